@@ -1,0 +1,50 @@
+#include "analysis/statistics.hpp"
+
+#include <boost/math/distributions/students_t.hpp>  // quantile of Student's t
+
+#include <algorithm>  // std::sort
+#include <cmath>      // std::sqrt, std::floor
+
+namespace cadresim::analysis {
+
+double t_critical(double confidence, double dof) {
+  const boost::math::students_t dist(dof);
+  return boost::math::quantile(boost::math::complement(dist, (1 - confidence) / 2));
+}
+
+double quantile_sorted(std::span<const double> sorted, double q) {
+  if (sorted.empty()) return 0;
+  const double h = (static_cast<double>(sorted.size()) - 1) * q;
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
+  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+
+Summary summarise(std::span<const double> values, double confidence) {
+  Summary s;
+  s.n = values.size();
+  if (s.n == 0) return s;
+  // Two-pass mean and variance (numerically stable enough for replication counts).
+  double sum = 0;
+  for (double v : values) sum += v;
+  s.mean = sum / static_cast<double>(s.n);
+  double ss = 0;
+  for (double v : values) ss += (v - s.mean) * (v - s.mean);
+  s.sd = s.n > 1 ? std::sqrt(ss / static_cast<double>(s.n - 1)) : 0.0;
+  if (s.n > 1) {
+    const double half = t_critical(confidence, static_cast<double>(s.n - 1)) * s.sd /
+                        std::sqrt(static_cast<double>(s.n));
+    s.ci_low = s.mean - half;
+    s.ci_high = s.mean + half;
+  } else {
+    s.ci_low = s.ci_high = s.mean;
+  }
+  std::vector<double> sorted(values.begin(), values.end());
+  std::sort(sorted.begin(), sorted.end());
+  s.p05 = quantile_sorted(sorted, 0.05);
+  s.p50 = quantile_sorted(sorted, 0.50);
+  s.p95 = quantile_sorted(sorted, 0.95);
+  return s;
+}
+
+}  // namespace cadresim::analysis

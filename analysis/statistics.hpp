@@ -1,0 +1,34 @@
+#pragma once
+/// @file Summary statistics across replications: mean, standard deviation, Student-t 95 %
+/// confidence interval of the mean (Boost.Math quantile), and empirical quantiles.
+
+#include <span>    // std::span
+#include <vector>  // std::vector
+
+namespace cadresim::analysis {
+
+/// Summary of one quantity over replications.
+struct Summary {
+  std::size_t n = 0;     ///< number of observations
+  double mean = 0;       ///< sample mean
+  double sd = 0;         ///< sample standard deviation (n-1 denominator); 0 when n < 2
+  double ci_low = 0;     ///< lower end of the 95 % Student-t interval of the mean
+  double ci_high = 0;    ///< upper end (equal to the mean when n < 2)
+  double p05 = 0;        ///< 5th percentile (linear interpolation, type 7)
+  double p50 = 0;        ///< median
+  double p95 = 0;        ///< 95th percentile
+};
+
+/// Summarises `values` (any order). An empty input gives a zero Summary.
+Summary summarise(std::span<const double> values, double confidence = 0.95);
+
+/// Empirical quantile of sorted values, type 7 (R's default): linear interpolation.
+double quantile_sorted(std::span<const double> sorted, double q);
+
+/// Two-sided Student-t critical value for `confidence` with `dof` degrees of freedom.
+double t_critical(double confidence, double dof);
+
+/// Smallest number of replications below which intervals are flagged as unstable.
+inline constexpr std::size_t kMinStableReplications = 10;
+
+}  // namespace cadresim::analysis

@@ -1,0 +1,29 @@
+#include "cli/commands.hpp"
+
+#include <fmt/core.h>  // fmt::format
+
+#include <array>
+
+#include "cadresim/version.hpp"  // kVersion, kGitCommit
+
+namespace cadresim::cli {
+
+// Entry points, one per file.
+int validate_main(std::span<const std::string> args);
+int run_main(std::span<const std::string> args);
+int compare_main(std::span<const std::string> args);
+int markov_main(std::span<const std::string> args);
+
+std::span<const Command> commands() {
+  static const std::array<Command, 1> table{{
+      {"validate", "check scenario files and print every problem, or the resolved scenario",
+       &validate_main},
+  }};
+  return table;
+}
+
+std::string version_line() {
+  return fmt::format("cadresim {} (commit {})", kVersion, kGitCommit);
+}
+
+}  // namespace cadresim::cli

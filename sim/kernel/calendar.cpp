@@ -1,0 +1,94 @@
+#include "sim/kernel/calendar.hpp"
+
+
+namespace cadresim::kernel {
+
+namespace chr = std::chrono;
+
+Day make_day(int year, unsigned month, unsigned day) {
+  return to_day(chr::sys_days{chr::year{year} / chr::month{month} / chr::day{day}});
+}
+
+Ymd split(Day d) {
+  const chr::year_month_day ymd{to_date(d)};
+  return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+          static_cast<unsigned>(ymd.day())};
+}
+
+Day month_end(Day d) {
+  const chr::year_month_day ymd{to_date(d)};
+  return to_day(chr::sys_days{ymd.year() / ymd.month() / chr::last});
+}
+
+Day month_start(Day d) {
+  const chr::year_month_day ymd{to_date(d)};
+  return to_day(chr::sys_days{ymd.year() / ymd.month() / 1});
+}
+
+Day add_months(Day d, int months) {
+  const chr::year_month_day ymd{to_date(d)};
+  const chr::year_month ym = chr::year_month{ymd.year(), ymd.month()} + chr::months{months};
+  const chr::year_month_day_last last{ym.year(), chr::month_day_last{ym.month()}};
+  const chr::day dd = ymd.day() > last.day() ? last.day() : ymd.day();
+  return to_day(chr::sys_days{ym.year() / ym.month() / dd});
+}
+
+Day same_day_next_year(Day d) { return add_months(d, 12); }
+
+int whole_months_between(Day from, Day to) {
+  if (to < from) return 0;
+  const Ymd a = split(from);
+  const Ymd b = split(to);
+  int months = (b.year - a.year) * 12 + static_cast<int>(b.month) - static_cast<int>(a.month);
+  // Not yet reached the (clamped) day of month in the final month.
+  if (add_months(from, months) > to) --months;
+  return months < 0 ? 0 : months;
+}
+
+Age age_at(Day birth, Day at) {
+  const int m = whole_months_between(birth, at);
+  return {m / 12, m % 12};
+}
+
+Day reaches_age(Day birth, int months) { return add_months(birth, months); }
+
+std::optional<Day> parse_iso_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  auto digits = [&](std::size_t pos, std::size_t n, int& out) {
+    out = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+      out = out * 10 + (text[i] - '0');
+    }
+    return true;
+  };
+  int y = 0, m = 0, dd = 0;
+  if (!digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, dd)) return std::nullopt;
+  const chr::year_month_day ymd{chr::year{y}, chr::month{static_cast<unsigned>(m)},
+                                chr::day{static_cast<unsigned>(dd)}};
+  if (!ymd.ok()) return std::nullopt;
+  return to_day(chr::sys_days{ymd});
+}
+
+void format_iso_date(Day d, char out[11]) {
+  const Ymd ymd = split(d);
+  // Years outside 0..9999 are not representable in ISO basic form; they are clamped.
+  const int y = ymd.year < 0 ? 0 : (ymd.year > 9999 ? 9999 : ymd.year);
+  const auto put = [&](int pos, unsigned v, int n) {
+    for (int i = n - 1; i >= 0; --i, v /= 10) out[pos + i] = static_cast<char>('0' + v % 10);
+  };
+  put(0, static_cast<unsigned>(y), 4);
+  out[4] = '-';
+  put(5, ymd.month, 2);
+  out[7] = '-';
+  put(8, ymd.day, 2);
+  out[10] = '\0';
+}
+
+std::string format_iso_date(Day d) {
+  char buf[11];
+  format_iso_date(d, buf);
+  return std::string(buf, 10);
+}
+
+}  // namespace cadresim::kernel

@@ -1,0 +1,87 @@
+#pragma once
+/// @file The simulation loop: a value (not a singleton) holding the clock, the future-event
+/// set and the per-subject stamps used for lazy cancellation. Handlers are dispatched
+/// statically: `run_until` takes any object with `void handle(const Event&)`, and the model
+/// switches on `Event::kind` — no std::function and no virtual call per event.
+
+#include <concepts>  // std::invocable
+#include <cstdint>   // std::uint8_t, std::uint16_t
+#include <stdexcept> // std::logic_error
+#include <vector>    // std::vector
+
+#include "sim/kernel/calendar.hpp"     // Day
+#include "sim/kernel/event_queue.hpp"  // EventQueue, Event
+
+namespace cadresim::kernel {
+
+/// Anything that can receive events.
+template <class H>
+concept EventHandler = requires(H& h, const Event& e) { h.handle(e); };
+
+/// Clock + future-event set + cancellation stamps.
+class Simulation {
+ public:
+  /// Starts the clock at `start`.
+  explicit Simulation(Day start = 0) : queue_(start), now_(start) {}
+
+  /// Current simulation day.
+  Day now() const { return now_; }
+  /// Pending events (including cancelled ones not yet skipped).
+  std::size_t pending() const { return queue_.size(); }
+
+  /// Makes room for `n` subjects' stamps (subjects are 0..n-1).
+  void reserve_subjects(std::size_t n) {
+    if (stamps_.size() < n) stamps_.resize(n, 0);
+  }
+  /// Schedules an event of `kind` for `subject` on `day`; it will be skipped if the subject is
+  /// cancelled before then. `day` must not be before now().
+  void schedule(Day day, std::uint16_t kind, Subject subject = kNoSubject,
+                std::uint8_t priority = 0) {
+    if (day < now_) throw std::logic_error("Simulation::schedule: day is in the past");
+    Event e;
+    e.day = day;
+    e.kind = kind;
+    e.priority = priority;
+    e.subject = subject;
+    if (subject != kNoSubject) {
+      reserve_subjects(static_cast<std::size_t>(subject) + 1);
+      e.stamp = stamps_[subject];
+    }
+    queue_.push(e);
+  }
+  /// Invalidates every pending event of `subject` (lazy: they are skipped when popped).
+  void cancel(Subject subject) {
+    if (subject < stamps_.size()) ++stamps_[subject];
+  }
+  /// Asks the running loop to return after the current event.
+  void stop() { stopped_ = true; }
+  /// True if stop() was called during the last run.
+  bool stopped() const { return stopped_; }
+
+  /// Runs events with day <= `until` in (day, priority, insertion) order, skipping cancelled
+  /// ones; returns the number of events handled. The clock ends at `until` unless stopped.
+  template <EventHandler H>
+  std::uint64_t run_until(Day until, H& handler) {
+    stopped_ = false;
+    std::uint64_t handled = 0;
+    while (!queue_.empty() && queue_.next_day() <= until) {
+      const Event e = queue_.pop();
+      now_ = e.day;
+      if (e.subject != kNoSubject && e.subject < stamps_.size() && stamps_[e.subject] != e.stamp)
+        continue;
+      handler.handle(e);
+      ++handled;
+      if (stopped_) return handled;
+    }
+    if (until > now_) now_ = until;
+    return handled;
+  }
+
+ private:
+  EventQueue queue_;
+  Day now_;
+  std::vector<std::uint32_t> stamps_;
+  bool stopped_ = false;
+};
+
+}  // namespace cadresim::kernel
