@@ -1,0 +1,113 @@
+#pragma once
+/// @file The organisation: hierarchy levels, a tree of units, titles (with their career
+/// ladder) and posts (a title in a unit). Plain data, built once from a scenario; the only
+/// mutable part, who holds which post, lives in model::World.
+
+#include <cstdint>  // fixed-width integers
+#include <string>   // std::string
+#include <vector>   // std::vector
+
+#include "sim/model/ids.hpp"
+
+namespace cadresim::model {
+
+/// A level of the hierarchy (central, province, district, commune by default).
+struct Level {
+  std::string id;    ///< short identifier used in scenarios ("district")
+  std::string name;  ///< display name
+};
+
+/// A unit of the organisation: a locality or an agency.
+struct Unit {
+  std::string id;                   ///< unique identifier
+  std::string name;                 ///< display name (UTF-8)
+  LevelId level = 0;                ///< its level
+  UnitId parent = kNoUnit;          ///< parent unit, kNoUnit for the root
+  std::string sector;               ///< "territorial" or an agency sector (party, finance, ...)
+  double regional_coefficient = 0;  ///< phụ cấp khu vực coefficient (× base salary)
+  bool especially_difficult = false;///< Region III / ĐBKK: attraction allowance applies
+  double distance_km = 0;           ///< distance to the parent's seat
+  int establishment = 0;            ///< planned headcount (0 = number of its posts)
+};
+
+/// How a title's holder gets and keeps the post.
+enum class TenureKind : std::uint8_t {
+  kPartyTerm,  ///< elected at party congresses
+  kStateTerm,  ///< elected at People's Council / state-term elections
+  kAppointed,  ///< appointed for a fixed number of months, renewable
+};
+
+/// Whether a title must be held by someone not native to the unit.
+enum class NonNativeRule : std::uint8_t {
+  kNone,       ///< no rule
+  kPreferred,  ///< natives only when no non-native candidate exists
+  kRequired,   ///< never held by a native (a hard rule, checked as an invariant)
+};
+
+/// A title (chức danh): the role, its pay and its place in the career ladder.
+struct Title {
+  std::string id;
+  std::string name;
+  LevelId level = 0;                    ///< level of the units it exists in
+  std::vector<std::string> sectors;     ///< unit sectors it exists in (empty = all)
+  int posts_per_unit = 1;               ///< posts of this title in each such unit
+  int rank = 0;                         ///< seniority; higher rank = higher post
+  bool key = false;                     ///< key leadership post: succession-planned
+  bool head = false;                    ///< head of the unit: two-consecutive-term limit
+  bool entry = false;                   ///< recruitment from outside fills it
+  TenureKind tenure = TenureKind::kAppointed;
+  NonNativeRule non_native = NonNativeRule::kNone;
+  double salary_coefficient = 0;        ///< fixed salary coefficient; 0 = paid on own grade
+  double position_allowance = 0;        ///< phụ cấp chức vụ coefficient (× base salary)
+  std::vector<TitleId> feeds;           ///< titles whose successors come from this one
+  std::vector<TitleId> fed_by;          ///< inverse of feeds (filled by finalise())
+};
+
+/// A post: one title in one unit, with at most one holder.
+struct Post {
+  TitleId title = kNoTitle;
+  UnitId unit = kNoUnit;
+};
+
+/// The whole organisation with the lookups the rules need.
+struct Organisation {
+  std::vector<Level> levels;
+  std::vector<Unit> units;
+  std::vector<Title> titles;
+  std::vector<Post> posts;
+
+  // Derived by finalise(): do not edit by hand.
+  std::vector<std::vector<UnitId>> children;        ///< children of each unit
+  std::vector<std::vector<PostId>> posts_of_unit;   ///< posts in each unit
+  std::vector<std::vector<UnitId>> units_of_level;  ///< units at each level
+  std::vector<std::vector<PostId>> posts_of_title;  ///< posts of each title
+  std::vector<std::uint32_t> preorder_in;           ///< Euler tour entry index per unit
+  std::vector<std::uint32_t> preorder_out;          ///< Euler tour exit index per unit
+
+  /// Creates posts from titles (posts_per_unit in each matching unit) and fills the derived
+  /// lookups. The unit tree must be a valid tree (the scenario loader checks that).
+  void finalise();
+
+  /// True if `unit` is `ancestor` or lies below it (O(1) via the Euler tour).
+  bool within(UnitId unit, UnitId ancestor) const {
+    return preorder_in[ancestor] <= preorder_in[unit] && preorder_out[unit] <= preorder_out[ancestor];
+  }
+  /// The ancestor of `unit` at `level` (or kNoUnit if none).
+  UnitId ancestor_at_level(UnitId unit, LevelId level) const;
+  /// Level of a post.
+  LevelId level_of(PostId p) const { return units[posts[p].unit].level; }
+  /// Title of a post.
+  const Title& title_of(PostId p) const { return titles[posts[p].title]; }
+  /// Index of a level by id, or -1.
+  int find_level(const std::string& id) const;
+  /// Index of a unit by id, or kNoUnit (linear; for loading, not for the hot path).
+  UnitId find_unit(const std::string& id) const;
+  /// Index of a title by id, or kNoTitle.
+  TitleId find_title(const std::string& id) const;
+  /// Post of `title` in `unit` (the n-th when posts_per_unit > 1), or kNoPost.
+  PostId find_post(UnitId unit, TitleId title, int nth = 0) const;
+  /// "unit-id/title-id" (with "#n" for n > 0) — the post's display identifier.
+  std::string post_label(PostId p) const;
+};
+
+}  // namespace cadresim::model

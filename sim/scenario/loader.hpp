@@ -1,0 +1,51 @@
+#pragma once
+/// @file Loading a scenario: read JSON strictly, apply "extends" chains (JSON Merge Patch,
+/// RFC 7386), validate every section, and build a model::Scenario. All problems are
+/// collected and thrown together as InvalidInput; nothing is half-loaded.
+
+#include <nlohmann/json.hpp>  // nlohmann::json
+
+#include <filesystem>  // std::filesystem::path
+#include <string>      // std::string
+#include <string_view> // std::string_view
+
+#include "sim/model/scenario.hpp"     // model::Scenario
+#include "sim/scenario/problems.hpp"  // InvalidInput
+
+namespace cadresim::scenario {
+
+/// A loaded scenario: the model data and the fully resolved JSON (extends applied, defaults
+/// filled) that reproduces it.
+struct LoadedScenario {
+  model::Scenario scenario;
+  nlohmann::json resolved;
+  std::string source;  ///< path, or "(built-in Điện Biên baseline)"
+};
+
+/// Name used for the embedded baseline in messages and provenance.
+inline constexpr std::string_view kBuiltinBaselineName = "(built-in dien-bien/baseline.json)";
+
+/// Loads a scenario file (extends resolved relative to each file). Throws InvalidInput.
+LoadedScenario load_scenario_file(const std::filesystem::path& path);
+/// Loads the baseline embedded in the binary. Throws InvalidInput (only if the build is broken).
+LoadedScenario load_builtin_baseline();
+/// Loads the file, or the embedded baseline when `path` is empty.
+LoadedScenario load_scenario(const std::filesystem::path& path);
+
+/// Reads a JSON document strictly (limits on depth, duplicates, NUL, number range); problems
+/// name the file and line/column. Throws InvalidInput.
+nlohmann::json read_json_document(const std::filesystem::path& path);
+/// Same, from text (for embedded files and tests).
+nlohmann::json parse_json_document(std::string_view text, const std::string& display_name);
+
+/// Applies the "extends" chain of `doc` (read from `path`), returning the merged document
+/// without "extends". Cycles and missing bases are problems.
+nlohmann::json resolve_extends(const nlohmann::json& doc, const std::filesystem::path& path,
+                               Problems& problems);
+
+/// Validates a merged document and builds the scenario. `base_dir` resolves the roster path.
+/// Throws InvalidInput with every problem.
+LoadedScenario build_scenario(const nlohmann::json& doc, const std::string& display_name,
+                              const std::filesystem::path& base_dir);
+
+}  // namespace cadresim::scenario

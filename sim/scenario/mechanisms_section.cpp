@@ -1,0 +1,343 @@
+// The parameters of every mechanism (sim/rules/*), one section each. Defaults are the
+// values in sim/model/scenario.hpp; their sources are in docs/model.md.
+#include <fmt/core.h>  // fmt::format
+
+#include "sim/scenario/sections.hpp"
+
+namespace cadresim::scenario {
+
+namespace {
+
+void read_retirement(FieldReader& top, SectionContext& ctx) {
+  auto& p = ctx.scenario.retirement;
+  FieldReader r = top.object("retirement");
+  const json* table = r.array("table", true);
+  json& out = r.out()["table"];
+  out = json::array();
+  if (table != nullptr) {
+    if (table->empty()) ctx.problems.add(r.at("table"), "must have at least one row");
+    for (std::size_t i = 0; i < table->size(); ++i) out.push_back(json::object());
+    for (std::size_t i = 0; i < table->size(); ++i) {
+      FieldReader row(&(*table)[i], out[i], r.at("table") + "/" + std::to_string(i), ctx.problems);
+      model::RetirementAgeRow a;
+      row.integer("year", a.year, 1900, 2200);
+      for (const char* sex : {"men", "women"}) {
+        int& months = std::string(sex) == "men" ? a.men_months : a.women_months;
+        const json* v = row.raw(sex);
+        const std::string ptr = row.at(sex);
+        if (v == nullptr) {
+          ctx.problems.add(ptr, "is required: the age as [years, months]");
+        } else if (!v->is_array() || v->size() != 2 || !(*v)[0].is_number_integer() ||
+                   !(*v)[1].is_number_integer() || (*v)[0].get<long long>() < 40 ||
+                   (*v)[0].get<long long>() > 80 || (*v)[1].get<long long>() < 0 ||
+                   (*v)[1].get<long long>() > 11) {
+          ctx.problems.add(ptr, "must be [years, months] with years 40..80 and months 0..11, found " +
+                                    v->dump());
+        } else {
+          months = static_cast<int>((*v)[0].get<long long>() * 12 + (*v)[1].get<long long>());
+        }
+        out[i][sex] = json::array({months / 12, months % 12});
+      }
+      row.finish();
+      if (!p.table.empty() && a.year <= p.table.back().year)
+        ctx.problems.add(row.at("year"), "years must be strictly increasing");
+      p.table.push_back(a);
+    }
+  }
+  FieldReader e = r.object("early");
+  e.boolean("enabled", p.early_enabled);
+  e.integer("min_hardship_months", p.early_min_hardship_months, 0, 600);
+  e.number("hardship_regional_coefficient", p.hardship_regional_coefficient, 0, 1);
+  e.integer("max_months_early", p.early_max_months, 0, 120);
+  e.probability("probability_per_year", p.early_probability_per_year);
+  e.finish();
+  r.finish();
+}
+
+void read_attrition(FieldReader& top, SectionContext& ctx) {
+  auto& p = ctx.scenario.attrition;
+  FieldReader r = top.object("attrition");
+  p.rate_per_year_by_level = read_level_map(r, "rate_per_year_by_level", 0.0, 0, 1, ctx);
+  FieldReader by_title = r.object("rate_per_year_by_title");
+  if (const json* raw = r.raw("rate_per_year_by_title"); raw != nullptr && raw->is_object()) {
+    for (const auto& [id, v] : raw->items()) {
+      const model::TitleId t = ctx.scenario.organisation.find_title(id);
+      if (t == model::kNoTitle) {
+        by_title.allow(id);
+        ctx.problems.add(by_title.at(id), "unknown title \"" + id + "\"");
+        continue;
+      }
+      double rate = 0;
+      by_title.number(id, rate, 0, 1);
+      p.rate_per_year_by_title[t] = rate;
+    }
+  }
+  by_title.finish();
+  FieldReader c = r.object("cause_shares");
+  c.probability("resignation", p.share_resignation);
+  c.probability("health", p.share_health);
+  c.probability("discipline", p.share_discipline);
+  c.finish();
+  const double total = p.share_resignation + p.share_health + p.share_discipline;
+  if (total <= 0) ctx.problems.add(r.at("cause_shares"), "the shares must not all be zero");
+  r.finish();
+}
+
+void read_recruitment(FieldReader& top, SectionContext& ctx) {
+  auto& p = ctx.scenario.recruitment;
+  FieldReader r = top.object("recruitment");
+  if (p.age_years.mean == 0) p.age_years = {model::DistributionKind::kNormal, 27, 3, 22, 35};
+  if (p.grade_coefficient.mean == 0) p.grade_coefficient = model::Distribution::fixed(2.34);
+  if (p.competence.mean == 0) p.competence = {model::DistributionKind::kNormal, 0.4, 0.1, 0, 1};
+  if (p.delay_months.mean == 0) p.delay_months = {model::DistributionKind::kExponential, 3, 0, 0, 24};
+  r.distribution("age_years", p.age_years, 16, 70);
+  r.probability("female_share", p.female_share);
+  r.probability("native_share", p.native_share);
+  r.distribution("grade_coefficient", p.grade_coefficient, 1, 12);
+  r.distribution("competence", p.competence, 0, 1);
+  r.distribution("delay_months", p.delay_months, 0, 120);
+  r.finish();
+}
+
+void read_succession(FieldReader& top, SectionContext& ctx) {
+  auto& p = ctx.scenario.succession;
+  FieldReader r = top.object("succession");
+  r.month_day("review_date", p.review_date);
+  r.integer("max_candidates_per_post", p.max_candidates_per_post, 1, 20);
+  r.integer("max_posts_per_candidate", p.max_posts_per_candidate, 1, 20);
+  r.integer("planning_min_months_before_retirement", p.planning_min_months_before_retirement, 0, 600);
+  r.probability("ready_min_competence", p.ready_min_competence);
+  r.integer("ready_min_months_in_post", p.ready_min_months_in_post, 0, 600);
+  r.integer("ready_min_months_lower_level", p.ready_min_months_lower_level, 0, 600);
+  r.probability("later_min_competence", p.later_min_competence);
+  r.probability("removal_probability_per_year", p.removal_probability_per_year);
+  FieldReader t = r.object("structure_targets");
+  t.probability("young_share", p.young_target_share);
+  t.integer("young_max_age_years", p.young_max_age_years, 18, 80);
+  t.probability("women_share", p.women_target_share);
+  t.boolean("binding", p.targets_binding);
+  t.finish();
+  if (p.later_min_competence > p.ready_min_competence)
+    ctx.problems.add(r.at("later_min_competence"),
+                     "must not exceed ready_min_competence (ready-later is the weaker level)");
+  r.finish();
+}
+
+void read_terms(FieldReader& top, SectionContext& ctx) {
+  auto& p = ctx.scenario.terms;
+  FieldReader r = top.object("terms");
+  r.integer("term_months", p.term_months, 12, 120);
+  r.integer("max_consecutive_terms", p.max_consecutive_terms, 1, 10);
+  r.integer("reelection_min_months_before_retirement", p.reelection_min_months_before_retirement, 0, 600);
+  r.integer("appointment_months", p.appointment_months, 12, 120);
+  r.integer("extend_if_months_to_retirement_below", p.extend_if_months_to_retirement_below, 0, 120);
+  r.finish();
+}
+
+void read_appointment(FieldReader& top, SectionContext& ctx) {
+  auto& p = ctx.scenario.appointment;
+  FieldReader r = top.object("appointment");
+  if (p.delay_months.mean == 0) p.delay_months = {model::DistributionKind::kExponential, 2, 0, 0, 24};
+  r.distribution("delay_months", p.delay_months, 0, 120);
+  r.integer("min_months_before_retirement", p.min_months_before_retirement, 0, 600);
+  r.probability("acting_probability", p.acting_probability);
+  r.integer("promotion_min_months_in_post", p.promotion_min_months_in_post, 0, 600);
+  r.finish();
+}
+
+void read_rotation(FieldReader& top, SectionContext& ctx) {
+  auto& p = ctx.scenario.rotation;
+  FieldReader r = top.object("rotation");
+  r.month_day("plan_date", p.plan_date);
+  if (const json* d = r.array("extra_plan_dates")) {
+    r.out()["extra_plan_dates"] = *d;
+    for (std::size_t i = 0; i < d->size(); ++i) {
+      const auto day = (*d)[i].is_string() ? kernel::parse_iso_date((*d)[i].get<std::string>())
+                                           : std::nullopt;
+      if (!day) ctx.problems.add(r.at("extra_plan_dates") + "/" + std::to_string(i), "must be a date YYYY-MM-DD");
+      else p.extra_plan_dates.push_back(*day);
+    }
+  }
+  if (const json* flows = r.array("flows")) {
+    json& out = r.out()["flows"];
+    out = json::array();
+    for (std::size_t i = 0; i < flows->size(); ++i) out.push_back(json::object());
+    for (std::size_t i = 0; i < flows->size(); ++i) {
+      FieldReader f(&(*flows)[i], out[i], r.at("flows") + "/" + std::to_string(i), ctx.problems);
+      model::RotationFlow flow;
+      std::string from, to;
+      f.string("id", flow.id, true);
+      f.string("from_level", from, true);
+      f.string("to_level", to, true);
+      f.number("count_per_year", flow.count_per_year, 0, 100000);
+      f.probability("rate_per_year", flow.rate_per_year);
+      f.boolean("sector_change", flow.sector_change);
+      f.boolean("within_parent", flow.within_parent);
+      f.choice("purpose", flow.purpose, {"training", "non_native", "term_limit"});
+      f.finish();
+      if (f.has("count_per_year") && f.has("rate_per_year"))
+        ctx.problems.add(f.at("rate_per_year"), "give either count_per_year or rate_per_year, not both");
+      const int a = from.empty() ? -1 : resolve_level(from, f.at("from_level"), ctx);
+      const int b = to.empty() ? -1 : resolve_level(to, f.at("to_level"), ctx);
+      flow.from_level = static_cast<model::LevelId>(a < 0 ? 0 : a);
+      flow.to_level = static_cast<model::LevelId>(b < 0 ? 0 : b);
+      if (flow.sector_change && a != b && a >= 0 && b >= 0)
+        ctx.problems.add(f.at("sector_change"), "a sector-to-sector flow must stay at one level");
+      for (const auto& prev : p.flows)
+        if (prev.id == flow.id) ctx.problems.add(f.at("id"), "duplicate flow id \"" + flow.id + "\"");
+      p.flows.push_back(std::move(flow));
+    }
+  }
+  r.integer("min_months_before_retirement", p.min_months_before_retirement, 0, 600);
+  r.integer("min_months_before_retirement_non_native", p.min_months_before_retirement_non_native, 0, 600);
+  r.integer("min_months_in_post", p.min_months_in_post, 0, 600);
+  r.boolean("require_in_plan", p.require_in_plan);
+  r.probability("higher_post_probability", p.higher_post_probability);
+  r.probability("outstanding_competence", p.outstanding_competence);
+  if (p.duration_months.mean == 0) p.duration_months = {model::DistributionKind::kUniform, 42, 0, 36, 48};
+  r.distribution("duration_months", p.duration_months, 1, 240);
+  FieldReader o = r.object("end_outcomes");
+  o.probability("return", p.outcome_return);
+  o.probability("promote", p.outcome_promote);
+  o.probability("stay", p.outcome_stay);
+  o.finish();
+  if (std::abs(p.outcome_return + p.outcome_promote + p.outcome_stay - 1.0) > 1e-6)
+    ctx.problems.add(r.at("end_outcomes"), fmt::format("return + promote + stay must sum to 1, found {:g}",
+                                                       p.outcome_return + p.outcome_promote + p.outcome_stay));
+  r.boolean("refusal_keeps_in_plan", p.refusal_keeps_in_plan);
+  r.number("shortage_weight", p.shortage_weight, 0, 100);
+  r.number("especially_difficult_weight", p.especially_difficult_weight, 0, 100);
+  r.finish();
+}
+
+void read_income(FieldReader& top, SectionContext& ctx) {
+  auto& p = ctx.scenario.income;
+  FieldReader r = top.object("income");
+  if (const json* steps = r.array("base_salary_vnd_per_month")) {
+    json& out = r.out()["base_salary_vnd_per_month"];
+    out = json::array();
+    for (std::size_t i = 0; i < steps->size(); ++i) out.push_back(json::object());
+    for (std::size_t i = 0; i < steps->size(); ++i) {
+      FieldReader s(&(*steps)[i], out[i], r.at("base_salary_vnd_per_month") + "/" + std::to_string(i),
+                    ctx.problems);
+      model::BaseSalaryStep b;
+      s.date("from", b.from, true);
+      s.number("amount", b.vnd_per_month, 1, 1e9);
+      s.finish();
+      if (!p.base_salary.empty() && b.from <= p.base_salary.back().from)
+        ctx.problems.add(s.at("from"), "dates must be strictly increasing");
+      p.base_salary.push_back(b);
+    }
+  } else {
+    p.base_salary = {{kernel::make_day(2019, 7, 1), 1'490'000}, {kernel::make_day(2023, 7, 1), 1'800'000},
+                     {kernel::make_day(2024, 7, 1), 2'340'000}};
+    json& out = r.out()["base_salary_vnd_per_month"];
+    out = json::array();
+    for (const auto& b : p.base_salary)
+      out.push_back({{"from", kernel::format_iso_date(b.from)}, {"amount", b.vnd_per_month}});
+  }
+  r.probability("public_service_share", p.public_service_share);
+  r.probability("attraction_share", p.attraction_share);
+  r.integer("attraction_max_months", p.attraction_max_months, 0, 600);
+  p.level_extra_vnd_per_month = read_level_map(r, "level_extra_vnd_per_month", 0.0, 0, 1e9, ctx);
+  r.number("second_household_vnd_per_month", p.second_household_vnd_per_month, 0, 1e9);
+  r.number("travel_vnd_per_km_month", p.travel_vnd_per_km_month, 0, 1e7);
+  r.finish();
+}
+
+void read_reluctance(FieldReader& top, SectionContext& ctx) {
+  auto& p = ctx.scenario.reluctance;
+  FieldReader r = top.object("reluctance");
+  r.number("accept_intercept", p.accept_intercept, -50, 50);
+  r.number("accept_slope", p.accept_slope, -500, 500);
+  r.number("early_return_base_per_year", p.early_return_base_per_year, 0, 1);
+  r.number("early_return_per_shortfall_per_year", p.early_return_per_shortfall_per_year, 0, 10);
+  r.number("attrition_multiplier_per_shortfall", p.attrition_multiplier_per_shortfall, 0, 100);
+  r.number("effort_penalty_per_shortfall", p.effort_penalty_per_shortfall, 0, 10);
+  r.finish();
+}
+
+void read_adaptation(FieldReader& top, SectionContext& ctx) {
+  auto& p = ctx.scenario.adaptation;
+  FieldReader r = top.object("adaptation");
+  r.probability("deficit_with_experience", p.deficit_with_experience);
+  r.probability("deficit_without_experience", p.deficit_without_experience);
+  r.number("time_constant_months", p.time_constant_months, 0.1, 240);
+  r.number("mentoring_factor", p.mentoring_factor, 0.01, 1);
+  r.number("supervision_factor", p.supervision_factor, 0.01, 1);
+  r.number("competence_gain_per_grassroots_year", p.competence_gain_per_grassroots_year, 0, 1);
+  r.number("competence_gain_per_year", p.competence_gain_per_year, 0, 1);
+  const json* g = r.array("grassroots_levels");
+  json& gout = r.out()["grassroots_levels"];
+  gout = json::array();
+  if (g != nullptr) {
+    for (std::size_t i = 0; i < g->size(); ++i) {
+      const std::string ptr = r.at("grassroots_levels") + "/" + std::to_string(i);
+      if (!(*g)[i].is_string()) {
+        ctx.problems.add(ptr, "must be a level id");
+        continue;
+      }
+      const int l = resolve_level((*g)[i].get<std::string>(), ptr, ctx);
+      if (l >= 0) p.grassroots_levels.push_back(static_cast<model::LevelId>(l));
+    }
+  } else if (!ctx.scenario.organisation.levels.empty()) {
+    // Default: the lowest level is the grassroots (cơ sở).
+    p.grassroots_levels = {static_cast<model::LevelId>(ctx.scenario.organisation.levels.size() - 1)};
+  }
+  for (auto l : p.grassroots_levels) gout.push_back(ctx.scenario.organisation.levels[l].id);
+  r.month_day("evaluation_date", p.evaluation_date);
+  r.probability("completed_well_threshold", p.completed_well_threshold);
+  r.finish();
+}
+
+void read_support(FieldReader& top, SectionContext& ctx) {
+  auto& p = ctx.scenario.support;
+  FieldReader r = top.object("support");
+  r.number("top_up_vnd_per_month", p.top_up_vnd_per_month, 0, 1e9);
+  r.probability("top_up_share_of_shortfall", p.top_up_share_of_shortfall);
+  if (const json* g = r.array("one_off_grant")) {
+    json& out = r.out()["one_off_grant"];
+    out = json::array();
+    for (std::size_t i = 0; i < g->size(); ++i) out.push_back(json::object());
+    for (std::size_t i = 0; i < g->size(); ++i) {
+      FieldReader b(&(*g)[i], out[i], r.at("one_off_grant") + "/" + std::to_string(i), ctx.problems);
+      model::GrantBand band;
+      b.number("min_km", band.min_km, 0, 10000);
+      b.number("vnd", band.vnd, 0, 1e10);
+      b.finish();
+      if (!p.one_off_grant.empty() && band.min_km <= p.one_off_grant.back().min_km)
+        ctx.problems.add(b.at("min_km"), "bands must be in increasing order of min_km");
+      p.one_off_grant.push_back(band);
+    }
+  } else {
+    r.out()["one_off_grant"] = json::array();
+  }
+  r.boolean("housing", p.housing);
+  r.number("housing_cost_vnd_per_month", p.housing_cost_vnd_per_month, 0, 1e9);
+  r.number("travel_allowance_vnd_per_month", p.travel_allowance_vnd_per_month, 0, 1e9);
+  r.boolean("reserve_position_allowance", p.reserve_position_allowance);
+  r.boolean("mentoring", p.mentoring);
+  r.number("mentoring_cost_vnd_per_month", p.mentoring_cost_vnd_per_month, 0, 1e9);
+  r.boolean("supervision", p.supervision);
+  r.number("supervision_cost_vnd_per_month", p.supervision_cost_vnd_per_month, 0, 1e9);
+  r.finish();
+}
+
+}  // namespace
+
+void read_mechanisms(FieldReader& top, SectionContext& ctx) {
+  if (!top.has("retirement")) ctx.problems.add("/retirement", "is required but missing (the statutory age table)");
+  read_retirement(top, ctx);
+  read_attrition(top, ctx);
+  read_recruitment(top, ctx);
+  read_succession(top, ctx);
+  read_terms(top, ctx);
+  read_appointment(top, ctx);
+  read_rotation(top, ctx);
+  read_income(top, ctx);
+  read_reluctance(top, ctx);
+  read_adaptation(top, ctx);
+  read_support(top, ctx);
+}
+
+}  // namespace cadresim::scenario

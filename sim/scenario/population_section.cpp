@@ -1,0 +1,209 @@
+// The initial population (synthesis distributions, named cadres, roster CSV) and the script.
+#include <fmt/core.h>  // fmt::format
+
+#include <unordered_set>  // duplicate ids
+
+#include "sim/scenario/roster.hpp"  // read_roster
+#include "sim/scenario/sections.hpp"
+
+namespace cadresim::scenario {
+
+model::PostId resolve_post(const std::string& label, const std::string& pointer,
+                           const SectionContext& ctx) {
+  const auto& org = ctx.scenario.organisation;
+  const auto slash = label.find('/');
+  if (slash == std::string::npos) {
+    ctx.problems.add(pointer, "must be a post \"unit-id/title-id\", found \"" + label + "\"");
+    return model::kNoPost;
+  }
+  std::string title_part = label.substr(slash + 1);
+  int nth = 0;
+  if (const auto hash = title_part.find('#'); hash != std::string::npos) {
+    try {
+      nth = std::stoi(title_part.substr(hash + 1));
+    } catch (...) {
+      nth = -1;
+    }
+    title_part = title_part.substr(0, hash);
+  }
+  const model::UnitId u = org.find_unit(label.substr(0, slash));
+  const model::TitleId t = org.find_title(title_part);
+  if (u == model::kNoUnit) {
+    ctx.problems.add(pointer, "unknown unit \"" + label.substr(0, slash) + "\" in post \"" + label + "\"");
+    return model::kNoPost;
+  }
+  if (t == model::kNoTitle) {
+    ctx.problems.add(pointer, "unknown title \"" + title_part + "\" in post \"" + label + "\"");
+    return model::kNoPost;
+  }
+  const model::PostId p = nth < 0 ? model::kNoPost : org.find_post(u, t, nth);
+  if (p == model::kNoPost)
+    ctx.problems.add(pointer, "unit \"" + org.units[u].id + "\" has no post \"" + title_part +
+                                  (nth > 0 ? "#" + std::to_string(nth) : "") + "\"");
+  return p;
+}
+
+namespace {
+
+std::map<model::TitleId, model::Distribution> read_title_distributions(FieldReader& r,
+                                                                       const std::string& key,
+                                                                       double lo, double hi,
+                                                                       SectionContext& ctx) {
+  std::map<model::TitleId, model::Distribution> result;
+  FieldReader m = r.object(key);
+  if (const json* raw = r.raw(key); raw != nullptr && raw->is_object()) {
+    std::vector<std::string> ids;
+    for (const auto& t : ctx.scenario.organisation.titles) ids.push_back(t.id);
+    for (const auto& [id, v] : raw->items()) {
+      if (id == "$comment") continue;
+      const model::TitleId t = ctx.scenario.organisation.find_title(id);
+      if (t == model::kNoTitle) {
+        m.allow(id);
+        std::string msg = "unknown title \"" + id + "\"";
+        const std::string near = closest_match(id, ids);
+        if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
+        ctx.problems.add(m.at(id), msg);
+        continue;
+      }
+      model::Distribution d{model::DistributionKind::kNormal, 45, 6, lo, hi};
+      m.distribution(id, d, lo, hi);
+      result[t] = d;
+    }
+  }
+  m.finish();
+  return result;
+}
+
+std::vector<model::Distribution> read_level_distributions(FieldReader& r, const std::string& key,
+                                                          const model::Distribution& fallback,
+                                                          double lo, double hi,
+                                                          SectionContext& ctx) {
+  const auto& levels = ctx.scenario.organisation.levels;
+  std::vector<model::Distribution> result(levels.size(), fallback);
+  FieldReader m = r.object(key);
+  for (std::size_t l = 0; l < levels.size(); ++l) m.distribution(levels[l].id, result[l], lo, hi);
+  m.finish();
+  return result;
+}
+
+model::Cadre read_named_cadre(FieldReader& c, SectionContext& ctx) {
+  const auto& org = ctx.scenario.organisation;
+  model::Cadre cadre;
+  std::string sex = "male", home, post;
+  c.string("id", cadre.id, true);
+  c.string("name", cadre.name);
+  c.choice("sex", sex, {"male", "female"});
+  cadre.sex = sex == "female" ? model::Sex::kFemale : model::Sex::kMale;
+  c.date("birth", cadre.birth, true);
+  c.string("home_unit", home, true);
+  c.string("post", post);
+  cadre.post_since = ctx.scenario.calendar.start;
+  c.date("post_since", cadre.post_since);
+  cadre.grade_coefficient = 3.66;
+  c.number("grade_coefficient", cadre.grade_coefficient, 1, 12);
+  cadre.competence = 0.6;
+  c.probability("competence", cadre.competence);
+  FieldReader exp = c.object("experience_months_by_level");
+  for (std::size_t l = 0; l < org.levels.size(); ++l) {
+    int months = 0;
+    exp.integer(org.levels[l].id, months, 0, 720);
+    cadre.experience_months[l] = static_cast<std::uint16_t>(months);
+  }
+  exp.finish();
+  c.integer("hardship_months", cadre.hardship_months, 0, 720);
+  c.integer("attraction_months_used", cadre.attraction_months_used, 0, 720);
+  c.finish();
+  if (!home.empty()) {
+    cadre.home_unit = org.find_unit(home);
+    if (cadre.home_unit == model::kNoUnit) ctx.problems.add(c.at("home_unit"), "unknown unit \"" + home + "\"");
+  }
+  if (!post.empty()) cadre.post = resolve_post(post, c.at("post"), ctx);
+  if (cadre.birth >= ctx.scenario.calendar.start && c.has("birth"))
+    ctx.problems.add(c.at("birth"), "is not before the scenario start");
+  if (cadre.post_since > ctx.scenario.calendar.start)
+    ctx.problems.add(c.at("post_since"), "is after the scenario start");
+  return cadre;
+}
+
+}  // namespace
+
+void read_population(FieldReader& top, SectionContext& ctx) {
+  auto& p = ctx.scenario.population;
+  const auto& org = ctx.scenario.organisation;
+  FieldReader r = top.object("population");
+  r.probability("vacant_share", p.vacant_share);
+  p.female_share_by_level = read_level_map(r, "female_share_by_level", 0.2, 0, 1, ctx);
+  p.native_share_by_level = read_level_map(r, "native_share_by_level", 0.7, 0, 1, ctx);
+  p.age_years_by_level = read_level_distributions(
+      r, "age_years_by_level", {model::DistributionKind::kNormal, 45, 7, 25, 60}, 18, 70, ctx);
+  p.age_years_by_title = read_title_distributions(r, "age_years_by_title", 18, 70, ctx);
+  if (p.grade_coefficient.mean == 0) p.grade_coefficient = {model::DistributionKind::kNormal, 3.66, 0.6, 2.34, 6.78};
+  if (p.competence.mean == 0) p.competence = {model::DistributionKind::kNormal, 0.55, 0.15, 0, 1};
+  if (p.tenure_months.mean == 0) p.tenure_months = {model::DistributionKind::kUniform, 30, 0, 0, 60};
+  if (p.attraction_months_used.mean == 0) p.attraction_months_used = {model::DistributionKind::kUniform, 30, 0, 0, 60};
+  if (p.hardship_months.mean == 0) p.hardship_months = {model::DistributionKind::kExponential, 60, 0, 0, 360};
+  r.distribution("grade_coefficient", p.grade_coefficient, 1, 12);
+  r.distribution("competence", p.competence, 0, 1);
+  r.distribution("tenure_months", p.tenure_months, 0, 600);
+  p.lower_level_experience_months_by_level = read_level_distributions(
+      r, "lower_level_experience_months_by_level", {model::DistributionKind::kUniform, 0, 0, 0, 120},
+      0, 600, ctx);
+  r.distribution("hardship_months", p.hardship_months, 0, 600);
+  r.distribution("attraction_months_used", p.attraction_months_used, 0, 600);
+  r.boolean("synthesise_rest", ctx.scenario.synthesise_rest);
+
+  std::unordered_set<std::string> ids;
+  std::unordered_set<model::PostId> held;
+  if (const json* named = r.array("named_cadres")) {
+    json& out = r.out()["named_cadres"];
+    out = json::array();
+    for (std::size_t i = 0; i < named->size(); ++i) out.push_back(json::object());
+    for (std::size_t i = 0; i < named->size(); ++i) {
+      FieldReader c(&(*named)[i], out[i], r.at("named_cadres") + "/" + std::to_string(i), ctx.problems);
+      model::Cadre cadre = read_named_cadre(c, ctx);
+      if (!cadre.id.empty() && !ids.insert(cadre.id).second)
+        ctx.problems.add(c.at("id"), "duplicate cadre id \"" + cadre.id + "\"");
+      if (cadre.post != model::kNoPost && !held.insert(cadre.post).second)
+        ctx.problems.add(c.at("post"), "post \"" + org.post_label(cadre.post) + "\" already has a holder");
+      ctx.scenario.named_cadres.push_back({std::move(cadre), 0});
+    }
+  }
+  std::string roster;
+  r.string("roster", roster);
+  if (!roster.empty()) {
+    const std::filesystem::path path = ctx.base_dir / roster;
+    read_roster(path, roster, ctx, ids, held);
+  }
+  r.finish();
+}
+
+void read_script(FieldReader& top, SectionContext& ctx) {
+  const json* arr = top.array("script");
+  json& out = top.out()["script"];
+  out = json::array();
+  if (arr == nullptr) return;
+  for (std::size_t i = 0; i < arr->size(); ++i) out.push_back(json::object());
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    FieldReader r(&(*arr)[i], out[i], fmt::format("/script/{}", i), ctx.problems);
+    model::ScriptedMove m;
+    std::string post;
+    r.date("date", m.date, true);
+    r.string("cadre", m.cadre_id, true);
+    r.string("to_post", post, true);
+    r.choice("kind", m.kind, {"rotate", "appoint"});
+    r.integer("duration_months", m.duration_months, 1, 240);
+    r.finish();
+    if (!post.empty()) m.to_post = resolve_post(post, r.at("to_post"), ctx);
+    bool known = false;
+    for (const auto& n : ctx.scenario.named_cadres) known = known || n.cadre.id == m.cadre_id;
+    if (!known && !m.cadre_id.empty())
+      ctx.problems.add(r.at("cadre"), "unknown cadre \"" + m.cadre_id +
+                                          "\": scripted moves name a cadre from population.named_cadres or the roster");
+    const auto& cal = ctx.scenario.calendar;
+    if (r.has("date") && (m.date < cal.start || m.date > cal.end))
+      ctx.problems.add(r.at("date"), "is outside the simulated period");
+    ctx.scenario.script.push_back(std::move(m));
+  }
+}
+
+}  // namespace cadresim::scenario

@@ -1,0 +1,51 @@
+#include "sim/scenario/problems.hpp"
+
+#include <algorithm>  // std::min
+
+namespace cadresim::scenario {
+
+std::string format_problem(const Problem& p) {
+  std::string s = p.file;
+  if (!p.where.empty()) s += (s.empty() ? "" : ": ") + p.where;
+  return s + ": " + p.message;
+}
+
+namespace {
+std::string summary(const std::vector<Problem>& problems) {
+  std::string s = std::to_string(problems.size()) + " problem(s)";
+  if (!problems.empty()) s += "; first: " + format_problem(problems.front());
+  return s;
+}
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+}  // namespace
+
+InvalidInput::InvalidInput(std::vector<Problem> problems)
+    : std::runtime_error(summary(problems)), problems_(std::move(problems)) {}
+
+std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_d = ~std::size_t{0};
+  for (const auto& c : candidates) {
+    const std::size_t d = edit_distance(word, c);
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  // Suggest only when the typo is small relative to the word.
+  const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
+  return best_d <= limit ? best : std::string{};
+}
+
+}  // namespace cadresim::scenario

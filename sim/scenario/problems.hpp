@@ -1,0 +1,58 @@
+#pragma once
+/// @file Problems found while reading input: each names the file, the JSON pointer (or the
+/// line) and says in a plain sentence what is wrong. Loaders collect them all, then fail.
+
+#include <stdexcept>  // std::runtime_error
+#include <string>     // std::string
+#include <vector>     // std::vector
+
+namespace cadresim::scenario {
+
+/// One problem in an input file.
+struct Problem {
+  std::string file;     ///< path as given by the user
+  std::string where;    ///< JSON pointer ("/units/3/parent") or "line 12"
+  std::string message;  ///< plain sentence
+};
+
+/// "file: where: message" — the one-line form printed to users.
+std::string format_problem(const Problem& p);
+
+/// The list of problems of a load, with the file being read.
+class Problems {
+ public:
+  /// Adds a problem in the current file.
+  void add(std::string where, std::string message) {
+    items_.push_back({file_, std::move(where), std::move(message)});
+  }
+  /// Adds a fully formed problem.
+  void add(Problem p) { items_.push_back(std::move(p)); }
+  /// Sets the file that subsequent problems refer to.
+  void set_file(std::string file) { file_ = std::move(file); }
+  /// Current file.
+  const std::string& file() const { return file_; }
+  /// True when nothing is wrong.
+  bool empty() const { return items_.empty(); }
+  /// All problems in the order found.
+  const std::vector<Problem>& items() const { return items_; }
+
+ private:
+  std::string file_;
+  std::vector<Problem> items_;
+};
+
+/// Thrown when an input is invalid; carries every problem found.
+class InvalidInput : public std::runtime_error {
+ public:
+  explicit InvalidInput(std::vector<Problem> problems);
+  /// The problems, in the order found.
+  const std::vector<Problem>& problems() const { return problems_; }
+
+ private:
+  std::vector<Problem> problems_;
+};
+
+/// Closest candidate to `word` by edit distance, if close enough to suggest ("did you mean").
+std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
+
+}  // namespace cadresim::scenario
