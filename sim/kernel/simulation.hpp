@@ -4,10 +4,10 @@
 /// statically: `run_until` takes any object with `void handle(const Event&)`, and the model
 /// switches on `Event::kind` — no std::function and no virtual call per event.
 
-#include <concepts>  // std::invocable
-#include <cstdint>   // std::uint8_t, std::uint16_t
-#include <stdexcept> // std::logic_error
-#include <vector>    // std::vector
+#include <cstddef>    // std::size_t
+#include <cstdint>    // std::uint8_t, std::uint16_t, std::uint32_t, std::uint64_t
+#include <stdexcept>  // std::logic_error
+#include <vector>     // std::vector
 
 #include "sim/kernel/calendar.hpp"     // Day
 #include "sim/kernel/event_queue.hpp"  // EventQueue, Event
@@ -16,7 +16,9 @@ namespace cadresim::kernel {
 
 /// Anything that can receive events.
 template <class H>
-concept EventHandler = requires(H& h, const Event& e) { h.handle(e); };
+concept EventHandler = requires(H& h, const Event& e) {
+  h.handle(e);
+};
 
 /// Clock + future-event set + cancellation stamps.
 class Simulation {
@@ -49,17 +51,32 @@ class Simulation {
     }
     queue_.push(e);
   }
+  /// Schedules an event without a subject (never cancelled) that carries `payload` in its
+  /// `stamp` field — e.g. the index of the post or plan it concerns.
+  void schedule_with_payload(Day day, std::uint16_t kind, std::uint32_t payload,
+                             std::uint8_t priority = 0) {
+    if (day < now_) throw std::logic_error("Simulation::schedule: day is in the past");
+    Event e;
+    e.day = day;
+    e.kind = kind;
+    e.priority = priority;
+    e.subject = kNoSubject;
+    e.stamp = payload;
+    queue_.push(e);
+  }
   /// Invalidates every pending event of `subject` (lazy: they are skipped when popped).
   void cancel(Subject subject) {
     if (subject < stamps_.size()) ++stamps_[subject];
   }
-  /// Asks the running loop to return after the current event.
+  /// Asks the running loop to return after the current event; later events stay pending.
   void stop() { stopped_ = true; }
   /// True if stop() was called during the last run.
   bool stopped() const { return stopped_; }
 
   /// Runs events with day <= `until` in (day, priority, insertion) order, skipping cancelled
-  /// ones; returns the number of events handled. The clock ends at `until` unless stopped.
+  /// ones; returns the number of events handled (skipped ones not counted). The clock ends at
+  /// `until`, or on the day of the event that called stop(). An exception from the handler
+  /// propagates; the event that threw is consumed.
   template <EventHandler H>
   std::uint64_t run_until(Day until, H& handler) {
     stopped_ = false;

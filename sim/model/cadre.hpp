@@ -45,6 +45,7 @@ struct Cadre {
   Day birth = 0;
   UnitId home_unit = kNoUnit;    ///< native locality (quê quán / where they grew up)
   PostId post = kNoPost;         ///< post held (kNoPost between posts)
+  PostId last_post = kNoPost;    ///< post held before the current one (or before becoming unplaced)
   Day post_since = 0;            ///< when the current post was taken
   int consecutive_terms = 0;     ///< consecutive terms in the current post (elected/appointed)
   Day term_end = 0;              ///< end of the current appointment (appointed titles)

@@ -1,0 +1,103 @@
+#pragma once
+/// @file Typed domain events: what the engine tells observers happened. The engine appends
+/// them to an EventLog; observers receive them in batches at each month end (one call per
+/// month, not per event), together with the world's state.
+
+#include <cstdint>      // fixed-width integers
+#include <string_view>  // names
+#include <vector>       // std::vector
+
+#include "sim/kernel/calendar.hpp"
+#include "sim/model/ids.hpp"
+
+namespace cadresim::engine {
+
+using kernel::Day;
+
+/// What happened.
+enum class EventType : std::uint8_t {
+  kAppointed,       ///< cadre took post `to` (from post `from`, or none) by appointment
+  kElected,         ///< cadre elected to post `to` at a congress / state election
+  kReelected,       ///< incumbent stays for another term
+  kRetired,         ///< cadre retired (reason: statutory or early)
+  kLeft,            ///< cadre left the service (reason: cause)
+  kRecruited,       ///< new cadre entered at post `to`
+  kPlanned,         ///< cadre added to the succession plan for post `to`
+  kUnplanned,       ///< cadre removed from the plan for post `to` (reason)
+  kVacancyOpened,   ///< post `to` became vacant (reason)
+  kVacancyClosed,   ///< post `to` filled (value = days vacant)
+  kActingAssigned,  ///< cadre acts in post `to` while it is vacant
+  kTermLimitReached,///< head reached the consecutive-term limit in post `from`
+  kNonNativeUnmet,  ///< no eligible non-native candidate for post `to`
+  kOffered,         ///< rotation offered: from post `from` to post `to` (value = shortfall)
+  kAccepted,        ///< rotation accepted
+  kRefused,         ///< rotation refused
+  kMoved,           ///< rotated cadre moved from `from` to `to` (flow in `reason`)
+  kReturnedEarly,   ///< rotated cadre returned before the planned end
+  kRotationEnded,   ///< rotation ended (reason: outcome)
+  kEvaluated,       ///< annual evaluation (reason: 1 completed well, 0 not; value = effectiveness)
+  kSupportPaid,     ///< support paid (value = VND; reason: lever)
+  kCount
+};
+
+/// Display names used in the event log CSV.
+std::string_view event_name(EventType t);
+
+/// Reasons attached to events (meaning depends on the type).
+enum Reason : std::uint16_t {
+  kReasonNone = 0,
+  // exits
+  kReasonStatutory = 1,
+  kReasonEarly = 2,
+  kReasonResignation = 3,
+  kReasonHealth = 4,
+  kReasonDiscipline = 5,
+  // vacancy opened
+  kReasonExit = 10,
+  kReasonPromotion = 11,
+  kReasonTermEnd = 12,
+  kReasonInitial = 13,
+  kReasonRotation = 14,
+  // appointment sources
+  kReasonSuccessor = 20,
+  kReasonDeputy = 21,
+  kReasonRecruitment = 22,
+  kReasonPlacement = 23,
+  kReasonRotationIn = 24,
+  kReasonScripted = 25,
+  // plan removals
+  kReasonAgedOut = 30,
+  kReasonFailed = 31,
+  kReasonGone = 32,
+  // rotation outcomes
+  kReasonReturn = 40,
+  kReasonPromote = 41,
+  kReasonStay = 42,
+  // support levers
+  kReasonTopUp = 50,
+  kReasonGrant = 51,
+  kReasonHousing = 52,
+  kReasonTravel = 53,
+  kReasonReservedAllowance = 54,
+  kReasonMentoring = 55,
+  kReasonSupervision = 56,
+};
+
+/// Display name of a reason ("" for none).
+std::string_view reason_name(std::uint16_t r);
+
+/// One domain event. Plain and small.
+struct DomainEvent {
+  Day day = 0;
+  EventType type = EventType::kAppointed;
+  std::uint16_t reason = kReasonNone;
+  model::CadreId cadre = model::kNoCadre;
+  model::PostId from = model::kNoPost;
+  model::PostId to = model::kNoPost;
+  double value = 0;
+};
+
+/// The events of a replication since the last batch was delivered.
+using EventLog = std::vector<DomainEvent>;
+
+}  // namespace cadresim::engine

@@ -1,0 +1,164 @@
+// The engine: event dispatch, the monthly process, observation batches and invariants.
+#include "sim/engine/engine.hpp"
+
+#include <stdexcept>  // std::logic_error for broken invariants
+
+#include "sim/rules/appointment.hpp"
+#include "sim/rules/attrition.hpp"
+#include "sim/rules/recruitment.hpp"
+#include "sim/rules/retirement.hpp"
+#include "sim/rules/succession.hpp"
+#include "sim/rules/terms.hpp"
+
+namespace cadresim::engine {
+
+using namespace cadresim::rules;
+
+Engine::Engine(const model::Scenario& scenario, std::uint64_t seed, std::uint64_t replication)
+    : scenario_(scenario), sim_(scenario.calendar.start), rng_(seed, replication) {
+  build_world();
+  schedule_calendar();
+}
+
+RuleContext Engine::ctx() {
+  return RuleContext{world_, scenario_, scenario_.organisation, sim_, rng_, log_, vacancy_counter_};
+}
+
+namespace {
+// Next occurrence of an annual date strictly after `after` (29 Feb falls back to 28 Feb).
+Day next_annual(model::MonthDay md, Day after) {
+  int year = kernel::split(after).year;
+  for (int k = 0; k < 3; ++k, ++year) {
+    const Day first = kernel::make_day(year, md.month, 1);
+    const Day d = std::min(kernel::month_end(first), first + static_cast<Day>(md.day) - 1);
+    if (d > after) return d;
+  }
+  return after + 366;
+}
+}  // namespace
+
+void Engine::schedule_calendar() {
+  const auto& cal = scenario_.calendar;
+  for (const auto& e : cal.party_congresses) elections_.push_back({&e, model::TenureKind::kPartyTerm});
+  for (const auto& e : cal.state_elections) elections_.push_back({&e, model::TenureKind::kStateTerm});
+  for (std::uint32_t i = 0; i < elections_.size(); ++i) {
+    const Day d = elections_[i].first->date;
+    // An election on the start day is the one that began the current term: the initial
+    // population already reflects it.
+    if (d > cal.start && d <= cal.end) sim_.schedule_with_payload(d, kElection, i, kPriorityTerm);
+  }
+  sim_.schedule(next_annual(scenario_.succession.review_date, cal.start), kPlanningReview,
+                kernel::kNoSubject, kPriorityPlan);
+  sim_.schedule(kernel::month_end(cal.start), kMonthEnd, kernel::kNoSubject, kPriorityMonthEnd);
+}
+
+void Engine::handle(const kernel::Event& e) {
+  ++handled_;
+  RuleContext c = ctx();
+  switch (static_cast<EventKind>(e.kind)) {
+    case kRetire: retire(c, e.subject); break;
+    case kAppointmentTermEnd: appointment_term_end(c, e.subject); break;
+    case kElection: hold_election(c, *elections_[e.stamp].first, elections_[e.stamp].second); break;
+    case kFillPost: fill_post(c, e.stamp); break;
+    case kRecruitArrival: recruit_arrives(c, e.stamp); break;
+    case kPlanningReview:
+      planning_review(c, kernel::split(e.day).year);
+      sim_.schedule(next_annual(scenario_.succession.review_date, e.day), kPlanningReview,
+                    kernel::kNoSubject, kPriorityPlan);
+      break;
+    case kMonthEnd: month_end(); break;
+    case kRotationPlan:
+    case kRotationEnd:
+    case kEvaluation:
+    case kScripted:
+    case kKindCount: throw std::logic_error("Engine: unexpected event kind");
+  }
+}
+
+void Engine::month_end() {
+  RuleContext c = ctx();
+  const auto& org = scenario_.organisation;
+  const auto& ad = scenario_.adaptation;
+  const double hardship = scenario_.retirement.hardship_regional_coefficient;
+  const std::size_t n = world_.cadres.size();  // recruits added during the loop wait a month
+  for (CadreId id = 0; id < n; ++id) {
+    auto& cadre = world_.cadres[id];
+    if (cadre.status != model::CadreStatus::kActive) continue;
+    if (cadre.post != model::kNoPost) {
+      const model::LevelId level = org.level_of(cadre.post);
+      const auto& unit = org.units[org.posts[cadre.post].unit];
+      if (cadre.experience_months[level] < 0xFFFF) ++cadre.experience_months[level];
+      if (unit.regional_coefficient >= hardship) ++cadre.hardship_months;
+      double gain = ad.competence_gain_per_year;
+      for (auto g : ad.grassroots_levels)
+        if (g == level) gain += ad.competence_gain_per_grassroots_year;
+      cadre.competence = std::min(1.0, cadre.competence + gain / 12.0);
+    }
+    if (attrition_month(c, id)) continue;
+    consider_early_retirement(c, id, month_index_);
+  }
+  ++month_index_;
+#ifdef CADRESIM_CHECK_INVARIANTS
+  check_invariants();
+#endif
+  deliver_events();
+  for (Observer* o : observers_) o->on_month_end(sim_.now(), world_);
+  const auto ymd = kernel::split(sim_.now());
+  if (ymd.month == 12)
+    for (Observer* o : observers_) o->on_year_end(ymd.year, world_);
+  const Day next = kernel::month_end(sim_.now() + 1);
+  if (next <= scenario_.calendar.end)
+    sim_.schedule(next, kMonthEnd, kernel::kNoSubject, kPriorityMonthEnd);
+}
+
+void Engine::deliver_events() {
+  if (log_.empty()) return;
+  for (Observer* o : observers_) o->on_events(log_, world_);
+  log_.clear();
+}
+
+void Engine::run_until(Day until) {
+  if (finished_) return;
+  if (!started_) {
+    started_ = true;
+    deliver_events();  // initial placements and vacancies
+    for (Observer* o : observers_) o->on_start(sim_.now(), world_);
+  }
+  const Day stop = std::min(until, scenario_.calendar.end);
+  sim_.run_until(stop, *this);
+  if (stop >= scenario_.calendar.end || until >= scenario_.calendar.end) {
+    finished_ = true;
+    deliver_events();
+    for (Observer* o : observers_) o->on_finish(sim_.now(), world_);
+  } else {
+    deliver_events();
+  }
+}
+
+void Engine::check_invariants() const {
+  const auto& org = scenario_.organisation;
+  std::size_t active = 0;
+  for (CadreId id = 0; id < world_.cadres.size(); ++id) {
+    const auto& c = world_.cadres[id];
+    if (c.status != model::CadreStatus::kActive) {
+      if (c.post != model::kNoPost) throw std::logic_error("invariant: an exited cadre holds a post");
+      continue;
+    }
+    ++active;
+    if (c.post != model::kNoPost && world_.posts[c.post].holder != id)
+      throw std::logic_error("invariant: cadre and post disagree on who holds the post");
+  }
+  for (PostId p = 0; p < world_.posts.size(); ++p) {
+    const CadreId h = world_.posts[p].holder;
+    if (h == model::kNoCadre) continue;
+    if (world_.cadres[h].post != p) throw std::logic_error("invariant: a cadre holds two posts");
+    if (org.title_of(p).non_native == model::NonNativeRule::kRequired &&
+        org.within(world_.cadres[h].home_unit, org.posts[p].unit))
+      throw std::logic_error("invariant: a native holds a post that requires a non-native: " +
+                             org.post_label(p));
+  }
+  if (world_.initial_cadres + world_.recruited - world_.exited != active)
+    throw std::logic_error("invariant: headcount not conserved (start + recruited - exited != active)");
+}
+
+}  // namespace cadresim::engine

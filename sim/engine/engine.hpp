@@ -1,0 +1,65 @@
+#pragma once
+/// @file The engine: builds the world of one replication from a scenario, a seed and a
+/// replication number, and runs it on the kernel, dispatching each kernel event to its rule.
+/// It reports what happens only through observers (sim/engine/observer.hpp).
+
+#include <cstdint>  // std::uint64_t
+#include <vector>   // std::vector
+
+#include "sim/engine/domain_events.hpp"
+#include "sim/engine/observer.hpp"
+#include "sim/kernel/simulation.hpp"
+#include "sim/model/scenario.hpp"
+#include "sim/model/world.hpp"
+#include "sim/rules/context.hpp"
+
+namespace cadresim::engine {
+
+/// One replication of a scenario.
+class Engine {
+ public:
+  /// Builds the initial world (population placed, first events scheduled). The scenario must
+  /// outlive the engine.
+  Engine(const model::Scenario& scenario, std::uint64_t seed, std::uint64_t replication);
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  /// Adds an observer (not owned; must outlive the run). Add before run().
+  void add_observer(Observer& observer) { observers_.push_back(&observer); }
+  /// Runs to the scenario's end date.
+  void run() { run_until(scenario_.calendar.end); }
+  /// Runs to `until` (at most the end date); can be called again to continue.
+  void run_until(Day until);
+  /// Current simulation day.
+  Day now() const { return sim_.now(); }
+  /// The world (read-only).
+  const model::World& world() const { return world_; }
+  /// Kernel events handled so far.
+  std::uint64_t events_handled() const { return handled_; }
+
+  /// Kernel event dispatch (called by the simulation loop).
+  void handle(const kernel::Event& e);
+
+ private:
+  void build_world();
+  void schedule_calendar();
+  void month_end();
+  void deliver_events();
+  void check_invariants() const;
+  rules::RuleContext ctx();
+
+  const model::Scenario& scenario_;
+  kernel::Simulation sim_;
+  kernel::RandomKey rng_;
+  model::World world_;
+  EventLog log_;
+  std::vector<std::uint32_t> vacancy_counter_;
+  std::vector<Observer*> observers_;
+  std::vector<std::pair<const model::Election*, model::TenureKind>> elections_;
+  std::uint64_t handled_ = 0;
+  std::uint64_t month_index_ = 0;
+  bool started_ = false;
+  bool finished_ = false;
+};
+
+}  // namespace cadresim::engine

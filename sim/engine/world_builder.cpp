@@ -1,0 +1,134 @@
+// Building the initial world: named and roster cadres first, then a synthesised holder for
+// every other post (or a vacancy), each drawn from the post's own random stream so the same
+// post gets the same person in every scenario that shares the organisation.
+#include <fmt/core.h>  // fmt::format for generated ids
+
+#include "sim/engine/engine.hpp"
+#include "sim/rules/attrition.hpp"
+#include "sim/rules/retirement.hpp"
+#include "sim/rules/succession.hpp"
+
+namespace cadresim::engine {
+
+using namespace cadresim::rules;
+
+namespace {
+
+model::UnitId other_unit_same_level(const model::Organisation& org, model::UnitId unit, double u) {
+  const auto& peers = org.units_of_level[org.units[unit].level];
+  if (peers.size() < 2) return unit;
+  std::size_t k = static_cast<std::size_t>(u * static_cast<double>(peers.size() - 1));
+  if (k >= peers.size() - 1) k = peers.size() - 2;
+  for (model::UnitId v : peers) {
+    if (v == unit) continue;
+    if (k-- == 0) return v;
+  }
+  return unit;
+}
+
+model::Cadre synthesise_holder(const model::Scenario& s, kernel::RandomStream& rs, PostId post) {
+  const auto& org = s.organisation;
+  const auto& pp = s.population;
+  const model::Post& p = org.posts[post];
+  const model::Title& t = org.titles[p.title];
+  const model::LevelId level = org.units[p.unit].level;
+  model::Cadre c;
+  c.id = fmt::format("c{}", post);
+  auto it = pp.age_years_by_title.find(p.title);
+  const model::Distribution& age = it != pp.age_years_by_title.end() ? it->second : pp.age_years_by_level[level];
+  const double age_years = age.sample(rs.uniform());
+  c.birth = s.calendar.start - static_cast<Day>(age_years * 365.2425);
+  c.sex = rs.uniform() < pp.female_share_by_level[level] ? model::Sex::kFemale : model::Sex::kMale;
+  const bool native = rs.uniform() < pp.native_share_by_level[level];
+  const double u_home = rs.uniform();
+  const bool required = t.non_native == model::NonNativeRule::kRequired;
+  if (native && !required) {
+    c.home_unit = p.unit;
+  } else if (required && org.units[p.unit].parent != model::kNoUnit) {
+    // A non-native: from another unit of the same level outside this unit's subtree.
+    c.home_unit = other_unit_same_level(org, p.unit, u_home);
+  } else {
+    c.home_unit = other_unit_same_level(org, p.unit, u_home);
+  }
+  c.grade_coefficient = pp.grade_coefficient.sample(rs.uniform());
+  c.competence = pp.competence.sample(rs.uniform());
+  const int tenure = static_cast<int>(pp.tenure_months.sample(rs.uniform()));
+  c.post_since = kernel::add_months(s.calendar.start, -tenure);
+  if (c.post_since < c.birth) c.post_since = s.calendar.start;
+  c.consecutive_terms = 1 + tenure / std::max(1, s.terms.term_months);
+  c.experience_months[level] = static_cast<std::uint16_t>(tenure);
+  const double lower = pp.lower_level_experience_months_by_level[level].sample(rs.uniform());
+  if (level + 1u < org.levels.size()) c.experience_months[level + 1] = static_cast<std::uint16_t>(lower);
+  c.hardship_months = static_cast<int>(pp.hardship_months.sample(rs.uniform()));
+  if (org.units[p.unit].regional_coefficient >= s.retirement.hardship_regional_coefficient)
+    c.hardship_months = std::max(c.hardship_months, tenure);
+  c.attraction_months_used = std::min(static_cast<int>(pp.attraction_months_used.sample(rs.uniform())),
+                                      s.income.attraction_max_months);
+  return c;
+}
+
+}  // namespace
+
+void Engine::build_world() {
+  const auto& org = scenario_.organisation;
+  world_.scenario = &scenario_;
+  world_.org = &org;
+  world_.posts.assign(org.posts.size(), {});
+  world_.chains.assign(1, {});  // chain 0 means "none"
+  vacancy_counter_.assign(org.posts.size(), 0);
+  const Day start = scenario_.calendar.start;
+
+  auto place = [&](model::Cadre c) {
+    const CadreId id = static_cast<CadreId>(world_.cadres.size());
+    c.entered = start;
+    c.status = model::CadreStatus::kActive;
+    if (c.post != model::kNoPost) world_.posts[c.post].holder = id;
+    world_.cadres.push_back(std::move(c));
+  };
+  for (const auto& named : scenario_.named_cadres) {
+    model::Cadre c = named.cadre;
+    if (c.consecutive_terms == 0) c.consecutive_terms = 1;
+    if (c.post != model::kNoPost) {
+      const int tenure = kernel::whole_months_between(c.post_since, start);
+      c.consecutive_terms = 1 + tenure / std::max(1, scenario_.terms.term_months);
+      const model::LevelId level = org.level_of(c.post);
+      if (c.experience_months[level] < tenure) c.experience_months[level] = static_cast<std::uint16_t>(tenure);
+    }
+    place(std::move(c));
+  }
+  std::vector<PostId> vacant;
+  for (PostId p = 0; p < org.posts.size(); ++p) {
+    if (world_.posts[p].holder != model::kNoCadre) continue;
+    kernel::RandomStream rs(rng_, kRngPopulation, p);
+    if (!scenario_.synthesise_rest || rs.uniform() < scenario_.population.vacant_share) {
+      vacant.push_back(p);
+      continue;
+    }
+    model::Cadre c = synthesise_holder(scenario_, rs, p);
+    c.post = p;
+    place(std::move(c));
+  }
+  world_.initial_cadres = world_.cadres.size();
+  world_.plan_count.assign(world_.cadres.size(), 0);
+  sim_.reserve_subjects(world_.cadres.size());
+  RuleContext c = ctx();
+  for (CadreId id = 0; id < world_.cadres.size(); ++id) {
+    init_attrition(c, id);
+    schedule_retirement(c, id);
+    auto& cadre = world_.cadres[id];
+    if (cadre.post == model::kNoPost) {
+      world_.unplaced.push_back(id);
+      continue;
+    }
+    if (org.title_of(cadre.post).tenure == model::TenureKind::kAppointed) {
+      Day end = kernel::add_months(cadre.post_since, scenario_.terms.appointment_months);
+      while (end <= start) end = kernel::add_months(end, scenario_.terms.appointment_months);
+      cadre.term_end = end;
+      sim_.schedule(end, kAppointmentTermEnd, id, kPriorityTerm);
+    }
+  }
+  for (PostId p : vacant) open_vacancy(c, p, engine::kReasonInitial);
+  planning_review(c, kernel::split(start).year);
+}
+
+}  // namespace cadresim::engine

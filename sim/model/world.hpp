@@ -1,0 +1,67 @@
+#pragma once
+/// @file The mutable state of one replication: cadres, who holds which post, open vacancies
+/// and the succession plan. Rules (sim/rules) change it; observers (analysis) read it.
+
+#include <cstdint>  // fixed-width integers
+#include <vector>   // std::vector
+
+#include "sim/model/cadre.hpp"
+#include "sim/model/organisation.hpp"
+#include "sim/model/scenario.hpp"
+
+namespace cadresim::model {
+
+/// Readiness of a planned successor.
+enum class Readiness : std::uint8_t { kNotReady, kReadyLater, kReadyNow };
+
+/// One entry of the succession plan: a cadre planned for a post.
+struct PlanEntry {
+  CadreId cadre = kNoCadre;
+  PostId post = kNoPost;
+  Readiness readiness = Readiness::kNotReady;
+  Day since = 0;
+};
+
+/// State of a post.
+struct PostState {
+  CadreId holder = kNoCadre;   ///< substantive holder
+  CadreId acting = kNoCadre;   ///< acting holder while vacant (keeps their own post too)
+  Day vacant_since = 0;        ///< start of the current vacancy (valid when holder is none)
+  std::uint32_t chain = 0;     ///< vacancy chain the current vacancy belongs to (0 = none)
+  bool fill_pending = false;   ///< a fill attempt is scheduled
+};
+
+/// A vacancy chain (White): started when a post opens from outside the chain (exit,
+/// retirement, new post), extended each time a filler's own post opens.
+struct VacancyChain {
+  Day started = 0;
+  PostId first_post = kNoPost;
+  std::uint16_t length = 0;     ///< moves so far
+  LevelId top_level = 0;        ///< highest level reached
+  LevelId bottom_level = 0;     ///< lowest level reached
+  bool ended = false;
+  std::uint8_t end_reason = 0;  ///< see engine::ChainEnd
+};
+
+/// The whole mutable state.
+struct World {
+  const Scenario* scenario = nullptr;
+  const Organisation* org = nullptr;
+  std::vector<Cadre> cadres;
+  std::vector<PostState> posts;
+  std::vector<PlanEntry> plan;              ///< current succession plan (rebuilt yearly)
+  std::vector<std::uint8_t> plan_count;     ///< posts each cadre is planned for (by CadreId)
+  std::vector<double> attrition_hazard;     ///< cumulative hazard per cadre
+  std::vector<double> attrition_threshold;  ///< Exp(1) personal threshold per cadre
+  std::vector<double> attrition_multiplier; ///< reluctance hook (1 = none)
+  std::vector<VacancyChain> chains;         ///< index 0 unused
+  std::vector<CadreId> unplaced;            ///< active cadres without a post (term-limited heads)
+  std::uint64_t initial_cadres = 0;
+  std::uint64_t recruited = 0;
+  std::uint64_t exited = 0;
+
+  /// Number of active cadres.
+  std::size_t active_count() const;
+};
+
+}  // namespace cadresim::model

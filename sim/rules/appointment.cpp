@@ -1,0 +1,108 @@
+// Appointment: filling open posts from successors, placements, deputies and recruitment.
+#include "sim/rules/appointment.hpp"
+
+#include "sim/rules/non_native.hpp"
+#include "sim/rules/recruitment.hpp"
+#include "sim/rules/succession.hpp"
+
+namespace cadresim::rules {
+
+CadreId best_placement(const RuleContext& ctx, PostId post) {
+  const auto& org = ctx.org;
+  const model::Title& t = org.title_of(post);
+  CadreId best = model::kNoCadre;
+  double best_score = -1e300;
+  for (CadreId c : ctx.world.unplaced) {
+    const auto& cadre = ctx.world.cadres[c];
+    if (cadre.status != model::CadreStatus::kActive || cadre.post != model::kNoPost) continue;
+    if (cadre.last_post == model::kNoPost) continue;
+    // Equivalent post: the same level, a rank not above the title last held.
+    const model::Title& last = org.title_of(cadre.last_post);
+    if (last.level != t.level || t.rank > last.rank) continue;
+    if (!non_native_allows(org, cadre, post)) continue;
+    const double s = cadre.competence - 0.01 * (last.rank - t.rank);
+    if (s > best_score || (s == best_score && c < best)) {
+      best_score = s;
+      best = c;
+    }
+  }
+  return best;
+}
+
+CadreId best_deputy(const RuleContext& ctx, PostId post) {
+  std::vector<CadreId> cands;
+  feeder_candidates(ctx, post, cands);
+  const auto& p = ctx.scenario.appointment;
+  CadreId best = model::kNoCadre;
+  double best_score = -1e300;
+  for (CadreId c : cands) {
+    const auto& cadre = ctx.world.cadres[c];
+    if (cadre.rotation.active) continue;  // rotated cadres finish their rotation first
+    if (kernel::whole_months_between(cadre.post_since, ctx.now()) < p.promotion_min_months_in_post) continue;
+    if (months_to_retirement(cadre, ctx.now()) < p.min_months_before_retirement) continue;
+    if (!non_native_allows(ctx.org, cadre, post)) continue;
+    const double s = candidate_score(ctx, c, post);
+    if (s > best_score || (s == best_score && c < best)) {
+      best_score = s;
+      best = c;
+    }
+  }
+  return best;
+}
+
+namespace {
+// A deputy of the same unit (a lower-ranked title there) who can act while the post is open.
+CadreId acting_candidate(const RuleContext& ctx, PostId post) {
+  const auto& org = ctx.org;
+  const int rank = org.title_of(post).rank;
+  CadreId best = model::kNoCadre;
+  int best_rank = -1;
+  for (PostId q : org.posts_of_unit[org.posts[post].unit]) {
+    const CadreId h = ctx.world.posts[q].holder;
+    if (h == model::kNoCadre || q == post) continue;
+    const int r = org.title_of(q).rank;
+    if (r < rank && r > best_rank) {
+      best_rank = r;
+      best = h;
+    }
+  }
+  return best;
+}
+}  // namespace
+
+void fill_post(RuleContext& ctx, PostId post) {
+  auto& ps = ctx.world.posts[post];
+  ps.fill_pending = false;
+  if (ps.holder != model::kNoCadre) return;
+  using engine::EventType;
+  if (CadreId c = best_ready_successor(ctx, post); c != model::kNoCadre) {
+    take_post(ctx, c, post, EventType::kAppointed, engine::kReasonSuccessor);
+    return;
+  }
+  if (CadreId c = best_placement(ctx, post); c != model::kNoCadre) {
+    take_post(ctx, c, post, EventType::kAppointed, engine::kReasonPlacement);
+    return;
+  }
+  if (CadreId c = best_deputy(ctx, post); c != model::kNoCadre) {
+    take_post(ctx, c, post, EventType::kAppointed, engine::kReasonDeputy);
+    return;
+  }
+  const model::Title& t = ctx.org.title_of(post);
+  if (t.entry) {
+    start_recruitment(ctx, post);
+    return;
+  }
+  if (t.non_native == model::NonNativeRule::kRequired)
+    ctx.emit(EventType::kNonNativeUnmet, model::kNoCadre, model::kNoPost, post);
+  if (ps.acting == model::kNoCadre &&
+      ctx.rng.uniform(kRngActing, post, ctx.vacancy_counter[post]) < ctx.scenario.appointment.acting_probability) {
+    const CadreId a = acting_candidate(ctx, post);
+    if (a != model::kNoCadre) {
+      ps.acting = a;
+      ctx.emit(EventType::kActingAssigned, a, ctx.world.cadres[a].post, post);
+    }
+  }
+  schedule_fill(ctx, post, kRetryMonths);
+}
+
+}  // namespace cadresim::rules

@@ -1,0 +1,48 @@
+// Attrition: personal Exp(1) thresholds against a monthly cumulative hazard.
+#include "sim/rules/attrition.hpp"
+
+#include <array>  // cause weights
+
+namespace cadresim::rules {
+
+void init_attrition(RuleContext& ctx, CadreId cadre) {
+  auto& w = ctx.world;
+  if (w.attrition_threshold.size() <= cadre) {
+    w.attrition_threshold.resize(cadre + 1, 0);
+    w.attrition_hazard.resize(cadre + 1, 0);
+    w.attrition_multiplier.resize(cadre + 1, 1);
+  }
+  w.attrition_threshold[cadre] =
+      kernel::sample::exponential(ctx.rng.uniform(kRngAttritionThreshold, cadre, 0), 1.0);
+  w.attrition_hazard[cadre] = 0;
+  w.attrition_multiplier[cadre] = 1;
+}
+
+double attrition_rate_per_year(const RuleContext& ctx, const model::Cadre& c) {
+  const auto& p = ctx.scenario.attrition;
+  model::LevelId level;
+  if (c.post != model::kNoPost) {
+    auto it = p.rate_per_year_by_title.find(ctx.org.posts[c.post].title);
+    if (it != p.rate_per_year_by_title.end()) return it->second;
+    level = ctx.org.level_of(c.post);
+  } else {
+    level = ctx.org.units[c.home_unit].level;
+  }
+  return level < p.rate_per_year_by_level.size() ? p.rate_per_year_by_level[level] : 0.0;
+}
+
+bool attrition_month(RuleContext& ctx, CadreId cadre) {
+  auto& w = ctx.world;
+  const auto& c = w.cadres[cadre];
+  w.attrition_hazard[cadre] += attrition_rate_per_year(ctx, c) / 12.0 * w.attrition_multiplier[cadre];
+  if (w.attrition_hazard[cadre] < w.attrition_threshold[cadre]) return false;
+  const auto& p = ctx.scenario.attrition;
+  const std::array<double, 3> weights{p.share_resignation, p.share_health, p.share_discipline};
+  const std::size_t k = kernel::sample::categorical(ctx.rng.uniform(kRngAttritionCause, cadre, 0), weights);
+  static constexpr std::array<model::ExitCause, 3> causes{
+      model::ExitCause::kResignation, model::ExitCause::kHealth, model::ExitCause::kDiscipline};
+  leave_service(ctx, cadre, causes[k]);
+  return true;
+}
+
+}  // namespace cadresim::rules

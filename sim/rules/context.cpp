@@ -1,0 +1,153 @@
+#include "sim/rules/context.hpp"
+
+#include <algorithm>  // std::remove_if
+#include <cmath>      // std::lround
+
+namespace cadresim::rules {
+
+using engine::EventType;
+
+int months_to_retirement(const model::Cadre& c, Day now) {
+  return kernel::whole_months_between(now, c.retirement_date);
+}
+
+Day months_to_days(double months) {
+  return months <= 0 ? 0 : static_cast<Day>(std::lround(months * 30.436875));
+}
+
+void schedule_fill(RuleContext& ctx, PostId post, double delay_months) {
+  auto& ps = ctx.world.posts[post];
+  if (ps.fill_pending) return;
+  ps.fill_pending = true;
+  // Not cancellable: the handler re-checks the post's state when it fires.
+  ctx.sim.schedule_with_payload(ctx.now() + months_to_days(delay_months), kFillPost, post,
+                                kPriorityFill);
+}
+
+void open_vacancy(RuleContext& ctx, PostId post, std::uint16_t reason, std::uint32_t chain) {
+  auto& w = ctx.world;
+  auto& ps = w.posts[post];
+  const CadreId former = ps.holder;
+  if (former != model::kNoCadre) {
+    w.cadres[former].last_post = post;
+    w.cadres[former].post = model::kNoPost;
+    ps.holder = model::kNoCadre;
+  }
+  ps.vacant_since = ctx.now();
+  const model::LevelId level = ctx.org.level_of(post);
+  if (chain == 0) {
+    chain = static_cast<std::uint32_t>(w.chains.size());
+    w.chains.push_back({ctx.now(), post, 0, level, level, false, kChainOpen});
+  } else {
+    auto& ch = w.chains[chain];
+    ++ch.length;
+    ch.top_level = std::min(ch.top_level, level);
+    ch.bottom_level = std::max(ch.bottom_level, level);
+  }
+  ps.chain = chain;
+  ++ctx.vacancy_counter[post];
+  ctx.emit(EventType::kVacancyOpened, former, post, post, reason);
+  const double u = ctx.rng.uniform(kRngFillDelay, post, ctx.vacancy_counter[post]);
+  schedule_fill(ctx, post, ctx.scenario.appointment.delay_months.sample(u));
+}
+
+void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std::uint16_t reason) {
+  auto& w = ctx.world;
+  auto& ps = w.posts[post];
+  auto& c = w.cadres[cadre];
+  const PostId from = c.post;
+  const std::uint32_t chain = ps.chain;
+  // Close the vacancy.
+  const Day vacant_days = ctx.now() - ps.vacant_since;
+  if (ps.acting != model::kNoCadre) ps.acting = model::kNoCadre;
+  ps.holder = cadre;
+  ps.chain = 0;
+  c.last_post = from;
+  c.post = post;
+  c.post_since = ctx.now();
+  c.consecutive_terms = 1;
+  const model::Title& title = ctx.org.title_of(post);
+  c.term_end = 0;
+  if (title.tenure == model::TenureKind::kAppointed) {
+    c.term_end = kernel::add_months(ctx.now(), ctx.scenario.terms.appointment_months);
+    ctx.sim.schedule(c.term_end, kAppointmentTermEnd, cadre, kPriorityTerm);
+  }
+  // Leave the unplaced list if there.
+  auto& un = w.unplaced;
+  un.erase(std::remove(un.begin(), un.end(), cadre), un.end());
+  // Planned for this post: the entry is used up.
+  for (auto& e : w.plan)
+    if (e.post == post && e.cadre == cadre) e.cadre = model::kNoCadre;
+  ctx.emit(type, cadre, from, post, reason);
+  ctx.emit(EventType::kVacancyClosed, cadre, from, post, reason, vacant_days);
+  // The filler's own post continues the chain; an outsider or an unplaced cadre ends it.
+  if (from != model::kNoPost) {
+    w.posts[from].holder = model::kNoCadre;
+    open_vacancy(ctx, from, engine::kReasonPromotion, chain);
+  } else if (chain != 0) {
+    auto& ch = w.chains[chain];
+    ch.ended = true;
+    ch.end_reason = type == EventType::kRecruited ? kChainRecruitment : kChainPlacement;
+  }
+  // Drop used plan entries so plan_count stays right.
+  std::size_t removed = 0;
+  for (auto& e : w.plan)
+    if (e.cadre == model::kNoCadre) ++removed;
+  if (removed) {
+    w.plan.erase(std::remove_if(w.plan.begin(), w.plan.end(),
+                                [](const model::PlanEntry& e) { return e.cadre == model::kNoCadre; }),
+                 w.plan.end());
+    std::fill(w.plan_count.begin(), w.plan_count.end(), 0);
+    for (const auto& e : w.plan) ++w.plan_count[e.cadre];
+  }
+}
+
+void unplan_cadre(RuleContext& ctx, CadreId cadre, std::uint16_t reason) {
+  auto& w = ctx.world;
+  bool any = false;
+  for (auto& e : w.plan)
+    if (e.cadre == cadre) {
+      ctx.emit(EventType::kUnplanned, cadre, model::kNoPost, e.post, reason);
+      e.cadre = model::kNoCadre;
+      any = true;
+    }
+  if (!any) return;
+  w.plan.erase(std::remove_if(w.plan.begin(), w.plan.end(),
+                              [](const model::PlanEntry& e) { return e.cadre == model::kNoCadre; }),
+               w.plan.end());
+  w.plan_count[cadre] = 0;
+}
+
+void leave_service(RuleContext& ctx, CadreId cadre, model::ExitCause cause) {
+  auto& w = ctx.world;
+  auto& c = w.cadres[cadre];
+  if (c.status != model::CadreStatus::kActive) return;
+  const bool retired = cause == model::ExitCause::kRetirement || cause == model::ExitCause::kEarlyRetirement;
+  c.status = retired ? model::CadreStatus::kRetired : model::CadreStatus::kLeft;
+  c.exit_cause = cause;
+  c.exited = ctx.now();
+  ++w.exited;
+  ctx.sim.cancel(cadre);
+  unplan_cadre(ctx, cadre, engine::kReasonGone);
+  auto& un = w.unplaced;
+  un.erase(std::remove(un.begin(), un.end(), cadre), un.end());
+  // Stop acting anywhere.
+  for (auto& ps : w.posts)
+    if (ps.acting == cadre) ps.acting = model::kNoCadre;
+  const PostId post = c.post;
+  std::uint16_t reason = engine::kReasonNone;
+  switch (cause) {
+    case model::ExitCause::kRetirement: reason = engine::kReasonStatutory; break;
+    case model::ExitCause::kEarlyRetirement: reason = engine::kReasonEarly; break;
+    case model::ExitCause::kResignation: reason = engine::kReasonResignation; break;
+    case model::ExitCause::kHealth: reason = engine::kReasonHealth; break;
+    case model::ExitCause::kDiscipline: reason = engine::kReasonDiscipline; break;
+    case model::ExitCause::kNone: break;
+  }
+  ctx.emit(retired ? EventType::kRetired : EventType::kLeft, cadre, post, model::kNoPost, reason);
+  if (post != model::kNoPost) open_vacancy(ctx, post, engine::kReasonExit);
+  c.post = model::kNoPost;
+  if (c.rotation.active) c.rotation.active = false;
+}
+
+}  // namespace cadresim::rules

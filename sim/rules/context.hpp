@@ -1,0 +1,111 @@
+#pragma once
+/// @file What every rule works on: the world, the scenario, the simulation clock and queue,
+/// the random key and the event log; plus the post-holding primitives shared by all rules
+/// (take a post, leave a post, leave the service), which keep the world consistent and
+/// record vacancy chains. Rules are free functions over a RuleContext.
+
+#include <cstdint>  // fixed-width integers
+
+#include "sim/engine/domain_events.hpp"  // DomainEvent, EventLog
+#include "sim/kernel/random.hpp"         // kernel::RandomKey
+#include "sim/kernel/simulation.hpp"     // kernel::Simulation
+#include "sim/model/world.hpp"           // model::World
+
+namespace cadresim::rules {
+
+using kernel::Day;
+using model::CadreId;
+using model::PostId;
+
+/// Kernel event kinds (Event::kind). Order of same-day events is set by EventPriority.
+enum EventKind : std::uint16_t {
+  kRetire,            ///< subject = cadre: statutory retirement
+  kAppointmentTermEnd,///< subject = cadre: end of a 5-year appointment
+  kElection,          ///< party congress or state election (index in `Engine::elections_`)
+  kFillPost,          ///< post fill attempt (post id in `posts_to_fill`)
+  kRecruitArrival,    ///< a recruit arrives at an entry post
+  kPlanningReview,    ///< annual succession review
+  kRotationPlan,      ///< annual rotation plan
+  kRotationEnd,       ///< subject = cadre: planned end of a rotation
+  kEvaluation,        ///< annual evaluation of rotated cadres
+  kScripted,          ///< scripted move (index into Scenario::script)
+  kMonthEnd,          ///< monthly process and observation
+  kKindCount
+};
+
+/// Same-day order: exits run before terms, terms before fills, fills before plans, and the
+/// month-end process (observation included) last.
+enum EventPriority : std::uint8_t {
+  kPriorityExit = 0,
+  kPriorityTerm = 1,
+  kPriorityScript = 2,
+  kPriorityFill = 3,
+  kPriorityPlan = 4,
+  kPriorityMonthEnd = 9,
+};
+
+/// Random-stream purposes (the counter's first word). Never renumber: that would change
+/// every draw of existing scenarios.
+enum RandomPurpose : std::uint64_t {
+  kRngPopulation = 1,       ///< entity = post: synthesis of the initial holder
+  kRngAttritionThreshold = 2,///< entity = cadre: Exp(1) personal threshold
+  kRngAttritionCause = 3,   ///< entity = cadre
+  kRngRecruit = 4,          ///< entity = cadre id of the recruit
+  kRngFillDelay = 5,        ///< entity = post, index = vacancy number
+  kRngPlanRemoval = 6,      ///< entity = cadre, index = review year
+  kRngEarlyRetirement = 7,  ///< entity = cadre, index = month number
+  kRngActing = 8,           ///< entity = post, index = vacancy number
+  kRngRotationQuota = 9,    ///< entity = flow, index = plan number
+  kRngRotationChoice = 10,  ///< entity = flow, index = plan number * 1024 + slot
+  kRngAcceptance = 11,      ///< entity = cadre, index = offer number
+  kRngRotationDuration = 12,///< entity = cadre, index = rotation number
+  kRngRotationOutcome = 13, ///< entity = cadre, index = rotation number
+  kRngEarlyReturn = 14,     ///< entity = cadre: Exp(1) threshold of the early-return hazard
+  kRngHigherPost = 15,      ///< entity = cadre, index = rotation number
+  kRngRecruitDelay = 16,    ///< entity = post, index = vacancy number
+};
+
+/// How a vacancy chain ended.
+enum ChainEnd : std::uint8_t { kChainOpen = 0, kChainRecruitment = 1, kChainPlacement = 2, kChainUnfilled = 3 };
+
+/// Everything a rule may touch.
+struct RuleContext {
+  model::World& world;
+  const model::Scenario& scenario;
+  const model::Organisation& org;
+  kernel::Simulation& sim;
+  kernel::RandomKey rng;
+  engine::EventLog& log;
+  std::vector<std::uint32_t>& vacancy_counter;  ///< per post: vacancies so far (random index)
+
+  /// Current day.
+  Day now() const { return sim.now(); }
+  /// Records a domain event today.
+  void emit(engine::EventType type, CadreId cadre, PostId from, PostId to,
+            std::uint16_t reason = engine::kReasonNone, double value = 0) {
+    log.push_back({now(), type, reason, cadre, from, to, value});
+  }
+};
+
+/// Months from `now` until the cadre's retirement date (0 if past).
+int months_to_retirement(const model::Cadre& c, Day now);
+
+/// Puts `cadre` into `post` (which must have no holder). The cadre's previous post, if any,
+/// opens and continues the filled post's vacancy chain. Emits `type` (appointed, elected,
+/// recruited, moved ...) and vacancy_closed. Resets term counters unless `keep_terms`.
+void take_post(RuleContext& ctx, CadreId cadre, PostId post, engine::EventType type,
+               std::uint16_t reason);
+/// Removes the holder of `post` (if any) and opens the vacancy (a new chain), scheduling a
+/// fill attempt. The former holder keeps status but has no post.
+void open_vacancy(RuleContext& ctx, PostId post, std::uint16_t reason, std::uint32_t chain = 0);
+/// The cadre leaves the service (retirement or exit): post opened, plan entries removed,
+/// pending events cancelled.
+void leave_service(RuleContext& ctx, CadreId cadre, model::ExitCause cause);
+/// Removes every plan entry of `cadre` (emitting unplanned with `reason`).
+void unplan_cadre(RuleContext& ctx, CadreId cadre, std::uint16_t reason);
+/// Schedules a fill attempt for `post` after the scenario's appointment delay.
+void schedule_fill(RuleContext& ctx, PostId post, double delay_months);
+/// Converts months (fractional) to whole days, at least 0.
+Day months_to_days(double months);
+
+}  // namespace cadresim::rules

@@ -1,0 +1,71 @@
+// Recruitment into entry posts from outside the service.
+#include "sim/rules/recruitment.hpp"
+
+#include <fmt/core.h>  // fmt::format for generated ids
+
+#include "sim/rules/attrition.hpp"   // init_attrition
+#include "sim/rules/non_native.hpp"  // is the recruit allowed
+#include "sim/rules/retirement.hpp"  // schedule_retirement
+
+namespace cadresim::rules {
+
+void start_recruitment(RuleContext& ctx, PostId post) {
+  const double u = ctx.rng.uniform(kRngRecruitDelay, post, ctx.vacancy_counter[post]);
+  const double months = ctx.scenario.recruitment.delay_months.sample(u);
+  ctx.sim.schedule_with_payload(ctx.now() + months_to_days(months), kRecruitArrival, post, kPriorityFill);
+  ctx.world.posts[post].fill_pending = true;
+}
+
+CadreId create_recruit(RuleContext& ctx, PostId post) {
+  auto& w = ctx.world;
+  const auto& p = ctx.scenario.recruitment;
+  const auto& org = ctx.org;
+  const CadreId id = static_cast<CadreId>(w.cadres.size());
+  kernel::RandomStream rs(ctx.rng, kRngRecruit, id);
+  model::Cadre c;
+  c.id = fmt::format("r{}", id);
+  const double age_years = p.age_years.sample(rs.uniform());
+  c.birth = ctx.now() - static_cast<Day>(age_years * 365.2425);
+  c.sex = rs.uniform() < p.female_share ? model::Sex::kFemale : model::Sex::kMale;
+  const model::UnitId unit = org.posts[post].unit;
+  const bool native_draw = rs.uniform() < p.native_share;
+  const double u_home = rs.uniform();
+  const auto& peers = org.units_of_level[org.units[unit].level];
+  const bool must_be_outsider = org.title_of(post).non_native == model::NonNativeRule::kRequired;
+  if ((native_draw && !must_be_outsider) || peers.size() < 2) {
+    c.home_unit = unit;
+  } else {
+    // Another unit of the same level, uniformly.
+    std::size_t k = static_cast<std::size_t>(u_home * static_cast<double>(peers.size() - 1));
+    if (k >= peers.size() - 1) k = peers.size() - 2;
+    std::size_t idx = 0;
+    for (model::UnitId v : peers) {
+      if (v == unit) continue;
+      if (idx++ == k) {
+        c.home_unit = v;
+        break;
+      }
+    }
+  }
+  c.grade_coefficient = p.grade_coefficient.sample(rs.uniform());
+  c.competence = p.competence.sample(rs.uniform());
+  c.entered = ctx.now();
+  c.post_since = ctx.now();
+  w.cadres.push_back(std::move(c));
+  w.plan_count.push_back(0);
+  ++w.recruited;
+  ctx.sim.reserve_subjects(w.cadres.size());
+  init_attrition(ctx, id);
+  schedule_retirement(ctx, id);
+  return id;
+}
+
+void recruit_arrives(RuleContext& ctx, PostId post) {
+  auto& ps = ctx.world.posts[post];
+  ps.fill_pending = false;
+  if (ps.holder != model::kNoCadre) return;  // filled internally meanwhile
+  const CadreId id = create_recruit(ctx, post);
+  take_post(ctx, id, post, engine::EventType::kRecruited, engine::kReasonRecruitment);
+}
+
+}  // namespace cadresim::rules

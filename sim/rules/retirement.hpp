@@ -1,0 +1,23 @@
+#pragma once
+/// @file Retirement (docs/model.md § Retirement). The statutory age depends on sex and on the
+/// calendar year in which it is reached (Decree 135/2020 roadmap, a table in the scenario);
+/// the cadre retires on the last day of the month in which it is reached. Optionally, a cadre
+/// with ≥ 15 years in units with a regional coefficient ≥ 0.7 may retire up to 5 years early.
+
+#include "sim/model/scenario.hpp"
+#include "sim/rules/context.hpp"
+
+namespace cadresim::rules {
+
+/// Statutory age in months for someone reaching it in `year`.
+int statutory_age_months(const model::RetirementParams& p, model::Sex sex, int year);
+/// Statutory retirement date: the end of the month in which the age for that year is reached.
+Day statutory_retirement_date(const model::RetirementParams& p, model::Sex sex, Day birth);
+/// Schedules the cadre's statutory retirement (sets Cadre::retirement_date).
+void schedule_retirement(RuleContext& ctx, CadreId cadre);
+/// Handles the retirement event.
+void retire(RuleContext& ctx, CadreId cadre);
+/// Monthly early-retirement check for one cadre (month number `month_index` keys the draw).
+void consider_early_retirement(RuleContext& ctx, CadreId cadre, std::uint64_t month_index);
+
+}  // namespace cadresim::rules

@@ -1,0 +1,177 @@
+// Succession planning: the annual review of the plan (quy hoạch) and readiness.
+#include "sim/rules/succession.hpp"
+
+#include <algorithm>  // std::sort
+
+#include "sim/rules/non_native.hpp"
+
+namespace cadresim::rules {
+
+using model::Readiness;
+
+model::UnitId managing_unit(const model::Organisation& org, PostId post) {
+  const model::UnitId u = org.posts[post].unit;
+  return org.units[u].parent == model::kNoUnit ? u : org.units[u].parent;
+}
+
+Day next_term_start(const RuleContext& ctx, PostId post) {
+  const model::Title& t = ctx.org.title_of(post);
+  const model::LevelId level = ctx.org.level_of(post);
+  const auto& cal = ctx.scenario.calendar;
+  const std::vector<model::Election>* list = nullptr;
+  if (t.tenure == model::TenureKind::kPartyTerm) list = &cal.party_congresses;
+  else if (t.tenure == model::TenureKind::kStateTerm) list = &cal.state_elections;
+  if (list != nullptr)
+    for (const auto& e : *list)
+      if (e.date > ctx.now() && std::find(e.levels.begin(), e.levels.end(), level) != e.levels.end())
+        return e.date;
+  return ctx.now();
+}
+
+namespace {
+int lower_level_months(const model::Cadre& c, model::LevelId level) {
+  int months = 0;
+  for (std::size_t l = level + 1; l < model::kMaxLevels; ++l) months += c.experience_months[l];
+  return months;
+}
+}  // namespace
+
+Readiness readiness(const RuleContext& ctx, CadreId cadre, PostId post) {
+  const auto& p = ctx.scenario.succession;
+  const auto& c = ctx.world.cadres[cadre];
+  const model::LevelId level = ctx.org.level_of(post);
+  const bool lowest = level + 1u >= ctx.org.levels.size();
+  const int in_post = kernel::whole_months_between(c.post_since, ctx.now());
+  if (c.competence >= p.ready_min_competence && in_post >= p.ready_min_months_in_post &&
+      (lowest || lower_level_months(c, level) >= p.ready_min_months_lower_level))
+    return Readiness::kReadyNow;
+  if (c.competence >= p.later_min_competence) return Readiness::kReadyLater;
+  return Readiness::kNotReady;
+}
+
+bool may_plan(const RuleContext& ctx, CadreId cadre, PostId post, Day term_start) {
+  const auto& c = ctx.world.cadres[cadre];
+  if (c.status != model::CadreStatus::kActive || c.post == model::kNoPost) return false;
+  const model::Title& target = ctx.org.title_of(post);
+  if (ctx.org.title_of(c.post).rank >= target.rank) return false;  // only a higher post
+  if (kernel::whole_months_between(term_start, c.retirement_date) <
+      ctx.scenario.succession.planning_min_months_before_retirement)
+    return false;
+  return non_native_allows(ctx.org, c, post);
+}
+
+double candidate_score(const RuleContext& ctx, CadreId cadre, PostId post) {
+  const auto& c = ctx.world.cadres[cadre];
+  const model::LevelId level = ctx.org.level_of(post);
+  // Competence dominates; lower-level experience (capped at 5 years) and the non-native
+  // preference break near-ties.
+  const double exp_years = std::min(lower_level_months(c, level), 60) / 12.0;
+  return c.competence + 0.02 * exp_years + 0.1 * non_native_preference(ctx.org, c, post);
+}
+
+void feeder_candidates(const RuleContext& ctx, PostId post, std::vector<CadreId>& out) {
+  out.clear();
+  const model::Title& t = ctx.org.title_of(post);
+  const model::UnitId scope = managing_unit(ctx.org, post);
+  for (model::TitleId f : t.fed_by)
+    for (PostId q : ctx.org.posts_of_title[f]) {
+      const CadreId h = ctx.world.posts[q].holder;
+      if (h != model::kNoCadre && ctx.org.within(ctx.org.posts[q].unit, scope)) out.push_back(h);
+    }
+}
+
+void planning_review(RuleContext& ctx, int year) {
+  auto& w = ctx.world;
+  const auto& p = ctx.scenario.succession;
+  if (w.plan_count.size() < w.cadres.size()) w.plan_count.resize(w.cadres.size(), 0);
+  // 1. Removals.
+  for (auto& e : w.plan) {
+    const auto& c = w.cadres[e.cadre];
+    std::uint16_t reason = engine::kReasonNone;
+    if (c.status != model::CadreStatus::kActive) reason = engine::kReasonGone;
+    else if (!may_plan(ctx, e.cadre, e.post, next_term_start(ctx, e.post))) reason = engine::kReasonAgedOut;
+    else if (ctx.rng.uniform(kRngPlanRemoval, e.cadre, static_cast<std::uint64_t>(year)) <
+             p.removal_probability_per_year)
+      reason = engine::kReasonFailed;
+    if (reason != engine::kReasonNone) {
+      ctx.emit(engine::EventType::kUnplanned, e.cadre, model::kNoPost, e.post, reason);
+      e.cadre = model::kNoCadre;
+    }
+  }
+  w.plan.erase(std::remove_if(w.plan.begin(), w.plan.end(),
+                              [](const model::PlanEntry& e) { return e.cadre == model::kNoCadre; }),
+               w.plan.end());
+  std::fill(w.plan_count.begin(), w.plan_count.end(), 0);
+  std::vector<std::uint8_t> per_post(ctx.org.posts.size(), 0);
+  std::size_t women = 0, young = 0;
+  auto is_young = [&](CadreId c) {
+    return kernel::age_at(w.cadres[c].birth, ctx.now()).years < p.young_max_age_years;
+  };
+  std::vector<std::vector<CadreId>> planned_for(ctx.org.posts.size());
+  for (const auto& e : w.plan) {
+    ++w.plan_count[e.cadre];
+    ++per_post[e.post];
+    planned_for[e.post].push_back(e.cadre);
+    women += w.cadres[e.cadre].sex == model::Sex::kFemale;
+    young += is_young(e.cadre);
+  }
+  // 2. Additions, post by post in a fixed order (deterministic).
+  std::vector<CadreId> cands;
+  std::vector<std::pair<double, CadreId>> ranked;
+  for (PostId post = 0; post < ctx.org.posts.size(); ++post) {
+    if (!ctx.org.title_of(post).key) continue;
+    if (per_post[post] >= p.max_candidates_per_post) continue;
+    const Day term_start = next_term_start(ctx, post);
+    feeder_candidates(ctx, post, cands);
+    ranked.clear();
+    for (CadreId c : cands) {
+      if (w.plan_count[c] >= p.max_posts_per_candidate) continue;
+      if (!may_plan(ctx, c, post, term_start)) continue;
+      const auto& pf = planned_for[post];
+      if (std::find(pf.begin(), pf.end(), c) != pf.end()) continue;
+      double score = candidate_score(ctx, c, post);
+      if (p.targets_binding) {
+        // Binding structure targets: while a target is unmet, its group ranks first.
+        const double total = static_cast<double>(w.plan.size()) + 1;
+        if (w.cadres[c].sex == model::Sex::kFemale && women / total < p.women_target_share) score += 10;
+        if (is_young(c) && young / total < p.young_target_share) score += 10;
+      }
+      ranked.push_back({-score, c});
+    }
+    std::sort(ranked.begin(), ranked.end());
+    for (const auto& [neg, c] : ranked) {
+      if (per_post[post] >= p.max_candidates_per_post) break;
+      w.plan.push_back({c, post, readiness(ctx, c, post), ctx.now()});
+      ++w.plan_count[c];
+      ++per_post[post];
+      women += w.cadres[c].sex == model::Sex::kFemale;
+      young += is_young(c);
+      ctx.emit(engine::EventType::kPlanned, c, w.cadres[c].post, post);
+    }
+  }
+  // 3. Readiness of every entry.
+  for (auto& e : w.plan) e.readiness = readiness(ctx, e.cadre, e.post);
+}
+
+CadreId best_ready_successor(const RuleContext& ctx, PostId post) {
+  const auto& w = ctx.world;
+  CadreId best = model::kNoCadre;
+  double best_score = -1e300;
+  for (const auto& e : w.plan) {
+    if (e.post != post) continue;
+    const auto& c = w.cadres[e.cadre];
+    if (c.status != model::CadreStatus::kActive) continue;
+    if (readiness(ctx, e.cadre, post) != Readiness::kReadyNow) continue;
+    if (!non_native_allows(ctx.org, c, post)) continue;
+    if (months_to_retirement(c, ctx.now()) < ctx.scenario.appointment.min_months_before_retirement) continue;
+    if (c.post != model::kNoPost && ctx.org.title_of(c.post).rank >= ctx.org.title_of(post).rank) continue;
+    const double s = candidate_score(ctx, e.cadre, post);
+    if (s > best_score || (s == best_score && e.cadre < best)) {
+      best_score = s;
+      best = e.cadre;
+    }
+  }
+  return best;
+}
+
+}  // namespace cadresim::rules

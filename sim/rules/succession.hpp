@@ -1,0 +1,36 @@
+#pragma once
+/// @file Succession planning — quy hoạch (docs/model.md § Succession). At each annual review
+/// every key post keeps up to N planned candidates (default 3) and every candidate is planned
+/// for at most M posts (default 3); candidates come from the titles that feed the post, within
+/// the unit that manages it (the parent of the post's unit), only for a higher post than the
+/// one held, and only with a full term (60 months) before retirement at the start of the term
+/// planned for. Entries leave the plan when the cadre ages out, fails the review (a yearly
+/// probability) or leaves. Readiness: ready now (competence, months in post and months at
+/// lower levels all at their thresholds), ready later (competence at the lower threshold).
+
+#include <vector>  // candidate lists
+
+#include "sim/rules/context.hpp"
+
+namespace cadresim::rules {
+
+/// The unit whose standing committee manages the post (its unit's parent, or itself at the root).
+model::UnitId managing_unit(const model::Organisation& org, PostId post);
+/// Start of the next term of the post's title after `now` (its next election, or `now` for
+/// appointed titles).
+Day next_term_start(const RuleContext& ctx, PostId post);
+/// Readiness of `cadre` for `post` now.
+model::Readiness readiness(const RuleContext& ctx, CadreId cadre, PostId post);
+/// Whether `cadre` may be planned for `post` (ladder, scope, rank, age and non-native rules).
+bool may_plan(const RuleContext& ctx, CadreId cadre, PostId post, Day term_start);
+/// Ranking score of a candidate for a post (higher is better).
+double candidate_score(const RuleContext& ctx, CadreId cadre, PostId post);
+/// Active holders of titles that feed `post`'s title, within the managing unit's subtree.
+void feeder_candidates(const RuleContext& ctx, PostId post, std::vector<CadreId>& out);
+/// The annual review: removals, additions up to N per post, readiness update. `year` keys the
+/// removal draws.
+void planning_review(RuleContext& ctx, int year);
+/// Best ready-now planned successor for `post` who may take it now, or kNoCadre.
+CadreId best_ready_successor(const RuleContext& ctx, PostId post);
+
+}  // namespace cadresim::rules
