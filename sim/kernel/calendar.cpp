@@ -1,12 +1,17 @@
 #include "sim/kernel/calendar.hpp"
 
+#include <stdexcept>  // std::invalid_argument
 
 namespace cadresim::kernel {
 
 namespace chr = std::chrono;
 
 Day make_day(int year, unsigned month, unsigned day) {
-  return to_day(chr::sys_days{chr::year{year} / chr::month{month} / chr::day{day}});
+  const chr::year_month_day ymd{chr::year{year}, chr::month{month}, chr::day{day}};
+  if (!ymd.ok() || year < -32767 || year > 32767)
+    throw std::invalid_argument("make_day: " + std::to_string(year) + "-" + std::to_string(month) +
+                                "-" + std::to_string(day) + " is not a valid date");
+  return to_day(chr::sys_days{ymd});
 }
 
 Ymd split(Day d) {
@@ -33,7 +38,9 @@ Day add_months(Day d, int months) {
   return to_day(chr::sys_days{ym.year() / ym.month() / dd});
 }
 
-Day same_day_next_year(Day d) { return add_months(d, 12); }
+Day same_day_next_year(Day d) {
+  return add_months(d, 12);
+}
 
 int whole_months_between(Day from, Day to) {
   if (to < from) return 0;
@@ -50,7 +57,9 @@ Age age_at(Day birth, Day at) {
   return {m / 12, m % 12};
 }
 
-Day reaches_age(Day birth, int months) { return add_months(birth, months); }
+Day reaches_age(Day birth, int months) {
+  return add_months(birth, months);
+}
 
 std::optional<Day> parse_iso_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;

@@ -3,10 +3,10 @@
 /// (`Day`, days since 1970-01-01, the epoch of std::chrono::sys_days), so event ordering is
 /// exact and reproducible; dates at the edges of the program are `std::chrono::sys_days`.
 
-#include <chrono>   // std::chrono::sys_days, year_month_day
-#include <cstdint>  // std::int32_t
-#include <optional> // std::optional
-#include <string>   // std::string
+#include <chrono>    // std::chrono::sys_days, year_month_day
+#include <cstdint>   // std::int32_t
+#include <optional>  // std::optional
+#include <string>    // std::string
 #include <string_view>
 
 namespace cadresim::kernel {
@@ -15,10 +15,15 @@ namespace cadresim::kernel {
 using Day = std::int32_t;
 
 /// Converts a calendar date to simulation time.
-inline Day to_day(std::chrono::sys_days d) { return static_cast<Day>(d.time_since_epoch().count()); }
+inline Day to_day(std::chrono::sys_days d) {
+  return static_cast<Day>(d.time_since_epoch().count());
+}
 /// Converts simulation time to a calendar date.
-inline std::chrono::sys_days to_date(Day d) { return std::chrono::sys_days{std::chrono::days{d}}; }
-/// Builds a day from year, month (1-12), day of month (1-31); the date must be valid.
+inline std::chrono::sys_days to_date(Day d) {
+  return std::chrono::sys_days{std::chrono::days{d}};
+}
+/// Builds a day from year, month (1-12), day of month (1-31); throws std::invalid_argument if
+/// the date does not exist (e.g. 2023-02-29).
 Day make_day(int year, unsigned month, unsigned day);
 
 /// Year, month (1-12) and day of month of a simulation day.
@@ -50,7 +55,9 @@ struct Age {
   /// Total completed months.
   int total_months() const { return years * 12 + months; }
 };
-/// Age of someone born on `birth` on date `at` (zero if `at` precedes `birth`).
+/// Age of someone born on `birth` on date `at` (zero if `at` precedes `birth`); a year or
+/// month is completed on the birthday itself, and someone born on 29 Feb turns a year older on
+/// 28 Feb in common years.
 Age age_at(Day birth, Day at);
 /// The date on which someone born on `birth` reaches `months` months of age.
 Day reaches_age(Day birth, int months);
