@@ -44,6 +44,8 @@ std::string_view reason_name(std::uint16_t r) {
     case kReasonReservedAllowance: return "reserved_allowance";
     case kReasonMentoring: return "mentoring";
     case kReasonSupervision: return "supervision";
+    case kReasonNotWell: return "not_completed_well";
+    case kReasonCompletedWell: return "completed_well";
     default: return "";
   }
 }

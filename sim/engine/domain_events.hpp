@@ -81,6 +81,9 @@ enum Reason : std::uint16_t {
   kReasonReservedAllowance = 54,
   kReasonMentoring = 55,
   kReasonSupervision = 56,
+  // evaluation
+  kReasonNotWell = 60,
+  kReasonCompletedWell = 61,
 };
 
 /// Display name of a reason ("" for none).

@@ -3,11 +3,14 @@
 
 #include <stdexcept>  // std::logic_error for broken invariants
 
+#include "sim/rules/adaptation.hpp"
 #include "sim/rules/appointment.hpp"
 #include "sim/rules/attrition.hpp"
 #include "sim/rules/recruitment.hpp"
 #include "sim/rules/retirement.hpp"
+#include "sim/rules/rotation.hpp"
 #include "sim/rules/succession.hpp"
+#include "sim/rules/support.hpp"
 #include "sim/rules/terms.hpp"
 
 namespace cadresim::engine {
@@ -50,6 +53,18 @@ void Engine::schedule_calendar() {
   sim_.schedule(next_annual(scenario_.succession.review_date, cal.start), kPlanningReview,
                 kernel::kNoSubject, kPriorityPlan);
   sim_.schedule(kernel::month_end(cal.start), kMonthEnd, kernel::kNoSubject, kPriorityMonthEnd);
+  // Rotation plans: the annual date, plus any extra dates (e.g. the start of a term).
+  const auto& rot = scenario_.rotation;
+  if (!rot.flows.empty()) {
+    for (Day d = next_annual(rot.plan_date, cal.start - 1); d <= cal.end; d = next_annual(rot.plan_date, d))
+      sim_.schedule(d, kRotationPlan, kernel::kNoSubject, kPriorityPlan);
+    for (Day d : rot.extra_plan_dates)
+      if (d >= cal.start && d <= cal.end) sim_.schedule(d, kRotationPlan, kernel::kNoSubject, kPriorityPlan);
+  }
+  sim_.schedule(next_annual(scenario_.adaptation.evaluation_date, cal.start - 1), kEvaluation,
+                kernel::kNoSubject, kPriorityPlan);
+  for (std::uint32_t i = 0; i < scenario_.script.size(); ++i)
+    sim_.schedule_with_payload(scenario_.script[i].date, kScripted, i, kPriorityScript);
 }
 
 void Engine::handle(const kernel::Event& e) {
@@ -67,10 +82,14 @@ void Engine::handle(const kernel::Event& e) {
                     kernel::kNoSubject, kPriorityPlan);
       break;
     case kMonthEnd: month_end(); break;
-    case kRotationPlan:
-    case kRotationEnd:
+    case kRotationPlan: rotation_plan(c, plans_run_++); break;
+    case kRotationEnd: rotation_end(c, e.subject); break;
     case kEvaluation:
-    case kScripted:
+      evaluate_rotated(c);
+      sim_.schedule(next_annual(scenario_.adaptation.evaluation_date, e.day), kEvaluation,
+                    kernel::kNoSubject, kPriorityPlan);
+      break;
+    case kScripted: scripted_move(c, scenario_.script[e.stamp]); break;
     case kKindCount: throw std::logic_error("Engine: unexpected event kind");
   }
 }
@@ -93,6 +112,12 @@ void Engine::month_end() {
       for (auto g : ad.grassroots_levels)
         if (g == level) gain += ad.competence_gain_per_grassroots_year;
       cadre.competence = std::min(1.0, cadre.competence + gain / 12.0);
+      if (unit.especially_difficult && cadre.attraction_months_used < scenario_.income.attraction_max_months)
+        ++cadre.attraction_months_used;
+      if (cadre.rotation.active) {
+        pay_monthly_support(c, id);
+        if (early_return_month(c, id)) continue;
+      }
     }
     if (attrition_month(c, id)) continue;
     consider_early_retirement(c, id, month_index_);

@@ -58,6 +58,7 @@ class Engine {
   std::vector<std::pair<const model::Election*, model::TenureKind>> elections_;
   std::uint64_t handled_ = 0;
   std::uint64_t month_index_ = 0;
+  std::uint32_t plans_run_ = 0;
   bool started_ = false;
   bool finished_ = false;
 };

@@ -28,14 +28,22 @@ enum class ExitCause : std::uint8_t { kNone, kRetirement, kEarlyRetirement, kRes
 
 /// A rotation in progress (luân chuyển).
 struct RotationRecord {
-  bool active = false;        ///< currently rotated
-  PostId origin_post = kNoPost;
-  UnitId origin_unit = kNoUnit;
-  Day start = 0;
-  Day planned_end = 0;
-  std::uint16_t flow = 0;     ///< index of the flow in the rotation plan
-  double shortfall = 0;       ///< relative income shortfall caused by the move
+  bool active = false;           ///< currently rotated
+  PostId origin_post = kNoPost;  ///< post held before the move
+  UnitId origin_unit = kNoUnit;  ///< unit of that post
+  Day start = 0;                 ///< day of the move
+  Day planned_end = 0;           ///< planned end (≥ 36 months later)
+  std::uint16_t flow = 0;        ///< index of the flow in the rotation plan (kScriptedFlow)
+  std::uint16_t count = 0;       ///< rotations so far in this career (keys random draws)
+  double shortfall = 0;          ///< relative income shortfall s caused by the move
+  double shortfall_vnd = 0;      ///< the same in VND per month (before support)
+  double early_return_hazard = 0;    ///< cumulative hazard of asking to return early
+  double early_return_threshold = 0; ///< personal Exp(1) threshold for it
+  int offers_refused = 0;        ///< refusals so far (keys acceptance draws)
 };
+
+/// Flow index of a scripted (not planned) rotation.
+inline constexpr std::uint16_t kScriptedFlow = 0xFFFF;
 
 /// One official.
 struct Cadre {
@@ -60,6 +68,10 @@ struct Cadre {
   Day exited = 0;                ///< exit date (retired or left)
   Day retirement_date = 0;       ///< statutory retirement date (end of month)
   RotationRecord rotation;       ///< current rotation, if any
+  Day adapt_start = 0;           ///< day of the last move (adaptation starts)
+  double adapt_deficit = 0;      ///< initial effectiveness deficit after that move
+  double adapt_tau_months = 12;  ///< adaptation time constant for that move
+  double effort_penalty = 0;     ///< effort lost to reluctance while rotated
   bool term_limit_rotation_candidate = false;  ///< head at the two-term limit
 };
 

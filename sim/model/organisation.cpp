@@ -99,7 +99,7 @@ std::string Organisation::post_label(PostId p) const {
     if (q == p) break;
     if (posts[q].title == post.title) ++nth;
   }
-  if (nth > 0) label += "#" + std::to_string(nth);
+  if (nth > 0) label.append("#").append(std::to_string(nth));
   return label;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>  // std::remove_if
 #include <cmath>      // std::lround
 
+#include "sim/rules/adaptation.hpp"  // start_adaptation
+
 namespace cadresim::rules {
 
 using engine::EventType;
@@ -51,7 +53,8 @@ void open_vacancy(RuleContext& ctx, PostId post, std::uint16_t reason, std::uint
   schedule_fill(ctx, post, ctx.scenario.appointment.delay_months.sample(u));
 }
 
-void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std::uint16_t reason) {
+void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std::uint16_t reason,
+               std::uint16_t old_post_reason, double value) {
   auto& w = ctx.world;
   auto& ps = w.posts[post];
   auto& c = w.cadres[cadre];
@@ -78,12 +81,13 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
   // Planned for this post: the entry is used up.
   for (auto& e : w.plan)
     if (e.post == post && e.cadre == cadre) e.cadre = model::kNoCadre;
-  ctx.emit(type, cadre, from, post, reason);
+  start_adaptation(ctx, cadre, post);
+  ctx.emit(type, cadre, from, post, reason, value);
   ctx.emit(EventType::kVacancyClosed, cadre, from, post, reason, vacant_days);
   // The filler's own post continues the chain; an outsider or an unplaced cadre ends it.
   if (from != model::kNoPost) {
     w.posts[from].holder = model::kNoCadre;
-    open_vacancy(ctx, from, engine::kReasonPromotion, chain);
+    open_vacancy(ctx, from, old_post_reason, chain);
   } else if (chain != 0) {
     auto& ch = w.chains[chain];
     ch.ended = true;

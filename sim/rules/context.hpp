@@ -92,9 +92,11 @@ int months_to_retirement(const model::Cadre& c, Day now);
 
 /// Puts `cadre` into `post` (which must have no holder). The cadre's previous post, if any,
 /// opens and continues the filled post's vacancy chain. Emits `type` (appointed, elected,
-/// recruited, moved ...) and vacancy_closed. Resets term counters unless `keep_terms`.
+/// recruited, moved ...) with `reason` and `value`, and vacancy_closed. The old post opens with
+/// `old_post_reason`. Starts the adaptation ramp at the new post.
 void take_post(RuleContext& ctx, CadreId cadre, PostId post, engine::EventType type,
-               std::uint16_t reason);
+               std::uint16_t reason, std::uint16_t old_post_reason = engine::kReasonPromotion,
+               double value = 0);
 /// Removes the holder of `post` (if any) and opens the vacancy (a new chain), scheduling a
 /// fill attempt. The former holder keeps status but has no post.
 void open_vacancy(RuleContext& ctx, PostId post, std::uint16_t reason, std::uint32_t chain = 0);

@@ -20,6 +20,7 @@ void read_retirement(FieldReader& top, SectionContext& ctx) {
     for (std::size_t i = 0; i < table->size(); ++i) {
       FieldReader row(&(*table)[i], out[i], r.at("table") + "/" + std::to_string(i), ctx.problems);
       model::RetirementAgeRow a;
+      if (!row.has("year")) ctx.problems.add(row.at("year"), "is required but missing (the calendar year)");
       row.integer("year", a.year, 1900, 2200);
       for (const char* sex : {"men", "women"}) {
         int& months = std::string(sex) == "men" ? a.men_months : a.women_months;
@@ -61,6 +62,7 @@ void read_attrition(FieldReader& top, SectionContext& ctx) {
   FieldReader by_title = r.object("rate_per_year_by_title");
   if (const json* raw = r.raw("rate_per_year_by_title"); raw != nullptr && raw->is_object()) {
     for (const auto& [id, v] : raw->items()) {
+      if (id == "$comment") continue;
       const model::TitleId t = ctx.scenario.organisation.find_title(id);
       if (t == model::kNoTitle) {
         by_title.allow(id);
@@ -175,7 +177,8 @@ void read_rotation(FieldReader& top, SectionContext& ctx) {
       f.boolean("within_parent", flow.within_parent);
       f.choice("purpose", flow.purpose, {"training", "non_native", "term_limit"});
       f.finish();
-      if (f.has("count_per_year") && f.has("rate_per_year"))
+      // Both keys may appear (the resolved output writes both); only one may be non-zero.
+      if (flow.count_per_year > 0 && flow.rate_per_year > 0)
         ctx.problems.add(f.at("rate_per_year"), "give either count_per_year or rate_per_year, not both");
       const int a = from.empty() ? -1 : resolve_level(from, f.at("from_level"), ctx);
       const int b = to.empty() ? -1 : resolve_level(to, f.at("to_level"), ctx);
@@ -222,6 +225,7 @@ void read_income(FieldReader& top, SectionContext& ctx) {
                     ctx.problems);
       model::BaseSalaryStep b;
       s.date("from", b.from, true);
+      if (!s.has("amount")) ctx.problems.add(s.at("amount"), "is required but missing (VND per month)");
       s.number("amount", b.vnd_per_month, 1, 1e9);
       s.finish();
       if (!p.base_salary.empty() && b.from <= p.base_salary.back().from)

@@ -171,6 +171,7 @@ void read_units(FieldReader& top, SectionContext& ctx) {
       double regional = 0, distance = 0;
       r.string("parent", parent, true);
       r.string("level", level, true);
+      if (!r.has("count")) ctx.problems.add(r.at("count"), "is required but missing (how many units)");
       r.integer("count", count, 1, 100000);
       r.string("id_prefix", prefix, true);
       r.string("name_prefix", name_prefix);

@@ -38,8 +38,8 @@ model::PostId resolve_post(const std::string& label, const std::string& pointer,
   }
   const model::PostId p = nth < 0 ? model::kNoPost : org.find_post(u, t, nth);
   if (p == model::kNoPost)
-    ctx.problems.add(pointer, "unit \"" + org.units[u].id + "\" has no post \"" + title_part +
-                                  (nth > 0 ? "#" + std::to_string(nth) : "") + "\"");
+    ctx.problems.add(pointer, nth > 0 ? fmt::format("unit \"{}\" has no post \"{}#{}\"", org.units[u].id, title_part, nth)
+                                      : fmt::format("unit \"{}\" has no post \"{}\"", org.units[u].id, title_part));
   return p;
 }
 

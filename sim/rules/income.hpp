@@ -1,0 +1,44 @@
+#pragma once
+/// @file Income (docs/model.md § Income). Monthly gross income of a cadre at a post on a date:
+///   base(date) × (grade + position) × (1 + public-service share)
+///   + regional coefficient × base
+///   + attraction share × base × (grade + position)  [especially-difficult units, while the
+///                                                    career's 60 months are not used up]
+///   + level extra (agency income outside the scale)
+/// where `grade` is the title's fixed salary coefficient when it has one, and `position` may be
+/// a reserved (bảo lưu) higher allowance from the previous post. A move adds costs (a second
+/// household, travel by distance) that support may offset.
+
+#include "sim/model/scenario.hpp"
+
+namespace cadresim::rules {
+
+/// Base salary (lương cơ sở) in force on `day`.
+double base_salary(const model::IncomeParams& p, kernel::Day day);
+
+/// Components of a monthly income, VND.
+struct IncomeBreakdown {
+  double salary = 0;          ///< base × grade (or the title's fixed coefficient)
+  double position = 0;        ///< base × position allowance
+  double public_service = 0;  ///< share × (salary + position)
+  double regional = 0;        ///< regional coefficient × base
+  double attraction = 0;      ///< attraction share × (salary + position)
+  double level_extra = 0;     ///< agency extras by level
+  /// Total gross income.
+  double total() const { return salary + position + public_service + regional + attraction + level_extra; }
+};
+
+/// Income of `cadre` at `post` on `day`. `attraction_months_left` > 0 enables the attraction
+/// allowance in especially-difficult units; `reserved_position` (coefficient, 0 = none) replaces
+/// the post's allowance when higher.
+IncomeBreakdown monthly_income(const model::Scenario& s, const model::Cadre& cadre, model::PostId post,
+                               kernel::Day day, int attraction_months_left, double reserved_position = 0);
+
+/// Road distance between two units' seats, km: the sum of distance_km along the tree path.
+double distance_km(const model::Organisation& org, model::UnitId a, model::UnitId b);
+
+/// Monthly costs a move from `from` to `to` adds (second household when the move changes the
+/// locality and housing is not provided; travel by distance), VND.
+double move_costs(const model::Scenario& s, model::UnitId from, model::UnitId to);
+
+}  // namespace cadresim::rules

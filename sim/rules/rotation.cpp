@@ -1,0 +1,322 @@
+// Rotation (luân chuyển): the annual plan, destination choice, acceptance, duration, outcomes.
+#include "sim/rules/rotation.hpp"
+
+#include <algorithm>  // std::sort
+#include <cmath>      // std::floor
+
+#include "sim/rules/attrition.hpp"
+#include "sim/rules/income.hpp"
+#include "sim/rules/non_native.hpp"
+#include "sim/rules/reluctance.hpp"
+#include "sim/rules/succession.hpp"
+#include "sim/rules/support.hpp"
+
+namespace cadresim::rules {
+
+using engine::EventType;
+using model::TitleId;
+
+namespace {
+
+// Position of a title among the non-entry titles of its level, 0 (lowest) .. 1 (highest);
+// entry titles count as 0. Used to find an "equivalent" post at another level.
+double rank_position(const model::Organisation& org, TitleId t) {
+  const model::Title& title = org.titles[t];
+  if (title.entry) return 0;
+  int below = 0, total = 0;
+  for (const auto& other : org.titles) {
+    if (other.level != title.level || other.entry) continue;
+    ++total;
+    below += other.rank < title.rank;
+  }
+  return total <= 1 ? 1.0 : static_cast<double>(below) / (total - 1);
+}
+
+double unit_shortage(const RuleContext& ctx, model::UnitId u) {
+  const auto& unit = ctx.org.units[u];
+  int held = 0;
+  for (PostId p : ctx.org.posts_of_unit[u]) held += ctx.world.posts[p].holder != model::kNoCadre;
+  return unit.establishment > 0 ? std::max(0.0, 1.0 - static_cast<double>(held) / unit.establishment) : 0.0;
+}
+
+int attraction_left(const RuleContext& ctx, const model::Cadre& c) {
+  return ctx.scenario.income.attraction_max_months - c.attraction_months_used;
+}
+
+// The post a rotation starts from: the one held, or the last one for a cadre without a post.
+PostId origin_of(const model::Cadre& c) { return c.post != model::kNoPost ? c.post : c.last_post; }
+
+bool eligible(const RuleContext& ctx, CadreId id, const model::RotationFlow& f) {
+  const auto& p = ctx.scenario.rotation;
+  const auto& c = ctx.world.cadres[id];
+  if (c.status != model::CadreStatus::kActive || c.rotation.active) return false;
+  const PostId origin = origin_of(c);
+  if (origin == model::kNoPost || ctx.org.level_of(origin) != f.from_level) return false;
+  if (f.purpose == "term_limit") {
+    if (c.post != model::kNoPost || !c.term_limit_rotation_candidate) return false;
+  } else {
+    if (c.post == model::kNoPost) return false;
+    if (kernel::whole_months_between(c.post_since, ctx.now()) < p.min_months_in_post) return false;
+    if (p.require_in_plan && ctx.world.plan_count[id] == 0) return false;
+  }
+  const int min_left = f.purpose == "training" ? p.min_months_before_retirement
+                                               : p.min_months_before_retirement_non_native;
+  return months_to_retirement(c, ctx.now()) >= min_left;
+}
+
+// Best destination for `id` under flow `f`, or kNoPost. `u` is this slot's random draw.
+PostId choose_destination(const RuleContext& ctx, CadreId id, const model::RotationFlow& f, double u_jitter,
+                          bool higher, const std::vector<double>& position) {
+  const auto& org = ctx.org;
+  const auto& p = ctx.scenario.rotation;
+  const auto& c = ctx.world.cadres[id];
+  const PostId origin = origin_of(c);
+  const model::UnitId from_unit = org.posts[origin].unit;
+  const double q0 = std::min(1.0, position[org.posts[origin].title] + (higher ? 0.34 : 0.0));
+  PostId best = model::kNoPost;
+  double best_score = -1e300;
+  for (model::UnitId u : org.units_of_level[f.to_level]) {
+    const auto& unit = org.units[u];
+    if (u == from_unit) continue;
+    if (f.within_parent && unit.parent != org.units[from_unit].parent) continue;
+    if (f.sector_change && unit.sector == org.units[from_unit].sector) continue;
+    const double unit_score = p.shortage_weight * unit_shortage(ctx, u) +
+                              p.especially_difficult_weight * (unit.especially_difficult ? 1.0 : 0.0);
+    for (PostId post : org.posts_of_unit[u]) {
+      const model::Title& t = org.title_of(post);
+      if (t.entry) continue;
+      const double dq = std::abs(position[org.posts[post].title] - q0);
+      if (dq > 0.34) continue;  // not an equivalent post
+      if (!non_native_allows(org, c, post)) continue;
+      const auto& ps = ctx.world.posts[post];
+      bool vacant = ps.holder == model::kNoCadre;
+      if (!vacant) {
+        const auto& h = ctx.world.cadres[ps.holder];
+        if (h.rotation.active || kernel::whole_months_between(h.post_since, ctx.now()) < 12) continue;
+      }
+      // Vacant posts first; then shortage and hardship; then closeness of rank; a small
+      // deterministic jitter (from the slot's draw and the post id) breaks ties.
+      const double jitter = std::fmod(u_jitter * 7919.0 + post * 0.6180339887, 1.0) * 0.01;
+      const double score = (vacant ? 10.0 : 0.0) + unit_score - dq + jitter;
+      if (score > best_score) {
+        best_score = score;
+        best = post;
+      }
+    }
+  }
+  return best;
+}
+
+// Puts the cadre back at (or above) the origin unit, or leaves them for placement.
+void return_to_origin(RuleContext& ctx, CadreId id, EventType event, std::uint16_t reason) {
+  auto& w = ctx.world;
+  auto& c = w.cadres[id];
+  const PostId origin = c.rotation.origin_post;
+  const PostId current = c.post;
+  c.rotation.active = false;
+  c.effort_penalty = 0;
+  w.attrition_multiplier[id] = 1;
+  ctx.emit(event, id, current, origin, reason);
+  if (origin == model::kNoPost) return;
+  // The origin post, or the best vacant post of the same or higher rank in the origin unit.
+  PostId target = model::kNoPost;
+  if (w.posts[origin].holder == model::kNoCadre && non_native_allows(ctx.org, c, origin)) {
+    target = origin;
+  } else {
+    int best_rank = -1;
+    for (PostId q : ctx.org.posts_of_unit[ctx.org.posts[origin].unit]) {
+      const int r = ctx.org.title_of(q).rank;
+      if (w.posts[q].holder == model::kNoCadre && r >= ctx.org.title_of(origin).rank && r > best_rank &&
+          non_native_allows(ctx.org, c, q)) {
+        best_rank = r;
+        target = q;
+      }
+    }
+  }
+  if (target != model::kNoPost) {
+    take_post(ctx, id, target, EventType::kAppointed, engine::kReasonReturn, engine::kReasonRotation);
+  } else {
+    // Nothing open at home now: leave the post and wait for a placement at the origin's rank.
+    open_vacancy(ctx, current, engine::kReasonRotation);
+    c.last_post = origin;
+    w.unplaced.push_back(id);
+  }
+}
+
+}  // namespace
+
+double move_shortfall(const RuleContext& ctx, CadreId cadre, PostId from, PostId to, double& shortfall_vnd) {
+  const auto& s = ctx.scenario;
+  const auto& c = ctx.world.cadres[cadre];
+  const int left = attraction_left(ctx, c);
+  const double before = monthly_income(s, c, from, ctx.now(), left).total();
+  const double after = monthly_income(s, c, to, ctx.now(), left, reserved_position(s, from, to)).total();
+  const double costs = move_costs(s, ctx.org.posts[from].unit, ctx.org.posts[to].unit);
+  const double gap = before - (after - costs);
+  shortfall_vnd = gap;
+  const double support = income_support_vnd(s.support, gap);
+  return before > 0 ? (gap - support) / before : 0.0;
+}
+
+void rotate_into(RuleContext& ctx, CadreId id, PostId dest, std::uint16_t flow, int duration_months) {
+  auto& w = ctx.world;
+  auto& c = w.cadres[id];
+  const PostId origin = origin_of(c);
+  double gap = 0;
+  const double s = move_shortfall(ctx, id, origin, dest, gap);
+  // Move the incumbent aside if the post is held.
+  if (const CadreId h = w.posts[dest].holder; h != model::kNoCadre) {
+    open_vacancy(ctx, dest, engine::kReasonRotation);
+    w.unplaced.push_back(h);
+  }
+  auto& r = c.rotation;
+  r.active = true;
+  r.origin_post = origin;
+  r.origin_unit = ctx.org.posts[origin].unit;
+  r.start = ctx.now();
+  r.planned_end = kernel::add_months(ctx.now(), duration_months);
+  r.flow = flow;
+  r.shortfall = s;
+  r.shortfall_vnd = gap;
+  r.early_return_hazard = 0;
+  r.early_return_threshold = kernel::sample::exponential(ctx.rng.uniform(kRngEarlyReturn, id, r.count), 1.0);
+  ++r.count;
+  c.term_limit_rotation_candidate = false;
+  c.effort_penalty = effort_penalty(ctx.scenario.reluctance, s);
+  w.attrition_multiplier[id] = attrition_multiplier(ctx.scenario.reluctance, s);
+  // For a term-limited head from the unplaced pool there is no old post to open.
+  take_post(ctx, id, dest, EventType::kMoved, flow, engine::kReasonRotation, s);
+  pay_one_off_grant(ctx, id, distance_km(ctx.org, r.origin_unit, ctx.org.posts[dest].unit));
+  ctx.sim.schedule(r.planned_end, kRotationEnd, id, kPriorityTerm);
+}
+
+void rotation_plan(RuleContext& ctx, std::uint32_t plan_number) {
+  auto& w = ctx.world;
+  const auto& p = ctx.scenario.rotation;
+  if (w.plan_count.size() < w.cadres.size()) w.plan_count.resize(w.cadres.size(), 0);
+  std::vector<std::pair<double, CadreId>> pool;
+  std::vector<double> position(ctx.org.titles.size());
+  for (TitleId t = 0; t < ctx.org.titles.size(); ++t) position[t] = rank_position(ctx.org, t);
+  for (std::uint16_t fi = 0; fi < p.flows.size(); ++fi) {
+    const auto& f = p.flows[fi];
+    pool.clear();
+    for (CadreId id = 0; id < w.cadres.size(); ++id) {
+      if (!eligible(ctx, id, f)) continue;
+      // Planned, competent cadres first; a per-plan draw orders near-equals.
+      const auto& c = w.cadres[id];
+      const double u = ctx.rng.uniform(kRngRotationChoice, id, plan_number);
+      pool.push_back({-(c.competence + 0.5 * (w.plan_count[id] > 0) + 0.2 * u), id});
+    }
+    std::sort(pool.begin(), pool.end());
+    const double qu = ctx.rng.uniform(kRngRotationQuota, fi, plan_number);
+    double expected = f.count_per_year > 0 ? f.count_per_year : f.rate_per_year * static_cast<double>(pool.size());
+    int quota = static_cast<int>(std::floor(expected));
+    if (qu < expected - quota) ++quota;
+    int moved = 0, offers = 0;
+    for (const auto& [neg, id] : pool) {
+      if (moved >= quota || offers >= 3 * quota) break;
+      auto& c = w.cadres[id];
+      if (!eligible(ctx, id, f)) continue;  // an earlier move may have changed things
+      const double u_slot = ctx.rng.uniform(kRngRotationChoice, id, 1000000ull + plan_number);
+      const bool higher = c.competence >= p.outstanding_competence &&
+                          ctx.rng.uniform(kRngHigherPost, id, c.rotation.count) < p.higher_post_probability;
+      PostId dest = choose_destination(ctx, id, f, u_slot, higher, position);
+      if (dest == model::kNoPost && higher) dest = choose_destination(ctx, id, f, u_slot, false, position);
+      if (dest == model::kNoPost) continue;
+      ++offers;
+      double gap = 0;
+      const double s = move_shortfall(ctx, id, origin_of(c), dest, gap);
+      ctx.emit(EventType::kOffered, id, origin_of(c), dest, fi, s);
+      const double ua = ctx.rng.uniform(kRngAcceptance, id, static_cast<std::uint64_t>(c.rotation.offers_refused) +
+                                                               1000ull * c.rotation.count);
+      if (ua >= acceptance_probability(ctx.scenario.reluctance, s)) {
+        ++c.rotation.offers_refused;
+        ctx.emit(EventType::kRefused, id, origin_of(c), dest, fi, s);
+        if (!p.refusal_keeps_in_plan) unplan_cadre(ctx, id, engine::kReasonFailed);
+        continue;
+      }
+      ctx.emit(EventType::kAccepted, id, origin_of(c), dest, fi, s);
+      const double ud = ctx.rng.uniform(kRngRotationDuration, id, c.rotation.count);
+      const int months = std::max(1, static_cast<int>(std::lround(p.duration_months.sample(ud))));
+      rotate_into(ctx, id, dest, fi, months);
+      ++moved;
+    }
+  }
+}
+
+void rotation_end(RuleContext& ctx, CadreId id) {
+  auto& w = ctx.world;
+  auto& c = w.cadres[id];
+  if (c.status != model::CadreStatus::kActive || !c.rotation.active || c.rotation.planned_end != ctx.now()) return;
+  const auto& p = ctx.scenario.rotation;
+  const double u = ctx.rng.uniform(kRngRotationOutcome, id, c.rotation.count);
+  if (u < p.outcome_return) {
+    return_to_origin(ctx, id, EventType::kRotationEnded, engine::kReasonReturn);
+    return;
+  }
+  if (u < p.outcome_return + p.outcome_promote) {
+    // Promotion: the best vacant higher post at the origin level the cadre may hold.
+    const PostId origin = c.rotation.origin_post;
+    const int base_rank = ctx.org.title_of(origin != model::kNoPost ? origin : c.post).rank;
+    const model::LevelId level = ctx.org.level_of(origin != model::kNoPost ? origin : c.post);
+    PostId target = model::kNoPost;
+    int best = 1 << 30;
+    for (model::UnitId u2 : ctx.org.units_of_level[level])
+      for (PostId q : ctx.org.posts_of_unit[u2]) {
+        const int r = ctx.org.title_of(q).rank;
+        if (w.posts[q].holder == model::kNoCadre && r > base_rank && r < best &&
+            non_native_allows(ctx.org, c, q)) {
+          best = r;
+          target = q;
+        }
+      }
+    if (target != model::kNoPost) {
+      c.rotation.active = false;
+      c.effort_penalty = 0;
+      w.attrition_multiplier[id] = 1;
+      ctx.emit(EventType::kRotationEnded, id, c.post, target, engine::kReasonPromote);
+      take_post(ctx, id, target, EventType::kAppointed, engine::kReasonPromote, engine::kReasonRotation);
+      return;
+    }
+  }
+  // Stay: the move becomes permanent and the cadre stops being a rotated cadre (QĐ 65 Art. 10).
+  c.rotation.active = false;
+  c.effort_penalty = 0;
+  w.attrition_multiplier[id] = 1;
+  ctx.emit(EventType::kRotationEnded, id, c.rotation.origin_post, c.post, engine::kReasonStay);
+}
+
+bool early_return_month(RuleContext& ctx, CadreId id) {
+  auto& c = ctx.world.cadres[id];
+  if (!c.rotation.active || c.post == model::kNoPost) return false;
+  c.rotation.early_return_hazard += early_return_rate_per_year(ctx.scenario.reluctance, c.rotation.shortfall) / 12.0;
+  if (c.rotation.early_return_hazard < c.rotation.early_return_threshold) return false;
+  return_to_origin(ctx, id, EventType::kReturnedEarly, engine::kReasonReturn);
+  return true;
+}
+
+void scripted_move(RuleContext& ctx, const model::ScriptedMove& move) {
+  auto& w = ctx.world;
+  CadreId id = model::kNoCadre;
+  for (CadreId k = 0; k < w.cadres.size(); ++k)
+    if (w.cadres[k].id == move.cadre_id) id = k;
+  if (id == model::kNoCadre || w.cadres[id].status != model::CadreStatus::kActive) return;
+  auto& c = w.cadres[id];
+  if (c.post == move.to_post) return;
+  if (move.kind == "appoint") {
+    if (const CadreId h = w.posts[move.to_post].holder; h != model::kNoCadre) {
+      open_vacancy(ctx, move.to_post, engine::kReasonRotation);
+      w.unplaced.push_back(h);
+    }
+    take_post(ctx, id, move.to_post, EventType::kAppointed, engine::kReasonScripted);
+    return;
+  }
+  if (c.rotation.active || origin_of(c) == model::kNoPost) return;
+  double gap = 0;
+  const double s = move_shortfall(ctx, id, origin_of(c), move.to_post, gap);
+  ctx.emit(EventType::kOffered, id, origin_of(c), move.to_post, model::kScriptedFlow, s);
+  ctx.emit(EventType::kAccepted, id, origin_of(c), move.to_post, model::kScriptedFlow, s);
+  rotate_into(ctx, id, move.to_post, model::kScriptedFlow, move.duration_months);
+}
+
+}  // namespace cadresim::rules

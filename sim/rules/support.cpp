@@ -1,0 +1,62 @@
+// Support levers for rotated cadres and their costs.
+#include "sim/rules/support.hpp"
+
+#include <algorithm>  // std::max
+
+#include "sim/rules/income.hpp"
+
+namespace cadresim::rules {
+
+double income_support_vnd(const model::SupportParams& p, double shortfall_vnd) {
+  return p.top_up_vnd_per_month + p.top_up_share_of_shortfall * std::max(shortfall_vnd, 0.0) +
+         p.travel_allowance_vnd_per_month;
+}
+
+double one_off_grant_vnd(const model::SupportParams& p, double distance_km) {
+  double grant = 0;
+  for (const auto& band : p.one_off_grant)
+    if (distance_km >= band.min_km) grant = band.vnd;
+  return grant;
+}
+
+double reserved_position(const model::Scenario& s, PostId origin, PostId dest) {
+  if (!s.support.reserve_position_allowance || origin == model::kNoPost) return 0;
+  const double before = s.organisation.title_of(origin).position_allowance;
+  return before > s.organisation.title_of(dest).position_allowance ? before : 0.0;
+}
+
+double pay_monthly_support(RuleContext& ctx, CadreId cadre) {
+  const auto& c = ctx.world.cadres[cadre];
+  const auto& p = ctx.scenario.support;
+  double total = 0;
+  auto pay = [&](std::uint16_t lever, double vnd) {
+    if (vnd <= 0) return;
+    ctx.emit(engine::EventType::kSupportPaid, cadre, c.rotation.origin_post, c.post, lever, vnd);
+    total += vnd;
+  };
+  pay(engine::kReasonTopUp,
+      p.top_up_vnd_per_month + p.top_up_share_of_shortfall * std::max(c.rotation.shortfall_vnd, 0.0));
+  pay(engine::kReasonTravel, p.travel_allowance_vnd_per_month);
+  if (p.housing) pay(engine::kReasonHousing, p.housing_cost_vnd_per_month);
+  const double reserved = reserved_position(ctx.scenario, c.rotation.origin_post, c.post);
+  if (reserved > 0) {
+    const double extra = (reserved - ctx.org.title_of(c.post).position_allowance) *
+                         base_salary(ctx.scenario.income, ctx.now()) *
+                         (1 + ctx.scenario.income.public_service_share);
+    pay(engine::kReasonReservedAllowance, extra);
+  }
+  if (p.mentoring) pay(engine::kReasonMentoring, p.mentoring_cost_vnd_per_month);
+  if (p.supervision) pay(engine::kReasonSupervision, p.supervision_cost_vnd_per_month);
+  return total;
+}
+
+double pay_one_off_grant(RuleContext& ctx, CadreId cadre, double distance_km) {
+  const double g = one_off_grant_vnd(ctx.scenario.support, distance_km);
+  if (g > 0) {
+    const auto& c = ctx.world.cadres[cadre];
+    ctx.emit(engine::EventType::kSupportPaid, cadre, c.rotation.origin_post, c.post, engine::kReasonGrant, g);
+  }
+  return g;
+}
+
+}  // namespace cadresim::rules
