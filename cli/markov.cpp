@@ -6,11 +6,12 @@
 #include <fmt/ranges.h>               // fmt::join
 #include <unistd.h>                   // getpid: unique temporary file name for --out
 #include <boost/program_options.hpp>  // options and the FILE positional
+#include <nlohmann/json.hpp>          // nlohmann::ordered_json (keys in a readable order)
 
-#include <cmath>              // std::abs, std::pow
-#include <filesystem>         // temporary file + rename for --out
-#include <fstream>            // std::ofstream
-#include <nlohmann/json.hpp>  // nlohmann::ordered_json (keys in a readable order)
+#include <cmath>       // std::abs, std::pow
+#include <cstdio>      // std::fflush
+#include <filesystem>  // temporary file + rename for --out
+#include <fstream>     // std::ofstream
 #include <optional>
 #include <span>
 #include <string>

@@ -1,0 +1,197 @@
+// Tests of `cadresim markov` through its entry point markov_main (stdout and stderr captured):
+// the worked example, both output formats, --out, closed chains, and the exit codes of
+// docs/cli.md (0 ok, 2 usage, 3 invalid input).
+#include <gmock/gmock.h>  // HasSubstr
+#include <gtest/gtest.h>
+#include <unistd.h>           // getpid: a per-process temporary directory
+#include <nlohmann/json.hpp>  // parse the JSON output
+
+#include <filesystem>
+#include <fstream>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"  // ExitCode
+
+namespace cadresim::cli {
+int markov_main(std::span<const std::string> args);
+}
+
+using cadresim::cli::markov_main;
+using nlohmann::json;
+using testing::HasSubstr;
+
+namespace {
+
+const std::string kExample =
+    std::string(CADRESIM_SOURCE_DIR) + "/scenarios/examples/markov-grades.json";
+
+struct Outcome {
+  int rc;
+  std::string out;
+  std::string err;
+};
+
+Outcome run(std::vector<std::string> args) {
+  testing::internal::CaptureStdout();
+  testing::internal::CaptureStderr();
+  const int rc = markov_main(args);
+  std::string out = testing::internal::GetCapturedStdout();
+  std::string err = testing::internal::GetCapturedStderr();
+  return {rc, std::move(out), std::move(err)};
+}
+
+// A scratch directory, removed at the end of the test.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    path = std::filesystem::temp_directory_path() /
+           ("cadresim-markov-cli-" + std::to_string(::getpid()) + "-" +
+            testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(path / name, std::ios::binary) << text;
+    return (path / name).string();
+  }
+};
+
+}  // namespace
+
+TEST(MarkovCommand, WorkedExamplePrintsEveryQuantityAsJson) {
+  const Outcome r = run({kExample});
+  ASSERT_EQ(r.rc, cadresim::cli::kOk) << r.err;
+  const json j = json::parse(r.out);
+  for (const char* key : {"states", "leaving", "flows", "exits", "projection", "fundamental_matrix",
+                          "expected_periods_in_system", "exit_distribution", "limiting_stocks",
+                          "recruitment_for_target", "attainable", "attainability",
+                          "vacancy_chain_length", "vacancy_chain_end_distribution", "notes"})
+    EXPECT_TRUE(j.contains(key)) << key;
+  // An open chain has no stationary distribution.
+  EXPECT_FALSE(j.contains("stationary_distribution"));
+  EXPECT_EQ(j["projection"].size(), 11u);  // t = 0..10
+  EXPECT_EQ(j["flows"].size(), 10u);
+  // Hand check: Cán sự keeps 86 %, so N_00 = 1 / 0.14, and 35 recruits a year into it give a
+  // limiting stock of 35 / 0.14 = 250.
+  EXPECT_NEAR(j["fundamental_matrix"][0][0].get<double>(), 1 / 0.14, 1e-9);
+  EXPECT_NEAR(j["limiting_stocks"][0].get<double>(), 250, 1e-9);
+  // The example's target needs forced exits from the two senior grades (see its $comment).
+  EXPECT_FALSE(j["attainable"].get<bool>());
+  EXPECT_THAT(j["attainability"].get<std::string>(), HasSubstr("Chuyên viên cao cấp (A3)"));
+  // Vacancy at A3: 1 + 0.85 (1 + 0.9 (1 + 0.25)) = 2.80625 moves.
+  EXPECT_NEAR(j["vacancy_chain_length"][3].get<double>(), 2.80625, 1e-12);
+}
+
+TEST(MarkovCommand, TableFormatShowsStateNamesAndTheStatement) {
+  const Outcome r = run({kExample, "--format", "table"});
+  ASSERT_EQ(r.rc, cadresim::cli::kOk) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("Chuyên viên chính (A2)"));
+  EXPECT_THAT(r.out, HasSubstr("Fundamental matrix"));
+  EXPECT_THAT(r.out, HasSubstr("Limiting stocks"));
+  EXPECT_THAT(r.out, HasSubstr("Not attainable by recruitment alone"));
+  EXPECT_THAT(r.out, HasSubstr("Vacancy chains"));
+  // Initial stocks row: t = 0, then the four stocks and their total.
+  EXPECT_THAT(r.out, testing::ContainsRegex("0 +300\\.0 +1800\\.0 +350\\.0 +25\\.0 +2475\\.0"));
+}
+
+TEST(MarkovCommand, OutWritesTheFileAndLeavesNoTemporary) {
+  TempDir dir;
+  const std::string out = (dir.path / "result.json").string();
+  const Outcome r = run({kExample, "--out", out});
+  ASSERT_EQ(r.rc, cadresim::cli::kOk) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  std::ifstream in(out);
+  const json j = json::parse(in);
+  EXPECT_EQ(j["states"].size(), 4u);
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path)) ++files;
+  EXPECT_EQ(files, 1u);
+}
+
+TEST(MarkovCommand, OutReplacesAnExistingFile) {
+  TempDir dir;
+  const std::string out = dir.write("result.txt", "old contents");
+  ASSERT_EQ(run({kExample, "--format", "table", "-o", out}).rc, cadresim::cli::kOk);
+  std::ifstream in(out);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_THAT(text, HasSubstr("cadresim markov:"));
+}
+
+TEST(MarkovCommand, OutIntoMissingDirectoryIsARuntimeFailure) {
+  TempDir dir;
+  const Outcome r = run({kExample, "--out", (dir.path / "no" / "such" / "x.json").string()});
+  EXPECT_EQ(r.rc, cadresim::cli::kRuntimeFailure);
+  EXPECT_THAT(r.err, HasSubstr("cannot"));
+}
+
+TEST(MarkovCommand, ClosedChainGivesStationaryDistributionAndANote) {
+  TempDir dir;
+  const std::string file = dir.write("closed.json", R"({
+    "states": ["post A", "post B"],
+    "transitions": [[0.9, 0.1], [0.2, 0.8]]
+  })");
+  const Outcome r = run({file});
+  ASSERT_EQ(r.rc, cadresim::cli::kOk) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_TRUE(j["closed"].get<bool>());
+  EXPECT_NEAR(j["stationary_distribution"][0].get<double>(), 2.0 / 3, 1e-12);
+  EXPECT_FALSE(j.contains("fundamental_matrix"));
+  EXPECT_FALSE(j.contains("projection"));
+  EXPECT_THAT(j["notes"].dump(), HasSubstr("closed chain"));
+}
+
+TEST(MarkovCommand, SeparateClosedGroupsAreExplainedByName) {
+  TempDir dir;
+  const std::string file = dir.write("split.json", R"({
+    "states": ["north", "south"], "transitions": [[1, 0], [0, 1]], "stocks": [5, 7]
+  })");
+  const Outcome r = run({file, "--format", "table"});
+  ASSERT_EQ(r.rc, cadresim::cli::kOk) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("not unique"));
+  EXPECT_THAT(r.out, HasSubstr("{'north'} and {'south'}"));
+}
+
+TEST(MarkovCommand, InvalidInputExitsWithThreeAndPointers) {
+  TempDir dir;
+  const std::string file = dir.write("bad.json", R"({
+    "states": ["A", "B"], "transitions": [[0.5, 0.6], [0.1, -0.2]], "extra": 1
+  })");
+  const Outcome r = run({file});
+  EXPECT_EQ(r.rc, cadresim::cli::kInvalidInput);
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_THAT(r.err, HasSubstr(file + ": /transitions/0: the probabilities in this row sum"));
+  EXPECT_THAT(r.err, HasSubstr(file + ": /transitions/1/1: must be ≥ 0"));
+  EXPECT_THAT(r.err, HasSubstr(file + ": /extra: unknown key"));
+}
+
+TEST(MarkovCommand, MalformedJsonExitsWithThree) {
+  TempDir dir;
+  const Outcome r = run({dir.write("broken.json", "{\"states\": [")});
+  EXPECT_EQ(r.rc, cadresim::cli::kInvalidInput);
+  EXPECT_THAT(r.err, HasSubstr("not valid JSON at byte offset"));
+}
+
+TEST(MarkovCommand, MissingInputFileExitsWithThree) {
+  const Outcome r = run({"/nonexistent/markov.json"});
+  EXPECT_EQ(r.rc, cadresim::cli::kInvalidInput);
+  EXPECT_THAT(r.err, HasSubstr("/nonexistent/markov.json: cannot open the file"));
+}
+
+TEST(MarkovCommand, UsageErrorsExitWithTwo) {
+  EXPECT_EQ(run({}).rc, cadresim::cli::kUsageError);
+  EXPECT_EQ(run({kExample, kExample}).rc, cadresim::cli::kUsageError);
+  EXPECT_EQ(run({kExample, "--format", "csv"}).rc, cadresim::cli::kUsageError);
+  EXPECT_EQ(run({kExample, "--colour"}).rc, cadresim::cli::kUsageError);
+}
+
+TEST(MarkovCommand, HelpListsTheOptions) {
+  const Outcome r = run({"--help"});
+  EXPECT_EQ(r.rc, cadresim::cli::kOk);
+  EXPECT_THAT(r.out, HasSubstr("--format"));
+  EXPECT_THAT(r.out, HasSubstr("--out"));
+}
