@@ -15,9 +15,12 @@ int compare_main(std::span<const std::string> args);
 int markov_main(std::span<const std::string> args);
 
 std::span<const Command> commands() {
-  static const std::array<Command, 1> table{{
+  static const std::array<Command, 3> table{{
+      {"run", "run replications of a scenario and write the summary and reports", &run_main},
       {"validate", "check scenario files and print every problem, or the resolved scenario",
        &validate_main},
+      {"markov", "analytic manpower (Markov) model: projections, flows, vacancy chains",
+       &markov_main},
   }};
   return table;
 }

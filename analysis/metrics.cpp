@@ -1,0 +1,278 @@
+// Metric definitions (docs/model.md § Metrics): one place in code for each.
+#include "analysis/metrics.hpp"
+
+#include <algorithm>  // std::sort
+
+#include "sim/rules/adaptation.hpp"  // effectiveness (a model formula, read-only)
+
+namespace cadresim::analysis {
+
+using engine::EventType;
+
+std::string flow_group(const std::string& from, const std::string& to) { return from + ">" + to; }
+
+namespace {
+// Ratio metrics are recomputed from their parts for totals instead of summed over years.
+bool is_ratio(const std::string& metric) {
+  return metric == "completed_well_share" || metric == "time_to_fill_days_mean" ||
+         metric == "plan_fulfilment" || metric == "refusal_share" || metric == "shortfall_mean";
+}
+}  // namespace
+
+MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenario) {
+  for (const auto& l : s_.organisation.levels) level_ids_.push_back(l.id);
+  for (const auto& f : s_.rotation.flows) flow_ids_.push_back(f.id);
+  // Yearly series exist for every group in every replication (zeros included).
+  for (const auto& a : level_ids_) {
+    for (const auto& b : level_ids_) declare_yearly("rotations", flow_group(a, b));
+    declare_yearly("vacancy_months", a);
+    declare_yearly("vacancies_opened", a);
+  }
+  for (const char* g : {"all"})
+    for (const char* m : {"rotations", "rotation_offers", "refusals", "early_returns", "evaluations",
+                          "completed_well", "support_cost_vnd", "vacancy_months", "vacancies_filled",
+                          "time_to_fill_days", "elections", "reelections", "recruitments", "retirements",
+                          "exits", "term_limits", "non_native_unmet", "planned", "unplanned",
+                          "rotation_quota", "appointments", "shortfall_sum"})
+      declare_yearly(m, g);
+  for (const auto& f : flow_ids_) {
+    declare_yearly("rotations_flow", f);
+    declare_yearly("rotation_quota_flow", f);
+  }
+  declare_yearly("rotations_flow", "scripted");
+  for (const char* o : {"returned", "promoted", "stayed"}) declare_yearly("rotation_outcomes", o);
+  for (const char* l : {"top_up", "grant", "housing", "travel", "reserved_allowance", "mentoring", "supervision"})
+    declare_yearly("support_cost_vnd", l);
+  for (const char* r : {"successor", "deputy", "placement", "returned", "promoted", "scripted"})
+    declare_yearly("appointments", r);
+  for (const char* r : {"resignation", "health", "discipline"}) declare_yearly("exits", r);
+  for (const char* r : {"statutory", "early"}) declare_yearly("retirements", r);
+}
+
+void MetricsCollector::declare_yearly(const std::string& metric, const std::string& group) {
+  year_acc_[{metric, group}] += 0.0;
+}
+
+void MetricsCollector::add(const std::string& metric, const std::string& group, double v) {
+  year_acc_[{metric, group}] += v;
+}
+
+void MetricsCollector::on_start(Day day, const model::World&) {
+  last_year_end_ = day - 1;
+}
+
+void MetricsCollector::on_events(std::span<const engine::DomainEvent> events, const model::World&) {
+  const auto& org = s_.organisation;
+  auto level_of = [&](model::PostId p) { return p == model::kNoPost ? std::string("none") : level_ids_[org.level_of(p)]; };
+  for (const auto& e : events) {
+    switch (e.type) {
+      case EventType::kMoved:
+        add("rotations", "all");
+        add("rotations", flow_group(level_of(e.from), level_of(e.to)));
+        add("rotations_flow", e.reason < flow_ids_.size() ? flow_ids_[e.reason] : std::string("scripted"));
+        add("shortfall_sum", "all", e.value);
+        result_.shortfalls.push_back(e.value);
+        break;
+      case EventType::kRotationPlanned:
+        add("rotation_quota", "all", e.value);
+        if (e.reason < flow_ids_.size()) add("rotation_quota_flow", flow_ids_[e.reason], e.value);
+        break;
+      case EventType::kOffered: add("rotation_offers", "all"); break;
+      case EventType::kRefused: add("refusals", "all"); break;
+      case EventType::kReturnedEarly: add("early_returns", "all"); break;
+      case EventType::kRotationEnded: add("rotation_outcomes", std::string(engine::reason_name(e.reason))); break;
+      case EventType::kEvaluated:
+        add("evaluations", "all");
+        if (e.reason == engine::kReasonCompletedWell) add("completed_well", "all");
+        break;
+      case EventType::kSupportPaid:
+        add("support_cost_vnd", "all", e.value);
+        add("support_cost_vnd", std::string(engine::reason_name(e.reason)), e.value);
+        break;
+      case EventType::kAppointed:
+        add("appointments", "all");
+        add("appointments", std::string(engine::reason_name(e.reason)));
+        break;
+      case EventType::kElected: add("elections", "all"); break;
+      case EventType::kReelected: add("reelections", "all"); break;
+      case EventType::kRecruited: add("recruitments", "all"); break;
+      case EventType::kRetired:
+        add("retirements", "all");
+        add("retirements", std::string(engine::reason_name(e.reason)));
+        break;
+      case EventType::kLeft:
+        add("exits", "all");
+        add("exits", std::string(engine::reason_name(e.reason)));
+        break;
+      case EventType::kVacancyOpened: add("vacancies_opened", level_of(e.to)); break;
+      case EventType::kVacancyClosed:
+        add("vacancies_filled", "all");
+        add("time_to_fill_days", "all", e.value);
+        result_.fill_days.push_back(e.value);
+        break;
+      case EventType::kTermLimitReached: add("term_limits", "all"); break;
+      case EventType::kNonNativeUnmet: add("non_native_unmet", "all"); break;
+      case EventType::kPlanned: add("planned", "all"); break;
+      case EventType::kUnplanned: add("unplanned", "all"); break;
+      default: break;
+    }
+  }
+}
+
+void MetricsCollector::on_month_end(Day day, const model::World& w) {
+  const auto& org = s_.organisation;
+  result_.months.push_back(day);
+  auto put = [&](const std::string& m, const std::string& g, double v) { result_.monthly[{m, g}].push_back(v); };
+  // Vacancies and acting holders.
+  std::vector<double> vac(level_ids_.size(), 0);
+  double vac_all = 0, vac_key = 0, acting = 0;
+  for (model::PostId p = 0; p < w.posts.size(); ++p) {
+    if (w.posts[p].holder != model::kNoCadre) continue;
+    ++vac[org.level_of(p)];
+    ++vac_all;
+    vac_key += org.title_of(p).key;
+    acting += w.posts[p].acting != model::kNoCadre;
+  }
+  for (std::size_t l = 0; l < level_ids_.size(); ++l) {
+    put("vacancies", level_ids_[l], vac[l]);
+    add("vacancy_months", level_ids_[l], vac[l]);
+  }
+  put("vacancies", "all", vac_all);
+  add("vacancy_months", "all", vac_all);
+  put("vacancies_key", "all", vac_key);
+  put("acting", "all", acting);
+  // Successor pipeline.
+  std::vector<std::uint8_t> ready(org.posts.size(), 0);
+  std::vector<double> bench(org.posts.size(), 0);
+  double later = 0, women = 0, young = 0;
+  const int young_age = s_.succession.young_max_age_years;
+  for (const auto& e : w.plan) {
+    const auto& c = w.cadres[e.cadre];
+    if (e.readiness == model::Readiness::kReadyNow) ++ready[e.post];
+    if (e.readiness == model::Readiness::kReadyLater) ++later;
+    if (w.plan_count[e.cadre] > 0) bench[e.post] += 1.0 / w.plan_count[e.cadre];
+    women += c.sex == model::Sex::kFemale;
+    young += kernel::age_at(c.birth, day).years < young_age;
+  }
+  double key = 0, cov1 = 0, cov2 = 0, bench_sum = 0, eff_sum = 0, eff_n = 0;
+  for (model::PostId p = 0; p < org.posts.size(); ++p) {
+    if (!org.title_of(p).key) continue;
+    ++key;
+    cov1 += ready[p] >= 1;
+    cov2 += ready[p] >= 2;
+    bench_sum += bench[p];
+    if (const auto h = w.posts[p].holder; h != model::kNoCadre) {
+      eff_sum += rules::effectiveness(w.cadres[h], day);
+      ++eff_n;
+    }
+  }
+  const double plan_n = static_cast<double>(w.plan.size());
+  put("successor_coverage_1", "all", key > 0 ? cov1 / key : 0);
+  put("successor_coverage_2", "all", key > 0 ? cov2 / key : 0);
+  put("ready_later", "all", later);
+  put("bench_strength", "all", key > 0 ? bench_sum / key : 0);
+  put("plan_size", "all", plan_n);
+  put("plan_women_share", "all", plan_n > 0 ? women / plan_n : 0);
+  put("plan_young_share", "all", plan_n > 0 ? young / plan_n : 0);
+  put("effectiveness_key", "all", eff_n > 0 ? eff_sum / eff_n : 0);
+  // Non-native compliance per title with a rule.
+  for (model::TitleId t = 0; t < org.titles.size(); ++t) {
+    if (org.titles[t].non_native == model::NonNativeRule::kNone) continue;
+    double held = 0, ok = 0;
+    for (model::PostId p : org.posts_of_title[t]) {
+      const auto h = w.posts[p].holder;
+      if (h == model::kNoCadre) continue;
+      ++held;
+      ok += !org.within(w.cadres[h].home_unit, org.posts[p].unit);
+    }
+    put("non_native_compliance", org.titles[t].id, held > 0 ? ok / held : 1.0);
+  }
+  // Staffing against establishment.
+  double gap = 0, est = 0;
+  for (model::UnitId u = 0; u < org.units.size(); ++u) {
+    double held = 0;
+    for (model::PostId p : org.posts_of_unit[u]) held += w.posts[p].holder != model::kNoCadre;
+    gap += std::abs(held - org.units[u].establishment);
+    est += org.units[u].establishment;
+  }
+  put("imbalance_index", "all", est > 0 ? gap / est : 0);
+  double active = 0, rotated = 0;
+  for (const auto& c : w.cadres) {
+    if (c.status != model::CadreStatus::kActive) continue;
+    ++active;
+    rotated += c.rotation.active;
+  }
+  put("active_cadres", "all", active);
+  put("rotated_now", "all", rotated);
+  put("without_post", "all", static_cast<double>(w.unplaced.size()));
+}
+
+void MetricsCollector::close_year(Day date) {
+  result_.years.push_back(date);
+  auto get = [&](const char* m, const char* g) { return year_acc_[{m, g}]; };
+  // Derived ratios of the year.
+  const double evals = get("evaluations", "all");
+  year_acc_[{"completed_well_share", "all"}] = evals > 0 ? get("completed_well", "all") / evals : 0;
+  const double filled = get("vacancies_filled", "all");
+  year_acc_[{"time_to_fill_days_mean", "all"}] = filled > 0 ? get("time_to_fill_days", "all") / filled : 0;
+  const double quota = get("rotation_quota", "all");
+  year_acc_[{"plan_fulfilment", "all"}] = quota > 0 ? get("rotations", "all") / quota : 0;
+  const double offers = get("rotation_offers", "all");
+  year_acc_[{"refusal_share", "all"}] = offers > 0 ? get("refusals", "all") / offers : 0;
+  const double moves = get("rotations", "all");
+  year_acc_[{"shortfall_mean", "all"}] = moves > 0 ? get("shortfall_sum", "all") / moves : 0;
+  for (auto& [key, v] : year_acc_) {
+    result_.yearly[key].push_back(v);
+    if (!is_ratio(key.metric)) result_.totals[key] += v;
+    v = 0;
+  }
+  last_year_end_ = date;
+}
+
+void MetricsCollector::on_year_end(int, const model::World&) {
+  if (!result_.months.empty()) close_year(result_.months.back());
+}
+
+void MetricsCollector::on_finish(Day day, const model::World& w) {
+  if (finished_) return;
+  finished_ = true;
+  if (last_year_end_ < day && !result_.months.empty() && result_.months.back() > last_year_end_)
+    close_year(day);
+  auto& t = result_.totals;
+  auto tot = [&](const char* m) { return t[{m, "all"}]; };
+  t[{"completed_well_share", "all"}] = tot("evaluations") > 0 ? tot("completed_well") / tot("evaluations") : 0;
+  t[{"time_to_fill_days_mean", "all"}] = tot("vacancies_filled") > 0 ? tot("time_to_fill_days") / tot("vacancies_filled") : 0;
+  t[{"plan_fulfilment", "all"}] = tot("rotation_quota") > 0 ? tot("rotations") / tot("rotation_quota") : 0;
+  t[{"refusal_share", "all"}] = tot("rotation_offers") > 0 ? tot("refusals") / tot("rotation_offers") : 0;
+  t[{"shortfall_mean", "all"}] = tot("rotations") > 0 ? tot("shortfall_sum") / tot("rotations") : 0;
+  t[{"support_cost_per_rotation_vnd", "all"}] = tot("rotations") > 0 ? tot("support_cost_vnd") / tot("rotations") : 0;
+  // Vacancy chains (White): those that ended, by length and levels crossed.
+  double ended = 0, len = 0, crossed = 0, by_recruit = 0;
+  for (std::size_t k = 1; k < w.chains.size(); ++k) {
+    const auto& ch = w.chains[k];
+    if (!ch.ended) continue;
+    ++ended;
+    len += ch.length + 1;
+    crossed += ch.bottom_level - ch.top_level;
+    by_recruit += ch.end_reason == 1;
+  }
+  t[{"vacancy_chain_length_mean", "all"}] = ended > 0 ? len / ended : 0;
+  t[{"vacancy_chain_levels_crossed_mean", "all"}] = ended > 0 ? crossed / ended : 0;
+  t[{"vacancy_chains_ended", "all"}] = ended;
+  t[{"vacancy_chains_ended_by_recruitment_share", "all"}] = ended > 0 ? by_recruit / ended : 0;
+  // Surplus (+) or shortage (−) per unit against establishment at the end.
+  const auto& org = s_.organisation;
+  for (model::UnitId u = 0; u < org.units.size(); ++u) {
+    double held = 0;
+    for (model::PostId p : org.posts_of_unit[u]) held += w.posts[p].holder != model::kNoCadre;
+    t[{"staffing_gap", org.units[u].id}] = held - org.units[u].establishment;
+  }
+  std::vector<double> sorted = result_.shortfalls;
+  std::sort(sorted.begin(), sorted.end());
+  t[{"shortfall_median", "all"}] = sorted.empty() ? 0 : sorted[sorted.size() / 2];
+  double positive = 0;
+  for (double v : sorted) positive += v > 0;
+  t[{"shortfall_positive_share", "all"}] = sorted.empty() ? 0 : positive / sorted.size();
+}
+
+}  // namespace cadresim::analysis

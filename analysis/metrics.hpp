@@ -1,0 +1,69 @@
+#pragma once
+/// @file Per-replication metrics: an Observer that turns the engine's domain events and
+/// month-end states into named series. Every metric is defined once here (and in
+/// docs/model.md § Metrics): monthly series (state at each month end), yearly series (counts
+/// and sums per calendar year, dated 31 December or the end date), and whole-run totals.
+
+#include <map>     // std::map (ordered: deterministic output)
+#include <string>  // std::string
+#include <vector>  // std::vector
+
+#include "sim/engine/observer.hpp"
+#include "sim/model/scenario.hpp"
+
+namespace cadresim::analysis {
+
+using kernel::Day;
+
+/// Identifies a series: the metric and the group it is broken down by ("all", a level, a
+/// title, a flow, "commune>district", ...).
+struct SeriesKey {
+  std::string metric;
+  std::string group;
+  auto operator<=>(const SeriesKey&) const = default;
+};
+
+/// Everything measured in one replication.
+struct ReplicationResult {
+  std::vector<Day> months;                               ///< month-end dates
+  std::map<SeriesKey, std::vector<double>> monthly;      ///< one value per month
+  std::vector<Day> years;                                ///< year-end dates (last = end date)
+  std::map<SeriesKey, std::vector<double>> yearly;       ///< one value per year
+  std::map<SeriesKey, double> totals;                    ///< whole run
+  std::vector<double> shortfalls;                        ///< shortfall s of every move
+  std::vector<double> fill_days;                         ///< days vacant of every filled post
+};
+
+/// The observer that fills a ReplicationResult.
+class MetricsCollector : public engine::Observer {
+ public:
+  /// Prepares every series key (so all replications share them, zeros included).
+  explicit MetricsCollector(const model::Scenario& scenario);
+
+  void on_start(Day day, const model::World& world) override;
+  void on_events(std::span<const engine::DomainEvent> events, const model::World& world) override;
+  void on_month_end(Day day, const model::World& world) override;
+  void on_year_end(int year, const model::World& world) override;
+  void on_finish(Day day, const model::World& world) override;
+
+  /// The result (complete after on_finish).
+  ReplicationResult& result() { return result_; }
+
+ private:
+  void add(const std::string& metric, const std::string& group, double v = 1.0);
+  void close_year(Day date);
+  void declare_yearly(const std::string& metric, const std::string& group);
+
+  const model::Scenario& s_;
+  ReplicationResult result_;
+  std::map<SeriesKey, double> year_acc_;
+  std::vector<std::string> level_ids_;
+  std::vector<std::string> flow_ids_;
+  Day last_year_end_ = 0;
+  bool finished_ = false;
+};
+
+/// Display name of a level pair "from>to".
+std::string flow_group(const std::string& from, const std::string& to);
+
+}  // namespace cadresim::analysis

@@ -1,0 +1,54 @@
+#pragma once
+/// @file Outputs of a run or a comparison: the terminal summary, report.json (all metrics with
+/// the resolved scenario and provenance), tidy series.csv, and the self-contained report.html.
+/// Files are written to a temporary name and renamed into place.
+
+#include <nlohmann/json.hpp>  // report.json
+
+#include <filesystem>  // std::filesystem::path
+#include <string>      // std::string
+#include <vector>      // std::vector
+
+#include "analysis/runner.hpp"
+
+namespace cadresim::analysis {
+
+/// One scenario's results, ready to report.
+struct ScenarioResults {
+  std::string name;              ///< scenario name
+  std::string source;            ///< file path or the built-in name
+  nlohmann::json resolved;       ///< fully resolved scenario
+  const model::Scenario* scenario = nullptr;
+  Aggregate aggregate;           ///< across replications
+  Aggregate difference;          ///< paired difference against the base (comparisons only)
+  bool has_difference = false;
+};
+
+/// Provenance of a run.
+struct Provenance {
+  std::uint64_t seed = 1;
+  std::size_t replications = 0;
+  unsigned threads = 0;
+  std::string version;
+  std::string created;  ///< ISO date-time (UTC) of the run
+  std::string command;  ///< the command line
+};
+
+/// The terminal summary of a run (one scenario) or a comparison (base first).
+std::string format_summary(const std::vector<ScenarioResults>& results, const Provenance& prov);
+/// report.json.
+nlohmann::json report_json(const std::vector<ScenarioResults>& results, const Provenance& prov);
+/// Tidy series.csv: scenario, metric, group, date, mean, ci_low, ci_high, p05, p50, p95 (and
+/// the same for paired differences, with scenario "<variant> - <base>").
+std::string series_csv(const std::vector<ScenarioResults>& results);
+/// The self-contained HTML report (inline data, script and styles; opens offline).
+std::string report_html(const nlohmann::json& report);
+
+/// Writes `content` to `path` through a temporary file in the same directory and a rename,
+/// so readers never see a half-written file. Throws std::runtime_error on failure.
+void write_file_atomic(const std::filesystem::path& path, const std::string& content);
+
+/// Formats "mean [low, high]" with a sensible precision.
+std::string format_interval(const Summary& s, int decimals = 1);
+
+}  // namespace cadresim::analysis

@@ -1,0 +1,126 @@
+// Parallel replications with a deterministic merge, and aggregation across replications.
+#include "analysis/runner.hpp"
+
+#include <exception>  // std::exception_ptr
+#include <mutex>      // std::mutex for progress
+#include <thread>     // std::thread
+
+#include "sim/engine/engine.hpp"
+
+namespace cadresim::analysis {
+
+std::vector<ReplicationResult> run_replications(const model::Scenario& scenario, const RunOptions& o) {
+  std::vector<ReplicationResult> results(o.replications);
+  std::vector<std::exception_ptr> errors(o.replications);
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> done{0};
+  std::mutex progress_mutex;
+  unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, o.replications)));
+  auto worker = [&] {
+    while (true) {
+      if (o.cancel && o.cancel->load()) return;
+      const std::size_t r = next.fetch_add(1);
+      if (r >= o.replications) return;
+      try {
+        engine::Engine engine(scenario, o.seed, r);
+        MetricsCollector metrics(scenario);
+        engine.add_observer(metrics);
+        engine.run_until(o.until ? o.until : scenario.calendar.end);
+        if (o.until && o.until < scenario.calendar.end) metrics.on_finish(engine.now(), engine.world());
+        results[r] = std::move(metrics.result());
+      } catch (...) {
+        errors[r] = std::current_exception();
+      }
+      const std::size_t d = ++done;
+      if (o.progress) {
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        o.progress->update(d, o.replications);
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  if (o.cancel && o.cancel->load() && done.load() < o.replications) throw RunCancelled{};
+  for (auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  return results;
+}
+
+const Summary* Aggregate::total(const std::string& metric, const std::string& group) const {
+  for (const auto& [k, s] : totals)
+    if (k.metric == metric && k.group == group) return &s;
+  return nullptr;
+}
+
+namespace {
+
+template <class Get>
+Aggregate aggregate_with(const std::vector<ReplicationResult>& a, Get value) {
+  Aggregate out;
+  out.replications = a.size();
+  if (a.empty()) return out;
+  const ReplicationResult& first = a.front();
+  std::vector<double> column(a.size());
+  auto series = [&](const std::map<SeriesKey, std::vector<double>> ReplicationResult::*member,
+                    const std::vector<Day>& dates, std::vector<AggregateSeries>& dest) {
+    for (const auto& [key, values] : first.*member) {
+      AggregateSeries s{key, dates, {}};
+      for (std::size_t t = 0; t < values.size(); ++t) {
+        for (std::size_t r = 0; r < a.size(); ++r) {
+          const auto it = (a[r].*member).find(key);
+          column[r] = value(r, it == (a[r].*member).end() || t >= it->second.size() ? 0.0 : it->second[t], key, t, member);
+        }
+        s.stats.push_back(summarise(column));
+      }
+      dest.push_back(std::move(s));
+    }
+  };
+  series(&ReplicationResult::monthly, first.months, out.monthly);
+  series(&ReplicationResult::yearly, first.years, out.yearly);
+  for (const auto& [key, v] : first.totals) {
+    for (std::size_t r = 0; r < a.size(); ++r) {
+      const auto it = a[r].totals.find(key);
+      column[r] = value(r, it == a[r].totals.end() ? 0.0 : it->second, key, static_cast<std::size_t>(-1), nullptr);
+    }
+    out.totals.push_back({key, summarise(column)});
+  }
+  return out;
+}
+
+}  // namespace
+
+Aggregate aggregate(const std::vector<ReplicationResult>& reps) {
+  Aggregate out = aggregate_with(reps, [](std::size_t, double v, const SeriesKey&, std::size_t, auto) { return v; });
+  std::vector<double> pooled, fills;
+  for (const auto& r : reps) {
+    pooled.insert(pooled.end(), r.shortfalls.begin(), r.shortfalls.end());
+    fills.insert(fills.end(), r.fill_days.begin(), r.fill_days.end());
+  }
+  out.shortfall_per_move = summarise(pooled);
+  out.fill_days_per_vacancy = summarise(fills);
+  return out;
+}
+
+Aggregate paired_difference(const std::vector<ReplicationResult>& base, const std::vector<ReplicationResult>& variant) {
+  // Replication r of the variant minus replication r of the base: same seeds, same personal
+  // draws, so the noise common to both cancels.
+  return aggregate_with(variant, [&](std::size_t r, double v, const SeriesKey& key, std::size_t t,
+                                     const std::map<SeriesKey, std::vector<double>> ReplicationResult::*member) {
+    double b = 0;
+    if (r < base.size()) {
+      if (member == nullptr) {
+        const auto it = base[r].totals.find(key);
+        b = it == base[r].totals.end() ? 0.0 : it->second;
+      } else {
+        const auto it = (base[r].*member).find(key);
+        b = it == (base[r].*member).end() || t >= it->second.size() ? 0.0 : it->second[t];
+      }
+    }
+    return v - b;
+  });
+}
+
+}  // namespace cadresim::analysis
