@@ -3,7 +3,7 @@
 
 #include <fmt/core.h>  // fmt::format
 
-#include <cmath>      // std::abs
+#include <cmath>      // std::abs, std::pow
 #include <fstream>    // std::ofstream
 #include <stdexcept>  // std::runtime_error
 #include <system_error>
@@ -36,8 +36,12 @@ void write_file_atomic(const fs::path& path, const std::string& content) {
 }
 
 std::string format_interval(const Summary& s, int decimals) {
-  if (s.n < 2) return fmt::format("{:.{}f}", s.mean, decimals);
-  return fmt::format("{:.{}f} [{:.{}f}, {:.{}f}]", s.mean, decimals, s.ci_low, decimals, s.ci_high, decimals);
+  // Adding 0.0 turns -0 into 0, and values that round to zero are printed without a sign.
+  const double limit = 0.5 * std::pow(10.0, -decimals);
+  auto clean = [&](double v) { return std::abs(v) < limit ? 0.0 : v + 0.0; };
+  if (s.n < 2) return fmt::format("{:.{}f}", clean(s.mean), decimals);
+  return fmt::format("{:.{}f} [{:.{}f}, {:.{}f}]", clean(s.mean), decimals, clean(s.ci_low), decimals,
+                     clean(s.ci_high), decimals);
 }
 
 namespace {

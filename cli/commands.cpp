@@ -8,15 +8,11 @@
 
 namespace cadresim::cli {
 
-// Entry points, one per file.
-int validate_main(std::span<const std::string> args);
-int run_main(std::span<const std::string> args);
-int compare_main(std::span<const std::string> args);
-int markov_main(std::span<const std::string> args);
-
 std::span<const Command> commands() {
-  static const std::array<Command, 3> table{{
+  static const std::array<Command, 4> table{{
       {"run", "run replications of a scenario and write the summary and reports", &run_main},
+      {"compare", "compare policy variants with a base scenario (paired, common random numbers)",
+       &compare_main},
       {"validate", "check scenario files and print every problem, or the resolved scenario",
        &validate_main},
       {"markov", "analytic manpower (Markov) model: projections, flows, vacancy chains",

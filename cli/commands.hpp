@@ -23,6 +23,12 @@ struct Command {
   int (*main)(std::span<const std::string> args);
 };
 
+/// Entry points, one per file (cli/<name>.cpp).
+int validate_main(std::span<const std::string> args);
+int run_main(std::span<const std::string> args);
+int compare_main(std::span<const std::string> args);
+int markov_main(std::span<const std::string> args);
+
 /// The table of subcommands, in the order `cadresim --help` lists them.
 std::span<const Command> commands();
 
