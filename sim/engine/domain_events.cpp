@@ -9,7 +9,7 @@ std::string_view event_name(EventType t) {
       "appointed", "elected",   "reelected", "retired",        "left",           "recruited",
       "planned",   "unplanned", "vacancy_opened", "vacancy_closed", "acting_assigned",
       "term_limit_reached", "non_native_unmet", "offered", "accepted", "refused", "moved",
-      "returned_early", "rotation_ended", "evaluated", "support_paid"};
+      "returned_early", "rotation_ended", "evaluated", "support_paid", "rotation_planned"};
   return names[static_cast<std::size_t>(t)];
 }
 

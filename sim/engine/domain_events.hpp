@@ -37,6 +37,7 @@ enum class EventType : std::uint8_t {
   kRotationEnded,   ///< rotation ended (reason: outcome)
   kEvaluated,       ///< annual evaluation (reason: 1 completed well, 0 not; value = effectiveness)
   kSupportPaid,     ///< support paid (value = VND; reason: lever)
+  kRotationPlanned, ///< a plan's quota for a flow (reason = flow index, value = quota)
   kCount
 };
 

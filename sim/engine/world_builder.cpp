@@ -14,13 +14,17 @@ using namespace cadresim::rules;
 
 namespace {
 
+// A unit of the same level outside `unit`'s subtree (same-level units can nest, e.g. agencies
+// under a province), chosen by `u`; the parent when there is none, or `unit` at the root.
 model::UnitId other_unit_same_level(const model::Organisation& org, model::UnitId unit, double u) {
   const auto& peers = org.units_of_level[org.units[unit].level];
-  if (peers.size() < 2) return unit;
-  std::size_t k = static_cast<std::size_t>(u * static_cast<double>(peers.size() - 1));
-  if (k >= peers.size() - 1) k = peers.size() - 2;
+  std::size_t outside = 0;
+  for (model::UnitId v : peers) outside += !org.within(v, unit);
+  if (outside == 0) return org.units[unit].parent != model::kNoUnit ? org.units[unit].parent : unit;
+  std::size_t k = static_cast<std::size_t>(u * static_cast<double>(outside));
+  if (k >= outside) k = outside - 1;
   for (model::UnitId v : peers) {
-    if (v == unit) continue;
+    if (org.within(v, unit)) continue;
     if (k-- == 0) return v;
   }
   return unit;
@@ -42,14 +46,7 @@ model::Cadre synthesise_holder(const model::Scenario& s, kernel::RandomStream& r
   const bool native = rs.uniform() < pp.native_share_by_level[level];
   const double u_home = rs.uniform();
   const bool required = t.non_native == model::NonNativeRule::kRequired;
-  if (native && !required) {
-    c.home_unit = p.unit;
-  } else if (required && org.units[p.unit].parent != model::kNoUnit) {
-    // A non-native: from another unit of the same level outside this unit's subtree.
-    c.home_unit = other_unit_same_level(org, p.unit, u_home);
-  } else {
-    c.home_unit = other_unit_same_level(org, p.unit, u_home);
-  }
+  c.home_unit = native && !required ? p.unit : other_unit_same_level(org, p.unit, u_home);
   c.grade_coefficient = pp.grade_coefficient.sample(rs.uniform());
   c.competence = pp.competence.sample(rs.uniform());
   const int tenure = static_cast<int>(pp.tenure_months.sample(rs.uniform()));

@@ -32,16 +32,21 @@ CadreId create_recruit(RuleContext& ctx, PostId post) {
   const double u_home = rs.uniform();
   const auto& peers = org.units_of_level[org.units[unit].level];
   const bool must_be_outsider = org.title_of(post).non_native == model::NonNativeRule::kRequired;
-  if ((native_draw && !must_be_outsider) || peers.size() < 2) {
-    c.home_unit = unit;
+  // A non-native comes from a unit of the same level outside this unit's subtree, uniformly
+  // (same-level units can nest, e.g. agencies under a province). If there is none, a required
+  // non-native comes from the parent unit (also outside); others stay natives.
+  std::size_t outside = 0;
+  for (model::UnitId v : peers) outside += !org.within(v, unit);
+  if ((native_draw && !must_be_outsider) || outside == 0) {
+    c.home_unit = must_be_outsider && outside == 0 && org.units[unit].parent != model::kNoUnit
+                      ? org.units[unit].parent
+                      : unit;
   } else {
-    // Another unit of the same level, uniformly.
-    std::size_t k = static_cast<std::size_t>(u_home * static_cast<double>(peers.size() - 1));
-    if (k >= peers.size() - 1) k = peers.size() - 2;
-    std::size_t idx = 0;
+    std::size_t k = static_cast<std::size_t>(u_home * static_cast<double>(outside));
+    if (k >= outside) k = outside - 1;
     for (model::UnitId v : peers) {
-      if (v == unit) continue;
-      if (idx++ == k) {
+      if (org.within(v, unit)) continue;
+      if (k-- == 0) {
         c.home_unit = v;
         break;
       }

@@ -212,6 +212,7 @@ void rotation_plan(RuleContext& ctx, std::uint32_t plan_number) {
     double expected = f.count_per_year > 0 ? f.count_per_year : f.rate_per_year * static_cast<double>(pool.size());
     int quota = static_cast<int>(std::floor(expected));
     if (qu < expected - quota) ++quota;
+    ctx.emit(EventType::kRotationPlanned, model::kNoCadre, model::kNoPost, model::kNoPost, fi, quota);
     int moved = 0, offers = 0;
     for (const auto& [neg, id] : pool) {
       if (moved >= quota || offers >= 3 * quota) break;
