@@ -47,6 +47,17 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenari
     declare_yearly("appointments", r);
   for (const char* r : {"resignation", "health", "discipline"}) declare_yearly("exits", r);
   for (const char* r : {"statutory", "early"}) declare_yearly("retirements", r);
+  // Pools (docs/model.md § Pools): yearly flows by state, only in scenarios with pools.
+  const auto& pools = s_.pools.states;
+  if (!pools.empty()) {
+    for (const char* m : {"pool_moves", "pool_leavers", "pool_recruits"}) declare_yearly(m, "all");
+    for (const auto& st : pools) {
+      declare_yearly("pool_leavers", st.id);
+      declare_yearly("pool_recruits", st.id);
+      for (const auto& t : st.transitions)
+        if (pools[t.to].id != st.id) declare_yearly("pool_moves", flow_group(st.id, pools[t.to].id));
+    }
+  }
 }
 
 void MetricsCollector::declare_yearly(const std::string& metric, const std::string& group) {
@@ -114,6 +125,19 @@ void MetricsCollector::on_events(std::span<const engine::DomainEvent> events, co
       case EventType::kNonNativeUnmet: add("non_native_unmet", "all"); break;
       case EventType::kPlanned: add("planned", "all"); break;
       case EventType::kUnplanned: add("unplanned", "all"); break;
+      case EventType::kPoolMove:
+        add("pool_moves", "all");
+        add("pool_moves", flow_group(s_.pools.states[static_cast<std::size_t>(e.value)].id,
+                                     s_.pools.states[e.reason].id));
+        break;
+      case EventType::kPoolLeave:
+        add("pool_leavers", "all");
+        add("pool_leavers", s_.pools.states[e.reason].id);
+        break;
+      case EventType::kPoolRecruit:
+        add("pool_recruits", "all");
+        add("pool_recruits", s_.pools.states[e.reason].id);
+        break;
       default: break;
     }
   }
@@ -145,14 +169,15 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   std::vector<std::uint8_t> ready(org.posts.size(), 0);
   std::vector<double> bench(org.posts.size(), 0);
   double later = 0, women = 0, young = 0;
-  const int young_age = s_.succession.young_max_age_years;
+  // Younger than the age limit ⇔ born after the day the limit age was reached.
+  const Day young_born_after = kernel::add_months(day, -12 * s_.succession.young_max_age_years);
   for (const auto& e : w.plan) {
     const auto& c = w.cadres[e.cadre];
     if (e.readiness == model::Readiness::kReadyNow) ++ready[e.post];
     if (e.readiness == model::Readiness::kReadyLater) ++later;
     if (w.plan_count[e.cadre] > 0) bench[e.post] += 1.0 / w.plan_count[e.cadre];
     women += c.sex == model::Sex::kFemale;
-    young += kernel::age_at(c.birth, day).years < young_age;
+    young += c.birth > young_born_after;
   }
   double key = 0, cov1 = 0, cov2 = 0, bench_sum = 0, eff_sum = 0, eff_n = 0;
   for (model::PostId p = 0; p < org.posts.size(); ++p) {
@@ -197,10 +222,20 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   }
   put("imbalance_index", "all", est > 0 ? gap / est : 0);
   double active = 0, rotated = 0;
+  std::vector<double> pool_stock(s_.pools.states.size(), 0);  // active members by pool state
   for (const auto& c : w.cadres) {
     if (c.status != model::CadreStatus::kActive) continue;
     ++active;
     rotated += c.rotation.active;
+    if (c.pool_state < pool_stock.size()) ++pool_stock[c.pool_state];
+  }
+  if (!pool_stock.empty()) {
+    double pooled = 0;
+    for (std::size_t j = 0; j < pool_stock.size(); ++j) {
+      put("pool_stock", s_.pools.states[j].id, pool_stock[j]);
+      pooled += pool_stock[j];
+    }
+    put("pool_stock", "all", pooled);
   }
   put("active_cadres", "all", active);
   put("rotated_now", "all", rotated);

@@ -1,5 +1,7 @@
 #include "sim/kernel/calendar.hpp"
 
+#include <algorithm>  // std::min
+
 #include <stdexcept>  // std::invalid_argument
 
 namespace cadresim::kernel {
@@ -42,13 +44,36 @@ Day same_day_next_year(Day d) {
   return add_months(d, 12);
 }
 
+namespace {
+// Howard Hinnant's civil_from_days (public domain), the algorithm behind std::chrono's
+// year_month_day, written out so the hot path avoids the chrono conversions.
+inline Ymd civil_from_days(Day z0) {
+  const long z = static_cast<long>(z0) + 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long y = static_cast<long>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {static_cast<int>(y + (m <= 2)), m, d};
+}
+inline unsigned last_day_of_month(int y, unsigned m) {
+  static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29u : kDays[m - 1];
+}
+}  // namespace
+
 int whole_months_between(Day from, Day to) {
   if (to < from) return 0;
-  const Ymd a = split(from);
-  const Ymd b = split(to);
+  const Ymd a = civil_from_days(from);
+  const Ymd b = civil_from_days(to);
   int months = (b.year - a.year) * 12 + static_cast<int>(b.month) - static_cast<int>(a.month);
-  // Not yet reached the (clamped) day of month in the final month.
-  if (add_months(from, months) > to) --months;
+  // Not yet reached the day of month (clamped to the final month's length) in the final month.
+  const unsigned due = std::min(a.day, last_day_of_month(b.year, b.month));
+  if (due > b.day) --months;
   return months < 0 ? 0 : months;
 }
 

@@ -78,9 +78,14 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
   // Leave the unplaced list if there.
   auto& un = w.unplaced;
   un.erase(std::remove(un.begin(), un.end(), cadre), un.end());
-  // Planned for this post: the entry is used up.
-  for (auto& e : w.plan)
-    if (e.post == post && e.cadre == cadre) e.cadre = model::kNoCadre;
+  // Planned for this post: the entry is used up (other entries wait for the next review).
+  if (cadre < w.plan_count.size() && w.plan_count[cadre] > 0) {
+    const auto before = w.plan.size();
+    w.plan.erase(std::remove_if(w.plan.begin(), w.plan.end(),
+                                [&](const model::PlanEntry& e) { return e.cadre == cadre && e.post == post; }),
+                 w.plan.end());
+    w.plan_count[cadre] = static_cast<std::uint8_t>(w.plan_count[cadre] - (before - w.plan.size()));
+  }
   start_adaptation(ctx, cadre, post);
   ctx.emit(type, cadre, from, post, reason, value);
   ctx.emit(EventType::kVacancyClosed, cadre, from, post, reason, vacant_days);
@@ -92,17 +97,6 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
     auto& ch = w.chains[chain];
     ch.ended = true;
     ch.end_reason = type == EventType::kRecruited ? kChainRecruitment : kChainPlacement;
-  }
-  // Drop used plan entries so plan_count stays right.
-  std::size_t removed = 0;
-  for (auto& e : w.plan)
-    if (e.cadre == model::kNoCadre) ++removed;
-  if (removed) {
-    w.plan.erase(std::remove_if(w.plan.begin(), w.plan.end(),
-                                [](const model::PlanEntry& e) { return e.cadre == model::kNoCadre; }),
-                 w.plan.end());
-    std::fill(w.plan_count.begin(), w.plan_count.end(), 0);
-    for (const auto& e : w.plan) ++w.plan_count[e.cadre];
   }
 }
 
