@@ -1,0 +1,134 @@
+// The bad-scenario corpus (tests/data/bad): every file is refused with the problem that
+// tests/data/bad/expected.json names, and the loader survives any truncation of a good file.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>  // reading expected.json
+
+#include <filesystem>  // directory listing
+#include <fstream>     // std::ifstream
+#include <iterator>    // std::istreambuf_iterator
+#include <set>         // file names
+#include <string>
+
+#include "sim/scenario/loader.hpp"
+
+namespace fs = std::filesystem;
+using cadresim::scenario::InvalidInput;
+using cadresim::scenario::Problem;
+using nlohmann::json;
+
+namespace {
+
+const fs::path kBadDir = fs::path(CADRESIM_SOURCE_DIR) / "tests" / "data" / "bad";
+
+json read_expected() {
+  std::ifstream in(kBadDir / "expected.json");
+  return json::parse(in);
+}
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::string describe(const std::vector<Problem>& problems) {
+  std::string s;
+  for (const auto& p : problems) s += "\n  " + cadresim::scenario::format_problem(p);
+  return s;
+}
+
+}  // namespace
+
+TEST(BadScenarios, CorpusHasAtLeastThirtyFilesAndEachIsListedInExpected) {
+  const json expected = read_expected();
+  std::set<std::string> listed;
+  for (const auto& [name, value] : expected.items())
+    if (name != "$comment") listed.insert(name);
+  std::set<std::string> on_disk;
+  for (const auto& entry : fs::directory_iterator(kBadDir))
+    if (entry.path().extension() == ".json" && entry.path().filename() != "expected.json")
+      on_disk.insert(entry.path().filename().string());
+  EXPECT_GE(listed.size(), 30u);
+  EXPECT_EQ(listed, on_disk);
+}
+
+TEST(BadScenarios, EachFileIsRefusedWithItsExpectedPointerAndMessage) {
+  const json expected = read_expected();
+  for (const auto& [name, want] : expected.items()) {
+    if (name == "$comment") continue;
+    SCOPED_TRACE(name);
+    const std::string where = want.at("where").get<std::string>();
+    const std::string message = want.at("message").get<std::string>();
+    try {
+      (void)cadresim::scenario::load_scenario_file(kBadDir / name);
+      ADD_FAILURE() << name << " was accepted";
+    } catch (const InvalidInput& e) {
+      bool found = false;
+      for (const auto& p : e.problems())
+        found = found || (p.where.find(where) != std::string::npos &&
+                          p.message.find(message) != std::string::npos);
+      EXPECT_TRUE(found) << "no problem at \"" << where << "\" saying \"" << message
+                         << "\"; got:" << describe(e.problems());
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << name << " threw something else than InvalidInput: " << e.what();
+    }
+  }
+}
+
+TEST(BadScenarios, EveryProblemNamesAFileAndSaysSomething) {
+  const json expected = read_expected();
+  for (const auto& [name, want] : expected.items()) {
+    if (name == "$comment") continue;
+    SCOPED_TRACE(name);
+    try {
+      (void)cadresim::scenario::load_scenario_file(kBadDir / name);
+    } catch (const InvalidInput& e) {
+      ASSERT_FALSE(e.problems().empty());
+      for (const auto& p : e.problems()) {
+        EXPECT_FALSE(p.file.empty());
+        EXPECT_FALSE(p.message.empty());
+      }
+    }
+  }
+}
+
+// Every prefix of a valid file is either a valid document or refused with InvalidInput:
+// never a crash, a hang or another exception. The step keeps the test fast while still
+// cutting inside keys, strings, numbers and nested objects.
+TEST(BadScenarios, AnyTruncationOfAGoodFileIsRefusedCleanly) {
+  const std::string text =
+      read_text(fs::path(CADRESIM_SOURCE_DIR) / "scenarios" / "training" / "small-district.json");
+  ASSERT_GT(text.size(), 1000u);
+  const std::size_t last_brace = text.rfind('}');  // every shorter prefix is incomplete
+  std::size_t refused = 0, tried = 0;
+  for (std::size_t n = 0; n <= last_brace; n += 13, ++tried) {
+    try {
+      const json doc = cadresim::scenario::parse_json_document(text.substr(0, n), "prefix");
+      (void)cadresim::scenario::build_scenario(doc, "prefix", kBadDir);
+    } catch (const InvalidInput&) {
+      ++refused;
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << "prefix of " << n << " bytes threw " << e.what();
+    }
+  }
+  EXPECT_EQ(refused, tried);
+}
+
+// Corrupting one byte at a time (a quote, a brace, a digit, a high byte) never crashes either.
+TEST(BadScenarios, SingleByteCorruptionsAreRefusedOrAcceptedButNeverCrash) {
+  const std::string text =
+      read_text(fs::path(CADRESIM_SOURCE_DIR) / "scenarios" / "training" / "small-district.json");
+  const char replacements[] = {'"', '{', ']', '9', '-', '\xff', '\0'};
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < text.size(); i += 29, ++k) {
+    std::string bad = text;
+    bad[i] = replacements[k % sizeof replacements];
+    try {
+      const json doc = cadresim::scenario::parse_json_document(bad, "corrupt");
+      (void)cadresim::scenario::build_scenario(doc, "corrupt", kBadDir);
+    } catch (const InvalidInput&) {
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << "corruption at byte " << i << " threw " << e.what();
+    }
+  }
+}
