@@ -24,20 +24,15 @@ void print_usage() {
 
 int main(int argc, char** argv) {
   try {
+    // Global options stop at the first word that is not an option: the subcommand. Everything
+    // after it belongs to the subcommand (so `cadresim run -h` is the subcommand's help).
+    int first = 1;
+    while (first < argc && argv[first][0] == '-') ++first;
     po::options_description global("Global options");
-    global.add_options()("help,h", "show this help")("version", "show the version")(
-        "command", po::value<std::string>(), "subcommand")(
-        "args", po::value<std::vector<std::string>>(), "subcommand arguments");
-    po::positional_options_description pos;
-    pos.add("command", 1).add("args", -1);
-    po::parsed_options parsed = po::command_line_parser(argc, argv)
-                                    .options(global)
-                                    .positional(pos)
-                                    .allow_unregistered()
-                                    .run();
+    global.add_options()("help,h", "show this help")("version", "show the version");
     po::variables_map vm;
-    po::store(parsed, vm);
-    if (!vm.count("command")) {
+    po::store(po::command_line_parser(first - 1, argv + 1).options(global).run(), vm);
+    if (first >= argc) {
       if (vm.count("version")) {
         fmt::print("{}\n", version_line());
         return kOk;
@@ -45,10 +40,8 @@ int main(int argc, char** argv) {
       print_usage();
       return vm.count("help") ? kOk : kUsageError;
     }
-    const std::string name = vm["command"].as<std::string>();
-    // Everything after the command name goes to the subcommand untouched.
-    std::vector<std::string> rest = po::collect_unrecognized(parsed.options, po::include_positional);
-    if (!rest.empty() && rest.front() == name) rest.erase(rest.begin());
+    const std::string name = argv[first];
+    const std::vector<std::string> rest(argv + first + 1, argv + argc);
     for (const auto& c : commands())
       if (c.name == name) return c.main(rest);
     fmt::print(stderr, "cadresim: unknown command '{}' (see 'cadresim --help')\n", name);

@@ -5,6 +5,7 @@
 
 #include "sim/engine/engine.hpp"
 #include "sim/rules/attrition.hpp"
+#include "sim/rules/pools.hpp"
 #include "sim/rules/retirement.hpp"
 #include "sim/rules/succession.hpp"
 
@@ -61,6 +62,16 @@ model::Cadre synthesise_holder(const model::Scenario& s, kernel::RandomStream& r
     c.hardship_months = std::max(c.hardship_months, tenure);
   c.attraction_months_used = std::min(static_cast<int>(pp.attraction_months_used.sample(rs.uniform())),
                                       s.income.attraction_max_months);
+  // Nobody in post is already past retirement (women's statutory age is lower than the age
+  // ranges of many titles): someone drawn older retires 1 to 36 months after the start instead.
+  // This draw comes last so that it does not shift the others.
+  const double u_retire = rs.uniform();
+  if (rules::statutory_retirement_date(s.retirement, c.sex, c.birth) <= s.calendar.start) {
+    const int left = 1 + static_cast<int>(u_retire * 36);
+    const int age_months = rules::statutory_age_months(s.retirement, c.sex, kernel::split(s.calendar.start).year);
+    c.birth = kernel::add_months(s.calendar.start, left - age_months);
+    if (c.post_since < c.birth) c.post_since = s.calendar.start;
+  }
   return c;
 }
 
@@ -124,6 +135,7 @@ void Engine::build_world() {
       sim_.schedule(end, kAppointmentTermEnd, id, kPriorityTerm);
     }
   }
+  build_pool_stocks(c);  // pools: members hold no post, so after the post holders' setup
   for (PostId p : vacant) open_vacancy(c, p, engine::kReasonInitial);
   planning_review(c, kernel::split(start).year);
 }

@@ -120,7 +120,7 @@ void return_to_origin(RuleContext& ctx, CadreId id, EventType event, std::uint16
   if (origin == model::kNoPost) return;
   // The origin post, or the best vacant post of the same or higher rank in the origin unit.
   PostId target = model::kNoPost;
-  if (w.posts[origin].holder == model::kNoCadre && non_native_allows(ctx.org, c, origin)) {
+  if (w.posts[origin].holder == model::kNoCadre && non_native_allows(ctx.org, c, origin) && origin != current) {
     target = origin;
   } else {
     int best_rank = -1;
@@ -136,10 +136,11 @@ void return_to_origin(RuleContext& ctx, CadreId id, EventType event, std::uint16
   if (target != model::kNoPost) {
     take_post(ctx, id, target, EventType::kAppointed, engine::kReasonReturn, engine::kReasonRotation);
   } else {
-    // Nothing open at home now: leave the post and wait for a placement at the origin's rank.
-    open_vacancy(ctx, current, engine::kReasonRotation);
+    // Nothing open at home now: leave the post (if the cadre still holds one — an election
+    // may have ended it) and wait for a placement at the origin's rank.
+    if (current != model::kNoPost) open_vacancy(ctx, current, engine::kReasonRotation);
     c.last_post = origin;
-    w.unplaced.push_back(id);
+    if (std::find(w.unplaced.begin(), w.unplaced.end(), id) == w.unplaced.end()) w.unplaced.push_back(id);
   }
 }
 
