@@ -16,6 +16,9 @@ CadreId best_placement(const RuleContext& ctx, PostId post) {
     const auto& cadre = ctx.world.cadres[c];
     if (cadre.status != model::CadreStatus::kActive || cadre.post != model::kNoPost) continue;
     if (cadre.last_post == model::kNoPost) continue;
+    // Not back into the post left at a term end (end_tenure zeroes the term count; taking any
+    // post sets it to 1): that would dodge the term limit or the re-election age rule.
+    if (cadre.last_post == post && cadre.consecutive_terms == 0) continue;
     // Equivalent post: the same level, a rank not above the title last held.
     const model::Title& last = org.title_of(cadre.last_post);
     if (last.level != t.level || t.rank > last.rank) continue;

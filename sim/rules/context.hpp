@@ -30,6 +30,7 @@ enum EventKind : std::uint16_t {
   kEvaluation,        ///< annual evaluation of rotated cadres
   kScripted,          ///< scripted move (index into Scenario::script)
   kMonthEnd,          ///< monthly process and observation
+  kPoolStep,          ///< yearly pool step (step number in the payload), sim/rules/pools.cpp
   kKindCount
 };
 
@@ -63,6 +64,8 @@ enum RandomPurpose : std::uint64_t {
   kRngEarlyReturn = 14,     ///< entity = cadre: Exp(1) threshold of the early-return hazard
   kRngHigherPost = 15,      ///< entity = cadre, index = rotation number
   kRngRecruitDelay = 16,    ///< entity = post, index = vacancy number
+  kRngPoolMove = 17,        ///< entity = cadre, index = pool step number: move or leave
+  kRngPoolRecruit = 18,     ///< entity = pool state, index = pool step number: extra recruit
 };
 
 /// How a vacancy chain ended.

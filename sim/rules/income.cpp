@@ -12,17 +12,21 @@ double base_salary(const model::IncomeParams& p, kernel::Day day) {
   return b;
 }
 
+double salary_coefficient_at(const model::Organisation& org, const model::Cadre& cadre, model::PostId post) {
+  const model::Title& t = org.title_of(post);
+  return t.salary_coefficient > 0 ? t.salary_coefficient : cadre.grade_coefficient;
+}
+
 IncomeBreakdown monthly_income(const model::Scenario& s, const model::Cadre& cadre, model::PostId post,
-                               kernel::Day day, int attraction_months_left, double reserved_position) {
+                               kernel::Day day, int attraction_months_left, ReservedRegime reserved) {
   const auto& org = s.organisation;
   const auto& p = s.income;
   const model::Title& t = org.title_of(post);
   const model::Unit& u = org.units[org.posts[post].unit];
   const double base = base_salary(p, day);
   IncomeBreakdown r;
-  const double grade = t.salary_coefficient > 0 ? t.salary_coefficient : cadre.grade_coefficient;
-  r.salary = base * grade;
-  r.position = base * std::max(t.position_allowance, reserved_position);
+  r.salary = base * std::max(salary_coefficient_at(org, cadre, post), reserved.salary_coefficient);
+  r.position = base * std::max(t.position_allowance, reserved.position_allowance);
   r.public_service = p.public_service_share * (r.salary + r.position);
   r.regional = u.regional_coefficient * base;
   if (u.especially_difficult && attraction_months_left > 0)

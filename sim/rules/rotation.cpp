@@ -151,7 +151,7 @@ double move_shortfall(const RuleContext& ctx, CadreId cadre, PostId from, PostId
   const auto& c = ctx.world.cadres[cadre];
   const int left = attraction_left(ctx, c);
   const double before = monthly_income(s, c, from, ctx.now(), left).total();
-  const double after = monthly_income(s, c, to, ctx.now(), left, reserved_position(s, from, to)).total();
+  const double after = monthly_income(s, c, to, ctx.now(), left, reserved_regime(s, c, from)).total();
   const double costs = move_costs(s, ctx.org.posts[from].unit, ctx.org.posts[to].unit);
   const double gap = before - (after - costs);
   shortfall_vnd = gap;

@@ -19,10 +19,9 @@ double one_off_grant_vnd(const model::SupportParams& p, double distance_km) {
   return grant;
 }
 
-double reserved_position(const model::Scenario& s, PostId origin, PostId dest) {
-  if (!s.support.reserve_position_allowance || origin == model::kNoPost) return 0;
-  const double before = s.organisation.title_of(origin).position_allowance;
-  return before > s.organisation.title_of(dest).position_allowance ? before : 0.0;
+ReservedRegime reserved_regime(const model::Scenario& s, const model::Cadre& cadre, PostId origin) {
+  if (!s.support.reserve_position_allowance || origin == model::kNoPost) return {};
+  return {salary_coefficient_at(s.organisation, cadre, origin), s.organisation.title_of(origin).position_allowance};
 }
 
 double pay_monthly_support(RuleContext& ctx, CadreId cadre) {
@@ -38,13 +37,15 @@ double pay_monthly_support(RuleContext& ctx, CadreId cadre) {
       p.top_up_vnd_per_month + p.top_up_share_of_shortfall * std::max(c.rotation.shortfall_vnd, 0.0));
   pay(engine::kReasonTravel, p.travel_allowance_vnd_per_month);
   if (p.housing) pay(engine::kReasonHousing, p.housing_cost_vnd_per_month);
-  const double reserved = reserved_position(ctx.scenario, c.rotation.origin_post, c.post);
-  if (reserved > 0) {
-    const double extra = (reserved - ctx.org.title_of(c.post).position_allowance) *
-                         base_salary(ctx.scenario.income, ctx.now()) *
-                         (1 + ctx.scenario.income.public_service_share);
-    pay(engine::kReasonReservedAllowance, extra);
-  }
+  // The reserved regime's cost: what the kept coefficients add over the post's own.
+  const ReservedRegime kept = reserved_regime(ctx.scenario, c, c.rotation.origin_post);
+  const double own_salary = salary_coefficient_at(ctx.org, c, c.post);
+  const double own_position = ctx.org.title_of(c.post).position_allowance;
+  const double extra_coefficient = std::max(kept.salary_coefficient - own_salary, 0.0) +
+                                   std::max(kept.position_allowance - own_position, 0.0);
+  if (extra_coefficient > 0)
+    pay(engine::kReasonReservedAllowance, extra_coefficient * base_salary(ctx.scenario.income, ctx.now()) *
+                                              (1 + ctx.scenario.income.public_service_share));
   if (p.mentoring) pay(engine::kReasonMentoring, p.mentoring_cost_vnd_per_month);
   if (p.supervision) pay(engine::kReasonSupervision, p.supervision_cost_vnd_per_month);
   return total;

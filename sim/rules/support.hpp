@@ -6,6 +6,7 @@
 /// old, higher allowance is kept), mentoring and supervision (shorten adaptation).
 
 #include "sim/rules/context.hpp"
+#include "sim/rules/income.hpp"  // ReservedRegime
 
 namespace cadresim::rules {
 
@@ -14,8 +15,9 @@ namespace cadresim::rules {
 double income_support_vnd(const model::SupportParams& p, double shortfall_vnd);
 /// One-off grant for a move over `distance_km`.
 double one_off_grant_vnd(const model::SupportParams& p, double distance_km);
-/// Reserved position-allowance coefficient for a move from `origin` to `dest` (0 if none).
-double reserved_position(const model::Scenario& s, PostId origin, PostId dest);
+/// The regime a cadre keeps when moved from `origin` (QĐ 65 Art. 11: a lower salary scale or
+/// position allowance at the destination does not apply); zeros when the lever is off.
+ReservedRegime reserved_regime(const model::Scenario& s, const model::Cadre& cadre, PostId origin);
 /// Pays (emits support_paid for) each lever's monthly cost for a rotated cadre; returns the total.
 double pay_monthly_support(RuleContext& ctx, CadreId cadre);
 /// Pays the one-off grant at the move; returns it.

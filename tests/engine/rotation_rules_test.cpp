@@ -45,8 +45,11 @@ TEST(Income, TheReferenceWorkedExampleMatchesToTheDong) {
   // The attraction allowance used up (60 months in the career): ≈ 10.1 M in the reference.
   EXPECT_DOUBLE_EQ(rules::monthly_income(h.scenario, c, chair, day, 0).total(), 10'057'500.0);
   // A reserved higher position allowance replaces the post's.
-  const auto reserved = rules::monthly_income(h.scenario, c, chair, day, 0, 0.6);
+  const auto reserved = rules::monthly_income(h.scenario, c, chair, day, 0, {5.0, 0.6});
   EXPECT_DOUBLE_EQ(reserved.position, 0.6 * 1'800'000);
+  EXPECT_DOUBLE_EQ(reserved.salary, 5.0 * 1'800'000);
+  const auto lower = rules::monthly_income(h.scenario, c, chair, day, 0, {2.0, 0.1});
+  EXPECT_DOUBLE_EQ(lower.total(), 10'057'500.0);  // lower kept coefficients change nothing
 }
 
 TEST(Income, MoveCostsAddASecondHouseholdAndTravelByDistanceUnlessHoused) {

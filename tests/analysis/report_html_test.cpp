@@ -1,0 +1,278 @@
+// report.html from a small synthetic report.json: every chart is placed, the data is embedded
+// verbatim and safely, nothing is fetched from elsewhere, and paired differences whose interval
+// contains zero read "no clear difference". (Drawing in a real browser: report_browser_test.sh.)
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>  // the synthetic report
+
+#include <string>  // std::string
+#include <vector>  // std::vector
+
+#include "analysis/report.hpp"
+
+namespace {
+
+using cadresim::analysis::report_html;
+using json = nlohmann::json;
+
+const std::vector<std::string> kMonths = {"2020-07-31", "2020-08-31", "2020-09-30", "2020-10-31",
+                                          "2020-11-30", "2020-12-31", "2021-01-31", "2021-02-28"};
+const std::vector<std::string> kYears = {"2020-12-31", "2021-12-31"};
+
+// A series entry: mean v, 95 % interval v ± 1, 5-95 % range v ± 2.
+json series(const std::string& metric, const std::string& group,
+            const std::vector<std::string>& dates, double v) {
+  json e{{"metric", metric}, {"group", group}, {"dates", dates}};
+  for (const char* k : {"mean", "ci_low", "ci_high", "p05", "p50", "p95"}) e[k] = json::array();
+  for (std::size_t i = 0; i < dates.size(); ++i) {
+    e["mean"].push_back(v), e["p50"].push_back(v);
+    e["ci_low"].push_back(v - 1), e["ci_high"].push_back(v + 1);
+    e["p05"].push_back(v - 2), e["p95"].push_back(v + 2);
+  }
+  return e;
+}
+
+json total(const std::string& metric, const std::string& group, double mean, double lo, double hi) {
+  return {{"metric", metric}, {"group", group}, {"n", 12},       {"mean", mean}, {"sd", 1.0},
+          {"ci_low", lo},     {"ci_high", hi},  {"p05", lo - 1}, {"p50", mean},  {"p95", hi + 1}};
+}
+
+// The aggregate of one scenario (or a paired difference, with `k` scaling every value).
+json aggregate(double k) {
+  json a{{"replications", 12},
+         {"monthly", json::array()},
+         {"yearly", json::array()},
+         {"totals", json::array()}};
+  for (const char* g : {"all", "province", "commune"})
+    a["monthly"].push_back(series("vacancies", g, kMonths, 10 * k));
+  for (const auto& [m, v] :
+       std::vector<std::pair<std::string, double>>{{"vacancies_key", 3},
+                                                   {"successor_coverage_1", 0.7},
+                                                   {"successor_coverage_2", 0.4},
+                                                   {"bench_strength", 1.1},
+                                                   {"rotated_now", 5},
+                                                   {"effectiveness_key", 0.9},
+                                                   {"imbalance_index", 0.2}})
+    a["monthly"].push_back(series(m, "all", kMonths, v * k));
+  a["monthly"].push_back(series("non_native_compliance", "province-secretary", kMonths, 0.8 * k));
+  a["yearly"].push_back(series("rotations_flow", "province-commune", kYears, 4 * k));
+  a["yearly"].push_back(series("rotation_quota_flow", "province-commune", kYears, 5 * k));
+  a["yearly"].push_back(series("support_cost_vnd", "all", kYears, 2e8 * k));
+  a["yearly"].push_back(series("support_cost_vnd", "top_up", kYears, 2e8 * k));
+  auto& t = a["totals"];
+  for (const char* from : {"province", "commune"})
+    for (const char* to : {"province", "commune"})
+      t.push_back(total("rotations", std::string(from) + ">" + to, 3, 2, 4));
+  for (const char* o : {"returned", "promoted", "stayed"})
+    t.push_back(total("rotation_outcomes", o, 2, 1, 3));
+  for (const char* m :
+       {"refusals", "rotations", "appointments", "retirements", "recruitments", "exits"})
+    t.push_back(total(m, "all", 6, 5, 7));
+  for (const char* m : {"plan_fulfilment", "refusal_share", "completed_well_share",
+                        "shortfall_mean", "shortfall_positive_share", "time_to_fill_days_mean"})
+    t.push_back(total(m, "all", 0.5, 0.4, 0.6));
+  t.push_back(total("support_cost_vnd", "all", 4e8, 3e8, 5e8));
+  t.push_back(total("support_cost_vnd", "top_up", 4e8, 3e8, 5e8));
+  t.push_back(total("support_cost_per_rotation_vnd", "all", 2e7, 1e7, 3e7));
+  // In a difference: vacancy-months' interval contains 0, early returns' does not.
+  t.push_back(total("vacancy_months", "all", -5, -10, 1));
+  t.push_back(total("early_returns", "all", -3, -4, -2));
+  return a;
+}
+
+json scenario(const std::string& name, bool variant) {
+  json resolved{
+      {"name", name},
+      {"description", "A test scenario"},
+      {"calendar",
+       {{"start", "2020-07-01"},
+        {"end", "2021-02-28"},
+        {"party_congresses", {{{"date", "2020-10-15"}, {"levels", {"province"}}}}},
+        {"state_elections", {{{"date", "2021-01-15"}, {"levels", {"commune"}}}}}}},
+      {"levels",
+       {{{"id", "province"}, {"name", "Province"}}, {{"id", "commune"}, {"name", "Commune"}}}},
+      {"titles",
+       {{{"id", "province-secretary"},
+         {"name", "Provincial secretary"},
+         {"non_native", "required"}}}},
+      {"rotation",
+       {{"flows",
+         {{{"id", "province-commune"},
+           {"from_level", "province"},
+           {"to_level", "commune"},
+           {"purpose", "training"}}}}}}};
+  json s{{"name", name},
+         {"source", name + ".json"},
+         {"levels", {"province", "commune"}},
+         {"resolved_scenario", resolved},
+         {"results", aggregate(1)},
+         {"pooled",
+          {{"shortfall_per_move", total("", "", 0.12, 0.1, 0.14)},
+           {"days_to_fill_per_vacancy", total("", "", 60, 55, 65)}}}};
+  if (variant) s["difference_from_base"] = aggregate(-0.5);
+  return s;
+}
+
+json report(std::size_t scenarios) {
+  json r{{"cadresim", {{"version", "0.0.0-test"}}},
+         {"created", "2026-01-02T03:04:05Z"},
+         {"command", "cadresim run -n 12"},
+         {"seed", 7},
+         {"replications", 12},
+         {"warnings", {"a warning to show"}},
+         {"scenarios", json::array()}};
+  for (std::size_t s = 0; s < scenarios; ++s)
+    r["scenarios"].push_back(scenario(s == 0 ? "base" : "variant", s > 0));
+  return r;
+}
+
+bool contains(const std::string& html, const std::string& what) {
+  return html.find(what) != std::string::npos;
+}
+
+std::size_t count(const std::string& html, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = html.find(what); at != std::string::npos;
+       at = html.find(what, at + what.size()))
+    ++n;
+  return n;
+}
+
+// The text of the <script type="application/json"> element with this id.
+std::string script_text(const std::string& html, const std::string& id) {
+  const std::string open = "<script type=\"application/json\" id=\"" + id + "\">";
+  const std::size_t a = html.find(open);
+  if (a == std::string::npos) return {};
+  const std::size_t b = html.find("</script>", a);
+  return html.substr(a + open.size(), b - a - open.size());
+}
+
+// The table row that starts with this indicator, within the table of `table_marker`.
+std::string row_of(const std::string& html, const std::string& table_marker,
+                   const std::string& label) {
+  const std::size_t t = html.find(table_marker);
+  if (t == std::string::npos) return {};
+  const std::size_t r = html.find("<td>" + label, t);
+  if (r == std::string::npos) return {};
+  return html.substr(r, html.find("</tr>", r) - r);
+}
+
+const std::vector<std::string> kRunCharts = {
+    "vacancies",     "successor-coverage", "bench-strength",    "flow-matrix",
+    "on-rotation",   "rotations-per-year", "rotation-outcomes", "rotation-shares",
+    "support-cost",  "cost-per-rotation",  "shortfall",         "non-native",
+    "effectiveness", "imbalance"};
+
+TEST(ReportHtml, PlacesEveryChartOfARun) {
+  const std::string html = report_html(report(1));
+  for (const auto& c : kRunCharts) EXPECT_TRUE(contains(html, "data-chart=\"" + c + "\"")) << c;
+  EXPECT_FALSE(contains(html, "data-chart=\"difference\""));
+  EXPECT_FALSE(contains(html, "id=\"differences\""));
+  // Vacancies: all posts, key posts, then each level by name.
+  EXPECT_TRUE(contains(html, "data-chart=\"vacancies\" data-group=\"commune\""));
+  EXPECT_TRUE(contains(html, "Vacant posts at commune level"));
+}
+
+TEST(ReportHtml, PlacesComparisonChartsAndOneFlowMatrixPerScenario) {
+  const std::string html = report_html(report(2));
+  for (const auto& c : kRunCharts) EXPECT_TRUE(contains(html, "data-chart=\"" + c + "\"")) << c;
+  EXPECT_TRUE(contains(html, "data-chart=\"difference\""));
+  EXPECT_EQ(count(html, "data-chart=\"flow-matrix\""), 2u);
+  EXPECT_TRUE(contains(html, "id=\"differences\""));
+  EXPECT_TRUE(contains(html, "variant versus base"));
+}
+
+TEST(ReportHtml, HeaderShowsProvenanceAndWarnings) {
+  const std::string html = report_html(report(1));
+  for (const char* s :
+       {"base", "1 July 2020", "28 February 2021", "0.0.0-test", "2 January 2026, 03:04 UTC",
+        "cadresim run -n 12", "a warning to show", "How to read this report"})
+    EXPECT_TRUE(contains(html, s)) << s;
+}
+
+TEST(ReportHtml, EveryChartSpecHasItsSvgAndRefersToSeriesInTheData) {
+  const json data = report(2);
+  const std::string html = report_html(data);
+  const json story = json::parse(script_text(html, "cadresim-story"));
+  ASSERT_FALSE(story["charts"].empty());
+  std::size_t svgs = count(html, "<svg class=\"chart\"");
+  EXPECT_EQ(svgs, story["charts"].size());
+  for (const auto& c : story["charts"]) {
+    EXPECT_TRUE(contains(html, "<svg class=\"chart\" id=\"" + c["id"].get<std::string>() + "\""))
+        << c["id"];
+    if (c["type"] != "time") continue;
+    ASSERT_FALSE(c["series"].empty()) << c["id"];
+    for (const auto& r : c["series"]) {
+      const json& agg = data["scenarios"][r["s"].get<std::size_t>()][r["src"].get<std::string>()];
+      bool found = false;
+      for (const auto& e : agg[r["kind"].get<std::string>()])
+        found = found || (e["metric"] == r["metric"] && e["group"] == r["group"]);
+      EXPECT_TRUE(found) << c["id"] << " " << r.dump();
+    }
+  }
+}
+
+TEST(ReportHtml, EmbedsTheReportDataVerbatim) {
+  const json data = report(2);
+  const std::string html = report_html(data);
+  const std::string text = script_text(html, "cadresim-data");
+  ASSERT_FALSE(text.empty());
+  EXPECT_EQ(json::parse(text), data);
+}
+
+TEST(ReportHtml, FetchesNothingFromElsewhere) {
+  const std::string html = report_html(report(2));
+  for (const char* s : {"http://", "https://", "src=", "<link", "@import", "url(", "@font-face"})
+    EXPECT_FALSE(contains(html, s)) << s;
+}
+
+TEST(ReportHtml, DataCannotCloseItsScriptElementOrInjectMarkup) {
+  json data = report(2);
+  const std::string evil = "</script><script>alert(1)</script><!--";
+  data["scenarios"][0]["name"] = evil;
+  data["scenarios"][1]["resolved_scenario"]["description"] = evil;
+  data["warnings"].push_back(evil);
+  const std::string html = report_html(data);
+  // Only the three real script elements close: data, story, code.
+  EXPECT_EQ(count(html, "</script>"), 3u);
+  EXPECT_EQ(count(html, "<script"), 3u);
+  EXPECT_FALSE(contains(html, "<!--"));
+  EXPECT_TRUE(contains(html, "&lt;/script&gt;&lt;script&gt;alert(1)"));
+  EXPECT_EQ(json::parse(script_text(html, "cadresim-data")), data);
+  EXPECT_EQ(json::parse(script_text(html, "cadresim-story"))["names"][0], evil);
+}
+
+TEST(ReportHtml, MarksADifferenceWhoseIntervalContainsZeroAsNoClearDifference) {
+  const std::string html = report_html(report(2));
+  const std::string vacancy_months =
+      row_of(html, "class=\"figures differences\"", "Vacancy-months");
+  ASSERT_FALSE(vacancy_months.empty());
+  EXPECT_TRUE(contains(vacancy_months, "no clear difference")) << vacancy_months;
+  const std::string early = row_of(html, "class=\"figures differences\"", "Early returns");
+  ASSERT_FALSE(early.empty());
+  EXPECT_TRUE(contains(early, "lower (better)")) << early;
+  EXPECT_FALSE(contains(early, "no clear difference")) << early;
+  // Cost per early return avoided is shown; per vacancy-month avoided is not meaningful.
+  EXPECT_TRUE(
+      contains(row_of(html, "cost-effectiveness", "vacancy-month avoided"), "not meaningful"));
+  EXPECT_FALSE(contains(row_of(html, "cost-effectiveness", "early return"), "not meaningful"));
+}
+
+TEST(ReportHtml, SurvivesIncompleteReports) {
+  EXPECT_NO_THROW(report_html(json::object()));
+  EXPECT_NO_THROW(report_html(json{{"scenarios", {json::object(), 3, "x"}}}));
+  json nulls = report(2);
+  nulls["scenarios"][1]["difference_from_base"]["totals"][0]["ci_low"] =
+      nullptr;  // NaN is written as null
+  nulls["scenarios"][0]["results"]["monthly"][0]["mean"][2] = nullptr;
+  nulls["scenarios"][0].erase("resolved_scenario");
+  std::string html;
+  EXPECT_NO_THROW(html = report_html(nulls));
+  EXPECT_TRUE(contains(html, "data-chart=\"vacancies\""));
+}
+
+TEST(ReportHtml, SameInputGivesTheSameBytes) {
+  EXPECT_EQ(report_html(report(2)), report_html(report(2)));
+}
+
+}  // namespace
