@@ -222,6 +222,12 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
         out += fmt::format("  Support cost per {}: not meaningful (no clear improvement)\n", what);
         return;
       }
+      if (dcost->mean <= 0) {
+        // Better and not dearer: no price to quote.
+        out += fmt::format("  Support cost per {}: none — the variant improves this and costs {:.1f} million VND less\n",
+                           what, -dcost->mean * 1e-6);
+        return;
+      }
       out += fmt::format("  Support cost per {}: {:.1f} million VND\n", what, dcost->mean * 1e-6 / (sign * effect->mean * units));
     };
     per("vacancy-month avoided", var.difference.total("vacancy_months"), -1, 1);
