@@ -1,27 +1,31 @@
 #include "sim/kernel/event_queue.hpp"
 
-#include <algorithm>  // std::push_heap, std::pop_heap, std::make_heap
+#include <algorithm>  // std::push_heap, std::pop_heap, std::is_sorted, std::sort
 #include <bit>        // std::countr_zero
 
 namespace cadresim::kernel {
 
 namespace {
+// Order within one day: (priority, seq).
+struct RunsBeforeSameDay {
+  bool operator()(const Event& a, const Event& b) const {
+    return a.priority != b.priority ? a.priority < b.priority : a.seq < b.seq;
+  }
+};
 // std heaps are max-heaps: "less" means "runs later".
 struct RunsLaterSameDay {
-  bool operator()(const Event& a, const Event& b) const {
-    return a.priority != b.priority ? a.priority > b.priority : a.seq > b.seq;
-  }
+  bool operator()(const Event& a, const Event& b) const { return RunsBeforeSameDay{}(b, a); }
 };
 struct RunsLater {
   bool operator()(const Event& a, const Event& b) const {
     if (a.day != b.day) return a.day > b.day;
-    return a.priority != b.priority ? a.priority > b.priority : a.seq > b.seq;
+    return RunsBeforeSameDay{}(b, a);
   }
 };
 }  // namespace
 
 EventQueue::EventQueue(Day start)
-    : current_(start), buckets_(kWindowDays), bits_(kWords, 0), summary_(kWords / 64, 0) {}
+    : current_(start), buckets_(kWindowDays), bits_(kWords, 0), summary_(kSummaryWords, 0) {}
 
 void EventQueue::reset(Day start) {
   current_ = start;
@@ -29,15 +33,21 @@ void EventQueue::reset(Day start) {
   size_ = 0;
   in_buckets_ = 0;
   today_.clear();
-  for (auto& b : buckets_) b.clear();
-  std::fill(bits_.begin(), bits_.end(), 0);
+  head_ = 0;
+  urgent_.clear();
+  for (std::uint32_t word = 0; word < kWords; ++word) {
+    for (std::uint64_t w = bits_[word]; w != 0; w &= w - 1)
+      buckets_[(word << 6) | static_cast<std::uint32_t>(std::countr_zero(w))].clear();
+    bits_[word] = 0;
+  }
   std::fill(summary_.begin(), summary_.end(), 0);
   overflow_.clear();
 }
 
-void EventQueue::set_bit(std::uint32_t slot) {
-  bits_[slot >> 6] |= std::uint64_t{1} << (slot & 63);
-  summary_[slot >> 12] |= std::uint64_t{1} << ((slot >> 6) & 63);
+void EventQueue::take_spare(std::vector<Event>& bucket) {
+  if (spares_.empty()) return;
+  bucket.swap(spares_.back());
+  spares_.pop_back();
 }
 
 void EventQueue::clear_bit(std::uint32_t slot) {
@@ -46,71 +56,61 @@ void EventQueue::clear_bit(std::uint32_t slot) {
   if (w == 0) summary_[slot >> 12] &= ~(std::uint64_t{1} << ((slot >> 6) & 63));
 }
 
-std::int64_t EventQueue::find_next_slot(std::uint32_t from) const {
-  // Scan forward from `from` to the end of the ring, then wrap around once.
-  for (int pass = 0; pass < 2; ++pass) {
-    const std::uint32_t start = pass == 0 ? from : 0;
-    const std::uint32_t end = pass == 0 ? kWindowDays : from;
-    if (start >= end) continue;
-    std::uint32_t word = start >> 6;
-    std::uint64_t w = bits_[word] & (~std::uint64_t{0} << (start & 63));
-    while (true) {
-      if (w != 0) {
-        const std::uint32_t slot = (word << 6) | static_cast<std::uint32_t>(std::countr_zero(w));
-        if (slot < end) return slot;
-        break;
-      }
-      // Next non-zero word through the summary.
-      std::uint32_t next = word + 1;
-      if ((next << 6) >= end) break;
-      std::uint32_t sword = next >> 6;
-      std::uint64_t s = summary_[sword] & (~std::uint64_t{0} << (next & 63));
-      while (s == 0) {
-        ++sword;
-        if (sword >= summary_.size() || (sword << 12) >= end) return pass == 0 ? -2 : -1;
-        s = summary_[sword];
-      }
-      word = (sword << 6) | static_cast<std::uint32_t>(std::countr_zero(s));
-      if ((word << 6) >= end) break;
-      w = bits_[word];
-    }
+std::uint32_t EventQueue::first_word_from(std::uint32_t word) const {
+  std::uint32_t sword = word >> 6;
+  if (sword >= kSummaryWords) return kWords;
+  std::uint64_t s = summary_[sword] & (~std::uint64_t{0} << (word & 63));
+  while (s == 0) {
+    if (++sword == kSummaryWords) return kWords;
+    s = summary_[sword];
   }
-  return -1;
+  return (sword << 6) | static_cast<std::uint32_t>(std::countr_zero(s));
 }
 
-void EventQueue::push(Event e) {
+std::uint32_t EventQueue::next_slot(std::uint32_t from) const {
+  // First set bit at or after `from`, going forward around the ring.
+  const std::uint32_t word = from >> 6;
+  const std::uint64_t w = bits_[word] & (~std::uint64_t{0} << (from & 63));
+  if (w != 0) return (word << 6) | static_cast<std::uint32_t>(std::countr_zero(w));
+  std::uint32_t next = first_word_from(word + 1);
+  if (next == kWords) next = first_word_from(0);  // wrap; may find `word` below `from`
+  return (next << 6) | static_cast<std::uint32_t>(std::countr_zero(bits_[next]));
+}
+
+void EventQueue::push_slow(Event e) {
   if (e.day < current_) throw std::logic_error("EventQueue::push: event scheduled in the past");
   e.seq = next_seq_++;
   ++size_;
   if (e.day == current_) {
-    today_.push_back(e);
-    std::push_heap(today_.begin(), today_.end(), RunsLaterSameDay{});
-  } else if (static_cast<std::int64_t>(e.day) - current_ < static_cast<std::int64_t>(kWindowDays)) {
-    const std::uint32_t slot = static_cast<std::uint32_t>(e.day) & kMask;
-    buckets_[slot].push_back(e);
-    set_bit(slot);
-    ++in_buckets_;
+    if (head_ == today_.size()) {  // run exhausted: restart it
+      today_.clear();
+      head_ = 0;
+    }
+    // e has the largest seq, so it sorts last in the run unless its priority is smaller.
+    if (today_.empty() || e.priority >= today_.back().priority) {
+      today_.push_back(e);
+    } else {
+      urgent_.push_back(e);
+      std::push_heap(urgent_.begin(), urgent_.end(), RunsLaterSameDay{});
+    }
   } else {
+    // Beyond the window (days inside it are handled by push()).
     overflow_.push_back(e);
     std::push_heap(overflow_.begin(), overflow_.end(), RunsLater{});
   }
 }
 
 bool EventQueue::peek_next(Day& next) const {
+  // Invariant: bucket days lie in (current_, current_ + kWindowDays), overflow days at or
+  // after current_ + kWindowDays, so the buckets, when not empty, hold the next day.
   if (in_buckets_ > 0) {
-    const std::uint32_t from = (static_cast<std::uint32_t>(current_) + 1) & kMask;
-    std::int64_t slot = find_next_slot(from);
-    if (slot == -2) slot = find_next_slot(0);
-    // Distance in days from current_ to the slot, going forward around the ring.
     const std::uint32_t cur_slot = static_cast<std::uint32_t>(current_) & kMask;
-    const std::uint32_t dist = (static_cast<std::uint32_t>(slot) - cur_slot) & kMask;
-    next = current_ + static_cast<Day>(dist == 0 ? kWindowDays : dist);
-  } else if (!overflow_.empty()) {
-    next = overflow_.front().day;
-  } else {
-    return false;
+    const std::uint32_t slot = next_slot((cur_slot + 1) & kMask);
+    next = current_ + static_cast<Day>((slot - cur_slot) & kMask);
+    return true;
   }
-  if (!overflow_.empty() && overflow_.front().day < next) next = overflow_.front().day;
+  if (overflow_.empty()) return false;
+  next = overflow_.front().day;
   return true;
 }
 
@@ -118,48 +118,57 @@ bool EventQueue::advance() {
   Day next;
   if (!peek_next(next)) return false;
   current_ = next;
-  // Take the day's bucket as the new today-heap (swap keeps both capacities).
+  // Take the day's bucket as today's run (swap keeps both capacities).
+  today_.clear();
+  head_ = 0;
   const std::uint32_t slot = static_cast<std::uint32_t>(current_) & kMask;
   auto& bucket = buckets_[slot];
   if (!bucket.empty()) {
     in_buckets_ -= bucket.size();
+    // The spent run's capacity is recycled for the next new bucket; left in this slot it
+    // would wait kWindowDays days (measured: 16x the memory of a binary heap at 1M events).
+    if (today_.capacity() != 0) spares_.push_back(std::move(today_));
+    today_.clear();  // a moved-from vector is empty; this states it
     today_.swap(bucket);
     clear_bit(slot);
   }
   // Migrate overflow events that now fall inside the window (or today).
-  while (!overflow_.empty() &&
-         static_cast<std::int64_t>(overflow_.front().day) - current_ <
-             static_cast<std::int64_t>(kWindowDays)) {
+  while (!overflow_.empty() && static_cast<std::int64_t>(overflow_.front().day) - current_ <
+                                   static_cast<std::int64_t>(kWindowDays)) {
     std::pop_heap(overflow_.begin(), overflow_.end(), RunsLater{});
     const Event e = overflow_.back();
     overflow_.pop_back();
     if (e.day == current_) {
       today_.push_back(e);
     } else {
-      const std::uint32_t s = static_cast<std::uint32_t>(e.day) & kMask;
-      buckets_[s].push_back(e);
-      set_bit(s);
+      to_bucket(e);
       ++in_buckets_;
     }
   }
-  std::make_heap(today_.begin(), today_.end(), RunsLaterSameDay{});
+  // Buckets fill in insertion order: with one priority the run is already sorted.
+  if (!std::is_sorted(today_.begin(), today_.end(), RunsBeforeSameDay{}))
+    std::sort(today_.begin(), today_.end(), RunsBeforeSameDay{});
   return true;
 }
 
 Day EventQueue::next_day() const {
-  if (!today_.empty()) return current_;
+  if (!today_empty()) return current_;
   Day next;
   if (!peek_next(next)) throw std::logic_error("EventQueue::next_day: empty queue");
   return next;
 }
 
-Event EventQueue::pop() {
-  if (today_.empty() && !advance()) throw std::logic_error("EventQueue::pop: empty queue");
-  std::pop_heap(today_.begin(), today_.end(), RunsLaterSameDay{});
-  const Event e = today_.back();
-  today_.pop_back();
+Event EventQueue::pop_slow() {
+  if (today_empty() && !advance()) throw std::logic_error("EventQueue::pop: empty queue");
   --size_;
-  return e;
+  if (!urgent_.empty() &&
+      (head_ == today_.size() || RunsBeforeSameDay{}(urgent_.front(), today_[head_]))) {
+    std::pop_heap(urgent_.begin(), urgent_.end(), RunsLaterSameDay{});
+    const Event e = urgent_.back();
+    urgent_.pop_back();
+    return e;
+  }
+  return today_[head_++];
 }
 
 }  // namespace cadresim::kernel
