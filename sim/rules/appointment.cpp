@@ -38,11 +38,13 @@ CadreId best_deputy(const RuleContext& ctx, PostId post) {
   const auto& p = ctx.scenario.appointment;
   CadreId best = model::kNoCadre;
   double best_score = -1e300;
+  // "At least n whole months from now to retirement" <=> retirement >= now + n months (once).
+  const Day retire_floor = kernel::add_months(ctx.now(), p.min_months_before_retirement);
   for (CadreId c : cands) {
     const auto& cadre = ctx.world.cadres[c];
     if (cadre.rotation.active) continue;  // rotated cadres finish their rotation first
     if (kernel::whole_months_between(cadre.post_since, ctx.now()) < p.promotion_min_months_in_post) continue;
-    if (months_to_retirement(cadre, ctx.now()) < p.min_months_before_retirement) continue;
+    if (cadre.retirement_date < retire_floor) continue;
     if (!non_native_allows(ctx.org, cadre, post)) continue;
     const double s = candidate_score(ctx, c, post);
     if (s > best_score || (s == best_score && c < best)) {

@@ -18,6 +18,17 @@ using model::TitleId;
 
 namespace {
 
+// A cheap deterministic value in [0, 1) from a draw and a post id (a destination's tie-breaker).
+struct RandomKeyFree {
+  static double mix(double u, PostId post) {
+    std::uint64_t x = static_cast<std::uint64_t>(u * 9007199254740992.0) ^ (0x9E3779B97F4A7C15ull * (post + 1));
+    x ^= x >> 31;
+    x *= 0xBF58476D1CE4E5B9ull;
+    x ^= x >> 29;
+    return static_cast<double>(x >> 11) * 0x1.0p-53;
+  }
+};
+
 // Position of a title among the non-entry titles of its level, 0 (lowest) .. 1 (highest);
 // entry titles count as 0. Used to find an "equivalent" post at another level.
 double rank_position(const model::Organisation& org, TitleId t) {
@@ -46,7 +57,20 @@ int attraction_left(const RuleContext& ctx, const model::Cadre& c) {
 // The post a rotation starts from: the one held, or the last one for a cadre without a post.
 PostId origin_of(const model::Cadre& c) { return c.post != model::kNoPost ? c.post : c.last_post; }
 
-bool eligible(const RuleContext& ctx, CadreId id, const model::RotationFlow& f) {
+// Date thresholds of a plan, computed once per plan.
+struct PlanDates {
+  Day retire_floor;        ///< retirement not before (training flows)
+  Day retire_floor_short;  ///< retirement not before (non-native and term-limit flows)
+};
+
+PlanDates plan_dates(const RuleContext& ctx) {
+  const auto& p = ctx.scenario.rotation;
+  // "At least n whole months from now to retirement" <=> retirement >= now + n months.
+  return {kernel::add_months(ctx.now(), p.min_months_before_retirement),
+          kernel::add_months(ctx.now(), p.min_months_before_retirement_non_native)};
+}
+
+bool eligible(const RuleContext& ctx, CadreId id, const model::RotationFlow& f, const PlanDates& dates) {
   const auto& p = ctx.scenario.rotation;
   const auto& c = ctx.world.cadres[id];
   if (c.status != model::CadreStatus::kActive || c.rotation.active) return false;
@@ -59,9 +83,7 @@ bool eligible(const RuleContext& ctx, CadreId id, const model::RotationFlow& f) 
     if (kernel::whole_months_between(c.post_since, ctx.now()) < p.min_months_in_post) return false;
     if (p.require_in_plan && ctx.world.plan_count[id] == 0) return false;
   }
-  const int min_left = f.purpose == "training" ? p.min_months_before_retirement
-                                               : p.min_months_before_retirement_non_native;
-  return months_to_retirement(c, ctx.now()) >= min_left;
+  return c.retirement_date >= (f.purpose == "training" ? dates.retire_floor : dates.retire_floor_short);
 }
 
 // Best destination for `id` under flow `f`, or kNoPost. `u` is this slot's random draw.
@@ -96,7 +118,7 @@ PostId choose_destination(const RuleContext& ctx, CadreId id, const model::Rotat
       }
       // Vacant posts first; then shortage and hardship; then closeness of rank; a small
       // deterministic jitter (from the slot's draw and the post id) breaks ties.
-      const double jitter = std::fmod(u_jitter * 7919.0 + post * 0.6180339887, 1.0) * 0.01;
+      const double jitter = 0.01 * RandomKeyFree::mix(u_jitter, post);
       const double score = (vacant ? 10.0 : 0.0) + unit_score - dq + jitter;
       if (score > best_score) {
         best_score = score;
@@ -196,13 +218,14 @@ void rotation_plan(RuleContext& ctx, std::uint32_t plan_number) {
   const auto& p = ctx.scenario.rotation;
   if (w.plan_count.size() < w.cadres.size()) w.plan_count.resize(w.cadres.size(), 0);
   std::vector<std::pair<double, CadreId>> pool;
+  const PlanDates dates = plan_dates(ctx);
   std::vector<double> position(ctx.org.titles.size());
   for (TitleId t = 0; t < ctx.org.titles.size(); ++t) position[t] = rank_position(ctx.org, t);
   for (std::uint16_t fi = 0; fi < p.flows.size(); ++fi) {
     const auto& f = p.flows[fi];
     pool.clear();
     for (CadreId id = 0; id < w.cadres.size(); ++id) {
-      if (!eligible(ctx, id, f)) continue;
+      if (!eligible(ctx, id, f, dates)) continue;
       // Planned, competent cadres first; a per-plan draw orders near-equals.
       const auto& c = w.cadres[id];
       const double u = ctx.rng.uniform(kRngRotationChoice, id, plan_number);
@@ -218,7 +241,7 @@ void rotation_plan(RuleContext& ctx, std::uint32_t plan_number) {
     for (const auto& [neg, id] : pool) {
       if (moved >= quota || offers >= 3 * quota) break;
       auto& c = w.cadres[id];
-      if (!eligible(ctx, id, f)) continue;  // an earlier move may have changed things
+      if (!eligible(ctx, id, f, dates)) continue;  // an earlier move may have changed things
       const double u_slot = ctx.rng.uniform(kRngRotationChoice, id, 1000000ull + plan_number);
       const bool higher = c.competence >= p.outstanding_competence &&
                           ctx.rng.uniform(kRngHigherPost, id, c.rotation.count) < p.higher_post_probability;

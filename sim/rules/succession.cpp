@@ -41,22 +41,29 @@ Readiness readiness(const RuleContext& ctx, CadreId cadre, PostId post) {
   const auto& c = ctx.world.cadres[cadre];
   const model::LevelId level = ctx.org.level_of(post);
   const bool lowest = level + 1u >= ctx.org.levels.size();
-  const int in_post = kernel::whole_months_between(c.post_since, ctx.now());
-  if (c.competence >= p.ready_min_competence && in_post >= p.ready_min_months_in_post &&
+  if (c.competence >= p.ready_min_competence &&
+      kernel::whole_months_between(c.post_since, ctx.now()) >= p.ready_min_months_in_post &&
       (lowest || lower_level_months(c, level) >= p.ready_min_months_lower_level))
     return Readiness::kReadyNow;
   if (c.competence >= p.later_min_competence) return Readiness::kReadyLater;
   return Readiness::kNotReady;
 }
 
+Day planning_retirement_floor(const RuleContext& ctx, Day term_start) {
+  // whole_months_between(term_start, r) >= n  <=>  r >= add_months(term_start, n)
+  return kernel::add_months(term_start, ctx.scenario.succession.planning_min_months_before_retirement);
+}
+
 bool may_plan(const RuleContext& ctx, CadreId cadre, PostId post, Day term_start) {
+  return may_plan_by_floor(ctx, cadre, post, planning_retirement_floor(ctx, term_start));
+}
+
+bool may_plan_by_floor(const RuleContext& ctx, CadreId cadre, PostId post, Day retire_floor) {
   const auto& c = ctx.world.cadres[cadre];
   if (c.status != model::CadreStatus::kActive || c.post == model::kNoPost) return false;
   const model::Title& target = ctx.org.title_of(post);
   if (ctx.org.title_of(c.post).rank >= target.rank) return false;  // only a higher post
-  if (kernel::whole_months_between(term_start, c.retirement_date) <
-      ctx.scenario.succession.planning_min_months_before_retirement)
-    return false;
+  if (c.retirement_date < retire_floor) return false;
   return non_native_allows(ctx.org, c, post);
 }
 
@@ -89,7 +96,8 @@ void planning_review(RuleContext& ctx, int year) {
     const auto& c = w.cadres[e.cadre];
     std::uint16_t reason = engine::kReasonNone;
     if (c.status != model::CadreStatus::kActive) reason = engine::kReasonGone;
-    else if (!may_plan(ctx, e.cadre, e.post, next_term_start(ctx, e.post))) reason = engine::kReasonAgedOut;
+    else if (!may_plan(ctx, e.cadre, e.post, next_term_start(ctx, e.post)))
+      reason = engine::kReasonAgedOut;
     else if (ctx.rng.uniform(kRngPlanRemoval, e.cadre, static_cast<std::uint64_t>(year)) <
              p.removal_probability_per_year)
       reason = engine::kReasonFailed;
@@ -121,12 +129,12 @@ void planning_review(RuleContext& ctx, int year) {
   for (PostId post = 0; post < ctx.org.posts.size(); ++post) {
     if (!ctx.org.title_of(post).key) continue;
     if (per_post[post] >= p.max_candidates_per_post) continue;
-    const Day term_start = next_term_start(ctx, post);
+    const Day retire_floor = planning_retirement_floor(ctx, next_term_start(ctx, post));
     feeder_candidates(ctx, post, cands);
     ranked.clear();
     for (CadreId c : cands) {
       if (w.plan_count[c] >= p.max_posts_per_candidate) continue;
-      if (!may_plan(ctx, c, post, term_start)) continue;
+      if (!may_plan_by_floor(ctx, c, post, retire_floor)) continue;
       const auto& pf = planned_for[post];
       if (std::find(pf.begin(), pf.end(), c) != pf.end()) continue;
       double score = candidate_score(ctx, c, post);
@@ -157,13 +165,14 @@ CadreId best_ready_successor(const RuleContext& ctx, PostId post) {
   const auto& w = ctx.world;
   CadreId best = model::kNoCadre;
   double best_score = -1e300;
+  const Day retire_floor = kernel::add_months(ctx.now(), ctx.scenario.appointment.min_months_before_retirement);
   for (const auto& e : w.plan) {
     if (e.post != post) continue;
     const auto& c = w.cadres[e.cadre];
     if (c.status != model::CadreStatus::kActive) continue;
     if (readiness(ctx, e.cadre, post) != Readiness::kReadyNow) continue;
     if (!non_native_allows(ctx.org, c, post)) continue;
-    if (months_to_retirement(c, ctx.now()) < ctx.scenario.appointment.min_months_before_retirement) continue;
+    if (c.retirement_date < retire_floor) continue;
     if (c.post != model::kNoPost && ctx.org.title_of(c.post).rank >= ctx.org.title_of(post).rank) continue;
     const double s = candidate_score(ctx, e.cadre, post);
     if (s > best_score || (s == best_score && e.cadre < best)) {

@@ -21,8 +21,14 @@ model::UnitId managing_unit(const model::Organisation& org, PostId post);
 Day next_term_start(const RuleContext& ctx, PostId post);
 /// Readiness of `cadre` for `post` now.
 model::Readiness readiness(const RuleContext& ctx, CadreId cadre, PostId post);
-/// Whether `cadre` may be planned for `post` (ladder, scope, rank, age and non-native rules).
+/// Earliest retirement date that leaves a full planning period after `term_start`.
+Day planning_retirement_floor(const RuleContext& ctx, Day term_start);
+/// Whether `cadre` may be planned for `post` whose next term starts on `term_start` (rank, age
+/// and non-native rules).
 bool may_plan(const RuleContext& ctx, CadreId cadre, PostId post, Day term_start);
+/// The same with the age rule given as the earliest acceptable retirement date
+/// (planning_retirement_floor of the term start): the form for loops over many candidates.
+bool may_plan_by_floor(const RuleContext& ctx, CadreId cadre, PostId post, Day retire_floor);
 /// Ranking score of a candidate for a post (higher is better).
 double candidate_score(const RuleContext& ctx, CadreId cadre, PostId post);
 /// Active holders of titles that feed `post`'s title, within the managing unit's subtree.
