@@ -28,7 +28,8 @@ struct PostState {
   CadreId acting = kNoCadre;   ///< acting holder while vacant (keeps their own post too)
   Day vacant_since = 0;        ///< start of the current vacancy (valid when holder is none)
   std::uint32_t chain = 0;     ///< vacancy chain the current vacancy belongs to (0 = none)
-  bool fill_pending = false;   ///< a fill attempt is scheduled
+  bool fill_pending = false;   ///< a fill attempt (or a recruit's arrival) is scheduled
+  Day fill_day = 0;            ///< its day: an older event for a vacancy since filled is ignored
 };
 
 /// A vacancy chain (White): started when a post opens from outside the chain (exit,

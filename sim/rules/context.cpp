@@ -21,9 +21,9 @@ void schedule_fill(RuleContext& ctx, PostId post, double delay_months) {
   auto& ps = ctx.world.posts[post];
   if (ps.fill_pending) return;
   ps.fill_pending = true;
+  ps.fill_day = ctx.now() + months_to_days(delay_months);
   // Not cancellable: the handler re-checks the post's state when it fires.
-  ctx.sim.schedule_with_payload(ctx.now() + months_to_days(delay_months), kFillPost, post,
-                                kPriorityFill);
+  ctx.sim.schedule_with_payload(ps.fill_day, kFillPost, post, kPriorityFill);
 }
 
 void open_vacancy(RuleContext& ctx, PostId post, std::uint16_t reason, std::uint32_t chain) {
@@ -65,6 +65,7 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
   if (ps.acting != model::kNoCadre) ps.acting = model::kNoCadre;
   ps.holder = cadre;
   ps.chain = 0;
+  ps.fill_pending = false;  // a pending attempt for this vacancy is now stale
   c.last_post = from;
   c.post = post;
   c.post_since = ctx.now();

@@ -110,6 +110,11 @@ void leave_service(RuleContext& ctx, CadreId cadre, model::ExitCause cause);
 void unplan_cadre(RuleContext& ctx, CadreId cadre, std::uint16_t reason);
 /// Schedules a fill attempt for `post` after the scenario's appointment delay.
 void schedule_fill(RuleContext& ctx, PostId post, double delay_months);
+/// True if a fill or recruit-arrival event for `post` firing on `day` is the one the current
+/// vacancy scheduled (not a stale one from a vacancy filled since by other means).
+inline bool fill_event_is_current(const model::World& w, PostId post, Day day) {
+  return w.posts[post].fill_pending && w.posts[post].fill_day == day;
+}
 /// Converts months (fractional) to whole days, at least 0.
 Day months_to_days(double months);
 

@@ -12,8 +12,10 @@ namespace cadresim::rules {
 void start_recruitment(RuleContext& ctx, PostId post) {
   const double u = ctx.rng.uniform(kRngRecruitDelay, post, ctx.vacancy_counter[post]);
   const double months = ctx.scenario.recruitment.delay_months.sample(u);
-  ctx.sim.schedule_with_payload(ctx.now() + months_to_days(months), kRecruitArrival, post, kPriorityFill);
-  ctx.world.posts[post].fill_pending = true;
+  auto& ps = ctx.world.posts[post];
+  ps.fill_pending = true;
+  ps.fill_day = ctx.now() + months_to_days(months);
+  ctx.sim.schedule_with_payload(ps.fill_day, kRecruitArrival, post, kPriorityFill);
 }
 
 CadreId create_recruit(RuleContext& ctx, PostId post) {
@@ -68,7 +70,7 @@ CadreId create_recruit(RuleContext& ctx, PostId post) {
 void recruit_arrives(RuleContext& ctx, PostId post) {
   auto& ps = ctx.world.posts[post];
   ps.fill_pending = false;
-  if (ps.holder != model::kNoCadre) return;  // filled internally meanwhile
+  if (ps.holder != model::kNoCadre) return;
   const CadreId id = create_recruit(ctx, post);
   take_post(ctx, id, post, engine::EventType::kRecruited, engine::kReasonRecruitment);
 }

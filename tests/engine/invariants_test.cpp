@@ -1,0 +1,171 @@
+// Whole-run invariants, checked from the observation interface at every month end: no post
+// with two holders, no active cadre holding two posts, headcount conservation
+// (start + recruited - exited = active), the hard non-native rule, and consistency between the
+// event log and the world. Runs engine-small and the Điện Biên baseline over 10 years for
+// several seeds; in a sanitizer or debug build the engine also checks its own invariants every
+// month and would throw std::logic_error (the runs must not throw).
+#include <gtest/gtest.h>
+
+#include <map>  // open vacancies per post
+
+#include "engine_test_support.hpp"
+#include "sim/engine/engine.hpp"
+#include "sim/rules/non_native.hpp"
+
+namespace cadresim::enginetest {
+namespace {
+
+/// Records every broken invariant (first few messages kept) while a run goes on.
+class InvariantObserver : public engine::Observer {
+ public:
+  explicit InvariantObserver(const model::Organisation& org) : org_(org) {}
+
+  void on_start(Day day, const model::World& w) override { check(day, w); }
+  void on_events(std::span<const DomainEvent> events, const model::World& w) override {
+    for (const auto& e : events) {
+      if (e.day < last_day_) fail(e.day, "events out of time order");
+      last_day_ = e.day;
+      switch (e.type) {
+        case EventType::kVacancyOpened:
+          if (open_[e.to]) fail(e.day, "vacancy opened twice for " + org_.post_label(e.to));
+          open_[e.to] = true;
+          open_day_[e.to] = e.day;
+          ++opened;
+          break;
+        case EventType::kVacancyClosed:
+          if (!open_[e.to])
+            fail(e.day, "vacancy closed but never opened: " + org_.post_label(e.to));
+          else if (e.value != static_cast<double>(e.day - open_day_[e.to]))
+            fail(e.day, "vacancy_closed value is not the days vacant");
+          open_[e.to] = false;
+          ++closed;
+          break;
+        case EventType::kTermLimitReached:
+          left_at_limit_[e.cadre] = e.from;
+          break;
+        case EventType::kAppointed:
+        case EventType::kElected:
+        case EventType::kMoved:
+        case EventType::kRecruited: {
+          // A hard non-native title never goes to a native (home units never change).
+          if (!rules::non_native_allows(org_, w.cadres[e.cadre], e.to))
+            fail(e.day, "a native took " + org_.post_label(e.to));
+          // A head who left at the term limit does not go straight back to that post.
+          const auto it = left_at_limit_.find(e.cadre);
+          if (it != left_at_limit_.end()) {
+            if (it->second == e.to)
+              fail(e.day, "a term-limited head took back " + org_.post_label(e.to));
+            left_at_limit_.erase(it);
+          }
+          ++fills;
+          recruited += e.type == EventType::kRecruited;
+          break;
+        }
+        case EventType::kRetired:
+        case EventType::kLeft:
+          ++exits;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  void on_month_end(Day day, const model::World& w) override {
+    check(day, w);
+    ++months;
+  }
+  void on_finish(Day day, const model::World& w) override {
+    check(day, w);
+    if (recruited != w.recruited) fail(day, "recruited events and World::recruited differ");
+    if (exits != w.exited) fail(day, "retired + left events and World::exited differ");
+  }
+
+  std::vector<std::string> failures;
+  std::uint64_t months = 0, opened = 0, closed = 0, fills = 0, exits = 0, recruited = 0;
+
+ private:
+  void fail(Day day, const std::string& what) {
+    if (failures.size() < 10)
+      failures.push_back(kernel::format_iso_date(day) + ": " + what);
+    else if (failures.size() == 10)
+      failures.push_back("...");
+  }
+  void check(Day day, const model::World& w) {
+    std::vector<int> holders(w.posts.size(), 0);
+    std::size_t active = 0;
+    for (CadreId id = 0; id < w.cadres.size(); ++id) {
+      const auto& c = w.cadres[id];
+      if (c.status != model::CadreStatus::kActive) {
+        if (c.post != model::kNoPost) fail(day, "an exited cadre holds a post");
+        continue;
+      }
+      ++active;
+      if (c.post == model::kNoPost) continue;
+      ++holders[c.post];
+      if (w.posts[c.post].holder != id)
+        fail(day, "cadre " + c.id + " holds a post recorded for someone else");
+    }
+    for (PostId p = 0; p < w.posts.size(); ++p) {
+      if (holders[p] > 1) fail(day, "two holders for " + org_.post_label(p));
+      const CadreId h = w.posts[p].holder;
+      if (h == model::kNoCadre) {
+        if (!open_[p]) fail(day, "post vacant without an open vacancy: " + org_.post_label(p));
+        continue;
+      }
+      if (w.cadres[h].post != p)
+        fail(day, "post's holder holds another post: " + org_.post_label(p));
+      if (open_[p]) fail(day, "post held while its vacancy is open: " + org_.post_label(p));
+      if (!rules::non_native_allows(org_, w.cadres[h], p))
+        fail(day, "a native holds " + org_.post_label(p));
+    }
+    if (w.initial_cadres + w.recruited - w.exited != active)
+      fail(day, "headcount not conserved: start + recruited - exited != active");
+    if (active != w.active_count()) fail(day, "World::active_count disagrees");
+  }
+
+  const model::Organisation& org_;
+  std::map<PostId, bool> open_;
+  std::map<PostId, Day> open_day_;
+  std::map<CadreId, PostId> left_at_limit_;
+  Day last_day_ = 0;
+};
+
+void run_and_check(const model::Scenario& s, std::uint64_t seed, std::uint64_t replication,
+                   Day until) {
+  SCOPED_TRACE("seed " + std::to_string(seed) + " replication " + std::to_string(replication));
+  engine::Engine e(s, seed, replication);
+  InvariantObserver obs(s.organisation);
+  e.add_observer(obs);
+  EXPECT_NO_THROW(e.run_until(until));
+  for (const auto& f : obs.failures) ADD_FAILURE() << f;
+  EXPECT_GT(obs.months, 100u);
+  EXPECT_GT(obs.fills, 0u);
+  EXPECT_GT(obs.exits, 0u);
+}
+
+TEST(Invariants, HoldEveryMonthOverTenYearsOfEngineSmallForSeveralSeeds) {
+  const model::Scenario s = load_scenario("tests/data/engine-small.json");
+  for (std::uint64_t seed : {1u, 2u, 3u, 42u, 1234567u}) run_and_check(s, seed, 0, s.calendar.end);
+  run_and_check(s, 1, 7, s.calendar.end);
+}
+
+// Same-level units nesting (province agencies under the province, as in the baseline): the
+// non-native province secretary and staff must still come from outside the province.
+TEST(Invariants, HoldEveryMonthWhenUnitsOfOneLevelNest) {
+  const model::Scenario s = load_scenario("tests/data/engine-nested.json");
+  for (std::uint64_t seed : {1u, 2u, 3u}) run_and_check(s, seed, 0, s.calendar.end);
+}
+
+TEST(Invariants, HoldEveryMonthOverTenYearsOfTheDienBienBaseline) {
+  model::Scenario s;
+  try {
+    s = load_scenario("scenarios/dien-bien/baseline.json");
+  } catch (const std::exception& ex) {
+    GTEST_SKIP() << "the baseline does not load yet: " << ex.what();
+  }
+  const Day until = std::min(s.calendar.end, kernel::add_months(s.calendar.start, 120));
+  for (std::uint64_t seed : {1u, 2u, 3u}) run_and_check(s, seed, 0, until);
+}
+
+}  // namespace
+}  // namespace cadresim::enginetest

@@ -1,0 +1,395 @@
+// Succession planning (sim/rules/succession.cpp): the limits N (candidates per post) and M
+// (posts per candidate), only higher posts, the planning age (a full term before retirement at
+// the start of the term planned for), readiness at its thresholds, and binding structure
+// targets. Hand-built worlds on the organisation of tests/data/engine-small.json, plus the
+// limits checked after every review of whole runs.
+#include <gtest/gtest.h>
+
+#include <map>  // per-post and per-cadre counts
+
+#include "engine_test_support.hpp"
+#include "sim/engine/engine.hpp"
+#include "sim/rules/non_native.hpp"
+#include "sim/rules/succession.hpp"
+
+namespace cadresim::enginetest {
+namespace {
+
+using model::Readiness;
+
+const model::Scenario& small() {
+  static const model::Scenario s = load_scenario("tests/data/engine-small.json");
+  return s;
+}
+
+// The review of 2021-12-01: the next state term (commune chairs) starts 2026-06-01, the next
+// party term (commune secretaries) 2025-07-01.
+const Day kReview = ymd(2021, 12, 1);
+
+model::Scenario scenario_with(int n, int m) {
+  model::Scenario s = small();
+  s.succession.max_candidates_per_post = n;
+  s.succession.max_posts_per_candidate = m;
+  s.succession.removal_probability_per_year = 0;
+  return s;
+}
+
+// Four commune vice-chairs of district d1. The managing unit of a d1 commune's chair and
+// secretary is d1, so each of them is a candidate for all 8 key posts of d1's communes.
+std::vector<CadreId> add_d1_vices(RuleHarness& h,
+                                  std::vector<double> competence = {0.9, 0.8, 0.7, 0.65}) {
+  std::vector<CadreId> ids;
+  for (int k = 0; k < 4; ++k) {
+    RuleHarness::NewCadre n;
+    n.post = h.post("d1-c-0" + std::to_string(k + 1), "c-vice");
+    n.birth = ymd(1980, 1, 1);
+    n.competence = competence[static_cast<std::size_t>(k)];
+    ids.push_back(h.add(n));
+  }
+  return ids;
+}
+
+std::vector<PostId> d1_key_posts(const RuleHarness& h) {
+  std::vector<PostId> posts;
+  for (int k = 1; k <= 4; ++k)
+    for (const char* t : {"c-chair", "c-sec"})
+      posts.push_back(h.post("d1-c-0" + std::to_string(k), t));
+  return posts;
+}
+
+struct LimitCase {
+  int n, m;
+  std::size_t entries;  // expected total: every post takes min(N, free candidates) in turn
+};
+
+TEST(Succession, PlanningNeverExceedsNCandidatesPerPostOrMPostsPerCandidate) {
+  // 8 key posts, 4 candidates each eligible for all of them.
+  const LimitCase cases[] = {
+      {3, 3, 12},               // candidates saturate first: 4 x 3
+      {1, 8, 8},                // posts saturate first: 8 x 1
+      {3, 1, 4},                // one post each
+      {2, 2, 8},  {5, 20, 32},  // N above the 4 candidates: every candidate on every post
+  };
+  for (const auto& c : cases) {
+    RuleHarness h(scenario_with(c.n, c.m), kReview);
+    const auto ids = add_d1_vices(h);
+    rules::RuleContext ctx = h.ctx();
+    rules::planning_review(ctx, 2021);
+    EXPECT_EQ(h.world.plan.size(), c.entries) << "N=" << c.n << " M=" << c.m;
+    for (PostId p : d1_key_posts(h))
+      EXPECT_LE(h.planned_for(p), c.n) << "N=" << c.n << " M=" << c.m;
+    for (CadreId id : ids) {
+      int count = 0;
+      for (const auto& e : h.world.plan) count += e.cadre == id;
+      EXPECT_LE(count, c.m);
+      EXPECT_EQ(h.world.plan_count[id], count);
+    }
+    EXPECT_EQ(h.events(EventType::kPlanned).size(), c.entries);
+    // A second review adds nothing: the limits hold across reviews.
+    h.log.clear();
+    rules::planning_review(ctx, 2022);
+    EXPECT_EQ(h.world.plan.size(), c.entries);
+    EXPECT_TRUE(h.events(EventType::kPlanned).empty());
+  }
+}
+
+TEST(Succession, ThePostTakesItsNBestCandidatesByCompetence) {
+  RuleHarness h(scenario_with(3, 8), kReview);
+  const auto ids = add_d1_vices(h, {0.62, 0.91, 0.55, 0.80});
+  rules::RuleContext ctx = h.ctx();
+  rules::planning_review(ctx, 2021);
+  const PostId p = h.post("d1-c-01", "c-chair");
+  EXPECT_TRUE(h.is_planned(ids[1], p));
+  EXPECT_TRUE(h.is_planned(ids[3], p));
+  EXPECT_TRUE(h.is_planned(ids[0], p));
+  EXPECT_FALSE(h.is_planned(ids[2], p));
+}
+
+TEST(Succession, OnlyAHigherPostThanTheOneHeldCanBePlanned) {
+  RuleHarness h(scenario_with(3, 3), kReview);
+  RuleHarness::NewCadre vice, dvice, sec;
+  vice.post = h.post("d1-c-01", "c-vice");  // rank 20
+  dvice.post = h.post("d1", "d-vice");      // rank 50
+  sec.post = h.post("d1-c-02", "c-sec");    // rank 40
+  const CadreId a = h.add(vice);
+  const CadreId b = h.add(dvice);
+  const CadreId c = h.add(sec);
+  rules::RuleContext ctx = h.ctx();
+  const PostId chair = h.post("d1-c-01", "c-chair");  // rank 30
+  const PostId sec2 = h.post("d1-c-02", "c-sec");
+  const Day start = ymd(2026, 6, 1);
+  EXPECT_TRUE(rules::may_plan(ctx, a, chair, start));
+  EXPECT_FALSE(rules::may_plan(ctx, b, chair, start));  // lower post
+  EXPECT_FALSE(rules::may_plan(ctx, c, sec2, start));   // same rank (its own post)
+  EXPECT_FALSE(rules::may_plan(ctx, c, chair, start));  // lower post
+  h.world.cadres[a].post = model::kNoPost;              // without a post: not plannable
+  EXPECT_FALSE(rules::may_plan(ctx, a, chair, start));
+}
+
+// Planning age: a full term (60 months) before retirement, counted from the start of the term
+// planned for. A vice-chair retiring 2031-05-31 has 59 months from the state term of
+// 2026-06-01 (commune chair) but 70 from the party term of 2025-07-01 (commune secretary).
+TEST(Succession, PlanningNeedsAFullTermBeforeRetirementAtTheStartOfThatTerm) {
+  struct Case {
+    Day retirement;
+    bool chair, secretary;
+  } cases[] = {
+      {ymd(2031, 5, 31), false, true},   // 59 months from 2026-06-01, 70 from 2025-07-01
+      {ymd(2031, 6, 30), true, true},    // exactly 60 from 2026-06-01
+      {ymd(2030, 6, 30), false, false},  // 59 from 2025-07-01
+      {ymd(2030, 7, 31), false, true},   // exactly 60 from 2025-07-01
+  };
+  for (const auto& c : cases) {
+    RuleHarness h(scenario_with(3, 3), kReview);
+    RuleHarness::NewCadre n;
+    n.post = h.post("d1-c-01", "c-vice");
+    n.retirement_date = c.retirement;
+    const CadreId id = h.add(n);
+    const PostId chair = h.post("d1-c-01", "c-chair");
+    const PostId sec = h.post("d1-c-01", "c-sec");
+    rules::RuleContext ctx = h.ctx();
+    EXPECT_EQ(rules::next_term_start(ctx, chair), ymd(2026, 6, 1));
+    EXPECT_EQ(rules::next_term_start(ctx, sec), ymd(2025, 7, 1));
+    rules::planning_review(ctx, 2021);
+    EXPECT_EQ(h.is_planned(id, chair), c.chair) << kernel::format_iso_date(c.retirement);
+    EXPECT_EQ(h.is_planned(id, sec), c.secretary) << kernel::format_iso_date(c.retirement);
+  }
+}
+
+TEST(Succession, ACandidateWhoAgesOutOrFailsTheReviewLeavesThePlan) {
+  model::Scenario s = scenario_with(3, 3);
+  RuleHarness h(std::move(s), kReview);
+  RuleHarness::NewCadre old, young;
+  old.post = h.post("d1-c-01", "c-vice");
+  old.retirement_date = ymd(2031, 5, 31);  // ages out of the chair's 2026 term
+  young.post = h.post("d1-c-02", "c-vice");
+  young.birth = ymd(1985, 1, 1);
+  const CadreId a = h.add(old);
+  const CadreId b = h.add(young);
+  const PostId chair = h.post("d1-c-01", "c-chair");
+  h.plan(a, chair);
+  h.plan(b, chair);
+  rules::RuleContext ctx = h.ctx();
+  rules::planning_review(ctx, 2021);
+  EXPECT_FALSE(h.is_planned(a, chair));
+  EXPECT_TRUE(h.is_planned(b, chair));
+  bool aged_out = false;
+  for (const auto& e : h.events(EventType::kUnplanned))
+    aged_out = aged_out || (e.cadre == a && e.to == chair && e.reason == engine::kReasonAgedOut);
+  EXPECT_TRUE(aged_out);
+  // With a removal probability of 1 every remaining entry fails the next review.
+  h.scenario.succession.removal_probability_per_year = 1;
+  h.log.clear();
+  rules::planning_review(ctx, 2022);
+  bool failed = false;
+  for (const auto& e : h.events(EventType::kUnplanned))
+    failed = failed || (e.cadre == b && e.to == chair && e.reason == engine::kReasonFailed);
+  EXPECT_TRUE(failed);
+}
+
+// Readiness for a district chair (the level below, commune, counts as lower-level experience):
+// ready now needs competence >= 0.6, >= 24 months in post and >= 36 months below; ready later
+// needs competence >= 0.4. For a commune post (the lowest level) lower-level experience is not
+// required.
+TEST(Succession, ReadinessCategoriesChangeExactlyAtTheirThresholds) {
+  struct Case {
+    double competence;
+    int months_in_post;
+    std::uint16_t lower_months;
+    bool commune_target;
+    Readiness expected;
+  } cases[] = {
+      {0.60, 24, 36, false, Readiness::kReadyNow},   {0.95, 120, 200, false, Readiness::kReadyNow},
+      {0.59, 24, 36, false, Readiness::kReadyLater}, {0.60, 23, 36, false, Readiness::kReadyLater},
+      {0.60, 24, 35, false, Readiness::kReadyLater}, {0.40, 0, 0, false, Readiness::kReadyLater},
+      {0.39, 24, 36, false, Readiness::kNotReady},   {0.60, 24, 0, true, Readiness::kReadyNow},
+      {0.60, 23, 0, true, Readiness::kReadyLater},
+  };
+  for (const auto& c : cases) {
+    RuleHarness h(scenario_with(3, 3), kReview);
+    RuleHarness::NewCadre n;
+    n.post = c.commune_target ? h.post("d1-c-01", "c-vice") : h.post("d1-c-01", "c-sec");
+    n.home = h.unit("d2-c-01");
+    n.competence = c.competence;
+    n.months_in_post = c.months_in_post;
+    n.experience[static_cast<std::size_t>(h.org().find_level("commune"))] = c.lower_months;
+    const CadreId id = h.add(n);
+    const PostId target = c.commune_target ? h.post("d1-c-01", "c-chair") : h.post("d1", "d-chair");
+    rules::RuleContext ctx = h.ctx();
+    EXPECT_EQ(rules::readiness(ctx, id, target), c.expected)
+        << "competence " << c.competence << ", " << c.months_in_post << " months in post, "
+        << c.lower_months << " months below";
+  }
+}
+
+// Binding structure targets: while the share of women in the plan is below the target, women
+// rank first. Three strong men and one weaker woman compete for 8 posts, one candidate each.
+// Non-binding: the best man everywhere (0 % women). Binding (25 %): the woman takes the first
+// post (0/1 < 25 %) and the fifth (1/5 < 25 %), ending at 2/8 = 25 %.
+TEST(Succession, BindingTargetsRaiseTheShareOfWomenInThePlan) {
+  double share[2];
+  for (bool binding : {false, true}) {
+    model::Scenario s = scenario_with(1, 8);
+    s.succession.targets_binding = binding;
+    s.succession.women_target_share = 0.25;
+    s.succession.young_target_share = 0;
+    RuleHarness h(std::move(s), kReview);
+    const auto ids = add_d1_vices(h, {0.9, 0.85, 0.8, 0.7});
+    h.world.cadres[ids[3]].sex = model::Sex::kFemale;
+    rules::RuleContext ctx = h.ctx();
+    rules::planning_review(ctx, 2021);
+    ASSERT_EQ(h.world.plan.size(), 8u);
+    int women = 0;
+    for (const auto& e : h.world.plan) women += h.world.cadres[e.cadre].sex == model::Sex::kFemale;
+    share[binding] = women / 8.0;
+  }
+  EXPECT_EQ(share[0], 0.0);
+  EXPECT_EQ(share[1], 0.25);
+}
+
+// The same on a whole world: the initial review of engine-small with a 40 % women target.
+TEST(Succession, BindingTargetsRaiseTheWomenShareOfTheInitialPlanOfARun) {
+  double share[2];
+  std::size_t size[2];
+  for (bool binding : {false, true}) {
+    model::Scenario s = small();
+    s.succession.women_target_share = 0.4;
+    s.succession.targets_binding = binding;
+    engine::Engine e(s, 11, 0);
+    const auto& w = e.world();
+    int women = 0;
+    for (const auto& p : w.plan) women += w.cadres[p.cadre].sex == model::Sex::kFemale;
+    size[binding] = w.plan.size();
+    share[binding] =
+        w.plan.empty() ? 0 : static_cast<double>(women) / static_cast<double>(w.plan.size());
+  }
+  ASSERT_GT(size[0], 10u);
+  ASSERT_GT(size[1], 10u);
+  EXPECT_GT(share[1], share[0]);
+}
+
+// --- Whole runs -------------------------------------------------------------------------
+
+// Checks the plan right after every annual review (run_until the review day: nothing else
+// happens later on that day but the month end, which reviews never share): limits, key posts
+// only, a higher post, a full term before retirement at the next term start, non-native rule,
+// no duplicates, plan_count consistent, readiness as recorded.
+void check_plan_after_review(const model::Scenario& s, const model::World& w, Day today,
+                             const std::string& where) {
+  const auto& org = s.organisation;
+  const auto& p = s.succession;
+  std::map<PostId, int> per_post;
+  std::map<CadreId, int> per_cadre;
+  std::map<std::pair<CadreId, PostId>, int> pairs;
+  for (const auto& e : w.plan) {
+    const auto& c = w.cadres[e.cadre];
+    ++per_post[e.post];
+    ++per_cadre[e.cadre];
+    const std::pair<CadreId, PostId> pair{e.cadre, e.post};
+    ASSERT_EQ(++pairs[pair], 1) << where << ": duplicate entry";
+    ASSERT_TRUE(org.title_of(e.post).key) << where;
+    ASSERT_EQ(c.status, model::CadreStatus::kActive) << where;
+    ASSERT_NE(c.post, model::kNoPost) << where;
+    ASSERT_LT(org.title_of(c.post).rank, org.title_of(e.post).rank)
+        << where << ": not a higher post";
+    ASSERT_TRUE(rules::non_native_allows(org, c, e.post)) << where;
+    // Next term start of the target's title on its level (today for appointed titles).
+    Day start = today;
+    const auto& t = org.title_of(e.post);
+    const auto* list = t.tenure == model::TenureKind::kPartyTerm   ? &s.calendar.party_congresses
+                       : t.tenure == model::TenureKind::kStateTerm ? &s.calendar.state_elections
+                                                                   : nullptr;
+    if (list != nullptr)
+      for (const auto& el : *list)
+        if (el.date > today && std::find(el.levels.begin(), el.levels.end(),
+                                         org.level_of(e.post)) != el.levels.end()) {
+          start = el.date;
+          break;
+        }
+    ASSERT_GE(kernel::whole_months_between(start, c.retirement_date),
+              p.planning_min_months_before_retirement)
+        << where << ": planned without a full term before retirement";
+    // Readiness as recomputed by the review.
+    const bool lowest = org.level_of(e.post) + 1u >= org.levels.size();
+    int lower = 0;
+    for (std::size_t l = org.level_of(e.post) + 1u; l < model::kMaxLevels; ++l)
+      lower += c.experience_months[l];
+    const bool now =
+        c.competence >= p.ready_min_competence &&
+        kernel::whole_months_between(c.post_since, today) >= p.ready_min_months_in_post &&
+        (lowest || lower >= p.ready_min_months_lower_level);
+    const Readiness expected = now                                      ? Readiness::kReadyNow
+                               : c.competence >= p.later_min_competence ? Readiness::kReadyLater
+                                                                        : Readiness::kNotReady;
+    ASSERT_EQ(e.readiness, expected) << where;
+  }
+  for (const auto& [post, n] : per_post) ASSERT_LE(n, p.max_candidates_per_post) << where;
+  for (const auto& [cadre, n] : per_cadre) {
+    ASSERT_LE(n, p.max_posts_per_candidate) << where;
+    ASSERT_EQ(w.plan_count[cadre], n) << where;
+  }
+}
+
+TEST(Succession, LimitsAndEligibilityHoldAfterEveryReviewOfAWholeRun) {
+  struct Case {
+    int n, m;
+  } cases[] = {{3, 3}, {1, 1}, {2, 1}, {1, 2}};
+  for (const auto& c : cases) {
+    for (std::uint64_t seed : {1u, 2u}) {
+      model::Scenario s = small();
+      s.succession.max_candidates_per_post = c.n;
+      s.succession.max_posts_per_candidate = c.m;
+      engine::Engine e(s, seed, 0);
+      const std::string where0 = "N=" + std::to_string(c.n) + " M=" + std::to_string(c.m) +
+                                 " seed " + std::to_string(seed);
+      check_plan_after_review(s, e.world(), s.calendar.start, where0 + " initial review");
+      ASSERT_FALSE(e.world().plan.empty());
+      for (int year = 2020; year <= 2030; ++year) {
+        const Day review = ymd(year, s.succession.review_date.month, s.succession.review_date.day);
+        e.run_until(review);
+        check_plan_after_review(s, e.world(), review, where0 + " review " + std::to_string(year));
+        if (HasFatalFailure()) return;
+      }
+    }
+  }
+}
+
+// Between reviews the plan only shrinks, so the limits hold at every month end too.
+class PlanLimitObserver : public engine::Observer {
+ public:
+  explicit PlanLimitObserver(const model::SuccessionParams& p) : p_(p) {}
+  void on_month_end(Day day, const model::World& w) override {
+    std::map<PostId, int> per_post;
+    std::map<CadreId, int> per_cadre;
+    for (const auto& e : w.plan) {
+      ++per_post[e.post];
+      ++per_cadre[e.cadre];
+      if (w.cadres[e.cadre].status != model::CadreStatus::kActive) ++violations;
+    }
+    for (const auto& [post, n] : per_post) violations += n > p_.max_candidates_per_post;
+    for (const auto& [cadre, n] : per_cadre)
+      violations += n > p_.max_posts_per_candidate || w.plan_count[cadre] != n;
+    ++months;
+    (void)day;
+  }
+  int violations = 0;
+  int months = 0;
+
+ private:
+  const model::SuccessionParams& p_;
+};
+
+TEST(Succession, LimitsHoldAtEveryMonthEndOfAWholeRun) {
+  model::Scenario s = small();
+  s.succession.max_candidates_per_post = 2;
+  s.succession.max_posts_per_candidate = 1;
+  engine::Engine e(s, 5, 1);
+  PlanLimitObserver obs(s.succession);
+  e.add_observer(obs);
+  e.run();
+  EXPECT_EQ(obs.months, 126);
+  EXPECT_EQ(obs.violations, 0);
+}
+
+}  // namespace
+}  // namespace cadresim::enginetest
