@@ -55,7 +55,8 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenari
       declare_yearly("pool_leavers", st.id);
       declare_yearly("pool_recruits", st.id);
       for (const auto& t : st.transitions)
-        if (pools[t.to].id != st.id) declare_yearly("pool_moves", flow_group(st.id, pools[t.to].id));
+        if (pools[t.to].id != st.id)
+          declare_yearly("pool_moves", flow_group(st.id, pools[t.to].id));
     }
   }
 }

@@ -1,6 +1,10 @@
 // `cadresim markov FILE.json [--format json|table] [--out FILE]`: the analytic Markov manpower
 // model of a set of grades (analysis/markov): projection, fundamental matrix, limiting or
-// stationary stocks, attainability of a target structure and vacancy chains. See docs/cli.md.
+// stationary stocks, attainability of a target structure and vacancy chains.
+// `cadresim markov --from-scenario SCENARIO [-n N] [--seed S] [--by level|title|pool]`: the
+// yearly transition matrix estimated from simulated histories (analysis/markov/estimation),
+// with its standard errors, and the analytic projection next to the simulated mean stocks.
+// See docs/cli.md.
 #include <fmt/core.h>                 // fmt::format, fmt::print
 #include <fmt/ostream.h>              // fmt::streamed (the options description)
 #include <fmt/ranges.h>               // fmt::join
@@ -17,9 +21,11 @@
 #include <string>
 #include <vector>
 
+#include "analysis/markov/estimation.hpp"
 #include "analysis/markov/manpower_model.hpp"
 #include "analysis/markov/markov_input.hpp"
-#include "cli/commands.hpp"  // ExitCode
+#include "cli/commands.hpp"     // ExitCode
+#include "cli/run_support.hpp"  // load_for_cli, interrupts, progress
 
 namespace cadresim::cli {
 namespace {
@@ -288,6 +294,144 @@ std::string render_table(const Report& r) {
   return out;
 }
 
+// ---- --from-scenario ---------------------------------------------------------------------
+
+// The estimate, the projection from it, and how far the projection is from the simulation.
+struct FromScenario {
+  std::string source;
+  std::string scenario;
+  mk::StateBy by = mk::StateBy::kLevel;
+  std::uint64_t seed = 1;
+  mk::TransitionEstimate estimate;
+  mk::Projection projection;
+  double max_gap = 0;  // largest |projected − simulated| / se over years ≥ 1
+  std::string max_gap_state;
+  std::string max_gap_date;
+  std::vector<std::string> notes;
+};
+
+FromScenario analyse_estimate(mk::TransitionEstimate e, const std::string& source,
+                              const std::string& name, mk::StateBy by, std::uint64_t seed) {
+  FromScenario r;
+  r.source = source;
+  r.scenario = name;
+  r.by = by;
+  r.seed = seed;
+  const int periods = static_cast<int>(e.stock_mean.size()) - 1;
+  r.projection =
+      mk::project(e.transitions(), e.stock_mean.front(), std::span(&e.recruitment, 1), periods);
+  for (int t = 1; t <= periods; ++t) {
+    const auto k = static_cast<std::size_t>(t);
+    for (Eigen::Index i = 0; i < e.recruitment.size(); ++i) {
+      const double se = e.stock_se[k](i);
+      const double gap = std::abs(r.projection.stocks[k](i) - e.stock_mean[k](i));
+      if (se <= 0 || gap / se <= r.max_gap) continue;
+      r.max_gap = gap / se;
+      r.max_gap_state = e.states[static_cast<std::size_t>(i)];
+      r.max_gap_date = kernel::format_iso_date(e.dates[k]);
+    }
+  }
+  std::vector<std::string> unseen;
+  for (Eigen::Index i = 0; i < e.exposure.size(); ++i)
+    if (e.exposure(i) <= 0)
+      unseen.push_back(fmt::format("'{}'", e.states[static_cast<std::size_t>(i)]));
+  if (!unseen.empty())
+    r.notes.push_back(fmt::format(
+        "No cadre was observed in {} at a year end, so there is no estimate: their rows of "
+        "transitions and leaving are 0, and the projection treats anyone there as leaving.",
+        fmt::join(unseen, ", ")));
+  r.notes.push_back(
+      "States are observed at the end of each 31 December. The projection starts from the mean "
+      "simulated stocks of the first year end and applies the estimated P and the mean observed "
+      "recruitment every year; recruits who join and leave within one year are not seen.");
+  if (by != mk::StateBy::kPool)
+    r.notes.push_back(
+        "A gap of more than about 4 standard errors means the detailed model is not a "
+        "time-homogeneous Markov chain over these states (durations, quotas, ages, vacancies).");
+  r.estimate = std::move(e);
+  return r;
+}
+
+std::string render_estimate_json(const FromScenario& r) {
+  const auto& e = r.estimate;
+  const auto n = static_cast<Eigen::Index>(e.states.size());
+  Json j;
+  j["source"] = r.source;
+  j["scenario"] = r.scenario;
+  j["by"] = mk::to_string(r.by);
+  j["replications"] = e.replications;
+  j["seed"] = r.seed;
+  j["states"] = e.states;
+  Json dates = Json::array();
+  for (kernel::Day d : e.dates) dates.push_back(kernel::format_iso_date(d));
+  j["snapshot_dates"] = std::move(dates);
+  j["exposure"] = vector_json(e.exposure);
+  j["counts"] = matrix_json(e.counts);
+  j["transitions"] = matrix_json(e.probability.leftCols(n));
+  j["leaving"] = vector_json(e.probability.col(n));
+  j["transitions_se"] = matrix_json(e.standard_error.leftCols(n));
+  j["leaving_se"] = vector_json(e.standard_error.col(n));
+  j["recruitment"] = vector_json(e.recruitment);
+  Json sim = Json::array(), se = Json::array(), proj = Json::array();
+  for (const auto& v : e.stock_mean) sim.push_back(vector_json(v));
+  for (const auto& v : e.stock_se) se.push_back(vector_json(v));
+  for (const auto& v : r.projection.stocks) proj.push_back(vector_json(v));
+  j["simulated_stocks"] = std::move(sim);
+  j["simulated_stocks_se"] = std::move(se);
+  j["projected_stocks"] = std::move(proj);
+  j["max_gap_in_standard_errors"] = r.max_gap;
+  j["notes"] = r.notes;
+  return j.dump(2, ' ', false) + "\n";
+}
+
+std::string render_estimate_table(const FromScenario& r) {
+  const auto& e = r.estimate;
+  const auto n = static_cast<Eigen::Index>(e.states.size());
+  std::vector<std::string> with_leaving = e.states;
+  with_leaving.push_back("leaving");
+  std::string out;
+  out += fmt::format("cadresim markov --from-scenario: {} (scenario '{}')\n", r.source, r.scenario);
+  out += fmt::format(
+      "{} replication(s), seed {}; states: {} ({}); observed at {} year ends, {} to {}\n\n",
+      e.replications, r.seed, mk::to_string(r.by), e.states.size(), e.dates.size(),
+      kernel::format_iso_date(e.dates.front()), kernel::format_iso_date(e.dates.back()));
+  table(out,
+        "Estimated yearly transition probabilities (row = from, column = to; counts over exposure)",
+        "from \\ to", e.states, with_leaving, e.probability, 4);
+  table(out, "Standard errors, sqrt(p (1 − p) / exposure)", "from \\ to", e.states, with_leaving,
+        e.standard_error, 4);
+  Eigen::MatrixXd ex(n, 2);
+  ex << e.exposure, e.recruitment.transpose();
+  table(out, "Exposure (cadre-years observed) and mean recruitment per year", "state", e.states,
+        {"cadre-years", "recruits/year"}, ex, 2);
+  std::vector<std::string> cols, rows;
+  for (const auto& id : e.states) {
+    cols.push_back(id + " sim");
+    cols.push_back("±");
+    cols.push_back(id + " proj");
+  }
+  Eigen::MatrixXd m(static_cast<Eigen::Index>(e.dates.size()), 3 * n);
+  for (std::size_t k = 0; k < e.dates.size(); ++k) {
+    rows.push_back(kernel::format_iso_date(e.dates[k]));
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const auto kk = static_cast<Eigen::Index>(k);
+      m(kk, 3 * i) = e.stock_mean[k](i);
+      m(kk, 3 * i + 1) = e.stock_se[k](i);
+      m(kk, 3 * i + 2) = r.projection.stocks[k](i);
+    }
+  }
+  table(out,
+        "Stocks at each year end: simulated mean, its standard error, and the analytic "
+        "projection n(t+1) = n(t) P + r",
+        "date", rows, cols, m, 1);
+  if (!r.max_gap_state.empty())
+    out += fmt::format(
+        "Largest gap between projection and simulation: {:.2f} standard errors ('{}', {}).\n",
+        r.max_gap, r.max_gap_state, r.max_gap_date);
+  for (const auto& note : r.notes) out += "Note: " + note + "\n";
+  return out;
+}
+
 // Writes `content` to a temporary file in the same directory, then renames it over `path`, so
 // readers never see a half-written file.
 void write_atomically(const std::string& path, const std::string& content) {
@@ -315,17 +459,101 @@ void write_atomically(const std::string& path, const std::string& content) {
   }
 }
 
+// Writes `text` to --out or stdout.
+void emit(const po::variables_map& vm, const std::string& text) {
+  if (vm.count("out")) {
+    write_atomically(vm["out"].as<std::string>(), text);
+  } else {
+    fmt::print("{}", text);
+    std::fflush(stdout);
+  }
+}
+
+// `cadresim markov --from-scenario SCENARIO ...` once the options are checked.
+int from_scenario_main(const po::variables_map& vm, const std::string& format) {
+  const std::string path = vm["from-scenario"].as<std::string>();
+  const std::size_t n = vm["replications"].as<std::size_t>();
+  const std::uint64_t seed = vm["seed"].as<std::uint64_t>();
+  const std::string by_name = vm["by"].as<std::string>();
+  if (n == 0) {
+    fmt::print(stderr, "cadresim markov: --replications must be at least 1\n");
+    return kUsageError;
+  }
+  if (by_name != "auto" && by_name != "level" && by_name != "title" && by_name != "pool") {
+    fmt::print(stderr, "cadresim markov: --by must be 'level', 'title' or 'pool', got '{}'\n",
+               by_name);
+    return kUsageError;
+  }
+  if (path.empty()) {
+    fmt::print(stderr, "cadresim markov: --from-scenario needs a scenario file\n");
+    return kUsageError;
+  }
+  auto loaded = load_for_cli(path, "markov");
+  if (!loaded) return kInvalidInput;
+  const model::Scenario& sc = loaded->scenario;
+  mk::StateBy by = by_name == "title"        ? mk::StateBy::kTitle
+                   : by_name == "pool"       ? mk::StateBy::kPool
+                   : by_name == "level"      ? mk::StateBy::kLevel
+                   : sc.pools.states.empty() ? mk::StateBy::kLevel
+                                             : mk::StateBy::kPool;
+  if (mk::state_ids(sc, by).empty()) {
+    fmt::print(stderr, "cadresim markov: scenario '{}' has no {} (choose another --by)\n", sc.name,
+               by == mk::StateBy::kPool    ? "pools"
+               : by == mk::StateBy::kTitle ? "titles"
+                                           : "levels");
+    return kUsageError;
+  }
+  install_interrupt_handler();
+  try {
+    mk::EstimateOptions o;
+    o.by = by;
+    o.seed = seed;
+    o.replications = n;
+    o.threads = vm["threads"].as<unsigned>();
+    o.cancel = &g_interrupted;
+    TerminalProgress progress("simulating " + sc.name);
+    o.progress = &progress;
+    mk::TransitionEstimate e = mk::estimate_transitions(sc, o);
+    const FromScenario r = analyse_estimate(std::move(e), path, sc.name, by, seed);
+    emit(vm, format == "json" ? render_estimate_json(r) : render_estimate_table(r));
+    return kOk;
+  } catch (const mk::EstimateCancelled&) {
+    fmt::print(stderr, "cadresim markov: interrupted; nothing was written\n");
+    return kInterrupted;
+  } catch (const std::invalid_argument& e) {
+    fmt::print(stderr, "cadresim markov: {}: {}\n", path, e.what());
+    return kInvalidInput;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "cadresim markov: {}\n", e.what());
+    return kRuntimeFailure;
+  }
+}
+
 }  // namespace
 
 /// Entry point of `cadresim markov`; `args` are the arguments after the command name.
 int markov_main(std::span<const std::string> args) {
   po::options_description visible(
-      "Usage: cadresim markov FILE.json [--format json|table] [--out FILE]\n\n"
+      "Usage: cadresim markov FILE.json [--format json|table] [--out FILE]\n"
+      "       cadresim markov --from-scenario SCENARIO [-n N] [--seed S] [--by level|title|pool]\n"
+      "                       [--threads T] [--format json|table] [--out FILE]\n\n"
       "Analytic Markov manpower model: projection, fundamental matrix, limiting or stationary\n"
-      "stocks, recruitment for a target structure, vacancy chains. Options");
+      "stocks, recruitment for a target structure, vacancy chains. With --from-scenario: the\n"
+      "yearly transition matrix estimated from simulated histories, with standard errors, and\n"
+      "the analytic projection next to the simulated mean stocks. Options");
   visible.add_options()("help,h", "show this help")(
       "format", po::value<std::string>()->default_value("json"), "output format: json or table")(
-      "out,o", po::value<std::string>(), "write the output to this file instead of stdout");
+      "out,o", po::value<std::string>(), "write the output to this file instead of stdout")(
+      "from-scenario", po::value<std::string>(), "estimate the matrix from runs of this scenario")(
+      "replications,n", po::value<std::size_t>()->default_value(100),
+      "with --from-scenario: number of replications")(
+      "seed", po::value<std::uint64_t>()->default_value(1),
+      "with --from-scenario: random seed (replication r uses the key (seed, r))")(
+      "by", po::value<std::string>()->default_value("auto"),
+      "with --from-scenario: states are levels, titles or pool states (auto: pool states when "
+      "the scenario has pools, else levels)")(
+      "threads", po::value<unsigned>()->default_value(0),
+      "with --from-scenario: worker threads (0 = all cores)");
   po::options_description all;
   all.add(visible).add_options()("input", po::value<std::vector<std::string>>(), "input file");
   po::positional_options_description positional;
@@ -349,29 +577,38 @@ int markov_main(std::span<const std::string> args) {
   }
   const auto inputs =
       vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{};
-  if (inputs.size() != 1) {
+  const bool from_scenario = vm.count("from-scenario") > 0;
+  if (from_scenario && !inputs.empty()) {
+    fmt::print(stderr,
+               "cadresim markov: give either FILE.json or --from-scenario SCENARIO, not both (see "
+               "'cadresim markov --help')\n");
+    return kUsageError;
+  }
+  if (!from_scenario && inputs.size() != 1) {
     fmt::print(stderr,
                "cadresim markov: expected exactly one input file, got {} (see 'cadresim "
                "markov --help')\n",
                inputs.size());
     return kUsageError;
   }
+  if (!from_scenario) {
+    for (const char* opt : {"replications", "seed", "by", "threads"})
+      if (!vm[opt].defaulted()) {
+        fmt::print(stderr, "cadresim markov: --{} only applies with --from-scenario\n", opt);
+        return kUsageError;
+      }
+  }
   const std::string format = vm["format"].as<std::string>();
   if (format != "json" && format != "table") {
     fmt::print(stderr, "cadresim markov: --format must be 'json' or 'table', got '{}'\n", format);
     return kUsageError;
   }
+  if (from_scenario) return from_scenario_main(vm, format);
 
   try {
     const mk::MarkovInput in = mk::read_markov_input(inputs.front());
     const Report report = analyse(in, inputs.front());
-    const std::string text = format == "json" ? render_json(report) : render_table(report);
-    if (vm.count("out")) {
-      write_atomically(vm["out"].as<std::string>(), text);
-    } else {
-      fmt::print("{}", text);
-      std::fflush(stdout);
-    }
+    emit(vm, format == "json" ? render_json(report) : render_table(report));
     return kOk;
   } catch (const mk::InputError& e) {
     fmt::print(stderr, "{}\n", e.what());

@@ -9,7 +9,8 @@ std::string_view event_name(EventType t) {
       "appointed", "elected",   "reelected", "retired",        "left",           "recruited",
       "planned",   "unplanned", "vacancy_opened", "vacancy_closed", "acting_assigned",
       "term_limit_reached", "non_native_unmet", "offered", "accepted", "refused", "moved",
-      "returned_early", "rotation_ended", "evaluated", "support_paid", "rotation_planned"};
+      "returned_early", "rotation_ended", "evaluated", "support_paid", "rotation_planned",
+      "pool_move", "pool_leave", "pool_recruit"};
   return names[static_cast<std::size_t>(t)];
 }
 

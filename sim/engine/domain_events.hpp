@@ -38,6 +38,9 @@ enum class EventType : std::uint8_t {
   kEvaluated,       ///< annual evaluation (reason: 1 completed well, 0 not; value = effectiveness)
   kSupportPaid,     ///< support paid (value = VND; reason: lever)
   kRotationPlanned, ///< a plan's quota for a flow (reason = flow index, value = quota)
+  kPoolMove,        ///< pool member changed state (value = from state, reason = to state)
+  kPoolLeave,       ///< pool member left the service (reason = value = state left)
+  kPoolRecruit,     ///< new pool member (reason = state entered)
   kCount
 };
 

@@ -6,6 +6,7 @@
 #include "sim/rules/adaptation.hpp"
 #include "sim/rules/appointment.hpp"
 #include "sim/rules/attrition.hpp"
+#include "sim/rules/pools.hpp"
 #include "sim/rules/recruitment.hpp"
 #include "sim/rules/retirement.hpp"
 #include "sim/rules/rotation.hpp"
@@ -65,6 +66,13 @@ void Engine::schedule_calendar() {
                 kernel::kNoSubject, kPriorityPlan);
   for (std::uint32_t i = 0; i < scenario_.script.size(); ++i)
     sim_.schedule_with_payload(scenario_.script[i].date, kScripted, i, kPriorityScript);
+  // Pools (rules/pools.cpp): one step a year after the start, the step number as payload.
+  if (const auto& pools = scenario_.pools; !pools.states.empty()) {
+    const model::MonthDay md{pools.step_month, pools.step_day};
+    std::uint32_t step = 1;
+    for (Day d = next_annual(md, cal.start); d <= cal.end; d = next_annual(md, d))
+      sim_.schedule_with_payload(d, kPoolStep, step++, kPriorityPlan);
+  }
 }
 
 void Engine::handle(const kernel::Event& e) {
@@ -74,8 +82,12 @@ void Engine::handle(const kernel::Event& e) {
     case kRetire: retire(c, e.subject); break;
     case kAppointmentTermEnd: appointment_term_end(c, e.subject); break;
     case kElection: hold_election(c, *elections_[e.stamp].first, elections_[e.stamp].second); break;
-    case kFillPost: fill_post(c, e.stamp); break;
-    case kRecruitArrival: recruit_arrives(c, e.stamp); break;
+    case kFillPost:
+      if (fill_event_is_current(world_, e.stamp, e.day)) fill_post(c, e.stamp);
+      break;
+    case kRecruitArrival:
+      if (fill_event_is_current(world_, e.stamp, e.day)) recruit_arrives(c, e.stamp);
+      break;
     case kPlanningReview:
       planning_review(c, kernel::split(e.day).year);
       sim_.schedule(next_annual(scenario_.succession.review_date, e.day), kPlanningReview,
@@ -90,6 +102,7 @@ void Engine::handle(const kernel::Event& e) {
                     kernel::kNoSubject, kPriorityPlan);
       break;
     case kScripted: scripted_move(c, scenario_.script[e.stamp]); break;
+    case kPoolStep: pool_step(c, e.stamp); break;
     case kKindCount: throw std::logic_error("Engine: unexpected event kind");
   }
 }
@@ -103,6 +116,7 @@ void Engine::month_end() {
   for (CadreId id = 0; id < n; ++id) {
     auto& cadre = world_.cadres[id];
     if (cadre.status != model::CadreStatus::kActive) continue;
+    if (in_pool(cadre)) continue;  // pools: no experience, attrition or retirement (rules/pools)
     if (cadre.post != model::kNoPost) {
       const model::LevelId level = org.level_of(cadre.post);
       const auto& unit = org.units[org.posts[cadre.post].unit];

@@ -73,6 +73,12 @@ struct Cadre {
   double adapt_tau_months = 12;  ///< adaptation time constant for that move
   double effort_penalty = 0;     ///< effort lost to reluctance while rotated
   bool term_limit_rotation_candidate = false;  ///< head at the two-term limit
+  /// Pool state (index into PoolParams::states) of a pool member, kNoPoolState otherwise.
+  /// Pool members hold no post and leave only by their pool's leaving probability.
+  std::uint16_t pool_state = 0xFFFF;
 };
+
+/// Cadre::pool_state of a cadre who is not in a pool.
+inline constexpr std::uint16_t kNoPoolState = 0xFFFF;
 
 }  // namespace cadresim::model

@@ -13,6 +13,7 @@
 #include "sim/model/cadre.hpp"
 #include "sim/model/distribution.hpp"
 #include "sim/model/organisation.hpp"
+#include "sim/model/pool.hpp"
 
 namespace cadresim::model {
 
@@ -251,6 +252,7 @@ struct Scenario {
   AdaptationParams adaptation;
   SupportParams support;
   std::vector<ScriptedMove> script;
+  PoolParams pools;  ///< push-model pools (grades); empty when the scenario has none
 };
 
 }  // namespace cadresim::model

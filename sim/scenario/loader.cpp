@@ -108,9 +108,12 @@ LoadedScenario build_scenario(const json& doc, const std::string& display_name,
   SectionContext ctx{s, problems, base_dir};
   read_levels(top, ctx);
   read_calendar(top, ctx);
+  const std::size_t before_organisation = problems.items().size();
   read_units(top, ctx);
+  read_pools(top, ctx);  // before titles: with pools, titles are optional
   read_titles(top, ctx);
-  if (problems.empty()) {
+  // Posts exist only for a sound organisation; other sections' problems do not hide its checks.
+  if (problems.items().size() == before_organisation) {
     s.organisation.finalise();
     check_organisation(ctx);
   }

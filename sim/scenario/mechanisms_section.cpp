@@ -20,7 +20,8 @@ void read_retirement(FieldReader& top, SectionContext& ctx) {
     for (std::size_t i = 0; i < table->size(); ++i) {
       FieldReader row(&(*table)[i], out[i], r.at("table") + "/" + std::to_string(i), ctx.problems);
       model::RetirementAgeRow a;
-      if (!row.has("year")) ctx.problems.add(row.at("year"), "is required but missing (the calendar year)");
+      if (!row.has("year"))
+        ctx.problems.add(row.at("year"), "is required but missing (the calendar year)");
       row.integer("year", a.year, 1900, 2200);
       for (const char* sex : {"men", "women"}) {
         int& months = std::string(sex) == "men" ? a.men_months : a.women_months;
@@ -66,7 +67,12 @@ void read_attrition(FieldReader& top, SectionContext& ctx) {
       const model::TitleId t = ctx.scenario.organisation.find_title(id);
       if (t == model::kNoTitle) {
         by_title.allow(id);
-        ctx.problems.add(by_title.at(id), "unknown title \"" + id + "\"");
+        std::vector<std::string> ids;
+        for (const auto& title : ctx.scenario.organisation.titles) ids.push_back(title.id);
+        std::string msg = "unknown title \"" + id + "\"";
+        const std::string near = closest_match(id, ids);
+        if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
+        ctx.problems.add(by_title.at(id), msg);
         continue;
       }
       double rate = 0;
@@ -225,7 +231,8 @@ void read_income(FieldReader& top, SectionContext& ctx) {
                     ctx.problems);
       model::BaseSalaryStep b;
       s.date("from", b.from, true);
-      if (!s.has("amount")) ctx.problems.add(s.at("amount"), "is required but missing (VND per month)");
+      if (!s.has("amount"))
+        ctx.problems.add(s.at("amount"), "is required but missing (VND per month)");
       s.number("amount", b.vnd_per_month, 1, 1e9);
       s.finish();
       if (!p.base_salary.empty() && b.from <= p.base_salary.back().from)

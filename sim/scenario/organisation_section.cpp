@@ -171,7 +171,8 @@ void read_units(FieldReader& top, SectionContext& ctx) {
       double regional = 0, distance = 0;
       r.string("parent", parent, true);
       r.string("level", level, true);
-      if (!r.has("count")) ctx.problems.add(r.at("count"), "is required but missing (how many units)");
+      if (!r.has("count"))
+        ctx.problems.add(r.at("count"), "is required but missing (how many units)");
       r.integer("count", count, 1, 100000);
       r.string("id_prefix", prefix, true);
       r.string("name_prefix", name_prefix);
@@ -275,7 +276,8 @@ void read_units(FieldReader& top, SectionContext& ctx) {
 
 void read_titles(FieldReader& top, SectionContext& ctx) {
   auto& org = ctx.scenario.organisation;
-  const json* arr = top.array("titles", true);
+  // A scenario made only of pools needs no titles (read_pools runs first).
+  const json* arr = top.array("titles", ctx.scenario.pools.states.empty());
   json& out = top.out()["titles"];
   out = json::array();
   if (arr == nullptr) return;
@@ -376,7 +378,8 @@ void check_organisation(SectionContext& ctx) {
       reach[t] = true;
       queue.push_back(t);
     }
-  if (queue.empty())
+  // Without titles, a scenario with pools recruits into its pools only.
+  if (queue.empty() && (!org.titles.empty() || ctx.scenario.pools.states.empty()))
     ctx.problems.add("/titles", "no title has \"entry\": true, so no one can ever be recruited");
   while (!queue.empty()) {
     const TitleId t = queue.front();

@@ -36,6 +36,8 @@ model::PostId resolve_post(const std::string& label, const std::string& pointer,
     ctx.problems.add(pointer, "unknown title \"" + title_part + "\" in post \"" + label + "\"");
     return model::kNoPost;
   }
+  // Posts exist only once the organisation is valid; its problems are already reported.
+  if (org.posts_of_unit.empty()) return model::kNoPost;
   const model::PostId p = nth < 0 ? model::kNoPost : org.find_post(u, t, nth);
   if (p == model::kNoPost)
     ctx.problems.add(pointer, nth > 0 ? fmt::format("unit \"{}\" has no post \"{}#{}\"", org.units[u].id, title_part, nth)

@@ -31,6 +31,9 @@ void check_organisation(SectionContext& ctx);
 void read_mechanisms(FieldReader& top, SectionContext& ctx);
 /// "population": synthesis distributions, named cadres and the optional roster CSV.
 void read_population(FieldReader& top, SectionContext& ctx);
+/// "pools": push-model pool states (grades) with yearly transitions and recruitment. Read
+/// before "titles": a scenario with pools may have no titles.
+void read_pools(FieldReader& top, SectionContext& ctx);
 /// "script": dated moves of named cadres (training exercises, the article's story).
 void read_script(FieldReader& top, SectionContext& ctx);
 
