@@ -26,6 +26,9 @@ void EventLogCsv::on_events(std::span<const engine::DomainEvent> events, const m
         e.type == engine::EventType::kAccepted || e.type == engine::EventType::kRefused ||
         e.type == engine::EventType::kRotationPlanned)
       reason = e.reason < s_.rotation.flows.size() ? s_.rotation.flows[e.reason].id : std::string("scripted");
+    else if (e.type == engine::EventType::kPoolMove || e.type == engine::EventType::kPoolLeave ||
+             e.type == engine::EventType::kPoolRecruit)
+      reason = e.reason < s_.pools.states.size() ? s_.pools.states[e.reason].id : std::string();
     else
       reason = std::string(engine::reason_name(e.reason));
     const bool has_cadre = e.cadre != model::kNoCadre && e.cadre < w.cadres.size();

@@ -108,12 +108,15 @@ LoadedScenario build_scenario(const json& doc, const std::string& display_name,
   SectionContext ctx{s, problems, base_dir};
   read_levels(top, ctx);
   read_calendar(top, ctx);
-  const std::size_t before_organisation = problems.items().size();
+  // Posts exist only for a sound organisation (units and titles); problems elsewhere, pools
+  // included, do not hide its checks.
+  const std::size_t before_units = problems.items().size();
   read_units(top, ctx);
+  const std::size_t unit_problems = problems.items().size() - before_units;
   read_pools(top, ctx);  // before titles: with pools, titles are optional
+  const std::size_t before_titles = problems.items().size();
   read_titles(top, ctx);
-  // Posts exist only for a sound organisation; other sections' problems do not hide its checks.
-  if (problems.items().size() == before_organisation) {
+  if (unit_problems == 0 && problems.items().size() == before_titles) {
     s.organisation.finalise();
     check_organisation(ctx);
   }
