@@ -7,7 +7,6 @@
 #include <iostream>  // std::cout for options_description
 #include <list>      // stable addresses of loaded scenarios
 
-#include "cadresim/version.hpp"
 #include "cli/commands.hpp"
 #include "cli/run_support.hpp"
 
@@ -99,21 +98,10 @@ int compare_main(std::span<const std::string> args) {
       results.push_back(std::move(r));
     }
     if (g_interrupted.load()) throw analysis::RunCancelled{};
-    analysis::Provenance prov;
-    prov.seed = seed;
-    prov.replications = n;
-    prov.version = fmt::format("{} ({})", kVersion, kGitCommit);
-    prov.created = utc_now();
-    std::string cmd = "cadresim compare";
-    for (const auto& a : args) cmd += " " + a;
-    prov.command = cmd;
-    const std::string summary = analysis::format_summary(results, prov);
+    const analysis::Provenance prov = make_provenance(seed, n, "compare", args);
     const std::filesystem::path dir =
         out.empty() ? std::filesystem::path("results") / (safe_name(base_sc.name) + "-compare") : std::filesystem::path(out);
-    const auto html = write_outputs(dir, results, prov, summary);
-    if (!vm.count("quiet")) fmt::print("{}", summary);
-    fmt::print("\nReport: {}\n", html.string());
-    return kOk;
+    return finish_run(dir, results, prov, vm.count("quiet") > 0);
   } catch (const analysis::RunCancelled&) {
     fmt::print(stderr, "\ncadresim compare: interrupted; nothing was written\n");
     return kInterrupted;

@@ -6,7 +6,6 @@
 #include <iostream>  // std::cout for options_description
 
 #include "analysis/event_log_csv.hpp"
-#include "cadresim/version.hpp"
 #include "cli/commands.hpp"
 #include "cli/run_support.hpp"
 #include "sim/engine/engine.hpp"
@@ -85,16 +84,8 @@ int run_main(std::span<const std::string> args) {
     res.resolved = loaded->resolved;
     res.scenario = &sc;
     res.aggregate = analysis::aggregate(reps);
-    analysis::Provenance prov;
-    prov.seed = seed;
-    prov.replications = n;
-    prov.version = fmt::format("{} ({})", kVersion, kGitCommit);
-    prov.created = utc_now();
-    std::string cmd = "cadresim run";
-    for (const auto& a : args) cmd += " " + a;
-    prov.command = cmd;
+    const analysis::Provenance prov = make_provenance(seed, n, "run", args);
     const std::vector<analysis::ScenarioResults> all_results{std::move(res)};
-    const std::string summary = analysis::format_summary(all_results, prov);
     if (g_interrupted.load()) throw analysis::RunCancelled{};
     const std::filesystem::path dir =
         out.empty() ? std::filesystem::path("results") / safe_name(sc.name) : std::filesystem::path(out);
@@ -105,10 +96,7 @@ int run_main(std::span<const std::string> args) {
       engine.run_until(until_day ? until_day : sc.calendar.end);
       analysis::write_file_atomic(events, log.text());
     }
-    const auto html = write_outputs(dir, all_results, prov, summary);
-    if (!vm.count("quiet")) fmt::print("{}", summary);
-    fmt::print("\nReport: {}\n", html.string());
-    return kOk;
+    return finish_run(dir, all_results, prov, vm.count("quiet") > 0);
   } catch (const analysis::RunCancelled&) {
     fmt::print(stderr, "\ncadresim run: interrupted; nothing was written\n");
     return kInterrupted;

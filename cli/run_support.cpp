@@ -1,5 +1,7 @@
 #include "cli/run_support.hpp"
 
+#include "cadresim/version.hpp"  // kVersion, kGitCommit
+
 #include <fmt/core.h>  // fmt::print
 
 #include <csignal>  // std::signal
@@ -55,6 +57,27 @@ std::string utc_now() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
+}
+
+analysis::Provenance make_provenance(std::uint64_t seed, std::size_t replications, const char* command,
+                                     std::span<const std::string> args) {
+  analysis::Provenance prov;
+  prov.seed = seed;
+  prov.replications = replications;
+  prov.version = fmt::format("{} ({})", kVersion, kGitCommit);
+  prov.created = utc_now();
+  prov.command = std::string("cadresim ") + command;
+  for (const auto& a : args) prov.command += " " + a;
+  return prov;
+}
+
+int finish_run(const std::filesystem::path& dir, const std::vector<analysis::ScenarioResults>& results,
+               const analysis::Provenance& prov, bool quiet) {
+  const std::string summary = analysis::format_summary(results, prov);
+  const auto html = write_outputs(dir, results, prov, summary);
+  if (!quiet) fmt::print("{}", summary);
+  fmt::print("\nReport: {}\n", html.string());
+  return 0;
 }
 
 std::string safe_name(const std::string& name) {

@@ -1,5 +1,7 @@
 #include "analysis/markov/markov_input.hpp"
 
+#include "sim/scenario/json_fields.hpp"  // pointer_token
+
 #include <fmt/core.h>    // fmt::format
 #include <fmt/ranges.h>  // fmt::join
 
@@ -32,18 +34,8 @@ std::string join_problems(const std::string& file, const std::vector<InputProble
 }
 
 // RFC 6901 escaping of an object key inside a JSON pointer.
-std::string escape_key(const std::string& key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
+// JSON pointer reference token (RFC 6901), shared with the scenario loader.
+std::string escape_key(const std::string& key) { return scenario::pointer_token(key); }
 
 std::string type_phrase(const json& j) {
   switch (j.type()) {

@@ -278,15 +278,7 @@ std::string format_error(const std::filesystem::path& file, const CsvIssue& issu
   out += ": ";
   out += issue.message;
   // Header names may hold line breaks; keep the report on one line.
-  std::string one_line;
-  for (const char c : out) {
-    if (static_cast<unsigned char>(c) < 0x20) {
-      one_line += fmt::format("\\u{:04X}", static_cast<unsigned>(c));
-    } else {
-      one_line += c;
-    }
-  }
-  return one_line;
+  return single_line(out);
 }
 
 }  // namespace cadresim::scenario

@@ -23,7 +23,7 @@ struct LoadedScenario {
 };
 
 /// Name used for the embedded baseline in messages and provenance.
-inline constexpr std::string_view kBuiltinBaselineName = "(built-in dien-bien/baseline.json)";
+inline constexpr std::string_view kBuiltinBaselineName = "built-in dien-bien/baseline.json";
 
 /// Loads a scenario file (extends resolved relative to each file). Throws InvalidInput.
 LoadedScenario load_scenario_file(const std::filesystem::path& path);

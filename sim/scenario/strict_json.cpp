@@ -592,8 +592,12 @@ std::string format_error(const std::filesystem::path& file, const JsonIssue& iss
                                   : fmt::format(" (at {})", *issue.pointer);
   }
   // Keys may hold control characters; keep the report on one line.
+  return single_line(out);
+}
+
+std::string single_line(std::string_view text) {
   std::string one_line;
-  for (const char c : out) {
+  for (const char c : text) {
     if (static_cast<unsigned char>(c) < 0x20) {
       one_line += fmt::format("\\u{:04X}", static_cast<unsigned>(c));
     } else {

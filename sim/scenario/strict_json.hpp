@@ -65,6 +65,9 @@ std::string format_error(const std::filesystem::path& file, const JsonIssue& iss
 /// surrogates and code points above U+10FFFF are ill-formed), or `std::string_view::npos`.
 std::size_t find_invalid_utf8(std::string_view text);
 
+/// `text` with control characters written as \uXXXX, so a message stays on one line.
+std::string single_line(std::string_view text);
+
 /// Whole contents of a file, or a plain-words reason why it could not be read.
 struct FileBytes {
   std::string bytes;  ///< contents; empty when `error` is set
