@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
     po::options_description global("Global options");
     global.add_options()("help,h", "show this help")("version", "show the version");
     po::variables_map vm;
-    po::store(po::command_line_parser(first - 1, argv + 1).options(global).run(), vm);
+    po::store(po::command_line_parser(first, argv).options(global).run(), vm);  // argv[0] is skipped
     if (first >= argc) {
       if (vm.count("version")) {
         fmt::print("{}\n", version_line());

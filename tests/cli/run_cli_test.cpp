@@ -1,0 +1,140 @@
+// `cadresim`, `cadresim run` and `cadresim compare` as a user runs them: exit codes, output
+// files, byte-identical outputs for 1 and 2 threads, and nothing written for bad input.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>  // WIFEXITED, WEXITSTATUS for std::system's result
+
+#include <cstdlib>     // std::system
+#include <filesystem>  // output directories
+#include <fstream>     // reading files
+#include <iterator>    // std::istreambuf_iterator
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+fs::path scratch(const std::string& what) {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  const fs::path p = fs::temp_directory_path() / (std::string("cadresim-run-") + info->name() + "-" + what);
+  fs::remove_all(p);
+  return p;
+}
+
+/// Runs `cadresim <args>` with stdout and stderr captured (`env` is prefixed, e.g. "X=1 ").
+CliRun cadresim(const std::string& args, const std::string& env = "") {
+  const fs::path base = scratch("io");
+  const fs::path out = base.string() + ".out", err = base.string() + ".err";
+  const std::string cmd = env + "\"" + CADRESIM_BINARY + "\" " + args + " >\"" + out.string() + "\" 2>\"" +
+                          err.string() + "\" </dev/null";
+  const int status = std::system(cmd.c_str());
+  CliRun r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(out);
+  r.err = slurp(err);
+  fs::remove(out);
+  fs::remove(err);
+  return r;
+}
+
+std::string src(const char* rel) { return (fs::path(CADRESIM_SOURCE_DIR) / rel).string(); }
+
+TEST(Cli, VersionHelpAndUsageErrors) {
+  const CliRun v = cadresim("--version");
+  EXPECT_EQ(v.exit_code, 0);
+  EXPECT_EQ(v.out.rfind("cadresim ", 0), 0u) << v.out;
+  EXPECT_NE(v.out.find("commit"), std::string::npos);
+  EXPECT_EQ(cadresim("--help").exit_code, 0);
+  EXPECT_EQ(cadresim("").exit_code, 2);
+  EXPECT_EQ(cadresim("no-such-command").exit_code, 2);
+  EXPECT_EQ(cadresim("--bogus").exit_code, 2);
+  for (const char* c : {"run", "compare", "validate", "markov"}) {
+    const CliRun h = cadresim(std::string(c) + " --help");
+    EXPECT_EQ(h.exit_code, 0) << c;
+    EXPECT_NE(h.out.find(std::string("cadresim ") + c), std::string::npos) << c;
+  }
+  EXPECT_EQ(cadresim("run -n 0").exit_code, 2);
+  EXPECT_EQ(cadresim("run --until 1999-01-01 " + src("tests/data/engine-small.json")).exit_code, 2);
+  EXPECT_EQ(cadresim("compare " + src("tests/data/engine-small.json")).exit_code, 2);
+}
+
+TEST(Cli, RunWritesEveryOutputFileAndTheSummary) {
+  const fs::path dir = scratch("out");
+  const fs::path events = scratch("events.csv");
+  const CliRun r = cadresim("run " + src("tests/data/engine-small.json") + " -n 4 --seed 3 --out \"" + dir.string() +
+                            "\" --events \"" + events.string() + "\"");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Vacant posts at the end"), std::string::npos);
+  EXPECT_NE(r.out.find("Report: "), std::string::npos);
+  EXPECT_TRUE(r.err.empty()) << "no progress bar when stderr is not a terminal: " << r.err;
+  for (const char* f : {"summary.txt", "report.json", "series.csv", "report.html"})
+    EXPECT_TRUE(fs::exists(dir / f)) << f;
+  EXPECT_EQ(slurp(dir / "summary.txt") + "\nReport: " + (dir / "report.html").string() + "\n", r.out);
+  EXPECT_EQ(slurp(events).rfind("date,event,cadre,name,from,to,reason,value\n", 0), 0u);
+  for (const auto& e : fs::directory_iterator(dir))
+    EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << e.path();
+  fs::remove_all(dir);
+  fs::remove(events);
+}
+
+TEST(Cli, OutputsAreByteIdenticalForOneAndTwoThreads) {
+  const fs::path a = scratch("t1"), b = scratch("t2");
+  const std::string env = "SOURCE_DATE_EPOCH=1764000000 ";
+  const std::string scen = src("tests/data/engine-small.json");
+  const std::string args_a = scen + " -n 6 --threads 1 -q --out " + a.string();
+  const std::string args_b = scen + " -n 6 --threads 2 -q --out " + b.string();
+  ASSERT_EQ(cadresim("run " + args_a, env).exit_code, 0);
+  ASSERT_EQ(cadresim("run " + args_b, env).exit_code, 0);
+  // report.json and report.html record the command line, which differs only in --threads and
+  // --out; everything else must be the same bytes.
+  auto without = [](std::string text, const std::string& args) {
+    for (auto p = text.find(args); p != std::string::npos; p = text.find(args)) text.erase(p, args.size());
+    return text;
+  };
+  for (const char* f : {"summary.txt", "series.csv", "report.json", "report.html"})
+    EXPECT_EQ(without(slurp(a / f), args_a), without(slurp(b / f), args_b)) << f;
+  fs::remove_all(a);
+  fs::remove_all(b);
+}
+
+TEST(Cli, AnInvalidScenarioWritesNothingAndExitsThree) {
+  const fs::path dir = scratch("bad");
+  const fs::path bad = scratch("bad.json");
+  std::ofstream(bad) << R"({"extends": ")" << src("tests/data/engine-small.json") << R"(", "attrition": {"rate_per_year_by_levle": {}}})";
+  const CliRun r = cadresim("run \"" + bad.string() + "\" -n 2 --out \"" + dir.string() + "\"");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_NE(r.err.find("/attrition/rate_per_year_by_levle"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("did you mean \"rate_per_year_by_level\""), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir));
+  fs::remove(bad);
+}
+
+TEST(Cli, CompareReportsPairedDifferencesSideBySide) {
+  const fs::path dir = scratch("cmp");
+  const fs::path variant = scratch("variant.json");
+  std::ofstream(variant) << R"({"extends": ")" << src("tests/data/engine-small.json")
+                         << R"(", "name": "more-exits", "attrition": {"rate_per_year_by_level": {"commune": 0.08}}})";
+  const CliRun r = cadresim("compare " + src("tests/data/engine-small.json") + " \"" + variant.string() +
+                            "\" -n 8 --out \"" + dir.string() + "\"");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("more-exits versus engine-small"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("difference [95% CI]"), std::string::npos);
+  const std::string csv = slurp(dir / "series.csv");
+  EXPECT_NE(csv.find("\nmore-exits - engine-small,"), std::string::npos);
+  fs::remove_all(dir);
+  fs::remove(variant);
+}
+
+}  // namespace
