@@ -9,7 +9,9 @@ namespace cadresim::analysis {
 
 using engine::EventType;
 
-std::string flow_group(const std::string& from, const std::string& to) { return from + ">" + to; }
+std::string flow_group(const std::string& from, const std::string& to) {
+  return from + ">" + to;
+}
 
 namespace {
 // Ratio metrics are recomputed from their parts for totals instead of summed over years.
@@ -29,11 +31,14 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenari
     declare_yearly("vacancies_opened", a);
   }
   for (const char* g : {"all"})
-    for (const char* m : {"rotations", "rotation_offers", "refusals", "early_returns", "evaluations",
-                          "completed_well", "support_cost_vnd", "vacancy_months", "vacancies_filled",
-                          "time_to_fill_days", "elections", "reelections", "recruitments", "retirements",
-                          "exits", "term_limits", "non_native_unmet", "planned", "unplanned",
-                          "rotation_quota", "appointments", "shortfall_sum"})
+    for (const char* m : {"rotations",         "rotation_offers",  "refusals",
+                          "early_returns",     "evaluations",      "completed_well",
+                          "support_cost_vnd",  "vacancy_months",   "vacancies_filled",
+                          "time_to_fill_days", "elections",        "reelections",
+                          "recruitments",      "retirements",      "exits",
+                          "term_limits",       "non_native_unmet", "planned",
+                          "unplanned",         "rotation_quota",   "appointments",
+                          "shortfall_sum"})
       declare_yearly(m, g);
   for (const auto& f : flow_ids_) {
     declare_yearly("rotations_flow", f);
@@ -41,7 +46,8 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenari
   }
   declare_yearly("rotations_flow", "scripted");
   for (const char* o : {"returned", "promoted", "stayed"}) declare_yearly("rotation_outcomes", o);
-  for (const char* l : {"top_up", "grant", "housing", "travel", "reserved_allowance", "mentoring", "supervision"})
+  for (const char* l :
+       {"top_up", "grant", "housing", "travel", "reserved_allowance", "mentoring", "supervision"})
     declare_yearly("support_cost_vnd", l);
   for (const char* r : {"successor", "deputy", "placement", "returned", "promoted", "scripted"})
     declare_yearly("appointments", r);
@@ -75,13 +81,16 @@ void MetricsCollector::on_start(Day day, const model::World&) {
 
 void MetricsCollector::on_events(std::span<const engine::DomainEvent> events, const model::World&) {
   const auto& org = s_.organisation;
-  auto level_of = [&](model::PostId p) { return p == model::kNoPost ? std::string("none") : level_ids_[org.level_of(p)]; };
+  auto level_of = [&](model::PostId p) {
+    return p == model::kNoPost ? std::string("none") : level_ids_[org.level_of(p)];
+  };
   for (const auto& e : events) {
     switch (e.type) {
       case EventType::kMoved:
         add("rotations", "all");
         add("rotations", flow_group(level_of(e.from), level_of(e.to)));
-        add("rotations_flow", e.reason < flow_ids_.size() ? flow_ids_[e.reason] : std::string("scripted"));
+        add("rotations_flow",
+            e.reason < flow_ids_.size() ? flow_ids_[e.reason] : std::string("scripted"));
         add("shortfall_sum", "all", e.value);
         result_.shortfalls.push_back(e.value);
         break;
@@ -89,10 +98,18 @@ void MetricsCollector::on_events(std::span<const engine::DomainEvent> events, co
         add("rotation_quota", "all", e.value);
         if (e.reason < flow_ids_.size()) add("rotation_quota_flow", flow_ids_[e.reason], e.value);
         break;
-      case EventType::kOffered: add("rotation_offers", "all"); break;
-      case EventType::kRefused: add("refusals", "all"); break;
-      case EventType::kReturnedEarly: add("early_returns", "all"); break;
-      case EventType::kRotationEnded: add("rotation_outcomes", std::string(engine::reason_name(e.reason))); break;
+      case EventType::kOffered:
+        add("rotation_offers", "all");
+        break;
+      case EventType::kRefused:
+        add("refusals", "all");
+        break;
+      case EventType::kReturnedEarly:
+        add("early_returns", "all");
+        break;
+      case EventType::kRotationEnded:
+        add("rotation_outcomes", std::string(engine::reason_name(e.reason)));
+        break;
       case EventType::kEvaluated:
         add("evaluations", "all");
         if (e.reason == engine::kReasonCompletedWell) add("completed_well", "all");
@@ -105,9 +122,15 @@ void MetricsCollector::on_events(std::span<const engine::DomainEvent> events, co
         add("appointments", "all");
         add("appointments", std::string(engine::reason_name(e.reason)));
         break;
-      case EventType::kElected: add("elections", "all"); break;
-      case EventType::kReelected: add("reelections", "all"); break;
-      case EventType::kRecruited: add("recruitments", "all"); break;
+      case EventType::kElected:
+        add("elections", "all");
+        break;
+      case EventType::kReelected:
+        add("reelections", "all");
+        break;
+      case EventType::kRecruited:
+        add("recruitments", "all");
+        break;
       case EventType::kRetired:
         add("retirements", "all");
         add("retirements", std::string(engine::reason_name(e.reason)));
@@ -116,16 +139,26 @@ void MetricsCollector::on_events(std::span<const engine::DomainEvent> events, co
         add("exits", "all");
         add("exits", std::string(engine::reason_name(e.reason)));
         break;
-      case EventType::kVacancyOpened: add("vacancies_opened", level_of(e.to)); break;
+      case EventType::kVacancyOpened:
+        add("vacancies_opened", level_of(e.to));
+        break;
       case EventType::kVacancyClosed:
         add("vacancies_filled", "all");
         add("time_to_fill_days", "all", e.value);
         result_.fill_days.push_back(e.value);
         break;
-      case EventType::kTermLimitReached: add("term_limits", "all"); break;
-      case EventType::kNonNativeUnmet: add("non_native_unmet", "all"); break;
-      case EventType::kPlanned: add("planned", "all"); break;
-      case EventType::kUnplanned: add("unplanned", "all"); break;
+      case EventType::kTermLimitReached:
+        add("term_limits", "all");
+        break;
+      case EventType::kNonNativeUnmet:
+        add("non_native_unmet", "all");
+        break;
+      case EventType::kPlanned:
+        add("planned", "all");
+        break;
+      case EventType::kUnplanned:
+        add("unplanned", "all");
+        break;
       case EventType::kPoolMove:
         add("pool_moves", "all");
         add("pool_moves", flow_group(s_.pools.states[static_cast<std::size_t>(e.value)].id,
@@ -139,7 +172,8 @@ void MetricsCollector::on_events(std::span<const engine::DomainEvent> events, co
         add("pool_recruits", "all");
         add("pool_recruits", s_.pools.states[e.reason].id);
         break;
-      default: break;
+      default:
+        break;
     }
   }
 }
@@ -147,7 +181,9 @@ void MetricsCollector::on_events(std::span<const engine::DomainEvent> events, co
 void MetricsCollector::on_month_end(Day day, const model::World& w) {
   const auto& org = s_.organisation;
   result_.months.push_back(day);
-  auto put = [&](const std::string& m, const std::string& g, double v) { result_.monthly[{m, g}].push_back(v); };
+  auto put = [&](const std::string& m, const std::string& g, double v) {
+    result_.monthly[{m, g}].push_back(v);
+  };
   // Vacancies and acting holders.
   std::vector<double> vac(level_ids_.size(), 0);
   double vac_all = 0, vac_key = 0, acting = 0;
@@ -250,7 +286,8 @@ void MetricsCollector::close_year(Day date) {
   const double evals = get("evaluations", "all");
   year_acc_[{"completed_well_share", "all"}] = evals > 0 ? get("completed_well", "all") / evals : 0;
   const double filled = get("vacancies_filled", "all");
-  year_acc_[{"time_to_fill_days_mean", "all"}] = filled > 0 ? get("time_to_fill_days", "all") / filled : 0;
+  year_acc_[{"time_to_fill_days_mean", "all"}] =
+      filled > 0 ? get("time_to_fill_days", "all") / filled : 0;
   const double quota = get("rotation_quota", "all");
   year_acc_[{"plan_fulfilment", "all"}] = quota > 0 ? get("rotations", "all") / quota : 0;
   const double offers = get("rotation_offers", "all");
@@ -276,12 +313,17 @@ void MetricsCollector::on_finish(Day day, const model::World& w) {
     close_year(day);
   auto& t = result_.totals;
   auto tot = [&](const char* m) { return t[{m, "all"}]; };
-  t[{"completed_well_share", "all"}] = tot("evaluations") > 0 ? tot("completed_well") / tot("evaluations") : 0;
-  t[{"time_to_fill_days_mean", "all"}] = tot("vacancies_filled") > 0 ? tot("time_to_fill_days") / tot("vacancies_filled") : 0;
-  t[{"plan_fulfilment", "all"}] = tot("rotation_quota") > 0 ? tot("rotations") / tot("rotation_quota") : 0;
-  t[{"refusal_share", "all"}] = tot("rotation_offers") > 0 ? tot("refusals") / tot("rotation_offers") : 0;
+  t[{"completed_well_share", "all"}] =
+      tot("evaluations") > 0 ? tot("completed_well") / tot("evaluations") : 0;
+  t[{"time_to_fill_days_mean", "all"}] =
+      tot("vacancies_filled") > 0 ? tot("time_to_fill_days") / tot("vacancies_filled") : 0;
+  t[{"plan_fulfilment", "all"}] =
+      tot("rotation_quota") > 0 ? tot("rotations") / tot("rotation_quota") : 0;
+  t[{"refusal_share", "all"}] =
+      tot("rotation_offers") > 0 ? tot("refusals") / tot("rotation_offers") : 0;
   t[{"shortfall_mean", "all"}] = tot("rotations") > 0 ? tot("shortfall_sum") / tot("rotations") : 0;
-  t[{"support_cost_per_rotation_vnd", "all"}] = tot("rotations") > 0 ? tot("support_cost_vnd") / tot("rotations") : 0;
+  t[{"support_cost_per_rotation_vnd", "all"}] =
+      tot("rotations") > 0 ? tot("support_cost_vnd") / tot("rotations") : 0;
   // Vacancy chains (White): those that ended, by length and levels crossed.
   double ended = 0, len = 0, crossed = 0, by_recruit = 0;
   for (std::size_t k = 1; k < w.chains.size(); ++k) {

@@ -25,13 +25,13 @@ struct SeriesKey {
 
 /// Everything measured in one replication.
 struct ReplicationResult {
-  std::vector<Day> months;                               ///< month-end dates
-  std::map<SeriesKey, std::vector<double>> monthly;      ///< one value per month
-  std::vector<Day> years;                                ///< year-end dates (last = end date)
-  std::map<SeriesKey, std::vector<double>> yearly;       ///< one value per year
-  std::map<SeriesKey, double> totals;                    ///< whole run
-  std::vector<double> shortfalls;                        ///< shortfall s of every move
-  std::vector<double> fill_days;                         ///< days vacant of every filled post
+  std::vector<Day> months;                           ///< month-end dates
+  std::map<SeriesKey, std::vector<double>> monthly;  ///< one value per month
+  std::vector<Day> years;                            ///< year-end dates (last = end date)
+  std::map<SeriesKey, std::vector<double>> yearly;   ///< one value per year
+  std::map<SeriesKey, double> totals;                ///< whole run
+  std::vector<double> shortfalls;                    ///< shortfall s of every move
+  std::vector<double> fill_days;                     ///< days vacant of every filled post
 };
 
 /// The observer that fills a ReplicationResult.

@@ -3,11 +3,11 @@
 
 #include <fmt/core.h>  // fmt::format
 
+#include <unistd.h>   // getpid for temporary names
 #include <cmath>      // std::abs, std::pow
 #include <fstream>    // std::ofstream
 #include <stdexcept>  // std::runtime_error
 #include <system_error>
-#include <unistd.h>   // getpid for temporary names
 
 namespace cadresim::analysis {
 
@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 using json = nlohmann::json;
 
 void write_file_atomic(const fs::path& path, const std::string& content) {
-  const fs::path tmp = path.parent_path() / (path.filename().string() + fmt::format(".tmp{}", ::getpid()));
+  const fs::path tmp =
+      path.parent_path() / (path.filename().string() + fmt::format(".tmp{}", ::getpid()));
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) throw std::runtime_error("cannot write " + tmp.string());
@@ -40,8 +41,8 @@ std::string format_interval(const Summary& s, int decimals) {
   const double limit = 0.5 * std::pow(10.0, -decimals);
   auto clean = [&](double v) { return std::abs(v) < limit ? 0.0 : v + 0.0; };
   if (s.n < 2) return fmt::format("{:.{}f}", clean(s.mean), decimals);
-  return fmt::format("{:.{}f} [{:.{}f}, {:.{}f}]", clean(s.mean), decimals, clean(s.ci_low), decimals,
-                     clean(s.ci_high), decimals);
+  return fmt::format("{:.{}f} [{:.{}f}, {:.{}f}]", clean(s.mean), decimals, clean(s.ci_low),
+                     decimals, clean(s.ci_high), decimals);
 }
 
 namespace {
@@ -50,9 +51,9 @@ namespace {
 struct Headline {
   const char* metric;
   const char* group;
-  bool total;          ///< else: monthly value at the end
+  bool total;  ///< else: monthly value at the end
   const char* label;
-  double scale;        ///< display multiplier (100 for shares, 1e-6 for VND → million)
+  double scale;  ///< display multiplier (100 for shares, 1e-6 for VND → million)
   int decimals;
   bool lower_is_better;
 };
@@ -62,8 +63,10 @@ constexpr Headline kHeadlines[] = {
     {"vacancies", "all", false, "Vacant posts at the end", 1, 1, true},
     {"vacancies_key", "all", false, "Vacant key posts at the end", 1, 1, true},
     {"time_to_fill_days_mean", "all", true, "Mean days to fill a vacancy", 1, 0, true},
-    {"successor_coverage_1", "all", false, "Key posts with ≥1 ready-now successor, % (end)", 100, 1, false},
-    {"successor_coverage_2", "all", false, "Key posts with ≥2 ready-now successors, % (end)", 100, 1, false},
+    {"successor_coverage_1", "all", false, "Key posts with ≥1 ready-now successor, % (end)", 100, 1,
+     false},
+    {"successor_coverage_2", "all", false, "Key posts with ≥2 ready-now successors, % (end)", 100,
+     1, false},
     {"bench_strength", "all", false, "Bench strength per key post (end)", 1, 2, false},
     {"appointments", "all", true, "Appointments", 1, 0, false},
     {"elections", "all", true, "Elections of a new holder", 1, 0, false},
@@ -74,29 +77,34 @@ constexpr Headline kHeadlines[] = {
     {"plan_fulfilment", "all", true, "Rotation plan fulfilment, % of quota", 100, 1, false},
     {"refusals", "all", true, "Rotation offers refused", 1, 1, true},
     {"early_returns", "all", true, "Early returns from rotation", 1, 1, true},
-    {"completed_well_share", "all", true, "Rotated cadres rated 'completed well', %", 100, 1, false},
+    {"completed_well_share", "all", true, "Rotated cadres rated 'completed well', %", 100, 1,
+     false},
     {"shortfall_mean", "all", true, "Mean income shortfall of rotated cadres, %", 100, 1, true},
     {"support_cost_vnd", "all", true, "Support cost, million VND (whole run)", 1e-6, 1, true},
-    {"effectiveness_key", "all", false, "Effectiveness of key-post holders (end, 0-1)", 1, 3, false},
+    {"effectiveness_key", "all", false, "Effectiveness of key-post holders (end, 0-1)", 1, 3,
+     false},
 };
 
 const Summary* find_headline(const Aggregate& a, const Headline& h) {
   if (h.total) return a.total(h.metric, h.group);
   for (const auto& s : a.monthly)
-    if (s.key.metric == h.metric && s.key.group == h.group && !s.stats.empty()) return &s.stats.back();
+    if (s.key.metric == h.metric && s.key.group == h.group && !s.stats.empty())
+      return &s.stats.back();
   return nullptr;
 }
 
 Summary scaled(const Summary& s, double k) {
   Summary r = s;
-  r.mean *= k, r.sd *= std::abs(k), r.ci_low *= k, r.ci_high *= k, r.p05 *= k, r.p50 *= k, r.p95 *= k;
+  r.mean *= k, r.sd *= std::abs(k), r.ci_low *= k, r.ci_high *= k, r.p05 *= k, r.p50 *= k,
+      r.p95 *= k;
   if (k < 0) std::swap(r.ci_low, r.ci_high), std::swap(r.p05, r.p95);
   return r;
 }
 
 json summary_json(const Summary& s) {
-  return {{"n", s.n}, {"mean", s.mean}, {"sd", s.sd}, {"ci_low", s.ci_low}, {"ci_high", s.ci_high},
-          {"p05", s.p05}, {"p50", s.p50}, {"p95", s.p95}};
+  return {{"n", s.n},           {"mean", s.mean},       {"sd", s.sd},
+          {"ci_low", s.ci_low}, {"ci_high", s.ci_high}, {"p05", s.p05},
+          {"p50", s.p50},       {"p95", s.p95}};
 }
 
 json aggregate_json(const Aggregate& a) {
@@ -138,11 +146,14 @@ json aggregate_json(const Aggregate& a) {
 
 std::size_t key_post_count(const model::Scenario& s) {
   std::size_t n = 0;
-  for (model::PostId p = 0; p < s.organisation.posts.size(); ++p) n += s.organisation.title_of(p).key;
+  for (model::PostId p = 0; p < s.organisation.posts.size(); ++p)
+    n += s.organisation.title_of(p).key;
   return n;
 }
 
-bool interval_excludes_zero(const Summary& s) { return s.n >= 2 && (s.ci_low > 0 || s.ci_high < 0); }
+bool interval_excludes_zero(const Summary& s) {
+  return s.n >= 2 && (s.ci_low > 0 || s.ci_high < 0);
+}
 
 }  // namespace
 
@@ -152,17 +163,22 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
   const ScenarioResults& base = results.front();
   const auto& cal = base.scenario->calendar;
   out += fmt::format("cadresim {} — {} ({})\n", prov.version, base.name, base.source);
-  out += fmt::format("Period {} to {}; {} replication(s), seed {}. Figures: mean [95% confidence interval].\n",
-                     kernel::format_iso_date(cal.start), kernel::format_iso_date(cal.end), prov.replications, prov.seed);
+  out += fmt::format(
+      "Period {} to {}; {} replication(s), seed {}. Figures: mean [95% confidence interval].\n",
+      kernel::format_iso_date(cal.start), kernel::format_iso_date(cal.end), prov.replications,
+      prov.seed);
   if (prov.replications < kMinStableReplications)
-    out += fmt::format("Warning: with fewer than {} replications the intervals are unstable; use -n {} or more.\n",
-                       kMinStableReplications, 2 * kMinStableReplications);
+    out += fmt::format(
+        "Warning: with fewer than {} replications the intervals are unstable; use -n {} or more.\n",
+        kMinStableReplications, 2 * kMinStableReplications);
   if (results.size() == 1) {
     const Aggregate& a = base.aggregate;
     out += "\n";
     for (const auto& h : kHeadlines) {
       const Summary* s = find_headline(a, h);
-      if (s) out += fmt::format("  {:<52} {}\n", h.label, format_interval(scaled(*s, h.scale), h.decimals));
+      if (s)
+        out +=
+            fmt::format("  {:<52} {}\n", h.label, format_interval(scaled(*s, h.scale), h.decimals));
     }
     out += "\nVacant posts at the end, by level\n";
     for (const auto& l : base.scenario->organisation.levels) {
@@ -180,16 +196,20 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
         for (const auto& ys : a.yearly)
           if (ys.key.metric == "rotations_flow" && ys.key.group == f.id)
             for (std::size_t t = 0; t < ys.stats.size() && t < 4; ++t)
-              per_year += fmt::format("{}{}: {:.1f}", t ? ", " : "", kernel::split(ys.dates[t]).year, ys.stats[t].mean);
+              per_year += fmt::format("{}{}: {:.1f}", t ? ", " : "",
+                                      kernel::split(ys.dates[t]).year, ys.stats[t].mean);
         out += fmt::format("  {:<28} {:>22}   {}\n", f.id, format_interval(*s, 1), per_year);
       }
       out += "\nRotation outcomes (whole run)\n";
       for (const char* o : {"returned", "promoted", "stayed"})
-        if (const Summary* s = a.total("rotation_outcomes", o)) out += fmt::format("  {:<52} {}\n", o, format_interval(*s, 1));
+        if (const Summary* s = a.total("rotation_outcomes", o))
+          out += fmt::format("  {:<52} {}\n", o, format_interval(*s, 1));
       if (a.shortfall_per_move.n > 0)
-        out += fmt::format("\nIncome shortfall per move (pooled over {} moves): mean {:.1f}%, median {:.1f}%, 5-95%: {:.1f}% to {:.1f}%\n",
-                           a.shortfall_per_move.n, 100 * a.shortfall_per_move.mean, 100 * a.shortfall_per_move.p50,
-                           100 * a.shortfall_per_move.p05, 100 * a.shortfall_per_move.p95);
+        out += fmt::format(
+            "\nIncome shortfall per move (pooled over {} moves): mean {:.1f}%, median {:.1f}%, "
+            "5-95%: {:.1f}% to {:.1f}%\n",
+            a.shortfall_per_move.n, 100 * a.shortfall_per_move.mean, 100 * a.shortfall_per_move.p50,
+            100 * a.shortfall_per_move.p05, 100 * a.shortfall_per_move.p95);
     }
     return out;
   }
@@ -197,7 +217,8 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
   const double keys = static_cast<double>(key_post_count(*base.scenario));
   for (std::size_t v = 1; v < results.size(); ++v) {
     const ScenarioResults& var = results[v];
-    out += fmt::format("\n{} versus {} (paired by replication: common random numbers)\n", var.name, base.name);
+    out += fmt::format("\n{} versus {} (paired by replication: common random numbers)\n", var.name,
+                       base.name);
     out += fmt::format("  {:<50} {:>16} {:>16} {:>30} {:>9}\n", "metric", base.name.substr(0, 16),
                        var.name.substr(0, 16), "difference [95% CI]", "change");
     for (const auto& h : kHeadlines) {
@@ -208,10 +229,12 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
       const Summary ds = scaled(*d, h.scale);
       std::string diff = format_interval(ds, h.decimals);
       if (!interval_excludes_zero(*d)) diff += " ~0";
-      const std::string change =
-          std::abs(b->mean) > 1e-12 ? fmt::format("{:+.1f}%", 100 * d->mean / std::abs(b->mean)) : std::string("-");
-      out += fmt::format("  {:<50} {:>16.{}f} {:>16.{}f} {:>30} {:>9}\n", h.label, b->mean * h.scale, h.decimals,
-                         x->mean * h.scale, h.decimals, diff, change);
+      const std::string change = std::abs(b->mean) > 1e-12
+                                     ? fmt::format("{:+.1f}%", 100 * d->mean / std::abs(b->mean))
+                                     : std::string("-");
+      out +=
+          fmt::format("  {:<50} {:>16.{}f} {:>16.{}f} {:>30} {:>9}\n", h.label, b->mean * h.scale,
+                      h.decimals, x->mean * h.scale, h.decimals, diff, change);
     }
     out += "  (~0: the 95% interval of the difference contains zero — no clear effect.)\n";
     // Cost-effectiveness, only where both the cost and the effect are clear.
@@ -224,11 +247,14 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
       }
       if (dcost->mean <= 0) {
         // Better and not dearer: no price to quote.
-        out += fmt::format("  Support cost per {}: none — the variant improves this and costs {:.1f} million VND less\n",
-                           what, -dcost->mean * 1e-6);
+        out += fmt::format(
+            "  Support cost per {}: none — the variant improves this and costs {:.1f} million VND "
+            "less\n",
+            what, -dcost->mean * 1e-6);
         return;
       }
-      out += fmt::format("  Support cost per {}: {:.1f} million VND\n", what, dcost->mean * 1e-6 / (sign * effect->mean * units));
+      out += fmt::format("  Support cost per {}: {:.1f} million VND\n", what,
+                         dcost->mean * 1e-6 / (sign * effect->mean * units));
     };
     per("vacancy-month avoided", var.difference.total("vacancy_months"), -1, 1);
     const Summary* dcov = nullptr;
@@ -249,7 +275,8 @@ json report_json(const std::vector<ScenarioResults>& results, const Provenance& 
   j["replications"] = prov.replications;
   json warnings = json::array();
   if (prov.replications < kMinStableReplications)
-    warnings.push_back(fmt::format("fewer than {} replications: confidence intervals are unstable", kMinStableReplications));
+    warnings.push_back(fmt::format("fewer than {} replications: confidence intervals are unstable",
+                                   kMinStableReplications));
   j["warnings"] = warnings;
   json list = json::array();
   for (const auto& r : results) {
@@ -278,14 +305,16 @@ std::string series_csv(const std::vector<ScenarioResults>& results) {
     for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
     return q + "\"";
   };
-  auto row = [&](const std::string& scen, const std::string& metric, const std::string& group, Day date,
-                 const Summary& s) {
-    out += fmt::format("{},{},{},{},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g}\n", quote(scen), quote(metric),
-                       quote(group), kernel::format_iso_date(date), s.mean, s.ci_low, s.ci_high, s.p05, s.p50, s.p95);
+  auto row = [&](const std::string& scen, const std::string& metric, const std::string& group,
+                 Day date, const Summary& s) {
+    out += fmt::format("{},{},{},{},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g}\n", quote(scen),
+                       quote(metric), quote(group), kernel::format_iso_date(date), s.mean, s.ci_low,
+                       s.ci_high, s.p05, s.p50, s.p95);
   };
   auto emit = [&](const std::string& scen, const Aggregate& a, Day end) {
     for (const auto& s : a.monthly)
-      for (std::size_t t = 0; t < s.stats.size(); ++t) row(scen, s.key.metric, s.key.group, s.dates[t], s.stats[t]);
+      for (std::size_t t = 0; t < s.stats.size(); ++t)
+        row(scen, s.key.metric, s.key.group, s.dates[t], s.stats[t]);
     for (const auto& s : a.yearly)
       for (std::size_t t = 0; t < s.stats.size(); ++t)
         row(scen, s.key.metric + "_per_year", s.key.group, s.dates[t], s.stats[t]);
@@ -293,7 +322,8 @@ std::string series_csv(const std::vector<ScenarioResults>& results) {
   };
   for (const auto& r : results) {
     emit(r.name, r.aggregate, r.scenario->calendar.end);
-    if (r.has_difference) emit(r.name + " - " + results.front().name, r.difference, r.scenario->calendar.end);
+    if (r.has_difference)
+      emit(r.name + " - " + results.front().name, r.difference, r.scenario->calendar.end);
   }
   return out;
 }

@@ -15,12 +15,12 @@ namespace cadresim::analysis {
 
 /// One scenario's results, ready to report.
 struct ScenarioResults {
-  std::string name;              ///< scenario name
-  std::string source;            ///< file path or the built-in name
-  nlohmann::json resolved;       ///< fully resolved scenario
+  std::string name;         ///< scenario name
+  std::string source;       ///< file path or the built-in name
+  nlohmann::json resolved;  ///< fully resolved scenario
   const model::Scenario* scenario = nullptr;
-  Aggregate aggregate;           ///< across replications
-  Aggregate difference;          ///< paired difference against the base (comparisons only)
+  Aggregate aggregate;   ///< across replications
+  Aggregate difference;  ///< paired difference against the base (comparisons only)
   bool has_difference = false;
 };
 

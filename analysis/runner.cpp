@@ -9,14 +9,16 @@
 
 namespace cadresim::analysis {
 
-std::vector<ReplicationResult> run_replications(const model::Scenario& scenario, const RunOptions& o) {
+std::vector<ReplicationResult> run_replications(const model::Scenario& scenario,
+                                                const RunOptions& o) {
   std::vector<ReplicationResult> results(o.replications);
   std::vector<std::exception_ptr> errors(o.replications);
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> done{0};
   std::mutex progress_mutex;
   unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, o.replications)));
+  threads = static_cast<unsigned>(
+      std::min<std::size_t>(threads, std::max<std::size_t>(1, o.replications)));
   auto worker = [&] {
     while (true) {
       if (o.cancel && o.cancel->load()) return;
@@ -27,7 +29,8 @@ std::vector<ReplicationResult> run_replications(const model::Scenario& scenario,
         MetricsCollector metrics(scenario);
         engine.add_observer(metrics);
         engine.run_until(o.until ? o.until : scenario.calendar.end);
-        if (o.until && o.until < scenario.calendar.end) metrics.on_finish(engine.now(), engine.world());
+        if (o.until && o.until < scenario.calendar.end)
+          metrics.on_finish(engine.now(), engine.world());
         results[r] = std::move(metrics.result());
       } catch (...) {
         errors[r] = std::current_exception();
@@ -71,7 +74,9 @@ Aggregate aggregate_with(const std::vector<ReplicationResult>& a, Get value) {
       for (std::size_t t = 0; t < values.size(); ++t) {
         for (std::size_t r = 0; r < a.size(); ++r) {
           const auto it = (a[r].*member).find(key);
-          column[r] = value(r, it == (a[r].*member).end() || t >= it->second.size() ? 0.0 : it->second[t], key, t, member);
+          column[r] =
+              value(r, it == (a[r].*member).end() || t >= it->second.size() ? 0.0 : it->second[t],
+                    key, t, member);
         }
         s.stats.push_back(summarise(column));
       }
@@ -83,7 +88,8 @@ Aggregate aggregate_with(const std::vector<ReplicationResult>& a, Get value) {
   for (const auto& [key, v] : first.totals) {
     for (std::size_t r = 0; r < a.size(); ++r) {
       const auto it = a[r].totals.find(key);
-      column[r] = value(r, it == a[r].totals.end() ? 0.0 : it->second, key, static_cast<std::size_t>(-1), nullptr);
+      column[r] = value(r, it == a[r].totals.end() ? 0.0 : it->second, key,
+                        static_cast<std::size_t>(-1), nullptr);
     }
     out.totals.push_back({key, summarise(column)});
   }
@@ -93,7 +99,8 @@ Aggregate aggregate_with(const std::vector<ReplicationResult>& a, Get value) {
 }  // namespace
 
 Aggregate aggregate(const std::vector<ReplicationResult>& reps) {
-  Aggregate out = aggregate_with(reps, [](std::size_t, double v, const SeriesKey&, std::size_t, auto) { return v; });
+  Aggregate out = aggregate_with(
+      reps, [](std::size_t, double v, const SeriesKey&, std::size_t, auto) { return v; });
   std::vector<double> pooled, fills;
   for (const auto& r : reps) {
     pooled.insert(pooled.end(), r.shortfalls.begin(), r.shortfalls.end());
@@ -104,23 +111,25 @@ Aggregate aggregate(const std::vector<ReplicationResult>& reps) {
   return out;
 }
 
-Aggregate paired_difference(const std::vector<ReplicationResult>& base, const std::vector<ReplicationResult>& variant) {
+Aggregate paired_difference(const std::vector<ReplicationResult>& base,
+                            const std::vector<ReplicationResult>& variant) {
   // Replication r of the variant minus replication r of the base: same seeds, same personal
   // draws, so the noise common to both cancels.
-  return aggregate_with(variant, [&](std::size_t r, double v, const SeriesKey& key, std::size_t t,
-                                     const std::map<SeriesKey, std::vector<double>> ReplicationResult::*member) {
-    double b = 0;
-    if (r < base.size()) {
-      if (member == nullptr) {
-        const auto it = base[r].totals.find(key);
-        b = it == base[r].totals.end() ? 0.0 : it->second;
-      } else {
-        const auto it = (base[r].*member).find(key);
-        b = it == (base[r].*member).end() || t >= it->second.size() ? 0.0 : it->second[t];
-      }
-    }
-    return v - b;
-  });
+  return aggregate_with(
+      variant, [&](std::size_t r, double v, const SeriesKey& key, std::size_t t,
+                   const std::map<SeriesKey, std::vector<double>> ReplicationResult::*member) {
+        double b = 0;
+        if (r < base.size()) {
+          if (member == nullptr) {
+            const auto it = base[r].totals.find(key);
+            b = it == base[r].totals.end() ? 0.0 : it->second;
+          } else {
+            const auto it = (base[r].*member).find(key);
+            b = it == (base[r].*member).end() || t >= it->second.size() ? 0.0 : it->second[t];
+          }
+        }
+        return v - b;
+      });
 }
 
 }  // namespace cadresim::analysis

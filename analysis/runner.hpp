@@ -25,10 +25,10 @@ class ProgressSink {
 struct RunOptions {
   std::uint64_t seed = 1;
   std::size_t replications = 100;
-  unsigned threads = 0;                        ///< 0 = all hardware threads
-  Day until = 0;                               ///< 0 = the scenario's end date
-  ProgressSink* progress = nullptr;            ///< optional
-  const std::atomic<bool>* cancel = nullptr;   ///< optional; set to stop early
+  unsigned threads = 0;                       ///< 0 = all hardware threads
+  Day until = 0;                              ///< 0 = the scenario's end date
+  ProgressSink* progress = nullptr;           ///< optional
+  const std::atomic<bool>* cancel = nullptr;  ///< optional; set to stop early
 };
 
 /// Thrown when a run is cancelled before all replications finished.
@@ -36,7 +36,8 @@ struct RunCancelled {};
 
 /// Runs the replications; throws RunCancelled if `cancel` was set, and rethrows the first
 /// (lowest-replication) exception of a failing replication.
-std::vector<ReplicationResult> run_replications(const model::Scenario& scenario, const RunOptions& options);
+std::vector<ReplicationResult> run_replications(const model::Scenario& scenario,
+                                                const RunOptions& options);
 
 /// Summary statistics of one series across replications.
 struct AggregateSeries {
@@ -51,7 +52,7 @@ struct Aggregate {
   std::vector<AggregateSeries> monthly;
   std::vector<AggregateSeries> yearly;
   std::vector<std::pair<SeriesKey, Summary>> totals;
-  Summary shortfall_per_move;  ///< pooled over all moves of all replications
+  Summary shortfall_per_move;     ///< pooled over all moves of all replications
   Summary fill_days_per_vacancy;  ///< pooled over all filled vacancies
   /// The total of a metric/group (zero Summary if absent).
   const Summary* total(const std::string& metric, const std::string& group = "all") const;

@@ -9,14 +9,14 @@ namespace cadresim::analysis {
 
 /// Summary of one quantity over replications.
 struct Summary {
-  std::size_t n = 0;     ///< number of observations
-  double mean = 0;       ///< sample mean
-  double sd = 0;         ///< sample standard deviation (n-1 denominator); 0 when n < 2
-  double ci_low = 0;     ///< lower end of the 95 % Student-t interval of the mean
-  double ci_high = 0;    ///< upper end (equal to the mean when n < 2)
-  double p05 = 0;        ///< 5th percentile (linear interpolation, type 7)
-  double p50 = 0;        ///< median
-  double p95 = 0;        ///< 95th percentile
+  std::size_t n = 0;   ///< number of observations
+  double mean = 0;     ///< sample mean
+  double sd = 0;       ///< sample standard deviation (n-1 denominator); 0 when n < 2
+  double ci_low = 0;   ///< lower end of the 95 % Student-t interval of the mean
+  double ci_high = 0;  ///< upper end (equal to the mean when n < 2)
+  double p05 = 0;      ///< 5th percentile (linear interpolation, type 7)
+  double p50 = 0;      ///< median
+  double p95 = 0;      ///< 95th percentile
 };
 
 /// Summarises `values` (any order). An empty input gives a zero Summary.

@@ -23,7 +23,8 @@ void BM_BaselineReplication(benchmark::State& state) {
     events += engine.events_handled();
     benchmark::DoNotOptimize(engine.world().cadres.data());
   }
-  state.counters["kernel_events"] = benchmark::Counter(static_cast<double>(events) / state.iterations());
+  state.counters["kernel_events"] =
+      benchmark::Counter(static_cast<double>(events) / state.iterations());
 }
 BENCHMARK(BM_BaselineReplication)->Unit(benchmark::kMillisecond);
 

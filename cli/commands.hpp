@@ -10,10 +10,10 @@ namespace cadresim::cli {
 
 /// Process exit codes, documented in docs/cli.md.
 enum ExitCode : int {
-  kOk = 0,            ///< success
-  kRuntimeFailure = 1,///< something failed while running (I/O error, internal error)
-  kUsageError = 2,    ///< the command line is wrong
-  kInvalidInput = 3,  ///< an input file (scenario, roster, markov input) is invalid
+  kOk = 0,              ///< success
+  kRuntimeFailure = 1,  ///< something failed while running (I/O error, internal error)
+  kUsageError = 2,      ///< the command line is wrong
+  kInvalidInput = 3,    ///< an input file (scenario, roster, markov input) is invalid
 };
 
 /// A subcommand: its name, one-line summary and entry point.

@@ -1,8 +1,8 @@
 // `cadresim compare BASE VARIANT...`: runs every scenario with the same seeds (common random
 // numbers) and reports paired differences against the base with 95 % intervals, the relative
 // change and cost-effectiveness; writes the same files as `run`, with the variants side by side.
-#include <boost/program_options.hpp>  // options of the subcommand
 #include <fmt/core.h>                 // fmt::print
+#include <boost/program_options.hpp>  // options of the subcommand
 
 #include <iostream>  // std::cout for options_description
 #include <list>      // stable addresses of loaded scenarios
@@ -17,18 +17,21 @@ namespace cadresim::cli {
 int compare_main(std::span<const std::string> args) {
   po::options_description opts(
       "Usage: cadresim compare [options] BASE VARIANT...\n\n"
-      "Runs the base scenario and each variant with the same seeds and personal draws (common random\n"
-      "numbers) and reports paired differences with 95% intervals, relative changes and support cost per\n"
+      "Runs the base scenario and each variant with the same seeds and personal draws (common "
+      "random\n"
+      "numbers) and reports paired differences with 95% intervals, relative changes and support "
+      "cost per\n"
       "unit of effect. Use 'baseline' as BASE for the built-in Điện Biên baseline.\n\nOptions");
   std::size_t n = 100;
   std::uint64_t seed = 1;
   unsigned threads = 0;
   std::string out;
-  opts.add_options()("help,h", "show this help")("replications,n", po::value(&n)->default_value(100),
-                                                  "replications per scenario")(
+  opts.add_options()("help,h", "show this help")(
+      "replications,n", po::value(&n)->default_value(100), "replications per scenario")(
       "seed", po::value(&seed)->default_value(1), "random seed (the same for every scenario)")(
       "threads", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
-      "out", po::value(&out), "output directory (default results/<base>-compare)")("quiet,q", "do not print the summary");
+      "out", po::value(&out), "output directory (default results/<base>-compare)")(
+      "quiet,q", "do not print the summary");
   po::options_description hidden;
   hidden.add_options()("scenarios", po::value<std::vector<std::string>>(), "scenario files");
   po::options_description all;
@@ -37,7 +40,11 @@ int compare_main(std::span<const std::string> args) {
   pos.add("scenarios", -1);
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(std::vector<std::string>(args.begin(), args.end())).options(all).positional(pos).run(), vm);
+    po::store(po::command_line_parser(std::vector<std::string>(args.begin(), args.end()))
+                  .options(all)
+                  .positional(pos)
+                  .run(),
+              vm);
     po::notify(vm);
   } catch (const po::error& e) {
     fmt::print(stderr, "cadresim compare: {}\n", e.what());
@@ -50,8 +57,9 @@ int compare_main(std::span<const std::string> args) {
   std::vector<std::string> files;
   if (vm.count("scenarios")) files = vm["scenarios"].as<std::vector<std::string>>();
   if (files.size() < 2 || n == 0) {
-    fmt::print(stderr, "cadresim compare: give a base and at least one variant, and -n of at least 1 "
-                       "(see 'cadresim compare --help')\n");
+    fmt::print(stderr,
+               "cadresim compare: give a base and at least one variant, and -n of at least 1 "
+               "(see 'cadresim compare --help')\n");
     return kUsageError;
   }
   // Load everything first: a bad variant must not cost a long base run.
@@ -59,15 +67,20 @@ int compare_main(std::span<const std::string> args) {
   bool ok = true;
   for (const auto& f : files) {
     auto l = load_for_cli(f == "baseline" ? std::string() : f, "compare");
-    if (!l) ok = false;
-    else loaded.push_back(std::move(*l));
+    if (!l)
+      ok = false;
+    else
+      loaded.push_back(std::move(*l));
   }
   if (!ok) return kInvalidInput;
   const auto& base_sc = loaded.front().scenario;
   for (const auto& l : loaded)
-    if (l.scenario.calendar.start != base_sc.calendar.start || l.scenario.calendar.end != base_sc.calendar.end) {
-      fmt::print(stderr, "cadresim compare: {} covers a different period than the base; compare scenarios "
-                         "with the same calendar\n", l.source);
+    if (l.scenario.calendar.start != base_sc.calendar.start ||
+        l.scenario.calendar.end != base_sc.calendar.end) {
+      fmt::print(stderr,
+                 "cadresim compare: {} covers a different period than the base; compare scenarios "
+                 "with the same calendar\n",
+                 l.source);
       return kInvalidInput;
     }
   install_interrupt_handler();
@@ -100,7 +113,8 @@ int compare_main(std::span<const std::string> args) {
     if (g_interrupted.load()) throw analysis::RunCancelled{};
     const analysis::Provenance prov = make_provenance(seed, n, "compare", args);
     const std::filesystem::path dir =
-        out.empty() ? std::filesystem::path("results") / (safe_name(base_sc.name) + "-compare") : std::filesystem::path(out);
+        out.empty() ? std::filesystem::path("results") / (safe_name(base_sc.name) + "-compare")
+                    : std::filesystem::path(out);
     return finish_run(dir, results, prov, vm.count("quiet") > 0);
   } catch (const analysis::RunCancelled&) {
     fmt::print(stderr, "\ncadresim compare: interrupted; nothing was written\n");

@@ -1,6 +1,6 @@
 // The `cadresim` entry point: finds the subcommand and hands it the remaining arguments.
-#include <boost/program_options.hpp>  // top-level options and the subcommand positional
 #include <fmt/core.h>                 // fmt::print
+#include <boost/program_options.hpp>  // top-level options and the subcommand positional
 
 #include <exception>
 #include <string>
@@ -17,8 +17,9 @@ void print_usage() {
       "cadresim — simulate cadre rotation and succession in a public-sector hierarchy\n\n"
       "Usage: cadresim [--help] [--version] <command> [options]\n\nCommands:\n");
   for (const auto& c : commands()) fmt::print("  {:<10} {}\n", c.name, c.summary);
-  fmt::print("\nRun 'cadresim <command> --help' for a command's options. Exit codes: 0 ok, "
-             "1 runtime failure, 2 usage error, 3 invalid input.\n");
+  fmt::print(
+      "\nRun 'cadresim <command> --help' for a command's options. Exit codes: 0 ok, "
+      "1 runtime failure, 2 usage error, 3 invalid input.\n");
 }
 }  // namespace
 
@@ -31,7 +32,8 @@ int main(int argc, char** argv) {
     po::options_description global("Global options");
     global.add_options()("help,h", "show this help")("version", "show the version");
     po::variables_map vm;
-    po::store(po::command_line_parser(first, argv).options(global).run(), vm);  // argv[0] is skipped
+    po::store(po::command_line_parser(first, argv).options(global).run(),
+              vm);  // argv[0] is skipped
     if (first >= argc) {
       if (vm.count("version")) {
         fmt::print("{}\n", version_line());

@@ -1,7 +1,7 @@
 // `cadresim run [SCENARIO]`: replications of one scenario, a summary on the terminal, and
 // summary.txt, report.json, series.csv and report.html in the output directory.
-#include <boost/program_options.hpp>  // options of the subcommand
 #include <fmt/core.h>                 // fmt::print
+#include <boost/program_options.hpp>  // options of the subcommand
 
 #include <iostream>  // std::cout for options_description
 
@@ -17,18 +17,22 @@ namespace cadresim::cli {
 int run_main(std::span<const std::string> args) {
   po::options_description opts(
       "Usage: cadresim run [options] [SCENARIO]\n\n"
-      "Runs replications of a scenario (the built-in Điện Biên baseline when SCENARIO is omitted),\n"
-      "prints a summary and writes summary.txt, report.json, series.csv and report.html.\n\nOptions");
+      "Runs replications of a scenario (the built-in Điện Biên baseline when SCENARIO is "
+      "omitted),\n"
+      "prints a summary and writes summary.txt, report.json, series.csv and "
+      "report.html.\n\nOptions");
   std::size_t n = 100;
   std::uint64_t seed = 1;
   unsigned threads = 0;
   std::string out, events, until;
-  opts.add_options()("help,h", "show this help")("replications,n", po::value(&n)->default_value(100),
-                                                  "number of replications")(
-      "seed", po::value(&seed)->default_value(1), "random seed (replication r uses the key (seed, r))")(
+  opts.add_options()("help,h", "show this help")(
+      "replications,n", po::value(&n)->default_value(100), "number of replications")(
+      "seed", po::value(&seed)->default_value(1),
+      "random seed (replication r uses the key (seed, r))")(
       "threads", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
       "out", po::value(&out), "output directory (default results/<scenario name>)")(
-      "events", po::value(&events), "also write the event log of replication 0 as CSV to this file")(
+      "events", po::value(&events),
+      "also write the event log of replication 0 as CSV to this file")(
       "until", po::value(&until), "stop at this date (YYYY-MM-DD) instead of the scenario's end")(
       "quiet,q", "do not print the summary");
   po::options_description hidden;
@@ -39,7 +43,11 @@ int run_main(std::span<const std::string> args) {
   pos.add("scenario", 1);
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(std::vector<std::string>(args.begin(), args.end())).options(all).positional(pos).run(), vm);
+    po::store(po::command_line_parser(std::vector<std::string>(args.begin(), args.end()))
+                  .options(all)
+                  .positional(pos)
+                  .run(),
+              vm);
     po::notify(vm);
   } catch (const po::error& e) {
     fmt::print(stderr, "cadresim run: {}\n", e.what());
@@ -61,8 +69,9 @@ int run_main(std::span<const std::string> args) {
   if (!until.empty()) {
     const auto d = kernel::parse_iso_date(until);
     if (!d || *d <= sc.calendar.start || *d > sc.calendar.end) {
-      fmt::print(stderr, "cadresim run: --until must be a date YYYY-MM-DD after {} and not after {}\n",
-                 kernel::format_iso_date(sc.calendar.start), kernel::format_iso_date(sc.calendar.end));
+      fmt::print(
+          stderr, "cadresim run: --until must be a date YYYY-MM-DD after {} and not after {}\n",
+          kernel::format_iso_date(sc.calendar.start), kernel::format_iso_date(sc.calendar.end));
       return kUsageError;
     }
     until_day = *d;
@@ -87,8 +96,9 @@ int run_main(std::span<const std::string> args) {
     const analysis::Provenance prov = make_provenance(seed, n, "run", args);
     const std::vector<analysis::ScenarioResults> all_results{std::move(res)};
     if (g_interrupted.load()) throw analysis::RunCancelled{};
-    const std::filesystem::path dir =
-        out.empty() ? std::filesystem::path("results") / safe_name(sc.name) : std::filesystem::path(out);
+    const std::filesystem::path dir = out.empty()
+                                          ? std::filesystem::path("results") / safe_name(sc.name)
+                                          : std::filesystem::path(out);
     if (!events.empty()) {
       engine::Engine engine(sc, seed, 0);
       analysis::EventLogCsv log(sc);

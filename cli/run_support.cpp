@@ -4,17 +4,19 @@
 
 #include <fmt/core.h>  // fmt::print
 
-#include <csignal>  // std::signal
-#include <cstdlib>  // std::getenv
-#include <ctime>    // std::time, gmtime_r
-#include <unistd.h> // isatty
+#include <unistd.h>  // isatty
+#include <csignal>   // std::signal
+#include <cstdlib>   // std::getenv
+#include <ctime>     // std::time, gmtime_r
 
 namespace cadresim::cli {
 
 std::atomic<bool> g_interrupted{false};
 
 namespace {
-extern "C" void on_signal(int) { g_interrupted.store(true); }
+extern "C" void on_signal(int) {
+  g_interrupted.store(true);
+}
 }  // namespace
 
 void install_interrupt_handler() {
@@ -27,13 +29,16 @@ std::optional<scenario::LoadedScenario> load_for_cli(const std::string& path, co
     return scenario::load_scenario(path);
   } catch (const scenario::InvalidInput& e) {
     for (const auto& p : e.problems()) fmt::print(stderr, "{}\n", scenario::format_problem(p));
-    fmt::print(stderr, "cadresim {}: {} is not a valid scenario ({} problem(s)); nothing was written\n", command,
-               path.empty() ? std::string(scenario::kBuiltinBaselineName) : path, e.problems().size());
+    fmt::print(stderr,
+               "cadresim {}: {} is not a valid scenario ({} problem(s)); nothing was written\n",
+               command, path.empty() ? std::string(scenario::kBuiltinBaselineName) : path,
+               e.problems().size());
     return std::nullopt;
   }
 }
 
-TerminalProgress::TerminalProgress(std::string label) : label_(std::move(label)), enabled_(::isatty(2) == 1) {}
+TerminalProgress::TerminalProgress(std::string label)
+    : label_(std::move(label)), enabled_(::isatty(2) == 1) {}
 
 TerminalProgress::~TerminalProgress() {
   if (enabled_ && drawn_) fmt::print(stderr, "\n");
@@ -43,7 +48,8 @@ void TerminalProgress::update(std::size_t done, std::size_t total) {
   if (!enabled_ || total == 0) return;
   constexpr int kWidth = 30;
   const int filled = static_cast<int>(kWidth * done / total);
-  fmt::print(stderr, "\r{} [{}{}] {}/{}", label_, std::string(static_cast<std::size_t>(filled), '#'),
+  fmt::print(stderr, "\r{} [{}{}] {}/{}", label_,
+             std::string(static_cast<std::size_t>(filled), '#'),
              std::string(static_cast<std::size_t>(kWidth - filled), '.'), done, total);
   drawn_ = true;
 }
@@ -51,7 +57,8 @@ void TerminalProgress::update(std::size_t done, std::size_t total) {
 std::string utc_now() {
   // SOURCE_DATE_EPOCH (reproducible-builds convention) pins the date for byte-identical output.
   std::time_t t = std::time(nullptr);
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) t = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"))
+    t = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];
@@ -59,8 +66,8 @@ std::string utc_now() {
   return buf;
 }
 
-analysis::Provenance make_provenance(std::uint64_t seed, std::size_t replications, const char* command,
-                                     std::span<const std::string> args) {
+analysis::Provenance make_provenance(std::uint64_t seed, std::size_t replications,
+                                     const char* command, std::span<const std::string> args) {
   analysis::Provenance prov;
   prov.seed = seed;
   prov.replications = replications;
@@ -71,7 +78,8 @@ analysis::Provenance make_provenance(std::uint64_t seed, std::size_t replication
   return prov;
 }
 
-int finish_run(const std::filesystem::path& dir, const std::vector<analysis::ScenarioResults>& results,
+int finish_run(const std::filesystem::path& dir,
+               const std::vector<analysis::ScenarioResults>& results,
                const analysis::Provenance& prov, bool quiet) {
   const std::string summary = analysis::format_summary(results, prov);
   const auto html = write_outputs(dir, results, prov, summary);
@@ -82,7 +90,9 @@ int finish_run(const std::filesystem::path& dir, const std::vector<analysis::Sce
 
 std::string safe_name(const std::string& name) {
   std::string s;
-  for (char c : name) s += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '_';
+  for (char c : name)
+    s +=
+        (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '_';
   return s.empty() ? std::string("scenario") : s;
 }
 

@@ -45,11 +45,12 @@ std::filesystem::path write_outputs(const std::filesystem::path& dir,
                                     const analysis::Provenance& prov, const std::string& summary);
 
 /// Provenance of a run started as `cadresim <command> <args...>`.
-analysis::Provenance make_provenance(std::uint64_t seed, std::size_t replications, const char* command,
-                                     std::span<const std::string> args);
+analysis::Provenance make_provenance(std::uint64_t seed, std::size_t replications,
+                                     const char* command, std::span<const std::string> args);
 
 /// Writes the outputs, prints the summary (unless `quiet`) and the report path; returns 0.
-int finish_run(const std::filesystem::path& dir, const std::vector<analysis::ScenarioResults>& results,
+int finish_run(const std::filesystem::path& dir,
+               const std::vector<analysis::ScenarioResults>& results,
                const analysis::Provenance& prov, bool quiet);
 
 /// Current UTC time as ISO 8601.

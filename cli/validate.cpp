@@ -1,7 +1,7 @@
 // `cadresim validate FILE...`: checks scenario files and prints OK or every problem;
 // `--resolved` prints the fully resolved scenario (extends applied, defaults filled).
-#include <boost/program_options.hpp>  // options of the subcommand
 #include <fmt/core.h>                 // fmt::print
+#include <boost/program_options.hpp>  // options of the subcommand
 
 #include <iostream>  // std::cout for options_description
 #include <vector>
@@ -14,9 +14,10 @@ namespace po = boost::program_options;
 namespace cadresim::cli {
 
 int validate_main(std::span<const std::string> args) {
-  po::options_description opts("Usage: cadresim validate [options] [FILE...]\n\n"
-                               "Checks scenario files. With no FILE, checks the built-in Điện Biên "
-                               "baseline.\nExit code 0 if all are valid, 3 if any is not.\n\nOptions");
+  po::options_description opts(
+      "Usage: cadresim validate [options] [FILE...]\n\n"
+      "Checks scenario files. With no FILE, checks the built-in Điện Biên "
+      "baseline.\nExit code 0 if all are valid, 3 if any is not.\n\nOptions");
   opts.add_options()("help,h", "show this help")(
       "resolved", "print the fully resolved scenario as JSON (extends applied, defaults filled)")(
       "quiet,q", "print nothing on success");
@@ -59,14 +60,15 @@ int validate_main(std::span<const std::string> args) {
         const auto& org = s.scenario.organisation;
         std::string counts;
         for (std::size_t l = 0; l < org.levels.size(); ++l)
-          counts += fmt::format("{}{} {}", l ? ", " : "", org.units_of_level[l].size(), org.levels[l].id);
-        fmt::print("{}: OK ({} units: {}; {} titles, {} posts)\n", s.source, org.units.size(), counts,
-                   org.titles.size(), org.posts.size());
+          counts +=
+              fmt::format("{}{} {}", l ? ", " : "", org.units_of_level[l].size(), org.levels[l].id);
+        fmt::print("{}: OK ({} units: {}; {} titles, {} posts)\n", s.source, org.units.size(),
+                   counts, org.titles.size(), org.posts.size());
       }
     } catch (const scenario::InvalidInput& e) {
       for (const auto& p : e.problems()) fmt::print(stderr, "{}\n", scenario::format_problem(p));
-      fmt::print(stderr, "{}: {} problem(s)\n", f.empty() ? std::string(scenario::kBuiltinBaselineName) : f,
-                 e.problems().size());
+      fmt::print(stderr, "{}: {} problem(s)\n",
+                 f.empty() ? std::string(scenario::kBuiltinBaselineName) : f, e.problems().size());
       rc = kInvalidInput;
     }
   }

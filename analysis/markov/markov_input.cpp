@@ -35,7 +35,9 @@ std::string join_problems(const std::string& file, const std::vector<InputProble
 
 // RFC 6901 escaping of an object key inside a JSON pointer.
 // JSON pointer reference token (RFC 6901), shared with the scenario loader.
-std::string escape_key(const std::string& key) { return scenario::pointer_token(key); }
+std::string escape_key(const std::string& key) {
+  return scenario::pointer_token(key);
+}
 
 std::string type_phrase(const json& j) {
   switch (j.type()) {

@@ -6,48 +6,100 @@ namespace cadresim::engine {
 
 std::string_view event_name(EventType t) {
   static constexpr std::array<std::string_view, static_cast<std::size_t>(EventType::kCount)> names{
-      "appointed", "elected",   "reelected", "retired",        "left",           "recruited",
-      "planned",   "unplanned", "vacancy_opened", "vacancy_closed", "acting_assigned",
-      "term_limit_reached", "non_native_unmet", "offered", "accepted", "refused", "moved",
-      "returned_early", "rotation_ended", "evaluated", "support_paid", "rotation_planned",
-      "pool_move", "pool_leave", "pool_recruit"};
+      "appointed",
+      "elected",
+      "reelected",
+      "retired",
+      "left",
+      "recruited",
+      "planned",
+      "unplanned",
+      "vacancy_opened",
+      "vacancy_closed",
+      "acting_assigned",
+      "term_limit_reached",
+      "non_native_unmet",
+      "offered",
+      "accepted",
+      "refused",
+      "moved",
+      "returned_early",
+      "rotation_ended",
+      "evaluated",
+      "support_paid",
+      "rotation_planned",
+      "pool_move",
+      "pool_leave",
+      "pool_recruit"};
   return names[static_cast<std::size_t>(t)];
 }
 
 std::string_view reason_name(std::uint16_t r) {
   switch (r) {
-    case kReasonStatutory: return "statutory";
-    case kReasonEarly: return "early";
-    case kReasonResignation: return "resignation";
-    case kReasonHealth: return "health";
-    case kReasonDiscipline: return "discipline";
-    case kReasonExit: return "exit";
-    case kReasonPromotion: return "promotion";
-    case kReasonTermEnd: return "term_end";
-    case kReasonInitial: return "initial";
-    case kReasonRotation: return "rotation";
-    case kReasonSuccessor: return "successor";
-    case kReasonDeputy: return "deputy";
-    case kReasonRecruitment: return "recruitment";
-    case kReasonPlacement: return "placement";
-    case kReasonRotationIn: return "rotation_in";
-    case kReasonScripted: return "scripted";
-    case kReasonAgedOut: return "aged_out";
-    case kReasonFailed: return "failed_review";
-    case kReasonGone: return "left_service";
-    case kReasonReturn: return "returned";
-    case kReasonPromote: return "promoted";
-    case kReasonStay: return "stayed";
-    case kReasonTopUp: return "top_up";
-    case kReasonGrant: return "grant";
-    case kReasonHousing: return "housing";
-    case kReasonTravel: return "travel";
-    case kReasonReservedAllowance: return "reserved_allowance";
-    case kReasonMentoring: return "mentoring";
-    case kReasonSupervision: return "supervision";
-    case kReasonNotWell: return "not_completed_well";
-    case kReasonCompletedWell: return "completed_well";
-    default: return "";
+    case kReasonStatutory:
+      return "statutory";
+    case kReasonEarly:
+      return "early";
+    case kReasonResignation:
+      return "resignation";
+    case kReasonHealth:
+      return "health";
+    case kReasonDiscipline:
+      return "discipline";
+    case kReasonExit:
+      return "exit";
+    case kReasonPromotion:
+      return "promotion";
+    case kReasonTermEnd:
+      return "term_end";
+    case kReasonInitial:
+      return "initial";
+    case kReasonRotation:
+      return "rotation";
+    case kReasonSuccessor:
+      return "successor";
+    case kReasonDeputy:
+      return "deputy";
+    case kReasonRecruitment:
+      return "recruitment";
+    case kReasonPlacement:
+      return "placement";
+    case kReasonRotationIn:
+      return "rotation_in";
+    case kReasonScripted:
+      return "scripted";
+    case kReasonAgedOut:
+      return "aged_out";
+    case kReasonFailed:
+      return "failed_review";
+    case kReasonGone:
+      return "left_service";
+    case kReasonReturn:
+      return "returned";
+    case kReasonPromote:
+      return "promoted";
+    case kReasonStay:
+      return "stayed";
+    case kReasonTopUp:
+      return "top_up";
+    case kReasonGrant:
+      return "grant";
+    case kReasonHousing:
+      return "housing";
+    case kReasonTravel:
+      return "travel";
+    case kReasonReservedAllowance:
+      return "reserved_allowance";
+    case kReasonMentoring:
+      return "mentoring";
+    case kReasonSupervision:
+      return "supervision";
+    case kReasonNotWell:
+      return "not_completed_well";
+    case kReasonCompletedWell:
+      return "completed_well";
+    default:
+      return "";
   }
 }
 

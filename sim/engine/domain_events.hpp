@@ -16,31 +16,31 @@ using kernel::Day;
 
 /// What happened.
 enum class EventType : std::uint8_t {
-  kAppointed,       ///< cadre took post `to` (from post `from`, or none) by appointment
-  kElected,         ///< cadre elected to post `to` at a congress / state election
-  kReelected,       ///< incumbent stays for another term
-  kRetired,         ///< cadre retired (reason: statutory or early)
-  kLeft,            ///< cadre left the service (reason: cause)
-  kRecruited,       ///< new cadre entered at post `to`
-  kPlanned,         ///< cadre added to the succession plan for post `to`
-  kUnplanned,       ///< cadre removed from the plan for post `to` (reason)
-  kVacancyOpened,   ///< post `to` became vacant (reason)
-  kVacancyClosed,   ///< post `to` filled (value = days vacant)
-  kActingAssigned,  ///< cadre acts in post `to` while it is vacant
-  kTermLimitReached,///< head reached the consecutive-term limit in post `from`
-  kNonNativeUnmet,  ///< no eligible non-native candidate for post `to`
-  kOffered,         ///< rotation offered: from post `from` to post `to` (value = shortfall)
-  kAccepted,        ///< rotation accepted
-  kRefused,         ///< rotation refused
-  kMoved,           ///< rotated cadre moved from `from` to `to` (flow in `reason`)
-  kReturnedEarly,   ///< rotated cadre returned before the planned end
-  kRotationEnded,   ///< rotation ended (reason: outcome)
-  kEvaluated,       ///< annual evaluation (reason: 1 completed well, 0 not; value = effectiveness)
-  kSupportPaid,     ///< support paid (value = VND; reason: lever)
-  kRotationPlanned, ///< a plan's quota for a flow (reason = flow index, value = quota)
-  kPoolMove,        ///< pool member changed state (value = from state, reason = to state)
-  kPoolLeave,       ///< pool member left the service (reason = value = state left)
-  kPoolRecruit,     ///< new pool member (reason = state entered)
+  kAppointed,         ///< cadre took post `to` (from post `from`, or none) by appointment
+  kElected,           ///< cadre elected to post `to` at a congress / state election
+  kReelected,         ///< incumbent stays for another term
+  kRetired,           ///< cadre retired (reason: statutory or early)
+  kLeft,              ///< cadre left the service (reason: cause)
+  kRecruited,         ///< new cadre entered at post `to`
+  kPlanned,           ///< cadre added to the succession plan for post `to`
+  kUnplanned,         ///< cadre removed from the plan for post `to` (reason)
+  kVacancyOpened,     ///< post `to` became vacant (reason)
+  kVacancyClosed,     ///< post `to` filled (value = days vacant)
+  kActingAssigned,    ///< cadre acts in post `to` while it is vacant
+  kTermLimitReached,  ///< head reached the consecutive-term limit in post `from`
+  kNonNativeUnmet,    ///< no eligible non-native candidate for post `to`
+  kOffered,           ///< rotation offered: from post `from` to post `to` (value = shortfall)
+  kAccepted,          ///< rotation accepted
+  kRefused,           ///< rotation refused
+  kMoved,             ///< rotated cadre moved from `from` to `to` (flow in `reason`)
+  kReturnedEarly,     ///< rotated cadre returned before the planned end
+  kRotationEnded,     ///< rotation ended (reason: outcome)
+  kEvaluated,        ///< annual evaluation (reason: 1 completed well, 0 not; value = effectiveness)
+  kSupportPaid,      ///< support paid (value = VND; reason: lever)
+  kRotationPlanned,  ///< a plan's quota for a flow (reason = flow index, value = quota)
+  kPoolMove,         ///< pool member changed state (value = from state, reason = to state)
+  kPoolLeave,        ///< pool member left the service (reason = value = state left)
+  kPoolRecruit,      ///< new pool member (reason = state entered)
   kCount
 };
 

@@ -43,8 +43,10 @@ Day next_annual(model::MonthDay md, Day after) {
 
 void Engine::schedule_calendar() {
   const auto& cal = scenario_.calendar;
-  for (const auto& e : cal.party_congresses) elections_.push_back({&e, model::TenureKind::kPartyTerm});
-  for (const auto& e : cal.state_elections) elections_.push_back({&e, model::TenureKind::kStateTerm});
+  for (const auto& e : cal.party_congresses)
+    elections_.push_back({&e, model::TenureKind::kPartyTerm});
+  for (const auto& e : cal.state_elections)
+    elections_.push_back({&e, model::TenureKind::kStateTerm});
   for (std::uint32_t i = 0; i < elections_.size(); ++i) {
     const Day d = elections_[i].first->date;
     // An election on the start day is the one that began the current term: the initial
@@ -57,10 +59,12 @@ void Engine::schedule_calendar() {
   // Rotation plans: the annual date, plus any extra dates (e.g. the start of a term).
   const auto& rot = scenario_.rotation;
   if (!rot.flows.empty()) {
-    for (Day d = next_annual(rot.plan_date, cal.start - 1); d <= cal.end; d = next_annual(rot.plan_date, d))
+    for (Day d = next_annual(rot.plan_date, cal.start - 1); d <= cal.end;
+         d = next_annual(rot.plan_date, d))
       sim_.schedule(d, kRotationPlan, kernel::kNoSubject, kPriorityPlan);
     for (Day d : rot.extra_plan_dates)
-      if (d >= cal.start && d <= cal.end) sim_.schedule(d, kRotationPlan, kernel::kNoSubject, kPriorityPlan);
+      if (d >= cal.start && d <= cal.end)
+        sim_.schedule(d, kRotationPlan, kernel::kNoSubject, kPriorityPlan);
   }
   sim_.schedule(next_annual(scenario_.adaptation.evaluation_date, cal.start - 1), kEvaluation,
                 kernel::kNoSubject, kPriorityPlan);
@@ -79,9 +83,15 @@ void Engine::handle(const kernel::Event& e) {
   ++handled_;
   RuleContext c = ctx();
   switch (static_cast<EventKind>(e.kind)) {
-    case kRetire: retire(c, e.subject); break;
-    case kAppointmentTermEnd: appointment_term_end(c, e.subject); break;
-    case kElection: hold_election(c, *elections_[e.stamp].first, elections_[e.stamp].second); break;
+    case kRetire:
+      retire(c, e.subject);
+      break;
+    case kAppointmentTermEnd:
+      appointment_term_end(c, e.subject);
+      break;
+    case kElection:
+      hold_election(c, *elections_[e.stamp].first, elections_[e.stamp].second);
+      break;
     case kFillPost:
       if (fill_event_is_current(world_, e.stamp, e.day)) fill_post(c, e.stamp);
       break;
@@ -93,17 +103,28 @@ void Engine::handle(const kernel::Event& e) {
       sim_.schedule(next_annual(scenario_.succession.review_date, e.day), kPlanningReview,
                     kernel::kNoSubject, kPriorityPlan);
       break;
-    case kMonthEnd: month_end(); break;
-    case kRotationPlan: rotation_plan(c, plans_run_++); break;
-    case kRotationEnd: rotation_end(c, e.subject); break;
+    case kMonthEnd:
+      month_end();
+      break;
+    case kRotationPlan:
+      rotation_plan(c, plans_run_++);
+      break;
+    case kRotationEnd:
+      rotation_end(c, e.subject);
+      break;
     case kEvaluation:
       evaluate_rotated(c);
       sim_.schedule(next_annual(scenario_.adaptation.evaluation_date, e.day), kEvaluation,
                     kernel::kNoSubject, kPriorityPlan);
       break;
-    case kScripted: scripted_move(c, scenario_.script[e.stamp]); break;
-    case kPoolStep: pool_step(c, e.stamp); break;
-    case kKindCount: throw std::logic_error("Engine: unexpected event kind");
+    case kScripted:
+      scripted_move(c, scenario_.script[e.stamp]);
+      break;
+    case kPoolStep:
+      pool_step(c, e.stamp);
+      break;
+    case kKindCount:
+      throw std::logic_error("Engine: unexpected event kind");
   }
 }
 
@@ -126,7 +147,8 @@ void Engine::month_end() {
       for (auto g : ad.grassroots_levels)
         if (g == level) gain += ad.competence_gain_per_grassroots_year;
       cadre.competence = std::min(1.0, cadre.competence + gain / 12.0);
-      if (unit.especially_difficult && cadre.attraction_months_used < scenario_.income.attraction_max_months)
+      if (unit.especially_difficult &&
+          cadre.attraction_months_used < scenario_.income.attraction_max_months)
         ++cadre.attraction_months_used;
       if (cadre.rotation.active) {
         pay_monthly_support(c, id);
@@ -180,7 +202,8 @@ void Engine::check_invariants() const {
   for (CadreId id = 0; id < world_.cadres.size(); ++id) {
     const auto& c = world_.cadres[id];
     if (c.status != model::CadreStatus::kActive) {
-      if (c.post != model::kNoPost) throw std::logic_error("invariant: an exited cadre holds a post");
+      if (c.post != model::kNoPost)
+        throw std::logic_error("invariant: an exited cadre holds a post");
       continue;
     }
     ++active;
@@ -197,7 +220,8 @@ void Engine::check_invariants() const {
                              org.post_label(p));
   }
   if (world_.initial_cadres + world_.recruited - world_.exited != active)
-    throw std::logic_error("invariant: headcount not conserved (start + recruited - exited != active)");
+    throw std::logic_error(
+        "invariant: headcount not conserved (start + recruited - exited != active)");
 }
 
 }  // namespace cadresim::engine

@@ -40,7 +40,8 @@ model::Cadre synthesise_holder(const model::Scenario& s, kernel::RandomStream& r
   model::Cadre c;
   c.id = fmt::format("c{}", post);
   auto it = pp.age_years_by_title.find(p.title);
-  const model::Distribution& age = it != pp.age_years_by_title.end() ? it->second : pp.age_years_by_level[level];
+  const model::Distribution& age =
+      it != pp.age_years_by_title.end() ? it->second : pp.age_years_by_level[level];
   const double age_years = age.sample(rs.uniform());
   c.birth = s.calendar.start - static_cast<Day>(age_years * 365.2425);
   c.sex = rs.uniform() < pp.female_share_by_level[level] ? model::Sex::kFemale : model::Sex::kMale;
@@ -56,19 +57,22 @@ model::Cadre synthesise_holder(const model::Scenario& s, kernel::RandomStream& r
   c.consecutive_terms = 1 + tenure / std::max(1, s.terms.term_months);
   c.experience_months[level] = static_cast<std::uint16_t>(tenure);
   const double lower = pp.lower_level_experience_months_by_level[level].sample(rs.uniform());
-  if (level + 1u < org.levels.size()) c.experience_months[level + 1] = static_cast<std::uint16_t>(lower);
+  if (level + 1u < org.levels.size())
+    c.experience_months[level + 1] = static_cast<std::uint16_t>(lower);
   c.hardship_months = static_cast<int>(pp.hardship_months.sample(rs.uniform()));
   if (org.units[p.unit].regional_coefficient >= s.retirement.hardship_regional_coefficient)
     c.hardship_months = std::max(c.hardship_months, tenure);
-  c.attraction_months_used = std::min(static_cast<int>(pp.attraction_months_used.sample(rs.uniform())),
-                                      s.income.attraction_max_months);
+  c.attraction_months_used =
+      std::min(static_cast<int>(pp.attraction_months_used.sample(rs.uniform())),
+               s.income.attraction_max_months);
   // Nobody in post is already past retirement (women's statutory age is lower than the age
   // ranges of many titles): someone drawn older retires 1 to 36 months after the start instead.
   // This draw comes last so that it does not shift the others.
   const double u_retire = rs.uniform();
   if (rules::statutory_retirement_date(s.retirement, c.sex, c.birth) <= s.calendar.start) {
     const int left = 1 + static_cast<int>(u_retire * 36);
-    const int age_months = rules::statutory_age_months(s.retirement, c.sex, kernel::split(s.calendar.start).year);
+    const int age_months =
+        rules::statutory_age_months(s.retirement, c.sex, kernel::split(s.calendar.start).year);
     c.birth = kernel::add_months(s.calendar.start, left - age_months);
     if (c.post_since < c.birth) c.post_since = s.calendar.start;
   }
@@ -100,7 +104,8 @@ void Engine::build_world() {
       const int tenure = kernel::whole_months_between(c.post_since, start);
       c.consecutive_terms = 1 + tenure / std::max(1, scenario_.terms.term_months);
       const model::LevelId level = org.level_of(c.post);
-      if (c.experience_months[level] < tenure) c.experience_months[level] = static_cast<std::uint16_t>(tenure);
+      if (c.experience_months[level] < tenure)
+        c.experience_months[level] = static_cast<std::uint16_t>(tenure);
     }
     place(std::move(c));
   }

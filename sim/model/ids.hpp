@@ -6,11 +6,11 @@
 
 namespace cadresim::model {
 
-using LevelId = std::uint8_t;    ///< index into Organisation::levels (0 = top)
-using UnitId = std::uint32_t;    ///< index into Organisation::units
-using TitleId = std::uint16_t;   ///< index into Organisation::titles
-using PostId = std::uint32_t;    ///< index into Organisation::posts
-using CadreId = std::uint32_t;   ///< index into Population::cadres
+using LevelId = std::uint8_t;   ///< index into Organisation::levels (0 = top)
+using UnitId = std::uint32_t;   ///< index into Organisation::units
+using TitleId = std::uint16_t;  ///< index into Organisation::titles
+using PostId = std::uint32_t;   ///< index into Organisation::posts
+using CadreId = std::uint32_t;  ///< index into Population::cadres
 
 inline constexpr UnitId kNoUnit = 0xFFFFFFFFu;
 inline constexpr TitleId kNoTitle = 0xFFFFu;

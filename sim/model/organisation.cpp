@@ -44,9 +44,8 @@ void Organisation::finalise() {
     for (TitleId t = 0; t < titles.size(); ++t) {
       const Title& title = titles[t];
       if (title.level != units[u].level) continue;
-      if (!title.sectors.empty() &&
-          std::find(title.sectors.begin(), title.sectors.end(), units[u].sector) ==
-              title.sectors.end())
+      if (!title.sectors.empty() && std::find(title.sectors.begin(), title.sectors.end(),
+                                              units[u].sector) == title.sectors.end())
         continue;
       for (int k = 0; k < title.posts_per_unit; ++k) {
         const PostId p = static_cast<PostId>(posts.size());

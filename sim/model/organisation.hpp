@@ -19,15 +19,15 @@ struct Level {
 
 /// A unit of the organisation: a locality or an agency.
 struct Unit {
-  std::string id;                   ///< unique identifier
-  std::string name;                 ///< display name (UTF-8)
-  LevelId level = 0;                ///< its level
-  UnitId parent = kNoUnit;          ///< parent unit, kNoUnit for the root
-  std::string sector;               ///< "territorial" or an agency sector (party, finance, ...)
-  double regional_coefficient = 0;  ///< phụ cấp khu vực coefficient (× base salary)
-  bool especially_difficult = false;///< Region III / ĐBKK: attraction allowance applies
-  double distance_km = 0;           ///< distance to the parent's seat
-  int establishment = 0;            ///< planned headcount (0 = number of its posts)
+  std::string id;                     ///< unique identifier
+  std::string name;                   ///< display name (UTF-8)
+  LevelId level = 0;                  ///< its level
+  UnitId parent = kNoUnit;            ///< parent unit, kNoUnit for the root
+  std::string sector;                 ///< "territorial" or an agency sector (party, finance, ...)
+  double regional_coefficient = 0;    ///< phụ cấp khu vực coefficient (× base salary)
+  bool especially_difficult = false;  ///< Region III / ĐBKK: attraction allowance applies
+  double distance_km = 0;             ///< distance to the parent's seat
+  int establishment = 0;              ///< planned headcount (0 = number of its posts)
 };
 
 /// How a title's holder gets and keeps the post.
@@ -48,19 +48,19 @@ enum class NonNativeRule : std::uint8_t {
 struct Title {
   std::string id;
   std::string name;
-  LevelId level = 0;                    ///< level of the units it exists in
-  std::vector<std::string> sectors;     ///< unit sectors it exists in (empty = all)
-  int posts_per_unit = 1;               ///< posts of this title in each such unit
-  int rank = 0;                         ///< seniority; higher rank = higher post
-  bool key = false;                     ///< key leadership post: succession-planned
-  bool head = false;                    ///< head of the unit: two-consecutive-term limit
-  bool entry = false;                   ///< recruitment from outside fills it
+  LevelId level = 0;                 ///< level of the units it exists in
+  std::vector<std::string> sectors;  ///< unit sectors it exists in (empty = all)
+  int posts_per_unit = 1;            ///< posts of this title in each such unit
+  int rank = 0;                      ///< seniority; higher rank = higher post
+  bool key = false;                  ///< key leadership post: succession-planned
+  bool head = false;                 ///< head of the unit: two-consecutive-term limit
+  bool entry = false;                ///< recruitment from outside fills it
   TenureKind tenure = TenureKind::kAppointed;
   NonNativeRule non_native = NonNativeRule::kNone;
-  double salary_coefficient = 0;        ///< fixed salary coefficient; 0 = paid on own grade
-  double position_allowance = 0;        ///< phụ cấp chức vụ coefficient (× base salary)
-  std::vector<TitleId> feeds;           ///< titles whose successors come from this one
-  std::vector<TitleId> fed_by;          ///< inverse of feeds (filled by finalise())
+  double salary_coefficient = 0;  ///< fixed salary coefficient; 0 = paid on own grade
+  double position_allowance = 0;  ///< phụ cấp chức vụ coefficient (× base salary)
+  std::vector<TitleId> feeds;     ///< titles whose successors come from this one
+  std::vector<TitleId> fed_by;    ///< inverse of feeds (filled by finalise())
 };
 
 /// A post: one title in one unit, with at most one holder.
@@ -90,7 +90,8 @@ struct Organisation {
 
   /// True if `unit` is `ancestor` or lies below it (O(1) via the Euler tour).
   bool within(UnitId unit, UnitId ancestor) const {
-    return preorder_in[ancestor] <= preorder_in[unit] && preorder_out[unit] <= preorder_out[ancestor];
+    return preorder_in[ancestor] <= preorder_in[unit] &&
+           preorder_out[unit] <= preorder_out[ancestor];
   }
   /// The ancestor of `unit` at `level` (or kNoUnit if none).
   UnitId ancestor_at_level(UnitId unit, LevelId level) const;

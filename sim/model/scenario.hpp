@@ -39,8 +39,8 @@ struct CalendarParams {
 
 /// Statutory retirement age for people reaching it in a calendar year (Decree 135/2020).
 struct RetirementAgeRow {
-  int year = 0;           ///< applies to ages reached in this year and later (until next row)
-  int men_months = 0;     ///< age in months
+  int year = 0;        ///< applies to ages reached in this year and later (until next row)
+  int men_months = 0;  ///< age in months
   int women_months = 0;
 };
 
@@ -50,15 +50,15 @@ struct RetirementParams {
   bool early_enabled = false;           ///< early retirement after hardship service
   int early_min_hardship_months = 180;  ///< ≥ 15 years in hardship units
   double hardship_regional_coefficient = 0.7;
-  int early_max_months = 60;            ///< up to 5 years early
-  double early_probability_per_year = 0;///< yearly chance an eligible cadre takes it
+  int early_max_months = 60;              ///< up to 5 years early
+  double early_probability_per_year = 0;  ///< yearly chance an eligible cadre takes it
 };
 
 /// Exit hazards other than retirement.
 struct AttritionParams {
-  std::vector<double> rate_per_year_by_level;  ///< indexed by LevelId
+  std::vector<double> rate_per_year_by_level;        ///< indexed by LevelId
   std::map<TitleId, double> rate_per_year_by_title;  ///< overrides the level rate
-  double share_resignation = 0.6;  ///< causes of exits (normalised)
+  double share_resignation = 0.6;                    ///< causes of exits (normalised)
   double share_health = 0.25;
   double share_discipline = 0.15;
 };
@@ -112,17 +112,17 @@ struct RotationFlow {
   std::string id;
   LevelId from_level = 0;
   LevelId to_level = 0;
-  double count_per_year = 0;   ///< expected moves per plan (fractional part is a Bernoulli)
-  double rate_per_year = 0;    ///< alternatively, a share of eligible cadres
-  bool sector_change = false;  ///< same level, another sector
-  bool within_parent = false;  ///< destination under the same parent (decided by it)
+  double count_per_year = 0;         ///< expected moves per plan (fractional part is a Bernoulli)
+  double rate_per_year = 0;          ///< alternatively, a share of eligible cadres
+  bool sector_change = false;        ///< same level, another sector
+  bool within_parent = false;        ///< destination under the same parent (decided by it)
   std::string purpose = "training";  ///< training | non_native | term_limit
 };
 
 /// The annual rotation plan.
 struct RotationParams {
   MonthDay plan_date{1, 15};
-  std::vector<Day> extra_plan_dates;    ///< plans outside the annual cycle (e.g. term start)
+  std::vector<Day> extra_plan_dates;  ///< plans outside the annual cycle (e.g. term start)
   std::vector<RotationFlow> flows;
   int min_months_before_retirement = 120;
   int min_months_before_retirement_non_native = 60;
@@ -171,7 +171,7 @@ struct AdaptationParams {
   double deficit_with_experience = 0.15;
   double deficit_without_experience = 0.4;
   double time_constant_months = 12;
-  double mentoring_factor = 0.6;   ///< multiplies the time constant
+  double mentoring_factor = 0.6;  ///< multiplies the time constant
   double supervision_factor = 0.8;
   double competence_gain_per_grassroots_year = 0.03;
   double competence_gain_per_year = 0.01;
@@ -218,7 +218,7 @@ struct PopulationParams {
 
 /// A cadre given by name in the scenario or a roster (placed before synthesis fills the rest).
 struct NamedCadre {
-  Cadre cadre;       ///< id, name, sex, birth, home_unit, post and attributes
+  Cadre cadre;          ///< id, name, sex, birth, home_unit, post and attributes
   int source_line = 0;  ///< roster line, for messages (0 = scenario file)
 };
 

@@ -24,12 +24,12 @@ struct PlanEntry {
 
 /// State of a post.
 struct PostState {
-  CadreId holder = kNoCadre;   ///< substantive holder
-  CadreId acting = kNoCadre;   ///< acting holder while vacant (keeps their own post too)
-  Day vacant_since = 0;        ///< start of the current vacancy (valid when holder is none)
-  std::uint32_t chain = 0;     ///< vacancy chain the current vacancy belongs to (0 = none)
-  bool fill_pending = false;   ///< a fill attempt (or a recruit's arrival) is scheduled
-  Day fill_day = 0;            ///< its day: an older event for a vacancy since filled is ignored
+  CadreId holder = kNoCadre;  ///< substantive holder
+  CadreId acting = kNoCadre;  ///< acting holder while vacant (keeps their own post too)
+  Day vacant_since = 0;       ///< start of the current vacancy (valid when holder is none)
+  std::uint32_t chain = 0;    ///< vacancy chain the current vacancy belongs to (0 = none)
+  bool fill_pending = false;  ///< a fill attempt (or a recruit's arrival) is scheduled
+  Day fill_day = 0;           ///< its day: an older event for a vacancy since filled is ignored
 };
 
 /// A vacancy chain (White): started when a post opens from outside the chain (exit,
@@ -37,9 +37,9 @@ struct PostState {
 struct VacancyChain {
   Day started = 0;
   PostId first_post = kNoPost;
-  std::uint16_t length = 0;     ///< moves so far
-  LevelId top_level = 0;        ///< highest level reached
-  LevelId bottom_level = 0;     ///< lowest level reached
+  std::uint16_t length = 0;  ///< moves so far
+  LevelId top_level = 0;     ///< highest level reached
+  LevelId bottom_level = 0;  ///< lowest level reached
   bool ended = false;
   std::uint8_t end_reason = 0;  ///< see engine::ChainEnd
 };
@@ -50,13 +50,13 @@ struct World {
   const Organisation* org = nullptr;
   std::vector<Cadre> cadres;
   std::vector<PostState> posts;
-  std::vector<PlanEntry> plan;              ///< current succession plan (rebuilt yearly)
-  std::vector<std::uint8_t> plan_count;     ///< posts each cadre is planned for (by CadreId)
-  std::vector<double> attrition_hazard;     ///< cumulative hazard per cadre
-  std::vector<double> attrition_threshold;  ///< Exp(1) personal threshold per cadre
-  std::vector<double> attrition_multiplier; ///< reluctance hook (1 = none)
-  std::vector<VacancyChain> chains;         ///< index 0 unused
-  std::vector<CadreId> unplaced;            ///< active cadres without a post (term-limited heads)
+  std::vector<PlanEntry> plan;               ///< current succession plan (rebuilt yearly)
+  std::vector<std::uint8_t> plan_count;      ///< posts each cadre is planned for (by CadreId)
+  std::vector<double> attrition_hazard;      ///< cumulative hazard per cadre
+  std::vector<double> attrition_threshold;   ///< Exp(1) personal threshold per cadre
+  std::vector<double> attrition_multiplier;  ///< reluctance hook (1 = none)
+  std::vector<VacancyChain> chains;          ///< index 0 unused
+  std::vector<CadreId> unplaced;             ///< active cadres without a post (term-limited heads)
   std::uint64_t initial_cadres = 0;
   std::uint64_t recruited = 0;
   std::uint64_t exited = 0;

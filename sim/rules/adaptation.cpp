@@ -11,7 +11,8 @@ void start_adaptation(RuleContext& ctx, CadreId cadre, PostId post) {
   const auto& sup = ctx.scenario.support;
   const model::LevelId level = ctx.org.level_of(post);
   c.adapt_start = ctx.now();
-  c.adapt_deficit = c.experience_months[level] > 0 ? p.deficit_with_experience : p.deficit_without_experience;
+  c.adapt_deficit =
+      c.experience_months[level] > 0 ? p.deficit_with_experience : p.deficit_without_experience;
   double tau = p.time_constant_months;
   // Mentoring and supervision are support for rotated cadres.
   if (c.rotation.active) {
@@ -31,9 +32,11 @@ void evaluate_rotated(RuleContext& ctx) {
   const double threshold = ctx.scenario.adaptation.completed_well_threshold;
   for (CadreId id = 0; id < ctx.world.cadres.size(); ++id) {
     const auto& c = ctx.world.cadres[id];
-    if (c.status != model::CadreStatus::kActive || !c.rotation.active || c.post == model::kNoPost) continue;
+    if (c.status != model::CadreStatus::kActive || !c.rotation.active || c.post == model::kNoPost)
+      continue;
     const double e = effectiveness(c, ctx.now());
-    ctx.emit(engine::EventType::kEvaluated, id, c.rotation.origin_post, c.post, e >= threshold ? engine::kReasonCompletedWell : engine::kReasonNotWell, e);
+    ctx.emit(engine::EventType::kEvaluated, id, c.rotation.origin_post, c.post,
+             e >= threshold ? engine::kReasonCompletedWell : engine::kReasonNotWell, e);
   }
 }
 

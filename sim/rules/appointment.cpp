@@ -43,7 +43,8 @@ CadreId best_deputy(const RuleContext& ctx, PostId post) {
   for (CadreId c : cands) {
     const auto& cadre = ctx.world.cadres[c];
     if (cadre.rotation.active) continue;  // rotated cadres finish their rotation first
-    if (kernel::whole_months_between(cadre.post_since, ctx.now()) < p.promotion_min_months_in_post) continue;
+    if (kernel::whole_months_between(cadre.post_since, ctx.now()) < p.promotion_min_months_in_post)
+      continue;
     if (cadre.retirement_date < retire_floor) continue;
     if (!non_native_allows(ctx.org, cadre, post)) continue;
     const double s = candidate_score(ctx, c, post);
@@ -99,8 +100,8 @@ void fill_post(RuleContext& ctx, PostId post) {
   }
   if (t.non_native == model::NonNativeRule::kRequired)
     ctx.emit(EventType::kNonNativeUnmet, model::kNoCadre, model::kNoPost, post);
-  if (ps.acting == model::kNoCadre &&
-      ctx.rng.uniform(kRngActing, post, ctx.vacancy_counter[post]) < ctx.scenario.appointment.acting_probability) {
+  if (ps.acting == model::kNoCadre && ctx.rng.uniform(kRngActing, post, ctx.vacancy_counter[post]) <
+                                          ctx.scenario.appointment.acting_probability) {
     const CadreId a = acting_candidate(ctx, post);
     if (a != model::kNoCadre) {
       ps.acting = a;

@@ -34,11 +34,13 @@ double attrition_rate_per_year(const RuleContext& ctx, const model::Cadre& c) {
 bool attrition_month(RuleContext& ctx, CadreId cadre) {
   auto& w = ctx.world;
   const auto& c = w.cadres[cadre];
-  w.attrition_hazard[cadre] += attrition_rate_per_year(ctx, c) / 12.0 * w.attrition_multiplier[cadre];
+  w.attrition_hazard[cadre] +=
+      attrition_rate_per_year(ctx, c) / 12.0 * w.attrition_multiplier[cadre];
   if (w.attrition_hazard[cadre] < w.attrition_threshold[cadre]) return false;
   const auto& p = ctx.scenario.attrition;
   const std::array<double, 3> weights{p.share_resignation, p.share_health, p.share_discipline};
-  const std::size_t k = kernel::sample::categorical(ctx.rng.uniform(kRngAttritionCause, cadre, 0), weights);
+  const std::size_t k =
+      kernel::sample::categorical(ctx.rng.uniform(kRngAttritionCause, cadre, 0), weights);
   static constexpr std::array<model::ExitCause, 3> causes{
       model::ExitCause::kResignation, model::ExitCause::kHealth, model::ExitCause::kDiscipline};
   leave_service(ctx, cadre, causes[k]);

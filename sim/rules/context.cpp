@@ -82,8 +82,9 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
   // Planned for this post: the entry is used up (other entries wait for the next review).
   if (cadre < w.plan_count.size() && w.plan_count[cadre] > 0) {
     const auto before = w.plan.size();
-    w.plan.erase(std::remove_if(w.plan.begin(), w.plan.end(),
-                                [&](const model::PlanEntry& e) { return e.cadre == cadre && e.post == post; }),
+    w.plan.erase(std::remove_if(
+                     w.plan.begin(), w.plan.end(),
+                     [&](const model::PlanEntry& e) { return e.cadre == cadre && e.post == post; }),
                  w.plan.end());
     w.plan_count[cadre] = static_cast<std::uint8_t>(w.plan_count[cadre] - (before - w.plan.size()));
   }
@@ -121,7 +122,8 @@ void leave_service(RuleContext& ctx, CadreId cadre, model::ExitCause cause) {
   auto& w = ctx.world;
   auto& c = w.cadres[cadre];
   if (c.status != model::CadreStatus::kActive) return;
-  const bool retired = cause == model::ExitCause::kRetirement || cause == model::ExitCause::kEarlyRetirement;
+  const bool retired =
+      cause == model::ExitCause::kRetirement || cause == model::ExitCause::kEarlyRetirement;
   c.status = retired ? model::CadreStatus::kRetired : model::CadreStatus::kLeft;
   c.exit_cause = cause;
   c.exited = ctx.now();
@@ -136,12 +138,23 @@ void leave_service(RuleContext& ctx, CadreId cadre, model::ExitCause cause) {
   const PostId post = c.post;
   std::uint16_t reason = engine::kReasonNone;
   switch (cause) {
-    case model::ExitCause::kRetirement: reason = engine::kReasonStatutory; break;
-    case model::ExitCause::kEarlyRetirement: reason = engine::kReasonEarly; break;
-    case model::ExitCause::kResignation: reason = engine::kReasonResignation; break;
-    case model::ExitCause::kHealth: reason = engine::kReasonHealth; break;
-    case model::ExitCause::kDiscipline: reason = engine::kReasonDiscipline; break;
-    case model::ExitCause::kNone: break;
+    case model::ExitCause::kRetirement:
+      reason = engine::kReasonStatutory;
+      break;
+    case model::ExitCause::kEarlyRetirement:
+      reason = engine::kReasonEarly;
+      break;
+    case model::ExitCause::kResignation:
+      reason = engine::kReasonResignation;
+      break;
+    case model::ExitCause::kHealth:
+      reason = engine::kReasonHealth;
+      break;
+    case model::ExitCause::kDiscipline:
+      reason = engine::kReasonDiscipline;
+      break;
+    case model::ExitCause::kNone:
+      break;
   }
   ctx.emit(retired ? EventType::kRetired : EventType::kLeft, cadre, post, model::kNoPost, reason);
   if (post != model::kNoPost) open_vacancy(ctx, post, engine::kReasonExit);

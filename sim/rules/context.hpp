@@ -19,18 +19,18 @@ using model::PostId;
 
 /// Kernel event kinds (Event::kind). Order of same-day events is set by EventPriority.
 enum EventKind : std::uint16_t {
-  kRetire,            ///< subject = cadre: statutory retirement
-  kAppointmentTermEnd,///< subject = cadre: end of a 5-year appointment
-  kElection,          ///< party congress or state election (index in `Engine::elections_`)
-  kFillPost,          ///< post fill attempt (post id in `posts_to_fill`)
-  kRecruitArrival,    ///< a recruit arrives at an entry post
-  kPlanningReview,    ///< annual succession review
-  kRotationPlan,      ///< annual rotation plan
-  kRotationEnd,       ///< subject = cadre: planned end of a rotation
-  kEvaluation,        ///< annual evaluation of rotated cadres
-  kScripted,          ///< scripted move (index into Scenario::script)
-  kMonthEnd,          ///< monthly process and observation
-  kPoolStep,          ///< yearly pool step (step number in the payload), sim/rules/pools.cpp
+  kRetire,              ///< subject = cadre: statutory retirement
+  kAppointmentTermEnd,  ///< subject = cadre: end of a 5-year appointment
+  kElection,            ///< party congress or state election (index in `Engine::elections_`)
+  kFillPost,            ///< post fill attempt (post id in `posts_to_fill`)
+  kRecruitArrival,      ///< a recruit arrives at an entry post
+  kPlanningReview,      ///< annual succession review
+  kRotationPlan,        ///< annual rotation plan
+  kRotationEnd,         ///< subject = cadre: planned end of a rotation
+  kEvaluation,          ///< annual evaluation of rotated cadres
+  kScripted,            ///< scripted move (index into Scenario::script)
+  kMonthEnd,            ///< monthly process and observation
+  kPoolStep,            ///< yearly pool step (step number in the payload), sim/rules/pools.cpp
   kKindCount
 };
 
@@ -48,28 +48,33 @@ enum EventPriority : std::uint8_t {
 /// Random-stream purposes (the counter's first word). Never renumber: that would change
 /// every draw of existing scenarios.
 enum RandomPurpose : std::uint64_t {
-  kRngPopulation = 1,       ///< entity = post: synthesis of the initial holder
-  kRngAttritionThreshold = 2,///< entity = cadre: Exp(1) personal threshold
-  kRngAttritionCause = 3,   ///< entity = cadre
-  kRngRecruit = 4,          ///< entity = cadre id of the recruit
-  kRngFillDelay = 5,        ///< entity = post, index = vacancy number
-  kRngPlanRemoval = 6,      ///< entity = cadre, index = review year
-  kRngEarlyRetirement = 7,  ///< entity = cadre, index = month number
-  kRngActing = 8,           ///< entity = post, index = vacancy number
-  kRngRotationQuota = 9,    ///< entity = flow, index = plan number
-  kRngRotationChoice = 10,  ///< entity = flow, index = plan number * 1024 + slot
-  kRngAcceptance = 11,      ///< entity = cadre, index = offer number
-  kRngRotationDuration = 12,///< entity = cadre, index = rotation number
-  kRngRotationOutcome = 13, ///< entity = cadre, index = rotation number
-  kRngEarlyReturn = 14,     ///< entity = cadre: Exp(1) threshold of the early-return hazard
-  kRngHigherPost = 15,      ///< entity = cadre, index = rotation number
-  kRngRecruitDelay = 16,    ///< entity = post, index = vacancy number
-  kRngPoolMove = 17,        ///< entity = cadre, index = pool step number: move or leave
-  kRngPoolRecruit = 18,     ///< entity = pool state, index = pool step number: extra recruit
+  kRngPopulation = 1,          ///< entity = post: synthesis of the initial holder
+  kRngAttritionThreshold = 2,  ///< entity = cadre: Exp(1) personal threshold
+  kRngAttritionCause = 3,      ///< entity = cadre
+  kRngRecruit = 4,             ///< entity = cadre id of the recruit
+  kRngFillDelay = 5,           ///< entity = post, index = vacancy number
+  kRngPlanRemoval = 6,         ///< entity = cadre, index = review year
+  kRngEarlyRetirement = 7,     ///< entity = cadre, index = month number
+  kRngActing = 8,              ///< entity = post, index = vacancy number
+  kRngRotationQuota = 9,       ///< entity = flow, index = plan number
+  kRngRotationChoice = 10,     ///< entity = flow, index = plan number * 1024 + slot
+  kRngAcceptance = 11,         ///< entity = cadre, index = offer number
+  kRngRotationDuration = 12,   ///< entity = cadre, index = rotation number
+  kRngRotationOutcome = 13,    ///< entity = cadre, index = rotation number
+  kRngEarlyReturn = 14,        ///< entity = cadre: Exp(1) threshold of the early-return hazard
+  kRngHigherPost = 15,         ///< entity = cadre, index = rotation number
+  kRngRecruitDelay = 16,       ///< entity = post, index = vacancy number
+  kRngPoolMove = 17,           ///< entity = cadre, index = pool step number: move or leave
+  kRngPoolRecruit = 18,        ///< entity = pool state, index = pool step number: extra recruit
 };
 
 /// How a vacancy chain ended.
-enum ChainEnd : std::uint8_t { kChainOpen = 0, kChainRecruitment = 1, kChainPlacement = 2, kChainUnfilled = 3 };
+enum ChainEnd : std::uint8_t {
+  kChainOpen = 0,
+  kChainRecruitment = 1,
+  kChainPlacement = 2,
+  kChainUnfilled = 3
+};
 
 /// Everything a rule may touch.
 struct RuleContext {

@@ -12,13 +12,15 @@ double base_salary(const model::IncomeParams& p, kernel::Day day) {
   return b;
 }
 
-double salary_coefficient_at(const model::Organisation& org, const model::Cadre& cadre, model::PostId post) {
+double salary_coefficient_at(const model::Organisation& org, const model::Cadre& cadre,
+                             model::PostId post) {
   const model::Title& t = org.title_of(post);
   return t.salary_coefficient > 0 ? t.salary_coefficient : cadre.grade_coefficient;
 }
 
-IncomeBreakdown monthly_income(const model::Scenario& s, const model::Cadre& cadre, model::PostId post,
-                               kernel::Day day, int attraction_months_left, ReservedRegime reserved) {
+IncomeBreakdown monthly_income(const model::Scenario& s, const model::Cadre& cadre,
+                               model::PostId post, kernel::Day day, int attraction_months_left,
+                               ReservedRegime reserved) {
   const auto& org = s.organisation;
   const auto& p = s.income;
   const model::Title& t = org.title_of(post);
@@ -31,7 +33,8 @@ IncomeBreakdown monthly_income(const model::Scenario& s, const model::Cadre& cad
   r.regional = u.regional_coefficient * base;
   if (u.especially_difficult && attraction_months_left > 0)
     r.attraction = p.attraction_share * (r.salary + r.position);
-  if (u.level < p.level_extra_vnd_per_month.size()) r.level_extra = p.level_extra_vnd_per_month[u.level];
+  if (u.level < p.level_extra_vnd_per_month.size())
+    r.level_extra = p.level_extra_vnd_per_month[u.level];
   return r;
 }
 

@@ -25,7 +25,9 @@ struct IncomeBreakdown {
   double attraction = 0;      ///< attraction share × (salary + position)
   double level_extra = 0;     ///< agency extras by level
   /// Total gross income.
-  double total() const { return salary + position + public_service + regional + attraction + level_extra; }
+  double total() const {
+    return salary + position + public_service + regional + attraction + level_extra;
+  }
 };
 
 /// A regime kept from the previous post (bảo lưu, QĐ 65 Art. 11): its salary and position
@@ -36,12 +38,14 @@ struct ReservedRegime {
 };
 
 /// Salary coefficient a cadre is paid at a post: the title's fixed coefficient, or their grade.
-double salary_coefficient_at(const model::Organisation& org, const model::Cadre& cadre, model::PostId post);
+double salary_coefficient_at(const model::Organisation& org, const model::Cadre& cadre,
+                             model::PostId post);
 
 /// Income of `cadre` at `post` on `day`. `attraction_months_left` > 0 enables the attraction
 /// allowance in especially-difficult units; a reserved regime replaces lower coefficients.
-IncomeBreakdown monthly_income(const model::Scenario& s, const model::Cadre& cadre, model::PostId post,
-                               kernel::Day day, int attraction_months_left, ReservedRegime reserved = {});
+IncomeBreakdown monthly_income(const model::Scenario& s, const model::Cadre& cadre,
+                               model::PostId post, kernel::Day day, int attraction_months_left,
+                               ReservedRegime reserved = {});
 
 /// Road distance between two units' seats, km: the sum of distance_km along the tree path.
 double distance_km(const model::Organisation& org, model::UnitId a, model::UnitId b);

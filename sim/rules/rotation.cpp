@@ -21,7 +21,8 @@ namespace {
 // A cheap deterministic value in [0, 1) from a draw and a post id (a destination's tie-breaker).
 struct RandomKeyFree {
   static double mix(double u, PostId post) {
-    std::uint64_t x = static_cast<std::uint64_t>(u * 9007199254740992.0) ^ (0x9E3779B97F4A7C15ull * (post + 1));
+    std::uint64_t x =
+        static_cast<std::uint64_t>(u * 9007199254740992.0) ^ (0x9E3779B97F4A7C15ull * (post + 1));
     x ^= x >> 31;
     x *= 0xBF58476D1CE4E5B9ull;
     x ^= x >> 29;
@@ -47,7 +48,9 @@ double unit_shortage(const RuleContext& ctx, model::UnitId u) {
   const auto& unit = ctx.org.units[u];
   int held = 0;
   for (PostId p : ctx.org.posts_of_unit[u]) held += ctx.world.posts[p].holder != model::kNoCadre;
-  return unit.establishment > 0 ? std::max(0.0, 1.0 - static_cast<double>(held) / unit.establishment) : 0.0;
+  return unit.establishment > 0
+             ? std::max(0.0, 1.0 - static_cast<double>(held) / unit.establishment)
+             : 0.0;
 }
 
 int attraction_left(const RuleContext& ctx, const model::Cadre& c) {
@@ -55,7 +58,9 @@ int attraction_left(const RuleContext& ctx, const model::Cadre& c) {
 }
 
 // The post a rotation starts from: the one held, or the last one for a cadre without a post.
-PostId origin_of(const model::Cadre& c) { return c.post != model::kNoPost ? c.post : c.last_post; }
+PostId origin_of(const model::Cadre& c) {
+  return c.post != model::kNoPost ? c.post : c.last_post;
+}
 
 // Date thresholds of a plan, computed once per plan.
 struct PlanDates {
@@ -70,7 +75,8 @@ PlanDates plan_dates(const RuleContext& ctx) {
           kernel::add_months(ctx.now(), p.min_months_before_retirement_non_native)};
 }
 
-bool eligible(const RuleContext& ctx, CadreId id, const model::RotationFlow& f, const PlanDates& dates) {
+bool eligible(const RuleContext& ctx, CadreId id, const model::RotationFlow& f,
+              const PlanDates& dates) {
   const auto& p = ctx.scenario.rotation;
   const auto& c = ctx.world.cadres[id];
   if (c.status != model::CadreStatus::kActive || c.rotation.active) return false;
@@ -83,12 +89,13 @@ bool eligible(const RuleContext& ctx, CadreId id, const model::RotationFlow& f, 
     if (kernel::whole_months_between(c.post_since, ctx.now()) < p.min_months_in_post) return false;
     if (p.require_in_plan && ctx.world.plan_count[id] == 0) return false;
   }
-  return c.retirement_date >= (f.purpose == "training" ? dates.retire_floor : dates.retire_floor_short);
+  return c.retirement_date >=
+         (f.purpose == "training" ? dates.retire_floor : dates.retire_floor_short);
 }
 
 // Best destination for `id` under flow `f`, or kNoPost. `u` is this slot's random draw.
-PostId choose_destination(const RuleContext& ctx, CadreId id, const model::RotationFlow& f, double u_jitter,
-                          bool higher, const std::vector<double>& position) {
+PostId choose_destination(const RuleContext& ctx, CadreId id, const model::RotationFlow& f,
+                          double u_jitter, bool higher, const std::vector<double>& position) {
   const auto& org = ctx.org;
   const auto& p = ctx.scenario.rotation;
   const auto& c = ctx.world.cadres[id];
@@ -102,8 +109,9 @@ PostId choose_destination(const RuleContext& ctx, CadreId id, const model::Rotat
     if (u == from_unit) continue;
     if (f.within_parent && unit.parent != org.units[from_unit].parent) continue;
     if (f.sector_change && unit.sector == org.units[from_unit].sector) continue;
-    const double unit_score = p.shortage_weight * unit_shortage(ctx, u) +
-                              p.especially_difficult_weight * (unit.especially_difficult ? 1.0 : 0.0);
+    const double unit_score =
+        p.shortage_weight * unit_shortage(ctx, u) +
+        p.especially_difficult_weight * (unit.especially_difficult ? 1.0 : 0.0);
     for (PostId post : org.posts_of_unit[u]) {
       const model::Title& t = org.title_of(post);
       if (t.entry) continue;
@@ -114,7 +122,8 @@ PostId choose_destination(const RuleContext& ctx, CadreId id, const model::Rotat
       bool vacant = ps.holder == model::kNoCadre;
       if (!vacant) {
         const auto& h = ctx.world.cadres[ps.holder];
-        if (h.rotation.active || kernel::whole_months_between(h.post_since, ctx.now()) < 12) continue;
+        if (h.rotation.active || kernel::whole_months_between(h.post_since, ctx.now()) < 12)
+          continue;
       }
       // Vacant posts first; then shortage and hardship; then closeness of rank; a small
       // deterministic jitter (from the slot's draw and the post id) breaks ties.
@@ -142,38 +151,43 @@ void return_to_origin(RuleContext& ctx, CadreId id, EventType event, std::uint16
   if (origin == model::kNoPost) return;
   // The origin post, or the best vacant post of the same or higher rank in the origin unit.
   PostId target = model::kNoPost;
-  if (w.posts[origin].holder == model::kNoCadre && non_native_allows(ctx.org, c, origin) && origin != current) {
+  if (w.posts[origin].holder == model::kNoCadre && non_native_allows(ctx.org, c, origin) &&
+      origin != current) {
     target = origin;
   } else {
     int best_rank = -1;
     for (PostId q : ctx.org.posts_of_unit[ctx.org.posts[origin].unit]) {
       const int r = ctx.org.title_of(q).rank;
-      if (w.posts[q].holder == model::kNoCadre && r >= ctx.org.title_of(origin).rank && r > best_rank &&
-          non_native_allows(ctx.org, c, q)) {
+      if (w.posts[q].holder == model::kNoCadre && r >= ctx.org.title_of(origin).rank &&
+          r > best_rank && non_native_allows(ctx.org, c, q)) {
         best_rank = r;
         target = q;
       }
     }
   }
   if (target != model::kNoPost) {
-    take_post(ctx, id, target, EventType::kAppointed, engine::kReasonReturn, engine::kReasonRotation);
+    take_post(ctx, id, target, EventType::kAppointed, engine::kReasonReturn,
+              engine::kReasonRotation);
   } else {
     // Nothing open at home now: leave the post (if the cadre still holds one — an election
     // may have ended it) and wait for a placement at the origin's rank.
     if (current != model::kNoPost) open_vacancy(ctx, current, engine::kReasonRotation);
     c.last_post = origin;
-    if (std::find(w.unplaced.begin(), w.unplaced.end(), id) == w.unplaced.end()) w.unplaced.push_back(id);
+    if (std::find(w.unplaced.begin(), w.unplaced.end(), id) == w.unplaced.end())
+      w.unplaced.push_back(id);
   }
 }
 
 }  // namespace
 
-double move_shortfall(const RuleContext& ctx, CadreId cadre, PostId from, PostId to, double& shortfall_vnd) {
+double move_shortfall(const RuleContext& ctx, CadreId cadre, PostId from, PostId to,
+                      double& shortfall_vnd) {
   const auto& s = ctx.scenario;
   const auto& c = ctx.world.cadres[cadre];
   const int left = attraction_left(ctx, c);
   const double before = monthly_income(s, c, from, ctx.now(), left).total();
-  const double after = monthly_income(s, c, to, ctx.now(), left, reserved_regime(s, c, from)).total();
+  const double after =
+      monthly_income(s, c, to, ctx.now(), left, reserved_regime(s, c, from)).total();
   const double costs = move_costs(s, ctx.org.posts[from].unit, ctx.org.posts[to].unit);
   const double gap = before - (after - costs);
   shortfall_vnd = gap;
@@ -181,7 +195,8 @@ double move_shortfall(const RuleContext& ctx, CadreId cadre, PostId from, PostId
   return before > 0 ? (gap - support) / before : 0.0;
 }
 
-void rotate_into(RuleContext& ctx, CadreId id, PostId dest, std::uint16_t flow, int duration_months) {
+void rotate_into(RuleContext& ctx, CadreId id, PostId dest, std::uint16_t flow,
+                 int duration_months) {
   auto& w = ctx.world;
   auto& c = w.cadres[id];
   const PostId origin = origin_of(c);
@@ -202,7 +217,8 @@ void rotate_into(RuleContext& ctx, CadreId id, PostId dest, std::uint16_t flow, 
   r.shortfall = s;
   r.shortfall_vnd = gap;
   r.early_return_hazard = 0;
-  r.early_return_threshold = kernel::sample::exponential(ctx.rng.uniform(kRngEarlyReturn, id, r.count), 1.0);
+  r.early_return_threshold =
+      kernel::sample::exponential(ctx.rng.uniform(kRngEarlyReturn, id, r.count), 1.0);
   ++r.count;
   c.term_limit_rotation_candidate = false;
   c.effort_penalty = effort_penalty(ctx.scenario.reluctance, s);
@@ -233,27 +249,32 @@ void rotation_plan(RuleContext& ctx, std::uint32_t plan_number) {
     }
     std::sort(pool.begin(), pool.end());
     const double qu = ctx.rng.uniform(kRngRotationQuota, fi, plan_number);
-    double expected = f.count_per_year > 0 ? f.count_per_year : f.rate_per_year * static_cast<double>(pool.size());
+    double expected = f.count_per_year > 0 ? f.count_per_year
+                                           : f.rate_per_year * static_cast<double>(pool.size());
     int quota = static_cast<int>(std::floor(expected));
     if (qu < expected - quota) ++quota;
-    ctx.emit(EventType::kRotationPlanned, model::kNoCadre, model::kNoPost, model::kNoPost, fi, quota);
+    ctx.emit(EventType::kRotationPlanned, model::kNoCadre, model::kNoPost, model::kNoPost, fi,
+             quota);
     int moved = 0, offers = 0;
     for (const auto& [neg, id] : pool) {
       if (moved >= quota || offers >= 3 * quota) break;
       auto& c = w.cadres[id];
       if (!eligible(ctx, id, f, dates)) continue;  // an earlier move may have changed things
       const double u_slot = ctx.rng.uniform(kRngRotationChoice, id, 1000000ull + plan_number);
-      const bool higher = c.competence >= p.outstanding_competence &&
-                          ctx.rng.uniform(kRngHigherPost, id, c.rotation.count) < p.higher_post_probability;
+      const bool higher =
+          c.competence >= p.outstanding_competence &&
+          ctx.rng.uniform(kRngHigherPost, id, c.rotation.count) < p.higher_post_probability;
       PostId dest = choose_destination(ctx, id, f, u_slot, higher, position);
-      if (dest == model::kNoPost && higher) dest = choose_destination(ctx, id, f, u_slot, false, position);
+      if (dest == model::kNoPost && higher)
+        dest = choose_destination(ctx, id, f, u_slot, false, position);
       if (dest == model::kNoPost) continue;
       ++offers;
       double gap = 0;
       const double s = move_shortfall(ctx, id, origin_of(c), dest, gap);
       ctx.emit(EventType::kOffered, id, origin_of(c), dest, fi, s);
-      const double ua = ctx.rng.uniform(kRngAcceptance, id, static_cast<std::uint64_t>(c.rotation.offers_refused) +
-                                                               1000ull * c.rotation.count);
+      const double ua = ctx.rng.uniform(
+          kRngAcceptance, id,
+          static_cast<std::uint64_t>(c.rotation.offers_refused) + 1000ull * c.rotation.count);
       if (ua >= acceptance_probability(ctx.scenario.reluctance, s)) {
         ++c.rotation.offers_refused;
         ctx.emit(EventType::kRefused, id, origin_of(c), dest, fi, s);
@@ -272,7 +293,9 @@ void rotation_plan(RuleContext& ctx, std::uint32_t plan_number) {
 void rotation_end(RuleContext& ctx, CadreId id) {
   auto& w = ctx.world;
   auto& c = w.cadres[id];
-  if (c.status != model::CadreStatus::kActive || !c.rotation.active || c.rotation.planned_end != ctx.now()) return;
+  if (c.status != model::CadreStatus::kActive || !c.rotation.active ||
+      c.rotation.planned_end != ctx.now())
+    return;
   const auto& p = ctx.scenario.rotation;
   const double u = ctx.rng.uniform(kRngRotationOutcome, id, c.rotation.count);
   if (u < p.outcome_return) {
@@ -300,7 +323,8 @@ void rotation_end(RuleContext& ctx, CadreId id) {
       c.effort_penalty = 0;
       w.attrition_multiplier[id] = 1;
       ctx.emit(EventType::kRotationEnded, id, c.post, target, engine::kReasonPromote);
-      take_post(ctx, id, target, EventType::kAppointed, engine::kReasonPromote, engine::kReasonRotation);
+      take_post(ctx, id, target, EventType::kAppointed, engine::kReasonPromote,
+                engine::kReasonRotation);
       return;
     }
   }
@@ -314,7 +338,8 @@ void rotation_end(RuleContext& ctx, CadreId id) {
 bool early_return_month(RuleContext& ctx, CadreId id) {
   auto& c = ctx.world.cadres[id];
   if (!c.rotation.active || c.post == model::kNoPost) return false;
-  c.rotation.early_return_hazard += early_return_rate_per_year(ctx.scenario.reluctance, c.rotation.shortfall) / 12.0;
+  c.rotation.early_return_hazard +=
+      early_return_rate_per_year(ctx.scenario.reluctance, c.rotation.shortfall) / 12.0;
   if (c.rotation.early_return_hazard < c.rotation.early_return_threshold) return false;
   return_to_origin(ctx, id, EventType::kReturnedEarly, engine::kReasonReturn);
   return true;

@@ -20,11 +20,13 @@ namespace cadresim::rules {
 
 /// Relative shortfall s of moving `cadre` from `from` to `to` now, and the same in VND per
 /// month before support (`shortfall_vnd`).
-double move_shortfall(const RuleContext& ctx, CadreId cadre, PostId from, PostId to, double& shortfall_vnd);
+double move_shortfall(const RuleContext& ctx, CadreId cadre, PostId from, PostId to,
+                      double& shortfall_vnd);
 /// Runs the rotation plan; `plan_number` keys its random draws.
 void rotation_plan(RuleContext& ctx, std::uint32_t plan_number);
 /// Moves `cadre` (already accepted) to `dest` as a rotation of `flow`, displacing any holder.
-void rotate_into(RuleContext& ctx, CadreId cadre, PostId dest, std::uint16_t flow, int duration_months);
+void rotate_into(RuleContext& ctx, CadreId cadre, PostId dest, std::uint16_t flow,
+                 int duration_months);
 /// Handles the planned end of a rotation.
 void rotation_end(RuleContext& ctx, CadreId cadre);
 /// Monthly early-return hazard of a rotated cadre; returns true if they went back.

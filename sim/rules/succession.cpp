@@ -19,11 +19,14 @@ Day next_term_start(const RuleContext& ctx, PostId post) {
   const model::LevelId level = ctx.org.level_of(post);
   const auto& cal = ctx.scenario.calendar;
   const std::vector<model::Election>* list = nullptr;
-  if (t.tenure == model::TenureKind::kPartyTerm) list = &cal.party_congresses;
-  else if (t.tenure == model::TenureKind::kStateTerm) list = &cal.state_elections;
+  if (t.tenure == model::TenureKind::kPartyTerm)
+    list = &cal.party_congresses;
+  else if (t.tenure == model::TenureKind::kStateTerm)
+    list = &cal.state_elections;
   if (list != nullptr)
     for (const auto& e : *list)
-      if (e.date > ctx.now() && std::find(e.levels.begin(), e.levels.end(), level) != e.levels.end())
+      if (e.date > ctx.now() &&
+          std::find(e.levels.begin(), e.levels.end(), level) != e.levels.end())
         return e.date;
   return ctx.now();
 }
@@ -51,7 +54,8 @@ Readiness readiness(const RuleContext& ctx, CadreId cadre, PostId post) {
 
 Day planning_retirement_floor(const RuleContext& ctx, Day term_start) {
   // whole_months_between(term_start, r) >= n  <=>  r >= add_months(term_start, n)
-  return kernel::add_months(term_start, ctx.scenario.succession.planning_min_months_before_retirement);
+  return kernel::add_months(term_start,
+                            ctx.scenario.succession.planning_min_months_before_retirement);
 }
 
 bool may_plan(const RuleContext& ctx, CadreId cadre, PostId post, Day term_start) {
@@ -95,7 +99,8 @@ void planning_review(RuleContext& ctx, int year) {
   for (auto& e : w.plan) {
     const auto& c = w.cadres[e.cadre];
     std::uint16_t reason = engine::kReasonNone;
-    if (c.status != model::CadreStatus::kActive) reason = engine::kReasonGone;
+    if (c.status != model::CadreStatus::kActive)
+      reason = engine::kReasonGone;
     else if (!may_plan(ctx, e.cadre, e.post, next_term_start(ctx, e.post)))
       reason = engine::kReasonAgedOut;
     else if (ctx.rng.uniform(kRngPlanRemoval, e.cadre, static_cast<std::uint64_t>(year)) <
@@ -141,7 +146,8 @@ void planning_review(RuleContext& ctx, int year) {
       if (p.targets_binding) {
         // Binding structure targets: while a target is unmet, its group ranks first.
         const double total = static_cast<double>(w.plan.size()) + 1;
-        if (w.cadres[c].sex == model::Sex::kFemale && women / total < p.women_target_share) score += 10;
+        if (w.cadres[c].sex == model::Sex::kFemale && women / total < p.women_target_share)
+          score += 10;
         if (is_young(c) && young / total < p.young_target_share) score += 10;
       }
       ranked.push_back({-score, c});
@@ -165,7 +171,8 @@ CadreId best_ready_successor(const RuleContext& ctx, PostId post) {
   const auto& w = ctx.world;
   CadreId best = model::kNoCadre;
   double best_score = -1e300;
-  const Day retire_floor = kernel::add_months(ctx.now(), ctx.scenario.appointment.min_months_before_retirement);
+  const Day retire_floor =
+      kernel::add_months(ctx.now(), ctx.scenario.appointment.min_months_before_retirement);
   for (const auto& e : w.plan) {
     if (e.post != post) continue;
     const auto& c = w.cadres[e.cadre];
@@ -173,7 +180,8 @@ CadreId best_ready_successor(const RuleContext& ctx, PostId post) {
     if (readiness(ctx, e.cadre, post) != Readiness::kReadyNow) continue;
     if (!non_native_allows(ctx.org, c, post)) continue;
     if (c.retirement_date < retire_floor) continue;
-    if (c.post != model::kNoPost && ctx.org.title_of(c.post).rank >= ctx.org.title_of(post).rank) continue;
+    if (c.post != model::kNoPost && ctx.org.title_of(c.post).rank >= ctx.org.title_of(post).rank)
+      continue;
     const double s = candidate_score(ctx, e.cadre, post);
     if (s > best_score || (s == best_score && e.cadre < best)) {
       best_score = s;

@@ -21,7 +21,8 @@ double one_off_grant_vnd(const model::SupportParams& p, double distance_km) {
 
 ReservedRegime reserved_regime(const model::Scenario& s, const model::Cadre& cadre, PostId origin) {
   if (!s.support.reserve_position_allowance || origin == model::kNoPost) return {};
-  return {salary_coefficient_at(s.organisation, cadre, origin), s.organisation.title_of(origin).position_allowance};
+  return {salary_coefficient_at(s.organisation, cadre, origin),
+          s.organisation.title_of(origin).position_allowance};
 }
 
 double pay_monthly_support(RuleContext& ctx, CadreId cadre) {
@@ -33,8 +34,8 @@ double pay_monthly_support(RuleContext& ctx, CadreId cadre) {
     ctx.emit(engine::EventType::kSupportPaid, cadre, c.rotation.origin_post, c.post, lever, vnd);
     total += vnd;
   };
-  pay(engine::kReasonTopUp,
-      p.top_up_vnd_per_month + p.top_up_share_of_shortfall * std::max(c.rotation.shortfall_vnd, 0.0));
+  pay(engine::kReasonTopUp, p.top_up_vnd_per_month + p.top_up_share_of_shortfall *
+                                                         std::max(c.rotation.shortfall_vnd, 0.0));
   pay(engine::kReasonTravel, p.travel_allowance_vnd_per_month);
   if (p.housing) pay(engine::kReasonHousing, p.housing_cost_vnd_per_month);
   // The reserved regime's cost: what the kept coefficients add over the post's own.
@@ -44,7 +45,8 @@ double pay_monthly_support(RuleContext& ctx, CadreId cadre) {
   const double extra_coefficient = std::max(kept.salary_coefficient - own_salary, 0.0) +
                                    std::max(kept.position_allowance - own_position, 0.0);
   if (extra_coefficient > 0)
-    pay(engine::kReasonReservedAllowance, extra_coefficient * base_salary(ctx.scenario.income, ctx.now()) *
+    pay(engine::kReasonReservedAllowance, extra_coefficient *
+                                              base_salary(ctx.scenario.income, ctx.now()) *
                                               (1 + ctx.scenario.income.public_service_share));
   if (p.mentoring) pay(engine::kReasonMentoring, p.mentoring_cost_vnd_per_month);
   if (p.supervision) pay(engine::kReasonSupervision, p.supervision_cost_vnd_per_month);
@@ -55,7 +57,8 @@ double pay_one_off_grant(RuleContext& ctx, CadreId cadre, double distance_km) {
   const double g = one_off_grant_vnd(ctx.scenario.support, distance_km);
   if (g > 0) {
     const auto& c = ctx.world.cadres[cadre];
-    ctx.emit(engine::EventType::kSupportPaid, cadre, c.rotation.origin_post, c.post, engine::kReasonGrant, g);
+    ctx.emit(engine::EventType::kSupportPaid, cadre, c.rotation.origin_post, c.post,
+             engine::kReasonGrant, g);
   }
   return g;
 }

@@ -22,27 +22,36 @@ std::string pointer_token(const std::string& key) {
 
 std::string type_name(const json& j) {
   switch (j.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return "a boolean";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::boolean:
+      return "a boolean";
     case json::value_t::number_integer:
-    case json::value_t::number_unsigned: return "an integer";
-    case json::value_t::number_float: return "a number";
-    case json::value_t::string: return "a string";
-    case json::value_t::array: return "an array";
-    case json::value_t::object: return "an object";
-    default: return "an unsupported value";
+    case json::value_t::number_unsigned:
+      return "an integer";
+    case json::value_t::number_float:
+      return "a number";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::object:
+      return "an object";
+    default:
+      return "an unsupported value";
   }
 }
 
 namespace {
-std::string show(double v) { return fmt::format("{:g}", v); }
+std::string show(double v) {
+  return fmt::format("{:g}", v);
+}
 }  // namespace
 
 FieldReader::FieldReader(const json* in, json& out, std::string pointer, Problems& problems)
     : in_(in), out_(out), pointer_(std::move(pointer)), problems_(problems) {
   if (in_ != nullptr && !in_->is_object()) {
-    problems_.add(pointer_.empty() ? "/" : pointer_,
-                  "must be an object, found " + type_name(*in_));
+    problems_.add(pointer_.empty() ? "/" : pointer_, "must be an object, found " + type_name(*in_));
     in_ = nullptr;
     bad_type_ = true;
   }
@@ -58,9 +67,13 @@ const json* FieldReader::lookup(const std::string& key) {
   return it == in_->end() ? nullptr : &*it;
 }
 
-bool FieldReader::has(const std::string& key) { return lookup(key) != nullptr; }
+bool FieldReader::has(const std::string& key) {
+  return lookup(key) != nullptr;
+}
 
-const json* FieldReader::raw(const std::string& key) { return lookup(key); }
+const json* FieldReader::raw(const std::string& key) {
+  return lookup(key);
+}
 
 void FieldReader::number(const std::string& key, double& value, double lo, double hi) {
   if (const json* j = lookup(key)) {
@@ -81,13 +94,15 @@ void FieldReader::number(const std::string& key, double& value, double lo, doubl
 void FieldReader::integer(const std::string& key, int& value, int lo, int hi) {
   if (const json* j = lookup(key)) {
     if (!j->is_number_integer() &&
-        !(j->is_number_float() && j->get<double>() == static_cast<double>(static_cast<long long>(j->get<double>())))) {
+        !(j->is_number_float() &&
+          j->get<double>() == static_cast<double>(static_cast<long long>(j->get<double>())))) {
       problems_.add(at(key), "must be a whole number, found " +
                                  (j->is_number() ? fmt::format("{}", j->dump()) : type_name(*j)));
     } else {
       const double v = j->get<double>();
       if (v < lo || v > hi)
-        problems_.add(at(key), fmt::format("must be between {} and {}, found {}", lo, hi, j->dump()));
+        problems_.add(at(key),
+                      fmt::format("must be between {} and {}, found {}", lo, hi, j->dump()));
       else
         value = static_cast<int>(v);
     }
@@ -139,7 +154,8 @@ void FieldReader::choice(const std::string& key, std::string& value,
 void FieldReader::date(const std::string& key, kernel::Day& value, bool required) {
   const json* j = lookup(key);
   if (j == nullptr) {
-    if (required && !bad_type_) problems_.add(at(key), "is required but missing (a date YYYY-MM-DD)");
+    if (required && !bad_type_)
+      problems_.add(at(key), "is required but missing (a date YYYY-MM-DD)");
   } else if (!j->is_string()) {
     problems_.add(at(key), "must be a date string YYYY-MM-DD, found " + type_name(*j));
   } else if (auto d = kernel::parse_iso_date(j->get_ref<const std::string&>())) {
@@ -176,8 +192,8 @@ model::Distribution read_distribution(const json& j, json& out, const std::strin
   if (j.is_number()) {  // a plain number is a fixed value
     const double v = j.get<double>();
     if (v < lo || v > hi)
-      problems.add(pointer, fmt::format("must be between {} and {}, found {}", show(lo), show(hi),
-                                        show(v)));
+      problems.add(pointer,
+                   fmt::format("must be between {} and {}, found {}", show(lo), show(hi), show(v)));
     else
       d = model::Distribution::fixed(v);
     out = v;
@@ -186,11 +202,21 @@ model::Distribution read_distribution(const json& j, json& out, const std::strin
   FieldReader r(&j, out, pointer, problems);
   std::string kind = "normal";
   switch (fallback.kind) {
-    case model::DistributionKind::kFixed: kind = "fixed"; break;
-    case model::DistributionKind::kUniform: kind = "uniform"; break;
-    case model::DistributionKind::kNormal: kind = "normal"; break;
-    case model::DistributionKind::kLognormal: kind = "lognormal"; break;
-    case model::DistributionKind::kExponential: kind = "exponential"; break;
+    case model::DistributionKind::kFixed:
+      kind = "fixed";
+      break;
+    case model::DistributionKind::kUniform:
+      kind = "uniform";
+      break;
+    case model::DistributionKind::kNormal:
+      kind = "normal";
+      break;
+    case model::DistributionKind::kLognormal:
+      kind = "lognormal";
+      break;
+    case model::DistributionKind::kExponential:
+      kind = "exponential";
+      break;
   }
   r.choice("distribution", kind, {"fixed", "uniform", "normal", "lognormal", "exponential"});
   d.kind = kind == "fixed"       ? model::DistributionKind::kFixed
@@ -209,9 +235,11 @@ model::Distribution read_distribution(const json& j, json& out, const std::strin
   if (d.kind == model::DistributionKind::kUniform && !(has_min && has_max))
     problems.add(pointer, "a uniform distribution needs both \"min\" and \"max\"");
   if (d.min > d.max)
-    problems.add(pointer + "/min", fmt::format("must not exceed max ({} > {})", show(d.min), show(d.max)));
+    problems.add(pointer + "/min",
+                 fmt::format("must not exceed max ({} > {})", show(d.min), show(d.max)));
   if ((d.kind == model::DistributionKind::kLognormal ||
-       d.kind == model::DistributionKind::kExponential) && d.mean <= 0)
+       d.kind == model::DistributionKind::kExponential) &&
+      d.mean <= 0)
     problems.add(pointer + "/mean", "must be positive for a " + kind + " distribution");
   if (d.kind == model::DistributionKind::kFixed) d.min = d.max = d.mean;
   r.finish();
@@ -231,11 +259,21 @@ void FieldReader::distribution(const std::string& key, model::Distribution& valu
   json& o = out_[key];
   o = json::object();
   switch (value.kind) {
-    case model::DistributionKind::kFixed: o = value.mean; return;
-    case model::DistributionKind::kUniform: o["distribution"] = "uniform"; break;
-    case model::DistributionKind::kNormal: o["distribution"] = "normal"; break;
-    case model::DistributionKind::kLognormal: o["distribution"] = "lognormal"; break;
-    case model::DistributionKind::kExponential: o["distribution"] = "exponential"; break;
+    case model::DistributionKind::kFixed:
+      o = value.mean;
+      return;
+    case model::DistributionKind::kUniform:
+      o["distribution"] = "uniform";
+      break;
+    case model::DistributionKind::kNormal:
+      o["distribution"] = "normal";
+      break;
+    case model::DistributionKind::kLognormal:
+      o["distribution"] = "lognormal";
+      break;
+    case model::DistributionKind::kExponential:
+      o["distribution"] = "exponential";
+      break;
   }
   if (value.kind != model::DistributionKind::kUniform) o["mean"] = value.mean;
   if (value.sd > 0) o["sd"] = value.sd;

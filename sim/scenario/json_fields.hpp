@@ -11,10 +11,10 @@
 #include <string>    // std::string
 #include <vector>    // std::vector
 
-#include "sim/kernel/calendar.hpp"    // kernel::Day, dates
-#include "sim/model/distribution.hpp" // model::Distribution
-#include "sim/model/scenario.hpp"     // model::MonthDay
-#include "sim/scenario/problems.hpp"  // Problems
+#include "sim/kernel/calendar.hpp"     // kernel::Day, dates
+#include "sim/model/distribution.hpp"  // model::Distribution
+#include "sim/model/scenario.hpp"      // model::MonthDay
+#include "sim/scenario/problems.hpp"   // Problems
 
 namespace cadresim::scenario {
 

@@ -23,7 +23,8 @@ namespace {
   for (const auto& i : issues) {
     std::string where;
     if (i.line > 0) where = fmt::format("line {}, column {}", i.line, i.column);
-    if (i.pointer && !i.pointer->empty()) where += (where.empty() ? "" : " (") + *i.pointer + (where.empty() ? "" : ")");
+    if (i.pointer && !i.pointer->empty())
+      where += (where.empty() ? "" : " (") + *i.pointer + (where.empty() ? "" : ")");
     problems.push_back({file, where, i.message});
   }
   throw InvalidInput(std::move(problems));
@@ -63,7 +64,8 @@ json resolve_chain(const json& doc, const fs::path& path, Problems& problems,
     return json::object();
   }
   if (!fs::exists(base_path, ec)) {
-    problems.add({path.string(), "/extends", fmt::format("base scenario \"{}\" does not exist", base_path.string())});
+    problems.add({path.string(), "/extends",
+                  fmt::format("base scenario \"{}\" does not exist", base_path.string())});
     return json::object();
   }
   visiting.insert(key);

@@ -5,9 +5,9 @@
 
 #include <nlohmann/json.hpp>  // nlohmann::json
 
-#include <filesystem>  // std::filesystem::path
-#include <string>      // std::string
-#include <string_view> // std::string_view
+#include <filesystem>   // std::filesystem::path
+#include <string>       // std::string
+#include <string_view>  // std::string_view
 
 #include "sim/model/scenario.hpp"     // model::Scenario
 #include "sim/scenario/problems.hpp"  // InvalidInput

@@ -33,8 +33,9 @@ void read_retirement(FieldReader& top, SectionContext& ctx) {
                    !(*v)[1].is_number_integer() || (*v)[0].get<long long>() < 40 ||
                    (*v)[0].get<long long>() > 80 || (*v)[1].get<long long>() < 0 ||
                    (*v)[1].get<long long>() > 11) {
-          ctx.problems.add(ptr, "must be [years, months] with years 40..80 and months 0..11, found " +
-                                    v->dump());
+          ctx.problems.add(
+              ptr,
+              "must be [years, months] with years 40..80 and months 0..11, found " + v->dump());
         } else {
           months = static_cast<int>((*v)[0].get<long long>() * 12 + (*v)[1].get<long long>());
         }
@@ -97,7 +98,8 @@ void read_recruitment(FieldReader& top, SectionContext& ctx) {
   if (p.age_years.mean == 0) p.age_years = {model::DistributionKind::kNormal, 27, 3, 22, 35};
   if (p.grade_coefficient.mean == 0) p.grade_coefficient = model::Distribution::fixed(2.34);
   if (p.competence.mean == 0) p.competence = {model::DistributionKind::kNormal, 0.4, 0.1, 0, 1};
-  if (p.delay_months.mean == 0) p.delay_months = {model::DistributionKind::kExponential, 3, 0, 0, 24};
+  if (p.delay_months.mean == 0)
+    p.delay_months = {model::DistributionKind::kExponential, 3, 0, 0, 24};
   r.distribution("age_years", p.age_years, 16, 70);
   r.probability("female_share", p.female_share);
   r.probability("native_share", p.native_share);
@@ -113,7 +115,8 @@ void read_succession(FieldReader& top, SectionContext& ctx) {
   r.month_day("review_date", p.review_date);
   r.integer("max_candidates_per_post", p.max_candidates_per_post, 1, 20);
   r.integer("max_posts_per_candidate", p.max_posts_per_candidate, 1, 20);
-  r.integer("planning_min_months_before_retirement", p.planning_min_months_before_retirement, 0, 600);
+  r.integer("planning_min_months_before_retirement", p.planning_min_months_before_retirement, 0,
+            600);
   r.probability("ready_min_competence", p.ready_min_competence);
   r.integer("ready_min_months_in_post", p.ready_min_months_in_post, 0, 600);
   r.integer("ready_min_months_lower_level", p.ready_min_months_lower_level, 0, 600);
@@ -136,7 +139,8 @@ void read_terms(FieldReader& top, SectionContext& ctx) {
   FieldReader r = top.object("terms");
   r.integer("term_months", p.term_months, 12, 120);
   r.integer("max_consecutive_terms", p.max_consecutive_terms, 1, 10);
-  r.integer("reelection_min_months_before_retirement", p.reelection_min_months_before_retirement, 0, 600);
+  r.integer("reelection_min_months_before_retirement", p.reelection_min_months_before_retirement, 0,
+            600);
   r.integer("appointment_months", p.appointment_months, 12, 120);
   r.integer("extend_if_months_to_retirement_below", p.extend_if_months_to_retirement_below, 0, 120);
   r.finish();
@@ -145,7 +149,8 @@ void read_terms(FieldReader& top, SectionContext& ctx) {
 void read_appointment(FieldReader& top, SectionContext& ctx) {
   auto& p = ctx.scenario.appointment;
   FieldReader r = top.object("appointment");
-  if (p.delay_months.mean == 0) p.delay_months = {model::DistributionKind::kExponential, 2, 0, 0, 24};
+  if (p.delay_months.mean == 0)
+    p.delay_months = {model::DistributionKind::kExponential, 2, 0, 0, 24};
   r.distribution("delay_months", p.delay_months, 0, 120);
   r.integer("min_months_before_retirement", p.min_months_before_retirement, 0, 600);
   r.probability("acting_probability", p.acting_probability);
@@ -160,10 +165,13 @@ void read_rotation(FieldReader& top, SectionContext& ctx) {
   if (const json* d = r.array("extra_plan_dates")) {
     r.out()["extra_plan_dates"] = *d;
     for (std::size_t i = 0; i < d->size(); ++i) {
-      const auto day = (*d)[i].is_string() ? kernel::parse_iso_date((*d)[i].get<std::string>())
-                                           : std::nullopt;
-      if (!day) ctx.problems.add(r.at("extra_plan_dates") + "/" + std::to_string(i), "must be a date YYYY-MM-DD");
-      else p.extra_plan_dates.push_back(*day);
+      const auto day =
+          (*d)[i].is_string() ? kernel::parse_iso_date((*d)[i].get<std::string>()) : std::nullopt;
+      if (!day)
+        ctx.problems.add(r.at("extra_plan_dates") + "/" + std::to_string(i),
+                         "must be a date YYYY-MM-DD");
+      else
+        p.extra_plan_dates.push_back(*day);
     }
   }
   if (const json* flows = r.array("flows")) {
@@ -185,7 +193,8 @@ void read_rotation(FieldReader& top, SectionContext& ctx) {
       f.finish();
       // Both keys may appear (the resolved output writes both); only one may be non-zero.
       if (flow.count_per_year > 0 && flow.rate_per_year > 0)
-        ctx.problems.add(f.at("rate_per_year"), "give either count_per_year or rate_per_year, not both");
+        ctx.problems.add(f.at("rate_per_year"),
+                         "give either count_per_year or rate_per_year, not both");
       const int a = from.empty() ? -1 : resolve_level(from, f.at("from_level"), ctx);
       const int b = to.empty() ? -1 : resolve_level(to, f.at("to_level"), ctx);
       flow.from_level = static_cast<model::LevelId>(a < 0 ? 0 : a);
@@ -193,17 +202,20 @@ void read_rotation(FieldReader& top, SectionContext& ctx) {
       if (flow.sector_change && a != b && a >= 0 && b >= 0)
         ctx.problems.add(f.at("sector_change"), "a sector-to-sector flow must stay at one level");
       for (const auto& prev : p.flows)
-        if (prev.id == flow.id) ctx.problems.add(f.at("id"), "duplicate flow id \"" + flow.id + "\"");
+        if (prev.id == flow.id)
+          ctx.problems.add(f.at("id"), "duplicate flow id \"" + flow.id + "\"");
       p.flows.push_back(std::move(flow));
     }
   }
   r.integer("min_months_before_retirement", p.min_months_before_retirement, 0, 600);
-  r.integer("min_months_before_retirement_non_native", p.min_months_before_retirement_non_native, 0, 600);
+  r.integer("min_months_before_retirement_non_native", p.min_months_before_retirement_non_native, 0,
+            600);
   r.integer("min_months_in_post", p.min_months_in_post, 0, 600);
   r.boolean("require_in_plan", p.require_in_plan);
   r.probability("higher_post_probability", p.higher_post_probability);
   r.probability("outstanding_competence", p.outstanding_competence);
-  if (p.duration_months.mean == 0) p.duration_months = {model::DistributionKind::kUniform, 42, 0, 36, 48};
+  if (p.duration_months.mean == 0)
+    p.duration_months = {model::DistributionKind::kUniform, 42, 0, 36, 48};
   r.distribution("duration_months", p.duration_months, 1, 240);
   FieldReader o = r.object("end_outcomes");
   o.probability("return", p.outcome_return);
@@ -211,8 +223,9 @@ void read_rotation(FieldReader& top, SectionContext& ctx) {
   o.probability("stay", p.outcome_stay);
   o.finish();
   if (std::abs(p.outcome_return + p.outcome_promote + p.outcome_stay - 1.0) > 1e-6)
-    ctx.problems.add(r.at("end_outcomes"), fmt::format("return + promote + stay must sum to 1, found {:g}",
-                                                       p.outcome_return + p.outcome_promote + p.outcome_stay));
+    ctx.problems.add(r.at("end_outcomes"),
+                     fmt::format("return + promote + stay must sum to 1, found {:g}",
+                                 p.outcome_return + p.outcome_promote + p.outcome_stay));
   r.boolean("refusal_keeps_in_plan", p.refusal_keeps_in_plan);
   r.number("shortage_weight", p.shortage_weight, 0, 100);
   r.number("especially_difficult_weight", p.especially_difficult_weight, 0, 100);
@@ -227,8 +240,8 @@ void read_income(FieldReader& top, SectionContext& ctx) {
     out = json::array();
     for (std::size_t i = 0; i < steps->size(); ++i) out.push_back(json::object());
     for (std::size_t i = 0; i < steps->size(); ++i) {
-      FieldReader s(&(*steps)[i], out[i], r.at("base_salary_vnd_per_month") + "/" + std::to_string(i),
-                    ctx.problems);
+      FieldReader s(&(*steps)[i], out[i],
+                    r.at("base_salary_vnd_per_month") + "/" + std::to_string(i), ctx.problems);
       model::BaseSalaryStep b;
       s.date("from", b.from, true);
       if (!s.has("amount"))
@@ -240,7 +253,8 @@ void read_income(FieldReader& top, SectionContext& ctx) {
       p.base_salary.push_back(b);
     }
   } else {
-    p.base_salary = {{kernel::make_day(2019, 7, 1), 1'490'000}, {kernel::make_day(2023, 7, 1), 1'800'000},
+    p.base_salary = {{kernel::make_day(2019, 7, 1), 1'490'000},
+                     {kernel::make_day(2023, 7, 1), 1'800'000},
                      {kernel::make_day(2024, 7, 1), 2'340'000}};
     json& out = r.out()["base_salary_vnd_per_month"];
     out = json::array();
@@ -293,7 +307,8 @@ void read_adaptation(FieldReader& top, SectionContext& ctx) {
     }
   } else if (!ctx.scenario.organisation.levels.empty()) {
     // Default: the lowest level is the grassroots (cơ sở).
-    p.grassroots_levels = {static_cast<model::LevelId>(ctx.scenario.organisation.levels.size() - 1)};
+    p.grassroots_levels = {
+        static_cast<model::LevelId>(ctx.scenario.organisation.levels.size() - 1)};
   }
   for (auto l : p.grassroots_levels) gout.push_back(ctx.scenario.organisation.levels[l].id);
   r.month_day("evaluation_date", p.evaluation_date);
@@ -311,7 +326,8 @@ void read_support(FieldReader& top, SectionContext& ctx) {
     out = json::array();
     for (std::size_t i = 0; i < g->size(); ++i) out.push_back(json::object());
     for (std::size_t i = 0; i < g->size(); ++i) {
-      FieldReader b(&(*g)[i], out[i], r.at("one_off_grant") + "/" + std::to_string(i), ctx.problems);
+      FieldReader b(&(*g)[i], out[i], r.at("one_off_grant") + "/" + std::to_string(i),
+                    ctx.problems);
       model::GrantBand band;
       b.number("min_km", band.min_km, 0, 10000);
       b.number("vnd", band.vnd, 0, 1e10);
@@ -337,7 +353,8 @@ void read_support(FieldReader& top, SectionContext& ctx) {
 }  // namespace
 
 void read_mechanisms(FieldReader& top, SectionContext& ctx) {
-  if (!top.has("retirement")) ctx.problems.add("/retirement", "is required but missing (the statutory age table)");
+  if (!top.has("retirement"))
+    ctx.problems.add("/retirement", "is required but missing (the statutory age table)");
   read_retirement(top, ctx);
   read_attrition(top, ctx);
   read_recruitment(top, ctx);

@@ -38,8 +38,10 @@ std::vector<double> read_level_map(FieldReader& r, const std::string& key, doubl
   std::vector<double> values(levels.size(), fallback);
   FieldReader m = r.object(key);
   for (std::size_t l = 0; l < levels.size(); ++l) {
-    if (m.has(levels[l].id)) m.number(levels[l].id, values[l], lo, hi);
-    else m.out()[levels[l].id] = values[l];
+    if (m.has(levels[l].id))
+      m.number(levels[l].id, values[l], lo, hi);
+    else
+      m.out()[levels[l].id] = values[l];
   }
   m.finish();
   return values;
@@ -51,7 +53,9 @@ void read_levels(FieldReader& top, SectionContext& ctx) {
   json& out = top.out()["levels"];
   out = json::array();
   if (arr == nullptr) {
-    levels = {{"central", "Central"}, {"province", "Province"}, {"district", "District"},
+    levels = {{"central", "Central"},
+              {"province", "Province"},
+              {"district", "District"},
               {"commune", "Commune"}};
     for (const auto& l : levels) out.push_back({{"id", l.id}, {"name", l.name}});
     return;
@@ -59,7 +63,8 @@ void read_levels(FieldReader& top, SectionContext& ctx) {
   if (arr->empty() || arr->size() > model::kMaxLevels)
     ctx.problems.add("/levels", fmt::format("must list between 1 and {} levels, found {}",
                                             model::kMaxLevels, arr->size()));
-  for (std::size_t i = 0; i < arr->size() && i < model::kMaxLevels; ++i) out.push_back(json::object());
+  for (std::size_t i = 0; i < arr->size() && i < model::kMaxLevels; ++i)
+    out.push_back(json::object());
   for (std::size_t i = 0; i < arr->size() && i < model::kMaxLevels; ++i) {
     FieldReader r(&(*arr)[i], out[i], fmt::format("/levels/{}", i), ctx.problems);
     model::Level l;
@@ -115,7 +120,8 @@ void read_calendar(FieldReader& top, SectionContext& ctx) {
   r.date("start", c.start, true);
   r.date("end", c.end, true);
   if (c.end <= c.start && r.has("start") && r.has("end"))
-    ctx.problems.add(r.at("end"), "must be after the start date " + kernel::format_iso_date(c.start));
+    ctx.problems.add(r.at("end"),
+                     "must be after the start date " + kernel::format_iso_date(c.start));
   else if (c.end - c.start > 366 * 100)
     ctx.problems.add(r.at("end"), "the horizon is limited to 100 years");
   c.party_congresses = read_elections(r, "party_congresses", ctx);
@@ -141,8 +147,10 @@ void read_units(FieldReader& top, SectionContext& ctx) {
     r.string("name", u.name);
     if (u.name.empty()) u.name = u.id;
     r.string("level", level, true);
-    if (r.has("parent") && !r.raw("parent")->is_null()) r.string("parent", parent, true);
-    else out[i]["parent"] = nullptr;
+    if (r.has("parent") && !r.raw("parent")->is_null())
+      r.string("parent", parent, true);
+    else
+      out[i]["parent"] = nullptr;
     u.sector = "territorial";
     r.string("sector", u.sector);
     r.number("regional_coefficient", u.regional_coefficient, 0, 1);
@@ -254,7 +262,8 @@ void read_units(FieldReader& top, SectionContext& ctx) {
     const bool cycle = v != model::kNoUnit && (state[v] == 2 || steps > org.units.size());
     if (cycle && state[u] == 0) {
       ctx.problems.add(parent_ptrs[u], "unit \"" + org.units[u].id + "\" is in a cycle of parents");
-      for (UnitId w = u, k = 0; k <= org.units.size() && w != model::kNoUnit && state[w] == 0; ++k) {
+      for (UnitId w = u, k = 0; k <= org.units.size() && w != model::kNoUnit && state[w] == 0;
+           ++k) {
         state[w] = 2;
         w = org.units[w].parent;
       }
@@ -267,10 +276,11 @@ void read_units(FieldReader& top, SectionContext& ctx) {
   for (UnitId u = 0; u < org.units.size(); ++u) {
     const UnitId p = org.units[u].parent;
     if (p != model::kNoUnit && org.units[p].level > org.units[u].level)
-      ctx.problems.add(parent_ptrs[u],
-                       fmt::format("parent \"{}\" is at level \"{}\", below this unit's level \"{}\"",
-                                   org.units[p].id, org.levels[org.units[p].level].id,
-                                   org.levels[org.units[u].level].id));
+      ctx.problems.add(
+          parent_ptrs[u],
+          fmt::format("parent \"{}\" is at level \"{}\", below this unit's level \"{}\"",
+                      org.units[p].id, org.levels[org.units[p].level].id,
+                      org.levels[org.units[u].level].id));
   }
 }
 
@@ -295,8 +305,11 @@ void read_titles(FieldReader& top, SectionContext& ctx) {
     if (const json* s = r.array("sectors")) {
       out[i]["sectors"] = *s;
       for (std::size_t k = 0; k < s->size(); ++k) {
-        if ((*s)[k].is_string()) t.sectors.push_back((*s)[k].get<std::string>());
-        else ctx.problems.add(r.at("sectors") + "/" + std::to_string(k), "must be a sector name (a string)");
+        if ((*s)[k].is_string())
+          t.sectors.push_back((*s)[k].get<std::string>());
+        else
+          ctx.problems.add(r.at("sectors") + "/" + std::to_string(k),
+                           "must be a sector name (a string)");
       }
     }
     r.integer("posts_per_unit", t.posts_per_unit, 1, 1000);
@@ -317,8 +330,11 @@ void read_titles(FieldReader& top, SectionContext& ctx) {
     if (const json* f = r.array("feeds")) {
       out[i]["feeds"] = *f;
       for (std::size_t k = 0; k < f->size(); ++k) {
-        if ((*f)[k].is_string()) feeds[i].push_back((*f)[k].get<std::string>());
-        else ctx.problems.add(r.at("feeds") + "/" + std::to_string(k), "must be a title id (a string)");
+        if ((*f)[k].is_string())
+          feeds[i].push_back((*f)[k].get<std::string>());
+        else
+          ctx.problems.add(r.at("feeds") + "/" + std::to_string(k),
+                           "must be a title id (a string)");
       }
     } else {
       out[i]["feeds"] = json::array();
@@ -366,10 +382,11 @@ void check_organisation(SectionContext& ctx) {
   // Titles with no posts.
   for (TitleId t = 0; t < org.titles.size(); ++t)
     if (org.posts_of_title[t].empty())
-      ctx.problems.add(fmt::format("/titles/{}", t),
-                       fmt::format("title \"{}\" has no posts: no unit at level \"{}\"{}",
-                                   org.titles[t].id, org.levels[org.titles[t].level].id,
-                                   org.titles[t].sectors.empty() ? "" : " with one of its sectors"));
+      ctx.problems.add(
+          fmt::format("/titles/{}", t),
+          fmt::format("title \"{}\" has no posts: no unit at level \"{}\"{}", org.titles[t].id,
+                      org.levels[org.titles[t].level].id,
+                      org.titles[t].sectors.empty() ? "" : " with one of its sectors"));
   // Titles no one can ever fill: not reachable from an entry title along "feeds".
   std::vector<bool> reach(org.titles.size(), false);
   std::deque<TitleId> queue;
@@ -403,11 +420,12 @@ void check_organisation(SectionContext& ctx) {
   for (UnitId u = 0; u < org.units.size(); ++u) {
     auto& unit = org.units[u];
     const int posts = static_cast<int>(org.posts_of_unit[u].size());
-    if (unit.establishment == 0) unit.establishment = posts;
+    if (unit.establishment == 0)
+      unit.establishment = posts;
     else if (unit.establishment < posts)
-      ctx.problems.add("/units",
-                       fmt::format("unit \"{}\" has establishment {} but its titles create {} posts",
-                                   unit.id, unit.establishment, posts));
+      ctx.problems.add(
+          "/units", fmt::format("unit \"{}\" has establishment {} but its titles create {} posts",
+                                unit.id, unit.establishment, posts));
   }
 }
 

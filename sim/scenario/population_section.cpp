@@ -29,7 +29,8 @@ model::PostId resolve_post(const std::string& label, const std::string& pointer,
   const model::UnitId u = org.find_unit(label.substr(0, slash));
   const model::TitleId t = org.find_title(title_part);
   if (u == model::kNoUnit) {
-    ctx.problems.add(pointer, "unknown unit \"" + label.substr(0, slash) + "\" in post \"" + label + "\"");
+    ctx.problems.add(pointer,
+                     "unknown unit \"" + label.substr(0, slash) + "\" in post \"" + label + "\"");
     return model::kNoPost;
   }
   if (t == model::kNoTitle) {
@@ -40,8 +41,10 @@ model::PostId resolve_post(const std::string& label, const std::string& pointer,
   if (org.posts_of_unit.empty()) return model::kNoPost;
   const model::PostId p = nth < 0 ? model::kNoPost : org.find_post(u, t, nth);
   if (p == model::kNoPost)
-    ctx.problems.add(pointer, nth > 0 ? fmt::format("unit \"{}\" has no post \"{}#{}\"", org.units[u].id, title_part, nth)
-                                      : fmt::format("unit \"{}\" has no post \"{}\"", org.units[u].id, title_part));
+    ctx.problems.add(
+        pointer,
+        nth > 0 ? fmt::format("unit \"{}\" has no post \"{}#{}\"", org.units[u].id, title_part, nth)
+                : fmt::format("unit \"{}\" has no post \"{}\"", org.units[u].id, title_part));
   return p;
 }
 
@@ -117,7 +120,8 @@ model::Cadre read_named_cadre(FieldReader& c, SectionContext& ctx) {
   c.finish();
   if (!home.empty()) {
     cadre.home_unit = org.find_unit(home);
-    if (cadre.home_unit == model::kNoUnit) ctx.problems.add(c.at("home_unit"), "unknown unit \"" + home + "\"");
+    if (cadre.home_unit == model::kNoUnit)
+      ctx.problems.add(c.at("home_unit"), "unknown unit \"" + home + "\"");
   }
   if (!post.empty()) cadre.post = resolve_post(post, c.at("post"), ctx);
   if (cadre.birth >= ctx.scenario.calendar.start && c.has("birth"))
@@ -139,17 +143,21 @@ void read_population(FieldReader& top, SectionContext& ctx) {
   p.age_years_by_level = read_level_distributions(
       r, "age_years_by_level", {model::DistributionKind::kNormal, 45, 7, 25, 60}, 18, 70, ctx);
   p.age_years_by_title = read_title_distributions(r, "age_years_by_title", 18, 70, ctx);
-  if (p.grade_coefficient.mean == 0) p.grade_coefficient = {model::DistributionKind::kNormal, 3.66, 0.6, 2.34, 6.78};
+  if (p.grade_coefficient.mean == 0)
+    p.grade_coefficient = {model::DistributionKind::kNormal, 3.66, 0.6, 2.34, 6.78};
   if (p.competence.mean == 0) p.competence = {model::DistributionKind::kNormal, 0.55, 0.15, 0, 1};
-  if (p.tenure_months.mean == 0) p.tenure_months = {model::DistributionKind::kUniform, 30, 0, 0, 60};
-  if (p.attraction_months_used.mean == 0) p.attraction_months_used = {model::DistributionKind::kUniform, 30, 0, 0, 60};
-  if (p.hardship_months.mean == 0) p.hardship_months = {model::DistributionKind::kExponential, 60, 0, 0, 360};
+  if (p.tenure_months.mean == 0)
+    p.tenure_months = {model::DistributionKind::kUniform, 30, 0, 0, 60};
+  if (p.attraction_months_used.mean == 0)
+    p.attraction_months_used = {model::DistributionKind::kUniform, 30, 0, 0, 60};
+  if (p.hardship_months.mean == 0)
+    p.hardship_months = {model::DistributionKind::kExponential, 60, 0, 0, 360};
   r.distribution("grade_coefficient", p.grade_coefficient, 1, 12);
   r.distribution("competence", p.competence, 0, 1);
   r.distribution("tenure_months", p.tenure_months, 0, 600);
-  p.lower_level_experience_months_by_level = read_level_distributions(
-      r, "lower_level_experience_months_by_level", {model::DistributionKind::kUniform, 0, 0, 0, 120},
-      0, 600, ctx);
+  p.lower_level_experience_months_by_level =
+      read_level_distributions(r, "lower_level_experience_months_by_level",
+                               {model::DistributionKind::kUniform, 0, 0, 0, 120}, 0, 600, ctx);
   r.distribution("hardship_months", p.hardship_months, 0, 600);
   r.distribution("attraction_months_used", p.attraction_months_used, 0, 600);
   r.boolean("synthesise_rest", ctx.scenario.synthesise_rest);
@@ -161,12 +169,14 @@ void read_population(FieldReader& top, SectionContext& ctx) {
     out = json::array();
     for (std::size_t i = 0; i < named->size(); ++i) out.push_back(json::object());
     for (std::size_t i = 0; i < named->size(); ++i) {
-      FieldReader c(&(*named)[i], out[i], r.at("named_cadres") + "/" + std::to_string(i), ctx.problems);
+      FieldReader c(&(*named)[i], out[i], r.at("named_cadres") + "/" + std::to_string(i),
+                    ctx.problems);
       model::Cadre cadre = read_named_cadre(c, ctx);
       if (!cadre.id.empty() && !ids.insert(cadre.id).second)
         ctx.problems.add(c.at("id"), "duplicate cadre id \"" + cadre.id + "\"");
       if (cadre.post != model::kNoPost && !held.insert(cadre.post).second)
-        ctx.problems.add(c.at("post"), "post \"" + org.post_label(cadre.post) + "\" already has a holder");
+        ctx.problems.add(c.at("post"),
+                         "post \"" + org.post_label(cadre.post) + "\" already has a holder");
       ctx.scenario.named_cadres.push_back({std::move(cadre), 0});
     }
   }
@@ -199,8 +209,10 @@ void read_script(FieldReader& top, SectionContext& ctx) {
     bool known = false;
     for (const auto& n : ctx.scenario.named_cadres) known = known || n.cadre.id == m.cadre_id;
     if (!known && !m.cadre_id.empty())
-      ctx.problems.add(r.at("cadre"), "unknown cadre \"" + m.cadre_id +
-                                          "\": scripted moves name a cadre from population.named_cadres or the roster");
+      ctx.problems.add(
+          r.at("cadre"),
+          "unknown cadre \"" + m.cadre_id +
+              "\": scripted moves name a cadre from population.named_cadres or the roster");
     const auto& cal = ctx.scenario.calendar;
     if (r.has("date") && (m.date < cal.start || m.date > cal.end))
       ctx.problems.add(r.at("date"), "is outside the simulated period");

@@ -18,21 +18,29 @@ bool parse_number(const std::string& s, double& out) {
 }
 }  // namespace
 
-void read_roster(const std::filesystem::path& path, const std::string& display,
-                 SectionContext& ctx, std::unordered_set<std::string>& ids,
-                 std::unordered_set<model::PostId>& held) {
+void read_roster(const std::filesystem::path& path, const std::string& display, SectionContext& ctx,
+                 std::unordered_set<std::string>& ids, std::unordered_set<model::PostId>& held) {
   const auto& org = ctx.scenario.organisation;
   const CsvResult csv = read_csv_file(path);
   const std::string file = path.string();
   if (!csv.ok()) {
     for (const auto& issue : csv.issues)
-      ctx.problems.add({file, issue.line > 0 ? fmt::format("line {}", issue.line) : "", issue.message});
+      ctx.problems.add(
+          {file, issue.line > 0 ? fmt::format("line {}", issue.line) : "", issue.message});
     return;
   }
   // Known columns.
-  std::vector<std::string> known = {"id", "name", "sex", "birth_date", "home_unit", "post",
-                                    "post_since", "grade_coefficient", "competence",
-                                    "hardship_months", "attraction_months_used"};
+  std::vector<std::string> known = {"id",
+                                    "name",
+                                    "sex",
+                                    "birth_date",
+                                    "home_unit",
+                                    "post",
+                                    "post_since",
+                                    "grade_coefficient",
+                                    "competence",
+                                    "hardship_months",
+                                    "attraction_months_used"};
   for (const auto& l : org.levels) known.push_back("experience_months_" + l.id);
   std::vector<int> col(known.size(), -1);
   for (std::size_t c = 0; c < csv.table.header.size(); ++c) {
@@ -53,12 +61,14 @@ void read_roster(const std::filesystem::path& path, const std::string& display,
   for (const char* required : {"id", "sex", "birth_date", "home_unit"}) {
     for (std::size_t k = 0; k < known.size(); ++k)
       if (known[k] == required && col[k] < 0)
-        ctx.problems.add({file, "line 1", std::string("missing required column \"") + required + "\""});
+        ctx.problems.add(
+            {file, "line 1", std::string("missing required column \"") + required + "\""});
   }
   (void)display;
   auto cell = [&](const std::vector<std::string>& row, const char* name) -> std::string {
     for (std::size_t k = 0; k < known.size(); ++k)
-      if (known[k] == name) return col[k] >= 0 ? row[static_cast<std::size_t>(col[k])] : std::string{};
+      if (known[k] == name)
+        return col[k] >= 0 ? row[static_cast<std::size_t>(col[k])] : std::string{};
     return {};
   };
   for (std::size_t i = 0; i < csv.table.rows.size(); ++i) {
@@ -68,12 +78,17 @@ void read_roster(const std::filesystem::path& path, const std::string& display,
     model::Cadre c;
     c.id = cell(row, "id");
     c.name = cell(row, "name");
-    if (c.id.empty()) problem("empty id");
-    else if (!ids.insert(c.id).second) problem("duplicate cadre id \"" + c.id + "\"");
+    if (c.id.empty())
+      problem("empty id");
+    else if (!ids.insert(c.id).second)
+      problem("duplicate cadre id \"" + c.id + "\"");
     const std::string sex = cell(row, "sex");
-    if (sex == "M" || sex == "male" || sex == "m") c.sex = model::Sex::kMale;
-    else if (sex == "F" || sex == "female" || sex == "f") c.sex = model::Sex::kFemale;
-    else problem("sex must be M or F, found \"" + sex + "\"");
+    if (sex == "M" || sex == "male" || sex == "m")
+      c.sex = model::Sex::kMale;
+    else if (sex == "F" || sex == "female" || sex == "f")
+      c.sex = model::Sex::kFemale;
+    else
+      problem("sex must be M or F, found \"" + sex + "\"");
     if (auto d = kernel::parse_iso_date(cell(row, "birth_date"))) {
       c.birth = *d;
       const int age = kernel::age_at(c.birth, ctx.scenario.calendar.start).years;
@@ -111,7 +126,8 @@ void read_roster(const std::filesystem::path& path, const std::string& display,
       if (s.empty()) return fallback;
       double v = 0;
       if (!parse_number(s, v) || v < lo || v > hi) {
-        problem(fmt::format("{} must be a number between {:g} and {:g}, found \"{}\"", name, lo, hi, s));
+        problem(fmt::format("{} must be a number between {:g} and {:g}, found \"{}\"", name, lo, hi,
+                            s));
         return fallback;
       }
       return v;

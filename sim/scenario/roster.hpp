@@ -13,8 +13,7 @@ namespace cadresim::scenario {
 /// Problems (unknown units or posts, duplicate ids, impossible dates, bad numbers) are reported
 /// with the roster's file name and line number. `ids` and `held` hold ids and posts already
 /// used by named cadres and are updated.
-void read_roster(const std::filesystem::path& path, const std::string& display,
-                 SectionContext& ctx, std::unordered_set<std::string>& ids,
-                 std::unordered_set<model::PostId>& held);
+void read_roster(const std::filesystem::path& path, const std::string& display, SectionContext& ctx,
+                 std::unordered_set<std::string>& ids, std::unordered_set<model::PostId>& held);
 
 }  // namespace cadresim::scenario

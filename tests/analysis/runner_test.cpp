@@ -19,7 +19,9 @@
 namespace cadresim::analysis {
 namespace {
 
-std::filesystem::path src(const char* rel) { return std::filesystem::path(CADRESIM_SOURCE_DIR) / rel; }
+std::filesystem::path src(const char* rel) {
+  return std::filesystem::path(CADRESIM_SOURCE_DIR) / rel;
+}
 
 // Coverage: for n = 20 normal observations the Student-t 95 % interval contains the true mean
 // with probability exactly 0.95. Over 4000 independent samples the hit count is binomial:
@@ -58,7 +60,8 @@ const scenario::LoadedScenario& small() {
   return s;
 }
 
-ScenarioResults results_for(const scenario::LoadedScenario& l, const std::vector<ReplicationResult>& reps) {
+ScenarioResults results_for(const scenario::LoadedScenario& l,
+                            const std::vector<ReplicationResult>& reps) {
   ScenarioResults r;
   r.name = l.scenario.name;
   r.source = "test";
@@ -129,11 +132,13 @@ TEST(Runner, EveryOutputFileParses) {
   EXPECT_FALSE(back["scenarios"][0]["results"]["monthly"].empty());
   const auto csv = scenario::read_csv_file(dir / "series.csv");
   ASSERT_TRUE(csv.ok());
-  EXPECT_EQ(csv.table.header, (std::vector<std::string>{"scenario", "metric", "group", "date", "mean", "ci_low",
-                                                         "ci_high", "p05", "p50", "p95"}));
+  EXPECT_EQ(csv.table.header,
+            (std::vector<std::string>{"scenario", "metric", "group", "date", "mean", "ci_low",
+                                      "ci_high", "p05", "p50", "p95"}));
   EXPECT_GT(csv.table.rows.size(), 1000u);
   for (const auto& entry : std::filesystem::directory_iterator(dir))
-    EXPECT_EQ(entry.path().string().find(".tmp"), std::string::npos) << "temporary file left behind";
+    EXPECT_EQ(entry.path().string().find(".tmp"), std::string::npos)
+        << "temporary file left behind";
   std::filesystem::remove_all(dir);
 }
 
@@ -148,7 +153,8 @@ TEST(Story, ThePhinHoToSiPaPhinRotationAppearsInTheEventLogWithBothUnits) {
   std::string line;
   bool found = false;
   while (std::getline(lines, line))
-    if (line.rfind("2020-07-15,moved,vang-a-ky,", 0) == 0 && line.find(",phin-ho/") != std::string::npos &&
+    if (line.rfind("2020-07-15,moved,vang-a-ky,", 0) == 0 &&
+        line.find(",phin-ho/") != std::string::npos &&
         line.find(",si-pa-phin/") != std::string::npos)
       found = true;
   EXPECT_TRUE(found) << "no moved row for vang-a-ky from phin-ho to si-pa-phin on 2020-07-15";

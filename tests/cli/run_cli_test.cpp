@@ -27,7 +27,8 @@ std::string slurp(const fs::path& p) {
 
 fs::path scratch(const std::string& what) {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  const fs::path p = fs::temp_directory_path() / (std::string("cadresim-run-") + info->name() + "-" + what);
+  const fs::path p =
+      fs::temp_directory_path() / (std::string("cadresim-run-") + info->name() + "-" + what);
   fs::remove_all(p);
   return p;
 }
@@ -36,8 +37,8 @@ fs::path scratch(const std::string& what) {
 CliRun cadresim(const std::string& args, const std::string& env = "") {
   const fs::path base = scratch("io");
   const fs::path out = base.string() + ".out", err = base.string() + ".err";
-  const std::string cmd = env + "\"" + CADRESIM_BINARY + "\" " + args + " >\"" + out.string() + "\" 2>\"" +
-                          err.string() + "\" </dev/null";
+  const std::string cmd = env + "\"" + CADRESIM_BINARY + "\" " + args + " >\"" + out.string() +
+                          "\" 2>\"" + err.string() + "\" </dev/null";
   const int status = std::system(cmd.c_str());
   CliRun r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -48,7 +49,9 @@ CliRun cadresim(const std::string& args, const std::string& env = "") {
   return r;
 }
 
-std::string src(const char* rel) { return (fs::path(CADRESIM_SOURCE_DIR) / rel).string(); }
+std::string src(const char* rel) {
+  return (fs::path(CADRESIM_SOURCE_DIR) / rel).string();
+}
 
 TEST(Cli, VersionHelpAndUsageErrors) {
   const CliRun v = cadresim("--version");
@@ -72,15 +75,17 @@ TEST(Cli, VersionHelpAndUsageErrors) {
 TEST(Cli, RunWritesEveryOutputFileAndTheSummary) {
   const fs::path dir = scratch("out");
   const fs::path events = scratch("events.csv");
-  const CliRun r = cadresim("run " + src("tests/data/engine-small.json") + " -n 4 --seed 3 --out \"" + dir.string() +
-                            "\" --events \"" + events.string() + "\"");
+  const CliRun r =
+      cadresim("run " + src("tests/data/engine-small.json") + " -n 4 --seed 3 --out \"" +
+               dir.string() + "\" --events \"" + events.string() + "\"");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Vacant posts at the end"), std::string::npos);
   EXPECT_NE(r.out.find("Report: "), std::string::npos);
   EXPECT_TRUE(r.err.empty()) << "no progress bar when stderr is not a terminal: " << r.err;
   for (const char* f : {"summary.txt", "report.json", "series.csv", "report.html"})
     EXPECT_TRUE(fs::exists(dir / f)) << f;
-  EXPECT_EQ(slurp(dir / "summary.txt") + "\nReport: " + (dir / "report.html").string() + "\n", r.out);
+  EXPECT_EQ(slurp(dir / "summary.txt") + "\nReport: " + (dir / "report.html").string() + "\n",
+            r.out);
   EXPECT_EQ(slurp(events).rfind("date,event,cadre,name,from,to,reason,value\n", 0), 0u);
   for (const auto& e : fs::directory_iterator(dir))
     EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << e.path();
@@ -99,7 +104,8 @@ TEST(Cli, OutputsAreByteIdenticalForOneAndTwoThreads) {
   // report.json and report.html record the command line, which differs only in --threads and
   // --out; everything else must be the same bytes.
   auto without = [](std::string text, const std::string& args) {
-    for (auto p = text.find(args); p != std::string::npos; p = text.find(args)) text.erase(p, args.size());
+    for (auto p = text.find(args); p != std::string::npos; p = text.find(args))
+      text.erase(p, args.size());
     return text;
   };
   for (const char* f : {"summary.txt", "series.csv", "report.json", "report.html"})
@@ -111,7 +117,8 @@ TEST(Cli, OutputsAreByteIdenticalForOneAndTwoThreads) {
 TEST(Cli, AnInvalidScenarioWritesNothingAndExitsThree) {
   const fs::path dir = scratch("bad");
   const fs::path bad = scratch("bad.json");
-  std::ofstream(bad) << R"({"extends": ")" << src("tests/data/engine-small.json") << R"(", "attrition": {"rate_per_year_by_levle": {}}})";
+  std::ofstream(bad) << R"({"extends": ")" << src("tests/data/engine-small.json")
+                     << R"(", "attrition": {"rate_per_year_by_levle": {}}})";
   const CliRun r = cadresim("run \"" + bad.string() + "\" -n 2 --out \"" + dir.string() + "\"");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_TRUE(r.out.empty());
@@ -124,10 +131,11 @@ TEST(Cli, AnInvalidScenarioWritesNothingAndExitsThree) {
 TEST(Cli, CompareReportsPairedDifferencesSideBySide) {
   const fs::path dir = scratch("cmp");
   const fs::path variant = scratch("variant.json");
-  std::ofstream(variant) << R"({"extends": ")" << src("tests/data/engine-small.json")
-                         << R"(", "name": "more-exits", "attrition": {"rate_per_year_by_level": {"commune": 0.08}}})";
-  const CliRun r = cadresim("compare " + src("tests/data/engine-small.json") + " \"" + variant.string() +
-                            "\" -n 8 --out \"" + dir.string() + "\"");
+  std::ofstream(variant)
+      << R"({"extends": ")" << src("tests/data/engine-small.json")
+      << R"(", "name": "more-exits", "attrition": {"rate_per_year_by_level": {"commune": 0.08}}})";
+  const CliRun r = cadresim("compare " + src("tests/data/engine-small.json") + " \"" +
+                            variant.string() + "\" -n 8 --out \"" + dir.string() + "\"");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("more-exits versus engine-small"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("difference [95% CI]"), std::string::npos);

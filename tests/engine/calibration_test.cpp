@@ -22,7 +22,8 @@ const model::Scenario& baseline() {
 
 // Exact (Garwood) 95 % interval for the mean of a Poisson variable observed as k.
 std::pair<double, double> poisson_interval(int k) {
-  const double lo = k == 0 ? 0.0 : boost::math::quantile(boost::math::chi_squared(2.0 * k), 0.025) / 2;
+  const double lo =
+      k == 0 ? 0.0 : boost::math::quantile(boost::math::chi_squared(2.0 * k), 0.025) / 2;
   const double hi = boost::math::quantile(boost::math::chi_squared(2.0 * k + 2), 0.975) / 2;
   return {lo, hi};
 }
@@ -32,7 +33,8 @@ struct MovesByFlow : engine::Observer {
   void on_events(std::span<const engine::DomainEvent> ev, const model::World&) override {
     for (const auto& e : ev) {
       if (e.type != engine::EventType::kMoved) continue;
-      const std::string id = e.reason < s.rotation.flows.size() ? s.rotation.flows[e.reason].id : "scripted";
+      const std::string id =
+          e.reason < s.rotation.flows.size() ? s.rotation.flows[e.reason].id : "scripted";
       ++count[id];
       shortfall_sum += e.value;
       ++moves;
@@ -63,8 +65,8 @@ TEST(Calibration, RotationsByFlowToTheEndOf2022MatchTheArticle) {
   // The article's counts (§8.1); commune → commune includes the scripted Phìn Hồ → Si Pa Phìn
   // move; the 5 unlisted rotations are modelled as district → district (an assumption).
   const std::map<std::string, int> observed = {
-      {"central-province", 1}, {"province-district", 11}, {"district-province", 3},
-      {"sector-sector", 1},    {"district-commune", 50},  {"commune-district", 5},
+      {"central-province", 1}, {"province-district", 11},     {"district-province", 3},
+      {"sector-sector", 1},    {"district-commune", 50},      {"commune-district", 5},
       {"commune-commune", 10}, {"other-district-district", 5}};
   mean["commune-commune"] += mean["scripted"];
   for (const auto& [flow, k] : observed) {

@@ -47,7 +47,8 @@ TEST(Population, SynthesisReproducesSharesByLevel) {
     double n = 0, women = 0, n_native_eligible = 0, natives = 0;
     for (PostId p = 0; p < org.posts.size(); ++p) {
       const CadreId h = w.posts[p].holder;
-      if (org.level_of(p) != l || h == model::kNoCadre || !w.cadres[h].name.empty()) continue;  // synthesised only
+      if (org.level_of(p) != l || h == model::kNoCadre || !w.cadres[h].name.empty())
+        continue;  // synthesised only
       ++n;
       women += w.cadres[h].sex == model::Sex::kFemale;
       if (org.title_of(p).non_native != model::NonNativeRule::kRequired) {
@@ -82,7 +83,8 @@ TEST(Population, SynthesisReproducesAgeAndAttributeDistributions) {
     for (PostId p = 0; p < org.posts.size(); ++p) {
       const CadreId h = w.posts[p].holder;
       if (org.level_of(p) != l || h == model::kNoCadre || !w.cadres[h].name.empty()) continue;
-      if (s.population.age_years_by_title.count(org.posts[p].title)) continue;  // title-specific ages
+      if (s.population.age_years_by_title.count(org.posts[p].title))
+        continue;  // title-specific ages
       const auto& c = w.cadres[h];
       if (c.sex != model::Sex::kMale) continue;
       ++n;

@@ -33,7 +33,7 @@ TEST(Income, BaseSalaryFollowsTheDecreeDates) {
 // Reference §6.7: a chuyên viên at step 5 (grade 3.66) in 2023 H2 (base 1.8 M VND).
 TEST(Income, TheReferenceWorkedExampleMatchesToTheDong) {
   RuleHarness h(small(), ymd(2023, 8, 1));
-  const PostId district = h.post("d1", "d-staff");  // district town, regional 0.5, no position
+  const PostId district = h.post("d1", "d-staff");    // district town, regional 0.5, no position
   const PostId chair = h.post("d1-c-01", "c-chair");  // Region III commune, regional 0.7, 0.25
   model::Cadre c;
   c.grade_coefficient = 3.66;
@@ -57,7 +57,8 @@ TEST(Income, MoveCostsAddASecondHouseholdAndTravelByDistanceUnlessHoused) {
   s.income.second_household_vnd_per_month = 1'000'000;
   s.income.travel_vnd_per_km_month = 10'000;
   const auto& org = s.organisation;
-  const model::UnitId d1 = org.find_unit("d1"), c1 = org.find_unit("d1-c-01"), c2 = org.find_unit("d1-c-02");
+  const model::UnitId d1 = org.find_unit("d1"), c1 = org.find_unit("d1-c-01"),
+                      c2 = org.find_unit("d1-c-02");
   EXPECT_DOUBLE_EQ(rules::distance_km(org, d1, c1), 15);
   EXPECT_DOUBLE_EQ(rules::distance_km(org, c1, c2), 30);  // via the district seat
   EXPECT_DOUBLE_EQ(rules::move_costs(s, d1, c1), 1'000'000 + 150'000);
@@ -79,7 +80,7 @@ TEST(Support, EachLeverIsPaidAndCostedMonthly) {
   s.support.supervision = true;
   s.support.supervision_cost_vnd_per_month = 200'000;
   RuleHarness h(std::move(s), ymd(2023, 8, 31));
-  const PostId origin = h.post("d1", "d-vice");   // position allowance 0.6
+  const PostId origin = h.post("d1", "d-vice");      // position allowance 0.6
   const PostId dest = h.post("d1-c-01", "c-chair");  // 0.25
   const CadreId c = h.add({.post = dest});
   auto& cadre = h.world.cadres[c];
@@ -143,7 +144,8 @@ model::Scenario one_flow(int min_before_retirement) {
 int moves_for(int months_left, int months_in_post, bool planned) {
   RuleHarness h(one_flow(120), ymd(2022, 1, 15));
   const PostId origin = h.post("d1", "d-vice");
-  const CadreId c = h.add({.post = origin, .months_in_post = months_in_post,
+  const CadreId c = h.add({.post = origin,
+                           .months_in_post = months_in_post,
                            .retirement_date = kernel::add_months(ymd(2022, 1, 15), months_left)});
   if (planned) h.plan(c, h.post("d1", "d-chair"));
   auto ctx = h.ctx();
@@ -181,7 +183,8 @@ TEST(Rotation, DestinationsRespectARequiredNonNativeRule) {
   s.reluctance.accept_intercept = 50;
   RuleHarness h(s, ymd(2022, 1, 15));
   for (int k = 0; k < 3; ++k) {
-    const CadreId c = h.add({.post = h.post("d1-c-0" + std::to_string(k + 1), "c-sec"), .home = h.unit("d1")});
+    const CadreId c =
+        h.add({.post = h.post("d1-c-0" + std::to_string(k + 1), "c-sec"), .home = h.unit("d1")});
     h.plan(c, h.post("d1", "d-sec"));
   }
   auto ctx = h.ctx();
@@ -261,7 +264,8 @@ TEST(RotationStatistics, DurationsFollowTheScenarioDistribution) {
   const int n = 24000;
   std::vector<double> count(13, 0);
   for (int id = 0; id < n; ++id) {
-    const int m = static_cast<int>(std::lround(d.sample(key.uniform(rules::kRngRotationDuration, id, 0))));
+    const int m =
+        static_cast<int>(std::lround(d.sample(key.uniform(rules::kRngRotationDuration, id, 0))));
     ASSERT_GE(m, 36);
     ASSERT_LE(m, 48);
     ++count[m - 36];
