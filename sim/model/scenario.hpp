@@ -105,6 +105,7 @@ struct AppointmentParams {
   int min_months_before_retirement = 60;  ///< first appointment / higher post
   double acting_probability = 0.5;        ///< a deputy acts while the post is open
   int promotion_min_months_in_post = 24;
+  double retry_months = 3;                ///< wait before trying again to fill an open post
 };
 
 /// One flow of the annual rotation plan.
@@ -137,6 +138,9 @@ struct RotationParams {
   bool refusal_keeps_in_plan = true;
   double shortage_weight = 1.0;
   double especially_difficult_weight = 1.0;
+  double equivalent_rank_band = 0.34;     ///< |Δ position among the level's titles| for "equivalent"
+  int displace_min_months_in_post = 12;   ///< an incumbent is moved aside only after this long
+  int max_offers_per_quota = 3;           ///< offers per plan and flow, as a multiple of the quota
 };
 
 /// A dated base salary (lương cơ sở).

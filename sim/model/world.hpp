@@ -29,7 +29,8 @@ struct PostState {
   Day vacant_since = 0;       ///< start of the current vacancy (valid when holder is none)
   std::uint32_t chain = 0;    ///< vacancy chain the current vacancy belongs to (0 = none)
   bool fill_pending = false;  ///< a fill attempt (or a recruit's arrival) is scheduled
-  Day fill_day = 0;           ///< its day: an older event for a vacancy since filled is ignored
+  Day fill_day = 0;
+  bool unmet_reported = false;  ///< non_native_unmet already emitted for this vacancy           ///< its day: an older event for a vacancy since filled is ignored
 };
 
 /// A vacancy chain (White): started when a post opens from outside the chain (exit,

@@ -98,8 +98,11 @@ void fill_post(RuleContext& ctx, PostId post) {
     start_recruitment(ctx, post);
     return;
   }
-  if (t.non_native == model::NonNativeRule::kRequired)
+  if (t.non_native == model::NonNativeRule::kRequired && !ps.unmet_reported) {
+    // Once per vacancy: the metric counts vacancies the rule could not fill at first attempt.
     ctx.emit(EventType::kNonNativeUnmet, model::kNoCadre, model::kNoPost, post);
+    ps.unmet_reported = true;
+  }
   if (ps.acting == model::kNoCadre && ctx.rng.uniform(kRngActing, post, ctx.vacancy_counter[post]) <
                                           ctx.scenario.appointment.acting_probability) {
     const CadreId a = acting_candidate(ctx, post);
@@ -108,7 +111,7 @@ void fill_post(RuleContext& ctx, PostId post) {
       ctx.emit(EventType::kActingAssigned, a, ctx.world.cadres[a].post, post);
     }
   }
-  schedule_fill(ctx, post, kRetryMonths);
+  schedule_fill(ctx, post, ctx.scenario.appointment.retry_months);
 }
 
 }  // namespace cadresim::rules

@@ -5,14 +5,11 @@
 /// (3) promotion of a deputy (a holder of a feeding title in the managing unit, with enough
 /// months in post and before retirement); (4) recruitment, for entry titles. Non-native and
 /// age rules apply to all. If nobody can be found, a deputy of the same unit may act and the
-/// attempt is repeated later. Each internal fill opens the filler's post (a vacancy chain).
+/// attempt is repeated after `retry_months`. Each internal fill opens the filler's post (a vacancy chain).
 
 #include "sim/rules/context.hpp"
 
 namespace cadresim::rules {
-
-/// Months between two fill attempts for a post nobody could take.
-inline constexpr double kRetryMonths = 3.0;
 
 /// Best cadre without a post (term-limited head, returning rotatee) who can take `post` at an
 /// equivalent or lower rank in the same level, or kNoCadre.

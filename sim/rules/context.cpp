@@ -36,6 +36,7 @@ void open_vacancy(RuleContext& ctx, PostId post, std::uint16_t reason, std::uint
     ps.holder = model::kNoCadre;
   }
   ps.vacant_since = ctx.now();
+  ps.unmet_reported = false;
   const model::LevelId level = ctx.org.level_of(post);
   if (chain == 0) {
     chain = static_cast<std::uint32_t>(w.chains.size());

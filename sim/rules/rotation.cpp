@@ -101,7 +101,7 @@ PostId choose_destination(const RuleContext& ctx, CadreId id, const model::Rotat
   const auto& c = ctx.world.cadres[id];
   const PostId origin = origin_of(c);
   const model::UnitId from_unit = org.posts[origin].unit;
-  const double q0 = std::min(1.0, position[org.posts[origin].title] + (higher ? 0.34 : 0.0));
+  const double q0 = std::min(1.0, position[org.posts[origin].title] + (higher ? p.equivalent_rank_band : 0.0));
   PostId best = model::kNoPost;
   double best_score = -1e300;
   for (model::UnitId u : org.units_of_level[f.to_level]) {
@@ -116,13 +116,13 @@ PostId choose_destination(const RuleContext& ctx, CadreId id, const model::Rotat
       const model::Title& t = org.title_of(post);
       if (t.entry) continue;
       const double dq = std::abs(position[org.posts[post].title] - q0);
-      if (dq > 0.34) continue;  // not an equivalent post
+      if (dq > p.equivalent_rank_band) continue;  // not an equivalent post
       if (!non_native_allows(org, c, post)) continue;
       const auto& ps = ctx.world.posts[post];
       bool vacant = ps.holder == model::kNoCadre;
       if (!vacant) {
         const auto& h = ctx.world.cadres[ps.holder];
-        if (h.rotation.active || kernel::whole_months_between(h.post_since, ctx.now()) < 12)
+        if (h.rotation.active || kernel::whole_months_between(h.post_since, ctx.now()) < p.displace_min_months_in_post)
           continue;
       }
       // Vacant posts first; then shortage and hardship; then closeness of rank; a small
@@ -257,7 +257,7 @@ void rotation_plan(RuleContext& ctx, std::uint32_t plan_number) {
              quota);
     int moved = 0, offers = 0;
     for (const auto& [neg, id] : pool) {
-      if (moved >= quota || offers >= 3 * quota) break;
+      if (moved >= quota || offers >= p.max_offers_per_quota * quota) break;
       auto& c = w.cadres[id];
       if (!eligible(ctx, id, f, dates)) continue;  // an earlier move may have changed things
       const double u_slot = ctx.rng.uniform(kRngRotationChoice, id, 1000000ull + plan_number);

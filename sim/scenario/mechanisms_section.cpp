@@ -155,6 +155,7 @@ void read_appointment(FieldReader& top, SectionContext& ctx) {
   r.integer("min_months_before_retirement", p.min_months_before_retirement, 0, 600);
   r.probability("acting_probability", p.acting_probability);
   r.integer("promotion_min_months_in_post", p.promotion_min_months_in_post, 0, 600);
+  r.number("retry_months", p.retry_months, 0.1, 120);
   r.finish();
 }
 
@@ -229,6 +230,9 @@ void read_rotation(FieldReader& top, SectionContext& ctx) {
   r.boolean("refusal_keeps_in_plan", p.refusal_keeps_in_plan);
   r.number("shortage_weight", p.shortage_weight, 0, 100);
   r.number("especially_difficult_weight", p.especially_difficult_weight, 0, 100);
+  r.number("equivalent_rank_band", p.equivalent_rank_band, 0, 1);
+  r.integer("displace_min_months_in_post", p.displace_min_months_in_post, 0, 600);
+  r.integer("max_offers_per_quota", p.max_offers_per_quota, 1, 100);
   r.finish();
 }
 

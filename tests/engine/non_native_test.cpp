@@ -116,6 +116,10 @@ TEST(NonNative, WhenOnlyNativesAreAvailableThePostStaysOpenAndTheGapIsReported) 
   ASSERT_EQ(unmet.size(), 1u);
   EXPECT_EQ(unmet[0].to, chair);
   EXPECT_TRUE(h.world.posts[chair].fill_pending);  // a retry is scheduled
+  // Retries of the same vacancy do not report the gap again (the metric counts vacancies).
+  h.advance_to(ymd(2023, 12, 31));
+  EXPECT_EQ(h.events(EventType::kNonNativeUnmet).size(), 1u);
+  EXPECT_EQ(h.world.posts[chair].holder, model::kNoCadre);
 }
 
 // At a district congress the at-limit secretary of d1 is replaced by a ready non-native only,
