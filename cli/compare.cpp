@@ -4,10 +4,10 @@
 #include <fmt/core.h>                 // fmt::print
 #include <boost/program_options.hpp>  // options of the subcommand
 
-#include <iostream>  // std::cout for options_description
-#include <list>      // stable addresses of loaded scenarios
+#include <list>  // stable addresses of loaded scenarios
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/run_support.hpp"
 
 namespace po = boost::program_options;
@@ -15,45 +15,33 @@ namespace po = boost::program_options;
 namespace cadresim::cli {
 
 int compare_main(std::span<const std::string> args) {
-  po::options_description opts(
-      "Usage: cadresim compare [options] BASE VARIANT...\n\n"
-      "Runs the base scenario and each variant with the same seeds and personal draws (common "
-      "random\n"
-      "numbers) and reports paired differences with 95% intervals, relative changes and support "
-      "cost per\n"
-      "unit of effect. Use 'baseline' as BASE for the built-in Điện Biên baseline.\n\nOptions");
+  CommandLine line{
+      po::options_description(
+          "Usage: cadresim compare [options] BASE VARIANT...\n\n"
+          "Runs the base scenario and each variant with the same seeds and personal draws (common "
+          "random\n"
+          "numbers) and reports paired differences with 95% intervals, relative changes and "
+          "support "
+          "cost per\n"
+          "unit of effect. Use 'baseline' as BASE for the built-in Điện Biên baseline.\n\nOptions"),
+      {},
+      {}};
   std::size_t n = 100;
   std::uint64_t seed = 1;
   unsigned threads = 0;
   std::string out;
-  opts.add_options()("help,h", "show this help")(
+  line.visible.add_options()("help,h", "show this help")(
       "replications,n", po::value(&n)->default_value(100), "replications per scenario")(
       "seed", po::value(&seed)->default_value(1), "random seed (the same for every scenario)")(
       "threads", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
       "out", po::value(&out), "output directory (default results/<base>-compare)")(
       "quiet,q", "do not print the summary");
-  po::options_description hidden;
-  hidden.add_options()("scenarios", po::value<std::vector<std::string>>(), "scenario files");
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description pos;
-  pos.add("scenarios", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(std::vector<std::string>(args.begin(), args.end()))
-                  .options(all)
-                  .positional(pos)
-                  .run(),
-              vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    fmt::print(stderr, "cadresim compare: {}\n", e.what());
-    return kUsageError;
-  }
-  if (vm.count("help")) {
-    std::cout << opts << "\n";
-    return kOk;
-  }
+  line.hidden.add_options()("scenarios", po::value<std::vector<std::string>>(), "scenario files");
+  line.positional.add("scenarios", -1);
+  int rc = kOk;
+  const auto parsed = parse_command_line(args, line, "compare", rc);
+  if (!parsed) return rc;
+  const po::variables_map& vm = *parsed;
   std::vector<std::string> files;
   if (vm.count("scenarios")) files = vm["scenarios"].as<std::vector<std::string>>();
   if (files.size() < 2 || n == 0) {

@@ -3,10 +3,9 @@
 #include <fmt/core.h>                 // fmt::print
 #include <boost/program_options.hpp>  // options of the subcommand
 
-#include <iostream>  // std::cout for options_description
-
 #include "analysis/event_log_csv.hpp"
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/run_support.hpp"
 #include "sim/engine/engine.hpp"
 
@@ -15,17 +14,20 @@ namespace po = boost::program_options;
 namespace cadresim::cli {
 
 int run_main(std::span<const std::string> args) {
-  po::options_description opts(
-      "Usage: cadresim run [options] [SCENARIO]\n\n"
-      "Runs replications of a scenario (the built-in Điện Biên baseline when SCENARIO is "
-      "omitted),\n"
-      "prints a summary and writes summary.txt, report.json, series.csv and "
-      "report.html.\n\nOptions");
+  CommandLine line{
+      po::options_description(
+          "Usage: cadresim run [options] [SCENARIO]\n\n"
+          "Runs replications of a scenario (the built-in Điện Biên baseline when SCENARIO is "
+          "omitted),\n"
+          "prints a summary and writes summary.txt, report.json, series.csv and "
+          "report.html.\n\nOptions"),
+      {},
+      {}};
   std::size_t n = 100;
   std::uint64_t seed = 1;
   unsigned threads = 0;
   std::string out, events, until;
-  opts.add_options()("help,h", "show this help")(
+  line.visible.add_options()("help,h", "show this help")(
       "replications,n", po::value(&n)->default_value(100), "number of replications")(
       "seed", po::value(&seed)->default_value(1),
       "random seed (replication r uses the key (seed, r))")(
@@ -35,28 +37,12 @@ int run_main(std::span<const std::string> args) {
       "also write the event log of replication 0 as CSV to this file")(
       "until", po::value(&until), "stop at this date (YYYY-MM-DD) instead of the scenario's end")(
       "quiet,q", "do not print the summary");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::string>(), "scenario file");
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description pos;
-  pos.add("scenario", 1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(std::vector<std::string>(args.begin(), args.end()))
-                  .options(all)
-                  .positional(pos)
-                  .run(),
-              vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    fmt::print(stderr, "cadresim run: {}\n", e.what());
-    return kUsageError;
-  }
-  if (vm.count("help")) {
-    std::cout << opts << "\n";
-    return kOk;
-  }
+  line.hidden.add_options()("scenario", po::value<std::string>(), "scenario file");
+  line.positional.add("scenario", 1);
+  int rc = kOk;
+  const auto parsed = parse_command_line(args, line, "run", rc);
+  if (!parsed) return rc;
+  const po::variables_map& vm = *parsed;
   if (n == 0) {
     fmt::print(stderr, "cadresim run: --replications must be at least 1\n");
     return kUsageError;

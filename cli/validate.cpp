@@ -3,10 +3,10 @@
 #include <fmt/core.h>                 // fmt::print
 #include <boost/program_options.hpp>  // options of the subcommand
 
-#include <iostream>  // std::cout for options_description
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "sim/scenario/loader.hpp"
 
 namespace po = boost::program_options;
@@ -14,35 +14,21 @@ namespace po = boost::program_options;
 namespace cadresim::cli {
 
 int validate_main(std::span<const std::string> args) {
-  po::options_description opts(
-      "Usage: cadresim validate [options] [FILE...]\n\n"
-      "Checks scenario files. With no FILE, checks the built-in Điện Biên "
-      "baseline.\nExit code 0 if all are valid, 3 if any is not.\n\nOptions");
-  opts.add_options()("help,h", "show this help")(
+  CommandLine line{po::options_description(
+                       "Usage: cadresim validate [options] [FILE...]\n\n"
+                       "Checks scenario files. With no FILE, checks the built-in Điện Biên "
+                       "baseline.\nExit code 0 if all are valid, 3 if any is not.\n\nOptions"),
+                   {},
+                   {}};
+  line.visible.add_options()("help,h", "show this help")(
       "resolved", "print the fully resolved scenario as JSON (extends applied, defaults filled)")(
       "quiet,q", "print nothing on success");
-  po::options_description hidden;
-  hidden.add_options()("files", po::value<std::vector<std::string>>(), "scenario files");
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description pos;
-  pos.add("files", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(std::vector<std::string>(args.begin(), args.end()))
-                  .options(all)
-                  .positional(pos)
-                  .run(),
-              vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    fmt::print(stderr, "cadresim validate: {}\n", e.what());
-    return kUsageError;
-  }
-  if (vm.count("help")) {
-    std::cout << opts << "\n";
-    return kOk;
-  }
+  line.hidden.add_options()("files", po::value<std::vector<std::string>>(), "scenario files");
+  line.positional.add("files", -1);
+  int rc = kOk;
+  const auto parsed = parse_command_line(args, line, "validate", rc);
+  if (!parsed) return rc;
+  const po::variables_map& vm = *parsed;
   std::vector<std::string> files;
   if (vm.count("files")) files = vm["files"].as<std::vector<std::string>>();
   if (files.empty()) files.push_back("");
@@ -50,7 +36,7 @@ int validate_main(std::span<const std::string> args) {
     fmt::print(stderr, "cadresim validate: --resolved takes one file\n");
     return kUsageError;
   }
-  int rc = kOk;
+  rc = kOk;
   for (const auto& f : files) {
     try {
       const scenario::LoadedScenario s = scenario::load_scenario(f);
