@@ -1,10 +1,6 @@
 // Parallel replications with a deterministic merge, and aggregation across replications.
 #include "analysis/runner.hpp"
 
-#include <exception>  // std::exception_ptr
-#include <mutex>      // std::mutex for progress
-#include <thread>     // std::thread
-
 #include "sim/engine/engine.hpp"
 
 namespace cadresim::analysis {
@@ -12,19 +8,8 @@ namespace cadresim::analysis {
 std::vector<ReplicationResult> run_replications(const model::Scenario& scenario,
                                                 const RunOptions& o) {
   std::vector<ReplicationResult> results(o.replications);
-  std::vector<std::exception_ptr> errors(o.replications);
-  std::atomic<std::size_t> next{0};
-  std::atomic<std::size_t> done{0};
-  std::mutex progress_mutex;
-  unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(
-      std::min<std::size_t>(threads, std::max<std::size_t>(1, o.replications)));
-  auto worker = [&] {
-    while (true) {
-      if (o.cancel && o.cancel->load()) return;
-      const std::size_t r = next.fetch_add(1);
-      if (r >= o.replications) return;
-      try {
+  const bool finished =
+      for_each_replication(o.replications, o.threads, o.progress, o.cancel, [&](std::size_t r) {
         engine::Engine engine(scenario, o.seed, r);
         MetricsCollector metrics(scenario);
         engine.add_observer(metrics);
@@ -32,23 +17,8 @@ std::vector<ReplicationResult> run_replications(const model::Scenario& scenario,
         if (o.until && o.until < scenario.calendar.end)
           metrics.on_finish(engine.now(), engine.world());
         results[r] = std::move(metrics.result());
-      } catch (...) {
-        errors[r] = std::current_exception();
-      }
-      const std::size_t d = ++done;
-      if (o.progress) {
-        std::lock_guard<std::mutex> lock(progress_mutex);
-        o.progress->update(d, o.replications);
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  if (o.cancel && o.cancel->load() && done.load() < o.replications) throw RunCancelled{};
-  for (auto& e : errors)
-    if (e) std::rethrow_exception(e);
+      });
+  if (!finished) throw RunCancelled{};
   return results;
 }
 

@@ -3,9 +3,13 @@
 /// random key (seed, r)) on T threads and keeps results in replication order, so merged
 /// output is bit-identical whatever the thread count. Cancellation (Ctrl-C) stops cleanly.
 
-#include <atomic>   // std::atomic
-#include <cstdint>  // std::uint64_t
-#include <vector>   // std::vector
+#include <algorithm>  // std::min, std::max
+#include <atomic>     // std::atomic
+#include <cstdint>    // std::uint64_t
+#include <exception>  // std::exception_ptr
+#include <mutex>      // std::mutex for progress reports
+#include <thread>     // std::thread
+#include <vector>     // std::vector
 
 #include "analysis/metrics.hpp"
 #include "analysis/statistics.hpp"
@@ -33,6 +37,45 @@ struct RunOptions {
 
 /// Thrown when a run is cancelled before all replications finished.
 struct RunCancelled {};
+
+/// Runs `body(r)` for r = 0 .. n−1 on `threads` worker threads (0 = all cores), each
+/// replication exactly once, reporting progress. Returns false if `cancel` stopped it before
+/// all finished; rethrows the exception of the lowest-numbered failing replication. The body
+/// must write only to state owned by replication r, so results never depend on scheduling.
+template <class Body>
+bool for_each_replication(std::size_t n, unsigned threads, ProgressSink* progress,
+                          const std::atomic<bool>* cancel, Body&& body) {
+  std::vector<std::exception_ptr> errors(n);
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> done{0};
+  std::mutex progress_mutex;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n)));
+  auto worker = [&] {
+    while (!(cancel && cancel->load())) {
+      const std::size_t r = next.fetch_add(1);
+      if (r >= n) return;
+      try {
+        body(r);
+      } catch (...) {
+        errors[r] = std::current_exception();
+      }
+      const std::size_t d = ++done;
+      if (progress) {
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        progress->update(d, n);
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  if (cancel && cancel->load() && done.load() < n) return false;
+  for (auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  return true;
+}
 
 /// Runs the replications; throws RunCancelled if `cancel` was set, and rethrows the first
 /// (lowest-replication) exception of a failing replication.

@@ -2,10 +2,7 @@
 #include "analysis/markov/estimation.hpp"
 
 #include <cmath>      // std::sqrt
-#include <exception>  // std::exception_ptr
-#include <mutex>      // std::mutex for progress
 #include <stdexcept>  // std::invalid_argument
-#include <thread>     // std::thread
 
 #include "sim/engine/engine.hpp"
 
@@ -151,39 +148,13 @@ TransitionEstimate estimate_transitions(const model::Scenario& scenario, const E
   std::vector<TransitionPanel> panels;
   panels.reserve(o.replications);
   for (std::size_t r = 0; r < o.replications; ++r) panels.emplace_back(scenario, o.by);
-  std::vector<std::exception_ptr> errors(o.replications);
-  std::atomic<std::size_t> next{0};
-  std::atomic<std::size_t> done{0};
-  std::mutex progress_mutex;
-  unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(
-      std::min<std::size_t>(threads, std::max<std::size_t>(1, o.replications)));
-  auto worker = [&] {
-    while (true) {
-      if (o.cancel && o.cancel->load()) return;
-      const std::size_t r = next.fetch_add(1);
-      if (r >= o.replications) return;
-      try {
+  const bool finished =
+      for_each_replication(o.replications, o.threads, o.progress, o.cancel, [&](std::size_t r) {
         engine::Engine engine(scenario, o.seed, r);
         engine.add_observer(panels[r]);
         engine.run();
-      } catch (...) {
-        errors[r] = std::current_exception();
-      }
-      const std::size_t d = ++done;
-      if (o.progress) {
-        std::lock_guard<std::mutex> lock(progress_mutex);
-        o.progress->update(d, o.replications);
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  if (o.cancel && o.cancel->load() && done.load() < o.replications) throw EstimateCancelled{};
-  for (auto& e : errors)
-    if (e) std::rethrow_exception(e);
+      });
+  if (!finished) throw EstimateCancelled{};
   return merge_panels(scenario, o.by, panels);
 }
 
