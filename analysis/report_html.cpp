@@ -1245,6 +1245,17 @@ void successors(Page& p) {
   if (p.has_series("bench_strength", "all"))
     p.time_chart("bench-strength", "all", "Planned successors per key post (bench)",
                  "bench_strength", "Successors per key post", 1, 2, {0});
+  // The plan's structure against the planning targets (QĐ 50: ≥ 25 % women, ≥ 15 % young).
+  if (p.has_series("plan_women_share", "all"))
+    p.time_chart("plan-structure", "women",
+                 "Women among planned successors (target: at least 25 %)", "plan_women_share",
+                 "Share of the plan, %", 100, 1, {0, 100}, "all");
+  if (p.has_series("plan_young_share", "all"))
+    p.time_chart(
+        "plan-structure", "young",
+        "Young cadres (under the plan's age limit, 40 by default) among planned successors "
+        "(target: at least 15 %)",
+        "plan_young_share", "Share of the plan, %", 100, 1, {0, 100}, "all");
   h += "</div>\n</section>\n";
 }
 

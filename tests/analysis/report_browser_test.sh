@@ -102,7 +102,7 @@ check() {
   fi
 }
 
-run_charts=(vacancies successor-coverage bench-strength flow-matrix on-rotation rotations-per-year
+run_charts=(vacancies successor-coverage bench-strength plan-structure flow-matrix on-rotation rotations-per-year
   rotation-outcomes rotation-shares support-cost cost-per-rotation shortfall non-native effectiveness imbalance)
 
 # A run of the built-in baseline (few replications: this checks drawing, not statistics).

@@ -50,6 +50,8 @@ json aggregate(double k) {
                                                    {"successor_coverage_1", 0.7},
                                                    {"successor_coverage_2", 0.4},
                                                    {"bench_strength", 1.1},
+                                                   {"plan_women_share", 0.22},
+                                                   {"plan_young_share", 0.17},
                                                    {"rotated_now", 5},
                                                    {"effectiveness_key", 0.9},
                                                    {"imbalance_index", 0.2}})
@@ -158,10 +160,10 @@ std::string row_of(const std::string& html, const std::string& table_marker,
 }
 
 const std::vector<std::string> kRunCharts = {
-    "vacancies",     "successor-coverage", "bench-strength",    "flow-matrix",
-    "on-rotation",   "rotations-per-year", "rotation-outcomes", "rotation-shares",
-    "support-cost",  "cost-per-rotation",  "shortfall",         "non-native",
-    "effectiveness", "imbalance"};
+    "vacancies",       "successor-coverage", "bench-strength",     "plan-structure",
+    "flow-matrix",     "on-rotation",        "rotations-per-year", "rotation-outcomes",
+    "rotation-shares", "support-cost",       "cost-per-rotation",  "shortfall",
+    "non-native",      "effectiveness",      "imbalance"};
 
 TEST(ReportHtml, PlacesEveryChartOfARun) {
   const std::string html = report_html(report(1));
