@@ -82,6 +82,24 @@ class FieldReader {
   bool bad_type_ = false;
 };
 
+/// Reads the array of objects at `key` of `r`: prepares the resolved output (one object per
+/// element) and calls `each(FieldReader& element, std::size_t index)` for each element, in
+/// order. Returns false when the key is absent or not an array (a problem if `required`).
+template <class Each>
+bool for_each_object(FieldReader& r, const std::string& key, bool required, Each&& each) {
+  const json* arr = r.array(key, required);
+  json& out = r.out()[key];
+  out = json::array();
+  if (arr == nullptr) return false;
+  // Fill the output array first: references to its elements stay valid while reading.
+  for (std::size_t i = 0; i < arr->size(); ++i) out.push_back(json::object());
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    FieldReader element(&(*arr)[i], out[i], r.at(key) + "/" + std::to_string(i), r.problems());
+    each(element, i);
+  }
+  return true;
+}
+
 /// Reads a distribution object at `pointer` (shared by FieldReader and array readers).
 model::Distribution read_distribution(const json& j, json& out, const std::string& pointer,
                                       Problems& problems, double lo, double hi,

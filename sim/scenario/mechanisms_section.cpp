@@ -175,39 +175,32 @@ void read_rotation(FieldReader& top, SectionContext& ctx) {
         p.extra_plan_dates.push_back(*day);
     }
   }
-  if (const json* flows = r.array("flows")) {
-    json& out = r.out()["flows"];
-    out = json::array();
-    for (std::size_t i = 0; i < flows->size(); ++i) out.push_back(json::object());
-    for (std::size_t i = 0; i < flows->size(); ++i) {
-      FieldReader f(&(*flows)[i], out[i], r.at("flows") + "/" + std::to_string(i), ctx.problems);
-      model::RotationFlow flow;
-      std::string from, to;
-      f.string("id", flow.id, true);
-      f.string("from_level", from, true);
-      f.string("to_level", to, true);
-      f.number("count_per_year", flow.count_per_year, 0, 100000);
-      f.probability("rate_per_year", flow.rate_per_year);
-      f.boolean("sector_change", flow.sector_change);
-      f.boolean("within_parent", flow.within_parent);
-      f.choice("purpose", flow.purpose, {"training", "non_native", "term_limit"});
-      f.finish();
-      // Both keys may appear (the resolved output writes both); only one may be non-zero.
-      if (flow.count_per_year > 0 && flow.rate_per_year > 0)
-        ctx.problems.add(f.at("rate_per_year"),
-                         "give either count_per_year or rate_per_year, not both");
-      const int a = from.empty() ? -1 : resolve_level(from, f.at("from_level"), ctx);
-      const int b = to.empty() ? -1 : resolve_level(to, f.at("to_level"), ctx);
-      flow.from_level = static_cast<model::LevelId>(a < 0 ? 0 : a);
-      flow.to_level = static_cast<model::LevelId>(b < 0 ? 0 : b);
-      if (flow.sector_change && a != b && a >= 0 && b >= 0)
-        ctx.problems.add(f.at("sector_change"), "a sector-to-sector flow must stay at one level");
-      for (const auto& prev : p.flows)
-        if (prev.id == flow.id)
-          ctx.problems.add(f.at("id"), "duplicate flow id \"" + flow.id + "\"");
-      p.flows.push_back(std::move(flow));
-    }
-  }
+  for_each_object(r, "flows", false, [&](FieldReader& f, std::size_t) {
+    model::RotationFlow flow;
+    std::string from, to;
+    f.string("id", flow.id, true);
+    f.string("from_level", from, true);
+    f.string("to_level", to, true);
+    f.number("count_per_year", flow.count_per_year, 0, 100000);
+    f.probability("rate_per_year", flow.rate_per_year);
+    f.boolean("sector_change", flow.sector_change);
+    f.boolean("within_parent", flow.within_parent);
+    f.choice("purpose", flow.purpose, {"training", "non_native", "term_limit"});
+    f.finish();
+    // Both keys may appear (the resolved output writes both); only one may be non-zero.
+    if (flow.count_per_year > 0 && flow.rate_per_year > 0)
+      ctx.problems.add(f.at("rate_per_year"),
+                       "give either count_per_year or rate_per_year, not both");
+    const int a = from.empty() ? -1 : resolve_level(from, f.at("from_level"), ctx);
+    const int b = to.empty() ? -1 : resolve_level(to, f.at("to_level"), ctx);
+    flow.from_level = static_cast<model::LevelId>(a < 0 ? 0 : a);
+    flow.to_level = static_cast<model::LevelId>(b < 0 ? 0 : b);
+    if (flow.sector_change && a != b && a >= 0 && b >= 0)
+      ctx.problems.add(f.at("sector_change"), "a sector-to-sector flow must stay at one level");
+    for (const auto& prev : p.flows)
+      if (prev.id == flow.id) ctx.problems.add(f.at("id"), "duplicate flow id \"" + flow.id + "\"");
+    p.flows.push_back(std::move(flow));
+  });
   r.integer("min_months_before_retirement", p.min_months_before_retirement, 0, 600);
   r.integer("min_months_before_retirement_non_native", p.min_months_before_retirement_non_native, 0,
             600);
@@ -239,24 +232,17 @@ void read_rotation(FieldReader& top, SectionContext& ctx) {
 void read_income(FieldReader& top, SectionContext& ctx) {
   auto& p = ctx.scenario.income;
   FieldReader r = top.object("income");
-  if (const json* steps = r.array("base_salary_vnd_per_month")) {
-    json& out = r.out()["base_salary_vnd_per_month"];
-    out = json::array();
-    for (std::size_t i = 0; i < steps->size(); ++i) out.push_back(json::object());
-    for (std::size_t i = 0; i < steps->size(); ++i) {
-      FieldReader s(&(*steps)[i], out[i],
-                    r.at("base_salary_vnd_per_month") + "/" + std::to_string(i), ctx.problems);
-      model::BaseSalaryStep b;
-      s.date("from", b.from, true);
-      if (!s.has("amount"))
-        ctx.problems.add(s.at("amount"), "is required but missing (VND per month)");
-      s.number("amount", b.vnd_per_month, 1, 1e9);
-      s.finish();
-      if (!p.base_salary.empty() && b.from <= p.base_salary.back().from)
-        ctx.problems.add(s.at("from"), "dates must be strictly increasing");
-      p.base_salary.push_back(b);
-    }
-  } else {
+  if (!for_each_object(r, "base_salary_vnd_per_month", false, [&](FieldReader& s, std::size_t) {
+        model::BaseSalaryStep b;
+        s.date("from", b.from, true);
+        if (!s.has("amount"))
+          ctx.problems.add(s.at("amount"), "is required but missing (VND per month)");
+        s.number("amount", b.vnd_per_month, 1, 1e9);
+        s.finish();
+        if (!p.base_salary.empty() && b.from <= p.base_salary.back().from)
+          ctx.problems.add(s.at("from"), "dates must be strictly increasing");
+        p.base_salary.push_back(b);
+      })) {
     p.base_salary = {{kernel::make_day(2019, 7, 1), 1'490'000},
                      {kernel::make_day(2023, 7, 1), 1'800'000},
                      {kernel::make_day(2024, 7, 1), 2'340'000}};
@@ -325,24 +311,15 @@ void read_support(FieldReader& top, SectionContext& ctx) {
   FieldReader r = top.object("support");
   r.number("top_up_vnd_per_month", p.top_up_vnd_per_month, 0, 1e9);
   r.probability("top_up_share_of_shortfall", p.top_up_share_of_shortfall);
-  if (const json* g = r.array("one_off_grant")) {
-    json& out = r.out()["one_off_grant"];
-    out = json::array();
-    for (std::size_t i = 0; i < g->size(); ++i) out.push_back(json::object());
-    for (std::size_t i = 0; i < g->size(); ++i) {
-      FieldReader b(&(*g)[i], out[i], r.at("one_off_grant") + "/" + std::to_string(i),
-                    ctx.problems);
-      model::GrantBand band;
-      b.number("min_km", band.min_km, 0, 10000);
-      b.number("vnd", band.vnd, 0, 1e10);
-      b.finish();
-      if (!p.one_off_grant.empty() && band.min_km <= p.one_off_grant.back().min_km)
-        ctx.problems.add(b.at("min_km"), "bands must be in increasing order of min_km");
-      p.one_off_grant.push_back(band);
-    }
-  } else {
-    r.out()["one_off_grant"] = json::array();
-  }
+  for_each_object(r, "one_off_grant", false, [&](FieldReader& b, std::size_t) {
+    model::GrantBand band;
+    b.number("min_km", band.min_km, 0, 10000);
+    b.number("vnd", band.vnd, 0, 1e10);
+    b.finish();
+    if (!p.one_off_grant.empty() && band.min_km <= p.one_off_grant.back().min_km)
+      ctx.problems.add(b.at("min_km"), "bands must be in increasing order of min_km");
+    p.one_off_grant.push_back(band);
+  });
   r.boolean("housing", p.housing);
   r.number("housing_cost_vnd_per_month", p.housing_cost_vnd_per_month, 0, 1e9);
   r.number("travel_allowance_vnd_per_month", p.travel_allowance_vnd_per_month, 0, 1e9);

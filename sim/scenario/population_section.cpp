@@ -164,22 +164,15 @@ void read_population(FieldReader& top, SectionContext& ctx) {
 
   std::unordered_set<std::string> ids;
   std::unordered_set<model::PostId> held;
-  if (const json* named = r.array("named_cadres")) {
-    json& out = r.out()["named_cadres"];
-    out = json::array();
-    for (std::size_t i = 0; i < named->size(); ++i) out.push_back(json::object());
-    for (std::size_t i = 0; i < named->size(); ++i) {
-      FieldReader c(&(*named)[i], out[i], r.at("named_cadres") + "/" + std::to_string(i),
-                    ctx.problems);
-      model::Cadre cadre = read_named_cadre(c, ctx);
-      if (!cadre.id.empty() && !ids.insert(cadre.id).second)
-        ctx.problems.add(c.at("id"), "duplicate cadre id \"" + cadre.id + "\"");
-      if (cadre.post != model::kNoPost && !held.insert(cadre.post).second)
-        ctx.problems.add(c.at("post"),
-                         "post \"" + org.post_label(cadre.post) + "\" already has a holder");
-      ctx.scenario.named_cadres.push_back({std::move(cadre), 0});
-    }
-  }
+  for_each_object(r, "named_cadres", false, [&](FieldReader& c, std::size_t) {
+    model::Cadre cadre = read_named_cadre(c, ctx);
+    if (!cadre.id.empty() && !ids.insert(cadre.id).second)
+      ctx.problems.add(c.at("id"), "duplicate cadre id \"" + cadre.id + "\"");
+    if (cadre.post != model::kNoPost && !held.insert(cadre.post).second)
+      ctx.problems.add(c.at("post"),
+                       "post \"" + org.post_label(cadre.post) + "\" already has a holder");
+    ctx.scenario.named_cadres.push_back({std::move(cadre), 0});
+  });
   std::string roster;
   r.string("roster", roster);
   if (!roster.empty()) {
@@ -190,13 +183,7 @@ void read_population(FieldReader& top, SectionContext& ctx) {
 }
 
 void read_script(FieldReader& top, SectionContext& ctx) {
-  const json* arr = top.array("script");
-  json& out = top.out()["script"];
-  out = json::array();
-  if (arr == nullptr) return;
-  for (std::size_t i = 0; i < arr->size(); ++i) out.push_back(json::object());
-  for (std::size_t i = 0; i < arr->size(); ++i) {
-    FieldReader r(&(*arr)[i], out[i], fmt::format("/script/{}", i), ctx.problems);
+  for_each_object(top, "script", false, [&](FieldReader& r, std::size_t) {
     model::ScriptedMove m;
     std::string post;
     r.date("date", m.date, true);
@@ -217,7 +204,7 @@ void read_script(FieldReader& top, SectionContext& ctx) {
     if (r.has("date") && (m.date < cal.start || m.date > cal.end))
       ctx.problems.add(r.at("date"), "is outside the simulated period");
     ctx.scenario.script.push_back(std::move(m));
-  }
+  });
 }
 
 }  // namespace cadresim::scenario
