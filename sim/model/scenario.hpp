@@ -65,12 +65,12 @@ struct AttritionParams {
 
 /// Entry of new cadres at entry titles.
 struct RecruitmentParams {
-  Distribution age_years;
+  Distribution age_years{DistributionKind::kNormal, 27, 3, 22, 35};
   double female_share = 0.3;
   double native_share = 0.8;
-  Distribution grade_coefficient;
-  Distribution competence;
-  Distribution delay_months;  ///< from vacancy to the recruit's arrival
+  Distribution grade_coefficient = Distribution::fixed(2.34);
+  Distribution competence{DistributionKind::kNormal, 0.4, 0.1, 0, 1};
+  Distribution delay_months{DistributionKind::kExponential, 3, 0, 0, 24};  ///< vacancy to arrival
 };
 
 /// Succession planning (quy hoạch).
@@ -101,11 +101,11 @@ struct TermsParams {
 
 /// Filling open posts.
 struct AppointmentParams {
-  Distribution delay_months;
+  Distribution delay_months{DistributionKind::kExponential, 2, 0, 0, 24};
   int min_months_before_retirement = 60;  ///< first appointment / higher post
   double acting_probability = 0.5;        ///< a deputy acts while the post is open
   int promotion_min_months_in_post = 24;
-  double retry_months = 3;                ///< wait before trying again to fill an open post
+  double retry_months = 3;  ///< wait before trying again to fill an open post
 };
 
 /// One flow of the annual rotation plan.
@@ -131,16 +131,16 @@ struct RotationParams {
   bool require_in_plan = true;
   double higher_post_probability = 0.1;
   double outstanding_competence = 0.75;
-  Distribution duration_months;
+  Distribution duration_months{DistributionKind::kUniform, 42, 0, 36, 48};
   double outcome_return = 0.4;
   double outcome_promote = 0.35;
   double outcome_stay = 0.25;
   bool refusal_keeps_in_plan = true;
   double shortage_weight = 1.0;
   double especially_difficult_weight = 1.0;
-  double equivalent_rank_band = 0.34;     ///< |Δ position among the level's titles| for "equivalent"
-  int displace_min_months_in_post = 12;   ///< an incumbent is moved aside only after this long
-  int max_offers_per_quota = 3;           ///< offers per plan and flow, as a multiple of the quota
+  double equivalent_rank_band = 0.34;  ///< |Δ position among the level's titles| for "equivalent"
+  int displace_min_months_in_post = 12;  ///< an incumbent is moved aside only after this long
+  int max_offers_per_quota = 3;          ///< offers per plan and flow, as a multiple of the quota
 };
 
 /// A dated base salary (lương cơ sở).
@@ -212,12 +212,12 @@ struct PopulationParams {
   std::vector<double> native_share_by_level;
   std::vector<Distribution> age_years_by_level;
   std::map<TitleId, Distribution> age_years_by_title;
-  Distribution grade_coefficient;
-  Distribution competence;
-  Distribution tenure_months;
+  Distribution grade_coefficient{DistributionKind::kNormal, 3.66, 0.6, 2.34, 6.78};
+  Distribution competence{DistributionKind::kNormal, 0.55, 0.15, 0, 1};
+  Distribution tenure_months{DistributionKind::kUniform, 30, 0, 0, 60};
   std::vector<Distribution> lower_level_experience_months_by_level;
-  Distribution hardship_months;
-  Distribution attraction_months_used;
+  Distribution hardship_months{DistributionKind::kExponential, 60, 0, 0, 360};
+  Distribution attraction_months_used{DistributionKind::kUniform, 30, 0, 0, 60};
 };
 
 /// A cadre given by name in the scenario or a roster (placed before synthesis fills the rest).

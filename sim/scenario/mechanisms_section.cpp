@@ -95,11 +95,6 @@ void read_attrition(FieldReader& top, SectionContext& ctx) {
 void read_recruitment(FieldReader& top, SectionContext& ctx) {
   auto& p = ctx.scenario.recruitment;
   FieldReader r = top.object("recruitment");
-  if (p.age_years.mean == 0) p.age_years = {model::DistributionKind::kNormal, 27, 3, 22, 35};
-  if (p.grade_coefficient.mean == 0) p.grade_coefficient = model::Distribution::fixed(2.34);
-  if (p.competence.mean == 0) p.competence = {model::DistributionKind::kNormal, 0.4, 0.1, 0, 1};
-  if (p.delay_months.mean == 0)
-    p.delay_months = {model::DistributionKind::kExponential, 3, 0, 0, 24};
   r.distribution("age_years", p.age_years, 16, 70);
   r.probability("female_share", p.female_share);
   r.probability("native_share", p.native_share);
@@ -149,8 +144,6 @@ void read_terms(FieldReader& top, SectionContext& ctx) {
 void read_appointment(FieldReader& top, SectionContext& ctx) {
   auto& p = ctx.scenario.appointment;
   FieldReader r = top.object("appointment");
-  if (p.delay_months.mean == 0)
-    p.delay_months = {model::DistributionKind::kExponential, 2, 0, 0, 24};
   r.distribution("delay_months", p.delay_months, 0, 120);
   r.integer("min_months_before_retirement", p.min_months_before_retirement, 0, 600);
   r.probability("acting_probability", p.acting_probability);
@@ -208,8 +201,6 @@ void read_rotation(FieldReader& top, SectionContext& ctx) {
   r.boolean("require_in_plan", p.require_in_plan);
   r.probability("higher_post_probability", p.higher_post_probability);
   r.probability("outstanding_competence", p.outstanding_competence);
-  if (p.duration_months.mean == 0)
-    p.duration_months = {model::DistributionKind::kUniform, 42, 0, 36, 48};
   r.distribution("duration_months", p.duration_months, 1, 240);
   FieldReader o = r.object("end_outcomes");
   o.probability("return", p.outcome_return);

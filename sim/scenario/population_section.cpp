@@ -143,15 +143,6 @@ void read_population(FieldReader& top, SectionContext& ctx) {
   p.age_years_by_level = read_level_distributions(
       r, "age_years_by_level", {model::DistributionKind::kNormal, 45, 7, 25, 60}, 18, 70, ctx);
   p.age_years_by_title = read_title_distributions(r, "age_years_by_title", 18, 70, ctx);
-  if (p.grade_coefficient.mean == 0)
-    p.grade_coefficient = {model::DistributionKind::kNormal, 3.66, 0.6, 2.34, 6.78};
-  if (p.competence.mean == 0) p.competence = {model::DistributionKind::kNormal, 0.55, 0.15, 0, 1};
-  if (p.tenure_months.mean == 0)
-    p.tenure_months = {model::DistributionKind::kUniform, 30, 0, 0, 60};
-  if (p.attraction_months_used.mean == 0)
-    p.attraction_months_used = {model::DistributionKind::kUniform, 30, 0, 0, 60};
-  if (p.hardship_months.mean == 0)
-    p.hardship_months = {model::DistributionKind::kExponential, 60, 0, 0, 360};
   r.distribution("grade_coefficient", p.grade_coefficient, 1, 12);
   r.distribution("competence", p.competence, 0, 1);
   r.distribution("tenure_months", p.tenure_months, 0, 600);
