@@ -39,30 +39,18 @@ class Simulation {
   /// cancelled before then. `day` must not be before now().
   void schedule(Day day, std::uint16_t kind, Subject subject = kNoSubject,
                 std::uint8_t priority = 0) {
-    if (day < now_) throw std::logic_error("Simulation::schedule: day is in the past");
-    Event e;
-    e.day = day;
-    e.kind = kind;
-    e.priority = priority;
-    e.subject = subject;
+    std::uint32_t stamp = 0;
     if (subject != kNoSubject) {
       reserve_subjects(static_cast<std::size_t>(subject) + 1);
-      e.stamp = stamps_[subject];
+      stamp = stamps_[subject];
     }
-    queue_.push(e);
+    push(day, kind, subject, stamp, priority);
   }
   /// Schedules an event without a subject (never cancelled) that carries `payload` in its
   /// `stamp` field — e.g. the index of the post or plan it concerns.
   void schedule_with_payload(Day day, std::uint16_t kind, std::uint32_t payload,
                              std::uint8_t priority = 0) {
-    if (day < now_) throw std::logic_error("Simulation::schedule: day is in the past");
-    Event e;
-    e.day = day;
-    e.kind = kind;
-    e.priority = priority;
-    e.subject = kNoSubject;
-    e.stamp = payload;
-    queue_.push(e);
+    push(day, kind, kNoSubject, payload, priority);
   }
   /// Invalidates every pending event of `subject` (lazy: they are skipped when popped).
   void cancel(Subject subject) {
@@ -95,6 +83,18 @@ class Simulation {
   }
 
  private:
+  void push(Day day, std::uint16_t kind, Subject subject, std::uint32_t stamp,
+            std::uint8_t priority) {
+    if (day < now_) throw std::logic_error("Simulation::schedule: day is in the past");
+    Event e;
+    e.day = day;
+    e.kind = kind;
+    e.priority = priority;
+    e.subject = subject;
+    e.stamp = stamp;
+    queue_.push(e);
+  }
+
   EventQueue queue_;
   Day now_;
   std::vector<std::uint32_t> stamps_;
