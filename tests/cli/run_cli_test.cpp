@@ -2,28 +2,19 @@
 // files, byte-identical outputs for 1 and 2 threads, and nothing written for bad input.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>  // WIFEXITED, WEXITSTATUS for std::system's result
+#include "cli_test_support.hpp"
 
-#include <cstdlib>     // std::system
+
 #include <filesystem>  // output directories
 #include <fstream>     // reading files
-#include <iterator>    // std::istreambuf_iterator
 #include <string>
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using cadresim::clitest::CliRun;
+using cadresim::clitest::slurp;
 
 fs::path scratch(const std::string& what) {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
@@ -35,18 +26,7 @@ fs::path scratch(const std::string& what) {
 
 /// Runs `cadresim <args>` with stdout and stderr captured (`env` is prefixed, e.g. "X=1 ").
 CliRun cadresim(const std::string& args, const std::string& env = "") {
-  const fs::path base = scratch("io");
-  const fs::path out = base.string() + ".out", err = base.string() + ".err";
-  const std::string cmd = env + "\"" + CADRESIM_BINARY + "\" " + args + " >\"" + out.string() +
-                          "\" 2>\"" + err.string() + "\" </dev/null";
-  const int status = std::system(cmd.c_str());
-  CliRun r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  fs::remove(out);
-  fs::remove(err);
-  return r;
+  return cadresim::clitest::run_cadresim(args, "", env);
 }
 
 std::string src(const char* rel) {

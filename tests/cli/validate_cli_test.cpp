@@ -1,46 +1,22 @@
 // `cadresim validate` as a user runs it: the exit code and what goes to stdout and stderr.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>  // WIFEXITED, WEXITSTATUS for std::system's result
+#include "cli_test_support.hpp"
 
-#include <cstdlib>     // std::system
+
 #include <filesystem>  // temporary output files
 #include <fstream>     // reading captured output
-#include <iterator>    // std::istreambuf_iterator
 #include <string>
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using namespace cadresim;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-/// Runs `cadresim <args>` (from directory `cwd` when given) with stdout and stderr captured.
-CliRun run_cadresim(const std::string& args, const std::string& cwd = "") {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  const fs::path base = fs::temp_directory_path() / (std::string("cadresim-cli-") + info->name());
-  const fs::path out = base.string() + ".out", err = base.string() + ".err";
-  const std::string cd = cwd.empty() ? "" : "cd \"" + cwd + "\" && ";
-  const std::string cmd = cd + "\"" + CADRESIM_BINARY + "\" " + args + " >\"" + out.string() +
-                          "\" 2>\"" + err.string() + "\"";
-  const int status = std::system(cmd.c_str());
-  CliRun r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  fs::remove(out);
-  fs::remove(err);
-  return r;
-}
+using clitest::CliRun;
+using clitest::run_cadresim;
+using clitest::slurp;
 
 const std::string kSource = CADRESIM_SOURCE_DIR;
 

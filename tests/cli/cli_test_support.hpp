@@ -1,0 +1,53 @@
+#pragma once
+/// @file Running the `cadresim` binary from a test (CADRESIM_BINARY) with its exit code,
+/// standard output and standard error captured.
+
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>  // WIFEXITED, WEXITSTATUS for std::system's result
+
+#include <cstdlib>     // std::system
+#include <filesystem>  // temporary capture files
+#include <fstream>     // reading captured output
+#include <iterator>    // std::istreambuf_iterator
+#include <string>
+
+namespace cadresim::clitest {
+
+namespace fs = std::filesystem;
+
+/// What a run of the binary produced.
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+/// Whole contents of a file ("" if missing).
+inline std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// Runs `cadresim <args>` with no standard input, from `cwd` when given, with `env` (e.g.
+/// "X=1 ") before the command; stdout and stderr are captured.
+inline CliRun run_cadresim(const std::string& args, const std::string& cwd = "",
+                           const std::string& env = "") {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  const fs::path base = fs::temp_directory_path() / (std::string("cadresim-cli-") +
+                                                     info->test_suite_name() + "-" + info->name());
+  const fs::path out = base.string() + ".out", err = base.string() + ".err";
+  const std::string cd = cwd.empty() ? "" : "cd \"" + cwd + "\" && ";
+  const std::string cmd = cd + env + "\"" + CADRESIM_BINARY + "\" " + args + " >\"" + out.string() +
+                          "\" 2>\"" + err.string() + "\" </dev/null";
+  const int status = std::system(cmd.c_str());
+  CliRun r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(out);
+  r.err = slurp(err);
+  fs::remove(out);
+  fs::remove(err);
+  return r;
+}
+
+}  // namespace cadresim::clitest
