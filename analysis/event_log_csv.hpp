@@ -13,7 +13,7 @@ namespace cadresim::analysis {
 class EventLogCsv : public engine::Observer {
  public:
   explicit EventLogCsv(const model::Scenario& scenario);
-  void on_events(std::span<const engine::DomainEvent> events, const model::World& world) override;
+  void on_events(std::span<const events::DomainEvent> events, const model::World& world) override;
   /// The CSV text so far (header included).
   const std::string& text() const { return text_; }
 

@@ -7,7 +7,7 @@
 
 namespace cadresim::analysis {
 
-using engine::EventType;
+using events::EventType;
 
 std::string flow_group(const std::string& from, const std::string& to) {
   return from + ">" + to;
@@ -79,7 +79,7 @@ void MetricsCollector::on_start(Day day, const model::World&) {
   last_year_end_ = day - 1;
 }
 
-void MetricsCollector::on_events(std::span<const engine::DomainEvent> events, const model::World&) {
+void MetricsCollector::on_events(std::span<const events::DomainEvent> events, const model::World&) {
   const auto& org = s_.organisation;
   auto level_of = [&](model::PostId p) {
     return p == model::kNoPost ? std::string("none") : level_ids_[org.level_of(p)];
@@ -108,19 +108,19 @@ void MetricsCollector::on_events(std::span<const engine::DomainEvent> events, co
         add("early_returns", "all");
         break;
       case EventType::kRotationEnded:
-        add("rotation_outcomes", std::string(engine::reason_name(e.reason)));
+        add("rotation_outcomes", std::string(events::reason_name(e.reason)));
         break;
       case EventType::kEvaluated:
         add("evaluations", "all");
-        if (e.reason == engine::kReasonCompletedWell) add("completed_well", "all");
+        if (e.reason == events::kReasonCompletedWell) add("completed_well", "all");
         break;
       case EventType::kSupportPaid:
         add("support_cost_vnd", "all", e.value);
-        add("support_cost_vnd", std::string(engine::reason_name(e.reason)), e.value);
+        add("support_cost_vnd", std::string(events::reason_name(e.reason)), e.value);
         break;
       case EventType::kAppointed:
         add("appointments", "all");
-        add("appointments", std::string(engine::reason_name(e.reason)));
+        add("appointments", std::string(events::reason_name(e.reason)));
         break;
       case EventType::kElected:
         add("elections", "all");
@@ -133,11 +133,11 @@ void MetricsCollector::on_events(std::span<const engine::DomainEvent> events, co
         break;
       case EventType::kRetired:
         add("retirements", "all");
-        add("retirements", std::string(engine::reason_name(e.reason)));
+        add("retirements", std::string(events::reason_name(e.reason)));
         break;
       case EventType::kLeft:
         add("exits", "all");
-        add("exits", std::string(engine::reason_name(e.reason)));
+        add("exits", std::string(events::reason_name(e.reason)));
         break;
       case EventType::kVacancyOpened:
         add("vacancies_opened", level_of(e.to));

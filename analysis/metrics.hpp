@@ -41,7 +41,7 @@ class MetricsCollector : public engine::Observer {
   explicit MetricsCollector(const model::Scenario& scenario);
 
   void on_start(Day day, const model::World& world) override;
-  void on_events(std::span<const engine::DomainEvent> events, const model::World& world) override;
+  void on_events(std::span<const events::DomainEvent> events, const model::World& world) override;
   void on_month_end(Day day, const model::World& world) override;
   void on_year_end(int year, const model::World& world) override;
   void on_finish(Day day, const model::World& world) override;

@@ -6,7 +6,7 @@
 #include <cstdint>  // std::uint64_t
 #include <vector>   // std::vector
 
-#include "sim/engine/domain_events.hpp"
+#include "sim/model/domain_events.hpp"
 #include "sim/engine/observer.hpp"
 #include "sim/kernel/simulation.hpp"
 #include "sim/model/scenario.hpp"
@@ -52,7 +52,7 @@ class Engine {
   kernel::Simulation sim_;
   kernel::RandomKey rng_;
   model::World world_;
-  EventLog log_;
+  events::EventLog log_;
   std::vector<std::uint32_t> vacancy_counter_;
   std::vector<Observer*> observers_;
   std::vector<std::pair<const model::Election*, model::TenureKind>> elections_;

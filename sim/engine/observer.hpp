@@ -6,10 +6,12 @@
 
 #include <span>  // std::span
 
-#include "sim/engine/domain_events.hpp"
+#include "sim/model/domain_events.hpp"
 #include "sim/model/world.hpp"
 
 namespace cadresim::engine {
+
+using kernel::Day;
 
 /// Base class for observers; override what you need.
 class Observer {
@@ -18,7 +20,7 @@ class Observer {
   /// Once, after the initial population is placed (events: initial placements, vacancies).
   virtual void on_start(Day /*day*/, const model::World& /*world*/) {}
   /// A batch of domain events in time order.
-  virtual void on_events(std::span<const DomainEvent> /*events*/, const model::World& /*world*/) {}
+  virtual void on_events(std::span<const events::DomainEvent> /*events*/, const model::World& /*world*/) {}
   /// At each month end, after that day's events (the batch up to it was delivered first).
   virtual void on_month_end(Day /*day*/, const model::World& /*world*/) {}
   /// At each 31 December, after on_month_end.

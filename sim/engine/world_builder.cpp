@@ -141,7 +141,7 @@ void Engine::build_world() {
     }
   }
   build_pool_stocks(c);  // pools: members hold no post, so after the post holders' setup
-  for (PostId p : vacant) open_vacancy(c, p, engine::kReasonInitial);
+  for (PostId p : vacant) open_vacancy(c, p, events::kReasonInitial);
   planning_review(c, kernel::split(start).year);
 }
 

@@ -35,8 +35,8 @@ void evaluate_rotated(RuleContext& ctx) {
     if (c.status != model::CadreStatus::kActive || !c.rotation.active || c.post == model::kNoPost)
       continue;
     const double e = effectiveness(c, ctx.now());
-    ctx.emit(engine::EventType::kEvaluated, id, c.rotation.origin_post, c.post,
-             e >= threshold ? engine::kReasonCompletedWell : engine::kReasonNotWell, e);
+    ctx.emit(events::EventType::kEvaluated, id, c.rotation.origin_post, c.post,
+             e >= threshold ? events::kReasonCompletedWell : events::kReasonNotWell, e);
   }
 }
 

@@ -80,17 +80,17 @@ void fill_post(RuleContext& ctx, PostId post) {
   auto& ps = ctx.world.posts[post];
   ps.fill_pending = false;
   if (ps.holder != model::kNoCadre) return;
-  using engine::EventType;
+  using events::EventType;
   if (CadreId c = best_ready_successor(ctx, post); c != model::kNoCadre) {
-    take_post(ctx, c, post, EventType::kAppointed, engine::kReasonSuccessor);
+    take_post(ctx, c, post, EventType::kAppointed, events::kReasonSuccessor);
     return;
   }
   if (CadreId c = best_placement(ctx, post); c != model::kNoCadre) {
-    take_post(ctx, c, post, EventType::kAppointed, engine::kReasonPlacement);
+    take_post(ctx, c, post, EventType::kAppointed, events::kReasonPlacement);
     return;
   }
   if (CadreId c = best_deputy(ctx, post); c != model::kNoCadre) {
-    take_post(ctx, c, post, EventType::kAppointed, engine::kReasonDeputy);
+    take_post(ctx, c, post, EventType::kAppointed, events::kReasonDeputy);
     return;
   }
   const model::Title& t = ctx.org.title_of(post);

@@ -7,7 +7,7 @@
 
 namespace cadresim::rules {
 
-using engine::EventType;
+using events::EventType;
 
 int months_to_retirement(const model::Cadre& c, Day now) {
   return kernel::whole_months_between(now, c.retirement_date);
@@ -130,35 +130,35 @@ void leave_service(RuleContext& ctx, CadreId cadre, model::ExitCause cause) {
   c.exited = ctx.now();
   ++w.exited;
   ctx.sim.cancel(cadre);
-  unplan_cadre(ctx, cadre, engine::kReasonGone);
+  unplan_cadre(ctx, cadre, events::kReasonGone);
   auto& un = w.unplaced;
   un.erase(std::remove(un.begin(), un.end(), cadre), un.end());
   // Stop acting anywhere.
   for (auto& ps : w.posts)
     if (ps.acting == cadre) ps.acting = model::kNoCadre;
   const PostId post = c.post;
-  std::uint16_t reason = engine::kReasonNone;
+  std::uint16_t reason = events::kReasonNone;
   switch (cause) {
     case model::ExitCause::kRetirement:
-      reason = engine::kReasonStatutory;
+      reason = events::kReasonStatutory;
       break;
     case model::ExitCause::kEarlyRetirement:
-      reason = engine::kReasonEarly;
+      reason = events::kReasonEarly;
       break;
     case model::ExitCause::kResignation:
-      reason = engine::kReasonResignation;
+      reason = events::kReasonResignation;
       break;
     case model::ExitCause::kHealth:
-      reason = engine::kReasonHealth;
+      reason = events::kReasonHealth;
       break;
     case model::ExitCause::kDiscipline:
-      reason = engine::kReasonDiscipline;
+      reason = events::kReasonDiscipline;
       break;
     case model::ExitCause::kNone:
       break;
   }
   ctx.emit(retired ? EventType::kRetired : EventType::kLeft, cadre, post, model::kNoPost, reason);
-  if (post != model::kNoPost) open_vacancy(ctx, post, engine::kReasonExit);
+  if (post != model::kNoPost) open_vacancy(ctx, post, events::kReasonExit);
   c.post = model::kNoPost;
   if (c.rotation.active) c.rotation.active = false;
 }

@@ -6,7 +6,7 @@
 
 #include <cstdint>  // fixed-width integers
 
-#include "sim/engine/domain_events.hpp"  // DomainEvent, EventLog
+#include "sim/model/domain_events.hpp"  // DomainEvent, EventLog
 #include "sim/kernel/random.hpp"         // kernel::RandomKey
 #include "sim/kernel/simulation.hpp"     // kernel::Simulation
 #include "sim/model/world.hpp"           // model::World
@@ -83,14 +83,14 @@ struct RuleContext {
   const model::Organisation& org;
   kernel::Simulation& sim;
   kernel::RandomKey rng;
-  engine::EventLog& log;
+  events::EventLog& log;
   std::vector<std::uint32_t>& vacancy_counter;  ///< per post: vacancies so far (random index)
 
   /// Current day.
   Day now() const { return sim.now(); }
   /// Records a domain event today.
-  void emit(engine::EventType type, CadreId cadre, PostId from, PostId to,
-            std::uint16_t reason = engine::kReasonNone, double value = 0) {
+  void emit(events::EventType type, CadreId cadre, PostId from, PostId to,
+            std::uint16_t reason = events::kReasonNone, double value = 0) {
     log.push_back({now(), type, reason, cadre, from, to, value});
   }
 };
@@ -102,8 +102,8 @@ int months_to_retirement(const model::Cadre& c, Day now);
 /// opens and continues the filled post's vacancy chain. Emits `type` (appointed, elected,
 /// recruited, moved ...) with `reason` and `value`, and vacancy_closed. The old post opens with
 /// `old_post_reason`. Starts the adaptation ramp at the new post.
-void take_post(RuleContext& ctx, CadreId cadre, PostId post, engine::EventType type,
-               std::uint16_t reason, std::uint16_t old_post_reason = engine::kReasonPromotion,
+void take_post(RuleContext& ctx, CadreId cadre, PostId post, events::EventType type,
+               std::uint16_t reason, std::uint16_t old_post_reason = events::kReasonPromotion,
                double value = 0);
 /// Removes the holder of `post` (if any) and opens the vacancy (a new chain), scheduling a
 /// fill attempt. The former holder keeps status but has no post.

@@ -49,7 +49,7 @@ void leave_pool(RuleContext& ctx, CadreId id) {
   c.exit_cause = model::ExitCause::kNone;  // the pool's leaving probability lumps every cause
   c.exited = ctx.now();
   ++w.exited;
-  ctx.emit(engine::EventType::kPoolLeave, id, model::kNoPost, model::kNoPost, c.pool_state,
+  ctx.emit(events::EventType::kPoolLeave, id, model::kNoPost, model::kNoPost, c.pool_state,
            c.pool_state);
 }
 
@@ -87,7 +87,7 @@ void pool_step(RuleContext& ctx, std::uint32_t step) {
       leave_pool(ctx, id);
     } else if (to != from) {
       c.pool_state = to;
-      ctx.emit(engine::EventType::kPoolMove, id, model::kNoPost, model::kNoPost, to, from);
+      ctx.emit(events::EventType::kPoolMove, id, model::kNoPost, model::kNoPost, to, from);
     }
   }
   // 2. Recruitment: E[recruits into j] = r_j exactly.
@@ -99,7 +99,7 @@ void pool_step(RuleContext& ctx, std::uint32_t step) {
     for (long long k = 0; k < count; ++k) {
       const CadreId id = add_member(ctx, j);
       ++w.recruited;
-      ctx.emit(engine::EventType::kPoolRecruit, id, model::kNoPost, model::kNoPost, j);
+      ctx.emit(events::EventType::kPoolRecruit, id, model::kNoPost, model::kNoPost, j);
     }
   }
 }

@@ -72,7 +72,7 @@ void recruit_arrives(RuleContext& ctx, PostId post) {
   ps.fill_pending = false;
   if (ps.holder != model::kNoCadre) return;
   const CadreId id = create_recruit(ctx, post);
-  take_post(ctx, id, post, engine::EventType::kRecruited, engine::kReasonRecruitment);
+  take_post(ctx, id, post, events::EventType::kRecruited, events::kReasonRecruitment);
 }
 
 }  // namespace cadresim::rules

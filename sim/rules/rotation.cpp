@@ -13,7 +13,7 @@
 
 namespace cadresim::rules {
 
-using engine::EventType;
+using events::EventType;
 using model::TitleId;
 
 namespace {
@@ -166,12 +166,12 @@ void return_to_origin(RuleContext& ctx, CadreId id, EventType event, std::uint16
     }
   }
   if (target != model::kNoPost) {
-    take_post(ctx, id, target, EventType::kAppointed, engine::kReasonReturn,
-              engine::kReasonRotation);
+    take_post(ctx, id, target, EventType::kAppointed, events::kReasonReturn,
+              events::kReasonRotation);
   } else {
     // Nothing open at home now: leave the post (if the cadre still holds one — an election
     // may have ended it) and wait for a placement at the origin's rank.
-    if (current != model::kNoPost) open_vacancy(ctx, current, engine::kReasonRotation);
+    if (current != model::kNoPost) open_vacancy(ctx, current, events::kReasonRotation);
     c.last_post = origin;
     if (std::find(w.unplaced.begin(), w.unplaced.end(), id) == w.unplaced.end())
       w.unplaced.push_back(id);
@@ -204,7 +204,7 @@ void rotate_into(RuleContext& ctx, CadreId id, PostId dest, std::uint16_t flow,
   const double s = move_shortfall(ctx, id, origin, dest, gap);
   // Move the incumbent aside if the post is held.
   if (const CadreId h = w.posts[dest].holder; h != model::kNoCadre) {
-    open_vacancy(ctx, dest, engine::kReasonRotation);
+    open_vacancy(ctx, dest, events::kReasonRotation);
     w.unplaced.push_back(h);
   }
   auto& r = c.rotation;
@@ -224,7 +224,7 @@ void rotate_into(RuleContext& ctx, CadreId id, PostId dest, std::uint16_t flow,
   c.effort_penalty = effort_penalty(ctx.scenario.reluctance, s);
   w.attrition_multiplier[id] = attrition_multiplier(ctx.scenario.reluctance, s);
   // For a term-limited head from the unplaced pool there is no old post to open.
-  take_post(ctx, id, dest, EventType::kMoved, flow, engine::kReasonRotation, s);
+  take_post(ctx, id, dest, EventType::kMoved, flow, events::kReasonRotation, s);
   pay_one_off_grant(ctx, id, distance_km(ctx.org, r.origin_unit, ctx.org.posts[dest].unit));
   ctx.sim.schedule(r.planned_end, kRotationEnd, id, kPriorityTerm);
 }
@@ -278,7 +278,7 @@ void rotation_plan(RuleContext& ctx, std::uint32_t plan_number) {
       if (ua >= acceptance_probability(ctx.scenario.reluctance, s)) {
         ++c.rotation.offers_refused;
         ctx.emit(EventType::kRefused, id, origin_of(c), dest, fi, s);
-        if (!p.refusal_keeps_in_plan) unplan_cadre(ctx, id, engine::kReasonFailed);
+        if (!p.refusal_keeps_in_plan) unplan_cadre(ctx, id, events::kReasonFailed);
         continue;
       }
       ctx.emit(EventType::kAccepted, id, origin_of(c), dest, fi, s);
@@ -299,7 +299,7 @@ void rotation_end(RuleContext& ctx, CadreId id) {
   const auto& p = ctx.scenario.rotation;
   const double u = ctx.rng.uniform(kRngRotationOutcome, id, c.rotation.count);
   if (u < p.outcome_return) {
-    return_to_origin(ctx, id, EventType::kRotationEnded, engine::kReasonReturn);
+    return_to_origin(ctx, id, EventType::kRotationEnded, events::kReasonReturn);
     return;
   }
   if (u < p.outcome_return + p.outcome_promote) {
@@ -322,9 +322,9 @@ void rotation_end(RuleContext& ctx, CadreId id) {
       c.rotation.active = false;
       c.effort_penalty = 0;
       w.attrition_multiplier[id] = 1;
-      ctx.emit(EventType::kRotationEnded, id, c.post, target, engine::kReasonPromote);
-      take_post(ctx, id, target, EventType::kAppointed, engine::kReasonPromote,
-                engine::kReasonRotation);
+      ctx.emit(EventType::kRotationEnded, id, c.post, target, events::kReasonPromote);
+      take_post(ctx, id, target, EventType::kAppointed, events::kReasonPromote,
+                events::kReasonRotation);
       return;
     }
   }
@@ -332,7 +332,7 @@ void rotation_end(RuleContext& ctx, CadreId id) {
   c.rotation.active = false;
   c.effort_penalty = 0;
   w.attrition_multiplier[id] = 1;
-  ctx.emit(EventType::kRotationEnded, id, c.rotation.origin_post, c.post, engine::kReasonStay);
+  ctx.emit(EventType::kRotationEnded, id, c.rotation.origin_post, c.post, events::kReasonStay);
 }
 
 bool early_return_month(RuleContext& ctx, CadreId id) {
@@ -341,7 +341,7 @@ bool early_return_month(RuleContext& ctx, CadreId id) {
   c.rotation.early_return_hazard +=
       early_return_rate_per_year(ctx.scenario.reluctance, c.rotation.shortfall) / 12.0;
   if (c.rotation.early_return_hazard < c.rotation.early_return_threshold) return false;
-  return_to_origin(ctx, id, EventType::kReturnedEarly, engine::kReasonReturn);
+  return_to_origin(ctx, id, EventType::kReturnedEarly, events::kReasonReturn);
   return true;
 }
 
@@ -355,10 +355,10 @@ void scripted_move(RuleContext& ctx, const model::ScriptedMove& move) {
   if (c.post == move.to_post) return;
   if (move.kind == "appoint") {
     if (const CadreId h = w.posts[move.to_post].holder; h != model::kNoCadre) {
-      open_vacancy(ctx, move.to_post, engine::kReasonRotation);
+      open_vacancy(ctx, move.to_post, events::kReasonRotation);
       w.unplaced.push_back(h);
     }
-    take_post(ctx, id, move.to_post, EventType::kAppointed, engine::kReasonScripted);
+    take_post(ctx, id, move.to_post, EventType::kAppointed, events::kReasonScripted);
     return;
   }
   if (c.rotation.active || origin_of(c) == model::kNoPost) return;

@@ -98,16 +98,16 @@ void planning_review(RuleContext& ctx, int year) {
   // 1. Removals.
   for (auto& e : w.plan) {
     const auto& c = w.cadres[e.cadre];
-    std::uint16_t reason = engine::kReasonNone;
+    std::uint16_t reason = events::kReasonNone;
     if (c.status != model::CadreStatus::kActive)
-      reason = engine::kReasonGone;
+      reason = events::kReasonGone;
     else if (!may_plan(ctx, e.cadre, e.post, next_term_start(ctx, e.post)))
-      reason = engine::kReasonAgedOut;
+      reason = events::kReasonAgedOut;
     else if (ctx.rng.uniform(kRngPlanRemoval, e.cadre, static_cast<std::uint64_t>(year)) <
              p.removal_probability_per_year)
-      reason = engine::kReasonFailed;
-    if (reason != engine::kReasonNone) {
-      ctx.emit(engine::EventType::kUnplanned, e.cadre, model::kNoPost, e.post, reason);
+      reason = events::kReasonFailed;
+    if (reason != events::kReasonNone) {
+      ctx.emit(events::EventType::kUnplanned, e.cadre, model::kNoPost, e.post, reason);
       e.cadre = model::kNoCadre;
     }
   }
@@ -160,7 +160,7 @@ void planning_review(RuleContext& ctx, int year) {
       ++per_post[post];
       women += w.cadres[c].sex == model::Sex::kFemale;
       young += is_young(c);
-      ctx.emit(engine::EventType::kPlanned, c, w.cadres[c].post, post);
+      ctx.emit(events::EventType::kPlanned, c, w.cadres[c].post, post);
     }
   }
   // 3. Readiness of every entry.

@@ -31,13 +31,13 @@ double pay_monthly_support(RuleContext& ctx, CadreId cadre) {
   double total = 0;
   auto pay = [&](std::uint16_t lever, double vnd) {
     if (vnd <= 0) return;
-    ctx.emit(engine::EventType::kSupportPaid, cadre, c.rotation.origin_post, c.post, lever, vnd);
+    ctx.emit(events::EventType::kSupportPaid, cadre, c.rotation.origin_post, c.post, lever, vnd);
     total += vnd;
   };
-  pay(engine::kReasonTopUp, p.top_up_vnd_per_month + p.top_up_share_of_shortfall *
+  pay(events::kReasonTopUp, p.top_up_vnd_per_month + p.top_up_share_of_shortfall *
                                                          std::max(c.rotation.shortfall_vnd, 0.0));
-  pay(engine::kReasonTravel, p.travel_allowance_vnd_per_month);
-  if (p.housing) pay(engine::kReasonHousing, p.housing_cost_vnd_per_month);
+  pay(events::kReasonTravel, p.travel_allowance_vnd_per_month);
+  if (p.housing) pay(events::kReasonHousing, p.housing_cost_vnd_per_month);
   // The reserved regime's cost: what the kept coefficients add over the post's own.
   const ReservedRegime kept = reserved_regime(ctx.scenario, c, c.rotation.origin_post);
   const double own_salary = salary_coefficient_at(ctx.org, c, c.post);
@@ -45,11 +45,11 @@ double pay_monthly_support(RuleContext& ctx, CadreId cadre) {
   const double extra_coefficient = std::max(kept.salary_coefficient - own_salary, 0.0) +
                                    std::max(kept.position_allowance - own_position, 0.0);
   if (extra_coefficient > 0)
-    pay(engine::kReasonReservedAllowance, extra_coefficient *
+    pay(events::kReasonReservedAllowance, extra_coefficient *
                                               base_salary(ctx.scenario.income, ctx.now()) *
                                               (1 + ctx.scenario.income.public_service_share));
-  if (p.mentoring) pay(engine::kReasonMentoring, p.mentoring_cost_vnd_per_month);
-  if (p.supervision) pay(engine::kReasonSupervision, p.supervision_cost_vnd_per_month);
+  if (p.mentoring) pay(events::kReasonMentoring, p.mentoring_cost_vnd_per_month);
+  if (p.supervision) pay(events::kReasonSupervision, p.supervision_cost_vnd_per_month);
   return total;
 }
 
@@ -57,8 +57,8 @@ double pay_one_off_grant(RuleContext& ctx, CadreId cadre, double distance_km) {
   const double g = one_off_grant_vnd(ctx.scenario.support, distance_km);
   if (g > 0) {
     const auto& c = ctx.world.cadres[cadre];
-    ctx.emit(engine::EventType::kSupportPaid, cadre, c.rotation.origin_post, c.post,
-             engine::kReasonGrant, g);
+    ctx.emit(events::EventType::kSupportPaid, cadre, c.rotation.origin_post, c.post,
+             events::kReasonGrant, g);
   }
   return g;
 }

@@ -7,7 +7,7 @@
 
 namespace cadresim::rules {
 
-using engine::EventType;
+using events::EventType;
 
 void end_tenure(RuleContext& ctx, CadreId cadre, bool at_term_limit) {
   auto& c = ctx.world.cadres[cadre];
@@ -17,7 +17,7 @@ void end_tenure(RuleContext& ctx, CadreId cadre, bool at_term_limit) {
     ctx.emit(EventType::kTermLimitReached, cadre, post, model::kNoPost);
     if (ctx.org.title_of(post).head) c.term_limit_rotation_candidate = true;
   }
-  open_vacancy(ctx, post, engine::kReasonTermEnd);
+  open_vacancy(ctx, post, events::kReasonTermEnd);
   c.consecutive_terms = 0;
   ctx.world.unplaced.push_back(cadre);
 }
@@ -26,7 +26,7 @@ namespace {
 void elect_into(RuleContext& ctx, PostId post) {
   if (ctx.world.posts[post].holder != model::kNoCadre) return;
   const CadreId s = best_ready_successor(ctx, post);
-  if (s != model::kNoCadre) take_post(ctx, s, post, EventType::kElected, engine::kReasonSuccessor);
+  if (s != model::kNoCadre) take_post(ctx, s, post, EventType::kElected, events::kReasonSuccessor);
 }
 }  // namespace
 

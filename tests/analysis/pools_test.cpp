@@ -32,8 +32,8 @@
 namespace {
 
 namespace mk = cadresim::analysis::markov;
-using cadresim::engine::DomainEvent;
-using cadresim::engine::EventType;
+using cadresim::events::DomainEvent;
+using cadresim::events::EventType;
 using cadresim::kernel::Day;
 using cadresim::model::Scenario;
 
@@ -360,7 +360,7 @@ TEST(PoolsDes, PoolMembersStayOutOfThePostBasedMechanismsInAMixedScenario) {
     const bool member = w.cadres[ev.cadre].pool_state != cadresim::model::kNoPoolState;
     const bool pool_event = ev.type == EventType::kPoolMove || ev.type == EventType::kPoolLeave ||
                             ev.type == EventType::kPoolRecruit;
-    EXPECT_EQ(member, pool_event) << cadresim::engine::event_name(ev.type) << " for "
+    EXPECT_EQ(member, pool_event) << cadresim::events::event_name(ev.type) << " for "
                                   << w.cadres[ev.cadre].id;
     pool_events += pool_event;
   }

@@ -30,9 +30,9 @@ std::pair<double, double> poisson_interval(int k) {
 
 struct MovesByFlow : engine::Observer {
   explicit MovesByFlow(const model::Scenario& s) : s(s) {}
-  void on_events(std::span<const engine::DomainEvent> ev, const model::World&) override {
+  void on_events(std::span<const events::DomainEvent> ev, const model::World&) override {
     for (const auto& e : ev) {
-      if (e.type != engine::EventType::kMoved) continue;
+      if (e.type != events::EventType::kMoved) continue;
       const std::string id =
           e.reason < s.rotation.flows.size() ? s.rotation.flows[e.reason].id : "scripted";
       ++count[id];

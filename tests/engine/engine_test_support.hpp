@@ -14,7 +14,7 @@
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
-#include "sim/engine/domain_events.hpp"
+#include "sim/model/domain_events.hpp"
 #include "sim/engine/observer.hpp"
 #include "sim/kernel/calendar.hpp"
 #include "sim/kernel/random.hpp"
@@ -30,8 +30,8 @@
 
 namespace cadresim::enginetest {
 
-using engine::DomainEvent;
-using engine::EventType;
+using events::DomainEvent;
+using events::EventType;
 using kernel::Day;
 using model::CadreId;
 using model::PostId;
@@ -192,7 +192,7 @@ class RuleHarness {
   model::Scenario scenario;  ///< editable until the rules run
   model::World world;        ///< the hand-built state
   kernel::Simulation sim;    ///< clock and pending events
-  engine::EventLog log;      ///< every domain event so far (never cleared by rules)
+  events::EventLog log;      ///< every domain event so far (never cleared by rules)
   std::vector<std::uint32_t> vacancy_counter;  ///< per post, as in the engine
   kernel::RandomKey key;                       ///< (seed, replication)
 };

@@ -87,7 +87,7 @@ TEST(NonNative, AppointmentPassesOverAStrongerNativeSuccessor) {
   EXPECT_EQ(h.world.posts[chair].holder, b);
   const auto appointed = h.events(EventType::kAppointed);
   ASSERT_EQ(appointed.size(), 1u);
-  EXPECT_EQ(appointed[0].reason, engine::kReasonSuccessor);
+  EXPECT_EQ(appointed[0].reason, events::kReasonSuccessor);
 }
 
 // Only natives of d1 could be promoted into d1's chair: nobody is appointed, the engine reports

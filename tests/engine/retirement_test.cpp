@@ -178,7 +178,7 @@ TEST(Retirement, EarlyRetirementNeedsHardshipServiceAndTheLastYearsBeforeTheStat
       EXPECT_EQ(h.world.cadres[id].exit_cause, model::ExitCause::kEarlyRetirement);
       const auto ev = h.events(EventType::kRetired);
       ASSERT_EQ(ev.size(), 1u);
-      EXPECT_EQ(ev[0].reason, engine::kReasonEarly);
+      EXPECT_EQ(ev[0].reason, events::kReasonEarly);
       EXPECT_EQ(ev[0].from, n.post);
       EXPECT_EQ(h.world.posts[n.post].holder, model::kNoCadre);
       EXPECT_EQ(h.world.exited, 1u);
@@ -234,7 +234,7 @@ TEST(Retirement, ACadreAlreadyPastTheAgeAtTheStartRetiresAtTheEndOfTheMonth) {
   const auto opened = h.events(EventType::kVacancyOpened);
   ASSERT_EQ(opened.size(), 1u);
   EXPECT_EQ(opened[0].to, n.post);
-  EXPECT_EQ(opened[0].reason, engine::kReasonExit);
+  EXPECT_EQ(opened[0].reason, events::kReasonExit);
 }
 
 TEST(Retirement, ACadreRetiresOnTheStatutoryDateAndLeavesThePlan) {
@@ -257,10 +257,10 @@ TEST(Retirement, ACadreRetiresOnTheStatutoryDateAndLeavesThePlan) {
   EXPECT_EQ(h.world.plan_count[id], 0);
   const auto unplanned = h.events(EventType::kUnplanned);
   ASSERT_EQ(unplanned.size(), 1u);
-  EXPECT_EQ(unplanned[0].reason, engine::kReasonGone);
+  EXPECT_EQ(unplanned[0].reason, events::kReasonGone);
   const auto retired = h.events(EventType::kRetired);
   ASSERT_EQ(retired.size(), 1u);
-  EXPECT_EQ(retired[0].reason, engine::kReasonStatutory);
+  EXPECT_EQ(retired[0].reason, events::kReasonStatutory);
   EXPECT_EQ(retired[0].day, ymd(2021, 8, 31));
 }
 

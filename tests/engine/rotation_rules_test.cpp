@@ -91,13 +91,13 @@ TEST(Support, EachLeverIsPaidAndCostedMonthly) {
   const double total = rules::pay_monthly_support(ctx, c);
   std::map<std::uint16_t, double> paid;
   for (const auto& e : h.events(EventType::kSupportPaid)) paid[e.reason] += e.value;
-  EXPECT_DOUBLE_EQ(paid[engine::kReasonTopUp], 500'000 + 0.5 * 2'000'000);
-  EXPECT_DOUBLE_EQ(paid[engine::kReasonTravel], 300'000);
-  EXPECT_DOUBLE_EQ(paid[engine::kReasonHousing], 1'200'000);
+  EXPECT_DOUBLE_EQ(paid[events::kReasonTopUp], 500'000 + 0.5 * 2'000'000);
+  EXPECT_DOUBLE_EQ(paid[events::kReasonTravel], 300'000);
+  EXPECT_DOUBLE_EQ(paid[events::kReasonHousing], 1'200'000);
   // (0.6 − 0.25) × 1.8 M × 1.25 public-service allowance
-  EXPECT_DOUBLE_EQ(paid[engine::kReasonReservedAllowance], 0.35 * 1'800'000 * 1.25);
-  EXPECT_DOUBLE_EQ(paid[engine::kReasonMentoring], 400'000);
-  EXPECT_DOUBLE_EQ(paid[engine::kReasonSupervision], 200'000);
+  EXPECT_DOUBLE_EQ(paid[events::kReasonReservedAllowance], 0.35 * 1'800'000 * 1.25);
+  EXPECT_DOUBLE_EQ(paid[events::kReasonMentoring], 400'000);
+  EXPECT_DOUBLE_EQ(paid[events::kReasonSupervision], 200'000);
   double sum = 0;
   for (const auto& [k, v] : paid) sum += v;
   EXPECT_DOUBLE_EQ(total, sum);

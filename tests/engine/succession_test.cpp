@@ -175,7 +175,7 @@ TEST(Succession, ACandidateWhoAgesOutOrFailsTheReviewLeavesThePlan) {
   EXPECT_TRUE(h.is_planned(b, chair));
   bool aged_out = false;
   for (const auto& e : h.events(EventType::kUnplanned))
-    aged_out = aged_out || (e.cadre == a && e.to == chair && e.reason == engine::kReasonAgedOut);
+    aged_out = aged_out || (e.cadre == a && e.to == chair && e.reason == events::kReasonAgedOut);
   EXPECT_TRUE(aged_out);
   // With a removal probability of 1 every remaining entry fails the next review.
   h.scenario.succession.removal_probability_per_year = 1;
@@ -183,7 +183,7 @@ TEST(Succession, ACandidateWhoAgesOutOrFailsTheReviewLeavesThePlan) {
   rules::planning_review(ctx, 2022);
   bool failed = false;
   for (const auto& e : h.events(EventType::kUnplanned))
-    failed = failed || (e.cadre == b && e.to == chair && e.reason == engine::kReasonFailed);
+    failed = failed || (e.cadre == b && e.to == chair && e.reason == events::kReasonFailed);
   EXPECT_TRUE(failed);
 }
 

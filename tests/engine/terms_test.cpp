@@ -75,7 +75,7 @@ TEST(Terms, HeadAtTheTermLimitLeavesThePostAndBecomesARotationCandidate) {
   const auto opened = h.events(EventType::kVacancyOpened);
   ASSERT_EQ(opened.size(), 1u);
   EXPECT_EQ(opened[0].to, n.post);
-  EXPECT_EQ(opened[0].reason, engine::kReasonTermEnd);
+  EXPECT_EQ(opened[0].reason, events::kReasonTermEnd);
   EXPECT_EQ(h.world.posts[n.post].holder, model::kNoCadre);
   EXPECT_TRUE(h.world.posts[n.post].fill_pending);
   EXPECT_EQ(h.world.cadres[id].post, model::kNoPost);
@@ -108,7 +108,7 @@ TEST(Terms, AtTheLimitTheBestReadyPlannedSuccessorIsElectedAndTheirPostOpens) {
   const auto elected = h.events(EventType::kElected);
   ASSERT_EQ(elected.size(), 1u);
   EXPECT_EQ(elected[0].cadre, s);
-  EXPECT_EQ(elected[0].reason, engine::kReasonSuccessor);
+  EXPECT_EQ(elected[0].reason, events::kReasonSuccessor);
   EXPECT_EQ(elected[0].from, strong.post);
   EXPECT_EQ(h.world.cadres[s].consecutive_terms, 1);
   EXPECT_FALSE(h.is_planned(s, head.post));  // the entry is used up
@@ -117,7 +117,7 @@ TEST(Terms, AtTheLimitTheBestReadyPlannedSuccessorIsElectedAndTheirPostOpens) {
   // The successor's old post opened as part of the same vacancy chain.
   bool promotion_vacancy = false;
   for (const auto& e : h.events(EventType::kVacancyOpened))
-    if (e.to == strong.post) promotion_vacancy = e.reason == engine::kReasonPromotion;
+    if (e.to == strong.post) promotion_vacancy = e.reason == events::kReasonPromotion;
   EXPECT_TRUE(promotion_vacancy);
   EXPECT_EQ(h.world.posts[strong.post].chain, 1u);
   EXPECT_EQ(h.world.chains[1].length, 1u);
@@ -174,7 +174,7 @@ TEST(Terms, ReelectionNeedsEnoughMonthsBeforeRetirementAtExactlyTheThreshold) {
     if (!c.reelected) {
       const auto opened = h.events(EventType::kVacancyOpened);
       ASSERT_EQ(opened.size(), 1u) << c.why;
-      EXPECT_EQ(opened[0].reason, engine::kReasonTermEnd) << c.why;
+      EXPECT_EQ(opened[0].reason, events::kReasonTermEnd) << c.why;
       EXPECT_TRUE(unplaced(h, id)) << c.why;
     }
   }
@@ -216,7 +216,7 @@ TEST(Terms, AHeadWhoLeftAtTheLimitIsNotPlacedBackIntoTheSamePost) {
     const CadreId id = h.add(n);
     const PostId elsewhere = h.post("d2-c-04", "c-chair");
     rules::RuleContext ctx = h.ctx();
-    rules::open_vacancy(ctx, elsewhere, engine::kReasonExit);
+    rules::open_vacancy(ctx, elsewhere, events::kReasonExit);
     rules::hold_election(ctx, commune_election(h), TenureKind::kStateTerm);
     ASSERT_EQ(h.world.posts[n.post].holder, model::kNoCadre);
     // Both fill attempts run (the post left and the other commune's chair).
@@ -289,7 +289,7 @@ TEST(Terms, AppointmentEndsInReappointmentExtensionOrDepartureAtTheLimit) {
       ASSERT_EQ(h.events(EventType::kTermLimitReached).size(), 1u) << c.why;
       const auto opened = h.events(EventType::kVacancyOpened);
       ASSERT_EQ(opened.size(), 1u) << c.why;
-      EXPECT_EQ(opened[0].reason, engine::kReasonTermEnd) << c.why;
+      EXPECT_EQ(opened[0].reason, events::kReasonTermEnd) << c.why;
     }
     if (outcome != "leaves") {
       EXPECT_TRUE(h.log.empty()) << c.why;
@@ -337,7 +337,7 @@ TEST(Terms, TakingAnAppointedPostStartsAFiveYearAppointment) {
   const PostId p = h.post("d2-c-01", "c-chair");
   h.world.posts[p].vacant_since = ymd(2022, 1, 1);
   rules::RuleContext ctx = h.ctx();
-  rules::take_post(ctx, id, p, EventType::kAppointed, engine::kReasonPlacement);
+  rules::take_post(ctx, id, p, EventType::kAppointed, events::kReasonPlacement);
   EXPECT_EQ(h.world.cadres[id].term_end, ymd(2027, 5, 20));
   EXPECT_EQ(h.world.cadres[id].consecutive_terms, 1);
   const auto closed = h.events(EventType::kVacancyClosed);

@@ -1,8 +1,8 @@
-#include "sim/engine/domain_events.hpp"
+#include "sim/model/domain_events.hpp"
 
 #include <array>
 
-namespace cadresim::engine {
+namespace cadresim::events {
 
 std::string_view event_name(EventType t) {
   static constexpr std::array<std::string_view, static_cast<std::size_t>(EventType::kCount)> names{
@@ -103,4 +103,4 @@ std::string_view reason_name(std::uint16_t r) {
   }
 }
 
-}  // namespace cadresim::engine
+}  // namespace cadresim::events

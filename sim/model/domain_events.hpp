@@ -1,5 +1,5 @@
 #pragma once
-/// @file Typed domain events: what the engine tells observers happened. The engine appends
+/// @file Typed domain events (a layer below the rules and the engine): what the engine tells observers happened. The engine appends
 /// them to an EventLog; observers receive them in batches at each month end (one call per
 /// month, not per event), together with the world's state.
 
@@ -10,7 +10,7 @@
 #include "sim/kernel/calendar.hpp"
 #include "sim/model/ids.hpp"
 
-namespace cadresim::engine {
+namespace cadresim::events {
 
 using kernel::Day;
 
@@ -107,4 +107,4 @@ struct DomainEvent {
 /// The events of a replication since the last batch was delivered.
 using EventLog = std::vector<DomainEvent>;
 
-}  // namespace cadresim::engine
+}  // namespace cadresim::events
