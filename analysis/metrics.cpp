@@ -52,6 +52,12 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenari
   for (const char* r : {"successor", "deputy", "placement", "returned", "promoted", "scripted"})
     declare_yearly("appointments", r);
   for (const char* r : {"resignation", "health", "discipline"}) declare_yearly("exits", r);
+  for (const char* r : {"not_completed", "completed", "good", "excellent"}) {
+    declare_yearly("ratings", r);
+    declare_yearly("ratings_rotated", r);
+  }
+  for (const char* r : {"aged_out", "failed_evaluation", "other_cause", "left_service"})
+    declare_yearly("unplanned", r);
   for (const char* r : {"statutory", "early"}) declare_yearly("retirements", r);
   // Pools (docs/model.md § Pools): yearly flows by state, only in scenarios with pools.
   const auto& pools = s_.pools.states;
@@ -110,10 +116,19 @@ void MetricsCollector::on_events(std::span<const events::DomainEvent> events, co
       case EventType::kRotationEnded:
         add("rotation_outcomes", std::string(events::reason_name(e.reason)));
         break;
-      case EventType::kEvaluated:
-        add("evaluations", "all");
-        if (e.reason == events::kReasonCompletedWell) add("completed_well", "all");
+      case EventType::kEvaluated: {
+        // Every post-holder is rated; "evaluations" and "completed well" are of rotated cadres
+        // (from = the rotation's origin post), "ratings" of everyone by grade.
+        const bool well =
+            e.reason == events::kReasonRatingGood || e.reason == events::kReasonRatingExcellent;
+        add("ratings", std::string(events::reason_name(e.reason)));
+        if (e.from != model::kNoPost) {
+          add("evaluations", "all");
+          if (well) add("completed_well", "all");
+          add("ratings_rotated", std::string(events::reason_name(e.reason)));
+        }
         break;
+      }
       case EventType::kSupportPaid:
         add("support_cost_vnd", "all", e.value);
         add("support_cost_vnd", std::string(events::reason_name(e.reason)), e.value);
@@ -158,6 +173,7 @@ void MetricsCollector::on_events(std::span<const events::DomainEvent> events, co
         break;
       case EventType::kUnplanned:
         add("unplanned", "all");
+        add("unplanned", std::string(events::reason_name(e.reason)));
         break;
       case EventType::kPoolMove:
         add("pool_moves", "all");

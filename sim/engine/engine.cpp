@@ -6,6 +6,7 @@
 #include "sim/rules/adaptation.hpp"
 #include "sim/rules/appointment.hpp"
 #include "sim/rules/attrition.hpp"
+#include "sim/rules/evaluation.hpp"
 #include "sim/rules/pools.hpp"
 #include "sim/rules/recruitment.hpp"
 #include "sim/rules/retirement.hpp"
@@ -66,7 +67,7 @@ void Engine::schedule_calendar() {
       if (d >= cal.start && d <= cal.end)
         sim_.schedule(d, kRotationPlan, kernel::kNoSubject, kPriorityPlan);
   }
-  sim_.schedule(next_annual(scenario_.adaptation.evaluation_date, cal.start - 1), kEvaluation,
+  sim_.schedule(next_annual(scenario_.evaluation.date, cal.start - 1), kEvaluation,
                 kernel::kNoSubject, kPriorityPlan);
   for (std::uint32_t i = 0; i < scenario_.script.size(); ++i)
     sim_.schedule_with_payload(scenario_.script[i].date, kScripted, i, kPriorityScript);
@@ -113,9 +114,9 @@ void Engine::handle(const kernel::Event& e) {
       rotation_end(c, e.subject);
       break;
     case kEvaluation:
-      evaluate_rotated(c);
-      sim_.schedule(next_annual(scenario_.adaptation.evaluation_date, e.day), kEvaluation,
-                    kernel::kNoSubject, kPriorityPlan);
+      evaluate_all(c);
+      sim_.schedule(next_annual(scenario_.evaluation.date, e.day), kEvaluation, kernel::kNoSubject,
+                    kPriorityPlan);
       break;
     case kScripted:
       scripted_move(c, scenario_.script[e.stamp]);

@@ -4,7 +4,9 @@
 #include <fmt/core.h>  // fmt::format for generated ids
 
 #include "sim/engine/engine.hpp"
+#include "sim/rules/adaptation.hpp"
 #include "sim/rules/attrition.hpp"
+#include "sim/rules/evaluation.hpp"
 #include "sim/rules/pools.hpp"
 #include "sim/rules/retirement.hpp"
 #include "sim/rules/succession.hpp"
@@ -133,6 +135,11 @@ void Engine::build_world() {
       world_.unplaced.push_back(id);
       continue;
     }
+    // The clock of time in an equivalent post starts with the current post (what came before
+    // is unknown), and the last year's rating is that of the effectiveness at the start.
+    cadre.equivalent_since = cadre.post_since;
+    cadre.equivalent_rank = org.title_of(cadre.post).rank;
+    cadre.rating = rules::rating_for(scenario_.evaluation, rules::effectiveness(cadre, start));
     if (org.title_of(cadre.post).tenure == model::TenureKind::kAppointed) {
       Day end = kernel::add_months(cadre.post_since, scenario_.terms.appointment_months);
       while (end <= start) end = kernel::add_months(end, scenario_.terms.appointment_months);

@@ -71,7 +71,9 @@ std::string_view reason_name(std::uint16_t r) {
     case kReasonAgedOut:
       return "aged_out";
     case kReasonFailed:
-      return "failed_review";
+      return "failed_evaluation";
+    case kReasonOtherCause:
+      return "other_cause";
     case kReasonGone:
       return "left_service";
     case kReasonReturn:
@@ -94,10 +96,14 @@ std::string_view reason_name(std::uint16_t r) {
       return "mentoring";
     case kReasonSupervision:
       return "supervision";
-    case kReasonNotWell:
-      return "not_completed_well";
-    case kReasonCompletedWell:
-      return "completed_well";
+    case kReasonRatingNotCompleted:
+      return "not_completed";
+    case kReasonRatingCompleted:
+      return "completed";
+    case kReasonRatingGood:
+      return "good";
+    case kReasonRatingExcellent:
+      return "excellent";
     default:
       return "";
   }

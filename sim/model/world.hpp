@@ -30,7 +30,8 @@ struct PostState {
   std::uint32_t chain = 0;    ///< vacancy chain the current vacancy belongs to (0 = none)
   bool fill_pending = false;  ///< a fill attempt (or a recruit's arrival) is scheduled
   Day fill_day = 0;
-  bool unmet_reported = false;  ///< non_native_unmet already emitted for this vacancy           ///< its day: an older event for a vacancy since filled is ignored
+  bool unmet_reported = false;  ///< non_native_unmet already emitted for this vacancy ///< its day:
+                                ///< an older event for a vacancy since filled is ignored
 };
 
 /// A vacancy chain (White): started when a post opens from outside the chain (exit,

@@ -6,10 +6,10 @@
 
 #include <cstdint>  // fixed-width integers
 
+#include "sim/kernel/random.hpp"        // kernel::RandomKey
+#include "sim/kernel/simulation.hpp"    // kernel::Simulation
 #include "sim/model/domain_events.hpp"  // DomainEvent, EventLog
-#include "sim/kernel/random.hpp"         // kernel::RandomKey
-#include "sim/kernel/simulation.hpp"     // kernel::Simulation
-#include "sim/model/world.hpp"           // model::World
+#include "sim/model/world.hpp"          // model::World
 
 namespace cadresim::rules {
 
