@@ -30,7 +30,7 @@ TEST(Income, BaseSalaryFollowsTheDecreeDates) {
   EXPECT_EQ(rules::base_salary(p, ymd(2024, 7, 1)), 2'340'000);
 }
 
-// Reference §6.7: a chuyên viên at step 5 (grade 3.66) in 2023 H2 (base 1.8 M VND).
+// docs/sources.md#S-PAY-8: a chuyên viên at step 5 (grade 3.66) in 2023 H2 (base 1.8 M VND).
 TEST(Income, TheReferenceWorkedExampleMatchesToTheDong) {
   RuleHarness h(small(), ymd(2023, 8, 1));
   const PostId district = h.post("d1", "d-staff");    // district town, regional 0.5, no position
