@@ -11,6 +11,7 @@
 #include "sim/rules/recruitment.hpp"
 #include "sim/rules/retirement.hpp"
 #include "sim/rules/rotation.hpp"
+#include "sim/rules/staffing.hpp"
 #include "sim/rules/succession.hpp"
 #include "sim/rules/support.hpp"
 #include "sim/rules/terms.hpp"
@@ -78,6 +79,13 @@ void Engine::schedule_calendar() {
     for (Day d = next_annual(md, cal.start); d <= cal.end; d = next_annual(md, d))
       sim_.schedule_with_payload(d, kPoolStep, step++, kPriorityPlan);
   }
+  // Staffing (rules/staffing.cpp): one step a year after the start, the step number as payload.
+  if (scenario_.staffing.enabled) {
+    std::uint32_t step = 1;
+    for (Day d = next_annual(scenario_.staffing.step_date, cal.start); d <= cal.end;
+         d = next_annual(scenario_.staffing.step_date, d))
+      sim_.schedule_with_payload(d, kStaffingStep, step++, kPriorityPlan);
+  }
 }
 
 void Engine::handle(const kernel::Event& e) {
@@ -123,6 +131,9 @@ void Engine::handle(const kernel::Event& e) {
       break;
     case kPoolStep:
       pool_step(c, e.stamp);
+      break;
+    case kStaffingStep:
+      staffing_step(c, e.stamp);
       break;
     case kKindCount:
       throw std::logic_error("Engine: unexpected event kind");

@@ -9,6 +9,7 @@
 #include "sim/rules/evaluation.hpp"
 #include "sim/rules/pools.hpp"
 #include "sim/rules/retirement.hpp"
+#include "sim/rules/staffing.hpp"
 #include "sim/rules/succession.hpp"
 
 namespace cadresim::engine {
@@ -148,6 +149,7 @@ void Engine::build_world() {
     }
   }
   build_pool_stocks(c);  // pools: members hold no post, so after the post holders' setup
+  build_staff(c);        // staffing: non-leadership stocks (own random purpose)
   for (PostId p : vacant) open_vacancy(c, p, events::kReasonInitial);
   planning_review(c, kernel::split(start).year);
 }

@@ -30,7 +30,10 @@ std::string_view event_name(EventType t) {
       "rotation_planned",
       "pool_move",
       "pool_leave",
-      "pool_recruit"};
+      "pool_recruit",
+      "staff_exited",
+      "staff_redeployed",
+      "staff_recruited"};
   return names[static_cast<std::size_t>(t)];
 }
 

@@ -42,6 +42,9 @@ enum class EventType : std::uint8_t {
   kPoolMove,          ///< pool member changed state (value = from state, reason = to state)
   kPoolLeave,         ///< pool member left the service (reason = value = state left)
   kPoolRecruit,       ///< new pool member (reason = state entered)
+  kStaffExited,      ///< non-leadership staff left (reason = level, value = persons)
+  kStaffRedeployed,  ///< staff moved to short sibling units (reason = level, value = persons)
+  kStaffRecruited,   ///< non-leadership staff recruited (reason = level, value = persons)
   kCount
 };
 

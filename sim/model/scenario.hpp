@@ -289,6 +289,20 @@ struct ScriptedMove {
   int duration_months = 36;
 };
 
+/// Non-leadership civil servants as an aggregate stock per unit (docs/model.md § Staffing),
+/// so that a unit's headcount (held posts + staff) can fall short of or exceed its
+/// establishment. Off unless the scenario has a "staffing" section. All defaults are [A].
+struct StaffingParams {
+  bool enabled = false;      ///< true when the scenario has a "staffing" section
+  MonthDay step_date{1, 1};  ///< the yearly step: exits, redeployment, then recruitment
+  /// Initial staff / (establishment − posts) by level, drawn once per unit.
+  std::vector<Distribution> initial_ratio_by_level;
+  double exit_rate_per_year = 0.04;                      ///< retirement + leaving, per person
+  double recruitment_share_of_gap_per_year = 0.5;        ///< share of a unit's gap filled per step
+  bool hiring_freeze = false;                            ///< no recruitment at all
+  double redeployment_share_of_surplus_per_year = 0.25;  ///< share of surplus moved to siblings
+};
+
 /// A validated scenario.
 struct Scenario {
   std::string name;
@@ -312,6 +326,7 @@ struct Scenario {
   SupportParams support;
   std::vector<ScriptedMove> script;
   PoolParams pools;  ///< push-model pools (grades); empty when the scenario has none
+  StaffingParams staffing;  ///< non-leadership staff stocks; off when the scenario has none
 };
 
 }  // namespace cadresim::model

@@ -59,6 +59,7 @@ struct World {
   std::vector<double> attrition_multiplier;  ///< reluctance hook (1 = none)
   std::vector<VacancyChain> chains;          ///< index 0 unused
   std::vector<CadreId> unplaced;             ///< active cadres without a post (term-limited heads)
+  std::vector<int> staff;  ///< non-leadership staff per unit (rules/staffing); empty when off
   std::uint64_t initial_cadres = 0;
   std::uint64_t recruited = 0;
   std::uint64_t exited = 0;

@@ -10,6 +10,7 @@
 #include "sim/rules/income.hpp"
 #include "sim/rules/non_native.hpp"
 #include "sim/rules/reluctance.hpp"
+#include "sim/rules/staffing.hpp"  // staffing_on: full headcount in unit_shortage
 #include "sim/rules/succession.hpp"
 #include "sim/rules/support.hpp"
 
@@ -46,10 +47,17 @@ double rank_position(const model::Organisation& org, TitleId t) {
   return total <= 1 ? 1.0 : static_cast<double>(below) / (total - 1);
 }
 
+// 1 − headcount / establishment. Without staffing the headcount is the held posts and the
+// shortage is floored at 0; with staffing (rules/staffing.hpp) it is held posts + staff and a
+// unit in surplus gets a negative shortage, so the same weight makes it less preferred.
 double unit_shortage(const RuleContext& ctx, model::UnitId u) {
   const auto& unit = ctx.org.units[u];
   int held = 0;
   for (PostId p : ctx.org.posts_of_unit[u]) held += ctx.world.posts[p].holder != model::kNoCadre;
+  if (staffing_on(ctx.world))
+    return unit.establishment > 0
+               ? 1.0 - static_cast<double>(held + ctx.world.staff[u]) / unit.establishment
+               : 0.0;
   return unit.establishment > 0
              ? std::max(0.0, 1.0 - static_cast<double>(held) / unit.establishment)
              : 0.0;

@@ -123,6 +123,7 @@ LoadedScenario build_scenario(const json& doc, const std::string& display_name,
     check_organisation(ctx);
   }
   read_mechanisms(top, ctx);
+  read_staffing(top, ctx);
   read_population(top, ctx);
   read_script(top, ctx);
   top.finish();
