@@ -161,6 +161,12 @@ TEST(PersonnelActions, TheSummarySeriesAndReportCarryTheTable) {
     found =
         found || (y.at("metric") == "personnel_actions" && y.at("group") == "district-sc/planned");
   EXPECT_TRUE(found);
+  const std::string html = report_html(json);
+  const std::size_t section = html.find("<section id=\"managing-tiers\">");
+  ASSERT_NE(section, std::string::npos);
+  EXPECT_NE(html.find("<td>Provincial standing committee<", section), std::string::npos);
+  EXPECT_NE(html.find("<td>District standing committee<", section), std::string::npos);
+  EXPECT_NE(html.find("href=\"#managing-tiers\""), std::string::npos);
 }
 
 }  // namespace
