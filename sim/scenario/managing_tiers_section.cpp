@@ -21,6 +21,7 @@ void read_managing_tiers(FieldReader& top, SectionContext& ctx) {
   for (const auto& t : org.titles) title_ids.push_back(t.id);
   // Where each title was listed (a pointer), to report a second listing precisely.
   std::vector<std::string> listed_at(org.titles.size());
+  bool every_list_read = true;  // else unlisted titles would only echo that problem
   const bool present =
       for_each_object(top, "managing_tiers", false, [&](FieldReader& r, std::size_t) {
         model::ManagingTier tier;
@@ -31,6 +32,7 @@ void read_managing_tiers(FieldReader& top, SectionContext& ctx) {
         r.string("level", level, true);
         const json* titles = r.array("titles", true);
         if (titles != nullptr) r.out()["titles"] = *titles;
+        every_list_read = every_list_read && titles != nullptr;
         r.finish();
         for (const auto& prev : org.tiers)
           if (!tier.id.empty() && prev.id == tier.id)
@@ -77,12 +79,16 @@ void read_managing_tiers(FieldReader& top, SectionContext& ctx) {
     ctx.problems.add("/managing_tiers", "too many managing tiers");
     return;
   }
+  std::string unlisted;
+  std::size_t n = 0;
   for (TitleId t = 0; t < org.titles.size(); ++t)
-    if (listed_at[t].empty())
-      ctx.problems.add("/managing_tiers",
-                       fmt::format("title \"{}\" is not managed by any tier: list it in the "
-                                   "\"titles\" of exactly one tier",
-                                   org.titles[t].id));
+    if (listed_at[t].empty()) unlisted += (n++ ? ", \"" : "\"") + org.titles[t].id + "\"";
+  if (n > 0 && every_list_read)
+    ctx.problems.add(
+        "/managing_tiers",
+        fmt::format("{} not managed by any tier: {}; list each in the \"titles\" of "
+                    "exactly one tier",
+                    n == 1 ? "a title is" : fmt::format("{} titles are", n), unlisted));
 }
 
 void check_managing_tiers(SectionContext& ctx) {
