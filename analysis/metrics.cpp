@@ -2,6 +2,7 @@
 #include "analysis/metrics.hpp"
 
 #include <algorithm>  // std::sort
+#include <iterator>   // std::size
 
 #include "sim/rules/adaptation.hpp"  // effectiveness (a model formula, read-only)
 #include "sim/rules/staffing.hpp"    // unit_headcount: held posts + non-leadership staff
@@ -16,6 +17,16 @@ std::string flow_group(const std::string& from, const std::string& to) {
 
 namespace {
 const std::string kAll = "all";
+// Personnel actions counted by managing tier (docs/model.md § Managing tiers), in group order.
+constexpr const char* kTierActions[] = {"planned", "appointed", "mobilised", "rotated"};
+constexpr std::size_t kTierActionCount = std::size(kTierActions);
+enum TierAction : std::size_t {
+  kActionPlanned,
+  kActionAppointed,
+  kActionMobilised,
+  kActionRotated
+};
+
 // Ratio metrics are recomputed from their parts for totals instead of summed over years.
 bool is_ratio(const std::string& metric) {
   return metric == "completed_well_share" || metric == "time_to_fill_days_mean" ||
@@ -79,6 +90,12 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenari
       declare_yearly(m, "all");
       for (const auto& l : level_ids_) declare_yearly(m, l);
     }
+  // Personnel actions by managing tier: every tier (defaults included) in every replication.
+  for (const auto& tier : s_.organisation.tiers)
+    for (const char* a : kTierActions) {
+      tier_groups_.push_back(tier.id + "/" + a);
+      declare_yearly("personnel_actions", tier_groups_.back());
+    }
 }
 
 void MetricsCollector::declare_yearly(const std::string& metric, const std::string& group) {
@@ -93,12 +110,14 @@ void MetricsCollector::on_start(Day day, const model::World&) {
   last_year_end_ = day - 1;
 }
 
-void MetricsCollector::on_events(std::span<const events::DomainEvent> events, const model::World&) {
+void MetricsCollector::on_events(std::span<const events::DomainEvent> events,
+                                 const model::World& w) {
   const auto& org = s_.organisation;
   auto level_of = [&](model::PostId p) {
     return p == model::kNoPost ? std::string("none") : level_ids_[org.level_of(p)];
   };
   for (const auto& e : events) {
+    count_personnel_action(e, w);
     switch (e.type) {
       case EventType::kMoved:
         add("rotations", "all");
@@ -209,6 +228,38 @@ void MetricsCollector::on_events(std::span<const events::DomainEvent> events, co
       default:
         break;
     }
+  }
+}
+
+void MetricsCollector::count_personnel_action(const events::DomainEvent& e, const model::World& w) {
+  const auto& org = s_.organisation;
+  auto count = [&](model::PostId post, TierAction a) {
+    year_acc_[{"personnel_actions",
+               tier_groups_[org.title_of(post).tier * kTierActionCount + a]}] += 1.0;
+  };
+  switch (e.type) {
+    case EventType::kPlanned:  // decided by the tier that manages the post planned for
+      count(e.to, kActionPlanned);
+      break;
+    case EventType::kAppointed:
+    case EventType::kElected:  // a new holder; decided by the tier that manages the post
+      count(e.to, kActionAppointed);
+      // Mobilisation (điều động): from a post in another unit, other than the return or
+      // promotion that ends a rotation.
+      if (e.from != model::kNoPost && org.posts[e.from].unit != org.posts[e.to].unit &&
+          e.reason != events::kReasonReturn && e.reason != events::kReasonPromote)
+        count(e.to, kActionMobilised);
+      break;
+    case EventType::kMoved: {  // decided by the tier that manages the cadre's (origin) title
+      model::PostId origin = e.from;
+      // A term-limited head rotates from no post: the origin is the post last held.
+      if (origin == model::kNoPost && e.cadre < w.cadres.size())
+        origin = w.cadres[e.cadre].rotation.origin_post;
+      count(origin != model::kNoPost ? origin : e.to, kActionRotated);
+      break;
+    }
+    default:
+      break;
   }
 }
 

@@ -10,8 +10,7 @@ namespace cadresim::rules {
 using model::Readiness;
 
 model::UnitId managing_unit(const model::Organisation& org, PostId post) {
-  const model::UnitId u = org.posts[post].unit;
-  return org.units[u].parent == model::kNoUnit ? u : org.units[u].parent;
+  return org.managing_scope[post];  // the scope of the title's managing tier (finalise())
 }
 
 Day next_term_start(const RuleContext& ctx, PostId post) {

@@ -118,9 +118,12 @@ LoadedScenario build_scenario(const json& doc, const std::string& display_name,
   read_pools(top, ctx);  // before titles: with pools, titles are optional
   const std::size_t before_titles = problems.items().size();
   read_titles(top, ctx);
-  if (unit_problems == 0 && problems.items().size() == before_titles) {
+  const bool sound = unit_problems == 0 && problems.items().size() == before_titles;
+  read_managing_tiers(top, ctx);  // sets Title::tier, which finalise() turns into scopes
+  if (sound) {
     s.organisation.finalise();
     check_organisation(ctx);
+    check_managing_tiers(ctx);
   }
   read_mechanisms(top, ctx);
   read_staffing(top, ctx);
