@@ -17,40 +17,12 @@ UnitId outermost_at_level(const std::vector<Unit>& units, UnitId unit, LevelId l
 
 void Organisation::finalise() {
   const std::size_t nu = units.size();
-  children.assign(nu, {});
-  units_of_level.assign(levels.size(), {});
-  for (UnitId u = 0; u < nu; ++u) {
-    if (units[u].parent != kNoUnit) children[units[u].parent].push_back(u);
-    units_of_level[units[u].level].push_back(u);
-  }
-  // Euler tour (iterative, so deep trees cannot overflow the stack).
-  preorder_in.assign(nu, 0);
-  preorder_out.assign(nu, 0);
-  std::uint32_t clock = 0;
-  std::vector<std::pair<UnitId, std::size_t>> stack;
-  for (UnitId root = 0; root < nu; ++root) {
-    if (units[root].parent != kNoUnit) continue;
-    stack.push_back({root, 0});
-    preorder_in[root] = clock++;
-    while (!stack.empty()) {
-      auto& [u, next] = stack.back();
-      if (next < children[u].size()) {
-        const UnitId c = children[u][next++];
-        preorder_in[c] = clock++;
-        stack.push_back({c, 0});
-      } else {
-        preorder_out[u] = clock++;
-        stack.pop_back();
-      }
-    }
-  }
   for (auto& t : titles) t.fed_by.clear();
   for (TitleId t = 0; t < titles.size(); ++t)
     for (TitleId f : titles[t].feeds) titles[f].fed_by.push_back(t);
   // Posts: every title in every unit of its level whose sector matches.
   posts.clear();
-  posts_of_unit.assign(nu, {});
-  posts_of_title.assign(titles.size(), {});
+  all_posts_of_unit.assign(nu, {});
   for (UnitId u = 0; u < nu; ++u) {
     for (TitleId t = 0; t < titles.size(); ++t) {
       const Title& title = titles[t];
@@ -59,15 +31,13 @@ void Organisation::finalise() {
                                               units[u].sector) == title.sectors.end())
         continue;
       for (int k = 0; k < title.posts_per_unit; ++k) {
-        const PostId p = static_cast<PostId>(posts.size());
+        all_posts_of_unit[u].push_back(static_cast<PostId>(posts.size()));
         posts.push_back({t, u});
-        posts_of_unit[u].push_back(p);
-        posts_of_title[t].push_back(p);
       }
     }
   }
   // Managing tiers: titles without one get the default of their level (today's rule: the
-  // parent unit decides), then every post gets its scope.
+  // parent unit decides).
   for (Title& title : titles) {
     if (title.tier != kNoTier) continue;
     const std::string id = "parent-of-" + levels[title.level].id;
@@ -78,8 +48,78 @@ void Organisation::finalise() {
                        static_cast<LevelId>(title.level > 0 ? title.level - 1 : 0), true});
     title.tier = t;
   }
+  activate(kBeginningOfTime);
+}
+
+void Organisation::activate(kernel::Day day) {
+  const std::size_t nu = units.size();
+  active_on = day;
+  unit_active.assign(nu, 0);
+  // Parents in force: the original parent, then the last move on or before `day`. Units
+  // keep their original parent in `parent` until activated on a later day (each epoch's
+  // organisation is its own copy).
+  for (UnitId u = 0; u < nu; ++u) {
+    unit_active[u] = units[u].in_force(day);
+    for (const auto& [when, parent] : units[u].moves)
+      if (when <= day) units[u].parent = parent;
+  }
+  children.assign(nu, {});
+  units_of_level.assign(levels.size(), {});
+  // The Euler tour also places ended units: below their successor, or their last parent.
+  std::vector<std::vector<UnitId>> tour_children(nu);
+  std::vector<std::uint8_t> tour_root(nu, 0);
+  for (UnitId u = 0; u < nu; ++u) {
+    if (unit_active[u]) {
+      units_of_level[units[u].level].push_back(u);
+      if (units[u].parent != kNoUnit) {
+        children[units[u].parent].push_back(u);
+        tour_children[units[u].parent].push_back(u);
+      } else {
+        tour_root[u] = 1;
+      }
+    } else if (units[u].until <= day) {
+      const UnitId up = units[u].successor != kNoUnit ? units[u].successor : units[u].parent;
+      if (up != kNoUnit)
+        tour_children[up].push_back(u);
+      else
+        tour_root[u] = 1;
+    } else {
+      tour_root[u] = 1;  // not yet created: a tour of its own
+    }
+  }
+  // Euler tour (iterative, so deep trees cannot overflow the stack).
+  preorder_in.assign(nu, 0);
+  preorder_out.assign(nu, 0);
+  std::uint32_t clock = 0;
+  std::vector<std::pair<UnitId, std::size_t>> stack;
+  for (UnitId root = 0; root < nu; ++root) {
+    if (!tour_root[root]) continue;
+    stack.push_back({root, 0});
+    preorder_in[root] = clock++;
+    while (!stack.empty()) {
+      auto& [u, next] = stack.back();
+      if (next < tour_children[u].size()) {
+        const UnitId c = tour_children[u][next++];
+        preorder_in[c] = clock++;
+        stack.push_back({c, 0});
+      } else {
+        preorder_out[u] = clock++;
+        stack.pop_back();
+      }
+    }
+  }
+  posts_of_unit.assign(nu, {});
+  posts_of_title.assign(titles.size(), {});
+  post_active.assign(posts.size(), 0);
+  for (PostId p = 0; p < posts.size(); ++p) {
+    if (!unit_active[posts[p].unit]) continue;
+    post_active[p] = 1;
+    posts_of_unit[posts[p].unit].push_back(p);
+    posts_of_title[posts[p].title].push_back(p);
+  }
   managing_scope.assign(posts.size(), kNoUnit);
   for (PostId p = 0; p < posts.size(); ++p) {
+    if (!post_active[p]) continue;
     const UnitId u = posts[p].unit;
     const ManagingTier& tier = tiers[titles[posts[p].title].tier];
     if (tier.parent_scope)
@@ -116,8 +156,8 @@ TitleId Organisation::find_title(const std::string& id) const {
 }
 
 PostId Organisation::find_post(UnitId unit, TitleId title, int nth) const {
-  if (unit >= posts_of_unit.size()) return kNoPost;
-  for (PostId p : posts_of_unit[unit])
+  if (unit >= all_posts_of_unit.size()) return kNoPost;
+  for (PostId p : all_posts_of_unit[unit])
     if (posts[p].title == title && nth-- == 0) return p;
   return kNoPost;
 }
@@ -126,7 +166,7 @@ std::string Organisation::post_label(PostId p) const {
   const Post& post = posts[p];
   std::string label = units[post.unit].id + "/" + titles[post.title].id;
   int nth = 0;
-  for (PostId q : posts_of_unit[post.unit]) {
+  for (PostId q : all_posts_of_unit[post.unit]) {
     if (q == p) break;
     if (posts[q].title == post.title) ++nth;
   }

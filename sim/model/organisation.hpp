@@ -4,12 +4,19 @@
 /// mutable part, who holds which post, lives in model::World.
 
 #include <cstdint>  // fixed-width integers
+#include <limits>   // std::numeric_limits for open validity intervals
 #include <string>   // std::string
+#include <utility>  // std::pair
 #include <vector>   // std::vector
 
+#include "sim/kernel/calendar.hpp"  // kernel::Day for validity intervals
 #include "sim/model/ids.hpp"
 
 namespace cadresim::model {
+
+/// Open ends of a validity interval [from, until) (docs/model.md § Structural events).
+inline constexpr kernel::Day kBeginningOfTime = std::numeric_limits<kernel::Day>::min();
+inline constexpr kernel::Day kEndOfTime = std::numeric_limits<kernel::Day>::max();
 
 /// A level of the hierarchy (central, province, district, commune by default).
 struct Level {
@@ -28,6 +35,15 @@ struct Unit {
   bool especially_difficult = false;  ///< Region III / ĐBKK: attraction allowance applies
   double distance_km = 0;             ///< distance to the parent's seat
   int establishment = 0;              ///< planned headcount (0 = number of its posts)
+  /// In force on days [from, until): units created or ended by a structural event have finite
+  /// ends; every other unit exists for the whole run.
+  kernel::Day from = kBeginningOfTime;
+  kernel::Day until = kEndOfTime;
+  UnitId successor = kNoUnit;  ///< the unit it merged into when it ended (kNoUnit: none)
+  /// Later parents: (day, parent) in date order, set by structural "move" events.
+  std::vector<std::pair<kernel::Day, UnitId>> moves;
+  /// True if the unit is in force on `day`.
+  bool in_force(kernel::Day day) const { return from <= day && day < until; }
 };
 
 /// How a title's holder gets and keeps the post.
@@ -99,11 +115,25 @@ struct Organisation {
   std::vector<std::uint32_t> preorder_in;           ///< Euler tour entry index per unit
   std::vector<std::uint32_t> preorder_out;          ///< Euler tour exit index per unit
   std::vector<UnitId> managing_scope;  ///< per post: scope of its title's tier (kNoUnit: none)
+  std::vector<std::vector<PostId>> all_posts_of_unit;  ///< posts of each unit, in force or not
+  std::vector<std::uint8_t> unit_active;               ///< per unit: in force on the activation day
+  std::vector<std::uint8_t> post_active;     ///< per post: its unit is in force on that day
+  kernel::Day active_on = kBeginningOfTime;  ///< the day the lookups describe
 
-  /// Creates posts from titles (posts_per_unit in each matching unit) and fills the derived
-  /// lookups. The unit tree must be a valid tree (the scenario loader checks that). Titles
+  /// Creates posts from titles (posts_per_unit in each matching unit, for every unit that ever
+  /// exists) and fills the derived lookups for the structure before any structural event.
+  /// The unit tree must be a valid tree (the scenario loader checks that). Titles
   /// without a tier get the default one for their level ("parent-of-<level>", parent_scope).
   void finalise();
+  /// Rebuilds the derived lookups (children, units and posts per level, unit and title, the
+  /// Euler tour, managing scopes) for the structure in force on `day`: units outside their
+  /// validity interval and their posts disappear from every lookup; moved units take the
+  /// parent in force. An ended unit stays in the Euler tour below its successor (or its last
+  /// parent), so `within(home, unit)` still holds for a cadre native to a merged unit.
+  /// Post ids never change. With no structural events this is what finalise() built.
+  void activate(kernel::Day day);
+  /// True if post `p` exists in the structure in force (the activation day).
+  bool in_force(PostId p) const { return post_active[p] != 0; }
 
   /// True if `unit` is `ancestor` or lies below it (O(1) via the Euler tour).
   bool within(UnitId unit, UnitId ancestor) const {
@@ -122,7 +152,7 @@ struct Organisation {
   UnitId find_unit(const std::string& id) const;
   /// Index of a title by id, or kNoTitle.
   TitleId find_title(const std::string& id) const;
-  /// Post of `title` in `unit` (the n-th when posts_per_unit > 1), or kNoPost.
+  /// Post of `title` in `unit` (the n-th when posts_per_unit > 1), or kNoPost; in force or not.
   PostId find_post(UnitId unit, TitleId title, int nth = 0) const;
   /// "unit-id/title-id" (with "#n" for n > 0) — the post's display identifier.
   std::string post_label(PostId p) const;

@@ -6,6 +6,7 @@
 
 #include <array>     // std::array
 #include <map>       // std::map
+#include <memory>    // std::shared_ptr of epoch scenarios
 #include <optional>  // std::optional
 #include <string>    // std::string
 #include <vector>    // std::vector
@@ -303,6 +304,61 @@ struct StaffingParams {
   double redeployment_share_of_surplus_per_year = 0.25;  ///< share of surplus moved to siblings
 };
 
+/// Where holders of ended posts go when no post is found for them (docs/model.md
+/// § Structural events).
+enum class SurplusPolicy : std::uint8_t {
+  kReassign,  ///< stay in service without a post, first in line for vacancies (unplaced)
+  kSecond,    ///< seconded (biệt phái) outside the modelled posts, then reassigned
+  kExit,      ///< early exit under Decrees 178/2024 and 67/2025, with its cost
+};
+
+/// The surplus policy of a structural event. Amounts are in months of the cadre's salary
+/// (grade coefficient + position allowance of the post that ended, × base salary).
+struct SurplusParams {
+  SurplusPolicy policy = SurplusPolicy::kReassign;
+  double exit_share = 0;             ///< with reassign or second: share that exits instead (drawn)
+  int secondment_months = 36;        ///< length of a secondment (ND 170/2025 Art. 26: ≤ 3 years)
+  double exit_months_of_salary = 0;  ///< lump sum per exit, months of salary [A]
+  double exit_months_per_year_early = 5;  ///< per year before statutory retirement [A]
+  int exit_max_years_early = 5;           ///< years early counted at most [A]
+};
+
+/// Old units merged into one unit on a structural event's date.
+struct UnitMerge {
+  std::vector<UnitId> from;
+  UnitId into = kNoUnit;
+};
+
+/// A structural event (docs/model.md § Structural events): on `date`, units are created,
+/// merged, abolished (alone or a whole level) and moved. The units' validity intervals and
+/// later parents already say all of this; the event keeps the lists for the placement of
+/// holders, the event log and the report.
+struct StructuralEvent {
+  kernel::Day date = 0;
+  std::vector<UnitId> created;
+  std::vector<UnitMerge> merges;
+  std::vector<LevelId> abolished_levels;
+  std::vector<UnitId> ended;  ///< every unit that ends on the date (merged or abolished)
+  std::vector<std::pair<UnitId, UnitId>> moves;  ///< (unit, new parent)
+  SurplusParams surplus;
+};
+
+struct Scenario;
+
+/// A dated switch of the scenario in force (docs/model.md § Dated changes): from `date`, the
+/// engine reads `scenario`, the base with every dated patch up to that date applied and its
+/// organisation activated on that date.
+struct Epoch {
+  kernel::Day date = 0;
+  std::shared_ptr<const Scenario> scenario;
+  int structure = -1;        ///< index into Scenario::structure, or -1
+  std::vector<int> changes;  ///< indices of the dated changes that take effect on this date
+  /// True when a dated change applies by this date: the engine then reads every parameter
+  /// from `scenario`; otherwise it reads the parameters of the base scenario (so a base edited
+  /// in code, as tests do, stays in force) and only the organisation from `scenario`.
+  bool own_parameters = false;
+};
+
 /// A validated scenario.
 struct Scenario {
   std::string name;
@@ -327,6 +383,10 @@ struct Scenario {
   std::vector<ScriptedMove> script;
   PoolParams pools;  ///< push-model pools (grades); empty when the scenario has none
   StaffingParams staffing;  ///< non-leadership staff stocks; off when the scenario has none
+  std::vector<StructuralEvent> structure;  ///< dated structural events, in date order
+  /// Dated switches (structural events and dated changes), in date order; empty for a
+  /// scenario without either. Set on the base scenario only.
+  std::vector<Epoch> epochs;
 };
 
 }  // namespace cadresim::model

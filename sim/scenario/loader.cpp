@@ -5,6 +5,7 @@
 
 #include <set>  // std::set of visited files (cycle detection)
 
+#include "sim/scenario/changes.hpp"      // dated changes and epochs
 #include "sim/scenario/sections.hpp"     // per-section readers
 #include "sim/scenario/strict_json.hpp"  // parse_strict_json, read_json_file
 
@@ -94,6 +95,20 @@ json resolve_extends(const json& doc, const fs::path& path, Problems& problems) 
 
 LoadedScenario build_scenario(const json& doc, const std::string& display_name,
                               const fs::path& base_dir) {
+  std::vector<DatedChange> changes;
+  LoadedScenario out = build_single_scenario(doc, display_name, base_dir, &changes);
+  if (!out.scenario.structure.empty() || !changes.empty())
+    build_epochs(doc, out, changes, display_name, base_dir);
+  return out;
+}
+
+LoadedScenario build_single_scenario(const json& doc, const std::string& display_name,
+                                     const fs::path& base_dir) {
+  return build_single_scenario(doc, display_name, base_dir, nullptr);
+}
+
+LoadedScenario build_single_scenario(const json& doc, const std::string& display_name,
+                                     const fs::path& base_dir, std::vector<DatedChange>* changes) {
   Problems problems;
   problems.set_file(display_name);
   LoadedScenario out;
@@ -114,6 +129,7 @@ LoadedScenario build_scenario(const json& doc, const std::string& display_name,
   // included, do not hide its checks.
   const std::size_t before_units = problems.items().size();
   read_units(top, ctx);
+  read_structure(top, ctx);  // units created, ended and moved on dates
   const std::size_t unit_problems = problems.items().size() - before_units;
   read_pools(top, ctx);  // before titles: with pools, titles are optional
   const std::size_t before_titles = problems.items().size();
@@ -129,6 +145,10 @@ LoadedScenario build_scenario(const json& doc, const std::string& display_name,
   read_staffing(top, ctx);
   read_population(top, ctx);
   read_script(top, ctx);
+  if (changes != nullptr)
+    *changes = read_changes(top, ctx);
+  else
+    top.allow("changes");
   top.finish();
   if (!problems.empty()) throw InvalidInput(problems.items());
   return out;

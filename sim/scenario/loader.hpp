@@ -8,6 +8,8 @@
 #include <filesystem>   // std::filesystem::path
 #include <string>       // std::string
 #include <string_view>  // std::string_view
+#include <utility>      // std::pair
+#include <vector>       // std::vector
 
 #include "sim/model/scenario.hpp"     // model::Scenario
 #include "sim/scenario/problems.hpp"  // InvalidInput
@@ -20,6 +22,8 @@ struct LoadedScenario {
   model::Scenario scenario;
   nlohmann::json resolved;
   std::string source;  ///< path, or "(built-in Điện Biên baseline)"
+  /// Resolved JSON of the scenario in force from each epoch's date (scenario.epochs order).
+  std::vector<std::pair<kernel::Day, nlohmann::json>> epoch_resolved;
 };
 
 /// Name used for the embedded baseline in messages and provenance.
@@ -42,6 +46,13 @@ nlohmann::json parse_json_document(std::string_view text, const std::string& dis
 /// without "extends". Cycles and missing bases are problems.
 nlohmann::json resolve_extends(const nlohmann::json& doc, const std::filesystem::path& path,
                                Problems& problems);
+
+/// The resolved scenario in force on `day` (docs/scenarios.md § `structure`): the resolved JSON
+/// of the epoch in force, with "units" replaced by the units in force on that day (their
+/// parents then, "generated_units" expanded) and "at" set to the day.
+nlohmann::json resolved_at(const LoadedScenario& loaded, kernel::Day day);
+/// The scenario (base or epoch) in force on `day`.
+const model::Scenario& scenario_at(const LoadedScenario& loaded, kernel::Day day);
 
 /// Validates a merged document and builds the scenario. `base_dir` resolves the roster path.
 /// Throws InvalidInput with every problem.

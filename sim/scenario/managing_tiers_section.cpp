@@ -96,7 +96,8 @@ void check_managing_tiers(SectionContext& ctx) {
   // A tier above the title's level whose level some branch of the unit tree skips.
   std::vector<bool> reported(org.tiers.size(), false);
   for (model::PostId p = 0; p < org.posts.size(); ++p) {
-    if (org.managing_scope[p] != model::kNoUnit) continue;
+    // Posts not in force have no scope; structural events check theirs on their dates.
+    if (org.managing_scope[p] != model::kNoUnit || !org.in_force(p)) continue;
     const TierId t = org.title_of(p).tier;
     if (reported[t] || org.title_of(p).level < org.tiers[t].level) continue;  // reported when read
     reported[t] = true;

@@ -379,9 +379,11 @@ void read_titles(FieldReader& top, SectionContext& ctx) {
 
 void check_organisation(SectionContext& ctx) {
   auto& org = ctx.scenario.organisation;
-  // Titles with no posts.
+  // Titles with no posts (at any date: units created by structural events count).
+  std::vector<bool> has_posts(org.titles.size(), false);
+  for (const auto& p : org.posts) has_posts[p.title] = true;
   for (TitleId t = 0; t < org.titles.size(); ++t)
-    if (org.posts_of_title[t].empty())
+    if (!has_posts[t])
       ctx.problems.add(
           fmt::format("/titles/{}", t),
           fmt::format("title \"{}\" has no posts: no unit at level \"{}\"{}", org.titles[t].id,
@@ -419,7 +421,7 @@ void check_organisation(SectionContext& ctx) {
   // Establishment below the number of posts is a contradiction.
   for (UnitId u = 0; u < org.units.size(); ++u) {
     auto& unit = org.units[u];
-    const int posts = static_cast<int>(org.posts_of_unit[u].size());
+    const int posts = static_cast<int>(org.all_posts_of_unit[u].size());
     if (unit.establishment == 0)
       unit.establishment = posts;
     else if (unit.establishment < posts)

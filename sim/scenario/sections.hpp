@@ -22,6 +22,9 @@ void read_levels(FieldReader& top, SectionContext& ctx);
 void read_calendar(FieldReader& top, SectionContext& ctx);
 /// "units" and "generated_units": the unit tree.
 void read_units(FieldReader& top, SectionContext& ctx);
+/// "structure": dated structural events (after "units": created units join the organisation;
+/// merged, abolished and moved units get their validity intervals and later parents).
+void read_structure(FieldReader& top, SectionContext& ctx);
 /// "titles": titles and the career ladder.
 void read_titles(FieldReader& top, SectionContext& ctx);
 /// Checks on the finalised organisation (titles no one can fill, posts vs establishment).

@@ -1,0 +1,229 @@
+// "structure": dated structural events (docs/scenarios.md § Structural events). Each event
+// creates units, merges old units into one, abolishes units or a whole level, and moves units
+// to another parent, on its date. The reader turns them into validity intervals, successors
+// and later parents of model::Unit, so the organisation holds every unit that ever exists and
+// Organisation::activate(day) gives the structure in force on any day.
+#include <fmt/core.h>  // fmt::format
+
+#include <algorithm>      // std::find
+#include <unordered_map>  // id lookups
+
+#include "sim/scenario/sections.hpp"
+
+namespace cadresim::scenario {
+
+using model::UnitId;
+
+namespace {
+
+// Reads one created unit (the keys of "units", with a required parent).
+model::Unit read_created_unit(FieldReader& r, std::string& parent, const SectionContext& ctx) {
+  model::Unit u;
+  std::string level;
+  r.string("id", u.id, true);
+  r.string("name", u.name);
+  if (u.name.empty()) u.name = u.id;
+  r.string("level", level, true);
+  r.string("parent", parent, true);
+  u.sector = "territorial";
+  r.string("sector", u.sector);
+  r.number("regional_coefficient", u.regional_coefficient, 0, 1);
+  r.boolean("especially_difficult", u.especially_difficult);
+  r.number("distance_km", u.distance_km, 0, 5000);
+  r.integer("establishment", u.establishment, 0, 1000000);
+  r.finish();
+  if (!level.empty()) {
+    const int l = resolve_level(level, r.at("level"), ctx);
+    u.level = static_cast<model::LevelId>(l < 0 ? 0 : l);
+  }
+  return u;
+}
+
+// The parent of `u` in force on `day` (original parent, then moves up to that day).
+UnitId parent_on(const model::Unit& u, kernel::Day day) {
+  UnitId p = u.parent;
+  for (const auto& [when, parent] : u.moves)
+    if (when <= day) p = parent;
+  return p;
+}
+
+}  // namespace
+
+void read_structure(FieldReader& top, SectionContext& ctx) {
+  if (!top.has("structure")) return;  // absent: no key in the resolved scenario either
+  auto& org = ctx.scenario.organisation;
+  auto& events = ctx.scenario.structure;
+  const auto& cal = ctx.scenario.calendar;
+  std::unordered_map<std::string, UnitId> index;
+  for (UnitId u = 0; u < org.units.size(); ++u) index.emplace(org.units[u].id, u);
+  auto find = [&](const std::string& id, const std::string& pointer) -> UnitId {
+    auto it = index.find(id);
+    if (it != index.end()) return it->second;
+    std::vector<std::string> ids;
+    for (const auto& u : org.units) ids.push_back(u.id);
+    std::string msg = "unknown unit \"" + id + "\"";
+    const std::string near = closest_match(id, ids);
+    if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
+    ctx.problems.add(pointer, msg);
+    return model::kNoUnit;
+  };
+  // A unit must be in force on the date to be merged, abolished or moved.
+  auto require_in_force = [&](UnitId u, kernel::Day day, const std::string& pointer) {
+    if (u == model::kNoUnit) return false;
+    if (org.units[u].in_force(day)) return true;
+    ctx.problems.add(pointer, fmt::format("unit \"{}\" is not in force on {} (created later or "
+                                          "already ended)",
+                                          org.units[u].id, kernel::format_iso_date(day)));
+    return false;
+  };
+  auto end_unit = [&](model::StructuralEvent& ev, UnitId u, UnitId successor) {
+    org.units[u].until = ev.date;
+    org.units[u].successor = successor;
+    ev.ended.push_back(u);
+  };
+  for_each_object(top, "structure", false, [&](FieldReader& r, std::size_t i) {
+    model::StructuralEvent ev;
+    r.date("date", ev.date, true);
+    if (r.has("date") && (ev.date <= cal.start || ev.date > cal.end))
+      ctx.problems.add(r.at("date"), fmt::format("must be after the start ({}) and not after the "
+                                                 "end ({}) of the calendar",
+                                                 kernel::format_iso_date(cal.start),
+                                                 kernel::format_iso_date(cal.end)));
+    if (i > 0 && ev.date <= events.back().date)
+      ctx.problems.add(r.at("date"), "structural events must be in increasing date order");
+    // 1. Created units (parents may be units created earlier in the list).
+    for_each_object(r, "create", false, [&](FieldReader& c, std::size_t) {
+      std::string parent;
+      model::Unit u = read_created_unit(c, parent, ctx);
+      u.from = ev.date;
+      if (u.id.empty()) return;
+      if (index.count(u.id)) {
+        ctx.problems.add(c.at("id"), "duplicate unit id \"" + u.id + "\"");
+        return;
+      }
+      const UnitId p = parent.empty() ? model::kNoUnit : find(parent, c.at("parent"));
+      if (p != model::kNoUnit && !org.units[p].in_force(ev.date) && org.units[p].from != ev.date)
+        require_in_force(p, ev.date, c.at("parent"));
+      u.parent = p;
+      const UnitId id = static_cast<UnitId>(org.units.size());
+      index.emplace(u.id, id);
+      org.units.push_back(std::move(u));
+      ev.created.push_back(id);
+    });
+    // 2. Merges: the old units end; their successor is the unit they merged into.
+    for_each_object(r, "merge", false, [&](FieldReader& m, std::size_t) {
+      model::UnitMerge merge;
+      std::string into;
+      m.string("into", into, true);
+      if (!into.empty()) merge.into = find(into, m.at("into"));
+      if (merge.into != model::kNoUnit && !org.units[merge.into].in_force(ev.date))
+        require_in_force(merge.into, ev.date, m.at("into"));
+      if (const json* from = m.array("from", true)) {
+        m.out()["from"] = *from;
+        if (from->empty()) m.problems().add(m.at("from"), "must list at least one unit");
+        for (std::size_t k = 0; k < from->size(); ++k) {
+          const std::string ptr = m.at("from") + "/" + std::to_string(k);
+          if (!(*from)[k].is_string()) {
+            ctx.problems.add(ptr, "must be a unit id (a string)");
+            continue;
+          }
+          const UnitId u = find((*from)[k].get<std::string>(), ptr);
+          if (!require_in_force(u, ev.date, ptr)) continue;
+          if (u == merge.into) continue;  // an absorbing merge: the target continues
+          merge.from.push_back(u);
+          end_unit(ev, u, merge.into);
+        }
+      }
+      m.finish();
+      ev.merges.push_back(std::move(merge));
+    });
+    // 3. Abolished units and levels: they end without a successor.
+    FieldReader ab = r.object("abolish");
+    if (const json* levels = ab.array("levels")) {
+      ab.out()["levels"] = *levels;
+      for (std::size_t k = 0; k < levels->size(); ++k) {
+        const std::string ptr = ab.at("levels") + "/" + std::to_string(k);
+        if (!(*levels)[k].is_string()) {
+          ctx.problems.add(ptr, "must be a level id (a string)");
+          continue;
+        }
+        const int l = resolve_level((*levels)[k].get<std::string>(), ptr, ctx);
+        if (l < 0) continue;
+        ev.abolished_levels.push_back(static_cast<model::LevelId>(l));
+        for (UnitId u = 0; u < org.units.size(); ++u)
+          if (org.units[u].level == l && org.units[u].in_force(ev.date))
+            end_unit(ev, u, model::kNoUnit);
+      }
+    }
+    if (const json* units = ab.array("units")) {
+      ab.out()["units"] = *units;
+      for (std::size_t k = 0; k < units->size(); ++k) {
+        const std::string ptr = ab.at("units") + "/" + std::to_string(k);
+        if (!(*units)[k].is_string()) {
+          ctx.problems.add(ptr, "must be a unit id (a string)");
+          continue;
+        }
+        const UnitId u = find((*units)[k].get<std::string>(), ptr);
+        if (require_in_force(u, ev.date, ptr)) end_unit(ev, u, model::kNoUnit);
+      }
+    }
+    ab.finish();
+    // 4. Moves to another parent.
+    for_each_object(r, "move", false, [&](FieldReader& m, std::size_t) {
+      std::string unit, parent;
+      m.string("unit", unit, true);
+      m.string("parent", parent, true);
+      m.finish();
+      const UnitId u = unit.empty() ? model::kNoUnit : find(unit, m.at("unit"));
+      const UnitId p = parent.empty() ? model::kNoUnit : find(parent, m.at("parent"));
+      if (u == model::kNoUnit || p == model::kNoUnit) return;
+      if (!require_in_force(u, ev.date, m.at("unit")) ||
+          !require_in_force(p, ev.date, m.at("parent")))
+        return;
+      org.units[u].moves.push_back({ev.date, p});
+      ev.moves.push_back({u, p});
+    });
+    // 5. The surplus policy.
+    FieldReader sp = r.object("surplus");
+    std::string policy = "reassign";
+    sp.choice("policy", policy, {"reassign", "second", "exit"});
+    ev.surplus.policy = policy == "exit"     ? model::SurplusPolicy::kExit
+                        : policy == "second" ? model::SurplusPolicy::kSecond
+                                             : model::SurplusPolicy::kReassign;
+    sp.probability("exit_share", ev.surplus.exit_share);
+    sp.integer("secondment_months", ev.surplus.secondment_months, 1, 120);
+    sp.number("exit_months_of_salary", ev.surplus.exit_months_of_salary, 0, 600);
+    sp.number("exit_months_per_year_early", ev.surplus.exit_months_per_year_early, 0, 120);
+    sp.integer("exit_max_years_early", ev.surplus.exit_max_years_early, 0, 20);
+    sp.finish();
+    r.finish();
+    events.push_back(std::move(ev));
+  });
+  // The structure in force after each event must be a tree: every unit in force has a parent
+  // in force (or is the root), and moves make no cycle.
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const kernel::Day day = events[i].date;
+    for (UnitId u = 0; u < org.units.size(); ++u) {
+      if (!org.units[u].in_force(day)) continue;
+      const UnitId p = parent_on(org.units[u], day);
+      if (p == model::kNoUnit) continue;
+      if (!org.units[p].in_force(day)) {
+        ctx.problems.add(
+            fmt::format("/structure/{}", i),
+            fmt::format("unit \"{}\" stays in force on {} but its parent \"{}\" "
+                        "ends: move it to another parent or end it too",
+                        org.units[u].id, kernel::format_iso_date(day), org.units[p].id));
+        continue;
+      }
+      UnitId v = p;
+      std::size_t steps = 0;
+      while (v != model::kNoUnit && v != u && steps++ <= org.units.size())
+        v = parent_on(org.units[v], day);
+      if (v == u)
+        ctx.problems.add(fmt::format("/structure/{}", i),
+                         fmt::format("moves make unit \"{}\" its own ancestor", org.units[u].id));
+    }
+  }
+}
+
+}  // namespace cadresim::scenario
