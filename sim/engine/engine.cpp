@@ -12,6 +12,7 @@
 #include "sim/rules/retirement.hpp"
 #include "sim/rules/rotation.hpp"
 #include "sim/rules/staffing.hpp"
+#include "sim/rules/structure.hpp"
 #include "sim/rules/succession.hpp"
 #include "sim/rules/support.hpp"
 #include "sim/rules/terms.hpp"
@@ -22,12 +23,35 @@ using namespace cadresim::rules;
 
 Engine::Engine(const model::Scenario& scenario, std::uint64_t seed, std::uint64_t replication)
     : scenario_(scenario), sim_(scenario.calendar.start), rng_(seed, replication) {
+  schedule_epochs();  // first, so that a switch runs before anything else on its day
   build_world();
   schedule_calendar();
 }
 
 RuleContext Engine::ctx() {
-  return RuleContext{world_, scenario_, scenario_.organisation, sim_, rng_, log_, vacancy_counter_};
+  return RuleContext{world_, *current_, *org_, sim_, rng_, log_, vacancy_counter_};
+}
+
+void Engine::schedule_epochs() {
+  const auto& epochs = scenario_.epochs;
+  for (std::uint32_t i = 0; i < epochs.size(); ++i)
+    if (epochs[i].date > scenario_.calendar.start && epochs[i].date <= scenario_.calendar.end)
+      sim_.schedule_with_payload(epochs[i].date, kEpochSwitch, i, kPriorityExit);
+}
+
+void Engine::switch_epoch(std::uint32_t index) {
+  const model::Epoch& epoch = scenario_.epochs[index];
+  const model::Organisation& before = *org_;
+  if (epoch.own_parameters) current_ = epoch.scenario.get();
+  org_ = &epoch.scenario->organisation;
+  world_.scenario = current_;
+  world_.org = org_;
+  RuleContext c = ctx();
+  c.emit(events::EventType::kScenarioChanged, model::kNoCadre, model::kNoPost, model::kNoPost,
+         epoch.structure >= 0 ? 1 : 0, index);
+  if (epoch.structure >= 0)
+    restructure(c, before, epoch.scenario->structure[static_cast<std::size_t>(epoch.structure)],
+                static_cast<std::uint32_t>(epoch.structure));
 }
 
 namespace {
@@ -109,7 +133,7 @@ void Engine::handle(const kernel::Event& e) {
       break;
     case kPlanningReview:
       planning_review(c, kernel::split(e.day).year);
-      sim_.schedule(next_annual(scenario_.succession.review_date, e.day), kPlanningReview,
+      sim_.schedule(next_annual(current_->succession.review_date, e.day), kPlanningReview,
                     kernel::kNoSubject, kPriorityPlan);
       break;
     case kMonthEnd:
@@ -123,17 +147,23 @@ void Engine::handle(const kernel::Event& e) {
       break;
     case kEvaluation:
       evaluate_all(c);
-      sim_.schedule(next_annual(scenario_.evaluation.date, e.day), kEvaluation, kernel::kNoSubject,
+      sim_.schedule(next_annual(current_->evaluation.date, e.day), kEvaluation, kernel::kNoSubject,
                     kPriorityPlan);
       break;
     case kScripted:
-      scripted_move(c, scenario_.script[e.stamp]);
+      scripted_move(c, current_->script[e.stamp]);
       break;
     case kPoolStep:
       pool_step(c, e.stamp);
       break;
     case kStaffingStep:
       staffing_step(c, e.stamp);
+      break;
+    case kEpochSwitch:
+      switch_epoch(e.stamp);
+      break;
+    case kSecondmentEnd:
+      secondment_end(c, e.subject);
       break;
     case kKindCount:
       throw std::logic_error("Engine: unexpected event kind");
@@ -142,9 +172,9 @@ void Engine::handle(const kernel::Event& e) {
 
 void Engine::month_end() {
   RuleContext c = ctx();
-  const auto& org = scenario_.organisation;
-  const auto& ad = scenario_.adaptation;
-  const double hardship = scenario_.retirement.hardship_regional_coefficient;
+  const auto& org = *org_;
+  const auto& ad = current_->adaptation;
+  const double hardship = current_->retirement.hardship_regional_coefficient;
   const std::size_t n = world_.cadres.size();  // recruits added during the loop wait a month
   for (CadreId id = 0; id < n; ++id) {
     auto& cadre = world_.cadres[id];
@@ -160,7 +190,7 @@ void Engine::month_end() {
         if (g == level) gain += ad.competence_gain_per_grassroots_year;
       cadre.competence = std::min(1.0, cadre.competence + gain / 12.0);
       if (unit.especially_difficult &&
-          cadre.attraction_months_used < scenario_.income.attraction_max_months)
+          cadre.attraction_months_used < current_->income.attraction_max_months)
         ++cadre.attraction_months_used;
       if (cadre.rotation.active) {
         pay_monthly_support(c, id);
@@ -180,7 +210,7 @@ void Engine::month_end() {
   if (ymd.month == 12)
     for (Observer* o : observers_) o->on_year_end(ymd.year, world_);
   const Day next = kernel::month_end(sim_.now() + 1);
-  if (next <= scenario_.calendar.end)
+  if (next <= current_->calendar.end)
     sim_.schedule(next, kMonthEnd, kernel::kNoSubject, kPriorityMonthEnd);
 }
 
@@ -209,7 +239,7 @@ void Engine::run_until(Day until) {
 }
 
 void Engine::check_invariants() const {
-  const auto& org = scenario_.organisation;
+  const auto& org = *org_;
   std::size_t active = 0;
   for (CadreId id = 0; id < world_.cadres.size(); ++id) {
     const auto& c = world_.cadres[id];
@@ -225,6 +255,8 @@ void Engine::check_invariants() const {
   for (PostId p = 0; p < world_.posts.size(); ++p) {
     const CadreId h = world_.posts[p].holder;
     if (h == model::kNoCadre) continue;
+    if (!org.in_force(p))
+      throw std::logic_error("invariant: a post not in force has a holder: " + org.post_label(p));
     if (world_.cadres[h].post != p) throw std::logic_error("invariant: a cadre holds two posts");
     if (org.title_of(p).non_native == model::NonNativeRule::kRequired &&
         org.within(world_.cadres[h].home_unit, org.posts[p].unit))

@@ -47,8 +47,15 @@ class Engine {
   void deliver_events();
   void check_invariants() const;
   rules::RuleContext ctx();
+  void schedule_epochs();
+  void switch_epoch(std::uint32_t index);
 
-  const model::Scenario& scenario_;
+  const model::Scenario& scenario_;  ///< the base scenario (in force at the start)
+  /// The parameters in force (docs/model.md § Dated changes): the base, then each epoch's
+  /// when a dated change applies.
+  const model::Scenario* current_ = &scenario_;
+  /// The organisation in force (docs/model.md § Structural events).
+  const model::Organisation* org_ = &scenario_.organisation;
   kernel::Simulation sim_;
   kernel::RandomKey rng_;
   model::World world_;

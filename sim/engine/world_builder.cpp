@@ -114,6 +114,7 @@ void Engine::build_world() {
   }
   std::vector<PostId> vacant;
   for (PostId p = 0; p < org.posts.size(); ++p) {
+    if (!org.in_force(p)) continue;  // created by a later structural event
     if (world_.posts[p].holder != model::kNoCadre) continue;
     kernel::RandomStream rs(rng_, kRngPopulation, p);
     if (!scenario_.synthesise_rest || rs.uniform() < scenario_.population.vacant_share) {

@@ -33,7 +33,13 @@ std::string_view event_name(EventType t) {
       "pool_recruit",
       "staff_exited",
       "staff_redeployed",
-      "staff_recruited"};
+      "staff_recruited",
+      "scenario_changed",
+      "unit_mapped",
+      "post_ended",
+      "restructured",
+      "surplus",
+      "secondment_ended"};
   return names[static_cast<std::size_t>(t)];
 }
 
@@ -107,6 +113,28 @@ std::string_view reason_name(std::uint16_t r) {
       return "good";
     case kReasonRatingExcellent:
       return "excellent";
+    case kReasonPostEnded:
+      return "post_ended";
+    case kReasonNewPost:
+      return "new_post";
+    case kReasonMergeTarget:
+      return "merge_target";
+    case kReasonSameArea:
+      return "same_area";
+    case kReasonSurplusReassigned:
+      return "reassigned";
+    case kReasonSurplusSeconded:
+      return "seconded";
+    case kReasonSurplusExited:
+      return "exited";
+    case kReasonUnitMerged:
+      return "merged";
+    case kReasonUnitAbolished:
+      return "abolished";
+    case kReasonUnitCreated:
+      return "created";
+    case kReasonUnitMoved:
+      return "moved";
     default:
       return "";
   }

@@ -42,9 +42,19 @@ enum class EventType : std::uint8_t {
   kPoolMove,          ///< pool member changed state (value = from state, reason = to state)
   kPoolLeave,         ///< pool member left the service (reason = value = state left)
   kPoolRecruit,       ///< new pool member (reason = state entered)
-  kStaffExited,      ///< non-leadership staff left (reason = level, value = persons)
-  kStaffRedeployed,  ///< staff moved to short sibling units (reason = level, value = persons)
-  kStaffRecruited,   ///< non-leadership staff recruited (reason = level, value = persons)
+  kStaffExited,       ///< non-leadership staff left (reason = level, value = persons)
+  kStaffRedeployed,   ///< staff moved to short sibling units (reason = level, value = persons)
+  kStaffRecruited,    ///< non-leadership staff recruited (reason = level, value = persons)
+  kScenarioChanged,   ///< the scenario in force changed (value = epoch number; reason = 1 when
+                      ///< the change includes a structural event)
+  kUnitMapped,        ///< structural event: unit `cadre` (a UnitId here) merged, abolished,
+                      ///< created or moved (reason); value = the unit merged into, the new
+                      ///< parent, or -1
+  kPostEnded,         ///< post `from` ended with its unit; cadre = its holder (or none)
+  kRestructured,      ///< holder of ended post `from` placed in post `to` (reason: pass)
+  kSurplus,           ///< holder of ended post `from` without a post (reason: fate; value =
+                      ///< exit cost in VND)
+  kSecondmentEnded,   ///< a seconded cadre returns, without a post, to the unplaced
   kCount
 };
 
@@ -78,6 +88,7 @@ enum Reason : std::uint16_t {
   kReasonFailed = 31,
   kReasonGone = 32,
   kReasonOtherCause = 33,  ///< causes the model does not represent (discipline, health, request)
+  kReasonPostEnded = 34,   ///< the post ended in a structural event
   // rotation outcomes
   kReasonReturn = 40,
   kReasonPromote = 41,
@@ -95,6 +106,17 @@ enum Reason : std::uint16_t {
   kReasonRatingCompleted = 61,
   kReasonRatingGood = 62,
   kReasonRatingExcellent = 63,
+  // structural events (rules/structure.cpp)
+  kReasonNewPost = 70,      ///< vacancy of a post created by a structural event
+  kReasonMergeTarget = 71,  ///< placed in the unit its old unit merged into
+  kReasonSameArea = 72,     ///< placed elsewhere under the same surviving ancestor
+  kReasonSurplusReassigned = 73,
+  kReasonSurplusSeconded = 74,
+  kReasonSurplusExited = 75,
+  kReasonUnitMerged = 76,
+  kReasonUnitAbolished = 77,
+  kReasonUnitCreated = 78,
+  kReasonUnitMoved = 79,
 };
 
 /// Display name of a reason ("" for none).

@@ -32,6 +32,9 @@ enum EventKind : std::uint16_t {
   kMonthEnd,            ///< monthly process and observation
   kPoolStep,            ///< yearly pool step (step number in the payload), sim/rules/pools.cpp
   kStaffingStep,        ///< yearly staffing step (step number in the payload), rules/staffing.cpp
+  kEpochSwitch,         ///< the scenario in force changes (epoch index in the payload):
+                        ///< a structural event and/or dated changes, rules/structure.cpp
+  kSecondmentEnd,       ///< subject = cadre: end of a secondment after a structural event
   kKindCount
 };
 
@@ -68,6 +71,7 @@ enum RandomPurpose : std::uint64_t {
   kRngPoolMove = 17,           ///< entity = cadre, index = pool step number: move or leave
   kRngPoolRecruit = 18,        ///< entity = pool state, index = pool step number: extra recruit
   kRngStaffing = 19,           ///< entity = unit, index = staffing_draw_index(step, phase, k)
+  kRngSurplus = 20,            ///< entity = cadre, index = structural event number: exit or not
 };
 
 /// How a vacancy chain ended.

@@ -32,8 +32,10 @@ inline int unit_headcount(const model::World& w, const model::Organisation& org,
   return held_posts(w, org, unit) + (staffing_on(w) ? w.staff[unit] : 0);
 }
 
-/// Non-leadership quota of `unit`: establishment − posts (≥ 0; the loader checks it).
+/// Non-leadership quota of `unit`: establishment − posts (≥ 0; the loader checks it); 0 for a
+/// unit not in force (docs/model.md § Structural events).
 inline int staff_quota(const model::Organisation& org, model::UnitId unit) {
+  if (!org.unit_active[unit]) return 0;
   const int posts = static_cast<int>(org.posts_of_unit[unit].size());
   return org.units[unit].establishment > posts ? org.units[unit].establishment - posts : 0;
 }

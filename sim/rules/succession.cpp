@@ -140,7 +140,7 @@ void planning_review(RuleContext& ctx, int year) {
   std::vector<CadreId> cands;
   std::vector<std::pair<double, CadreId>> ranked;
   for (PostId post = 0; post < ctx.org.posts.size(); ++post) {
-    if (!ctx.org.title_of(post).key) continue;
+    if (!ctx.org.title_of(post).key || !ctx.org.in_force(post)) continue;
     if (per_post[post] >= p.max_candidates_per_post) continue;
     const Day retire_floor = planning_retirement_floor(ctx, next_term_start(ctx, post));
     feeder_candidates(ctx, post, cands);
