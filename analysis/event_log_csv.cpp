@@ -39,6 +39,17 @@ void EventLogCsv::on_events(std::span<const events::DomainEvent> events, const m
                                                         : std::string();
     else
       reason = std::string(events::reason_name(e.reason));
+    if (e.type == events::EventType::kUnitMapped) {  // units, not cadres or posts
+      const auto unit = [&](double u) {
+        return u >= 0 && u < static_cast<double>(org.units.size())
+                   ? csv_field(org.units[static_cast<model::UnitId>(u)].id)
+                   : std::string();
+      };
+      text_ +=
+          fmt::format("{},{},,,{},{},{},{:.10g}\n", kernel::format_iso_date(e.day),
+                      events::event_name(e.type), unit(e.cadre), unit(e.value), reason, e.value);
+      continue;
+    }
     const bool has_cadre = e.cadre != model::kNoCadre && e.cadre < w.cadres.size();
     text_ +=
         fmt::format("{},{},{},{},{},{},{},{:.10g}\n", kernel::format_iso_date(e.day),

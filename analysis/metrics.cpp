@@ -90,6 +90,15 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenari
       declare_yearly(m, "all");
       for (const auto& l : level_ids_) declare_yearly(m, l);
     }
+  // Structural events (docs/model.md § Structural events): only in scenarios that have them.
+  if (!s_.structure.empty()) {
+    for (const char* m : {"reform_posts_ended", "reform_placed", "reform_surplus",
+                          "reform_exit_cost_vnd", "reform_secondments_ended"})
+      declare_yearly(m, "all");
+    for (const char* r : {"merge_target", "same_area"}) declare_yearly("reform_placed", r);
+    for (const char* r : {"reassigned", "seconded", "exited"}) declare_yearly("reform_surplus", r);
+    declare_yearly("unplanned", "post_ended");
+  }
   // Personnel actions by managing tier: every tier (defaults included) in every replication.
   for (const auto& tier : s_.organisation.tiers)
     for (const char* a : kTierActions) {
@@ -225,6 +234,21 @@ void MetricsCollector::on_events(std::span<const events::DomainEvent> events,
         add(m, level_ids_[e.reason], e.value);
         break;
       }
+      case EventType::kPostEnded:
+        add("reform_posts_ended", "all");
+        break;
+      case EventType::kRestructured:
+        add("reform_placed", "all");
+        add("reform_placed", std::string(events::reason_name(e.reason)));
+        break;
+      case EventType::kSurplus:
+        add("reform_surplus", "all");
+        add("reform_surplus", std::string(events::reason_name(e.reason)));
+        if (e.reason == events::kReasonSurplusExited) add("reform_exit_cost_vnd", "all", e.value);
+        break;
+      case EventType::kSecondmentEnded:
+        add("reform_secondments_ended", "all");
+        break;
       default:
         break;
     }
@@ -264,7 +288,9 @@ void MetricsCollector::count_personnel_action(const events::DomainEvent& e, cons
 }
 
 void MetricsCollector::on_month_end(Day day, const model::World& w) {
-  const auto& org = s_.organisation;
+  // The structure in force (docs/model.md § Structural events): posts of ended or future
+  // units count nowhere, so a level that ends shows zero posts.
+  const auto& org = w.org != nullptr ? *w.org : s_.organisation;
   result_.months.push_back(day);
   auto put = [&](const std::string& m, const std::string& g, double v) {
     result_.monthly[{m, g}].push_back(v);
@@ -273,7 +299,7 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   std::vector<double> vac(level_ids_.size(), 0);
   double vac_all = 0, vac_key = 0, acting = 0;
   for (model::PostId p = 0; p < w.posts.size(); ++p) {
-    if (w.posts[p].holder != model::kNoCadre) continue;
+    if (w.posts[p].holder != model::kNoCadre || !org.in_force(p)) continue;
     ++vac[org.level_of(p)];
     ++vac_all;
     vac_key += org.title_of(p).key;
@@ -303,7 +329,7 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   }
   double key = 0, cov1 = 0, cov2 = 0, bench_sum = 0, eff_sum = 0, eff_n = 0;
   for (model::PostId p = 0; p < org.posts.size(); ++p) {
-    if (!org.title_of(p).key) continue;
+    if (!org.title_of(p).key || !org.in_force(p)) continue;
     ++key;
     cov1 += ready[p] >= 1;
     cov2 += ready[p] >= 2;
@@ -337,6 +363,7 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   // Staffing against establishment.
   double gap = 0, est = 0;
   for (model::UnitId u = 0; u < org.units.size(); ++u) {
+    if (!org.unit_active[u]) continue;
     const double held = rules::unit_headcount(w, org, u);  // held posts (+ staff when on)
     gap += std::abs(held - org.units[u].establishment);
     est += org.units[u].establishment;
@@ -365,12 +392,13 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
 }
 
 void MetricsCollector::staffing_month(const model::World& w) {
-  const auto& org = s_.organisation;
+  const auto& org = w.org != nullptr ? *w.org : s_.organisation;
   const std::size_t n = level_ids_.size() + 1;  // levels, then "all"
   std::vector<double> headcount(n, 0), staff(n, 0), surplus(n, 0), shortage(n, 0), in_surplus(n, 0),
       short_units(n, 0);
   unit_flags_.resize(org.units.size(), 0);
   for (model::UnitId u = 0; u < org.units.size(); ++u) {
+    if (!org.unit_active[u]) continue;
     const int h = rules::unit_headcount(w, org, u);
     const int d = h - org.units[u].establishment;
     for (const std::size_t g : {static_cast<std::size_t>(org.units[u].level), n - 1}) {
@@ -455,10 +483,10 @@ void MetricsCollector::on_finish(Day day, const model::World& w) {
   t[{"vacancy_chains_ended_by_recruitment_share", "all"}] = ended > 0 ? by_recruit / ended : 0;
   // Surplus (+) or shortage (−) per unit against establishment at the end: the headcount is
   // the held posts, plus the non-leadership staff when staffing is on.
-  const auto& org = s_.organisation;
+  const auto& org = w.org != nullptr ? *w.org : s_.organisation;  // the structure in force
   for (model::UnitId u = 0; u < org.units.size(); ++u)
     t[{"staffing_gap", org.units[u].id}] =
-        rules::unit_headcount(w, org, u) - org.units[u].establishment;
+        org.unit_active[u] ? rules::unit_headcount(w, org, u) - org.units[u].establishment : 0;
   if (s_.staffing.enabled) {
     // Means over the run's month ends, and units ever in surplus / short.
     const double months = static_cast<double>(result_.months.size());

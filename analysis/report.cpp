@@ -89,6 +89,17 @@ constexpr Headline kHeadlines[] = {
     {"units_in_surplus_mean", "all", true, "Units in surplus (mean over the run)", 1, 1, true},
     {"headcount_surplus_mean", "all", true, "Staff surplus, persons (mean over the run)", 1, 1,
      true},
+    // Structural events (only in scenarios with a "structure" section): the surplus and its fate.
+    {"reform_posts_ended", "all", true, "Structural change: posts ended", 1, 0, false},
+    {"reform_placed", "all", true, "Structural change: holders placed in new posts", 1, 1, false},
+    {"reform_surplus", "all", true, "Structural change: surplus holders (no new post)", 1, 1, true},
+    {"reform_surplus", "reassigned", true, "  of whom reassigned (in service, no post yet)", 1, 1,
+     true},
+    {"reform_surplus", "seconded", true, "  of whom seconded", 1, 1, true},
+    {"reform_surplus", "exited", true, "  of whom left early (Decrees 178/2024, 67/2025)", 1, 1,
+     true},
+    {"reform_exit_cost_vnd", "all", true, "Structural change: exit cost, million VND", 1e-6, 1,
+     true},
 };
 
 const Summary* find_headline(const Aggregate& a, const Headline& h) {

@@ -3,6 +3,7 @@
 #include <fmt/core.h>                 // fmt::print
 #include <boost/program_options.hpp>  // options of the subcommand
 
+#include <optional>  // the --at date
 #include <vector>
 
 #include "cli/commands.hpp"
@@ -22,7 +23,10 @@ int validate_main(std::span<const std::string> args) {
                    {}};
   line.visible.add_options()("help,h", "show this help")(
       "resolved", "print the fully resolved scenario as JSON (extends applied, defaults filled)")(
-      "quiet,q", "print nothing on success");
+      "quiet,q", "print nothing on success")(
+      "at", po::value<std::string>(),
+      "with --resolved, or for the counts: the structure and rules in force on this date "
+      "(YYYY-MM-DD)");
   line.hidden.add_options()("files", po::value<std::vector<std::string>>(), "scenario files");
   line.positional.add("files", -1);
   int rc = kOk;
@@ -36,20 +40,36 @@ int validate_main(std::span<const std::string> args) {
     fmt::print(stderr, "cadresim validate: --resolved takes one file\n");
     return kUsageError;
   }
+  std::optional<kernel::Day> at;
+  if (vm.count("at")) {
+    at = kernel::parse_iso_date(vm["at"].as<std::string>());
+    if (!at) {
+      fmt::print(stderr, "cadresim validate: --at must be a date YYYY-MM-DD\n");
+      return kUsageError;
+    }
+  }
   rc = kOk;
   for (const auto& f : files) {
     try {
       const scenario::LoadedScenario s = scenario::load_scenario(f);
       if (vm.count("resolved")) {
-        fmt::print("{}\n", s.resolved.dump(2));
+        fmt::print("{}\n", at ? scenario::resolved_at(s, *at).dump(2) : s.resolved.dump(2));
       } else if (!vm.count("quiet")) {
-        const auto& org = s.scenario.organisation;
+        model::Organisation org = s.scenario.organisation;
+        if (at) {
+          org = scenario::scenario_at(s, *at).organisation;
+          org.activate(*at);
+        }
         std::string counts;
         for (std::size_t l = 0; l < org.levels.size(); ++l)
           counts +=
               fmt::format("{}{} {}", l ? ", " : "", org.units_of_level[l].size(), org.levels[l].id);
-        fmt::print("{}: OK ({} units: {}; {} titles, {} posts)\n", s.source, org.units.size(),
-                   counts, org.titles.size(), org.posts.size());
+        std::size_t units = 0, posts = 0;
+        for (auto a : org.unit_active) units += a;
+        for (auto a : org.post_active) posts += a;
+        fmt::print("{}: OK ({}{} units: {}; {} titles, {} posts)\n", s.source,
+                   at ? "on " + kernel::format_iso_date(*at) + ", " : "", units, counts,
+                   org.titles.size(), posts);
       }
     } catch (const scenario::InvalidInput& e) {
       for (const auto& p : e.problems()) fmt::print(stderr, "{}\n", scenario::format_problem(p));

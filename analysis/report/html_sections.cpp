@@ -89,7 +89,14 @@ void how_to_read(Page& p, const json& report) {
                   "chance alone produces. ";
   p.html +=
       "Dotted vertical lines mark party congresses and state elections, when many posts change "
-      "hands.</p>\n";
+      "hands.";
+  if (!p.scen.empty() && member(p.scen.front().resolved, "structure") != nullptr)
+    p.html +=
+        " A line marked <em>Structural change</em> is a date on which units were merged, created "
+        "or "
+        "abolished: posts of units that ended stop counting, their holders were placed in the new "
+        "units' posts by rank or became surplus, and new posts opened.";
+  p.html += "</p>\n";
   if (p.comparison())
     p.html +=
         "<p>In a comparison every scenario replays the <strong>same chance events</strong> for "

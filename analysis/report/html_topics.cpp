@@ -303,11 +303,18 @@ json markers_of(const std::vector<Scenario>& scen) {
     for (const auto& c : *list)
       if (const std::string d = text_of(&c, "date"); !d.empty()) dates[d] = label;
   }
+  // Structural events (docs/model.md § Structural events) are marked like elections.
+  if (const json* structure = member(scen.front().resolved, "structure");
+      structure && structure->is_array())
+    for (const auto& e : *structure)
+      if (const std::string d = text_of(&e, "date"); !d.empty()) dates[d] = "structure";
   json out = json::array();
   for (const auto& [d, kind] : dates)
     out.push_back({{"date", d},
                    {"kind", kind},
-                   {"label", kind == "congress" ? "Party congress" : "State election"}});
+                   {"label", kind == "congress"    ? "Party congress"
+                             : kind == "structure" ? "Structural change"
+                                                   : "State election"}});
   return out;
 }
 
