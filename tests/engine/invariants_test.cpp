@@ -65,6 +65,9 @@ class InvariantObserver : public engine::Observer {
         case EventType::kLeft:
           ++exits;
           break;
+        case EventType::kPostEnded:  // structural event: the post and its vacancy end
+          open_[e.from] = false;
+          break;
         default:
           break;
       }
@@ -91,6 +94,7 @@ class InvariantObserver : public engine::Observer {
       failures.push_back("...");
   }
   void check(Day day, const model::World& w) {
+    const model::Organisation& org = *w.org;  // the structure in force
     std::vector<int> holders(w.posts.size(), 0);
     std::size_t active = 0;
     for (CadreId id = 0; id < w.cadres.size(); ++id) {
@@ -108,6 +112,10 @@ class InvariantObserver : public engine::Observer {
     for (PostId p = 0; p < w.posts.size(); ++p) {
       if (holders[p] > 1) fail(day, "two holders for " + org_.post_label(p));
       const CadreId h = w.posts[p].holder;
+      if (!org.in_force(p)) {
+        if (h != model::kNoCadre) fail(day, "a post not in force is held: " + org.post_label(p));
+        continue;
+      }
       if (h == model::kNoCadre) {
         if (!open_[p]) fail(day, "post vacant without an open vacancy: " + org_.post_label(p));
         continue;
@@ -115,7 +123,7 @@ class InvariantObserver : public engine::Observer {
       if (w.cadres[h].post != p)
         fail(day, "post's holder holds another post: " + org_.post_label(p));
       if (open_[p]) fail(day, "post held while its vacancy is open: " + org_.post_label(p));
-      if (!rules::non_native_allows(org_, w.cadres[h], p))
+      if (!rules::non_native_allows(org, w.cadres[h], p))
         fail(day, "a native holds " + org_.post_label(p));
     }
     if (w.initial_cadres + w.recruited - w.exited != active)
@@ -154,6 +162,13 @@ TEST(Invariants, HoldEveryMonthOverTenYearsOfEngineSmallForSeveralSeeds) {
 TEST(Invariants, HoldEveryMonthWhenUnitsOfOneLevelNest) {
   const model::Scenario s = load_scenario("tests/data/engine-nested.json");
   for (std::uint64_t seed : {1u, 2u, 3u}) run_and_check(s, seed, 0, s.calendar.end);
+}
+
+// Structural events and dated changes (tests/data/engine-reform.json): a move, then districts
+// abolished and communes merged on 2025-07-01, then two dated changes.
+TEST(Invariants, HoldEveryMonthThroughStructuralEventsAndDatedChanges) {
+  const model::Scenario s = load_scenario("tests/data/engine-reform.json");
+  for (std::uint64_t seed : {1u, 2u, 3u, 42u}) run_and_check(s, seed, 0, s.calendar.end);
 }
 
 TEST(Invariants, HoldEveryMonthOverTenYearsOfTheDienBienBaseline) {

@@ -1,0 +1,229 @@
+// Structural events and dated changes (docs/model.md § Structural events, § Dated changes) on
+// tests/data/engine-reform.json: a move on 2023-01-01; on 2025-07-01 the district level is
+// abolished and 12 communes merge into 4 new ones (create + merge + abolish); dated changes on
+// 2026-01-01 and 2027-01-01. Posts, holders, plans and invariants before and after.
+#include <gtest/gtest.h>
+
+#include <algorithm>  // std::count_if
+#include <map>        // events per cadre
+#include <set>        // post sets
+
+#include "engine_test_support.hpp"
+#include "sim/engine/engine.hpp"
+#include "sim/scenario/problems.hpp"
+
+namespace cadresim::enginetest {
+namespace {
+
+using model::UnitId;
+
+const model::Scenario& reform() {
+  static const model::Scenario s = load_scenario("tests/data/engine-reform.json");
+  return s;
+}
+
+UnitId unit(const model::Organisation& org, const std::string& id) {
+  const UnitId u = org.find_unit(id);
+  EXPECT_NE(u, model::kNoUnit) << id;
+  return u;
+}
+
+std::size_t units_at(const model::Organisation& org, const std::string& level) {
+  return org.units_of_level[static_cast<std::size_t>(org.find_level(level))].size();
+}
+
+TEST(Structure, TheLoaderBuildsOneEpochPerDateWithTheStructureInForce) {
+  const auto& s = reform();
+  ASSERT_EQ(s.structure.size(), 2u);
+  ASSERT_EQ(s.epochs.size(), 4u);
+  EXPECT_EQ(s.epochs[0].date, ymd(2023, 1, 1));
+  EXPECT_EQ(s.epochs[1].structure, 1);
+  EXPECT_EQ(s.epochs[2].structure, -1);
+  ASSERT_EQ(s.epochs[2].changes.size(), 1u);
+  // At the start: 3 districts, 12 communes, the new communes not yet in force.
+  const auto& base = s.organisation;
+  EXPECT_EQ(units_at(base, "district"), 3u);
+  EXPECT_EQ(units_at(base, "commune"), 12u);
+  const UnitId n1 = unit(base, "n1");
+  EXPECT_FALSE(base.unit_active[n1]);
+  EXPECT_TRUE(base.posts_of_unit[n1].empty());
+  EXPECT_NE(base.find_post(n1, base.find_title("nc-sec")), model::kNoPost);  // ids are stable
+  EXPECT_TRUE(base.posts_of_title[base.find_title("nc-sec")].empty());
+  EXPECT_EQ(base.posts_of_title[base.find_title("c-sec")].size(), 12u);
+}
+
+TEST(Structure, AMoveChangesTheParentAndTheScopeOnItsDate) {
+  const auto& s = reform();
+  const auto& before = s.organisation;
+  const auto& after = s.epochs[0].scenario->organisation;
+  const UnitId c = unit(before, "d2-c-04"), d1 = unit(before, "d1"), d2 = unit(before, "d2");
+  EXPECT_EQ(before.units[c].parent, d2);
+  EXPECT_TRUE(before.within(c, d2));
+  EXPECT_EQ(after.units[c].parent, d1);
+  EXPECT_TRUE(after.within(c, d1));
+  EXPECT_FALSE(after.within(c, d2));
+  EXPECT_EQ(after.children[d1].size(), 5u);
+  EXPECT_EQ(after.children[d2].size(), 3u);
+  // The post keeps its id; its managing scope (the default tier: the parent) follows.
+  const PostId p = after.find_post(c, after.find_title("c-sec"));
+  EXPECT_EQ(before.managing_scope[p], d2);
+  EXPECT_EQ(after.managing_scope[p], d1);
+}
+
+TEST(Structure, MergeCreateAndAbolishGiveTheTwoTierStructure) {
+  const auto& s = reform();
+  const auto& org = s.epochs[1].scenario->organisation;
+  EXPECT_EQ(units_at(org, "district"), 0u);  // a level that ends has no units and no posts
+  EXPECT_EQ(units_at(org, "commune"), 4u);
+  EXPECT_TRUE(org.posts_of_title[org.find_title("d-sec")].empty());
+  EXPECT_TRUE(org.posts_of_title[org.find_title("c-sec")].empty());
+  EXPECT_EQ(org.posts_of_title[org.find_title("nc-sec")].size(), 4u);
+  EXPECT_EQ(org.posts_of_title[org.find_title("nc-staff")].size(), 32u);
+  const UnitId prov = unit(org, "prov");
+  EXPECT_EQ(org.children[prov].size(), 4u);
+  // Natives of a merged commune are natives of the new one; of an abolished district, of the
+  // province only.
+  const UnitId n2 = unit(org, "n2");
+  EXPECT_TRUE(org.within(unit(org, "d1-c-03"), n2));
+  EXPECT_TRUE(org.within(unit(org, "d2-c-04"), n2));
+  EXPECT_FALSE(org.within(unit(org, "d1-c-01"), n2));
+  EXPECT_TRUE(org.within(unit(org, "d1"), prov));
+  EXPECT_FALSE(org.within(unit(org, "d1"), n2));
+  EXPECT_EQ(org.units[unit(org, "d3-c-02")].successor, unit(org, "n4"));
+}
+
+struct RunThroughReform {
+  explicit RunThroughReform(std::uint64_t seed) : e(reform(), seed, 0) {
+    e.add_observer(log);
+    e.run_until(ymd(2025, 6, 30));
+    before_posts = e.world().posts;
+    before_plan = e.world().plan;
+    e.run_until(ymd(2025, 7, 31));
+  }
+  engine::Engine e;
+  CollectObserver log;
+  std::vector<model::PostState> before_posts;
+  std::vector<model::PlanEntry> before_plan;
+};
+
+TEST(Structure, HoldersOfEndedPostsArePlacedByPriorityOrHandledAsSurplus) {
+  RunThroughReform run(7);
+  const auto& s = reform();
+  const auto& before = s.organisation;
+  const auto& after = s.epochs[1].scenario->organisation;
+  // Before: no new post held; after the date: no ended post held.
+  for (PostId p = 0; p < before.posts.size(); ++p)
+    if (!before.in_force(p)) {
+      EXPECT_EQ(run.before_posts[p].holder, model::kNoCadre);
+    }
+  const auto& w = run.e.world();
+  for (PostId p = 0; p < after.posts.size(); ++p)
+    if (!after.in_force(p)) {
+      EXPECT_EQ(w.posts[p].holder, model::kNoCadre) << after.post_label(p);
+    }
+  // Every displaced holder is either placed (restructured) or surplus, once.
+  std::map<CadreId, int> ended, placed, surplus;
+  std::map<CadreId, PostId> placed_in;
+  const Day day = ymd(2025, 7, 1);
+  for (const auto& ev : run.log.events) {
+    if (ev.day != day) continue;
+    if (ev.type == EventType::kPostEnded && ev.cadre != model::kNoCadre) ++ended[ev.cadre];
+    if (ev.type == EventType::kRestructured) {
+      ++placed[ev.cadre];
+      placed_in[ev.cadre] = ev.to;
+      EXPECT_FALSE(after.in_force(ev.from));
+      EXPECT_TRUE(after.in_force(ev.to));
+      EXPECT_LE(after.title_of(ev.to).rank, before.title_of(ev.from).rank);  // no promotion
+    }
+    if (ev.type == EventType::kSurplus) ++surplus[ev.cadre];
+  }
+  ASSERT_FALSE(ended.empty());
+  for (const auto& [c, n] : ended) {
+    EXPECT_EQ(n, 1);
+    EXPECT_EQ(placed.count(c) + surplus.count(c), 1u) << w.cadres[c].id;
+  }
+  EXPECT_EQ(placed.size() + surplus.size(), ended.size());
+  EXPECT_FALSE(surplus.empty());  // 48 new posts for about 100 holders
+  // Priority: the four new secretaries were district leaders (rank ≥ 50) when any were left.
+  for (PostId p : after.posts_of_title[after.find_title("nc-sec")]) {
+    const CadreId h = w.posts[p].holder;
+    ASSERT_NE(h, model::kNoCadre);
+    EXPECT_GE(before.title_of(w.cadres[h].last_post).rank, 50) << w.cadres[h].id;
+  }
+  // Plans: no entry for an ended post; entries for continuing posts carry over.
+  for (const auto& e : w.plan) EXPECT_TRUE(after.in_force(e.post));
+  std::set<std::pair<CadreId, PostId>> now;
+  for (const auto& e : w.plan) now.insert({e.cadre, e.post});
+  std::size_t kept = 0, continuing = 0;
+  for (const auto& e : run.before_plan)
+    if (after.in_force(e.post) && w.cadres[e.cadre].status == model::CadreStatus::kActive) {
+      ++continuing;
+      kept += now.count({e.cadre, e.post});
+    }
+  EXPECT_GT(continuing, 0u);
+  EXPECT_GE(kept * 10, continuing * 8);  // most carry over (a few leave by the usual rules)
+}
+
+TEST(Structure, SurplusFollowsThePolicyWithExitCosts) {
+  RunThroughReform run(3);
+  std::size_t seconded = 0, exited = 0;
+  double cost = 0;
+  for (const auto& ev : run.log.events) {
+    if (ev.type != EventType::kSurplus) continue;
+    if (ev.reason == events::kReasonSurplusSeconded) ++seconded;
+    if (ev.reason == events::kReasonSurplusExited) {
+      ++exited;
+      cost += ev.value;
+      EXPECT_NE(run.e.world().cadres[ev.cadre].status, model::CadreStatus::kActive);
+    }
+  }
+  EXPECT_GT(seconded, 0u);
+  EXPECT_GT(exited, 0u);  // exit_share 0.3 of about 50
+  EXPECT_GT(cost, 0.0);
+}
+
+TEST(Structure, DatedChangesTakeEffectOnTheirDateAndNotBefore) {
+  engine::Engine e(reform(), 1, 0);
+  e.run_until(ymd(2025, 12, 31));
+  EXPECT_EQ(e.world().scenario->succession.max_candidates_per_post, 3);
+  e.run_until(ymd(2026, 1, 1));
+  EXPECT_EQ(e.world().scenario->succession.max_candidates_per_post, 2);
+  e.run_until(ymd(2026, 12, 31));
+  EXPECT_EQ(e.world().scenario->income.base_salary.size(), 3u);  // the defaults
+  e.run_until(ymd(2027, 1, 1));
+  ASSERT_EQ(e.world().scenario->income.base_salary.size(), 2u);
+  EXPECT_EQ(e.world().scenario->income.base_salary[1].vnd_per_month, 3'000'000);
+}
+
+scenario::InvalidInput load_error(const std::string& changes) {
+  nlohmann::json doc = scenario::read_json_document(source_path("tests/data/engine-reform.json"));
+  doc["changes"] = nlohmann::json::parse(changes);
+  try {
+    scenario::build_scenario(doc, "test", source_path("tests/data"));
+  } catch (const scenario::InvalidInput& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no problem reported";
+  return scenario::InvalidInput({});
+}
+
+TEST(Structure, DatedPatchProblemsPointIntoThePatch) {
+  const auto e1 = load_error(
+      R"([{"date": "2026-01-01", "patch": {"succession": {"max_candidates_per_post": -1}}}])");
+  ASSERT_EQ(e1.problems().size(), 1u);
+  EXPECT_EQ(e1.problems()[0].where, "/changes/0/patch/succession/max_candidates_per_post");
+  const auto e2 = load_error(
+      R"([{"date": "2026-01-01", "patch": {"retirement": {}}},
+          {"date": "2027-01-01", "patch": {"units": [], "reluctance": {"typo": 1}}}])");
+  ASSERT_EQ(e2.problems().size(), 1u);  // frozen keys are reported before anything is built
+  EXPECT_EQ(e2.problems()[0].where, "/changes/1/patch/units");
+  const auto e3 = load_error(R"([{"date": "2027-01-01", "patch": {"reluctance": {"typo": 1}}}])");
+  ASSERT_EQ(e3.problems().size(), 1u);
+  EXPECT_EQ(e3.problems()[0].where, "/changes/0/patch/reluctance/typo");
+  const auto e4 = load_error(R"([{"date": "2019-01-01", "patch": {}}])");
+  ASSERT_EQ(e4.problems().size(), 1u);
+  EXPECT_EQ(e4.problems()[0].where, "/changes/0/date");
+}
+
+}  // namespace
+}  // namespace cadresim::enginetest
