@@ -38,9 +38,12 @@ TEST(Population, SynthesisReproducesSharesByLevel) {
   engine::Engine e(s, 1, 0);
   const auto& w = e.world();
   // Vacant at the start.
-  double vacant = 0;
-  for (const auto& ps : w.posts) vacant += ps.holder == model::kNoCadre;
-  const double n_posts = static_cast<double>(w.posts.size());
+  double vacant = 0, n_posts = 0;  // posts in force at the start
+  for (PostId p = 0; p < w.posts.size(); ++p) {
+    if (!org.in_force(p)) continue;
+    vacant += w.posts[p].holder == model::kNoCadre;
+    ++n_posts;
+  }
   const double pv = s.population.vacant_share;
   EXPECT_NEAR(vacant / n_posts, pv, 4 * std::sqrt(pv * (1 - pv) / n_posts));
   for (model::LevelId l = 0; l < org.levels.size(); ++l) {

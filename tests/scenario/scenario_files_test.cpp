@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>  // inspecting resolved documents
 
+#include <algorithm>  // std::count of units in force
 #include <cmath>       // std::abs
 #include <filesystem>  // scenario folders and temporary files
 #include <fstream>     // std::ofstream
@@ -128,8 +129,13 @@ TEST(DienBienBaseline, HasTenDistrictsAndTheirCommunesAsInTheReference) {
 
 TEST(DienBienBaseline, NinetyFourCommunesAreEspeciallyDifficultAndNoWardIs) {
   const LoadedScenario s = load_or_fail(kBaseline);
-  int difficult = 0;
-  for (const auto& u : s.scenario.organisation.units) {
+  int difficult = 0, difficult_2025 = 0;
+  const auto& org = s.scenario.organisation;
+  for (const auto& u : org.units) {
+    if (u.from != cadresim::model::kBeginningOfTime) {  // the 45 units of the 2025 reform
+      difficult_2025 += u.especially_difficult;         // Region III, docs/sources.md#S-R25-5
+      continue;
+    }
     if (u.especially_difficult) {
       ++difficult;
       EXPECT_EQ(s.scenario.organisation.levels[u.level].id, "commune") << u.id;
@@ -137,6 +143,7 @@ TEST(DienBienBaseline, NinetyFourCommunesAreEspeciallyDifficultAndNoWardIs) {
     }
   }
   EXPECT_EQ(difficult, 94);  // QĐ 861/2021, docs/sources.md#S-AREA-3
+  EXPECT_EQ(difficult_2025, 38);
 }
 
 TEST(DienBienBaseline, NamPoHasPhinHoAndSiPaPhinAndVangAKyMovesBetweenThem) {
@@ -206,8 +213,11 @@ TEST(DienBienBaseline, RotationQuotasReproduceTheArticlesCountsOverThreePlans) {
 
 TEST(DienBienBaseline, HasBetweenFifteenHundredAndTwentyFiveHundredPosts) {
   const LoadedScenario s = load_or_fail(kBaseline);
-  EXPECT_GE(s.scenario.organisation.posts.size(), 1500u);
-  EXPECT_LE(s.scenario.organisation.posts.size(), 2500u);
+  // In force at the start (the posts of the 2025 units come later).
+  const auto& active = s.scenario.organisation.post_active;
+  const auto n = static_cast<std::size_t>(std::count(active.begin(), active.end(), 1));
+  EXPECT_GE(n, 1500u);
+  EXPECT_LE(n, 2500u);
 }
 
 TEST(MergePatch, AVariantReplacesAScalarAndKeepsItsSiblings) {
@@ -279,7 +289,8 @@ TEST(MergePatch, AVariantOfTheBaselineIsAFewLines) {
   const LoadedScenario s = load_or_fail(p);
   EXPECT_EQ(s.scenario.support.top_up_vnd_per_month, 1500000);
   EXPECT_TRUE(s.scenario.support.reserve_position_allowance);
-  EXPECT_EQ(s.scenario.organisation.units.size(), 144u);
+  const auto& active = s.scenario.organisation.unit_active;
+  EXPECT_EQ(std::count(active.begin(), active.end(), 1), 144);  // in force at the start
 }
 
 TEST(RosterImport, AGoodRosterIsReadWithQuotedFieldsBomAndCrlf) {
