@@ -90,7 +90,8 @@ void build_epochs(const json& doc, LoadedScenario& out, const std::vector<DatedC
                   const std::string& display_name, const std::filesystem::path& base_dir) {
   model::Scenario& base = out.scenario;
   std::vector<kernel::Day> dates;
-  for (const auto& ev : base.structure) dates.push_back(ev.date);
+  for (const auto& ev : base.structure)
+    if (ev.date > base.calendar.start) dates.push_back(ev.date);  // earlier: in the base
   for (const auto& c : changes) dates.push_back(c.date);
   std::sort(dates.begin(), dates.end());
   dates.erase(std::unique(dates.begin(), dates.end()), dates.end());

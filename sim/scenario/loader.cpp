@@ -138,6 +138,7 @@ LoadedScenario build_single_scenario(const json& doc, const std::string& display
   read_managing_tiers(top, ctx);  // sets Title::tier, which finalise() turns into scopes
   if (sound) {
     s.organisation.finalise();
+    s.organisation.activate(s.calendar.start);  // structural events up to the start applied
     check_organisation(ctx);
     check_managing_tiers(ctx);
   }

@@ -124,6 +124,10 @@ model::Cadre read_named_cadre(FieldReader& c, SectionContext& ctx) {
       ctx.problems.add(c.at("home_unit"), "unknown unit \"" + home + "\"");
   }
   if (!post.empty()) cadre.post = resolve_post(post, c.at("post"), ctx);
+  if (cadre.post != model::kNoPost && !ctx.scenario.organisation.in_force(cadre.post))
+    ctx.problems.add(c.at("post"), "post \"" + post +
+                                       "\" is not in force on the start date "
+                                       "(its unit is created later or has ended)");
   if (cadre.birth >= ctx.scenario.calendar.start && c.has("birth"))
     ctx.problems.add(c.at("birth"), "is not before the scenario start");
   if (cadre.post_since > ctx.scenario.calendar.start)

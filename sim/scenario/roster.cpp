@@ -107,6 +107,8 @@ void read_roster(const std::filesystem::path& path, const std::string& display, 
       local.set_file(file);
       SectionContext sub{ctx.scenario, local, ctx.base_dir};
       c.post = resolve_post(post, where, sub);
+      if (c.post != model::kNoPost && !sub.scenario.organisation.in_force(c.post))
+        sub.problems.add(where, "post \"" + post + "\" is not in force on the start date");
       for (const auto& p : local.items()) ctx.problems.add(p);
       if (c.post != model::kNoPost && !held.insert(c.post).second)
         problem("post \"" + post + "\" already has a holder");

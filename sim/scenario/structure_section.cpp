@@ -84,10 +84,10 @@ void read_structure(FieldReader& top, SectionContext& ctx) {
   for_each_object(top, "structure", false, [&](FieldReader& r, std::size_t i) {
     model::StructuralEvent ev;
     r.date("date", ev.date, true);
-    if (r.has("date") && (ev.date <= cal.start || ev.date > cal.end))
-      ctx.problems.add(r.at("date"), fmt::format("must be after the start ({}) and not after the "
-                                                 "end ({}) of the calendar",
-                                                 kernel::format_iso_date(cal.start),
+    // An event on or before the start is already in force at the start (a scenario that starts
+    // on today's structure keeps the history that made it).
+    if (r.has("date") && ev.date > cal.end)
+      ctx.problems.add(r.at("date"), fmt::format("must not be after the end ({}) of the calendar",
                                                  kernel::format_iso_date(cal.end)));
     if (i > 0 && ev.date <= events.back().date)
       ctx.problems.add(r.at("date"), "structural events must be in increasing date order");

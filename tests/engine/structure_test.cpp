@@ -227,3 +227,41 @@ TEST(Structure, DatedPatchProblemsPointIntoThePatch) {
 
 }  // namespace
 }  // namespace cadresim::enginetest
+
+namespace cadresim::enginetest {
+namespace {
+
+// Planning from today: a scenario that starts after a structural event begins on the new
+// structure (the event is in force at the start, with no switch during the run).
+TEST(Structure, AScenarioStartingAfterTheReformStartsOnTheTwoTierStructure) {
+  const model::Scenario s = load_scenario("scenarios/dien-bien/two-tier-2026.json");
+  const auto& org = s.organisation;
+  EXPECT_TRUE(s.epochs.empty());
+  EXPECT_EQ(units_at(org, "district"), 0u);
+  EXPECT_EQ(units_at(org, "commune"), 45u);
+  engine::Engine e(s, 1, 0);
+  for (PostId p = 0; p < org.posts.size(); ++p)
+    if (!org.in_force(p)) {
+      EXPECT_EQ(e.world().posts[p].holder, model::kNoCadre) << org.post_label(p);
+    }
+  EXPECT_NO_THROW(e.run());
+  EXPECT_EQ(e.now(), s.calendar.end);
+}
+
+TEST(Structure, TheBaselineHasFortyFiveUnitsAfterTheReformAndTheOldOnesBefore) {
+  const model::Scenario s = load_scenario("scenarios/dien-bien/baseline.json");
+  ASSERT_EQ(s.epochs.size(), 1u);
+  EXPECT_EQ(s.epochs[0].date, ymd(2025, 7, 1));
+  EXPECT_EQ(units_at(s.organisation, "district"), 10u);
+  EXPECT_EQ(units_at(s.organisation, "commune"), 129u);
+  const auto& after = s.epochs[0].scenario->organisation;
+  EXPECT_EQ(units_at(after, "district"), 0u);
+  EXPECT_EQ(units_at(after, "commune"), 45u);
+  // Phìn Hồ and Si Pa Phìn became the new Si Pa Phìn (docs/sources.md#S-R25-4).
+  const UnitId spp = unit(after, "si-pa-phin-2025");
+  EXPECT_EQ(after.units[unit(after, "phin-ho")].successor, spp);
+  EXPECT_EQ(after.units[unit(after, "si-pa-phin")].successor, spp);
+}
+
+}  // namespace
+}  // namespace cadresim::enginetest
