@@ -33,14 +33,16 @@ struct RandomKeyFree {
   }
 };
 
-// Position of a title among the non-entry titles of its level, 0 (lowest) .. 1 (highest);
-// entry titles count as 0. Used to find an "equivalent" post at another level.
+// Position of a title among the non-entry titles of its level with posts in force, 0
+// (lowest) .. 1 (highest); entry titles count as 0. Used to find an "equivalent" post at
+// another level. Titles of units not in force (docs/model.md § Structural events) do not count.
 double rank_position(const model::Organisation& org, TitleId t) {
   const model::Title& title = org.titles[t];
   if (title.entry) return 0;
   int below = 0, total = 0;
-  for (const auto& other : org.titles) {
-    if (other.level != title.level || other.entry) continue;
+  for (TitleId o = 0; o < org.titles.size(); ++o) {
+    const model::Title& other = org.titles[o];
+    if (other.level != title.level || other.entry || org.posts_of_title[o].empty()) continue;
     ++total;
     below += other.rank < title.rank;
   }
