@@ -348,6 +348,20 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   put("plan_women_share", "all", plan_n > 0 ? women / plan_n : 0);
   put("plan_young_share", "all", plan_n > 0 ? young / plan_n : 0);
   put("effectiveness_key", "all", eff_n > 0 ? eff_sum / eff_n : 0);
+  // Units created by structural events (docs/model.md § Structural events): vacancies and
+  // successor coverage of each, zero before it exists.
+  for (const auto& ev : s_.structure)
+    for (const model::UnitId u : ev.created) {
+      double vac_u = 0, key_u = 0, cov_u = 0;
+      for (const model::PostId p : org.posts_of_unit[u]) {
+        vac_u += w.posts[p].holder == model::kNoCadre;
+        if (!org.title_of(p).key) continue;
+        ++key_u;
+        cov_u += ready[p] >= 1;
+      }
+      put("unit_vacancies", org.units[u].id, vac_u);
+      put("unit_successor_coverage_1", org.units[u].id, key_u > 0 ? cov_u / key_u : 0);
+    }
   // Non-native compliance per title with a rule.
   for (model::TitleId t = 0; t < org.titles.size(); ++t) {
     if (org.titles[t].non_native == model::NonNativeRule::kNone) continue;
