@@ -17,11 +17,9 @@
 // it the same day and the posts nobody was placed in wait for the usual fill.
 #include "sim/rules/structure.hpp"
 
-#include <algorithm>  // std::sort
-#include <cmath>      // std::max
+#include <algorithm>  // std::sort, std::min, std::find, std::remove_if
 
 #include "sim/rules/income.hpp"      // base_salary
-#include "sim/rules/retirement.hpp"  // (retirement dates are on the cadre)
 #include "sim/rules/succession.hpp"  // planning_review
 
 namespace cadresim::rules {
