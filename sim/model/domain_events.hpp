@@ -88,7 +88,7 @@ enum Reason : std::uint16_t {
   kReasonFailed = 31,
   kReasonGone = 32,
   kReasonOtherCause = 33,  ///< causes the model does not represent (discipline, health, request)
-  kReasonPostEnded = 34,   ///< the post ended in a structural event
+  kReasonPostEnded = 35,   ///< the post ended in a structural event
   // rotation outcomes
   kReasonReturn = 40,
   kReasonPromote = 41,
@@ -106,17 +106,17 @@ enum Reason : std::uint16_t {
   kReasonRatingCompleted = 61,
   kReasonRatingGood = 62,
   kReasonRatingExcellent = 63,
-  // structural events (rules/structure.cpp)
-  kReasonNewPost = 70,      ///< vacancy of a post created by a structural event
-  kReasonMergeTarget = 71,  ///< placed in the unit its old unit merged into
-  kReasonSameArea = 72,     ///< placed elsewhere under the same surviving ancestor
-  kReasonSurplusReassigned = 73,
-  kReasonSurplusSeconded = 74,
-  kReasonSurplusExited = 75,
-  kReasonUnitMerged = 76,
-  kReasonUnitAbolished = 77,
-  kReasonUnitCreated = 78,
-  kReasonUnitMoved = 79,
+  // structural events (rules/structure.cpp; 90-99, clear of the election reasons on main)
+  kReasonNewPost = 90,      ///< vacancy of a post created by a structural event
+  kReasonMergeTarget = 91,  ///< placed in the unit its old unit merged into
+  kReasonSameArea = 92,     ///< placed elsewhere under the same surviving ancestor
+  kReasonSurplusReassigned = 93,
+  kReasonSurplusSeconded = 94,
+  kReasonSurplusExited = 95,
+  kReasonUnitMerged = 96,
+  kReasonUnitAbolished = 97,
+  kReasonUnitCreated = 98,
+  kReasonUnitMoved = 99,
 };
 
 /// Display name of a reason ("" for none).

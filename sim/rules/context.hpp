@@ -71,7 +71,8 @@ enum RandomPurpose : std::uint64_t {
   kRngPoolMove = 17,           ///< entity = cadre, index = pool step number: move or leave
   kRngPoolRecruit = 18,        ///< entity = pool state, index = pool step number: extra recruit
   kRngStaffing = 19,           ///< entity = unit, index = staffing_draw_index(step, phase, k)
-  kRngSurplus = 20,            ///< entity = cadre, index = structural event number: exit or not
+  kRngSurplus = 21,            ///< entity = cadre, index = structural event number: exit or not
+                               ///< (20 is kRngInitialTerms on main)
 };
 
 /// How a vacancy chain ended.
