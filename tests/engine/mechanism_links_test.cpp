@@ -211,14 +211,16 @@ TEST(Support, EachLeverEntersTheShortfallTheCadreWeighs) {
   };
   const double income_before = t0.gap_vnd / t0.shortfall;
   // A 1.5 M cash top-up is worth 1.5 M.
-  const auto top = shortfall_with([](model::Scenario& v) { v.support.top_up_vnd_per_month = 1.5e6; });
+  const auto top =
+      shortfall_with([](model::Scenario& v) { v.support.top_up_vnd_per_month = 1.5e6; });
   EXPECT_NEAR(t0.shortfall - top.shortfall, 1.5e6 / income_before, 1e-12);
   // Housing avoids the 1.5 M second household, valued in kind at 80 %: 1.2 M.
   const auto house = shortfall_with([](model::Scenario& v) { v.support.housing = true; });
   EXPECT_NEAR(t0.shortfall - house.shortfall, 0.8 * 1.5e6 / income_before, 1e-12);
   // A 10 M grant is the 42-month annuity at 1 % a month.
-  const auto grant = shortfall_with(
-      [](model::Scenario& v) { v.support.one_off_grant = {{0, 10'000'000}}; });
+  const auto grant = shortfall_with([](model::Scenario& v) {
+    v.support.one_off_grant = {{0, 10'000'000}};
+  });
   const double annuity = 10'000'000 * 0.01 / (1 - std::pow(1.01, -42));
   EXPECT_NEAR(annuity, 293'000, 1'000);
   EXPECT_NEAR(t0.shortfall - grant.shortfall, annuity / income_before, 1e-12);
