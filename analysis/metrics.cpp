@@ -337,7 +337,8 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
       const auto h = w.posts[p].holder;
       if (h == model::kNoCadre) continue;
       ++held;
-      ok += !org.within(w.cadres[h].home_unit, org.posts[p].unit);
+      const model::UnitId home = w.cadres[h].home_unit;
+      ok += home == model::kNoUnit || !org.within(home, org.posts[p].unit);
     }
     put("non_native_compliance", org.titles[t].id, held > 0 ? ok / held : 1.0);
   }
