@@ -165,7 +165,7 @@ const char* design_name(Design d) {
 
 std::string sweep_csv(const SweepResult& r) {
   std::string out = "point";
-  for (const auto& l : r.levers) out += "," + csv_quote(l.pointer);
+  for (const auto& l : r.levers) out.append(",").append(csv_quote(l.pointer));
   out += ",metric,n,mean,ci_low,ci_high,p05,p50,p95,diff_mean,diff_ci_low,diff_ci_high\n";
   for (std::size_t p = 0; p < r.points.size(); ++p)
     for (std::size_t m = 0; m < r.metrics.size(); ++m) {

@@ -254,9 +254,9 @@ int optimise_main(std::span<const std::string> args) {
       j["answer"] = answer;
     }
     std::string csv = "rank,point";
-    for (const auto& l : levers) csv += "," + l.pointer;
+    for (const auto& l : levers) csv.append(",").append(l.pointer);
     csv += ",cost_mean,cost_ci_low,cost_ci_high,feasible,replications_meeting_all_targets";
-    for (const auto& t : targets) csv += "," + t.metric.name + "_mean";
+    for (const auto& t : targets) csv.append(",").append(t.metric.name).append("_mean");
     csv += "\n";
     for (std::size_t i = 0; i < best.order.size(); ++i) {
       const std::size_t p = best.order[i];

@@ -74,10 +74,22 @@ TEST(StandardizedRegression, RanksAToyModel) {
   for (const auto& p : u) y.push_back(3 * p[0] + 1 * p[1]);
   double r2 = 0;
   const auto src = standardized_regression(u, y, &r2);
-  EXPECT_NEAR(src[0], 3 / std::sqrt(10.0), 0.02);
-  EXPECT_NEAR(src[1], 1 / std::sqrt(10.0), 0.02);
-  EXPECT_NEAR(src[2], 0.0, 0.02);
+  // Exact in the sample: SRC_j · sd(y) / sd(x_j) is the slope b_j.
+  auto sd = [](const std::vector<double>& v) {
+    double m = 0, ss = 0;
+    for (double x : v) m += x / static_cast<double>(v.size());
+    for (double x : v) ss += (x - m) * (x - m);
+    return std::sqrt(ss / static_cast<double>(v.size() - 1));
+  };
+  std::vector<double> x0, x1;
+  for (const auto& p : u) x0.push_back(p[0]), x1.push_back(p[1]);
+  EXPECT_NEAR(src[0] * sd(y) / sd(x0), 3.0, 1e-9);
+  EXPECT_NEAR(src[1] * sd(y) / sd(x1), 1.0, 1e-9);
+  EXPECT_NEAR(src[2], 0.0, 1e-9);
   EXPECT_NEAR(r2, 1.0, 1e-9);
+  // Near the population values 3/√10 and 1/√10 (sampling correlation of the inputs aside).
+  EXPECT_NEAR(src[0], 3 / std::sqrt(10.0), 0.04);
+  EXPECT_NEAR(src[1], 1 / std::sqrt(10.0), 0.04);
 }
 
 TEST(Sweep, ParsesLeversMetricsAndTargets) {
