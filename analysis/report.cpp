@@ -198,6 +198,7 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
     out += fmt::format(
         "Warning: with fewer than {} replications the intervals are unstable; use -n {} or more.\n",
         kMinStableReplications, 2 * kMinStableReplications);
+  out += format_changes(results);
   if (results.size() == 1) {
     const Aggregate& a = base.aggregate;
     out += "\n";
@@ -319,6 +320,8 @@ json report_json(const std::vector<ScenarioResults>& results, const Provenance& 
     s["pooled"] = {{"shortfall_per_move", summary_json(r.aggregate.shortfall_per_move)},
                    {"days_to_fill_per_vacancy", summary_json(r.aggregate.fill_days_per_vacancy)}};
     if (r.has_difference) s["difference_from_base"] = aggregate_json(r.difference);
+    if (!r.changes.empty()) s["changes"] = {{"from", r.changed_from}, {"list", r.changes}};
+    if (!r.uncertainty.is_null()) s["uncertainty"] = r.uncertainty;
     list.push_back(s);
   }
   j["scenarios"] = list;

@@ -28,12 +28,14 @@ std::string report_html(const nlohmann::json& report) {
 
   header(page, report);
   how_to_read(page, report);
+  changes(page, report);
   if (scen.size() > 1) {  // a comparison leads with its differences
     differences(page);
     key_figures(page);
   } else {
     key_figures(page);
   }
+  uncertainty(page, report);
   const std::string note = first_year_note(scen);
   vacancies(page);
   successors(page);

@@ -9,6 +9,8 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/run_support.hpp"
+#include "cli/scenario_options.hpp"  // --set
+#include "sim/scenario/variant.hpp"  // scenario_changes
 
 namespace po = boost::program_options;
 
@@ -30,12 +32,15 @@ int compare_main(std::span<const std::string> args) {
   std::uint64_t seed = 1;
   unsigned threads = 0;
   std::string out;
+  std::vector<std::string> sets;
   line.visible.add_options()("help,h", "show this help")(
       "replications,n", po::value(&n)->default_value(100), "replications per scenario")(
       "seed", po::value(&seed)->default_value(1), "random seed (the same for every scenario)")(
       "threads", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
       "out", po::value(&out), "output directory (default results/<base>-compare)")(
       "quiet,q", "do not print the summary");
+  add_set_option(line.visible, &sets);
+  line.visible.add_options()("set-base", "apply --set to the base too (default: variants only)");
   line.hidden.add_options()("scenarios", po::value<std::vector<std::string>>(), "scenario files");
   line.positional.add("scenarios", -1);
   int rc = kOk;
@@ -50,15 +55,21 @@ int compare_main(std::span<const std::string> args) {
                "(see 'cadresim compare --help')\n");
     return kUsageError;
   }
-  // Load everything first: a bad variant must not cost a long base run.
+  const auto overrides = parse_sets(sets, "compare");
+  if (!overrides) return kUsageError;
+  // Load everything first: a bad variant must not cost a long base run. --set applies to every
+  // variant (and to the base with --set-base).
   std::list<scenario::LoadedScenario> loaded;
   bool ok = true;
   for (const auto& f : files) {
-    auto l = load_for_cli(f == "baseline" ? std::string() : f, "compare");
+    const bool is_base = &f == &files.front();
+    auto l = load_scenario_for(
+        f, is_base && !vm.count("set-base") ? std::vector<scenario::Override>{} : *overrides,
+        "compare");
     if (!l)
       ok = false;
     else
-      loaded.push_back(std::move(*l));
+      loaded.push_back(std::move(l->loaded));
   }
   if (!ok) return kInvalidInput;
   const auto& base_sc = loaded.front().scenario;
@@ -90,6 +101,12 @@ int compare_main(std::span<const std::string> args) {
       r.resolved = l.resolved;
       r.scenario = &l.scenario;
       r.aggregate = analysis::aggregate(reps);
+      if (!results.empty()) {
+        // Exactly what this variant changes from the base of the comparison.
+        r.changes =
+            scenario::changes_json(scenario::scenario_changes(loaded.front().resolved, l.resolved));
+        r.changed_from = loaded.front().source;
+      }
       if (results.empty()) {
         base_reps = std::move(reps);
       } else {

@@ -336,6 +336,12 @@ void costs(Page& p, const std::string& first_year_note);
 void leadership(Page& p);
 /// Personnel actions by managing tier: a table per scenario (docs/model.md § Managing tiers).
 void managing_tiers(Page& p);
+/// What each scenario changes from its base: pointer, base value, scenario value
+/// (analysis/report/html_uncertainty.cpp).
+void changes(Page& p, const json& report);
+/// Uncertainty from assumptions (run --assumptions): both bands per headline, the assumptions'
+/// share of the variance and, in words, the assumptions that matter most.
+void uncertainty(Page& p, const json& report);
 
 /// Party congresses and state elections (from the base scenario's calendar): dotted markers on
 /// the time charts.

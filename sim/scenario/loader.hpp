@@ -9,8 +9,9 @@
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 
-#include "sim/model/scenario.hpp"     // model::Scenario
-#include "sim/scenario/problems.hpp"  // InvalidInput
+#include "sim/model/scenario.hpp"        // model::Scenario
+#include "sim/scenario/assumptions.hpp"  // Assumption
+#include "sim/scenario/problems.hpp"     // InvalidInput
 
 namespace cadresim::scenario {
 
@@ -19,7 +20,10 @@ namespace cadresim::scenario {
 struct LoadedScenario {
   model::Scenario scenario;
   nlohmann::json resolved;
-  std::string source;  ///< path, or "(built-in Điện Biên baseline)"
+  std::string source;                   ///< path, or "(built-in Điện Biên baseline)"
+  std::filesystem::path base_dir;       ///< directory that relative paths (roster) resolve from
+  std::vector<Assumption> assumptions;  ///< the "assumptions" section (plausible ranges)
+  std::vector<Problem> warnings;        ///< not errors: e.g. a merge patch replacing an array
 };
 
 /// Name used for the embedded baseline in messages and provenance.
@@ -39,9 +43,11 @@ nlohmann::json read_json_document(const std::filesystem::path& path);
 nlohmann::json parse_json_document(std::string_view text, const std::string& display_name);
 
 /// Applies the "extends" chain of `doc` (read from `path`), returning the merged document
-/// without "extends". Cycles and missing bases are problems.
+/// without "extends". Each variant is applied as a merge patch and then its "json_patch"
+/// operations (sim/scenario/variant.hpp). Cycles and missing bases are problems; whole-array
+/// replacements are added to `warnings` when given.
 nlohmann::json resolve_extends(const nlohmann::json& doc, const std::filesystem::path& path,
-                               Problems& problems);
+                               Problems& problems, std::vector<Problem>* warnings = nullptr);
 
 /// Validates a merged document and builds the scenario. `base_dir` resolves the roster path.
 /// Throws InvalidInput with every problem.
