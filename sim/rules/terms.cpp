@@ -1,20 +1,158 @@
-// Terms of office: elections at congresses, appointment terms, the two-term limit.
+// Terms of office: elections at congresses in the order of docs/model.md § Terms of office,
+// personnel preparation before them, appointment terms, per-title term limits.
 #include "sim/rules/terms.hpp"
 
-#include <algorithm>  // std::find
+#include <algorithm>  // std::find, std::sort
 
-#include "sim/rules/succession.hpp"  // best_ready_successor
+#include "sim/rules/non_native.hpp"  // non_native_allows
+#include "sim/rules/succession.hpp"  // readiness, candidate_score, feeder_candidates
 
 namespace cadresim::rules {
 
 using events::EventType;
 
-void end_tenure(RuleContext& ctx, CadreId cadre, bool at_term_limit) {
+int term_limit(const model::Scenario& s, const model::Title& t) {
+  if (t.max_consecutive_terms >= 0) return t.max_consecutive_terms;
+  return t.head ? s.terms.max_consecutive_terms : 0;
+}
+
+namespace {
+// The congress age cut-off rule for `post` at `day`, or null (state-term and appointed titles
+// and dates without a rule use the months rules).
+const model::AgeCutoffRule* cutoff_rule(const RuleContext& ctx, PostId post, Day day) {
+  if (ctx.org.title_of(post).tenure != model::TenureKind::kPartyTerm) return nullptr;
+  const model::LevelId level = ctx.org.level_of(post);
+  for (const auto& r : ctx.scenario.terms.age_cutoffs)
+    if (day >= r.from && day < r.until &&
+        std::find(r.levels.begin(), r.levels.end(), level) != r.levels.end())
+      return &r;
+  return nullptr;
+}
+}  // namespace
+
+bool age_allows(const RuleContext& ctx, const model::Cadre& c, PostId post, Day day,
+                bool reelection) {
+  if (const auto* r = cutoff_rule(ctx, post, day)) {
+    const bool woman = c.sex == model::Sex::kFemale;
+    const Day from = reelection
+                         ? (woman ? r->reelection_women_born_from : r->reelection_men_born_from)
+                         : (woman ? r->first_women_born_from : r->first_men_born_from);
+    return c.birth >= from;
+  }
+  const int need = reelection ? ctx.scenario.terms.reelection_min_months_before_retirement
+                              : ctx.scenario.appointment.min_months_before_retirement;
+  return months_to_retirement(c, day) >= need;
+}
+
+std::uint16_t not_standing_reason(const RuleContext& ctx, CadreId cadre, PostId post, Day day) {
+  const auto& c = ctx.world.cadres[cadre];
+  const int limit = term_limit(ctx.scenario, ctx.org.title_of(post));
+  if (limit > 0 && c.consecutive_terms >= limit) return events::kReasonTermLimit;
+  if (!age_allows(ctx, c, post, day, true)) return events::kReasonAgeRule;
+  return events::kReasonNone;
+}
+
+namespace {
+// A newcomer may take `post`: active, not in a rotation, a lower rank than the post if holding
+// one, the non-native rule and the first-election age rule.
+bool eligible_newcomer(const RuleContext& ctx, CadreId cadre, PostId post) {
+  const auto& c = ctx.world.cadres[cadre];
+  if (c.status != model::CadreStatus::kActive || c.rotation.active) return false;
+  if (c.post == post) return false;
+  if (c.post != model::kNoPost && ctx.org.title_of(c.post).rank >= ctx.org.title_of(post).rank)
+    return false;
+  if (!non_native_allows(ctx.org, c, post)) return false;
+  return age_allows(ctx, c, post, ctx.now(), false);
+}
+
+// A cadre without a post (a term-limited head, a returning rotatee) may be placed at `post`:
+// the same level, not above the rank last held, not back into the post left at a term end.
+bool eligible_placement(const RuleContext& ctx, CadreId cadre, PostId post) {
+  const auto& c = ctx.world.cadres[cadre];
+  if (c.status != model::CadreStatus::kActive || c.post != model::kNoPost) return false;
+  if (c.last_post == model::kNoPost || c.rotation.active) return false;
+  if (c.last_post == post && c.consecutive_terms == 0) return false;
+  const model::Title& last = ctx.org.title_of(c.last_post);
+  const model::Title& t = ctx.org.title_of(post);
+  if (last.level != t.level || t.rank > last.rank) return false;
+  if (!non_native_allows(ctx.org, c, post)) return false;
+  return age_allows(ctx, c, post, ctx.now(), false);
+}
+
+struct Best {
+  CadreId cadre = model::kNoCadre;
+  double score = -1e300;
+  void offer(CadreId c, double s) {
+    if (s > score || (s == score && c < cadre)) cadre = c, score = s;
+  }
+};
+}  // namespace
+
+CadreId election_candidate(const RuleContext& ctx, PostId post, std::uint16_t& outcome) {
+  const auto& w = ctx.world;
+  const auto& org = ctx.org;
+  // 1. A ready-now planned successor.
+  Best ready, later;
+  for (const auto& e : w.plan) {
+    if (e.post != post || !eligible_newcomer(ctx, e.cadre, post)) continue;
+    const model::Readiness r = readiness(ctx, e.cadre, post);
+    if (r == model::Readiness::kReadyNow)
+      ready.offer(e.cadre, candidate_score(ctx, e.cadre, post));
+    else if (r == model::Readiness::kReadyLater)
+      later.offer(e.cadre, candidate_score(ctx, e.cadre, post));
+  }
+  if (ready.cadre != model::kNoCadre) {
+    outcome = events::kReasonOutcomeReadySuccessor;
+    return ready.cadre;
+  }
+  // 2. A ready-later planned successor, else an eligible deputy of the unit (a holder of a
+  // feeding title in the same unit).
+  if (later.cadre != model::kNoCadre) {
+    outcome = events::kReasonOutcomeLaterSuccessor;
+    return later.cadre;
+  }
+  const model::Title& t = org.title_of(post);
+  Best deputy;
+  for (PostId q : org.posts_of_unit[org.posts[post].unit]) {
+    const CadreId h = w.posts[q].holder;
+    if (h == model::kNoCadre) continue;
+    if (std::find(t.fed_by.begin(), t.fed_by.end(), org.posts[q].title) == t.fed_by.end()) continue;
+    if (eligible_newcomer(ctx, h, post)) deputy.offer(h, candidate_score(ctx, h, post));
+  }
+  if (deputy.cadre != model::kNoCadre) {
+    outcome = events::kReasonOutcomeUnitDeputy;
+    return deputy.cadre;
+  }
+  // 3. Designated by the managing tier: a holder of a feeding title within its scope or a cadre
+  // without a post; failing that, a holder of a feeding title anywhere (a higher body's choice).
+  Best designated;
+  const model::UnitId scope = managing_unit(org, post);
+  for (model::TitleId f : t.fed_by)
+    for (PostId q : org.posts_of_title[f]) {
+      const CadreId h = w.posts[q].holder;
+      if (h == model::kNoCadre || !org.within(org.posts[q].unit, scope)) continue;
+      if (eligible_newcomer(ctx, h, post)) designated.offer(h, candidate_score(ctx, h, post));
+    }
+  for (CadreId c : w.unplaced)
+    if (eligible_placement(ctx, c, post)) designated.offer(c, candidate_score(ctx, c, post));
+  if (designated.cadre == model::kNoCadre)
+    for (model::TitleId f : t.fed_by)
+      for (PostId q : org.posts_of_title[f]) {
+        const CadreId h = w.posts[q].holder;
+        if (h != model::kNoCadre && eligible_newcomer(ctx, h, post))
+          designated.offer(h, candidate_score(ctx, h, post));
+      }
+  outcome = designated.cadre != model::kNoCadre ? std::uint16_t{events::kReasonOutcomeDesignated}
+                                                : std::uint16_t{events::kReasonOutcomeVacant};
+  return designated.cadre;
+}
+
+void end_tenure(RuleContext& ctx, CadreId cadre, bool at_term_limit, bool emit_limit) {
   auto& c = ctx.world.cadres[cadre];
   const PostId post = c.post;
   if (post == model::kNoPost) return;
   if (at_term_limit) {
-    ctx.emit(EventType::kTermLimitReached, cadre, post, model::kNoPost);
+    if (emit_limit) ctx.emit(EventType::kTermLimitReached, cadre, post, model::kNoPost);
     if (ctx.org.title_of(post).head) c.term_limit_rotation_candidate = true;
   }
   open_vacancy(ctx, post, events::kReasonTermEnd);
@@ -23,38 +161,172 @@ void end_tenure(RuleContext& ctx, CadreId cadre, bool at_term_limit) {
 }
 
 namespace {
-void elect_into(RuleContext& ctx, PostId post) {
-  if (ctx.world.posts[post].holder != model::kNoCadre) return;
-  const CadreId s = best_ready_successor(ctx, post);
-  if (s != model::kNoCadre) take_post(ctx, s, post, EventType::kElected, events::kReasonSuccessor);
+bool at_limit(const RuleContext& ctx, CadreId h, PostId post) {
+  const int limit = term_limit(ctx.scenario, ctx.org.title_of(post));
+  return limit > 0 && ctx.world.cadres[h].consecutive_terms >= limit;
+}
+
+// Marks the holder of `post` as outgoing: they serve until a successor takes over; a fill
+// attempt looks for one after the retry interval.
+void hold_over(RuleContext& ctx, PostId post) {
+  auto& ps = ctx.world.posts[post];
+  ps.outgoing = true;
+  schedule_fill(ctx, post, ctx.scenario.appointment.retry_months);
+}
+
+// The previous post of a newcomer (or the post last held, for a cadre without one).
+PostId origin_of(const model::Cadre& c) {
+  return c.post != model::kNoPost ? c.post : c.last_post;
+}
+
+std::uint16_t appointment_reason(std::uint16_t outcome) {
+  switch (outcome) {
+    case events::kReasonOutcomeReadySuccessor:
+    case events::kReasonOutcomeLaterSuccessor:
+      return events::kReasonSuccessor;
+    default:
+      return events::kReasonDeputy;
+  }
 }
 }  // namespace
 
+bool replace_outgoing(RuleContext& ctx, PostId post) {
+  const CadreId h = ctx.world.posts[post].holder;
+  if (h == model::kNoCadre) return false;
+  std::uint16_t outcome = events::kReasonNone;
+  const CadreId s = election_candidate(ctx, post, outcome);
+  if (s == model::kNoCadre) return false;
+  const bool limit = at_limit(ctx, h, post);
+  end_tenure(ctx, h, limit, false);
+  const bool unplaced = ctx.world.cadres[s].post == model::kNoPost;
+  take_post(ctx, s, post, EventType::kAppointed,
+            unplaced ? std::uint16_t{events::kReasonPlacement} : appointment_reason(outcome));
+  return true;
+}
+
 void hold_election(RuleContext& ctx, const model::Election& election, model::TenureKind tenure) {
   const auto& org = ctx.org;
-  const auto& tp = ctx.scenario.terms;
-  // Posts in a fixed order (by level, then post id) so results do not depend on containers.
-  for (model::LevelId level : election.levels) {
-    for (model::UnitId u : org.units_of_level[level]) {
-      for (PostId post : org.posts_of_unit[u]) {
-        if (org.title_of(post).tenure != tenure) continue;
-        const CadreId h = ctx.world.posts[post].holder;
-        if (h != model::kNoCadre) {
-          auto& c = ctx.world.cadres[h];
-          const bool under_limit = c.consecutive_terms < tp.max_consecutive_terms;
-          const bool young_enough =
-              months_to_retirement(c, ctx.now()) >= tp.reelection_min_months_before_retirement;
-          if (under_limit && young_enough) {
-            ++c.consecutive_terms;
-            ctx.emit(EventType::kReelected, h, post, post);
-            continue;
-          }
-          end_tenure(ctx, h, !under_limit);
-        }
-        elect_into(ctx, post);
+  auto& w = ctx.world;
+  // The election's posts, higher posts first (by level, then rank, then post id): a promotion
+  // opens a lower post before it is filled, so the cascade is resolved on the day.
+  std::vector<PostId> posts;
+  for (model::LevelId level : election.levels)
+    for (model::UnitId u : org.units_of_level[level])
+      for (PostId post : org.posts_of_unit[u])
+        if (org.title_of(post).tenure == tenure) posts.push_back(post);
+  std::sort(posts.begin(), posts.end(), [&](PostId a, PostId b) {
+    const auto la = org.level_of(a), lb = org.level_of(b);
+    if (la != lb) return la < lb;
+    const int ra = org.title_of(a).rank, rb = org.title_of(b).rank;
+    if (ra != rb) return ra > rb;
+    return a < b;
+  });
+  // The pipeline before the election: ready-now planned successors per post.
+  std::vector<std::uint8_t> ready(org.posts.size(), 0);
+  for (const auto& e : w.plan)
+    if (ready[e.post] < 255 && w.cadres[e.cadre].status == model::CadreStatus::kActive &&
+        readiness(ctx, e.cadre, e.post) == model::Readiness::kReadyNow)
+      ++ready[e.post];
+  for (PostId post : posts) {
+    const CadreId h = w.posts[post].holder;
+    const double pipeline = ready[post];
+    if (h != model::kNoCadre) {
+      const std::uint16_t why = not_standing_reason(ctx, h, post, ctx.now());
+      if (why == events::kReasonNone) {
+        auto& c = w.cadres[h];
+        // Re-elected: a held-over holder who is eligible again (e.g. a rule changed) stays too.
+        w.posts[post].outgoing = false;
+        ++c.consecutive_terms;
+        ctx.emit(EventType::kReelected, h, post, post);
+        ctx.emit(EventType::kElectionOutcome, h, post, post, events::kReasonOutcomeReelected,
+                 pipeline);
+        continue;
       }
+      std::uint16_t outcome = events::kReasonNone;
+      const CadreId s = election_candidate(ctx, post, outcome);
+      if (s == model::kNoCadre) {
+        // Nobody eligible anywhere: the outgoing holder serves until a successor takes over.
+        if (why == events::kReasonTermLimit && !w.posts[post].outgoing)
+          ctx.emit(EventType::kTermLimitReached, h, post, model::kNoPost);
+        hold_over(ctx, post);
+        ctx.emit(EventType::kElectionOutcome, h, post, post, events::kReasonOutcomeHeldOver,
+                 pipeline);
+        continue;
+      }
+      const bool limit = why == events::kReasonTermLimit;
+      end_tenure(ctx, h, limit, !w.posts[post].outgoing);
+      const PostId from = origin_of(w.cadres[s]);
+      take_post(ctx, s, post, EventType::kElected, events::kReasonSuccessor);
+      ctx.emit(EventType::kElectionOutcome, s, from, post, outcome, pipeline);
+      continue;
     }
+    std::uint16_t outcome = events::kReasonNone;
+    const CadreId s = election_candidate(ctx, post, outcome);
+    if (s == model::kNoCadre) {
+      ctx.emit(EventType::kElectionOutcome, model::kNoCadre, model::kNoPost, post,
+               events::kReasonOutcomeVacant, pipeline);
+      continue;  // stays open: its fill attempts continue
+    }
+    const PostId from = origin_of(w.cadres[s]);
+    take_post(ctx, s, post, EventType::kElected, events::kReasonSuccessor);
+    ctx.emit(EventType::kElectionOutcome, s, from, post, outcome, pipeline);
   }
+}
+
+void prepare_election(RuleContext& ctx, const model::Election& election, model::TenureKind tenure) {
+  const auto& org = ctx.org;
+  auto& w = ctx.world;
+  const auto& sp = ctx.scenario.succession;
+  if (w.plan_count.size() < w.cadres.size()) w.plan_count.resize(w.cadres.size(), 0);
+  for (model::LevelId level : election.levels)
+    for (model::UnitId u : org.units_of_level[level])
+      for (PostId post : org.posts_of_unit[u]) {
+        const model::Title& t = org.title_of(post);
+        if (t.tenure != tenure) continue;
+        // 1. Who will not stand on the election day.
+        const CadreId h = w.posts[post].holder;
+        if (h != model::kNoCadre) {
+          const std::uint16_t why = not_standing_reason(ctx, h, post, election.date);
+          if (why == events::kReasonNone) continue;
+          ctx.emit(EventType::kNotStanding, h, post, model::kNoPost, why);
+        }
+        if (!t.key) continue;
+        // 2. A ready-now planned successor who may stand? Otherwise the managing tier
+        // designates the best ready-now cadre of a feeding title from any unit (its scope
+        // first), rotating a non-native in where the title requires one.
+        bool covered = false;
+        for (const auto& e : w.plan)
+          if (e.post == post && w.cadres[e.cadre].status == model::CadreStatus::kActive &&
+              readiness(ctx, e.cadre, post) == model::Readiness::kReadyNow &&
+              age_allows(ctx, w.cadres[e.cadre], post, election.date, false)) {
+            covered = true;
+            break;
+          }
+        if (covered) continue;
+        const model::UnitId scope = managing_unit(org, post);
+        CadreId best = model::kNoCadre;
+        double best_score = -1e300;
+        for (int pass = 0; pass < 2 && best == model::kNoCadre; ++pass)
+          for (model::TitleId f : t.fed_by)
+            for (PostId q : org.posts_of_title[f]) {
+              const CadreId c = w.posts[q].holder;
+              if (c == model::kNoCadre) continue;
+              if (pass == 0 && !org.within(org.posts[q].unit, scope)) continue;
+              if (w.plan_count[c] >= sp.max_posts_per_candidate) continue;
+              const auto& cd = w.cadres[c];
+              if (cd.rotation.active || !non_native_allows(org, cd, post)) continue;
+              if (org.title_of(q).rank >= t.rank) continue;
+              if (!age_allows(ctx, cd, post, election.date, false)) continue;
+              if (readiness(ctx, c, post) != model::Readiness::kReadyNow) continue;
+              const double s = candidate_score(ctx, c, post);
+              if (s > best_score || (s == best_score && c < best)) best = c, best_score = s;
+            }
+        if (best == model::kNoCadre) continue;
+        w.plan.push_back({best, post, model::Readiness::kReadyNow, ctx.now()});
+        ++w.plan_count[best];
+        ctx.emit(EventType::kPlanned, best, w.cadres[best].post, post,
+                 events::kReasonDesignatedPlan);
+      }
 }
 
 void appointment_term_end(RuleContext& ctx, CadreId cadre) {
@@ -62,10 +334,14 @@ void appointment_term_end(RuleContext& ctx, CadreId cadre) {
   if (c.status != model::CadreStatus::kActive || c.post == model::kNoPost) return;
   if (c.term_end != ctx.now()) return;  // superseded (moved since)
   const auto& tp = ctx.scenario.terms;
-  const model::Title& t = ctx.org.title_of(c.post);
+  const PostId post = c.post;
+  const model::Title& t = ctx.org.title_of(post);
   if (t.tenure != model::TenureKind::kAppointed) return;
-  if (t.head && c.consecutive_terms >= tp.max_consecutive_terms) {
-    end_tenure(ctx, cadre, true);
+  if (at_limit(ctx, cadre, post)) {
+    // The holder serves until a successor takes over.
+    ctx.emit(EventType::kTermLimitReached, cadre, post, model::kNoPost);
+    ctx.world.posts[post].outgoing = true;
+    if (!replace_outgoing(ctx, post)) hold_over(ctx, post);
     return;
   }
   if (months_to_retirement(c, ctx.now()) < tp.extend_if_months_to_retirement_below) {
