@@ -72,6 +72,8 @@ bool eligible_placement(const RuleContext& ctx, CadreId cadre, PostId post) {
   if (c.status != model::CadreStatus::kActive || c.post != model::kNoPost) return false;
   if (c.last_post == model::kNoPost || c.rotation.active) return false;
   if (c.last_post == post && c.consecutive_terms == 0) return false;
+  // Designated elsewhere: not into another post of the unit just left (term-limit rotation).
+  if (ctx.org.posts[c.last_post].unit == ctx.org.posts[post].unit) return false;
   const model::Title& last = ctx.org.title_of(c.last_post);
   const model::Title& t = ctx.org.title_of(post);
   if (last.level != t.level || t.rank > last.rank) return false;
