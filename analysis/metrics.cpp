@@ -466,6 +466,13 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   put("plan_women_share", "all", plan_n > 0 ? women / plan_n : 0);
   put("plan_young_share", "all", plan_n > 0 ? young / plan_n : 0);
   put("effectiveness_key", "all", eff_n > 0 ? eff_sum / eff_n : 0);
+  // Averages over the run (headlines that are not last-day snapshots).
+  run_months_ += 1;
+  run_sums_["successor_coverage_1"] += key > 0 ? cov1 / key : 0;
+  run_sums_["successor_coverage_2"] += key > 0 ? cov2 / key : 0;
+  run_sums_["vacancies_key"] += vac_key;
+  run_sums_["effectiveness_key"] += eff_n > 0 ? eff_sum / eff_n : 0;
+  run_sums_["ready_later"] += later;
   // Non-native compliance per title with a rule.
   for (model::TitleId t = 0; t < org.titles.size(); ++t) {
     if (org.titles[t].non_native == model::NonNativeRule::kNone) continue;
@@ -629,6 +636,8 @@ void MetricsCollector::on_finish(Day day, const model::World& w) {
   std::vector<double> sorted = result_.shortfalls;
   std::sort(sorted.begin(), sorted.end());
   t[{"shortfall_median", "all"}] = sorted.empty() ? 0 : sorted[sorted.size() / 2];
+  for (const auto& [metric, sum] : run_sums_)
+    t[{metric + "_run_mean", "all"}] = run_months_ > 0 ? sum / run_months_ : 0;
   double positive = 0;
   for (double v : sorted) positive += v > 0;
   t[{"shortfall_positive_share", "all"}] = sorted.empty() ? 0 : positive / sorted.size();

@@ -67,9 +67,13 @@ bool may_plan(const RuleContext& ctx, CadreId cadre, PostId post, Day term_start
 
 bool may_plan_by_floor(const RuleContext& ctx, CadreId cadre, PostId post, Day retire_floor) {
   const auto& c = ctx.world.cadres[cadre];
-  if (c.status != model::CadreStatus::kActive || c.post == model::kNoPost) return false;
+  // A cadre moved aside for a rotatee, or back from a rotation with nothing open, waits for a
+  // placement at the rank of the last post: that post counts (being moved aside does not cost
+  // a place in the plan).
+  const PostId held = c.post != model::kNoPost ? c.post : c.last_post;
+  if (c.status != model::CadreStatus::kActive || held == model::kNoPost) return false;
   const model::Title& target = ctx.org.title_of(post);
-  if (ctx.org.title_of(c.post).rank >= target.rank) return false;  // only a higher post
+  if (ctx.org.title_of(held).rank >= target.rank) return false;  // only a higher post
   if (c.retirement_date < retire_floor) return false;
   return non_native_allows(ctx.org, c, post);
 }
