@@ -56,10 +56,11 @@ enum ElectionField : std::size_t {
   kFieldLeftVacant,
   kFieldFromOutside
 };
-// Monthly series whose mean over the run's month ends is a whole-run total "<metric>_mean".
-constexpr const char* kPeriodMeans[] = {
+// Monthly series whose mean over the run's month ends is a whole-run total "<metric>_run_mean"
+// (docs/model.md § Metrics): the headlines, which are never a last-day snapshot.
+constexpr const char* kRunMeans[] = {
     "vacancies",      "vacancies_key",     "successor_coverage_1", "successor_coverage_2",
-    "bench_strength", "effectiveness_key", "without_post"};
+    "bench_strength", "effectiveness_key", "without_post",         "ready_later"};
 
 // Ratio metrics are recomputed from their parts for totals instead of summed over years.
 bool is_ratio(const std::string& metric) {
@@ -466,13 +467,6 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   put("plan_women_share", "all", plan_n > 0 ? women / plan_n : 0);
   put("plan_young_share", "all", plan_n > 0 ? young / plan_n : 0);
   put("effectiveness_key", "all", eff_n > 0 ? eff_sum / eff_n : 0);
-  // Averages over the run (headlines that are not last-day snapshots).
-  run_months_ += 1;
-  run_sums_["successor_coverage_1"] += key > 0 ? cov1 / key : 0;
-  run_sums_["successor_coverage_2"] += key > 0 ? cov2 / key : 0;
-  run_sums_["vacancies_key"] += vac_key;
-  run_sums_["effectiveness_key"] += eff_n > 0 ? eff_sum / eff_n : 0;
-  run_sums_["ready_later"] += later;
   // Non-native compliance per title with a rule.
   for (model::TitleId t = 0; t < org.titles.size(); ++t) {
     if (org.titles[t].non_native == model::NonNativeRule::kNone) continue;
@@ -624,20 +618,18 @@ void MetricsCollector::on_finish(Day day, const model::World& w) {
     t[{"units_ever_in_surplus", "all"}] = ever_surplus;
     t[{"units_ever_short", "all"}] = ever_short;
   }
-  // Period means of state series (headlines are never a last-day snapshot).
-  for (const char* m : kPeriodMeans) {
+  // Means over the run's month ends of state series (headlines are never a last-day snapshot).
+  for (const char* m : kRunMeans) {
     const auto it = result_.monthly.find({m, "all"});
     if (it == result_.monthly.end() || it->second.empty()) continue;
     double sum = 0;
     for (double v : it->second) sum += v;
-    t[{std::string(m) + "_mean", "all"}] = sum / static_cast<double>(it->second.size());
+    t[{std::string(m) + "_run_mean", "all"}] = sum / static_cast<double>(it->second.size());
   }
   write_election_totals();
   std::vector<double> sorted = result_.shortfalls;
   std::sort(sorted.begin(), sorted.end());
   t[{"shortfall_median", "all"}] = sorted.empty() ? 0 : sorted[sorted.size() / 2];
-  for (const auto& [metric, sum] : run_sums_)
-    t[{metric + "_run_mean", "all"}] = run_months_ > 0 ? sum / run_months_ : 0;
   double positive = 0;
   for (double v : sorted) positive += v > 0;
   t[{"shortfall_positive_share", "all"}] = sorted.empty() ? 0 : positive / sorted.size();

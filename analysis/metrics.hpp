@@ -67,9 +67,6 @@ class MetricsCollector : public engine::Observer {
   std::vector<std::string> flow_ids_;
   std::vector<std::string> tier_groups_;  ///< "<tier id>/<action>", kTierActions per tier
   Day last_year_end_ = 0;
-  /// Sums over month ends of the series averaged over the run (totals `<metric>_run_mean`).
-  std::map<std::string, double> run_sums_;
-  double run_months_ = 0;
   std::vector<std::uint8_t> unit_flags_;  ///< per unit: 1 ever in surplus, 2 ever short
   bool finished_ = false;
   // The congress pipeline (docs/model.md § Metrics, election_pipeline): per election in the

@@ -63,17 +63,19 @@ struct Headline {
 // each congress are in the pipeline tables); end-of-run values are listed apart, as such.
 constexpr Headline kHeadlines[] = {
     {"vacancy_months", "all", true, "Vacancy-months, all posts (whole run)", 1, 0, true},
-    {"vacancies_mean", "all", true, "Vacant posts (mean over the run's month ends)", 1, 1, true},
-    {"vacancies_key_mean", "all", true, "Vacant key posts (mean over the run's month ends)", 1, 1,
+    {"vacancies_run_mean", "all", true, "Vacant posts (mean over the run's month ends)", 1, 1,
      true},
+    {"vacancies_key_run_mean", "all", true, "Vacant key posts (mean over the run's month ends)", 1,
+     1, true},
     {"time_to_fill_days_mean", "all", true, "Mean days to fill a vacancy", 1, 0, true},
-    {"successor_coverage_1_mean", "all", true,
+    {"successor_coverage_1_run_mean", "all", true,
      "Key posts with ≥1 ready-now successor, % (mean over month ends)", 100, 1, false},
-    {"successor_coverage_2_mean", "all", true,
+    {"successor_coverage_2_run_mean", "all", true,
      "Key posts with ≥2 ready-now successors, % (mean over month ends)", 100, 1, false},
-    {"bench_strength_mean", "all", true, "Bench strength per key post (mean over month ends)", 1, 2,
-     false},
-    {"without_post_mean", "all", true, "Cadres without a post (mean over month ends)", 1, 1, true},
+    {"bench_strength_run_mean", "all", true, "Bench strength per key post (mean over month ends)",
+     1, 2, false},
+    {"without_post_run_mean", "all", true, "Cadres without a post (mean over month ends)", 1, 1,
+     true},
     {"appointments", "all", true, "Appointments", 1, 0, false},
     {"elections", "all", true, "Elections of a new holder", 1, 0, false},
     {"retirements", "all", true, "Retirements", 1, 0, false},
@@ -87,7 +89,7 @@ constexpr Headline kHeadlines[] = {
      false},
     {"shortfall_mean", "all", true, "Mean income shortfall of rotated cadres, %", 100, 1, true},
     {"support_cost_vnd", "all", true, "Support cost, million VND (whole run)", 1e-6, 1, true},
-    {"effectiveness_key_mean", "all", true,
+    {"effectiveness_key_run_mean", "all", true,
      "Effectiveness of key-post holders (0-1, mean over month ends)", 1, 3, false},
     // Staffing (only in scenarios with a "staffing" section): means over the run's month ends.
     {"units_short_mean", "all", true, "Units short of establishment (mean over the run)", 1, 1,
@@ -362,7 +364,7 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
                          dcost->mean * 1e-6 / (sign * effect->mean * units));
     };
     per("vacancy-month avoided", var.difference.total("vacancy_months"), -1, 1);
-    const Summary* dcov = var.difference.total("successor_coverage_1_mean");
+    const Summary* dcov = var.difference.total("successor_coverage_1_run_mean");
     per("additional key post with a ready successor", dcov, 1, keys);
     per("early return avoided", var.difference.total("early_returns"), -1, 1);
   }

@@ -195,7 +195,7 @@ void differences(Page& p) {
     const Effect effects[] = {
         {"vacancy-month avoided", total_of(var.difference, "vacancy_months"), -1},
         {"percentage point more key posts with a ready successor (average over month ends)",
-         total_of(var.difference, "successor_coverage_1_mean").scaled(100), 1},
+         total_of(var.difference, "successor_coverage_1_run_mean").scaled(100), 1},
         {"early return from rotation avoided", total_of(var.difference, "early_returns"), -1},
     };
     if (dcost.ok()) {

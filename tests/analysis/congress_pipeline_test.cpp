@@ -126,13 +126,15 @@ TEST(CongressPipeline, PerTitleTotalsAgreeWithTheEventLogOfTheSameReplication) {
     EXPECT_EQ(it->second, n) << group;
   }
   // Every key elected post is counted once per election.
-  for (Day d : election_days(s))
+  for (Day d : election_days(s)) {
     for (model::TitleId t = 0; t < org.titles.size(); ++t) {
       const auto it = totals.find(
           {"election_pipeline", kernel::format_iso_date(d) + "/" + org.titles[t].id + "/posts"});
-      if (it != totals.end() && it->second > 0)
+      if (it != totals.end() && it->second > 0) {
         EXPECT_EQ(it->second, static_cast<double>(org.posts_of_title[t].size()));
+      }
     }
+  }
 }
 
 }  // namespace

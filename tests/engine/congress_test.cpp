@@ -3,7 +3,10 @@
 // holder who serves until replaced. Small worlds built by hand on tests/data/engine-small.json.
 #include <gtest/gtest.h>
 
+#include <set>  // std::set
+
 #include "engine_test_support.hpp"
+#include "sim/engine/engine.hpp"
 #include "sim/rules/terms.hpp"
 
 namespace cadresim::enginetest {
