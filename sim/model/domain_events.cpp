@@ -129,6 +129,8 @@ std::string_view reason_name(std::uint16_t r) {
       return "age_rule";
     case kReasonDesignatedPlan:
       return "designated";
+    case kReasonTermLimitRotation:
+      return "term_limit_rotation";
     default:
       return "";
   }

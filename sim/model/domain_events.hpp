@@ -112,6 +112,7 @@ enum Reason : std::uint16_t {
   kReasonTermLimit = 80,
   kReasonAgeRule = 81,
   kReasonDesignatedPlan = 82,
+  kReasonTermLimitRotation = 83,  ///< a term-limited head designated for a post elsewhere
 };
 
 /// Display name of a reason ("" for none).

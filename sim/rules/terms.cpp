@@ -52,6 +52,19 @@ std::uint16_t not_standing_reason(const RuleContext& ctx, CadreId cadre, PostId 
   return events::kReasonNone;
 }
 
+bool term_limit_move_allowed(const RuleContext& ctx, CadreId cadre, PostId post) {
+  const auto& c = ctx.world.cadres[cadre];
+  if (c.status != model::CadreStatus::kActive || c.rotation.active) return false;
+  const PostId held = c.post;
+  if (held == model::kNoPost || held == post) return false;
+  const model::Title& from = ctx.org.title_of(held);
+  const model::Title& to = ctx.org.title_of(post);
+  const int limit = term_limit(ctx.scenario, from);
+  if (!from.head || limit <= 0 || c.consecutive_terms < limit) return false;
+  return from.level == to.level && to.rank <= from.rank &&
+         ctx.org.posts[held].unit != ctx.org.posts[post].unit;
+}
+
 namespace {
 // A newcomer may take `post`: active, not in a rotation, a lower rank than the post if holding
 // one, the non-native rule and the first-election age rule.
@@ -81,6 +94,14 @@ bool eligible_placement(const RuleContext& ctx, CadreId cadre, PostId post) {
   return age_allows(ctx, c, post, ctx.now(), false);
 }
 
+// A head at the term limit planned for an equivalent post in another unit (term-limit rotation
+// designated at preparation): the move rule, the non-native rule and the first-election age rule.
+bool eligible_rotation(const RuleContext& ctx, CadreId cadre, PostId post) {
+  if (!term_limit_move_allowed(ctx, cadre, post)) return false;
+  const auto& c = ctx.world.cadres[cadre];
+  return non_native_allows(ctx.org, c, post) && age_allows(ctx, c, post, ctx.now(), false);
+}
+
 struct Best {
   CadreId cadre = model::kNoCadre;
   double score = -1e300;
@@ -96,12 +117,22 @@ CadreId election_candidate(const RuleContext& ctx, PostId post, std::uint16_t& o
   // 1. A ready-now planned successor.
   Best ready, later;
   for (const auto& e : w.plan) {
-    if (e.post != post || !eligible_newcomer(ctx, e.cadre, post)) continue;
+    if (e.post != post) continue;
+    // A head at the term limit designated at preparation for this equivalent post elsewhere
+    // (term-limit rotation) is the managing tier's choice: first among planned successors of the
+    // same readiness.
+    const bool newcomer = eligible_newcomer(ctx, e.cadre, post);
+    const bool rotation =
+        eligible_rotation(ctx, e.cadre, post) ||
+        (newcomer && w.cadres[e.cadre].post == model::kNoPost &&
+         w.cadres[e.cadre].term_limit_rotation_candidate);  // left the post earlier today
+    if (!rotation && !newcomer) continue;
+    const double score = candidate_score(ctx, e.cadre, post) + (rotation ? 100.0 : 0.0);
     const model::Readiness r = readiness(ctx, e.cadre, post);
     if (r == model::Readiness::kReadyNow)
-      ready.offer(e.cadre, candidate_score(ctx, e.cadre, post));
+      ready.offer(e.cadre, score);
     else if (r == model::Readiness::kReadyLater)
-      later.offer(e.cadre, candidate_score(ctx, e.cadre, post));
+      later.offer(e.cadre, score);
   }
   if (ready.cadre != model::kNoCadre) {
     outcome = events::kReasonOutcomeReadySuccessor;
@@ -192,6 +223,42 @@ std::uint16_t appointment_reason(std::uint16_t outcome) {
 }
 }  // namespace
 
+namespace {
+// Puts newcomer `s` into `post`. A head at the term limit moving to an equivalent post elsewhere
+// leaves at the limit (term_limit_reached; the old post opens with reason term_end); any other
+// newcomer's post opens as a promotion. Returns the post `s` left (kNoPost if none).
+PostId install(RuleContext& ctx, CadreId s, PostId post, EventType type, std::uint16_t reason) {
+  const PostId from = ctx.world.cadres[s].post;
+  if (from != model::kNoPost && term_limit_move_allowed(ctx, s, post)) {
+    ctx.emit(EventType::kTermLimitReached, s, from, model::kNoPost);
+    take_post(ctx, s, post, type, reason, events::kReasonTermEnd);
+  } else {
+    take_post(ctx, s, post, type, reason);
+  }
+  return from;
+}
+
+// The cascade of an election day: every post opened by a newcomer's move (`opened`, a work
+// list that grows as it is read) is filled on the day in the same order as an elected post,
+// down the chain, until a post has no eligible candidate or is an entry post (recruitment
+// fills those). A post that was filled meanwhile is skipped.
+void fill_cascade(RuleContext& ctx, std::vector<PostId>& opened) {
+  auto& w = ctx.world;
+  for (std::size_t i = 0; i < opened.size(); ++i) {
+    const PostId q = opened[i];
+    if (w.posts[q].holder != model::kNoCadre || ctx.org.title_of(q).entry) continue;
+    std::uint16_t outcome = events::kReasonNone;
+    const CadreId s = election_candidate(ctx, q, outcome);
+    if (s == model::kNoCadre) continue;  // its fill attempts continue
+    const bool unplaced = w.cadres[s].post == model::kNoPost;
+    const PostId from =
+        install(ctx, s, q, EventType::kAppointed,
+                unplaced ? std::uint16_t{events::kReasonPlacement} : appointment_reason(outcome));
+    if (from != model::kNoPost) opened.push_back(from);
+  }
+}
+}  // namespace
+
 bool replace_outgoing(RuleContext& ctx, PostId post) {
   const CadreId h = ctx.world.posts[post].holder;
   if (h == model::kNoCadre) return false;
@@ -201,8 +268,8 @@ bool replace_outgoing(RuleContext& ctx, PostId post) {
   const bool limit = at_limit(ctx, h, post);
   end_tenure(ctx, h, limit, false);
   const bool unplaced = ctx.world.cadres[s].post == model::kNoPost;
-  take_post(ctx, s, post, EventType::kAppointed,
-            unplaced ? std::uint16_t{events::kReasonPlacement} : appointment_reason(outcome));
+  install(ctx, s, post, EventType::kAppointed,
+          unplaced ? std::uint16_t{events::kReasonPlacement} : appointment_reason(outcome));
   return true;
 }
 
@@ -229,6 +296,13 @@ void hold_election(RuleContext& ctx, const model::Election& election, model::Ten
     if (ready[e.post] < 255 && w.cadres[e.cadre].status == model::CadreStatus::kActive &&
         readiness(ctx, e.cadre, e.post) == model::Readiness::kReadyNow)
       ++ready[e.post];
+  std::vector<PostId> opened;  // posts left by newcomers today (the cascade)
+  auto elect = [&](CadreId s, PostId post, std::uint16_t outcome, double pipeline) {
+    const PostId from = origin_of(w.cadres[s]);
+    const PostId left = install(ctx, s, post, EventType::kElected, events::kReasonSuccessor);
+    if (left != model::kNoPost) opened.push_back(left);
+    ctx.emit(EventType::kElectionOutcome, s, from, post, outcome, pipeline);
+  };
   for (PostId post : posts) {
     const CadreId h = w.posts[post].holder;
     const double pipeline = ready[post];
@@ -257,9 +331,7 @@ void hold_election(RuleContext& ctx, const model::Election& election, model::Ten
       }
       const bool limit = why == events::kReasonTermLimit;
       end_tenure(ctx, h, limit, !w.posts[post].outgoing);
-      const PostId from = origin_of(w.cadres[s]);
-      take_post(ctx, s, post, EventType::kElected, events::kReasonSuccessor);
-      ctx.emit(EventType::kElectionOutcome, s, from, post, outcome, pipeline);
+      elect(s, post, outcome, pipeline);
       continue;
     }
     std::uint16_t outcome = events::kReasonNone;
@@ -269,17 +341,77 @@ void hold_election(RuleContext& ctx, const model::Election& election, model::Ten
                events::kReasonOutcomeVacant, pipeline);
       continue;  // stays open: its fill attempts continue
     }
-    const PostId from = origin_of(w.cadres[s]);
-    take_post(ctx, s, post, EventType::kElected, events::kReasonSuccessor);
-    ctx.emit(EventType::kElectionOutcome, s, from, post, outcome, pipeline);
+    elect(s, post, outcome, pipeline);
+  }
+  // Posts the newcomers left, outside the election (another tenure or level) or passed before
+  // they opened, are filled on the day too: no cliff of posts waiting for appointments.
+  fill_cascade(ctx, opened);
+}
+
+namespace {
+// Term-limit rotation (docs/model.md § Terms of office): each head who will not stand because of
+// the term limit is designated by the managing tier for an equivalent post of the same election
+// in another unit (same level, rank not above; its scope first) that will open: its holder
+// will not stand either, or it is vacant. Heads in post order, each post taken once; the best
+// eligible post by rank, then score. The designation is a plan entry, so on the day the head
+// competes with the post's ready-now successors.
+void designate_term_limit_moves(RuleContext& ctx, const model::Election& election,
+                                model::TenureKind tenure) {
+  const auto& org = ctx.org;
+  auto& w = ctx.world;
+  std::vector<PostId> heads, opening;
+  for (model::LevelId level : election.levels)
+    for (model::UnitId u : org.units_of_level[level])
+      for (PostId post : org.posts_of_unit[u]) {
+        if (org.title_of(post).tenure != tenure || !org.title_of(post).key) continue;
+        const CadreId h = w.posts[post].holder;
+        if (h == model::kNoCadre) {
+          opening.push_back(post);
+          continue;
+        }
+        const std::uint16_t why = not_standing_reason(ctx, h, post, election.date);
+        if (why == events::kReasonNone) continue;
+        opening.push_back(post);
+        if (why == events::kReasonTermLimit && org.title_of(post).head) heads.push_back(post);
+      }
+  std::vector<char> taken(org.posts.size(), 0);
+  for (const auto& e : w.plan)  // designated at an earlier preparation
+    if (term_limit_move_allowed(ctx, e.cadre, e.post) &&
+        std::find(heads.begin(), heads.end(), w.cadres[e.cadre].post) != heads.end())
+      taken[e.post] = 1;
+  for (PostId from : heads) {
+    const CadreId h = w.posts[from].holder;
+    const auto& c = w.cadres[h];
+    bool done = false;
+    for (const auto& e : w.plan)
+      done = done || (e.cadre == h && term_limit_move_allowed(ctx, h, e.post));
+    if (done) continue;
+    const model::UnitId scope = managing_unit(org, from);
+    PostId best = model::kNoPost;
+    double best_key = -1e300;
+    for (PostId to : opening) {
+      if (taken[to] || !term_limit_move_allowed(ctx, h, to)) continue;
+      if (!non_native_allows(org, c, to) || !age_allows(ctx, c, to, election.date, false)) continue;
+      const double key = 1000.0 * org.title_of(to).rank +
+                         (org.within(org.posts[to].unit, scope) ? 100.0 : 0.0) +
+                         candidate_score(ctx, h, to);
+      if (key > best_key) best = to, best_key = key;
+    }
+    if (best == model::kNoPost) continue;
+    taken[best] = 1;
+    w.plan.push_back({h, best, readiness(ctx, h, best), ctx.now()});
+    ++w.plan_count[h];
+    ctx.emit(EventType::kPlanned, h, from, best, events::kReasonTermLimitRotation);
   }
 }
+}  // namespace
 
 void prepare_election(RuleContext& ctx, const model::Election& election, model::TenureKind tenure) {
   const auto& org = ctx.org;
   auto& w = ctx.world;
   const auto& sp = ctx.scenario.succession;
   if (w.plan_count.size() < w.cadres.size()) w.plan_count.resize(w.cadres.size(), 0);
+  designate_term_limit_moves(ctx, election, tenure);
   for (model::LevelId level : election.levels)
     for (model::UnitId u : org.units_of_level[level])
       for (PostId post : org.posts_of_unit[u]) {

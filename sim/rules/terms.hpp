@@ -25,6 +25,9 @@ int term_limit(const model::Scenario& s, const model::Title& t);
 /// months-before-retirement rules. `reelection` selects the re-election rule.
 bool age_allows(const RuleContext& ctx, const model::Cadre& c, PostId post, Day day,
                 bool reelection);
+/// Whether `cadre`, a head at the term limit of the post held, may move to `post`: an
+/// equivalent post (same level, rank not above) in another unit (term-limit rotation).
+bool term_limit_move_allowed(const RuleContext& ctx, CadreId cadre, PostId post);
 /// Why the holder of `post` will not stand at an election on `day` (kReasonTermLimit,
 /// kReasonAgeRule), or kReasonNone if they may.
 std::uint16_t not_standing_reason(const RuleContext& ctx, CadreId cadre, PostId post, Day day);
