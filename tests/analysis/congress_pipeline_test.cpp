@@ -63,20 +63,35 @@ TEST(CongressPipeline, NoElectionDayCliffInVacantKeyPostsOnTheBaseline) {
   const auto& months = runs.front().months;
   const auto key = mean_monthly(runs, "vacancies_key");
   const auto all = mean_monthly(runs, "vacancies");
-  for (Day d : election_days(s)) {
-    // The month end on or after the election, against the month end before it.
+  const auto days = election_days(s);
+  auto month_of = [&](Day d) {
     std::size_t t = 0;
     while (t < months.size() && months[t] < d) ++t;
+    return t;  // the month end on or after d
+  };
+  // Ordinary turnover: the largest month-to-month change of vacant key posts in months without
+  // an election (after the first year, which settles the synthetic start).
+  double ordinary = 0;
+  for (std::size_t t = 13; t < months.size(); ++t) {
+    bool election = false;
+    for (Day d : days) election = election || month_of(d) == t;
+    if (!election) ordinary = std::max(ordinary, std::abs(key[t] - key[t - 1]));
+  }
+  for (Day d : days) {
+    const std::size_t t = month_of(d);
     ASSERT_GT(t, 0u);
     ASSERT_LT(t, months.size());
     SCOPED_TRACE(kernel::format_iso_date(d));
-    // Bound (docs/validation.md): an election fills its posts on the day, so the month's change
-    // is ordinary turnover (about ±3 key posts a month between elections) plus the few posts
-    // whose new holder's own post opens in a title of the other tenure and waits for the
-    // appointment delay (mean 2 months): at most 8 key posts and 30 posts in all, against
-    // jumps of 23 key posts and 176 posts before the congress cycle was modelled.
-    EXPECT_LE(std::abs(key[t] - key[t - 1]), 8.0);
-    EXPECT_LE(std::abs(all[t] - all[t - 1]), 30.0);
+    // Bound (docs/validation.md § Elections without cliffs): an election fills its posts on the
+    // day and the posts its newcomers leave down the chain (the cascade), and a head at the term
+    // limit is designated for an equivalent post at preparation, so the month of an election
+    // changes vacant key posts by no more than an ordinary month does (about 5 key posts on 40
+    // replications; measured at elections: -3.7 to +0.2). Before, the 2030 congress added 23.
+    EXPECT_LE(std::abs(key[t] - key[t - 1]), ordinary);
+    // All posts may rise by the entry posts at the ends of the day's chains, which recruitment
+    // fills (30 to 45 such posts a congress in one replication, about half recruited by the month
+    // end): at most 25 (measured +10 to +19; before, +176 at the 2026 state election).
+    EXPECT_LE(all[t] - all[t - 1], 25.0);
   }
 }
 
