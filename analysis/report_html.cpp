@@ -39,6 +39,7 @@ std::string report_html(const nlohmann::json& report) {
   const std::string note = first_year_note(scen);
   vacancies(page);
   successors(page);
+  congresses(page);
   rotations(page, note);
   costs(page, note);
   leadership(page);
@@ -61,19 +62,20 @@ std::string report_html(const nlohmann::json& report) {
   const std::string palette = palette_css();
   const std::string data = script_json(report);
   const std::string story_data = script_json(story);
-  return fill_template(embedded::report_template,
-                       {{"version", version},
-                        {"title", escaped_title},
-                        {"style", embedded::report_css},
-                        {"palette", palette},
-                        {"sections", page.html},
-                        {"data", data},
-                        {"story", story_data},
-                        {"script", embedded::report_js}},
-                       {{"comparison", scen.size() > 1},
-                        {"leadership", page.html.find("id=\"leadership\"") != std::string::npos},
-                        {"managing_tiers",
-                         page.html.find("id=\"managing-tiers\"") != std::string::npos}});
+  return fill_template(
+      embedded::report_template,
+      {{"version", version},
+       {"title", escaped_title},
+       {"style", embedded::report_css},
+       {"palette", palette},
+       {"sections", page.html},
+       {"data", data},
+       {"story", story_data},
+       {"script", embedded::report_js}},
+      {{"comparison", scen.size() > 1},
+       {"leadership", page.html.find("id=\"leadership\"") != std::string::npos},
+       {"managing_tiers", page.html.find("id=\"managing-tiers\"") != std::string::npos},
+       {"congresses", page.html.find("id=\"congresses\"") != std::string::npos}});
 }
 
 }  // namespace cadresim::analysis

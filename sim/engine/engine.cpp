@@ -56,6 +56,13 @@ void Engine::schedule_calendar() {
     // An election on the start day is the one that began the current term: the initial
     // population already reflects it.
     if (d > cal.start && d <= cal.end) sim_.schedule_with_payload(d, kElection, i, kPriorityTerm);
+    // Personnel preparation (rules/terms.cpp) at its start and end lead times before it.
+    for (const int lead : {scenario_.terms.preparation_start_months_before,
+                           scenario_.terms.preparation_end_months_before}) {
+      const Day p = kernel::add_months(d, -lead);
+      if (lead > 0 && p > cal.start && d <= cal.end)
+        sim_.schedule_with_payload(p, kPreparation, i, kPriorityPlan);
+    }
   }
   sim_.schedule(next_annual(scenario_.succession.review_date, cal.start), kPlanningReview,
                 kernel::kNoSubject, kPriorityPlan);
@@ -136,6 +143,9 @@ void Engine::handle(const kernel::Event& e) {
       break;
     case kStaffingStep:
       staffing_step(c, e.stamp);
+      break;
+    case kPreparation:
+      prepare_election(c, *elections_[e.stamp].first, elections_[e.stamp].second);
       break;
     case kKindCount:
       throw std::logic_error("Engine: unexpected event kind");

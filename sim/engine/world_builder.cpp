@@ -124,6 +124,19 @@ void Engine::build_world() {
     }
     model::Cadre c = synthesise_holder(scenario_, rs, p);
     c.post = p;
+    // Mid-cycle start: a share of holders is in a consecutive (second) term, one term longer
+    // in post (own purpose, so the other draws of the post are unchanged).
+    if (rng_.uniform(kRngInitialTerms, p, 0) < scenario_.population.second_term_share) {
+      const int term = std::max(1, scenario_.terms.term_months);
+      const Day earlier = kernel::add_months(c.post_since, -term);
+      if (earlier > c.birth) {
+        c.post_since = earlier;
+        ++c.consecutive_terms;
+        const model::LevelId level = org.level_of(p);
+        c.experience_months[level] =
+            static_cast<std::uint16_t>(std::min(0xFFFF, c.experience_months[level] + term));
+      }
+    }
     place(std::move(c));
   }
   world_.initial_cadres = world_.cadres.size();

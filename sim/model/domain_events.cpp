@@ -33,7 +33,9 @@ std::string_view event_name(EventType t) {
       "pool_recruit",
       "staff_exited",
       "staff_redeployed",
-      "staff_recruited"};
+      "staff_recruited",
+      "election_outcome",
+      "not_standing"};
   return names[static_cast<std::size_t>(t)];
 }
 
@@ -109,6 +111,28 @@ std::string_view reason_name(std::uint16_t r) {
       return "good";
     case kReasonRatingExcellent:
       return "excellent";
+    case kReasonOutcomeReelected:
+      return "reelected";
+    case kReasonOutcomeReadySuccessor:
+      return "ready_successor";
+    case kReasonOutcomeLaterSuccessor:
+      return "not_ready_successor";
+    case kReasonOutcomeUnitDeputy:
+      return "unit_deputy";
+    case kReasonOutcomeDesignated:
+      return "designated";
+    case kReasonOutcomeHeldOver:
+      return "held_over";
+    case kReasonOutcomeVacant:
+      return "left_vacant";
+    case kReasonTermLimit:
+      return "term_limit";
+    case kReasonAgeRule:
+      return "age_rule";
+    case kReasonDesignatedPlan:
+      return "designated";
+    case kReasonTermLimitRotation:
+      return "term_limit_rotation";
     default:
       return "";
   }

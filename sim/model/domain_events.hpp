@@ -42,9 +42,14 @@ enum class EventType : std::uint8_t {
   kPoolMove,          ///< pool member changed state (value = from state, reason = to state)
   kPoolLeave,         ///< pool member left the service (reason = value = state left)
   kPoolRecruit,       ///< new pool member (reason = state entered)
-  kStaffExited,      ///< non-leadership staff left (reason = level, value = persons)
-  kStaffRedeployed,  ///< staff moved to short sibling units (reason = level, value = persons)
-  kStaffRecruited,   ///< non-leadership staff recruited (reason = level, value = persons)
+  kStaffExited,       ///< non-leadership staff left (reason = level, value = persons)
+  kStaffRedeployed,   ///< staff moved to short sibling units (reason = level, value = persons)
+  kStaffRecruited,    ///< non-leadership staff recruited (reason = level, value = persons)
+  /// How an elected post was filled at an election (reason = election outcome; to = post;
+  /// cadre = the holder after the election, or none; from = that cadre's previous post, or the
+  /// post last held; value = ready-now planned successors of the post before the election).
+  kElectionOutcome,
+  kNotStanding,  ///< personnel preparation: the holder of `from` will not stand (reason: why)
   kCount
 };
 
@@ -96,6 +101,19 @@ enum Reason : std::uint16_t {
   kReasonRatingCompleted = 61,
   kReasonRatingGood = 62,
   kReasonRatingExcellent = 63,
+  // election outcomes (kElectionOutcome), in the order they are tried
+  kReasonOutcomeReelected = 70,
+  kReasonOutcomeReadySuccessor = 71,
+  kReasonOutcomeLaterSuccessor = 72,  ///< a planned successor not (yet) ready now
+  kReasonOutcomeUnitDeputy = 73,      ///< an eligible deputy of the same unit, not planned
+  kReasonOutcomeDesignated = 74,      ///< designated by the managing tier from any unit
+  kReasonOutcomeHeldOver = 75,        ///< nobody eligible: the outgoing holder serves on
+  kReasonOutcomeVacant = 76,          ///< nobody eligible and no holder
+  // not standing (kNotStanding) and designation in preparation (kPlanned)
+  kReasonTermLimit = 80,
+  kReasonAgeRule = 81,
+  kReasonDesignatedPlan = 82,
+  kReasonTermLimitRotation = 83,  ///< a term-limited head designated for a post elsewhere
 };
 
 /// Display name of a reason ("" for none).

@@ -37,6 +37,7 @@ void open_vacancy(RuleContext& ctx, PostId post, std::uint16_t reason, std::uint
   }
   ps.vacant_since = ctx.now();
   ps.unmet_reported = false;
+  ps.outgoing = false;
   const model::LevelId level = ctx.org.level_of(post);
   if (chain == 0) {
     chain = static_cast<std::uint32_t>(w.chains.size());
@@ -79,6 +80,7 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
   ps.holder = cadre;
   ps.chain = 0;
   ps.fill_pending = false;  // a pending attempt for this vacancy is now stale
+  ps.outgoing = false;
   c.last_post = from;
   c.post = post;
   c.post_since = ctx.now();

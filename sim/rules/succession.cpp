@@ -4,6 +4,7 @@
 #include <algorithm>  // std::sort
 
 #include "sim/rules/non_native.hpp"
+#include "sim/rules/terms.hpp"  // term_limit_move_allowed
 
 namespace cadresim::rules {
 
@@ -73,7 +74,10 @@ bool may_plan_by_floor(const RuleContext& ctx, CadreId cadre, PostId post, Day r
   const PostId held = c.post != model::kNoPost ? c.post : c.last_post;
   if (c.status != model::CadreStatus::kActive || held == model::kNoPost) return false;
   const model::Title& target = ctx.org.title_of(post);
-  if (ctx.org.title_of(held).rank >= target.rank) return false;  // only a higher post
+  // Only a higher post, or an equivalent one elsewhere for a head at the term limit
+  // (term-limit rotation designated at preparation, rules/terms.cpp).
+  if (ctx.org.title_of(held).rank >= target.rank && !term_limit_move_allowed(ctx, cadre, post))
+    return false;
   if (c.retirement_date < retire_floor) return false;
   return non_native_allows(ctx.org, c, post);
 }

@@ -155,6 +155,36 @@ void read_terms(FieldReader& top, SectionContext& ctx) {
             600);
   r.integer("appointment_months", p.appointment_months, 12, 120);
   r.integer("extend_if_months_to_retirement_below", p.extend_if_months_to_retirement_below, 0, 120);
+  // Personnel preparation and the congress age cut-offs (docs/model.md § Terms of office).
+  r.integer("preparation_start_months_before", p.preparation_start_months_before, 0, 36);
+  r.integer("preparation_end_months_before", p.preparation_end_months_before, 0, 36);
+  if (p.preparation_end_months_before > p.preparation_start_months_before)
+    ctx.problems.add(r.at("preparation_end_months_before"),
+                     "must not be more than preparation_start_months_before");
+  for_each_object(r, "age_cutoffs", false, [&](FieldReader& a, std::size_t) {
+    model::AgeCutoffRule rule;
+    a.date("from", rule.from, true);
+    a.date("until", rule.until, true);
+    if (const json* lv = a.array("levels", true)) {
+      a.out()["levels"] = *lv;
+      for (std::size_t k = 0; k < lv->size(); ++k) {
+        const std::string ptr = a.at("levels") + "/" + std::to_string(k);
+        if (!(*lv)[k].is_string()) {
+          ctx.problems.add(ptr, "must be a level id (a string)");
+          continue;
+        }
+        const int l = resolve_level((*lv)[k].get<std::string>(), ptr, ctx);
+        if (l >= 0) rule.levels.push_back(static_cast<model::LevelId>(l));
+      }
+    }
+    a.date("first_men_born_from", rule.first_men_born_from, true);
+    a.date("first_women_born_from", rule.first_women_born_from, true);
+    a.date("reelection_men_born_from", rule.reelection_men_born_from, true);
+    a.date("reelection_women_born_from", rule.reelection_women_born_from, true);
+    a.finish();
+    if (rule.until <= rule.from) ctx.problems.add(a.at("until"), "must be after \"from\"");
+    p.age_cutoffs.push_back(std::move(rule));
+  });
   r.finish();
 }
 

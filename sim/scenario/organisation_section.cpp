@@ -316,6 +316,9 @@ void read_titles(FieldReader& top, SectionContext& ctx) {
     r.integer("rank", t.rank, 0, 1000);
     r.boolean("key", t.key);
     r.boolean("head", t.head);
+    // Own term limit (0 = none); absent: the terms limit for heads, none for others.
+    if (r.has("max_consecutive_terms"))
+      r.integer("max_consecutive_terms", t.max_consecutive_terms, 0, 10);
     r.boolean("entry", t.entry);
     r.choice("tenure", tenure, {"party_term", "state_term", "appointed"});
     t.tenure = tenure == "party_term"   ? model::TenureKind::kPartyTerm

@@ -146,6 +146,7 @@ void read_population(FieldReader& top, SectionContext& ctx) {
   r.distribution("grade_coefficient", p.grade_coefficient, 1, 12);
   r.distribution("competence", p.competence, 0, 1);
   r.distribution("tenure_months", p.tenure_months, 0, 600);
+  r.probability("second_term_share", p.second_term_share);
   p.lower_level_experience_months_by_level =
       read_level_distributions(r, "lower_level_experience_months_by_level",
                                {model::DistributionKind::kUniform, 0, 0, 0, 120}, 0, 600, ctx);

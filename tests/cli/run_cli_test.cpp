@@ -58,7 +58,8 @@ TEST(Cli, RunWritesEveryOutputFileAndTheSummary) {
       cadresim("run " + src("tests/data/engine-small.json") + " -n 4 --seed 3 --out \"" +
                dir.string() + "\" --events \"" + events.string() + "\"");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("Vacant posts at the end"), std::string::npos);
+  // Headlines are means over the run (docs/model.md § Metrics), not last-day snapshots.
+  EXPECT_NE(r.out.find("Vacant posts (mean over the run's month ends)"), std::string::npos);
   EXPECT_NE(r.out.find("Report: "), std::string::npos);
   EXPECT_TRUE(r.err.empty()) << "no progress bar when stderr is not a terminal: " << r.err;
   for (const char* f : {"summary.txt", "report.json", "series.csv", "report.html"})
