@@ -3,8 +3,13 @@
 
 #include <fmt/core.h>  // fmt::format
 
-#include <set>  // std::set of visited files (cycle detection)
+#include <algorithm>  // std::max
+#include <map>        // units per level and sector (post count)
+#include <set>        // std::set of visited files (cycle detection)
+#include <utility>    // std::pair
 
+#include "sim/scenario/input_paths.hpp"  // allowed_roots, check_referenced_file
+#include "sim/scenario/limits.hpp"       // kMaxUnits, kMaxPosts, kMaxInitialCadres
 #include "sim/scenario/sections.hpp"     // per-section readers
 #include "sim/scenario/strict_json.hpp"  // parse_strict_json, read_json_file
 
@@ -18,7 +23,8 @@ namespace fs = std::filesystem;
 using json = nlohmann::json;
 
 namespace {
-[[noreturn]] void throw_json_issues(const std::string& file, const std::vector<JsonIssue>& issues) {
+[[noreturn]] void throw_json_issues(const std::string& file, const std::vector<JsonIssue>& issues,
+                                    std::size_t total) {
   std::vector<Problem> problems;
   for (const auto& i : issues) {
     std::string where;
@@ -27,25 +33,25 @@ namespace {
       where += (where.empty() ? "" : " (") + *i.pointer + (where.empty() ? "" : ")");
     problems.push_back({file, where, i.message});
   }
-  throw InvalidInput(std::move(problems));
+  throw InvalidInput(std::move(problems), total);
 }
 }  // namespace
 
 json read_json_document(const fs::path& path) {
   StrictJsonResult r = read_json_file(path);
-  if (!r.issues.empty()) throw_json_issues(path.string(), r.issues);
+  if (!r.issues.empty()) throw_json_issues(path.string(), r.issues, r.total_issues);
   return std::move(r.value);
 }
 
 json parse_json_document(std::string_view text, const std::string& display_name) {
   StrictJsonResult r = parse_strict_json(text);
-  if (!r.issues.empty()) throw_json_issues(display_name, r.issues);
+  if (!r.issues.empty()) throw_json_issues(display_name, r.issues, r.total_issues);
   return std::move(r.value);
 }
 
 namespace {
 json resolve_chain(const json& doc, const fs::path& path, Problems& problems,
-                   std::set<std::string>& visiting, int depth) {
+                   std::set<std::string>& visiting, int depth, const std::vector<fs::path>& roots) {
   if (!doc.is_object()) return doc;  // the builder reports the wrong type
   auto it = doc.find("extends");
   if (it == doc.end()) return doc;
@@ -53,19 +59,19 @@ json resolve_chain(const json& doc, const fs::path& path, Problems& problems,
     problems.add({path.string(), "/extends", "must be the path of the base scenario (a string)"});
     return json::object();
   }
-  const fs::path base_path = path.parent_path() / it->get<std::string>();
-  std::error_code ec;
-  const fs::path canonical = fs::weakly_canonical(base_path, ec);
-  const std::string key = ec ? base_path.string() : canonical.string();
-  if (visiting.count(key) || depth > 32) {
-    problems.add({path.string(), "/extends",
-                  fmt::format("\"{}\" leads back to a file already in the chain (a cycle)",
-                              it->get_ref<const std::string&>())});
+  const std::string& written = it->get_ref<const std::string&>();
+  const fs::path base_path = path.parent_path() / written;
+  std::string error;
+  const auto canonical = check_referenced_file(base_path, written, ".json", roots, error);
+  if (!canonical) {
+    problems.add({path.string(), "/extends", "base scenario " + error});
     return json::object();
   }
-  if (!fs::exists(base_path, ec)) {
-    problems.add({path.string(), "/extends",
-                  fmt::format("base scenario \"{}\" does not exist", base_path.string())});
+  const std::string key = canonical->string();
+  if (visiting.count(key) || depth > 32) {
+    problems.add(
+        {path.string(), "/extends",
+         fmt::format("\"{}\" leads back to a file already in the chain (a cycle)", written)});
     return json::object();
   }
   visiting.insert(key);
@@ -76,7 +82,7 @@ json resolve_chain(const json& doc, const fs::path& path, Problems& problems,
     for (const auto& p : e.problems()) problems.add(p);
     return json::object();
   }
-  json merged = resolve_chain(base, base_path, problems, visiting, depth + 1);
+  json merged = resolve_chain(base, base_path, problems, visiting, depth + 1, roots);
   json patch = doc;
   patch.erase("extends");
   merged.merge_patch(patch);  // RFC 7386: objects merge, null deletes, arrays replace
@@ -89,8 +95,61 @@ json resolve_extends(const json& doc, const fs::path& path, Problems& problems) 
   std::error_code ec;
   const fs::path canonical = fs::weakly_canonical(path, ec);
   visiting.insert(ec ? path.string() : canonical.string());
-  return resolve_chain(doc, path, problems, visiting, 0);
+  return resolve_chain(doc, path, problems, visiting, 0, allowed_roots(path.parent_path()));
 }
+
+namespace {
+/// Posts the organisation would have, counted without creating them (finalise() creates one
+/// per title, unit and posts_per_unit); saturates at kMaxPosts + 1.
+std::size_t count_posts(const model::Organisation& org) {
+  std::map<std::pair<model::LevelId, std::string>, std::size_t> units_by_sector;
+  std::map<model::LevelId, std::size_t> units_by_level;
+  for (const auto& u : org.units) {
+    ++units_by_sector[{u.level, u.sector}];
+    ++units_by_level[u.level];
+  }
+  std::size_t posts = 0;
+  for (const auto& t : org.titles) {
+    std::size_t units = 0;
+    if (t.sectors.empty()) {
+      units = units_by_level[t.level];
+    } else {
+      for (const auto& sector : std::set<std::string>(t.sectors.begin(), t.sectors.end())) {
+        const auto it = units_by_sector.find({t.level, sector});
+        if (it != units_by_sector.end()) units += it->second;
+      }
+    }
+    posts += units * static_cast<std::size_t>(std::max(0, t.posts_per_unit));
+    if (posts > kMaxPosts) return kMaxPosts + 1;
+  }
+  return posts;
+}
+
+/// The size limits that depend on the whole organisation (docs/scenarios.md § Limits).
+void check_organisation_size(SectionContext& ctx) {
+  const auto& org = ctx.scenario.organisation;
+  if (org.units.size() > kMaxUnits)
+    ctx.problems.add("/units", fmt::format("the scenario has {} units, over the limit of {}",
+                                           org.units.size(), kMaxUnits));
+  if (const std::size_t posts = count_posts(org); posts > kMaxPosts)
+    ctx.problems.add("/titles",
+                     fmt::format("the titles create more than {} posts (the limit); use fewer "
+                                 "units, titles or posts_per_unit",
+                                 kMaxPosts));
+}
+
+void check_population_size(SectionContext& ctx) {
+  const model::Scenario& s = ctx.scenario;
+  std::size_t cadres = s.organisation.posts.size() + s.named_cadres.size();
+  for (const auto& state : s.pools.states)
+    cadres += static_cast<std::size_t>(std::max(0, state.initial_stock));
+  if (cadres > kMaxInitialCadres)
+    ctx.problems.add("/population",
+                     fmt::format("the scenario starts with {} cadres (posts, named cadres and pool "
+                                 "members), over the limit of {}",
+                                 cadres, kMaxInitialCadres));
+}
+}  // namespace
 
 LoadedScenario build_scenario(const json& doc, const std::string& display_name,
                               const fs::path& base_dir) {
@@ -119,11 +178,15 @@ LoadedScenario build_scenario(const json& doc, const std::string& display_name,
   const std::size_t before_titles = problems.items().size();
   read_titles(top, ctx);
   if (unit_problems == 0 && problems.items().size() == before_titles) {
-    s.organisation.finalise();
-    check_organisation(ctx);
+    check_organisation_size(ctx);  // before finalise() creates the posts
+    if (problems.items().size() == before_titles) {
+      s.organisation.finalise();
+      check_organisation(ctx);
+    }
   }
   read_mechanisms(top, ctx);
   read_population(top, ctx);
+  check_population_size(ctx);
   read_script(top, ctx);
   top.finish();
   if (!problems.empty()) throw InvalidInput(problems.items());
