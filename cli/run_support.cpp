@@ -63,6 +63,8 @@ std::optional<OutputPlan> plan_outputs(const std::string& out, bool overwrite,
       exit_code = kUsageError;
       return std::nullopt;
     }
+    // An existing empty folder is taken as it is (swapped for the new set: nothing is lost).
+    if (fs::exists(plan.folder, ec)) plan.replace = true;
     if (!overwrite && !empty_or_missing(plan.folder)) {
       fmt::print(stderr,
                  "cadresim {}: --out {} already holds files; choose a new folder, or add "

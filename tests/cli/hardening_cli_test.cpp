@@ -173,6 +173,14 @@ TEST(Outputs, AnExistingOutFolderIsNeverOverwrittenSilently) {
   EXPECT_EQ(entries, 1U) << "no staging folder left beside the set";
 }
 
+TEST(Outputs, AnExistingEmptyOutFolderIsUsed) {
+  Scratch dir;
+  fs::create_directories(dir.path / "empty");
+  const CliRun r = exe("run " + q(kSmall) + " -n 2 -q --out " + q(dir.path / "empty"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir.path / "empty" / "report.json"));
+}
+
 TEST(RunStore, EachRunGetsANewFolderAndLatestPointsAtIt) {
   Scratch dir;
   const std::string args = "run " + q(kSmall) + " -n 2 -q";
