@@ -26,6 +26,11 @@ void EventLogCsv::on_events(std::span<const events::DomainEvent> events, const m
     else if (e.type == events::EventType::kPoolMove || e.type == events::EventType::kPoolLeave ||
              e.type == events::EventType::kPoolRecruit)
       reason = e.reason < s_.pools.states.size() ? s_.pools.states[e.reason].id : std::string();
+    else if (e.type == events::EventType::kStaffExited ||
+             e.type == events::EventType::kStaffRedeployed ||
+             e.type == events::EventType::kStaffRecruited)  // reason = level
+      reason = e.reason < s_.organisation.levels.size() ? s_.organisation.levels[e.reason].id
+                                                        : std::string();
     else
       reason = std::string(events::reason_name(e.reason));
     const bool has_cadre = e.cadre != model::kNoCadre && e.cadre < w.cadres.size();

@@ -4,6 +4,7 @@
 #include <algorithm>  // std::sort
 
 #include "sim/rules/adaptation.hpp"  // effectiveness (a model formula, read-only)
+#include "sim/rules/staffing.hpp"    // unit_headcount: held posts + non-leadership staff
 
 namespace cadresim::analysis {
 
@@ -14,6 +15,7 @@ std::string flow_group(const std::string& from, const std::string& to) {
 }
 
 namespace {
+const std::string kAll = "all";
 // Ratio metrics are recomputed from their parts for totals instead of summed over years.
 bool is_ratio(const std::string& metric) {
   return metric == "completed_well_share" || metric == "time_to_fill_days_mean" ||
@@ -52,6 +54,12 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenari
   for (const char* r : {"successor", "deputy", "placement", "returned", "promoted", "scripted"})
     declare_yearly("appointments", r);
   for (const char* r : {"resignation", "health", "discipline"}) declare_yearly("exits", r);
+  for (const char* r : {"not_completed", "completed", "good", "excellent"}) {
+    declare_yearly("ratings", r);
+    declare_yearly("ratings_rotated", r);
+  }
+  for (const char* r : {"aged_out", "failed_evaluation", "other_cause", "left_service"})
+    declare_yearly("unplanned", r);
   for (const char* r : {"statutory", "early"}) declare_yearly("retirements", r);
   // Pools (docs/model.md § Pools): yearly flows by state, only in scenarios with pools.
   const auto& pools = s_.pools.states;
@@ -65,6 +73,12 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenari
           declare_yearly("pool_moves", flow_group(st.id, pools[t.to].id));
     }
   }
+  // Staffing (docs/model.md § Staffing): yearly flows of non-leadership staff, only when on.
+  if (s_.staffing.enabled)
+    for (const char* m : {"staff_recruited", "staff_exited", "staff_redeployed"}) {
+      declare_yearly(m, "all");
+      for (const auto& l : level_ids_) declare_yearly(m, l);
+    }
 }
 
 void MetricsCollector::declare_yearly(const std::string& metric, const std::string& group) {
@@ -110,10 +124,19 @@ void MetricsCollector::on_events(std::span<const events::DomainEvent> events, co
       case EventType::kRotationEnded:
         add("rotation_outcomes", std::string(events::reason_name(e.reason)));
         break;
-      case EventType::kEvaluated:
-        add("evaluations", "all");
-        if (e.reason == events::kReasonCompletedWell) add("completed_well", "all");
+      case EventType::kEvaluated: {
+        // Every post-holder is rated; "evaluations" and "completed well" are of rotated cadres
+        // (from = the rotation's origin post), "ratings" of everyone by grade.
+        const bool well =
+            e.reason == events::kReasonRatingGood || e.reason == events::kReasonRatingExcellent;
+        add("ratings", std::string(events::reason_name(e.reason)));
+        if (e.from != model::kNoPost) {
+          add("evaluations", "all");
+          if (well) add("completed_well", "all");
+          add("ratings_rotated", std::string(events::reason_name(e.reason)));
+        }
         break;
+      }
       case EventType::kSupportPaid:
         add("support_cost_vnd", "all", e.value);
         add("support_cost_vnd", std::string(events::reason_name(e.reason)), e.value);
@@ -158,6 +181,7 @@ void MetricsCollector::on_events(std::span<const events::DomainEvent> events, co
         break;
       case EventType::kUnplanned:
         add("unplanned", "all");
+        add("unplanned", std::string(events::reason_name(e.reason)));
         break;
       case EventType::kPoolMove:
         add("pool_moves", "all");
@@ -172,6 +196,16 @@ void MetricsCollector::on_events(std::span<const events::DomainEvent> events, co
         add("pool_recruits", "all");
         add("pool_recruits", s_.pools.states[e.reason].id);
         break;
+      case EventType::kStaffRecruited:
+      case EventType::kStaffExited:
+      case EventType::kStaffRedeployed: {
+        const char* m = e.type == EventType::kStaffRecruited ? "staff_recruited"
+                        : e.type == EventType::kStaffExited  ? "staff_exited"
+                                                             : "staff_redeployed";
+        add(m, "all", e.value);
+        add(m, level_ids_[e.reason], e.value);
+        break;
+      }
       default:
         break;
     }
@@ -252,12 +286,12 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   // Staffing against establishment.
   double gap = 0, est = 0;
   for (model::UnitId u = 0; u < org.units.size(); ++u) {
-    double held = 0;
-    for (model::PostId p : org.posts_of_unit[u]) held += w.posts[p].holder != model::kNoCadre;
+    const double held = rules::unit_headcount(w, org, u);  // held posts (+ staff when on)
     gap += std::abs(held - org.units[u].establishment);
     est += org.units[u].establishment;
   }
   put("imbalance_index", "all", est > 0 ? gap / est : 0);
+  if (s_.staffing.enabled) staffing_month(w);
   double active = 0, rotated = 0;
   std::vector<double> pool_stock(s_.pools.states.size(), 0);  // active members by pool state
   for (const auto& c : w.cadres) {
@@ -277,6 +311,36 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   put("active_cadres", "all", active);
   put("rotated_now", "all", rotated);
   put("without_post", "all", static_cast<double>(w.unplaced.size()));
+}
+
+void MetricsCollector::staffing_month(const model::World& w) {
+  const auto& org = s_.organisation;
+  const std::size_t n = level_ids_.size() + 1;  // levels, then "all"
+  std::vector<double> headcount(n, 0), staff(n, 0), surplus(n, 0), shortage(n, 0), in_surplus(n, 0),
+      short_units(n, 0);
+  unit_flags_.resize(org.units.size(), 0);
+  for (model::UnitId u = 0; u < org.units.size(); ++u) {
+    const int h = rules::unit_headcount(w, org, u);
+    const int d = h - org.units[u].establishment;
+    for (const std::size_t g : {static_cast<std::size_t>(org.units[u].level), n - 1}) {
+      headcount[g] += h;
+      staff[g] += w.staff[u];
+      surplus[g] += std::max(0, d);
+      shortage[g] += std::max(0, -d);
+      in_surplus[g] += d > 0;
+      short_units[g] += d < 0;
+    }
+    unit_flags_[u] |= static_cast<std::uint8_t>((d > 0 ? 1 : 0) | (d < 0 ? 2 : 0));
+  }
+  for (std::size_t g = 0; g < n; ++g) {
+    const std::string& group = g + 1 < n ? level_ids_[g] : kAll;
+    result_.monthly[{"headcount", group}].push_back(headcount[g]);
+    result_.monthly[{"staff", group}].push_back(staff[g]);
+    result_.monthly[{"headcount_surplus", group}].push_back(surplus[g]);
+    result_.monthly[{"headcount_shortage", group}].push_back(shortage[g]);
+    result_.monthly[{"units_in_surplus", group}].push_back(in_surplus[g]);
+    result_.monthly[{"units_short", group}].push_back(short_units[g]);
+  }
 }
 
 void MetricsCollector::close_year(Day date) {
@@ -338,12 +402,25 @@ void MetricsCollector::on_finish(Day day, const model::World& w) {
   t[{"vacancy_chain_levels_crossed_mean", "all"}] = ended > 0 ? crossed / ended : 0;
   t[{"vacancy_chains_ended", "all"}] = ended;
   t[{"vacancy_chains_ended_by_recruitment_share", "all"}] = ended > 0 ? by_recruit / ended : 0;
-  // Surplus (+) or shortage (−) per unit against establishment at the end.
+  // Surplus (+) or shortage (−) per unit against establishment at the end: the headcount is
+  // the held posts, plus the non-leadership staff when staffing is on.
   const auto& org = s_.organisation;
-  for (model::UnitId u = 0; u < org.units.size(); ++u) {
-    double held = 0;
-    for (model::PostId p : org.posts_of_unit[u]) held += w.posts[p].holder != model::kNoCadre;
-    t[{"staffing_gap", org.units[u].id}] = held - org.units[u].establishment;
+  for (model::UnitId u = 0; u < org.units.size(); ++u)
+    t[{"staffing_gap", org.units[u].id}] =
+        rules::unit_headcount(w, org, u) - org.units[u].establishment;
+  if (s_.staffing.enabled) {
+    // Means over the run's month ends, and units ever in surplus / short.
+    const double months = static_cast<double>(result_.months.size());
+    for (const char* m :
+         {"headcount_surplus", "headcount_shortage", "units_in_surplus", "units_short"}) {
+      double sum = 0;
+      for (double v : result_.monthly[{m, "all"}]) sum += v;
+      t[{std::string(m) + "_mean", "all"}] = months > 0 ? sum / months : 0;
+    }
+    double ever_surplus = 0, ever_short = 0;
+    for (std::uint8_t f : unit_flags_) ever_surplus += (f & 1) != 0, ever_short += (f & 2) != 0;
+    t[{"units_ever_in_surplus", "all"}] = ever_surplus;
+    t[{"units_ever_short", "all"}] = ever_short;
   }
   std::vector<double> sorted = result_.shortfalls;
   std::sort(sorted.begin(), sorted.end());

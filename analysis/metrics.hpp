@@ -4,6 +4,7 @@
 /// docs/model.md § Metrics): monthly series (state at each month end), yearly series (counts
 /// and sums per calendar year, dated 31 December or the end date), and whole-run totals.
 
+#include <cstdint>  // std::uint8_t
 #include <map>     // std::map (ordered: deterministic output)
 #include <string>  // std::string
 #include <vector>  // std::vector
@@ -53,6 +54,7 @@ class MetricsCollector : public engine::Observer {
   void add(const std::string& metric, const std::string& group, double v = 1.0);
   void close_year(Day date);
   void declare_yearly(const std::string& metric, const std::string& group);
+  void staffing_month(const model::World& w);  ///< staffing series (docs/model.md § Staffing)
 
   const model::Scenario& s_;
   ReplicationResult result_;
@@ -60,6 +62,7 @@ class MetricsCollector : public engine::Observer {
   std::vector<std::string> level_ids_;
   std::vector<std::string> flow_ids_;
   Day last_year_end_ = 0;
+  std::vector<std::uint8_t> unit_flags_;  ///< per unit: 1 ever in surplus, 2 ever short
   bool finished_ = false;
 };
 

@@ -75,6 +75,12 @@ constexpr Headline kHeadlines[] = {
     {"support_cost_vnd", "all", true, "Support cost, million VND (whole run)", 1e-6, 1, true},
     {"effectiveness_key", "all", false, "Effectiveness of key-post holders (end, 0-1)", 1, 3,
      false},
+    // Staffing (only in scenarios with a "staffing" section): means over the run's month ends.
+    {"units_short_mean", "all", true, "Units short of establishment (mean over the run)", 1, 1,
+     true},
+    {"units_in_surplus_mean", "all", true, "Units in surplus (mean over the run)", 1, 1, true},
+    {"headcount_surplus_mean", "all", true, "Staff surplus, persons (mean over the run)", 1, 1,
+     true},
 };
 
 const Summary* find_headline(const Aggregate& a, const Headline& h) {

@@ -6,10 +6,12 @@
 #include "sim/rules/adaptation.hpp"
 #include "sim/rules/appointment.hpp"
 #include "sim/rules/attrition.hpp"
+#include "sim/rules/evaluation.hpp"
 #include "sim/rules/pools.hpp"
 #include "sim/rules/recruitment.hpp"
 #include "sim/rules/retirement.hpp"
 #include "sim/rules/rotation.hpp"
+#include "sim/rules/staffing.hpp"
 #include "sim/rules/succession.hpp"
 #include "sim/rules/support.hpp"
 #include "sim/rules/terms.hpp"
@@ -66,7 +68,7 @@ void Engine::schedule_calendar() {
       if (d >= cal.start && d <= cal.end)
         sim_.schedule(d, kRotationPlan, kernel::kNoSubject, kPriorityPlan);
   }
-  sim_.schedule(next_annual(scenario_.adaptation.evaluation_date, cal.start - 1), kEvaluation,
+  sim_.schedule(next_annual(scenario_.evaluation.date, cal.start - 1), kEvaluation,
                 kernel::kNoSubject, kPriorityPlan);
   for (std::uint32_t i = 0; i < scenario_.script.size(); ++i)
     sim_.schedule_with_payload(scenario_.script[i].date, kScripted, i, kPriorityScript);
@@ -76,6 +78,13 @@ void Engine::schedule_calendar() {
     std::uint32_t step = 1;
     for (Day d = next_annual(md, cal.start); d <= cal.end; d = next_annual(md, d))
       sim_.schedule_with_payload(d, kPoolStep, step++, kPriorityPlan);
+  }
+  // Staffing (rules/staffing.cpp): one step a year after the start, the step number as payload.
+  if (scenario_.staffing.enabled) {
+    std::uint32_t step = 1;
+    for (Day d = next_annual(scenario_.staffing.step_date, cal.start); d <= cal.end;
+         d = next_annual(scenario_.staffing.step_date, d))
+      sim_.schedule_with_payload(d, kStaffingStep, step++, kPriorityPlan);
   }
 }
 
@@ -113,15 +122,18 @@ void Engine::handle(const kernel::Event& e) {
       rotation_end(c, e.subject);
       break;
     case kEvaluation:
-      evaluate_rotated(c);
-      sim_.schedule(next_annual(scenario_.adaptation.evaluation_date, e.day), kEvaluation,
-                    kernel::kNoSubject, kPriorityPlan);
+      evaluate_all(c);
+      sim_.schedule(next_annual(scenario_.evaluation.date, e.day), kEvaluation, kernel::kNoSubject,
+                    kPriorityPlan);
       break;
     case kScripted:
       scripted_move(c, scenario_.script[e.stamp]);
       break;
     case kPoolStep:
       pool_step(c, e.stamp);
+      break;
+    case kStaffingStep:
+      staffing_step(c, e.stamp);
       break;
     case kKindCount:
       throw std::logic_error("Engine: unexpected event kind");

@@ -4,9 +4,12 @@
 #include <fmt/core.h>  // fmt::format for generated ids
 
 #include "sim/engine/engine.hpp"
+#include "sim/rules/adaptation.hpp"
 #include "sim/rules/attrition.hpp"
+#include "sim/rules/evaluation.hpp"
 #include "sim/rules/pools.hpp"
 #include "sim/rules/retirement.hpp"
+#include "sim/rules/staffing.hpp"
 #include "sim/rules/succession.hpp"
 
 namespace cadresim::engine {
@@ -133,6 +136,11 @@ void Engine::build_world() {
       world_.unplaced.push_back(id);
       continue;
     }
+    // The clock of time in an equivalent post starts with the current post (what came before
+    // is unknown), and the last year's rating is that of the effectiveness at the start.
+    cadre.equivalent_since = cadre.post_since;
+    cadre.equivalent_rank = org.title_of(cadre.post).rank;
+    cadre.rating = rules::rating_for(scenario_.evaluation, rules::effectiveness(cadre, start));
     if (org.title_of(cadre.post).tenure == model::TenureKind::kAppointed) {
       Day end = kernel::add_months(cadre.post_since, scenario_.terms.appointment_months);
       while (end <= start) end = kernel::add_months(end, scenario_.terms.appointment_months);
@@ -141,6 +149,7 @@ void Engine::build_world() {
     }
   }
   build_pool_stocks(c);  // pools: members hold no post, so after the post holders' setup
+  build_staff(c);        // staffing: non-leadership stocks (own random purpose)
   for (PostId p : vacant) open_vacancy(c, p, events::kReasonInitial);
   planning_review(c, kernel::split(start).year);
 }

@@ -2,6 +2,7 @@
 /// @file Cadres (officials): who they are and their career state. Plain data.
 
 #include <array>    // std::array
+#include <cstddef>  // std::size_t
 #include <cstdint>  // fixed-width integers
 #include <string>   // std::string
 #include <vector>   // std::vector
@@ -33,6 +34,29 @@ enum class ExitCause : std::uint8_t {
   kDiscipline
 };
 
+/// Annual evaluation rating (xếp loại đánh giá, four grades), from effectiveness
+/// (docs/model.md § Evaluation). kNone: not evaluated yet.
+enum class Rating : std::uint8_t { kNone, kNotCompleted, kCompleted, kGood, kExcellent };
+
+/// Number of rating grades (kNotCompleted..kExcellent), for per-rating tables.
+inline constexpr std::size_t kRatingGrades = 4;
+
+/// Index of a graded rating in a per-rating table (kNotCompleted = 0 .. kExcellent = 3).
+inline constexpr std::size_t rating_index(Rating r) {
+  return r == Rating::kNone ? 2 : static_cast<std::size_t>(r) - 1;
+}
+
+/// Support levers, as bits of RotationRecord::levers (which levers a move receives).
+enum SupportLever : std::uint8_t {
+  kLeverTopUp = 1u << 0,
+  kLeverGrant = 1u << 1,
+  kLeverHousing = 1u << 2,
+  kLeverTravel = 1u << 3,
+  kLeverReserved = 1u << 4,
+  kLeverMentoring = 1u << 5,
+  kLeverSupervision = 1u << 6,
+};
+
 /// A rotation in progress (luân chuyển).
 struct RotationRecord {
   bool active = false;                ///< currently rotated
@@ -47,6 +71,8 @@ struct RotationRecord {
   double early_return_hazard = 0;     ///< cumulative hazard of asking to return early
   double early_return_threshold = 0;  ///< personal Exp(1) threshold for it
   int offers_refused = 0;             ///< refusals so far (keys acceptance draws)
+  std::uint8_t levers = 0;            ///< SupportLever bits this move receives (targeting)
+  bool second_household = false;      ///< the destination is beyond commuting distance of home
 };
 
 /// Flow index of a scripted (not planned) rotation.
@@ -58,10 +84,16 @@ struct Cadre {
   std::string name;  ///< optional display name
   Sex sex = Sex::kMale;
   Day birth = 0;
-  UnitId home_unit = kNoUnit;    ///< native locality (quê quán / where they grew up)
-  PostId post = kNoPost;         ///< post held (kNoPost between posts)
-  PostId last_post = kNoPost;    ///< post held before the current one (or before becoming unplaced)
-  Day post_since = 0;            ///< when the current post was taken
+  UnitId home_unit = kNoUnit;  ///< native locality (quê quán / where they grew up)
+  PostId post = kNoPost;       ///< post held (kNoPost between posts)
+  PostId last_post = kNoPost;  ///< post held before the current one (or before becoming unplaced)
+  Day post_since = 0;          ///< when the current post was taken
+  /// Since when the cadre has held the current post or an equivalent one (QĐ 377 / HD 06: time
+  /// in the current or an equivalent post). A rotation or a return does not reset it; taking a
+  /// post of a higher rank than `equivalent_rank` does.
+  Day equivalent_since = 0;
+  int equivalent_rank =
+      -1;  ///< rank of the post whose clock `equivalent_since` runs (-1: none yet)
   int consecutive_terms = 0;     ///< consecutive terms in the current post (elected/appointed)
   Day term_end = 0;              ///< end of the current appointment (appointed titles)
   double grade_coefficient = 0;  ///< hệ số lương (civil-servant grade × step)
@@ -79,6 +111,7 @@ struct Cadre {
   double adapt_deficit = 0;                    ///< initial effectiveness deficit after that move
   double adapt_tau_months = 12;                ///< adaptation time constant for that move
   double effort_penalty = 0;                   ///< effort lost to reluctance while rotated
+  Rating rating = Rating::kNone;               ///< last annual evaluation
   bool term_limit_rotation_candidate = false;  ///< head at the two-term limit
   /// Pool state (index into PoolParams::states) of a pool member, kNoPoolState otherwise.
   /// Pool members hold no post and leave only by their pool's leaving probability.

@@ -30,7 +30,10 @@ std::string_view event_name(EventType t) {
       "rotation_planned",
       "pool_move",
       "pool_leave",
-      "pool_recruit"};
+      "pool_recruit",
+      "staff_exited",
+      "staff_redeployed",
+      "staff_recruited"};
   return names[static_cast<std::size_t>(t)];
 }
 
@@ -71,7 +74,9 @@ std::string_view reason_name(std::uint16_t r) {
     case kReasonAgedOut:
       return "aged_out";
     case kReasonFailed:
-      return "failed_review";
+      return "failed_evaluation";
+    case kReasonOtherCause:
+      return "other_cause";
     case kReasonGone:
       return "left_service";
     case kReasonReturn:
@@ -94,10 +99,14 @@ std::string_view reason_name(std::uint16_t r) {
       return "mentoring";
     case kReasonSupervision:
       return "supervision";
-    case kReasonNotWell:
-      return "not_completed_well";
-    case kReasonCompletedWell:
-      return "completed_well";
+    case kReasonRatingNotCompleted:
+      return "not_completed";
+    case kReasonRatingCompleted:
+      return "completed";
+    case kReasonRatingGood:
+      return "good";
+    case kReasonRatingExcellent:
+      return "excellent";
     default:
       return "";
   }

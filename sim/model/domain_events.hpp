@@ -1,7 +1,7 @@
 #pragma once
-/// @file Typed domain events (a layer below the rules and the engine): what the engine tells observers happened. The engine appends
-/// them to an EventLog; observers receive them in batches at each month end (one call per
-/// month, not per event), together with the world's state.
+/// @file Typed domain events (a layer below the rules and the engine): what the engine tells
+/// observers happened. The engine appends them to an EventLog; observers receive them in batches at
+/// each month end (one call per month, not per event), together with the world's state.
 
 #include <cstdint>      // fixed-width integers
 #include <string_view>  // names
@@ -35,12 +35,16 @@ enum class EventType : std::uint8_t {
   kMoved,             ///< rotated cadre moved from `from` to `to` (flow in `reason`)
   kReturnedEarly,     ///< rotated cadre returned before the planned end
   kRotationEnded,     ///< rotation ended (reason: outcome)
-  kEvaluated,        ///< annual evaluation (reason: 1 completed well, 0 not; value = effectiveness)
-  kSupportPaid,      ///< support paid (value = VND; reason: lever)
-  kRotationPlanned,  ///< a plan's quota for a flow (reason = flow index, value = quota)
-  kPoolMove,         ///< pool member changed state (value = from state, reason = to state)
-  kPoolLeave,        ///< pool member left the service (reason = value = state left)
-  kPoolRecruit,      ///< new pool member (reason = state entered)
+  kEvaluated,         ///< annual evaluation of post `to` (reason: rating; value = effectiveness;
+                      ///< from = the rotation's origin post for a rotated cadre, else none)
+  kSupportPaid,       ///< support paid (value = VND; reason: lever)
+  kRotationPlanned,   ///< a plan's quota for a flow (reason = flow index, value = quota)
+  kPoolMove,          ///< pool member changed state (value = from state, reason = to state)
+  kPoolLeave,         ///< pool member left the service (reason = value = state left)
+  kPoolRecruit,       ///< new pool member (reason = state entered)
+  kStaffExited,      ///< non-leadership staff left (reason = level, value = persons)
+  kStaffRedeployed,  ///< staff moved to short sibling units (reason = level, value = persons)
+  kStaffRecruited,   ///< non-leadership staff recruited (reason = level, value = persons)
   kCount
 };
 
@@ -73,6 +77,7 @@ enum Reason : std::uint16_t {
   kReasonAgedOut = 30,
   kReasonFailed = 31,
   kReasonGone = 32,
+  kReasonOtherCause = 33,  ///< causes the model does not represent (discipline, health, request)
   // rotation outcomes
   kReasonReturn = 40,
   kReasonPromote = 41,
@@ -85,9 +90,11 @@ enum Reason : std::uint16_t {
   kReasonReservedAllowance = 54,
   kReasonMentoring = 55,
   kReasonSupervision = 56,
-  // evaluation
-  kReasonNotWell = 60,
-  kReasonCompletedWell = 61,
+  // evaluation (the four ratings; "completed well" = good or excellent)
+  kReasonRatingNotCompleted = 60,
+  kReasonRatingCompleted = 61,
+  kReasonRatingGood = 62,
+  kReasonRatingExcellent = 63,
 };
 
 /// Display name of a reason ("" for none).

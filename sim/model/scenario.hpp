@@ -4,6 +4,7 @@
 /// engine never see JSON. Units are in the names: *_months, *_per_year, *_vnd_per_month.
 /// Every default and its source is listed in docs/model.md and docs/scenarios.md.
 
+#include <array>     // std::array
 #include <map>       // std::map
 #include <optional>  // std::optional
 #include <string>    // std::string
@@ -83,7 +84,11 @@ struct SuccessionParams {
   int ready_min_months_in_post = 24;
   int ready_min_months_lower_level = 36;  ///< experience at levels below the target's
   double later_min_competence = 0.4;
-  double removal_probability_per_year = 0.03;  ///< fail criteria / discipline
+  /// Ready now also needs the last annual rating at least this good (kNone passes).
+  Rating ready_min_rating = Rating::kGood;
+  /// Yearly chance of leaving the plan for causes the model does not represent (discipline,
+  /// health, own request); failing evaluations are modelled separately (EvaluationParams).
+  double removal_probability_per_year = 0.01;
   double young_target_share = 0.15;
   int young_max_age_years = 40;
   double women_target_share = 0.25;
@@ -132,9 +137,6 @@ struct RotationParams {
   double higher_post_probability = 0.1;
   double outstanding_competence = 0.75;
   Distribution duration_months{DistributionKind::kUniform, 42, 0, 36, 48};
-  double outcome_return = 0.4;
-  double outcome_promote = 0.35;
-  double outcome_stay = 0.25;
   bool refusal_keeps_in_plan = true;
   double shortage_weight = 1.0;
   double especially_difficult_weight = 1.0;
@@ -157,6 +159,7 @@ struct IncomeParams {
   int attraction_max_months = 60;
   std::vector<double> level_extra_vnd_per_month;  ///< agency extras by level
   double second_household_vnd_per_month = 0;
+  double commute_max_km = 0;  ///< no second household when home is this close (0 = always one)
   double travel_vnd_per_km_month = 0;
 };
 
@@ -166,6 +169,9 @@ struct ReluctanceParams {
   double accept_slope = -10.0;
   double early_return_base_per_year = 0.01;
   double early_return_per_shortfall_per_year = 0.3;
+  /// Settling: the hazard is multiplied by (1 + w · unsettled), unsettled = D·exp(−t/τ) the
+  /// adaptation deficit not yet made up (so mentoring and supervision lower it).
+  double early_return_unsettled_weight = 2.0;
   double attrition_multiplier_per_shortfall = 3.0;
   double effort_penalty_per_shortfall = 0.5;
 };
@@ -180,14 +186,59 @@ struct AdaptationParams {
   double competence_gain_per_grassroots_year = 0.03;
   double competence_gain_per_year = 0.01;
   std::vector<LevelId> grassroots_levels;
-  MonthDay evaluation_date{12, 15};
-  double completed_well_threshold = 0.6;
+};
+
+/// End-of-rotation outcome probabilities for one rating (sum to 1).
+struct OutcomeProbabilities {
+  double return_home = 0.4;
+  double promote = 0.35;
+  double stay = 0.25;
+};
+
+/// Annual evaluation (docs/model.md § Evaluation): a rating from effectiveness E,
+///   excellent if E ≥ excellent_min, good if E ≥ good_min, completed if E ≥ completed_min,
+///   else not completed;
+/// and what the rating drives: end-of-rotation outcomes, early returns, planning.
+struct EvaluationParams {
+  MonthDay date{12, 15};
+  double excellent_min = 0.75;
+  double good_min = 0.6;  ///< "completed well" = good or excellent
+  double completed_min = 0.4;
+  /// Outcome probabilities by rating (index rating_index: not completed .. excellent).
+  std::array<OutcomeProbabilities, kRatingGrades> end_outcomes{
+      {{0.9, 0.0, 0.1}, {0.55, 0.15, 0.3}, {0.4, 0.35, 0.25}, {0.2, 0.6, 0.2}}};
+  /// Multiplier of the early-return hazard by rating.
+  std::array<double, kRatingGrades> early_return_multiplier{{3.0, 1.5, 1.0, 0.5}};
+  /// Planning-score bonus by rating (priority in planning for strong results).
+  std::array<double, kRatingGrades> planning_bonus{{0.0, 0.0, 0.05, 0.1}};
+  /// A planned cadre rated "not completed" leaves the plan at the next review.
+  bool remove_from_plan_if_not_completed = true;
 };
 
 /// A one-off grant for moves of at least `min_km`.
 struct GrantBand {
   double min_km = 0;
   double vnd = 0;
+};
+
+/// Which rotations a support lever is limited to (all conditions must hold; empty = any).
+struct SupportTarget {
+  bool especially_difficult_only = false;  ///< destination unit especially difficult
+  std::vector<LevelId> to_levels;          ///< destination level in this list
+  std::vector<std::string> flows;          ///< rotation flow id in this list ("scripted" too)
+  bool key_posts_only = false;             ///< destination post is a key post
+  double min_shortfall_vnd = 0;            ///< shortfall before support at least this (VND)
+  bool any() const {
+    return especially_difficult_only || !to_levels.empty() || !flows.empty() || key_posts_only ||
+           min_shortfall_vnd > 0;
+  }
+};
+
+/// How a cadre values support that is not a monthly cash amount, to put every lever on the
+/// scale of the monthly shortfall (docs/model.md § Support).
+struct SupportValuation {
+  double monthly_discount_rate = 0.01;  ///< turns a one-off grant into a monthly annuity
+  double in_kind_share = 0.8;           ///< value of in-kind support (housing) per VND of cash
 };
 
 /// Support policy levers and their costs.
@@ -203,6 +254,9 @@ struct SupportParams {
   double mentoring_cost_vnd_per_month = 0;
   bool supervision = false;
   double supervision_cost_vnd_per_month = 0;
+  SupportTarget target_top_up, target_grant, target_housing, target_travel, target_reserved,
+      target_mentoring, target_supervision;
+  SupportValuation valuation;
 };
 
 /// Distributions used to synthesise the initial population.
@@ -235,6 +289,20 @@ struct ScriptedMove {
   int duration_months = 36;
 };
 
+/// Non-leadership civil servants as an aggregate stock per unit (docs/model.md § Staffing),
+/// so that a unit's headcount (held posts + staff) can fall short of or exceed its
+/// establishment. Off unless the scenario has a "staffing" section. All defaults are [A].
+struct StaffingParams {
+  bool enabled = false;      ///< true when the scenario has a "staffing" section
+  MonthDay step_date{1, 1};  ///< the yearly step: exits, redeployment, then recruitment
+  /// Initial staff / (establishment − posts) by level, drawn once per unit.
+  std::vector<Distribution> initial_ratio_by_level;
+  double exit_rate_per_year = 0.04;                      ///< retirement + leaving, per person
+  double recruitment_share_of_gap_per_year = 0.5;        ///< share of a unit's gap filled per step
+  bool hiring_freeze = false;                            ///< no recruitment at all
+  double redeployment_share_of_surplus_per_year = 0.25;  ///< share of surplus moved to siblings
+};
+
 /// A validated scenario.
 struct Scenario {
   std::string name;
@@ -254,9 +322,11 @@ struct Scenario {
   IncomeParams income;
   ReluctanceParams reluctance;
   AdaptationParams adaptation;
+  EvaluationParams evaluation;
   SupportParams support;
   std::vector<ScriptedMove> script;
   PoolParams pools;  ///< push-model pools (grades); empty when the scenario has none
+  StaffingParams staffing;  ///< non-leadership staff stocks; off when the scenario has none
 };
 
 }  // namespace cadresim::model

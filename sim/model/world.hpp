@@ -30,7 +30,8 @@ struct PostState {
   std::uint32_t chain = 0;    ///< vacancy chain the current vacancy belongs to (0 = none)
   bool fill_pending = false;  ///< a fill attempt (or a recruit's arrival) is scheduled
   Day fill_day = 0;
-  bool unmet_reported = false;  ///< non_native_unmet already emitted for this vacancy           ///< its day: an older event for a vacancy since filled is ignored
+  bool unmet_reported = false;  ///< non_native_unmet already emitted for this vacancy ///< its day:
+                                ///< an older event for a vacancy since filled is ignored
 };
 
 /// A vacancy chain (White): started when a post opens from outside the chain (exit,
@@ -58,6 +59,7 @@ struct World {
   std::vector<double> attrition_multiplier;  ///< reluctance hook (1 = none)
   std::vector<VacancyChain> chains;          ///< index 0 unused
   std::vector<CadreId> unplaced;             ///< active cadres without a post (term-limited heads)
+  std::vector<int> staff;  ///< non-leadership staff per unit (rules/staffing); empty when off
   std::uint64_t initial_cadres = 0;
   std::uint64_t recruited = 0;
   std::uint64_t exited = 0;

@@ -1,7 +1,8 @@
-// Adaptation after a move and the annual evaluation of rotated cadres.
+// Adaptation after a move: the effectiveness ramp and how much of it is still to make up.
 #include "sim/rules/adaptation.hpp"
 
-#include <cmath>  // std::exp
+#include <algorithm>  // std::max
+#include <cmath>      // std::exp
 
 namespace cadresim::rules {
 
@@ -14,30 +15,22 @@ void start_adaptation(RuleContext& ctx, CadreId cadre, PostId post) {
   c.adapt_deficit =
       c.experience_months[level] > 0 ? p.deficit_with_experience : p.deficit_without_experience;
   double tau = p.time_constant_months;
-  // Mentoring and supervision are support for rotated cadres.
+  // Mentoring and supervision are support for rotated cadres (when targeted at this move).
   if (c.rotation.active) {
-    if (sup.mentoring) tau *= p.mentoring_factor;
-    if (sup.supervision) tau *= p.supervision_factor;
+    if (sup.mentoring && (c.rotation.levers & model::kLeverMentoring)) tau *= p.mentoring_factor;
+    if (sup.supervision && (c.rotation.levers & model::kLeverSupervision))
+      tau *= p.supervision_factor;
   }
   c.adapt_tau_months = tau;
 }
 
 double effectiveness(const model::Cadre& c, Day day) {
-  const double months = (day - c.adapt_start) / 30.436875;
-  const double ramp = 1.0 - c.adapt_deficit * std::exp(-std::max(months, 0.0) / c.adapt_tau_months);
-  return c.competence * ramp * (1.0 - c.effort_penalty);
+  return c.competence * (1.0 - unsettled(c, day)) * (1.0 - c.effort_penalty);
 }
 
-void evaluate_rotated(RuleContext& ctx) {
-  const double threshold = ctx.scenario.adaptation.completed_well_threshold;
-  for (CadreId id = 0; id < ctx.world.cadres.size(); ++id) {
-    const auto& c = ctx.world.cadres[id];
-    if (c.status != model::CadreStatus::kActive || !c.rotation.active || c.post == model::kNoPost)
-      continue;
-    const double e = effectiveness(c, ctx.now());
-    ctx.emit(events::EventType::kEvaluated, id, c.rotation.origin_post, c.post,
-             e >= threshold ? events::kReasonCompletedWell : events::kReasonNotWell, e);
-  }
+double unsettled(const model::Cadre& c, Day day) {
+  const double months = (day - c.adapt_start) / 30.436875;
+  return c.adapt_deficit * std::exp(-std::max(months, 0.0) / c.adapt_tau_months);
 }
 
 }  // namespace cadresim::rules

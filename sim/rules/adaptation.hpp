@@ -3,8 +3,8 @@
 ///   E(t) = competence × (1 − D · exp(−t / τ)) × (1 − effort penalty)
 /// with D the deficit (larger without prior experience at the destination's level) and τ the
 /// time constant, multiplied by the mentoring and supervision factors when those supports are
-/// on. Months at grassroots levels raise competence (in the monthly process). An annual
-/// evaluation rates each rotated cadre "completed well" when E ≥ the threshold.
+/// on for the move (support targeting). Months at grassroots levels raise competence (in the
+/// monthly process). The annual evaluation (sim/rules/evaluation.hpp) rates E.
 
 #include "sim/rules/context.hpp"
 
@@ -14,7 +14,7 @@ namespace cadresim::rules {
 void start_adaptation(RuleContext& ctx, CadreId cadre, PostId post);
 /// Effectiveness of the cadre on `day` (0..1).
 double effectiveness(const model::Cadre& c, Day day);
-/// Annual evaluation of every rotated cadre (emits `evaluated`).
-void evaluate_rotated(RuleContext& ctx);
+/// The adaptation deficit not yet made up on `day`: D · exp(−t / τ) (0..1), "still settling".
+double unsettled(const model::Cadre& c, Day day);
 
 }  // namespace cadresim::rules

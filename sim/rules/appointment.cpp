@@ -43,7 +43,9 @@ CadreId best_deputy(const RuleContext& ctx, PostId post) {
   for (CadreId c : cands) {
     const auto& cadre = ctx.world.cadres[c];
     if (cadre.rotation.active) continue;  // rotated cadres finish their rotation first
-    if (kernel::whole_months_between(cadre.post_since, ctx.now()) < p.promotion_min_months_in_post)
+    // ≥ 24 months in the current or an equivalent post before a higher one (HD 06, QĐ 377).
+    if (kernel::whole_months_between(cadre.equivalent_since, ctx.now()) <
+        p.promotion_min_months_in_post)
       continue;
     if (cadre.retirement_date < retire_floor) continue;
     if (!non_native_allows(ctx.org, cadre, post)) continue;

@@ -5,7 +5,8 @@
 /// (3) promotion of a deputy (a holder of a feeding title in the managing unit, with enough
 /// months in post and before retirement); (4) recruitment, for entry titles. Non-native and
 /// age rules apply to all. If nobody can be found, a deputy of the same unit may act and the
-/// attempt is repeated after `retry_months`. Each internal fill opens the filler's post (a vacancy chain).
+/// attempt is repeated after `retry_months`. Each internal fill opens the filler's post (a vacancy
+/// chain).
 
 #include "sim/rules/context.hpp"
 

@@ -72,6 +72,13 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
   c.post_since = ctx.now();
   c.consecutive_terms = 1;
   const model::Title& title = ctx.org.title_of(post);
+  // Time in the current or an equivalent post: a rotation (to an equivalent post, QĐ 65
+  // Art. 4.3) or a return from one keeps the clock; a post of higher rank restarts it.
+  const bool rotation_move = type == EventType::kMoved || reason == events::kReasonReturn;
+  if (c.equivalent_rank < 0 || (!rotation_move && title.rank > c.equivalent_rank)) {
+    c.equivalent_since = ctx.now();
+    c.equivalent_rank = title.rank;
+  }
   c.term_end = 0;
   if (title.tenure == model::TenureKind::kAppointed) {
     c.term_end = kernel::add_months(ctx.now(), ctx.scenario.terms.appointment_months);
@@ -91,7 +98,10 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
   }
   start_adaptation(ctx, cadre, post);
   ctx.emit(type, cadre, from, post, reason, value);
-  ctx.emit(EventType::kVacancyClosed, cadre, from, post, reason, vacant_days);
+  // A rotation's reason is its flow index, not a reason code: the vacancy closes "rotation_in".
+  ctx.emit(EventType::kVacancyClosed, cadre, from, post,
+           type == EventType::kMoved ? std::uint16_t{events::kReasonRotationIn} : reason,
+           vacant_days);
   // The filler's own post continues the chain; an outsider or an unplaced cadre ends it.
   if (from != model::kNoPost) {
     w.posts[from].holder = model::kNoCadre;

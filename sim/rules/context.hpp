@@ -6,10 +6,10 @@
 
 #include <cstdint>  // fixed-width integers
 
+#include "sim/kernel/random.hpp"        // kernel::RandomKey
+#include "sim/kernel/simulation.hpp"    // kernel::Simulation
 #include "sim/model/domain_events.hpp"  // DomainEvent, EventLog
-#include "sim/kernel/random.hpp"         // kernel::RandomKey
-#include "sim/kernel/simulation.hpp"     // kernel::Simulation
-#include "sim/model/world.hpp"           // model::World
+#include "sim/model/world.hpp"          // model::World
 
 namespace cadresim::rules {
 
@@ -31,6 +31,7 @@ enum EventKind : std::uint16_t {
   kScripted,            ///< scripted move (index into Scenario::script)
   kMonthEnd,            ///< monthly process and observation
   kPoolStep,            ///< yearly pool step (step number in the payload), sim/rules/pools.cpp
+  kStaffingStep,        ///< yearly staffing step (step number in the payload), rules/staffing.cpp
   kKindCount
 };
 
@@ -66,6 +67,7 @@ enum RandomPurpose : std::uint64_t {
   kRngRecruitDelay = 16,       ///< entity = post, index = vacancy number
   kRngPoolMove = 17,           ///< entity = cadre, index = pool step number: move or leave
   kRngPoolRecruit = 18,        ///< entity = pool state, index = pool step number: extra recruit
+  kRngStaffing = 19,           ///< entity = unit, index = staffing_draw_index(step, phase, k)
 };
 
 /// How a vacancy chain ended.

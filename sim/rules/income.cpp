@@ -54,12 +54,20 @@ double distance_km(const model::Organisation& org, model::UnitId a, model::UnitI
   return d;
 }
 
-double move_costs(const model::Scenario& s, model::UnitId from, model::UnitId to) {
+bool needs_second_household(const model::Scenario& s, model::UnitId home, model::UnitId from,
+                            model::UnitId to) {
+  if (from == to) return false;
+  const double limit = s.income.commute_max_km;
+  if (limit <= 0) return true;
+  return distance_km(s.organisation, home != model::kNoUnit ? home : from, to) > limit;
+}
+
+double move_costs(const model::Scenario& s, model::UnitId from, model::UnitId to,
+                  bool second_household) {
   if (from == to) return 0;
   const auto& p = s.income;
-  double cost = s.support.housing ? 0.0 : p.second_household_vnd_per_month;
-  cost += p.travel_vnd_per_km_month * distance_km(s.organisation, from, to);
-  return cost;
+  const double household = second_household ? p.second_household_vnd_per_month : 0.0;
+  return household + p.travel_vnd_per_km_month * distance_km(s.organisation, from, to);
 }
 
 }  // namespace cadresim::rules

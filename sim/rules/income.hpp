@@ -50,8 +50,14 @@ IncomeBreakdown monthly_income(const model::Scenario& s, const model::Cadre& cad
 /// Road distance between two units' seats, km: the sum of distance_km along the tree path.
 double distance_km(const model::Organisation& org, model::UnitId a, model::UnitId b);
 
-/// Monthly costs a move from `from` to `to` adds (second household when the move changes the
-/// locality and housing is not provided; travel by distance), VND.
-double move_costs(const model::Scenario& s, model::UnitId from, model::UnitId to);
+/// True if a cadre whose home is `home` needs a second household when moved from `from` to
+/// `to`: the move changes the unit and home is farther than income.commute_max_km from the
+/// destination (commute_max_km = 0: every move does).
+bool needs_second_household(const model::Scenario& s, model::UnitId home, model::UnitId from,
+                            model::UnitId to);
+/// Monthly costs a move from `from` to `to` adds: the second household (when needed; official
+/// housing offsets it as support, sim/rules/support.hpp) and travel by distance, VND.
+double move_costs(const model::Scenario& s, model::UnitId from, model::UnitId to,
+                  bool second_household);
 
 }  // namespace cadresim::rules

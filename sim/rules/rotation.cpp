@@ -4,10 +4,13 @@
 #include <algorithm>  // std::sort
 #include <cmath>      // std::floor
 
+#include "sim/rules/adaptation.hpp"
 #include "sim/rules/attrition.hpp"
+#include "sim/rules/evaluation.hpp"
 #include "sim/rules/income.hpp"
 #include "sim/rules/non_native.hpp"
 #include "sim/rules/reluctance.hpp"
+#include "sim/rules/staffing.hpp"  // staffing_on: full headcount in unit_shortage
 #include "sim/rules/succession.hpp"
 #include "sim/rules/support.hpp"
 
@@ -44,17 +47,20 @@ double rank_position(const model::Organisation& org, TitleId t) {
   return total <= 1 ? 1.0 : static_cast<double>(below) / (total - 1);
 }
 
+// 1 − headcount / establishment. Without staffing the headcount is the held posts and the
+// shortage is floored at 0; with staffing (rules/staffing.hpp) it is held posts + staff and a
+// unit in surplus gets a negative shortage, so the same weight makes it less preferred.
 double unit_shortage(const RuleContext& ctx, model::UnitId u) {
   const auto& unit = ctx.org.units[u];
   int held = 0;
   for (PostId p : ctx.org.posts_of_unit[u]) held += ctx.world.posts[p].holder != model::kNoCadre;
+  if (staffing_on(ctx.world))
+    return unit.establishment > 0
+               ? 1.0 - static_cast<double>(held + ctx.world.staff[u]) / unit.establishment
+               : 0.0;
   return unit.establishment > 0
              ? std::max(0.0, 1.0 - static_cast<double>(held) / unit.establishment)
              : 0.0;
-}
-
-int attraction_left(const RuleContext& ctx, const model::Cadre& c) {
-  return ctx.scenario.income.attraction_max_months - c.attraction_months_used;
 }
 
 // The post a rotation starts from: the one held, or the last one for a cadre without a post.
@@ -101,7 +107,8 @@ PostId choose_destination(const RuleContext& ctx, CadreId id, const model::Rotat
   const auto& c = ctx.world.cadres[id];
   const PostId origin = origin_of(c);
   const model::UnitId from_unit = org.posts[origin].unit;
-  const double q0 = std::min(1.0, position[org.posts[origin].title] + (higher ? p.equivalent_rank_band : 0.0));
+  const double q0 =
+      std::min(1.0, position[org.posts[origin].title] + (higher ? p.equivalent_rank_band : 0.0));
   PostId best = model::kNoPost;
   double best_score = -1e300;
   for (model::UnitId u : org.units_of_level[f.to_level]) {
@@ -122,7 +129,8 @@ PostId choose_destination(const RuleContext& ctx, CadreId id, const model::Rotat
       bool vacant = ps.holder == model::kNoCadre;
       if (!vacant) {
         const auto& h = ctx.world.cadres[ps.holder];
-        if (h.rotation.active || kernel::whole_months_between(h.post_since, ctx.now()) < p.displace_min_months_in_post)
+        if (h.rotation.active ||
+            kernel::whole_months_between(h.post_since, ctx.now()) < p.displace_min_months_in_post)
           continue;
       }
       // Vacant posts first; then shortage and hardship; then closeness of rank; a small
@@ -180,28 +188,13 @@ void return_to_origin(RuleContext& ctx, CadreId id, EventType event, std::uint16
 
 }  // namespace
 
-double move_shortfall(const RuleContext& ctx, CadreId cadre, PostId from, PostId to,
-                      double& shortfall_vnd) {
-  const auto& s = ctx.scenario;
-  const auto& c = ctx.world.cadres[cadre];
-  const int left = attraction_left(ctx, c);
-  const double before = monthly_income(s, c, from, ctx.now(), left).total();
-  const double after =
-      monthly_income(s, c, to, ctx.now(), left, reserved_regime(s, c, from)).total();
-  const double costs = move_costs(s, ctx.org.posts[from].unit, ctx.org.posts[to].unit);
-  const double gap = before - (after - costs);
-  shortfall_vnd = gap;
-  const double support = income_support_vnd(s.support, gap);
-  return before > 0 ? (gap - support) / before : 0.0;
-}
-
 void rotate_into(RuleContext& ctx, CadreId id, PostId dest, std::uint16_t flow,
                  int duration_months) {
   auto& w = ctx.world;
   auto& c = w.cadres[id];
   const PostId origin = origin_of(c);
-  double gap = 0;
-  const double s = move_shortfall(ctx, id, origin, dest, gap);
+  const MoveTerms terms = move_terms(ctx, id, origin, dest, flow);
+  const double s = terms.shortfall;
   // Move the incumbent aside if the post is held.
   if (const CadreId h = w.posts[dest].holder; h != model::kNoCadre) {
     open_vacancy(ctx, dest, events::kReasonRotation);
@@ -215,7 +208,9 @@ void rotate_into(RuleContext& ctx, CadreId id, PostId dest, std::uint16_t flow,
   r.planned_end = kernel::add_months(ctx.now(), duration_months);
   r.flow = flow;
   r.shortfall = s;
-  r.shortfall_vnd = gap;
+  r.shortfall_vnd = terms.gap_vnd;
+  r.levers = terms.levers;
+  r.second_household = terms.second_household;
   r.early_return_hazard = 0;
   r.early_return_threshold =
       kernel::sample::exponential(ctx.rng.uniform(kRngEarlyReturn, id, r.count), 1.0);
@@ -225,7 +220,7 @@ void rotate_into(RuleContext& ctx, CadreId id, PostId dest, std::uint16_t flow,
   w.attrition_multiplier[id] = attrition_multiplier(ctx.scenario.reluctance, s);
   // For a term-limited head from the unplaced pool there is no old post to open.
   take_post(ctx, id, dest, EventType::kMoved, flow, events::kReasonRotation, s);
-  pay_one_off_grant(ctx, id, distance_km(ctx.org, r.origin_unit, ctx.org.posts[dest].unit));
+  pay_one_off_grant(ctx, id, terms.distance_km);
   ctx.sim.schedule(r.planned_end, kRotationEnd, id, kPriorityTerm);
 }
 
@@ -269,8 +264,7 @@ void rotation_plan(RuleContext& ctx, std::uint32_t plan_number) {
         dest = choose_destination(ctx, id, f, u_slot, false, position);
       if (dest == model::kNoPost) continue;
       ++offers;
-      double gap = 0;
-      const double s = move_shortfall(ctx, id, origin_of(c), dest, gap);
+      const double s = move_terms(ctx, id, origin_of(c), dest, fi).shortfall;
       ctx.emit(EventType::kOffered, id, origin_of(c), dest, fi, s);
       const double ua = ctx.rng.uniform(
           kRngAcceptance, id,
@@ -296,13 +290,17 @@ void rotation_end(RuleContext& ctx, CadreId id) {
   if (c.status != model::CadreStatus::kActive || !c.rotation.active ||
       c.rotation.planned_end != ctx.now())
     return;
-  const auto& p = ctx.scenario.rotation;
+  // Placement after rotation follows the results (QĐ 65 Art. 10, ND 170 Art. 51): the last
+  // annual rating selects the outcome probabilities.
+  if (c.rating == model::Rating::kNone && c.post != model::kNoPost)
+    c.rating = rating_for(ctx.scenario.evaluation, effectiveness(c, ctx.now()));
+  const auto& p = outcome_probabilities(ctx.scenario.evaluation, c.rating);
   const double u = ctx.rng.uniform(kRngRotationOutcome, id, c.rotation.count);
-  if (u < p.outcome_return) {
+  if (u < p.return_home) {
     return_to_origin(ctx, id, EventType::kRotationEnded, events::kReasonReturn);
     return;
   }
-  if (u < p.outcome_return + p.outcome_promote) {
+  if (u < p.return_home + p.promote) {
     // Promotion: the best vacant higher post at the origin level the cadre may hold.
     const PostId origin = c.rotation.origin_post;
     const int base_rank = ctx.org.title_of(origin != model::kNoPost ? origin : c.post).rank;
@@ -335,11 +333,19 @@ void rotation_end(RuleContext& ctx, CadreId id) {
   ctx.emit(EventType::kRotationEnded, id, c.rotation.origin_post, c.post, events::kReasonStay);
 }
 
+double early_return_hazard_per_year(const RuleContext& ctx, CadreId id) {
+  const auto& c = ctx.world.cadres[id];
+  const auto& rel = ctx.scenario.reluctance;
+  const double settling = 1.0 + rel.early_return_unsettled_weight * unsettled(c, ctx.now());
+  const double by_rating =
+      ctx.scenario.evaluation.early_return_multiplier[model::rating_index(c.rating)];
+  return early_return_rate_per_year(rel, c.rotation.shortfall) * settling * by_rating;
+}
+
 bool early_return_month(RuleContext& ctx, CadreId id) {
   auto& c = ctx.world.cadres[id];
   if (!c.rotation.active || c.post == model::kNoPost) return false;
-  c.rotation.early_return_hazard +=
-      early_return_rate_per_year(ctx.scenario.reluctance, c.rotation.shortfall) / 12.0;
+  c.rotation.early_return_hazard += early_return_hazard_per_year(ctx, id) / 12.0;
   if (c.rotation.early_return_hazard < c.rotation.early_return_threshold) return false;
   return_to_origin(ctx, id, EventType::kReturnedEarly, events::kReasonReturn);
   return true;
@@ -362,8 +368,7 @@ void scripted_move(RuleContext& ctx, const model::ScriptedMove& move) {
     return;
   }
   if (c.rotation.active || origin_of(c) == model::kNoPost) return;
-  double gap = 0;
-  const double s = move_shortfall(ctx, id, origin_of(c), move.to_post, gap);
+  const double s = move_terms(ctx, id, origin_of(c), move.to_post, model::kScriptedFlow).shortfall;
   ctx.emit(EventType::kOffered, id, origin_of(c), move.to_post, model::kScriptedFlow, s);
   ctx.emit(EventType::kAccepted, id, origin_of(c), move.to_post, model::kScriptedFlow, s);
   rotate_into(ctx, id, move.to_post, model::kScriptedFlow, move.duration_months);

@@ -10,18 +10,19 @@
 /// especially-difficult units; never breaking a required non-native rule. If no post is vacant,
 /// the incumbent of the best equivalent post is moved aside (bố trí, sắp xếp) and placed later.
 /// The cadre accepts with the reluctance probability; a refusal leaves or keeps them in the plan.
+/// The offer is valued with support (sim/rules/support.hpp: move_terms).
 /// The rotation lasts a drawn duration (≥ 36 months); at its end the cadre returns to the
-/// origin unit, is promoted, or stays (the move becomes permanent). Cadres may ask to return
-/// early (reluctance hazard).
+/// origin unit, is promoted, or stays (the move becomes permanent), with probabilities set by
+/// the last annual rating (sim/rules/evaluation.hpp). Cadres may ask to return early: the
+/// reluctance hazard, raised while they are still settling and by a weak rating.
 
 #include "sim/rules/context.hpp"
 
 namespace cadresim::rules {
 
-/// Relative shortfall s of moving `cadre` from `from` to `to` now, and the same in VND per
-/// month before support (`shortfall_vnd`).
-double move_shortfall(const RuleContext& ctx, CadreId cadre, PostId from, PostId to,
-                      double& shortfall_vnd);
+/// Yearly early-return hazard of a rotated cadre today: the reluctance rate for the move's
+/// shortfall × (1 + w · unsettled) × the rating's multiplier.
+double early_return_hazard_per_year(const RuleContext& ctx, CadreId cadre);
 /// Runs the rotation plan; `plan_number` keys its random draws.
 void rotation_plan(RuleContext& ctx, std::uint32_t plan_number);
 /// Moves `cadre` (already accepted) to `dest` as a rotation of `flow`, displacing any holder.

@@ -44,8 +44,12 @@ Readiness readiness(const RuleContext& ctx, CadreId cadre, PostId post) {
   const auto& c = ctx.world.cadres[cadre];
   const model::LevelId level = ctx.org.level_of(post);
   const bool lowest = level + 1u >= ctx.org.levels.size();
-  if (c.competence >= p.ready_min_competence &&
-      kernel::whole_months_between(c.post_since, ctx.now()) >= p.ready_min_months_in_post &&
+  // Time in the current or an equivalent post counts (a rotation does not reset it); the last
+  // annual rating must be good enough; lower-level experience, which rotation provides, is
+  // required for posts above the lowest level.
+  const bool rated = c.rating == model::Rating::kNone || c.rating >= p.ready_min_rating;
+  if (c.competence >= p.ready_min_competence && rated &&
+      kernel::whole_months_between(c.equivalent_since, ctx.now()) >= p.ready_min_months_in_post &&
       (lowest || lower_level_months(c, level) >= p.ready_min_months_lower_level))
     return Readiness::kReadyNow;
   if (c.competence >= p.later_min_competence) return Readiness::kReadyLater;
@@ -74,10 +78,12 @@ bool may_plan_by_floor(const RuleContext& ctx, CadreId cadre, PostId post, Day r
 double candidate_score(const RuleContext& ctx, CadreId cadre, PostId post) {
   const auto& c = ctx.world.cadres[cadre];
   const model::LevelId level = ctx.org.level_of(post);
-  // Competence dominates; lower-level experience (capped at 5 years) and the non-native
-  // preference break near-ties.
+  // Competence dominates; lower-level experience (capped at 5 years), the last rating (priority
+  // for strong results) and the non-native preference break near-ties.
   const double exp_years = std::min(lower_level_months(c, level), 60) / 12.0;
-  return c.competence + 0.02 * exp_years + 0.1 * non_native_preference(ctx.org, c, post);
+  const double rating_bonus = ctx.scenario.evaluation.planning_bonus[model::rating_index(c.rating)];
+  return c.competence + 0.02 * exp_years + rating_bonus +
+         0.1 * non_native_preference(ctx.org, c, post);
 }
 
 void feeder_candidates(const RuleContext& ctx, PostId post, std::vector<CadreId>& out) {
@@ -103,9 +109,12 @@ void planning_review(RuleContext& ctx, int year) {
       reason = events::kReasonGone;
     else if (!may_plan(ctx, e.cadre, e.post, next_term_start(ctx, e.post)))
       reason = events::kReasonAgedOut;
+    else if (ctx.scenario.evaluation.remove_from_plan_if_not_completed &&
+             c.rating == model::Rating::kNotCompleted)
+      reason = events::kReasonFailed;  // failed the annual evaluation (QĐ 377 annual review)
     else if (ctx.rng.uniform(kRngPlanRemoval, e.cadre, static_cast<std::uint64_t>(year)) <
              p.removal_probability_per_year)
-      reason = events::kReasonFailed;
+      reason = events::kReasonOtherCause;
     if (reason != events::kReasonNone) {
       ctx.emit(events::EventType::kUnplanned, e.cadre, model::kNoPost, e.post, reason);
       e.cadre = model::kNoCadre;

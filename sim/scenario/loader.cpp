@@ -185,6 +185,7 @@ LoadedScenario build_scenario(const json& doc, const std::string& display_name,
     }
   }
   read_mechanisms(top, ctx);
+  read_staffing(top, ctx);
   read_population(top, ctx);
   check_population_size(ctx);
   read_script(top, ctx);

@@ -8,6 +8,20 @@ namespace cadresim::scenario {
 
 namespace {
 
+// Rating ids in scenarios, in the order of model::rating_index.
+const std::vector<std::string>& rating_ids() {
+  static const std::vector<std::string> ids{"not_completed", "completed", "good", "excellent"};
+  return ids;
+}
+std::string rating_id(model::Rating r) {
+  return rating_ids()[model::rating_index(r)];
+}
+model::Rating rating_from_id(const std::string& id) {
+  for (std::size_t k = 0; k < model::kRatingGrades; ++k)
+    if (rating_ids()[k] == id) return static_cast<model::Rating>(k + 1);
+  return model::Rating::kGood;
+}
+
 void read_retirement(FieldReader& top, SectionContext& ctx) {
   auto& p = ctx.scenario.retirement;
   FieldReader r = top.object("retirement");
@@ -116,6 +130,9 @@ void read_succession(FieldReader& top, SectionContext& ctx) {
   r.integer("ready_min_months_in_post", p.ready_min_months_in_post, 0, 600);
   r.integer("ready_min_months_lower_level", p.ready_min_months_lower_level, 0, 600);
   r.probability("later_min_competence", p.later_min_competence);
+  std::string min_rating = rating_id(p.ready_min_rating);
+  r.choice("ready_min_rating", min_rating, rating_ids());
+  p.ready_min_rating = rating_from_id(min_rating);
   r.probability("removal_probability_per_year", p.removal_probability_per_year);
   FieldReader t = r.object("structure_targets");
   t.probability("young_share", p.young_target_share);
@@ -202,15 +219,6 @@ void read_rotation(FieldReader& top, SectionContext& ctx) {
   r.probability("higher_post_probability", p.higher_post_probability);
   r.probability("outstanding_competence", p.outstanding_competence);
   r.distribution("duration_months", p.duration_months, 1, 240);
-  FieldReader o = r.object("end_outcomes");
-  o.probability("return", p.outcome_return);
-  o.probability("promote", p.outcome_promote);
-  o.probability("stay", p.outcome_stay);
-  o.finish();
-  if (std::abs(p.outcome_return + p.outcome_promote + p.outcome_stay - 1.0) > 1e-6)
-    ctx.problems.add(r.at("end_outcomes"),
-                     fmt::format("return + promote + stay must sum to 1, found {:g}",
-                                 p.outcome_return + p.outcome_promote + p.outcome_stay));
   r.boolean("refusal_keeps_in_plan", p.refusal_keeps_in_plan);
   r.number("shortage_weight", p.shortage_weight, 0, 100);
   r.number("especially_difficult_weight", p.especially_difficult_weight, 0, 100);
@@ -247,6 +255,7 @@ void read_income(FieldReader& top, SectionContext& ctx) {
   r.integer("attraction_max_months", p.attraction_max_months, 0, 600);
   p.level_extra_vnd_per_month = read_level_map(r, "level_extra_vnd_per_month", 0.0, 0, 1e9, ctx);
   r.number("second_household_vnd_per_month", p.second_household_vnd_per_month, 0, 1e9);
+  r.number("commute_max_km", p.commute_max_km, 0, 10000);
   r.number("travel_vnd_per_km_month", p.travel_vnd_per_km_month, 0, 1e7);
   r.finish();
 }
@@ -258,6 +267,7 @@ void read_reluctance(FieldReader& top, SectionContext& ctx) {
   r.number("accept_slope", p.accept_slope, -500, 500);
   r.number("early_return_base_per_year", p.early_return_base_per_year, 0, 1);
   r.number("early_return_per_shortfall_per_year", p.early_return_per_shortfall_per_year, 0, 10);
+  r.number("early_return_unsettled_weight", p.early_return_unsettled_weight, 0, 100);
   r.number("attrition_multiplier_per_shortfall", p.attrition_multiplier_per_shortfall, 0, 100);
   r.number("effort_penalty_per_shortfall", p.effort_penalty_per_shortfall, 0, 10);
   r.finish();
@@ -292,8 +302,100 @@ void read_adaptation(FieldReader& top, SectionContext& ctx) {
         static_cast<model::LevelId>(ctx.scenario.organisation.levels.size() - 1)};
   }
   for (auto l : p.grassroots_levels) gout.push_back(ctx.scenario.organisation.levels[l].id);
-  r.month_day("evaluation_date", p.evaluation_date);
-  r.probability("completed_well_threshold", p.completed_well_threshold);
+  r.finish();
+}
+
+// Reads a per-rating table: an object with one entry per rating id.
+template <typename Each>
+void for_each_rating(FieldReader& r, const std::string& key, Each each) {
+  FieldReader t = r.object(key);
+  for (std::size_t k = 0; k < model::kRatingGrades; ++k) each(t, k, rating_ids()[k]);
+  t.finish();
+}
+
+void read_evaluation(FieldReader& top, SectionContext& ctx) {
+  auto& p = ctx.scenario.evaluation;
+  FieldReader r = top.object("evaluation");
+  r.month_day("date", p.date);
+  FieldReader th = r.object("rating_thresholds");
+  th.probability("excellent", p.excellent_min);
+  th.probability("good", p.good_min);
+  th.probability("completed", p.completed_min);
+  th.finish();
+  if (!(p.completed_min <= p.good_min && p.good_min <= p.excellent_min))
+    ctx.problems.add(r.at("rating_thresholds"),
+                     "thresholds must satisfy completed <= good <= excellent");
+  for_each_rating(r, "end_outcomes", [&](FieldReader& t, std::size_t k, const std::string& id) {
+    auto& o = p.end_outcomes[k];
+    FieldReader e = t.object(id);
+    e.probability("return", o.return_home);
+    e.probability("promote", o.promote);
+    e.probability("stay", o.stay);
+    e.finish();
+    if (std::abs(o.return_home + o.promote + o.stay - 1.0) > 1e-6)
+      ctx.problems.add(t.at(id), fmt::format("return + promote + stay must sum to 1, found {:g}",
+                                             o.return_home + o.promote + o.stay));
+  });
+  for_each_rating(r, "early_return_multiplier",
+                  [&](FieldReader& t, std::size_t k, const std::string& id) {
+                    t.number(id, p.early_return_multiplier[k], 0, 100);
+                  });
+  for_each_rating(r, "planning_bonus", [&](FieldReader& t, std::size_t k, const std::string& id) {
+    t.number(id, p.planning_bonus[k], -1, 1);
+  });
+  r.boolean("remove_from_plan_if_not_completed", p.remove_from_plan_if_not_completed);
+  r.finish();
+}
+
+// Reads a list of level ids into `levels`.
+void read_level_list(FieldReader& r, const std::string& key, std::vector<model::LevelId>& levels,
+                     SectionContext& ctx) {
+  const json* a = r.array(key);
+  json& out = r.out()[key];
+  out = json::array();
+  if (a == nullptr) return;
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const std::string ptr = r.at(key) + "/" + std::to_string(i);
+    if (!(*a)[i].is_string()) {
+      ctx.problems.add(ptr, "must be a level id");
+      continue;
+    }
+    const int l = resolve_level((*a)[i].get<std::string>(), ptr, ctx);
+    if (l >= 0) {
+      levels.push_back(static_cast<model::LevelId>(l));
+      out.push_back((*a)[i]);
+    }
+  }
+}
+
+void read_target(FieldReader& targets, const std::string& lever, model::SupportTarget& t,
+                 SectionContext& ctx) {
+  if (!targets.has(lever)) return;
+  FieldReader r = targets.object(lever);
+  r.boolean("especially_difficult_only", t.especially_difficult_only);
+  read_level_list(r, "to_levels", t.to_levels, ctx);
+  const json* f = r.array("flows");
+  json& fout = r.out()["flows"];
+  fout = json::array();
+  if (f != nullptr) {
+    for (std::size_t i = 0; i < f->size(); ++i) {
+      const std::string ptr = r.at("flows") + "/" + std::to_string(i);
+      if (!(*f)[i].is_string()) {
+        ctx.problems.add(ptr, "must be a rotation flow id");
+        continue;
+      }
+      const std::string id = (*f)[i].get<std::string>();
+      bool known = id == "scripted";
+      for (const auto& flow : ctx.scenario.rotation.flows) known = known || flow.id == id;
+      if (!known)
+        ctx.problems.add(ptr, "unknown rotation flow \"" + id +
+                                  "\" (a flow id of /rotation/flows, or \"scripted\")");
+      t.flows.push_back(id);
+      fout.push_back(id);
+    }
+  }
+  r.boolean("key_posts_only", t.key_posts_only);
+  r.number("min_shortfall_vnd", t.min_shortfall_vnd, 0, 1e10);
   r.finish();
 }
 
@@ -319,6 +421,19 @@ void read_support(FieldReader& top, SectionContext& ctx) {
   r.number("mentoring_cost_vnd_per_month", p.mentoring_cost_vnd_per_month, 0, 1e9);
   r.boolean("supervision", p.supervision);
   r.number("supervision_cost_vnd_per_month", p.supervision_cost_vnd_per_month, 0, 1e9);
+  FieldReader t = r.object("targets");
+  read_target(t, "top_up", p.target_top_up, ctx);
+  read_target(t, "grant", p.target_grant, ctx);
+  read_target(t, "housing", p.target_housing, ctx);
+  read_target(t, "travel", p.target_travel, ctx);
+  read_target(t, "reserved_allowance", p.target_reserved, ctx);
+  read_target(t, "mentoring", p.target_mentoring, ctx);
+  read_target(t, "supervision", p.target_supervision, ctx);
+  t.finish();
+  FieldReader v = r.object("valuation");
+  v.number("monthly_discount_rate", p.valuation.monthly_discount_rate, 0, 0.5);
+  v.probability("in_kind_share", p.valuation.in_kind_share);
+  v.finish();
   r.finish();
 }
 
@@ -337,6 +452,7 @@ void read_mechanisms(FieldReader& top, SectionContext& ctx) {
   read_income(top, ctx);
   read_reluctance(top, ctx);
   read_adaptation(top, ctx);
+  read_evaluation(top, ctx);
   read_support(top, ctx);
 }
 

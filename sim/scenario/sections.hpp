@@ -34,6 +34,8 @@ void read_population(FieldReader& top, SectionContext& ctx);
 /// "pools": push-model pool states (grades) with yearly transitions and recruitment. Read
 /// before "titles": a scenario with pools may have no titles.
 void read_pools(FieldReader& top, SectionContext& ctx);
+/// "staffing": non-leadership staff stocks per unit (docs/model.md § Staffing). Absent: off.
+void read_staffing(FieldReader& top, SectionContext& ctx);
 /// "script": dated moves of named cadres (training exercises, the article's story).
 void read_script(FieldReader& top, SectionContext& ctx);
 

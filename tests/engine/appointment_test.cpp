@@ -15,7 +15,8 @@ const model::Scenario& small() {
   return s;
 }
 
-// engine-small defaults: promotion needs 24 months in post and 60 months before retirement.
+// engine-small defaults: promotion needs 24 months in the current or an equivalent post and 60
+// months before retirement.
 TEST(Appointment, ADeputyIsPromotedOnlyWithTheWholeMonthsRequiredInPostAndBeforeRetirement) {
   struct Case {
     Day today, post_since, retirement;
@@ -38,6 +39,7 @@ TEST(Appointment, ADeputyIsPromotedOnlyWithTheWholeMonthsRequiredInPostAndBefore
     n.retirement_date = c.retirement;
     const CadreId id = h.add(n);
     h.world.cadres[id].post_since = c.post_since;
+    h.world.cadres[id].equivalent_since = c.post_since;  // the rule reads the equivalent clock
     const PostId chair = h.post("d1-c-01", "c-chair");
     rules::RuleContext ctx = h.ctx();
     EXPECT_EQ(rules::best_deputy(ctx, chair) == id, c.promoted) << c.why;

@@ -1,7 +1,8 @@
 // Calibration of the Điện Biên baseline to the article (Báo Điện Biên Phủ, 30 Aug 2023;
-// reference §8.1): rotations by flow from the start of the 2020–2025 term to the end of 2022,
-// non-native district secretaries and chairs by mid-2023, and a positive mean income shortfall
-// of rotated cadres. Which parameters were set from the article: docs/model.md § Calibration.
+// docs/sources.md#S-ART-1): rotations by flow from the start of the 2020–2025 term to the end of
+// 2022, non-native district secretaries and chairs by mid-2023, and a positive mean income
+// shortfall of rotated cadres. Which parameters were set from the article: see the section
+// "Calibration" of docs/model.md.
 #include <gtest/gtest.h>
 
 #include <boost/math/distributions/chi_squared.hpp>  // exact Poisson interval
@@ -62,8 +63,9 @@ TEST(Calibration, RotationsByFlowToTheEndOf2022MatchTheArticle) {
     shortfall += m.shortfall_sum;
     moves += m.moves;
   }
-  // The article's counts (§8.1); commune → commune includes the scripted Phìn Hồ → Si Pa Phìn
-  // move; the 5 unlisted rotations are modelled as district → district (an assumption).
+  // The article's counts (docs/sources.md#S-ART-1); commune → commune includes the scripted Phìn Hồ
+  // → Si Pa Phìn move; the 5 unlisted rotations are modelled as district → district (an
+  // assumption).
   const std::map<std::string, int> observed = {
       {"central-province", 1}, {"province-district", 11},     {"district-province", 3},
       {"sector-sector", 1},    {"district-commune", 50},      {"commune-district", 5},

@@ -14,11 +14,11 @@
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
-#include "sim/model/domain_events.hpp"
 #include "sim/engine/observer.hpp"
 #include "sim/kernel/calendar.hpp"
 #include "sim/kernel/random.hpp"
 #include "sim/kernel/simulation.hpp"
+#include "sim/model/domain_events.hpp"
 #include "sim/model/scenario.hpp"
 #include "sim/model/world.hpp"
 #include "sim/rules/appointment.hpp"
@@ -119,6 +119,8 @@ class RuleHarness {
                                              : 0;
     c.competence = n.competence;
     c.post_since = kernel::add_months(sim.now(), -n.months_in_post);
+    c.equivalent_since = c.post_since;  // in this post or an equivalent one as long
+    c.equivalent_rank = n.post != model::kNoPost ? org().title_of(n.post).rank : -1;
     c.consecutive_terms = n.consecutive_terms;
     c.experience_months = n.experience;
     c.entered = sim.now();

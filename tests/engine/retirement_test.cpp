@@ -1,5 +1,5 @@
 // Retirement (sim/rules/retirement.cpp): statutory dates against the Decree 135/2020 roadmap
-// (domain/reference.md § 5.1, the table in tests/data/engine-small.json), and early
+// (docs/sources.md#S-RET-1, the table in tests/data/engine-small.json), and early
 // retirement eligibility.
 #include <gtest/gtest.h>
 

@@ -30,7 +30,7 @@ TEST(Income, BaseSalaryFollowsTheDecreeDates) {
   EXPECT_EQ(rules::base_salary(p, ymd(2024, 7, 1)), 2'340'000);
 }
 
-// Reference §6.7: a chuyên viên at step 5 (grade 3.66) in 2023 H2 (base 1.8 M VND).
+// docs/sources.md#S-PAY-8: a chuyên viên at step 5 (grade 3.66) in 2023 H2 (base 1.8 M VND).
 TEST(Income, TheReferenceWorkedExampleMatchesToTheDong) {
   RuleHarness h(small(), ymd(2023, 8, 1));
   const PostId district = h.post("d1", "d-staff");    // district town, regional 0.5, no position
@@ -52,7 +52,7 @@ TEST(Income, TheReferenceWorkedExampleMatchesToTheDong) {
   EXPECT_DOUBLE_EQ(lower.total(), 10'057'500.0);  // lower kept coefficients change nothing
 }
 
-TEST(Income, MoveCostsAddASecondHouseholdAndTravelByDistanceUnlessHoused) {
+TEST(Income, MoveCostsAddASecondHouseholdWhenNeededAndTravelByDistance) {
   model::Scenario s = small();
   s.income.second_household_vnd_per_month = 1'000'000;
   s.income.travel_vnd_per_km_month = 10'000;
@@ -61,10 +61,16 @@ TEST(Income, MoveCostsAddASecondHouseholdAndTravelByDistanceUnlessHoused) {
                       c2 = org.find_unit("d1-c-02");
   EXPECT_DOUBLE_EQ(rules::distance_km(org, d1, c1), 15);
   EXPECT_DOUBLE_EQ(rules::distance_km(org, c1, c2), 30);  // via the district seat
-  EXPECT_DOUBLE_EQ(rules::move_costs(s, d1, c1), 1'000'000 + 150'000);
-  EXPECT_DOUBLE_EQ(rules::move_costs(s, d1, d1), 0);
-  s.support.housing = true;
-  EXPECT_DOUBLE_EQ(rules::move_costs(s, d1, c1), 150'000);
+  EXPECT_DOUBLE_EQ(rules::move_costs(s, d1, c1, true), 1'000'000 + 150'000);
+  EXPECT_DOUBLE_EQ(rules::move_costs(s, d1, d1, true), 0);
+  EXPECT_DOUBLE_EQ(rules::move_costs(s, d1, c1, false), 150'000);
+  // Commuting distance: no limit set, every move to another unit needs a second household.
+  EXPECT_TRUE(rules::needs_second_household(s, c2, d1, c1));
+  EXPECT_FALSE(rules::needs_second_household(s, c2, d1, d1));
+  s.income.commute_max_km = 20;
+  EXPECT_TRUE(rules::needs_second_household(s, c2, d1, c1));   // home 30 km from c1
+  EXPECT_FALSE(rules::needs_second_household(s, d1, c2, c1));  // home 15 km from c1
+  EXPECT_FALSE(rules::needs_second_household(s, c1, d1, c1));  // moved home
 }
 
 TEST(Support, EachLeverIsPaidAndCostedMonthly) {
@@ -87,6 +93,10 @@ TEST(Support, EachLeverIsPaidAndCostedMonthly) {
   cadre.rotation.active = true;
   cadre.rotation.origin_post = origin;
   cadre.rotation.shortfall_vnd = 2'000'000;
+  cadre.rotation.second_household = true;
+  cadre.rotation.levers = rules::levers_for(h.scenario, dest, 0, 2'000'000);
+  // Every lever that is on reaches the move (no targets); no grant bands, so no grant.
+  EXPECT_EQ(cadre.rotation.levers, 0x7F & ~model::kLeverGrant);
   auto ctx = h.ctx();
   const double total = rules::pay_monthly_support(ctx, c);
   std::map<std::uint16_t, double> paid;
@@ -122,13 +132,12 @@ TEST(Support, TopUpReducesTheShortfallAndFullCompensationRemovesIt) {
   const PostId dest = h.post("d2-c-04", "c-vice");  // not especially difficult: a loss
   const CadreId c = h.add({.post = origin});
   h.world.cadres[c].grade_coefficient = 3.66;
-  double gap = 0;
-  const double s0 = rules::move_shortfall(h.ctx(), c, origin, dest, gap);
-  EXPECT_GT(s0, 0.05);
+  const auto t0 = rules::move_terms(h.ctx(), c, origin, dest, 0);
+  EXPECT_GT(t0.shortfall, 0.05);
   h.scenario.support.top_up_share_of_shortfall = 1.0;
-  double gap1 = 0;
-  EXPECT_NEAR(rules::move_shortfall(h.ctx(), c, origin, dest, gap1), 0.0, 1e-12);
-  EXPECT_DOUBLE_EQ(gap1, gap);  // the gap before support is unchanged
+  const auto t1 = rules::move_terms(h.ctx(), c, origin, dest, 0);
+  EXPECT_NEAR(t1.shortfall, 0.0, 1e-12);
+  EXPECT_DOUBLE_EQ(t1.gap_vnd, t0.gap_vnd);  // the gap before support is unchanged
 }
 
 // A one-flow plan (district → commune, quota 1, always accepted) for eligibility tests.
@@ -233,6 +242,7 @@ TEST(RotationStatistics, EarlyReturnTimeFollowsTheHazard) {
   model::Scenario s = small();
   s.reluctance.early_return_base_per_year = 0.2;
   s.reluctance.early_return_per_shortfall_per_year = 0.0;
+  s.reluctance.early_return_unsettled_weight = 0.0;  // a constant hazard (rating: none = good)
   const double h_year = 0.2;
   const int n = 2000;
   double sum = 0;

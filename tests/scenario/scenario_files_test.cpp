@@ -1,5 +1,5 @@
 // The shipped scenario files (every one validates; the Điện Biên baseline has the structure of
-// domain/reference.md §7), "extends" merge-patch semantics (RFC 7386), and roster import.
+// docs/sources.md#S-DB), "extends" merge-patch semantics (RFC 7386), and roster import.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>  // inspecting resolved documents
@@ -118,7 +118,7 @@ TEST(DienBienBaseline, HasTenDistrictsAndTheirCommunesAsInTheReference) {
   EXPECT_EQ(by_level["central"], 1);
   EXPECT_EQ(by_level["district"], 10);
   EXPECT_EQ(by_level["commune"], 129);
-  // domain/reference.md §7.2.
+  // docs/sources.md#S-DB-2.
   const std::map<std::string, int> expected = {
       {"dien-bien-phu", 12}, {"muong-lay", 3},  {"huyen-dien-bien", 21}, {"dien-bien-dong", 14},
       {"muong-ang", 10},     {"muong-cha", 12}, {"muong-nhe", 11},       {"tua-chua", 12},
@@ -136,7 +136,7 @@ TEST(DienBienBaseline, NinetyFourCommunesAreEspeciallyDifficultAndNoWardIs) {
       EXPECT_EQ(u.name.find("ward"), std::string::npos) << u.id;
     }
   }
-  EXPECT_EQ(difficult, 94);  // QĐ 861/2021, reference §6.4
+  EXPECT_EQ(difficult, 94);  // QĐ 861/2021, docs/sources.md#S-AREA-3
 }
 
 TEST(DienBienBaseline, NamPoHasPhinHoAndSiPaPhinAndVangAKyMovesBetweenThem) {
