@@ -2,6 +2,7 @@
 #include "analysis/metrics.hpp"
 
 #include <algorithm>  // std::sort
+#include <iterator>   // std::size
 
 #include "sim/rules/adaptation.hpp"  // effectiveness (a model formula, read-only)
 #include "sim/rules/staffing.hpp"    // unit_headcount: held posts + non-leadership staff
@@ -16,6 +17,16 @@ std::string flow_group(const std::string& from, const std::string& to) {
 
 namespace {
 const std::string kAll = "all";
+// Personnel actions counted by managing tier (docs/model.md § Managing tiers), in group order.
+constexpr const char* kTierActions[] = {"planned", "appointed", "mobilised", "rotated"};
+constexpr std::size_t kTierActionCount = std::size(kTierActions);
+enum TierAction : std::size_t {
+  kActionPlanned,
+  kActionAppointed,
+  kActionMobilised,
+  kActionRotated
+};
+
 // Ratio metrics are recomputed from their parts for totals instead of summed over years.
 bool is_ratio(const std::string& metric) {
   return metric == "completed_well_share" || metric == "time_to_fill_days_mean" ||
@@ -79,6 +90,12 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenari
       declare_yearly(m, "all");
       for (const auto& l : level_ids_) declare_yearly(m, l);
     }
+  // Personnel actions by managing tier: every tier (defaults included) in every replication.
+  for (const auto& tier : s_.organisation.tiers)
+    for (const char* a : kTierActions) {
+      tier_groups_.push_back(tier.id + "/" + a);
+      declare_yearly("personnel_actions", tier_groups_.back());
+    }
 }
 
 void MetricsCollector::declare_yearly(const std::string& metric, const std::string& group) {
@@ -93,12 +110,14 @@ void MetricsCollector::on_start(Day day, const model::World&) {
   last_year_end_ = day - 1;
 }
 
-void MetricsCollector::on_events(std::span<const events::DomainEvent> events, const model::World&) {
+void MetricsCollector::on_events(std::span<const events::DomainEvent> events,
+                                 const model::World& w) {
   const auto& org = s_.organisation;
   auto level_of = [&](model::PostId p) {
     return p == model::kNoPost ? std::string("none") : level_ids_[org.level_of(p)];
   };
   for (const auto& e : events) {
+    count_personnel_action(e, w);
     switch (e.type) {
       case EventType::kMoved:
         add("rotations", "all");
@@ -212,6 +231,38 @@ void MetricsCollector::on_events(std::span<const events::DomainEvent> events, co
   }
 }
 
+void MetricsCollector::count_personnel_action(const events::DomainEvent& e, const model::World& w) {
+  const auto& org = s_.organisation;
+  auto count = [&](model::PostId post, TierAction a) {
+    year_acc_[{"personnel_actions",
+               tier_groups_[org.title_of(post).tier * kTierActionCount + a]}] += 1.0;
+  };
+  switch (e.type) {
+    case EventType::kPlanned:  // decided by the tier that manages the post planned for
+      count(e.to, kActionPlanned);
+      break;
+    case EventType::kAppointed:
+    case EventType::kElected:  // a new holder; decided by the tier that manages the post
+      count(e.to, kActionAppointed);
+      // Mobilisation (điều động): from a post in another unit, other than the return or
+      // promotion that ends a rotation.
+      if (e.from != model::kNoPost && org.posts[e.from].unit != org.posts[e.to].unit &&
+          e.reason != events::kReasonReturn && e.reason != events::kReasonPromote)
+        count(e.to, kActionMobilised);
+      break;
+    case EventType::kMoved: {  // decided by the tier that manages the cadre's (origin) title
+      model::PostId origin = e.from;
+      // A term-limited head rotates from no post: the origin is the post last held.
+      if (origin == model::kNoPost && e.cadre < w.cadres.size())
+        origin = w.cadres[e.cadre].rotation.origin_post;
+      count(origin != model::kNoPost ? origin : e.to, kActionRotated);
+      break;
+    }
+    default:
+      break;
+  }
+}
+
 void MetricsCollector::on_month_end(Day day, const model::World& w) {
   const auto& org = s_.organisation;
   result_.months.push_back(day);
@@ -271,6 +322,13 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   put("plan_women_share", "all", plan_n > 0 ? women / plan_n : 0);
   put("plan_young_share", "all", plan_n > 0 ? young / plan_n : 0);
   put("effectiveness_key", "all", eff_n > 0 ? eff_sum / eff_n : 0);
+  // Averages over the run (headlines that are not last-day snapshots).
+  run_months_ += 1;
+  run_sums_["successor_coverage_1"] += key > 0 ? cov1 / key : 0;
+  run_sums_["successor_coverage_2"] += key > 0 ? cov2 / key : 0;
+  run_sums_["vacancies_key"] += vac_key;
+  run_sums_["effectiveness_key"] += eff_n > 0 ? eff_sum / eff_n : 0;
+  run_sums_["ready_later"] += later;
   // Non-native compliance per title with a rule.
   for (model::TitleId t = 0; t < org.titles.size(); ++t) {
     if (org.titles[t].non_native == model::NonNativeRule::kNone) continue;
@@ -279,7 +337,8 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
       const auto h = w.posts[p].holder;
       if (h == model::kNoCadre) continue;
       ++held;
-      ok += !org.within(w.cadres[h].home_unit, org.posts[p].unit);
+      const model::UnitId home = w.cadres[h].home_unit;
+      ok += home == model::kNoUnit || !org.within(home, org.posts[p].unit);
     }
     put("non_native_compliance", org.titles[t].id, held > 0 ? ok / held : 1.0);
   }
@@ -425,6 +484,8 @@ void MetricsCollector::on_finish(Day day, const model::World& w) {
   std::vector<double> sorted = result_.shortfalls;
   std::sort(sorted.begin(), sorted.end());
   t[{"shortfall_median", "all"}] = sorted.empty() ? 0 : sorted[sorted.size() / 2];
+  for (const auto& [metric, sum] : run_sums_)
+    t[{metric + "_run_mean", "all"}] = run_months_ > 0 ? sum / run_months_ : 0;
   double positive = 0;
   for (double v : sorted) positive += v > 0;
   t[{"shortfall_positive_share", "all"}] = sorted.empty() ? 0 : positive / sorted.size();

@@ -55,13 +55,18 @@ class MetricsCollector : public engine::Observer {
   void close_year(Day date);
   void declare_yearly(const std::string& metric, const std::string& group);
   void staffing_month(const model::World& w);  ///< staffing series (docs/model.md § Staffing)
+  void count_personnel_action(const events::DomainEvent& e, const model::World& world);
 
   const model::Scenario& s_;
   ReplicationResult result_;
   std::map<SeriesKey, double> year_acc_;
   std::vector<std::string> level_ids_;
   std::vector<std::string> flow_ids_;
+  std::vector<std::string> tier_groups_;  ///< "<tier id>/<action>", kTierActions per tier
   Day last_year_end_ = 0;
+  /// Sums over month ends of the series averaged over the run (totals `<metric>_run_mean`).
+  std::map<std::string, double> run_sums_;
+  double run_months_ = 0;
   std::vector<std::uint8_t> unit_flags_;  ///< per unit: 1 ever in surplus, 2 ever short
   bool finished_ = false;
 };

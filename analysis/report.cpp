@@ -153,6 +153,27 @@ bool interval_excludes_zero(const Summary& s) {
   return s.n >= 2 && (s.ci_low > 0 || s.ci_high < 0);
 }
 
+// Whole-run personnel actions by managing tier (docs/model.md § Managing tiers), one row per
+// tier; empty when the run has no such series.
+std::string personnel_actions_table(const model::Scenario& s, const Aggregate& a) {
+  static constexpr const char* kActions[] = {"planned", "appointed", "mobilised", "rotated"};
+  std::string rows;
+  for (const auto& tier : s.organisation.tiers) {
+    rows += fmt::format("  {:<36.36}", tier.name);
+    for (const char* action : kActions) {
+      const Summary* v = a.total("personnel_actions", tier.id + "/" + action);
+      rows += fmt::format(" {:>22}", v ? format_interval(*v, 1) : std::string("-"));
+    }
+    rows += "\n";
+  }
+  if (rows.empty()) return rows;
+  return fmt::format(
+             "\nPersonnel actions by managing tier (whole run)\n  {:<36} {:>22} {:>22} "
+             "{:>22} {:>22}\n",
+             "tier", "planned", "appointed", "mobilised", "rotated") +
+         rows;
+}
+
 }  // namespace
 
 std::string format_summary(const std::vector<ScenarioResults>& results, const Provenance& prov) {
@@ -184,6 +205,7 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
         if (s.key.metric == "vacancies" && s.key.group == l.id && !s.stats.empty())
           out += fmt::format("  {:<52} {}\n", l.name, format_interval(s.stats.back(), 1));
     }
+    out += personnel_actions_table(*base.scenario, a);
     if (!base.scenario->rotation.flows.empty()) {
       out += "\nRotations by flow (whole run; first calendar years as in the article's window)\n";
       out += fmt::format("  {:<28} {:>22}   {}\n", "flow", "whole run", "per year (mean)");

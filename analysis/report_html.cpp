@@ -40,6 +40,7 @@ std::string report_html(const nlohmann::json& report) {
   rotations(page, note);
   costs(page, note);
   leadership(page);
+  managing_tiers(page);
 
   json story{{"palette", json::array()},
              {"names", json::array()},
@@ -68,7 +69,9 @@ std::string report_html(const nlohmann::json& report) {
                         {"story", story_data},
                         {"script", embedded::report_js}},
                        {{"comparison", scen.size() > 1},
-                        {"leadership", page.html.find("id=\"leadership\"") != std::string::npos}});
+                        {"leadership", page.html.find("id=\"leadership\"") != std::string::npos},
+                        {"managing_tiers",
+                         page.html.find("id=\"managing-tiers\"") != std::string::npos}});
 }
 
 }  // namespace cadresim::analysis

@@ -334,6 +334,8 @@ void successors(Page& p);
 void rotations(Page& p, const std::string& first_year_note);
 void costs(Page& p, const std::string& first_year_note);
 void leadership(Page& p);
+/// Personnel actions by managing tier: a table per scenario (docs/model.md § Managing tiers).
+void managing_tiers(Page& p);
 
 /// Party congresses and state elections (from the base scenario's calendar): dotted markers on
 /// the time charts.

@@ -323,4 +323,51 @@ std::string first_year_note(const std::vector<Scenario>& scen) {
                      month.substr(a + 1, b - a - 1));
 }
 
+// Personnel actions by managing tier (docs/model.md § Managing tiers): one table per scenario,
+// a row per tier (in the order of the scenario's managing_tiers, else of the series).
+void managing_tiers(Page& p) {
+  static constexpr const char* kActions[] = {"planned", "appointed", "mobilised", "rotated"};
+  std::string tables;
+  for (std::size_t s = 0; s < p.scen.size(); ++s) {
+    const Scenario& sc = p.scen[s];
+    std::vector<std::pair<std::string, std::string>> tiers;  // id, display name
+    if (const json* list = member(sc.resolved, "managing_tiers"); list && list->is_array())
+      for (const auto& t : *list) tiers.emplace_back(text_of(&t, "id"), text_of(&t, "name"));
+    for (const auto& g : groups_of(sc.results, "totals", "personnel_actions")) {
+      const std::string id = g.substr(0, g.rfind('/'));
+      bool known = false;
+      for (const auto& t : tiers) known = known || t.first == id;
+      if (!known) tiers.emplace_back(id, id);
+    }
+    std::string rows;
+    for (const auto& [id, name] : tiers) {
+      std::string row = "<tr><td>" + esc(name.empty() ? id : name) + "</td>";
+      bool any = false;
+      for (const char* a : kActions) {
+        const Value v = total_of(sc.results, "personnel_actions", id + "/" + a);
+        any = any || v.ok();
+        row +=
+            fmt::format("<td>{}<span class=\"ci\">{}</span></td>", num(v.mean, 1), interval(v, 1));
+      }
+      if (any) rows += row + "</tr>\n";
+    }
+    if (rows.empty()) continue;
+    if (p.comparison())
+      tables += fmt::format("<h3><span class=\"chip s{}\"></span>{}</h3>\n", s % kPaletteSize,
+                            esc(sc.name));
+    tables +=
+        "<table class=\"figures\"><thead><tr><th>Managing tier</th><th>Planned</th><th>Appointed "
+        "or elected</th><th>Mobilised</th><th>Rotated</th></tr></thead><tbody>\n" +
+        rows + "</tbody></table>\n";
+  }
+  if (tables.empty()) return;
+  p.html +=
+      "<section id=\"managing-tiers\"><h2>Personnel actions by managing tier</h2>\n<p>Whole run, "
+      "average over the replications with its 95&nbsp;% interval in small type. Planned: cadres "
+      "added to a succession plan; appointed or elected: new holders of the posts the tier "
+      "manages; mobilised: of those, cadres who came from a post in another unit (not the end of "
+      "a rotation); rotated: rotation moves of cadres whose title the tier manages.</p>\n" +
+      tables + "</section>\n";
+}
+
 }  // namespace cadresim::analysis::html

@@ -24,7 +24,9 @@ model::UnitId other_unit_same_level(const model::Organisation& org, model::UnitI
   const auto& peers = org.units_of_level[org.units[unit].level];
   std::size_t outside = 0;
   for (model::UnitId v : peers) outside += !org.within(v, unit);
-  if (outside == 0) return org.units[unit].parent != model::kNoUnit ? org.units[unit].parent : unit;
+  // No peer outside the unit: the parent (outside the unit's subtree), or for the root a cadre
+  // from outside the modelled organisation (home kNoUnit: a native of nowhere modelled).
+  if (outside == 0) return org.units[unit].parent;
   std::size_t k = static_cast<std::size_t>(u * static_cast<double>(outside));
   if (k >= outside) k = outside - 1;
   for (model::UnitId v : peers) {

@@ -4,6 +4,17 @@
 
 namespace cadresim::model {
 
+namespace {
+// The highest unit at `level` on the path from `unit` to the root (the locality, not an agency
+// placed under it at the same level), or kNoUnit.
+UnitId outermost_at_level(const std::vector<Unit>& units, UnitId unit, LevelId level) {
+  UnitId found = kNoUnit;
+  for (; unit != kNoUnit && units[unit].level >= level; unit = units[unit].parent)
+    if (units[unit].level == level) found = unit;
+  return found;
+}
+}  // namespace
+
 void Organisation::finalise() {
   const std::size_t nu = units.size();
   children.assign(nu, {});
@@ -54,6 +65,27 @@ void Organisation::finalise() {
         posts_of_title[t].push_back(p);
       }
     }
+  }
+  // Managing tiers: titles without one get the default of their level (today's rule: the
+  // parent unit decides), then every post gets its scope.
+  for (Title& title : titles) {
+    if (title.tier != kNoTier) continue;
+    const std::string id = "parent-of-" + levels[title.level].id;
+    TierId t = 0;
+    while (t < tiers.size() && tiers[t].id != id) ++t;
+    if (t == tiers.size())
+      tiers.push_back({id, "Parent unit of each " + levels[title.level].name + " unit",
+                       static_cast<LevelId>(title.level > 0 ? title.level - 1 : 0), true});
+    title.tier = t;
+  }
+  managing_scope.assign(posts.size(), kNoUnit);
+  for (PostId p = 0; p < posts.size(); ++p) {
+    const UnitId u = posts[p].unit;
+    const ManagingTier& tier = tiers[titles[posts[p].title].tier];
+    if (tier.parent_scope)
+      managing_scope[p] = units[u].parent == kNoUnit ? u : units[u].parent;
+    else
+      managing_scope[p] = outermost_at_level(units, u, tier.level);
   }
 }
 

@@ -61,6 +61,20 @@ struct Title {
   double position_allowance = 0;  ///< phụ cấp chức vụ coefficient (× base salary)
   std::vector<TitleId> feeds;     ///< titles whose successors come from this one
   std::vector<TitleId> fed_by;    ///< inverse of feeds (filled by finalise())
+  TierId tier = kNoTier;          ///< managing tier; finalise() gives kNoTier the default tier
+};
+
+/// A managing tier (cấp quản lý cán bộ): the body — a standing committee, the Politburo — that
+/// plans successors for, appoints to and rotates the holders of the titles it manages, each
+/// post within its scope: the unit at the tier's level above the post's unit (for an agency
+/// placed under its locality at the same level, the locality). docs/model.md § Managing tiers.
+struct ManagingTier {
+  std::string id;
+  std::string name;
+  LevelId level = 0;  ///< level at which the body sits
+  /// The default rule (no tiers in the scenario): the scope is the parent of the post's unit,
+  /// whatever its level (the unit itself at the root); `level` is then only descriptive.
+  bool parent_scope = false;
 };
 
 /// A post: one title in one unit, with at most one holder.
@@ -75,6 +89,7 @@ struct Organisation {
   std::vector<Unit> units;
   std::vector<Title> titles;
   std::vector<Post> posts;
+  std::vector<ManagingTier> tiers;  ///< managing tiers (finalise() adds the default ones)
 
   // Derived by finalise(): do not edit by hand.
   std::vector<std::vector<UnitId>> children;        ///< children of each unit
@@ -83,9 +98,11 @@ struct Organisation {
   std::vector<std::vector<PostId>> posts_of_title;  ///< posts of each title
   std::vector<std::uint32_t> preorder_in;           ///< Euler tour entry index per unit
   std::vector<std::uint32_t> preorder_out;          ///< Euler tour exit index per unit
+  std::vector<UnitId> managing_scope;  ///< per post: scope of its title's tier (kNoUnit: none)
 
   /// Creates posts from titles (posts_per_unit in each matching unit) and fills the derived
-  /// lookups. The unit tree must be a valid tree (the scenario loader checks that).
+  /// lookups. The unit tree must be a valid tree (the scenario loader checks that). Titles
+  /// without a tier get the default one for their level ("parent-of-<level>", parent_scope).
   void finalise();
 
   /// True if `unit` is `ancestor` or lies below it (O(1) via the Euler tour).

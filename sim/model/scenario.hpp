@@ -121,7 +121,7 @@ struct RotationFlow {
   double count_per_year = 0;         ///< expected moves per plan (fractional part is a Bernoulli)
   double rate_per_year = 0;          ///< alternatively, a share of eligible cadres
   bool sector_change = false;        ///< same level, another sector
-  bool within_parent = false;        ///< destination under the same parent (decided by it)
+  bool within_parent = false;        ///< destination within the scope of the cadre's managing tier
   std::string purpose = "training";  ///< training | non_native | term_limit
 };
 

@@ -114,7 +114,8 @@ PostId choose_destination(const RuleContext& ctx, CadreId id, const model::Rotat
   for (model::UnitId u : org.units_of_level[f.to_level]) {
     const auto& unit = org.units[u];
     if (u == from_unit) continue;
-    if (f.within_parent && unit.parent != org.units[from_unit].parent) continue;
+    // Decided by the tier that manages the cadre's title: a destination within its scope.
+    if (f.within_parent && !org.within(u, managing_unit(org, origin))) continue;
     if (f.sector_change && unit.sector == org.units[from_unit].sector) continue;
     const double unit_score =
         p.shortage_weight * unit_shortage(ctx, u) +

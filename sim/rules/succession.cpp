@@ -10,8 +10,7 @@ namespace cadresim::rules {
 using model::Readiness;
 
 model::UnitId managing_unit(const model::Organisation& org, PostId post) {
-  const model::UnitId u = org.posts[post].unit;
-  return org.units[u].parent == model::kNoUnit ? u : org.units[u].parent;
+  return org.managing_scope[post];  // the scope of the title's managing tier (finalise())
 }
 
 Day next_term_start(const RuleContext& ctx, PostId post) {
@@ -68,9 +67,13 @@ bool may_plan(const RuleContext& ctx, CadreId cadre, PostId post, Day term_start
 
 bool may_plan_by_floor(const RuleContext& ctx, CadreId cadre, PostId post, Day retire_floor) {
   const auto& c = ctx.world.cadres[cadre];
-  if (c.status != model::CadreStatus::kActive || c.post == model::kNoPost) return false;
+  // A cadre moved aside for a rotatee, or back from a rotation with nothing open, waits for a
+  // placement at the rank of the last post: that post counts (being moved aside does not cost
+  // a place in the plan).
+  const PostId held = c.post != model::kNoPost ? c.post : c.last_post;
+  if (c.status != model::CadreStatus::kActive || held == model::kNoPost) return false;
   const model::Title& target = ctx.org.title_of(post);
-  if (ctx.org.title_of(c.post).rank >= target.rank) return false;  // only a higher post
+  if (ctx.org.title_of(held).rank >= target.rank) return false;  // only a higher post
   if (c.retirement_date < retire_floor) return false;
   return non_native_allows(ctx.org, c, post);
 }

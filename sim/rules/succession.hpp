@@ -2,7 +2,8 @@
 /// @file Succession planning — quy hoạch (docs/model.md § Succession). At each annual review
 /// every key post keeps up to N planned candidates (default 3) and every candidate is planned
 /// for at most M posts (default 3); candidates come from the titles that feed the post, within
-/// the unit that manages it (the parent of the post's unit), only for a higher post than the
+/// the scope of the tier that manages its title (§ Managing tiers; by default the parent of the
+/// post's unit), only for a higher post than the
 /// one held, and only with a full term (60 months) before retirement at the start of the term
 /// planned for. Entries leave the plan when the cadre ages out, fails the review (a yearly
 /// probability) or leaves. Readiness: ready now (competence, months in post and months at
@@ -14,7 +15,8 @@
 
 namespace cadresim::rules {
 
-/// The unit whose standing committee manages the post (its unit's parent, or itself at the root).
+/// The scope of the body that manages the post: the unit at the level of its title's managing
+/// tier above the post's unit (by default its unit's parent, or itself at the root).
 model::UnitId managing_unit(const model::Organisation& org, PostId post);
 /// Start of the next term of the post's title after `now` (its next election, or `now` for
 /// appointed titles).

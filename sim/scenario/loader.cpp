@@ -177,12 +177,14 @@ LoadedScenario build_scenario(const json& doc, const std::string& display_name,
   read_pools(top, ctx);  // before titles: with pools, titles are optional
   const std::size_t before_titles = problems.items().size();
   read_titles(top, ctx);
-  if (unit_problems == 0 && problems.items().size() == before_titles) {
-    check_organisation_size(ctx);  // before finalise() creates the posts
-    if (problems.items().size() == before_titles) {
-      s.organisation.finalise();
-      check_organisation(ctx);
-    }
+  const bool sound = unit_problems == 0 && problems.items().size() == before_titles;
+  read_managing_tiers(top, ctx);  // sets Title::tier, which finalise() turns into scopes
+  const std::size_t before_size = problems.items().size();
+  if (sound) check_organisation_size(ctx);  // before finalise() creates the posts
+  if (sound && problems.items().size() == before_size) {
+    s.organisation.finalise();
+    check_organisation(ctx);
+    check_managing_tiers(ctx);
   }
   read_mechanisms(top, ctx);
   read_staffing(top, ctx);

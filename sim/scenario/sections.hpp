@@ -26,6 +26,10 @@ void read_units(FieldReader& top, SectionContext& ctx);
 void read_titles(FieldReader& top, SectionContext& ctx);
 /// Checks on the finalised organisation (titles no one can fill, posts vs establishment).
 void check_organisation(SectionContext& ctx);
+/// "managing_tiers": the bodies that manage titles (after "titles", before finalise()).
+void read_managing_tiers(FieldReader& top, SectionContext& ctx);
+/// Checks on the finalised organisation: every post has a scope under its title's tier.
+void check_managing_tiers(SectionContext& ctx);
 /// Mechanism sections: retirement, attrition, recruitment, succession, terms, appointment,
 /// rotation, income, reluctance, adaptation, support.
 void read_mechanisms(FieldReader& top, SectionContext& ctx);
