@@ -69,7 +69,8 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenari
     declare_yearly("ratings", r);
     declare_yearly("ratings_rotated", r);
   }
-  for (const char* r : {"aged_out", "failed_evaluation", "other_cause", "left_service"})
+  for (const char* r :
+       {"aged_out", "failed_evaluation", "other_cause", "left_service", "holds_equal_or_higher"})
     declare_yearly("unplanned", r);
   for (const char* r : {"statutory", "early"}) declare_yearly("retirements", r);
   // Pools (docs/model.md § Pools): yearly flows by state, only in scenarios with pools.

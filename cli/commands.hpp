@@ -29,6 +29,7 @@ int run_main(std::span<const std::string> args);
 int compare_main(std::span<const std::string> args);
 int markov_main(std::span<const std::string> args);
 int rerun_main(std::span<const std::string> args);
+int story_main(std::span<const std::string> args);
 
 /// The table of subcommands, in the order `cadresim --help` lists them.
 std::span<const Command> commands();

@@ -77,6 +77,8 @@ std::string_view reason_name(std::uint16_t r) {
       return "failed_evaluation";
     case kReasonOtherCause:
       return "other_cause";
+    case kReasonHeldAlready:
+      return "holds_equal_or_higher";
     case kReasonGone:
       return "left_service";
     case kReasonReturn:

@@ -78,6 +78,7 @@ enum Reason : std::uint16_t {
   kReasonFailed = 31,
   kReasonGone = 32,
   kReasonOtherCause = 33,  ///< causes the model does not represent (discipline, health, request)
+  kReasonHeldAlready = 34,  ///< the cadre now holds this post or one of equal or higher rank
   // rotation outcomes
   kReasonReturn = 40,
   kReasonPromote = 41,

@@ -61,6 +61,18 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
   auto& c = w.cadres[cadre];
   const PostId from = c.post;
   const std::uint32_t chain = ps.chain;
+  // A rotated cadre appointed or elected to another post during the rotation: the rotation ends
+  // there (QĐ 65 Art. 10: placed by results; the new post is permanent), as a promotion when
+  // the post ranks above the one held, else as a stay. Early returns no longer apply.
+  if (c.rotation.active && type != EventType::kMoved) {
+    const bool higher =
+        from != model::kNoPost && ctx.org.title_of(post).rank > ctx.org.title_of(from).rank;
+    c.rotation.active = false;
+    c.effort_penalty = 0;
+    if (cadre < w.attrition_multiplier.size()) w.attrition_multiplier[cadre] = 1;
+    ctx.emit(EventType::kRotationEnded, cadre, from, post,
+             higher ? events::kReasonPromote : events::kReasonStay);
+  }
   // Close the vacancy.
   const Day vacant_days = ctx.now() - ps.vacant_since;
   if (ps.acting != model::kNoCadre) ps.acting = model::kNoCadre;

@@ -110,6 +110,9 @@ void planning_review(RuleContext& ctx, int year) {
     std::uint16_t reason = events::kReasonNone;
     if (c.status != model::CadreStatus::kActive)
       reason = events::kReasonGone;
+    else if (const PostId held = c.post != model::kNoPost ? c.post : c.last_post;
+             held != model::kNoPost && ctx.org.title_of(held).rank >= ctx.org.title_of(e.post).rank)
+      reason = events::kReasonHeldAlready;  // promoted to it, or to an equal or higher post
     else if (!may_plan(ctx, e.cadre, e.post, next_term_start(ctx, e.post)))
       reason = events::kReasonAgedOut;
     else if (ctx.scenario.evaluation.remove_from_plan_if_not_completed &&

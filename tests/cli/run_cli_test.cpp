@@ -137,3 +137,27 @@ TEST(Cli, CompareReportsPairedDifferencesSideBySide) {
 }
 
 }  // namespace
+
+namespace cadresim::clitest {
+namespace {
+
+TEST(StoryCommand, TellsACareerInBothLanguagesAndRefusesAnUnknownName) {
+  const CliRun en = run_cadresim("story \"Vang A Ky\" --until 2023-12-31");
+  ASSERT_EQ(en.exit_code, 0) << en.err;
+  EXPECT_NE(en.out.find("The story of Vàng A Kỷ"), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("2020-07-15  Rotated from"), std::string::npos) << en.out;
+  const fs::path html = fs::temp_directory_path() / "cadresim-story-test.html";
+  const CliRun vi = run_cadresim("story \"vàng a kỷ\" --lang vi --until 2023-12-31 --html \"" +
+                                 html.string() + "\"");
+  ASSERT_EQ(vi.exit_code, 0) << vi.err;
+  EXPECT_NE(vi.out.find("Câu chuyện của Vàng A Kỷ"), std::string::npos) << vi.out;
+  EXPECT_TRUE(fs::exists(html));
+  fs::remove(html);
+  const CliRun nobody = run_cadresim("story \"Nobody Here\"");
+  EXPECT_EQ(nobody.exit_code, 2);
+  EXPECT_NE(nobody.err.find("no cadre"), std::string::npos) << nobody.err;
+  EXPECT_EQ(run_cadresim("story \"Vang A Ky\" --lang fr").exit_code, 2);
+}
+
+}  // namespace
+}  // namespace cadresim::clitest
