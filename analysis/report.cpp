@@ -9,32 +9,29 @@
 #include <fstream>    // std::ofstream
 #include <stdexcept>  // std::runtime_error
 #include <system_error>
+#include <cmath>  // std::abs, std::pow
+
+#include "analysis/csv_cell.hpp"    // csv_cell: quoting and formula neutralisation
+#include "analysis/output_set.hpp"  // write_file_atomically
 
 namespace cadresim::analysis {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
+nlohmann::json without_names(nlohmann::json resolved) {
+  if (!resolved.is_object()) return resolved;
+  const auto population = resolved.find("population");
+  if (population == resolved.end() || !population->is_object()) return resolved;
+  const auto named = population->find("named_cadres");
+  if (named == population->end() || !named->is_array()) return resolved;
+  for (auto& cadre : *named)
+    if (cadre.is_object()) cadre.erase("name");
+  return resolved;
+}
+
 void write_file_atomic(const fs::path& path, const std::string& content) {
-  const fs::path tmp =
-      path.parent_path() / (path.filename().string() + fmt::format(".tmp{}", ::getpid()));
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error("cannot write " + tmp.string());
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      throw std::runtime_error("error while writing " + tmp.string());
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw std::runtime_error("cannot rename into " + path.string() + ": " + ec.message());
-  }
+  write_file_atomically(path, content);
 }
 
 std::string format_interval(const Summary& s, int decimals) {
@@ -379,6 +376,7 @@ json report_json(const std::vector<ScenarioResults>& results, const Provenance& 
   j["command"] = prov.command;
   j["seed"] = prov.seed;
   j["replications"] = prov.replications;
+  j["cadre_names_included"] = prov.with_names;
   json warnings = json::array();
   if (prov.replications < kMinStableReplications)
     warnings.push_back(fmt::format("fewer than {} replications: confidence intervals are unstable",
@@ -389,7 +387,7 @@ json report_json(const std::vector<ScenarioResults>& results, const Provenance& 
     json s;
     s["name"] = r.name;
     s["source"] = r.source;
-    s["resolved_scenario"] = r.resolved;
+    s["resolved_scenario"] = prov.with_names ? r.resolved : without_names(r.resolved);
     std::vector<std::string> levels;
     for (const auto& l : r.scenario->organisation.levels) levels.push_back(l.id);
     s["levels"] = levels;
@@ -407,12 +405,7 @@ json report_json(const std::vector<ScenarioResults>& results, const Provenance& 
 
 std::string series_csv(const std::vector<ScenarioResults>& results) {
   std::string out = "scenario,metric,group,date,mean,ci_low,ci_high,p05,p50,p95\n";
-  auto quote = [](const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-  };
+  auto quote = [](const std::string& s) { return csv_cell(s); };
   auto row = [&](const std::string& scen, const std::string& metric, const std::string& group,
                  Day date, const Summary& s) {
     out += fmt::format("{},{},{},{},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g}\n", quote(scen),

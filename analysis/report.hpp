@@ -39,7 +39,14 @@ struct Provenance {
   std::string version;
   std::string created;  ///< ISO date-time (UTC) of the run
   std::string command;  ///< the command line
+  /// Cadre names are written only when asked (--with-names); otherwise report.json (and the
+  /// HTML report built from it) carries the resolved scenario without them.
+  bool with_names = false;
 };
+
+/// `resolved` without the `name` of each entry of population.named_cadres (names do not
+/// change the simulation, so the document still reproduces the run).
+nlohmann::json without_names(nlohmann::json resolved);
 
 /// The terminal summary of a run (one scenario) or a comparison (base first).
 std::string format_summary(const std::vector<ScenarioResults>& results, const Provenance& prov);

@@ -30,6 +30,7 @@ int compare_main(std::span<const std::string> args);
 int markov_main(std::span<const std::string> args);
 int sweep_main(std::span<const std::string> args);
 int optimise_main(std::span<const std::string> args);
+int rerun_main(std::span<const std::string> args);
 int story_main(std::span<const std::string> args);
 
 /// The table of subcommands, in the order `cadresim --help` lists them.

@@ -3,8 +3,13 @@
 
 #include <fmt/core.h>  // fmt::format
 
-#include <set>  // std::set of visited files (cycle detection)
+#include <algorithm>  // std::max
+#include <map>        // units per level and sector (post count)
+#include <set>        // std::set of visited files (cycle detection)
+#include <utility>    // std::pair
 
+#include "sim/scenario/input_paths.hpp"  // allowed_roots, check_referenced_file
+#include "sim/scenario/limits.hpp"       // kMaxUnits, kMaxPosts, kMaxInitialCadres
 #include "sim/scenario/sections.hpp"     // per-section readers
 #include "sim/scenario/strict_json.hpp"  // parse_strict_json, read_json_file
 #include "sim/scenario/variant.hpp"      // apply_variant (merge patch + JSON Patch)
@@ -19,7 +24,8 @@ namespace fs = std::filesystem;
 using json = nlohmann::json;
 
 namespace {
-[[noreturn]] void throw_json_issues(const std::string& file, const std::vector<JsonIssue>& issues) {
+[[noreturn]] void throw_json_issues(const std::string& file, const std::vector<JsonIssue>& issues,
+                                    std::size_t total) {
   std::vector<Problem> problems;
   for (const auto& i : issues) {
     std::string where;
@@ -28,25 +34,26 @@ namespace {
       where += (where.empty() ? "" : " (") + *i.pointer + (where.empty() ? "" : ")");
     problems.push_back({file, where, i.message});
   }
-  throw InvalidInput(std::move(problems));
+  throw InvalidInput(std::move(problems), total);
 }
 }  // namespace
 
 json read_json_document(const fs::path& path) {
   StrictJsonResult r = read_json_file(path);
-  if (!r.issues.empty()) throw_json_issues(path.string(), r.issues);
+  if (!r.issues.empty()) throw_json_issues(path.string(), r.issues, r.total_issues);
   return std::move(r.value);
 }
 
 json parse_json_document(std::string_view text, const std::string& display_name) {
   StrictJsonResult r = parse_strict_json(text);
-  if (!r.issues.empty()) throw_json_issues(display_name, r.issues);
+  if (!r.issues.empty()) throw_json_issues(display_name, r.issues, r.total_issues);
   return std::move(r.value);
 }
 
 namespace {
 json resolve_chain(const json& doc, const fs::path& path, Problems& problems,
-                   std::set<std::string>& visiting, int depth, std::vector<Problem>* warnings) {
+                   std::set<std::string>& visiting, int depth, std::vector<Problem>* warnings,
+                   const std::vector<fs::path>& roots) {
   if (!doc.is_object()) return doc;  // the builder reports the wrong type
   auto it = doc.find("extends");
   if (it == doc.end()) return doc;
@@ -54,19 +61,19 @@ json resolve_chain(const json& doc, const fs::path& path, Problems& problems,
     problems.add({path.string(), "/extends", "must be the path of the base scenario (a string)"});
     return json::object();
   }
-  const fs::path base_path = path.parent_path() / it->get<std::string>();
-  std::error_code ec;
-  const fs::path canonical = fs::weakly_canonical(base_path, ec);
-  const std::string key = ec ? base_path.string() : canonical.string();
-  if (visiting.count(key) || depth > 32) {
-    problems.add({path.string(), "/extends",
-                  fmt::format("\"{}\" leads back to a file already in the chain (a cycle)",
-                              it->get_ref<const std::string&>())});
+  const std::string& written = it->get_ref<const std::string&>();
+  const fs::path base_path = path.parent_path() / written;
+  std::string error;
+  const auto canonical = check_referenced_file(base_path, written, ".json", roots, error);
+  if (!canonical) {
+    problems.add({path.string(), "/extends", "base scenario " + error});
     return json::object();
   }
-  if (!fs::exists(base_path, ec)) {
-    problems.add({path.string(), "/extends",
-                  fmt::format("base scenario \"{}\" does not exist", base_path.string())});
+  const std::string key = canonical->string();
+  if (visiting.count(key) || depth > 32) {
+    problems.add(
+        {path.string(), "/extends",
+         fmt::format("\"{}\" leads back to a file already in the chain (a cycle)", written)});
     return json::object();
   }
   visiting.insert(key);
@@ -77,7 +84,7 @@ json resolve_chain(const json& doc, const fs::path& path, Problems& problems,
     for (const auto& p : e.problems()) problems.add(p);
     return json::object();
   }
-  json merged = resolve_chain(base, base_path, problems, visiting, depth + 1, warnings);
+  json merged = resolve_chain(base, base_path, problems, visiting, depth + 1, warnings, roots);
   apply_variant(merged, doc, path.string(), problems, warnings);
   return merged;
 }
@@ -89,8 +96,61 @@ json resolve_extends(const json& doc, const fs::path& path, Problems& problems,
   std::error_code ec;
   const fs::path canonical = fs::weakly_canonical(path, ec);
   visiting.insert(ec ? path.string() : canonical.string());
-  return resolve_chain(doc, path, problems, visiting, 0, warnings);
+  return resolve_chain(doc, path, problems, visiting, 0, warnings, allowed_roots(path.parent_path()));
 }
+
+namespace {
+/// Posts the organisation would have, counted without creating them (finalise() creates one
+/// per title, unit and posts_per_unit); saturates at kMaxPosts + 1.
+std::size_t count_posts(const model::Organisation& org) {
+  std::map<std::pair<model::LevelId, std::string>, std::size_t> units_by_sector;
+  std::map<model::LevelId, std::size_t> units_by_level;
+  for (const auto& u : org.units) {
+    ++units_by_sector[{u.level, u.sector}];
+    ++units_by_level[u.level];
+  }
+  std::size_t posts = 0;
+  for (const auto& t : org.titles) {
+    std::size_t units = 0;
+    if (t.sectors.empty()) {
+      units = units_by_level[t.level];
+    } else {
+      for (const auto& sector : std::set<std::string>(t.sectors.begin(), t.sectors.end())) {
+        const auto it = units_by_sector.find({t.level, sector});
+        if (it != units_by_sector.end()) units += it->second;
+      }
+    }
+    posts += units * static_cast<std::size_t>(std::max(0, t.posts_per_unit));
+    if (posts > kMaxPosts) return kMaxPosts + 1;
+  }
+  return posts;
+}
+
+/// The size limits that depend on the whole organisation (docs/scenarios.md § Limits).
+void check_organisation_size(SectionContext& ctx) {
+  const auto& org = ctx.scenario.organisation;
+  if (org.units.size() > kMaxUnits)
+    ctx.problems.add("/units", fmt::format("the scenario has {} units, over the limit of {}",
+                                           org.units.size(), kMaxUnits));
+  if (const std::size_t posts = count_posts(org); posts > kMaxPosts)
+    ctx.problems.add("/titles",
+                     fmt::format("the titles create more than {} posts (the limit); use fewer "
+                                 "units, titles or posts_per_unit",
+                                 kMaxPosts));
+}
+
+void check_population_size(SectionContext& ctx) {
+  const model::Scenario& s = ctx.scenario;
+  std::size_t cadres = s.organisation.posts.size() + s.named_cadres.size();
+  for (const auto& state : s.pools.states)
+    cadres += static_cast<std::size_t>(std::max(0, state.initial_stock));
+  if (cadres > kMaxInitialCadres)
+    ctx.problems.add("/population",
+                     fmt::format("the scenario starts with {} cadres (posts, named cadres and pool "
+                                 "members), over the limit of {}",
+                                 cadres, kMaxInitialCadres));
+}
+}  // namespace
 
 LoadedScenario build_scenario(const json& doc, const std::string& display_name,
                               const fs::path& base_dir) {
@@ -121,7 +181,9 @@ LoadedScenario build_scenario(const json& doc, const std::string& display_name,
   read_titles(top, ctx);
   const bool sound = unit_problems == 0 && problems.items().size() == before_titles;
   read_managing_tiers(top, ctx);  // sets Title::tier, which finalise() turns into scopes
-  if (sound) {
+  const std::size_t before_size = problems.items().size();
+  if (sound) check_organisation_size(ctx);  // before finalise() creates the posts
+  if (sound && problems.items().size() == before_size) {
     s.organisation.finalise();
     check_organisation(ctx);
     check_managing_tiers(ctx);
@@ -129,6 +191,7 @@ LoadedScenario build_scenario(const json& doc, const std::string& display_name,
   read_mechanisms(top, ctx);
   read_staffing(top, ctx);
   read_population(top, ctx);
+  check_population_size(ctx);
   read_script(top, ctx);
   top.raw("assumptions");  // read last: its pointers resolve against every other section
   out.assumptions = read_assumptions(doc, resolved, problems);

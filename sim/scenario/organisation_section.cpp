@@ -1,10 +1,11 @@
 // Levels, calendar, units and titles: the parts of a scenario that define the organisation.
 #include <fmt/core.h>  // fmt::format
 
-#include <algorithm>      // std::sort
+#include <algorithm>      // std::sort, std::max
 #include <deque>          // breadth-first search over the career ladder
 #include <unordered_map>  // id lookups
 
+#include "sim/scenario/limits.hpp"  // kMaxUnits
 #include "sim/scenario/sections.hpp"
 
 namespace cadresim::scenario {
@@ -195,6 +196,13 @@ void read_units(FieldReader& top, SectionContext& ctx) {
         ctx.problems.add(r.at("especially_difficult_count"),
                          fmt::format("must not exceed count ({} > {})", difficult, count));
       const int l = level.empty() ? -1 : resolve_level(level, r.at("level"), ctx);
+      if (org.units.size() + static_cast<std::size_t>(std::max(0, count)) > kMaxUnits) {
+        ctx.problems.add(
+            r.at("count"),
+            fmt::format("would bring the scenario to {} units, over the limit of {}",
+                        org.units.size() + static_cast<std::size_t>(count), kMaxUnits));
+        count = 0;  // nothing is generated: the limit holds memory before any work
+      }
       for (int k = 0; k < count; ++k) {
         model::Unit u;
         u.id = fmt::format("{}-{:02}", prefix, k + 1);

@@ -3,7 +3,8 @@
 
 #include <unordered_set>  // duplicate ids
 
-#include "sim/scenario/roster.hpp"  // read_roster
+#include "sim/scenario/input_paths.hpp"  // check_referenced_file
+#include "sim/scenario/roster.hpp"       // read_roster
 #include "sim/scenario/sections.hpp"
 
 namespace cadresim::scenario {
@@ -169,7 +170,11 @@ void read_population(FieldReader& top, SectionContext& ctx) {
   r.string("roster", roster);
   if (!roster.empty()) {
     const std::filesystem::path path = ctx.base_dir / roster;
-    read_roster(path, roster, ctx, ids, held);
+    std::string error;
+    if (check_referenced_file(path, roster, ".csv", allowed_roots(ctx.base_dir), error))
+      read_roster(path, roster, ctx, ids, held);
+    else
+      ctx.problems.add(r.at("roster"), "roster " + error);
   }
   r.finish();
 }
