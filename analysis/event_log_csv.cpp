@@ -2,20 +2,14 @@
 
 #include <fmt/core.h>  // fmt::format
 
+#include "analysis/csv_cell.hpp"  // csv_cell
+
 namespace cadresim::analysis {
 
-EventLogCsv::EventLogCsv(const model::Scenario& scenario) : s_(scenario) {
+EventLogCsv::EventLogCsv(const model::Scenario& scenario, bool with_names)
+    : s_(scenario), with_names_(with_names) {
   text_ = "date,event,cadre,name,from,to,reason,value\n";
 }
-
-namespace {
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-}  // namespace
 
 void EventLogCsv::on_events(std::span<const events::DomainEvent> events, const model::World& w) {
   const auto& org = s_.organisation;
@@ -42,20 +36,21 @@ void EventLogCsv::on_events(std::span<const events::DomainEvent> events, const m
     if (e.type == events::EventType::kUnitMapped) {  // units, not cadres or posts
       const auto unit = [&](double u) {
         return u >= 0 && u < static_cast<double>(org.units.size())
-                   ? csv_field(org.units[static_cast<model::UnitId>(u)].id)
+                   ? csv_cell(org.units[static_cast<model::UnitId>(u)].id)
                    : std::string();
       };
       text_ +=
           fmt::format("{},{},,,{},{},{},{:.10g}\n", kernel::format_iso_date(e.day),
-                      events::event_name(e.type), unit(e.cadre), unit(e.value), reason, e.value);
+                      events::event_name(e.type), unit(e.cadre), unit(e.value), csv_cell(reason),
+                      e.value);
       continue;
     }
     const bool has_cadre = e.cadre != model::kNoCadre && e.cadre < w.cadres.size();
     text_ +=
         fmt::format("{},{},{},{},{},{},{},{:.10g}\n", kernel::format_iso_date(e.day),
-                    events::event_name(e.type), has_cadre ? csv_field(w.cadres[e.cadre].id) : "",
-                    has_cadre ? csv_field(w.cadres[e.cadre].name) : "", csv_field(post(e.from)),
-                    csv_field(post(e.to)), reason, e.value);
+                    events::event_name(e.type), has_cadre ? csv_cell(w.cadres[e.cadre].id) : "",
+                    has_cadre && with_names_ ? csv_cell(w.cadres[e.cadre].name) : "",
+                    csv_cell(post(e.from)), csv_cell(post(e.to)), csv_cell(reason), e.value);
   }
 }
 

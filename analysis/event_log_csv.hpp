@@ -9,16 +9,19 @@
 
 namespace cadresim::analysis {
 
-/// Collects the event log of one replication as CSV text.
+/// Collects the event log of one replication as CSV text. The `name` column is empty unless
+/// `with_names` (cadre names are personal data: docs/cli.md § Privacy). Text cells go through
+/// csv_cell (RFC 4180 quoting, formula neutralisation).
 class EventLogCsv : public engine::Observer {
  public:
-  explicit EventLogCsv(const model::Scenario& scenario);
+  explicit EventLogCsv(const model::Scenario& scenario, bool with_names = false);
   void on_events(std::span<const events::DomainEvent> events, const model::World& world) override;
   /// The CSV text so far (header included).
   const std::string& text() const { return text_; }
 
  private:
   const model::Scenario& s_;
+  bool with_names_;
   std::string text_;
 };
 

@@ -27,6 +27,41 @@ enum TierAction : std::size_t {
   kActionRotated
 };
 
+// Fields of election_pipeline, per election and slot (docs/model.md § Metrics).
+constexpr const char* kElectionFields[] = {"posts",
+                                           "ready_0",
+                                           "ready_1",
+                                           "ready_2+",
+                                           "reelected",
+                                           "ready_successor",
+                                           "not_ready_successor",
+                                           "unit_deputy",
+                                           "designated",
+                                           "held_over",
+                                           "left_vacant",
+                                           "from_outside"};
+constexpr std::size_t kElectionFieldCount = std::size(kElectionFields);
+constexpr const char* kReadyGroups[] = {"0", "1", "2+"};
+enum ElectionField : std::size_t {
+  kFieldPosts,
+  kFieldReady0,
+  kFieldReady1,
+  kFieldReady2,
+  kFieldReelected,
+  kFieldReadySuccessor,
+  kFieldNotReadySuccessor,
+  kFieldUnitDeputy,
+  kFieldDesignated,
+  kFieldHeldOver,
+  kFieldLeftVacant,
+  kFieldFromOutside
+};
+// Monthly series whose mean over the run's month ends is a whole-run total "<metric>_run_mean"
+// (docs/model.md § Metrics): the headlines, which are never a last-day snapshot.
+constexpr const char* kRunMeans[] = {
+    "vacancies",      "vacancies_key",     "successor_coverage_1", "successor_coverage_2",
+    "bench_strength", "effectiveness_key", "without_post",         "ready_later"};
+
 // Ratio metrics are recomputed from their parts for totals instead of summed over years.
 bool is_ratio(const std::string& metric) {
   return metric == "completed_well_share" || metric == "time_to_fill_days_mean" ||
@@ -69,7 +104,8 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenari
     declare_yearly("ratings", r);
     declare_yearly("ratings_rotated", r);
   }
-  for (const char* r : {"aged_out", "failed_evaluation", "other_cause", "left_service"})
+  for (const char* r :
+       {"aged_out", "failed_evaluation", "other_cause", "left_service", "holds_equal_or_higher"})
     declare_yearly("unplanned", r);
   for (const char* r : {"statutory", "early"}) declare_yearly("retirements", r);
   // Pools (docs/model.md § Pools): yearly flows by state, only in scenarios with pools.
@@ -99,6 +135,33 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenari
     for (const char* r : {"reassigned", "seconded", "exited"}) declare_yearly("reform_surplus", r);
     declare_yearly("unplanned", "post_ended");
   }
+  // The congress pipeline: the elections of the period and the key titles each one elects.
+  const auto& org = s_.organisation;
+  for (model::TitleId t = 0; t < org.titles.size(); ++t)
+    if (org.titles[t].key && !org.posts_of_title[t].empty()) {
+      key_titles_.push_back(t);
+      std::array<std::vector<double>*, 3> row{};
+      for (std::size_t k = 0; k < 3; ++k)
+        row[k] = &result_.monthly[{"pipeline_ready", org.titles[t].id + "/" + kReadyGroups[k]}];
+      pipeline_series_.push_back(row);
+    }
+  auto add_elections = [&](const std::vector<model::Election>& list, model::TenureKind tenure) {
+    for (const auto& e : list) {
+      if (e.date <= s_.calendar.start || e.date > s_.calendar.end) continue;
+      ElectionSlot slot{e.date, tenure, {}};
+      for (model::TitleId t : key_titles_)
+        if (org.titles[t].tenure == tenure &&
+            std::find(e.levels.begin(), e.levels.end(), org.titles[t].level) != e.levels.end())
+          slot.titles.push_back(t);
+      elections_.push_back(std::move(slot));
+    }
+  };
+  add_elections(s_.calendar.party_congresses, model::TenureKind::kPartyTerm);
+  add_elections(s_.calendar.state_elections, model::TenureKind::kStateTerm);
+  std::sort(elections_.begin(), elections_.end(),
+            [](const ElectionSlot& a, const ElectionSlot& b) { return a.date < b.date; });
+  for (const auto& e : elections_)
+    election_acc_.emplace_back((e.titles.size() + 2) * kElectionFieldCount, 0.0);
   // Personnel actions by managing tier: every tier (defaults included) in every replication.
   for (const auto& tier : s_.organisation.tiers)
     for (const char* a : kTierActions) {
@@ -127,6 +190,7 @@ void MetricsCollector::on_events(std::span<const events::DomainEvent> events,
   };
   for (const auto& e : events) {
     count_personnel_action(e, w);
+    if (e.type == EventType::kElectionOutcome) count_election_outcome(e);
     switch (e.type) {
       case EventType::kMoved:
         add("rotations", "all");
@@ -287,6 +351,82 @@ void MetricsCollector::count_personnel_action(const events::DomainEvent& e, cons
   }
 }
 
+void MetricsCollector::count_election_outcome(const events::DomainEvent& e) {
+  const auto& org = s_.organisation;
+  const model::TitleId title = org.posts[e.to].title;
+  const model::TenureKind tenure = org.titles[title].tenure;
+  for (std::size_t k = 0; k < elections_.size(); ++k) {
+    const ElectionSlot& el = elections_[k];
+    if (el.date != e.day || el.tenure != tenure) continue;
+    const std::size_t n = el.titles.size();
+    std::size_t field = kFieldLeftVacant;
+    switch (e.reason) {
+      case events::kReasonOutcomeReelected:
+        field = kFieldReelected;
+        break;
+      case events::kReasonOutcomeReadySuccessor:
+        field = kFieldReadySuccessor;
+        break;
+      case events::kReasonOutcomeLaterSuccessor:
+        field = kFieldNotReadySuccessor;
+        break;
+      case events::kReasonOutcomeUnitDeputy:
+        field = kFieldUnitDeputy;
+        break;
+      case events::kReasonOutcomeDesignated:
+        field = kFieldDesignated;
+        break;
+      case events::kReasonOutcomeHeldOver:
+        field = kFieldHeldOver;
+        break;
+      default:
+        break;
+    }
+    // A newcomer from a post in another unit (or without a post) came from outside the unit.
+    const bool newcomer = e.reason != events::kReasonOutcomeReelected &&
+                          e.reason != events::kReasonOutcomeHeldOver && e.cadre != model::kNoCadre;
+    const bool outside =
+        newcomer && (e.from == model::kNoPost || org.posts[e.from].unit != org.posts[e.to].unit);
+    const std::size_t ready = e.value >= 2   ? kFieldReady2
+                              : e.value >= 1 ? kFieldReady1
+                                             : kFieldReady0;
+    auto bump = [&](std::size_t slot) {
+      double* row = &election_acc_[k][slot * kElectionFieldCount];
+      row[kFieldPosts] += 1;
+      row[ready] += 1;
+      row[field] += 1;
+      if (outside) row[kFieldFromOutside] += 1;
+    };
+    bump(n + 1);  // all elected posts
+    if (!org.titles[title].key) return;
+    bump(n);  // all key posts
+    for (std::size_t t = 0; t < n; ++t)
+      if (el.titles[t] == title) bump(t);
+    return;
+  }
+}
+
+void MetricsCollector::write_election_totals() {
+  const auto& org = s_.organisation;
+  for (std::size_t k = 0; k < elections_.size(); ++k) {
+    const ElectionSlot& el = elections_[k];
+    const std::string date = kernel::format_iso_date(el.date);
+    const std::size_t n = el.titles.size();
+    for (std::size_t slot = 0; slot < n + 2; ++slot) {
+      const std::string who = slot < n ? org.titles[el.titles[slot]].id : slot == n ? "key" : "all";
+      const double* row = &election_acc_[k][slot * kElectionFieldCount];
+      for (std::size_t f = 0; f < kElectionFieldCount; ++f)
+        result_.totals[{"election_pipeline", date + "/" + who + "/" + kElectionFields[f]}] = row[f];
+      // Renewal: the share of posts that got a new holder (not re-elected, not held over).
+      const double posts = row[kFieldPosts];
+      result_.totals[{"election_pipeline", date + "/" + who + "/renewal_share"}] =
+          posts > 0
+              ? (posts - row[kFieldReelected] - row[kFieldHeldOver] - row[kFieldLeftVacant]) / posts
+              : 0;
+    }
+  }
+}
+
 void MetricsCollector::on_month_end(Day day, const model::World& w) {
   // The structure in force (docs/model.md § Structural events): posts of ended or future
   // units count nowhere, so a level that ends shows zero posts.
@@ -340,6 +480,12 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
     }
   }
   const double plan_n = static_cast<double>(w.plan.size());
+  // The pipeline per key title: posts with 0, 1 and 2+ ready-now planned successors.
+  for (std::size_t i = 0; i < key_titles_.size(); ++i) {
+    double n[3] = {0, 0, 0};
+    for (model::PostId p : org.posts_of_title[key_titles_[i]]) ++n[std::min<int>(ready[p], 2)];
+    for (std::size_t k = 0; k < 3; ++k) pipeline_series_[i][k]->push_back(n[k]);
+  }
   put("successor_coverage_1", "all", key > 0 ? cov1 / key : 0);
   put("successor_coverage_2", "all", key > 0 ? cov2 / key : 0);
   put("ready_later", "all", later);
@@ -370,15 +516,18 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
       const auto h = w.posts[p].holder;
       if (h == model::kNoCadre) continue;
       ++held;
-      ok += !org.within(w.cadres[h].home_unit, org.posts[p].unit);
+      const model::UnitId home = w.cadres[h].home_unit;
+      ok += home == model::kNoUnit || !org.within(home, org.posts[p].unit);
     }
     put("non_native_compliance", org.titles[t].id, held > 0 ? ok / held : 1.0);
   }
   // Staffing against establishment.
   double gap = 0, est = 0;
+  last_headcount_.resize(org.units.size());
   for (model::UnitId u = 0; u < org.units.size(); ++u) {
     if (!org.unit_active[u]) continue;
     const double held = rules::unit_headcount(w, org, u);  // held posts (+ staff when on)
+    last_headcount_[u] = held;
     gap += std::abs(held - org.units[u].establishment);
     est += org.units[u].establishment;
   }
@@ -495,12 +644,17 @@ void MetricsCollector::on_finish(Day day, const model::World& w) {
   t[{"vacancy_chain_levels_crossed_mean", "all"}] = ended > 0 ? crossed / ended : 0;
   t[{"vacancy_chains_ended", "all"}] = ended;
   t[{"vacancy_chains_ended_by_recruitment_share", "all"}] = ended > 0 ? by_recruit / ended : 0;
-  // Surplus (+) or shortage (−) per unit against establishment at the end: the headcount is
-  // the held posts, plus the non-leadership staff when staffing is on.
+  // Surplus (+) or shortage (−) per unit against establishment at the last month end (the
+  // moment the monthly series end; a same-day fill after the observation does not count): the
+  // headcount is the held posts, plus the non-leadership staff when staffing is on. Units not in
+  // the structure in force (docs/model.md § Structural events) count zero.
   const auto& org = w.org != nullptr ? *w.org : s_.organisation;  // the structure in force
   for (model::UnitId u = 0; u < org.units.size(); ++u)
     t[{"staffing_gap", org.units[u].id}] =
-        org.unit_active[u] ? rules::unit_headcount(w, org, u) - org.units[u].establishment : 0;
+        org.unit_active[u]
+            ? (u < last_headcount_.size() ? last_headcount_[u] : rules::unit_headcount(w, org, u)) -
+                  org.units[u].establishment
+            : 0;
   if (s_.staffing.enabled) {
     // Means over the run's month ends, and units ever in surplus / short.
     const double months = static_cast<double>(result_.months.size());
@@ -515,6 +669,15 @@ void MetricsCollector::on_finish(Day day, const model::World& w) {
     t[{"units_ever_in_surplus", "all"}] = ever_surplus;
     t[{"units_ever_short", "all"}] = ever_short;
   }
+  // Means over the run's month ends of state series (headlines are never a last-day snapshot).
+  for (const char* m : kRunMeans) {
+    const auto it = result_.monthly.find({m, "all"});
+    if (it == result_.monthly.end() || it->second.empty()) continue;
+    double sum = 0;
+    for (double v : it->second) sum += v;
+    t[{std::string(m) + "_run_mean", "all"}] = sum / static_cast<double>(it->second.size());
+  }
+  write_election_totals();
   std::vector<double> sorted = result_.shortfalls;
   std::sort(sorted.begin(), sorted.end());
   t[{"shortfall_median", "all"}] = sorted.empty() ? 0 : sorted[sorted.size() / 2];

@@ -4,10 +4,11 @@
 /// docs/model.md § Metrics): monthly series (state at each month end), yearly series (counts
 /// and sums per calendar year, dated 31 December or the end date), and whole-run totals.
 
+#include <array>    // std::array
 #include <cstdint>  // std::uint8_t
-#include <map>     // std::map (ordered: deterministic output)
-#include <string>  // std::string
-#include <vector>  // std::vector
+#include <map>      // std::map (ordered: deterministic output)
+#include <string>   // std::string
+#include <vector>   // std::vector
 
 #include "sim/engine/observer.hpp"
 #include "sim/model/scenario.hpp"
@@ -56,6 +57,8 @@ class MetricsCollector : public engine::Observer {
   void declare_yearly(const std::string& metric, const std::string& group);
   void staffing_month(const model::World& w);  ///< staffing series (docs/model.md § Staffing)
   void count_personnel_action(const events::DomainEvent& e, const model::World& world);
+  void count_election_outcome(const events::DomainEvent& e);  ///< election_pipeline slots
+  void write_election_totals();                               ///< election_pipeline totals
 
   const model::Scenario& s_;
   ReplicationResult result_;
@@ -66,6 +69,19 @@ class MetricsCollector : public engine::Observer {
   Day last_year_end_ = 0;
   std::vector<std::uint8_t> unit_flags_;  ///< per unit: 1 ever in surplus, 2 ever short
   bool finished_ = false;
+  std::vector<double> last_headcount_;  ///< per unit, at the last month end
+  // The congress pipeline (docs/model.md § Metrics, election_pipeline): per election in the
+  // period, per slot (each key title of its tenure, then "key", then "all"), per field.
+  struct ElectionSlot {
+    Day date = 0;
+    model::TenureKind tenure = model::TenureKind::kPartyTerm;
+    std::vector<model::TitleId> titles;  ///< key titles it elects (slots 0..n-1)
+  };
+  std::vector<ElectionSlot> elections_;
+  std::vector<std::vector<double>> election_acc_;  ///< [election][slot * fields + field]
+  /// Monthly pipeline_ready series per key title (0, 1, 2+ ready), resolved once.
+  std::vector<model::TitleId> key_titles_;
+  std::vector<std::array<std::vector<double>*, 3>> pipeline_series_;
 };
 
 /// Display name of a level pair "from>to".

@@ -4,36 +4,34 @@
 #include <fmt/core.h>  // fmt::format
 
 #include <unistd.h>   // getpid for temporary names
+#include <algorithm>  // std::sort
 #include <cmath>      // std::abs, std::pow
 #include <fstream>    // std::ofstream
 #include <stdexcept>  // std::runtime_error
 #include <system_error>
+#include <cmath>  // std::abs, std::pow
+
+#include "analysis/csv_cell.hpp"    // csv_cell: quoting and formula neutralisation
+#include "analysis/output_set.hpp"  // write_file_atomically
 
 namespace cadresim::analysis {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
+nlohmann::json without_names(nlohmann::json resolved) {
+  if (!resolved.is_object()) return resolved;
+  const auto population = resolved.find("population");
+  if (population == resolved.end() || !population->is_object()) return resolved;
+  const auto named = population->find("named_cadres");
+  if (named == population->end() || !named->is_array()) return resolved;
+  for (auto& cadre : *named)
+    if (cadre.is_object()) cadre.erase("name");
+  return resolved;
+}
+
 void write_file_atomic(const fs::path& path, const std::string& content) {
-  const fs::path tmp =
-      path.parent_path() / (path.filename().string() + fmt::format(".tmp{}", ::getpid()));
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error("cannot write " + tmp.string());
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      throw std::runtime_error("error while writing " + tmp.string());
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw std::runtime_error("cannot rename into " + path.string() + ": " + ec.message());
-  }
+  write_file_atomically(path, content);
 }
 
 std::string format_interval(const Summary& s, int decimals) {
@@ -58,16 +56,23 @@ struct Headline {
   bool lower_is_better;
 };
 
+// No headline is a last-day snapshot: states are averaged over the run's month ends (values at
+// each congress are in the pipeline tables); end-of-run values are listed apart, as such.
 constexpr Headline kHeadlines[] = {
     {"vacancy_months", "all", true, "Vacancy-months, all posts (whole run)", 1, 0, true},
-    {"vacancies", "all", false, "Vacant posts at the end", 1, 1, true},
-    {"vacancies_key", "all", false, "Vacant key posts at the end", 1, 1, true},
+    {"vacancies_run_mean", "all", true, "Vacant posts (mean over the run's month ends)", 1, 1,
+     true},
+    {"vacancies_key_run_mean", "all", true, "Vacant key posts (mean over the run's month ends)", 1,
+     1, true},
     {"time_to_fill_days_mean", "all", true, "Mean days to fill a vacancy", 1, 0, true},
-    {"successor_coverage_1", "all", false, "Key posts with ≥1 ready-now successor, % (end)", 100, 1,
-     false},
-    {"successor_coverage_2", "all", false, "Key posts with ≥2 ready-now successors, % (end)", 100,
-     1, false},
-    {"bench_strength", "all", false, "Bench strength per key post (end)", 1, 2, false},
+    {"successor_coverage_1_run_mean", "all", true,
+     "Key posts with ≥1 ready-now successor, % (mean over month ends)", 100, 1, false},
+    {"successor_coverage_2_run_mean", "all", true,
+     "Key posts with ≥2 ready-now successors, % (mean over month ends)", 100, 1, false},
+    {"bench_strength_run_mean", "all", true, "Bench strength per key post (mean over month ends)",
+     1, 2, false},
+    {"without_post_run_mean", "all", true, "Cadres without a post (mean over month ends)", 1, 1,
+     true},
     {"appointments", "all", true, "Appointments", 1, 0, false},
     {"elections", "all", true, "Elections of a new holder", 1, 0, false},
     {"retirements", "all", true, "Retirements", 1, 0, false},
@@ -81,8 +86,8 @@ constexpr Headline kHeadlines[] = {
      false},
     {"shortfall_mean", "all", true, "Mean income shortfall of rotated cadres, %", 100, 1, true},
     {"support_cost_vnd", "all", true, "Support cost, million VND (whole run)", 1e-6, 1, true},
-    {"effectiveness_key", "all", false, "Effectiveness of key-post holders (end, 0-1)", 1, 3,
-     false},
+    {"effectiveness_key_run_mean", "all", true,
+     "Effectiveness of key-post holders (0-1, mean over month ends)", 1, 3, false},
     // Staffing (only in scenarios with a "staffing" section): means over the run's month ends.
     {"units_short_mean", "all", true, "Units short of establishment (mean over the run)", 1, 1,
      true},
@@ -100,6 +105,14 @@ constexpr Headline kHeadlines[] = {
      true},
     {"reform_exit_cost_vnd", "all", true, "Structural change: exit cost, million VND", 1e-6, 1,
      true},
+};
+
+// End-of-run values: kept available, labelled as the last day's snapshot.
+constexpr Headline kEndValues[] = {
+    {"vacancies", "all", false, "Vacant posts on the last day", 1, 1, true},
+    {"vacancies_key", "all", false, "Vacant key posts on the last day", 1, 1, true},
+    {"successor_coverage_1", "all", false, "Key posts with ≥1 ready-now successor, % (last day)",
+     100, 1, false},
 };
 
 const Summary* find_headline(const Aggregate& a, const Headline& h) {
@@ -193,6 +206,61 @@ std::string personnel_actions_table(const model::Scenario& s, const Aggregate& a
          rows;
 }
 
+// The pipeline table of each election in the period (docs/model.md § Metrics,
+// election_pipeline): per key title, posts, posts with 0 / 1 / 2+ ready-now successors before
+// the election, and how the posts were filled.
+std::string election_pipeline_tables(const model::Scenario& s, const Aggregate& a) {
+  std::vector<std::pair<Day, std::string>> elections;
+  for (const auto& e : s.calendar.party_congresses)
+    if (e.date > s.calendar.start && e.date <= s.calendar.end)
+      elections.push_back({e.date, "party congress"});
+  for (const auto& e : s.calendar.state_elections)
+    if (e.date > s.calendar.start && e.date <= s.calendar.end)
+      elections.push_back({e.date, "state election"});
+  std::sort(elections.begin(), elections.end());
+  static constexpr const char* kCols[] = {"ready_0",     "ready_1",         "ready_2+",
+                                          "reelected",   "ready_successor", "not_ready_successor",
+                                          "unit_deputy", "designated",      "held_over",
+                                          "left_vacant", "from_outside"};
+  static constexpr const char* kHeads[] = {
+      "0 ready",     "1 ready",    "2+ ready",  "re-elected", "ready succ.", "not-ready succ.",
+      "unit deputy", "designated", "held over", "vacant",     "from outside"};
+  std::string out;
+  for (const auto& [date, kind] : elections) {
+    const std::string d = kernel::format_iso_date(date);
+    std::string rows;
+    std::vector<std::string> whos;
+    for (const auto& t : s.organisation.titles)
+      if (t.key) whos.push_back(t.id);
+    whos.push_back("key");
+    whos.push_back("all");
+    for (const auto& who : whos) {
+      const Summary* posts = a.total("election_pipeline", d + "/" + who + "/posts");
+      if (!posts || posts->mean <= 0) continue;
+      rows += fmt::format("  {:<30.30} {:>6.1f}",
+                          who == "key"   ? std::string("all key posts")
+                          : who == "all" ? std::string("all elected posts")
+                                         : who,
+                          posts->mean);
+      for (const char* c : kCols) {
+        const Summary* v = a.total("election_pipeline", d + "/" + who + "/" + c);
+        rows += fmt::format(" {:>17}", v ? format_interval(*v, 1) : std::string("-"));
+      }
+      if (const Summary* r = a.total("election_pipeline", d + "/" + who + "/renewal_share"))
+        rows += fmt::format(" {:>17}", format_interval(scaled(*r, 100), 1));
+      rows += "\n";
+    }
+    if (rows.empty()) continue;
+    out +=
+        fmt::format("\n{} {}: pipeline before the election and how posts were filled\n", d, kind);
+    out += fmt::format("  {:<30} {:>6}", "title", "posts");
+    for (const char* h : kHeads) out += fmt::format(" {:>17}", h);
+    out += fmt::format(" {:>17}\n", "renewed %");
+    out += rows;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string format_summary(const std::vector<ScenarioResults>& results, const Provenance& prov) {
@@ -209,6 +277,7 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
     out += fmt::format(
         "Warning: with fewer than {} replications the intervals are unstable; use -n {} or more.\n",
         kMinStableReplications, 2 * kMinStableReplications);
+  out += format_changes(results);
   if (results.size() == 1) {
     const Aggregate& a = base.aggregate;
     out += "\n";
@@ -218,7 +287,13 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
         out +=
             fmt::format("  {:<52} {}\n", h.label, format_interval(scaled(*s, h.scale), h.decimals));
     }
-    out += "\nVacant posts at the end, by level\n";
+    out += "\nEnd-of-run values (the last day only)\n";
+    for (const auto& h : kEndValues)
+      if (const Summary* s = find_headline(a, h))
+        out +=
+            fmt::format("  {:<52} {}\n", h.label, format_interval(scaled(*s, h.scale), h.decimals));
+    out += election_pipeline_tables(*base.scenario, a);
+    out += "\nVacant posts on the last day, by level\n";
     for (const auto& l : base.scenario->organisation.levels) {
       for (const auto& s : a.monthly)
         if (s.key.metric == "vacancies" && s.key.group == l.id && !s.stats.empty())
@@ -268,7 +343,9 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
       const Summary ds = scaled(*d, h.scale);
       std::string diff = format_interval(ds, h.decimals);
       if (!interval_excludes_zero(*d)) diff += " ~0";
-      const std::string change = std::abs(b->mean) > 1e-12
+      // A change of a percentage is in percentage points; of anything else, in per cent.
+      const std::string change = h.scale == 100 ? fmt::format("{:+.1f} pp", 100 * d->mean)
+                                 : std::abs(b->mean) > 1e-12
                                      ? fmt::format("{:+.1f}%", 100 * d->mean / std::abs(b->mean))
                                      : std::string("-");
       out +=
@@ -296,9 +373,7 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
                          dcost->mean * 1e-6 / (sign * effect->mean * units));
     };
     per("vacancy-month avoided", var.difference.total("vacancy_months"), -1, 1);
-    const Summary* dcov = nullptr;
-    for (const auto& s : var.difference.monthly)
-      if (s.key.metric == "successor_coverage_1" && !s.stats.empty()) dcov = &s.stats.back();
+    const Summary* dcov = var.difference.total("successor_coverage_1_run_mean");
     per("additional key post with a ready successor", dcov, 1, keys);
     per("early return avoided", var.difference.total("early_returns"), -1, 1);
   }
@@ -312,6 +387,7 @@ json report_json(const std::vector<ScenarioResults>& results, const Provenance& 
   j["command"] = prov.command;
   j["seed"] = prov.seed;
   j["replications"] = prov.replications;
+  j["cadre_names_included"] = prov.with_names;
   json warnings = json::array();
   if (prov.replications < kMinStableReplications)
     warnings.push_back(fmt::format("fewer than {} replications: confidence intervals are unstable",
@@ -322,7 +398,7 @@ json report_json(const std::vector<ScenarioResults>& results, const Provenance& 
     json s;
     s["name"] = r.name;
     s["source"] = r.source;
-    s["resolved_scenario"] = r.resolved;
+    s["resolved_scenario"] = prov.with_names ? r.resolved : without_names(r.resolved);
     std::vector<std::string> levels;
     for (const auto& l : r.scenario->organisation.levels) levels.push_back(l.id);
     s["levels"] = levels;
@@ -330,6 +406,8 @@ json report_json(const std::vector<ScenarioResults>& results, const Provenance& 
     s["pooled"] = {{"shortfall_per_move", summary_json(r.aggregate.shortfall_per_move)},
                    {"days_to_fill_per_vacancy", summary_json(r.aggregate.fill_days_per_vacancy)}};
     if (r.has_difference) s["difference_from_base"] = aggregate_json(r.difference);
+    if (!r.changes.empty()) s["changes"] = {{"from", r.changed_from}, {"list", r.changes}};
+    if (!r.uncertainty.is_null()) s["uncertainty"] = r.uncertainty;
     list.push_back(s);
   }
   j["scenarios"] = list;
@@ -338,12 +416,7 @@ json report_json(const std::vector<ScenarioResults>& results, const Provenance& 
 
 std::string series_csv(const std::vector<ScenarioResults>& results) {
   std::string out = "scenario,metric,group,date,mean,ci_low,ci_high,p05,p50,p95\n";
-  auto quote = [](const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-  };
+  auto quote = [](const std::string& s) { return csv_cell(s); };
   auto row = [&](const std::string& scen, const std::string& metric, const std::string& group,
                  Day date, const Summary& s) {
     out += fmt::format("{},{},{},{},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g}\n", quote(scen),
@@ -357,7 +430,16 @@ std::string series_csv(const std::vector<ScenarioResults>& results) {
     for (const auto& s : a.yearly)
       for (std::size_t t = 0; t < s.stats.size(); ++t)
         row(scen, s.key.metric + "_per_year", s.key.group, s.dates[t], s.stats[t]);
-    for (const auto& [k, s] : a.totals) row(scen, k.metric + "_total", k.group, end, s);
+    for (const auto& [k, s] : a.totals) {
+      // The congress pipeline is dated by its election: "<date>/<title>/<field>" becomes the
+      // row's date and the group "<title>/<field>".
+      if (k.metric == "election_pipeline" && k.group.size() > 11 && k.group[10] == '/')
+        if (const auto d = kernel::parse_iso_date(std::string_view(k.group).substr(0, 10))) {
+          row(scen, k.metric, k.group.substr(11), *d, s);
+          continue;
+        }
+      row(scen, k.metric + "_total", k.group, end, s);
+    }
   };
   for (const auto& r : results) {
     emit(r.name, r.aggregate, r.scenario->calendar.end);

@@ -22,6 +22,13 @@ struct ScenarioResults {
   Aggregate aggregate;   ///< across replications
   Aggregate difference;  ///< paired difference against the base (comparisons only)
   bool has_difference = false;
+  /// What this scenario changes from its base: [{pointer, base, variant}] (empty: nothing).
+  nlohmann::json changes = nlohmann::json::array();
+  std::string changed_from;  ///< the base the changes are measured from
+  /// Uncertainty from assumptions (run --assumptions; analysis/assumptions.hpp): report.json's
+  /// "uncertainty" object and its terminal text; null and empty otherwise.
+  nlohmann::json uncertainty;
+  std::string uncertainty_summary;
 };
 
 /// Provenance of a run.
@@ -32,10 +39,20 @@ struct Provenance {
   std::string version;
   std::string created;  ///< ISO date-time (UTC) of the run
   std::string command;  ///< the command line
+  /// Cadre names are written only when asked (--with-names); otherwise report.json (and the
+  /// HTML report built from it) carries the resolved scenario without them.
+  bool with_names = false;
 };
+
+/// `resolved` without the `name` of each entry of population.named_cadres (names do not
+/// change the simulation, so the document still reproduces the run).
+nlohmann::json without_names(nlohmann::json resolved);
 
 /// The terminal summary of a run (one scenario) or a comparison (base first).
 std::string format_summary(const std::vector<ScenarioResults>& results, const Provenance& prov);
+/// "What each scenario changes from its base" and the uncertainty from assumptions, for the
+/// terminal summary (analysis/changes.cpp); empty when there is neither.
+std::string format_changes(const std::vector<ScenarioResults>& results);
 /// report.json.
 nlohmann::json report_json(const std::vector<ScenarioResults>& results, const Provenance& prov);
 /// Tidy series.csv: scenario, metric, group, date, mean, ci_low, ci_high, p05, p50, p95 (and

@@ -28,15 +28,18 @@ std::string report_html(const nlohmann::json& report) {
 
   header(page, report);
   how_to_read(page, report);
+  changes(page, report);
   if (scen.size() > 1) {  // a comparison leads with its differences
     differences(page);
     key_figures(page);
   } else {
     key_figures(page);
   }
+  uncertainty(page, report);
   const std::string note = first_year_note(scen);
   vacancies(page);
   successors(page);
+  congresses(page);
   rotations(page, note);
   costs(page, note);
   leadership(page);
@@ -59,19 +62,20 @@ std::string report_html(const nlohmann::json& report) {
   const std::string palette = palette_css();
   const std::string data = script_json(report);
   const std::string story_data = script_json(story);
-  return fill_template(embedded::report_template,
-                       {{"version", version},
-                        {"title", escaped_title},
-                        {"style", embedded::report_css},
-                        {"palette", palette},
-                        {"sections", page.html},
-                        {"data", data},
-                        {"story", story_data},
-                        {"script", embedded::report_js}},
-                       {{"comparison", scen.size() > 1},
-                        {"leadership", page.html.find("id=\"leadership\"") != std::string::npos},
-                        {"managing_tiers",
-                         page.html.find("id=\"managing-tiers\"") != std::string::npos}});
+  return fill_template(
+      embedded::report_template,
+      {{"version", version},
+       {"title", escaped_title},
+       {"style", embedded::report_css},
+       {"palette", palette},
+       {"sections", page.html},
+       {"data", data},
+       {"story", story_data},
+       {"script", embedded::report_js}},
+      {{"comparison", scen.size() > 1},
+       {"leadership", page.html.find("id=\"leadership\"") != std::string::npos},
+       {"managing_tiers", page.html.find("id=\"managing-tiers\"") != std::string::npos},
+       {"congresses", page.html.find("id=\"congresses\"") != std::string::npos}});
 }
 
 }  // namespace cadresim::analysis

@@ -13,6 +13,8 @@ std::vector<ReplicationResult> run_replications(const model::Scenario& scenario,
         engine::Engine engine(scenario, o.seed, r);
         MetricsCollector metrics(scenario);
         engine.add_observer(metrics);
+        CancelCheck check(o.cancel);
+        engine.add_observer(check);
         engine.run_until(o.until ? o.until : scenario.calendar.end);
         if (o.until && o.until < scenario.calendar.end)
           metrics.on_finish(engine.now(), engine.world());

@@ -13,6 +13,7 @@
 
 #include "analysis/metrics.hpp"
 #include "analysis/statistics.hpp"
+#include "sim/engine/engine.hpp"  // engine::Engine (run_cancellably)
 #include "sim/model/scenario.hpp"
 
 namespace cadresim::analysis {
@@ -76,6 +77,21 @@ bool for_each_replication(std::size_t n, unsigned threads, ProgressSink* progres
     if (e) std::rethrow_exception(e);
   return true;
 }
+
+/// An observer that throws RunCancelled at the end of a simulated month once `cancel` is set,
+/// so one long replication stops too (Ctrl-C, SIGTERM). It only reads the flag: the
+/// simulation is the same with or without it (tests/analysis/runner_test.cpp).
+class CancelCheck : public engine::Observer {
+ public:
+  /// `cancel` may be null (never cancels).
+  explicit CancelCheck(const std::atomic<bool>* cancel) : cancel_(cancel) {}
+  void on_month_end(Day /*day*/, const model::World& /*world*/) override {
+    if (cancel_ && cancel_->load()) throw RunCancelled{};
+  }
+
+ private:
+  const std::atomic<bool>* cancel_;
+};
 
 /// Runs the replications; throws RunCancelled if `cancel` was set, and rethrows the first
 /// (lowest-replication) exception of a failing replication.

@@ -9,7 +9,7 @@
 namespace cadresim::cli {
 
 std::span<const Command> commands() {
-  static const std::array<Command, 4> table{{
+  static const std::array<Command, 8> table{{
       {"run", "run replications of a scenario and write the summary and reports", &run_main},
       {"compare", "compare policy variants with a base scenario (paired, common random numbers)",
        &compare_main},
@@ -17,6 +17,17 @@ std::span<const Command> commands() {
        &validate_main},
       {"markov", "analytic manpower (Markov) model: projections, flows, vacancy chains",
        &markov_main},
+      {"sweep",
+       "vary parameters over a grid, a Latin hypercube or one at a time (common random "
+       "numbers)",
+       &sweep_main},
+      {"optimise", "the cheapest lever settings that meet targets on metrics, and how sure",
+       &optimise_main},
+      {"rerun", "repeat a recorded run from its output folder (byte-identical reports)",
+       &rerun_main},
+      {"story",
+       "the career of one cadre, or the history of a post or unit, in English or Vietnamese",
+       &story_main},
   }};
   return table;
 }

@@ -28,6 +28,10 @@ int validate_main(std::span<const std::string> args);
 int run_main(std::span<const std::string> args);
 int compare_main(std::span<const std::string> args);
 int markov_main(std::span<const std::string> args);
+int sweep_main(std::span<const std::string> args);
+int optimise_main(std::span<const std::string> args);
+int rerun_main(std::span<const std::string> args);
+int story_main(std::span<const std::string> args);
 
 /// The table of subcommands, in the order `cadresim --help` lists them.
 std::span<const Command> commands();

@@ -8,7 +8,10 @@
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/run_store.hpp"  // run_record, --rerun-of
 #include "cli/run_support.hpp"
+#include "cli/scenario_options.hpp"  // --set
+#include "sim/scenario/variant.hpp"  // scenario_changes
 
 namespace po = boost::program_options;
 
@@ -26,17 +29,26 @@ int compare_main(std::span<const std::string> args) {
           "unit of effect. Use 'baseline' as BASE for the built-in Điện Biên baseline.\n\nOptions"),
       {},
       {}};
-  std::size_t n = 100;
-  std::uint64_t seed = 1;
-  unsigned threads = 0;
+  std::string n_text, seed_text, threads_text;
   std::string out;
-  line.visible.add_options()("help,h", "show this help")(
-      "replications,n", po::value(&n)->default_value(100), "replications per scenario")(
-      "seed", po::value(&seed)->default_value(1), "random seed (the same for every scenario)")(
-      "threads", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
-      "out", po::value(&out), "output directory (default results/<base>-compare)")(
+  std::vector<std::string> sets;
+  line.visible.add_options()("help,h", "show this help")("replications,n",
+                                                         po::value(&n_text)->default_value("100"),
+                                                         "replications per scenario (1 to 100000)")(
+      "seed", po::value(&seed_text)->default_value("1"),
+      "random seed, 0 to 2^64-1 (the same for every scenario)")(
+      "threads", po::value(&threads_text)->default_value("0"),
+      "worker threads (0 = all cores, at most 1024)")(
+      "out", po::value(&out),
+      "output folder (default: a new folder results/<base>-compare/<run id>, with a link "
+      "'latest')")("overwrite", "with --out: replace an existing folder as a whole")(
+      "with-names", "write cadre names into the reports (files made 0600)")(
       "quiet,q", "do not print the summary");
-  line.hidden.add_options()("scenarios", po::value<std::vector<std::string>>(), "scenario files");
+  add_set_option(line.visible, &sets);
+  line.visible.add_options()("set-base", "apply --set to the base too (default: variants only)");
+  std::string rerun_of;
+  line.hidden.add_options()("scenarios", po::value<std::vector<std::string>>(), "scenario files")(
+      "rerun-of", po::value(&rerun_of), "run folder to repeat (set by cadresim rerun)");
   line.positional.add("scenarios", -1);
   int rc = kOk;
   const auto parsed = parse_command_line(args, line, "compare", rc);
@@ -44,21 +56,45 @@ int compare_main(std::span<const std::string> args) {
   const po::variables_map& vm = *parsed;
   std::vector<std::string> files;
   if (vm.count("scenarios")) files = vm["scenarios"].as<std::vector<std::string>>();
-  if (files.size() < 2 || n == 0) {
+  if (files.size() < 2) {
     fmt::print(stderr,
-               "cadresim compare: give a base and at least one variant, and -n of at least 1 "
-               "(see 'cadresim compare --help')\n");
+               "cadresim compare: give a base and at least one variant (see 'cadresim compare "
+               "--help')\n");
     return kUsageError;
   }
-  // Load everything first: a bad variant must not cost a long base run.
+  const auto numbers = parse_run_numbers(n_text, seed_text, threads_text, "compare");
+  if (!numbers) return kUsageError;
+  const auto [n, seed, threads] = *numbers;
+  const bool with_names = vm.count("with-names") > 0;
+  if (vm.count("overwrite") && out.empty()) {
+    fmt::print(stderr, "cadresim compare: --overwrite only applies with --out\n");
+    return kUsageError;
+  }
+  const auto overrides = parse_sets(sets, "compare");
+  if (!overrides) return kUsageError;
+  // From here on Ctrl-C and SIGTERM only set a flag: the run stops at the next month end of a
+  // replication, or before the outputs are moved into place, and nothing is written.
+  install_interrupt_handler();
+  // Load everything first: a bad variant must not cost a long base run. --set applies to every
+  // variant (and to the base with --set-base).
   std::list<scenario::LoadedScenario> loaded;
+  std::optional<Rerun> rerun;
   bool ok = true;
-  for (const auto& f : files) {
-    auto l = load_for_cli(f == "baseline" ? std::string() : f, "compare");
-    if (!l)
-      ok = false;
-    else
-      loaded.push_back(std::move(*l));
+  if (!rerun_of.empty()) {
+    rerun = load_rerun_for_cli(rerun_of, files.size(), "compare");
+    if (!rerun) return kInvalidInput;
+    for (auto& l : rerun->scenarios) loaded.push_back(std::move(l));
+  } else {
+    for (const auto& f : files) {
+      const bool is_base = &f == &files.front();
+      auto l = load_scenario_for(
+          f, is_base && !vm.count("set-base") ? std::vector<scenario::Override>{} : *overrides,
+          "compare");
+      if (!l)
+        ok = false;
+      else
+        loaded.push_back(std::move(l->loaded));
+    }
   }
   if (!ok) return kInvalidInput;
   const auto& base_sc = loaded.front().scenario;
@@ -71,7 +107,16 @@ int compare_main(std::span<const std::string> args) {
                  l.source);
       return kInvalidInput;
     }
-  install_interrupt_handler();
+  if (!check_run_size(n, horizon_months(base_sc) * loaded.size(), "compare")) return kInvalidInput;
+  analysis::Provenance prov = make_provenance(seed, n, "compare", args);
+  prov.with_names = with_names;
+  if (rerun) {  // the same provenance, so the reports come out byte for byte the same
+    prov.created = rerun->created;
+    prov.command = rerun->command;
+  }
+  const auto plan = plan_outputs(out, vm.count("overwrite") > 0,
+                                 safe_name(base_sc.name) + "-compare", prov.created, "compare", rc);
+  if (!plan) return rc;
   try {
     std::vector<analysis::ScenarioResults> results;
     std::vector<analysis::ReplicationResult> base_reps;
@@ -90,6 +135,12 @@ int compare_main(std::span<const std::string> args) {
       r.resolved = l.resolved;
       r.scenario = &l.scenario;
       r.aggregate = analysis::aggregate(reps);
+      if (!results.empty()) {
+        // Exactly what this variant changes from the base of the comparison.
+        r.changes =
+            scenario::changes_json(scenario::scenario_changes(loaded.front().resolved, l.resolved));
+        r.changed_from = loaded.front().source;
+      }
       if (results.empty()) {
         base_reps = std::move(reps);
       } else {
@@ -99,11 +150,15 @@ int compare_main(std::span<const std::string> args) {
       results.push_back(std::move(r));
     }
     if (g_interrupted.load()) throw analysis::RunCancelled{};
-    const analysis::Provenance prov = make_provenance(seed, n, "compare", args);
-    const std::filesystem::path dir =
-        out.empty() ? std::filesystem::path("results") / (safe_name(base_sc.name) + "-compare")
-                    : std::filesystem::path(out);
-    return finish_run(dir, results, prov, vm.count("quiet") > 0);
+    std::vector<GivenScenario> given;
+    auto file = files.begin();
+    for (const auto& l : loaded) {
+      given.push_back({*file == "baseline" ? std::string() : *file, &l});
+      ++file;
+    }
+    const std::vector<ExtraFile> record =
+        rerun ? copy_record(rerun_of) : run_record("compare", args, prov, given);
+    return finish_run(*plan, results, prov, vm.count("quiet") > 0, with_names, record);
   } catch (const analysis::RunCancelled&) {
     fmt::print(stderr, "\ncadresim compare: interrupted; nothing was written\n");
     return kInterrupted;

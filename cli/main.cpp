@@ -19,7 +19,7 @@ void print_usage() {
   for (const auto& c : commands()) fmt::print("  {:<10} {}\n", c.name, c.summary);
   fmt::print(
       "\nRun 'cadresim <command> --help' for a command's options. Exit codes: 0 ok, "
-      "1 runtime failure, 2 usage error, 3 invalid input.\n");
+      "1 runtime failure, 2 usage error, 3 invalid input, 130 interrupted.\n");
 }
 }  // namespace
 

@@ -8,12 +8,9 @@
 // formatted in analysis/markov/markov_report. See docs/cli.md.
 #include <fmt/core.h>                 // fmt::format, fmt::print
 #include <fmt/ostream.h>              // fmt::streamed (the options description)
-#include <unistd.h>                   // getpid: unique temporary file name for --out
 #include <boost/program_options.hpp>  // options and the FILE positional
 
-#include <cstdio>      // std::fflush
-#include <filesystem>  // temporary file + rename for --out
-#include <fstream>     // std::ofstream
+#include <cstdio>  // std::fflush
 #include <span>
 #include <string>
 #include <vector>
@@ -21,7 +18,9 @@
 #include "analysis/markov/estimation.hpp"     // estimate_transitions, state_ids
 #include "analysis/markov/markov_input.hpp"   // read_markov_input
 #include "analysis/markov/markov_report.hpp"  // the reports and their JSON / table forms
+#include "analysis/output_set.hpp"            // write_file_atomically
 #include "cli/commands.hpp"                   // ExitCode
+#include "cli/options.hpp"                    // parse_run_numbers, check_writable_file
 #include "cli/run_support.hpp"                // load_for_cli, interrupts, progress
 
 namespace cadresim::cli {
@@ -30,31 +29,10 @@ namespace {
 namespace po = boost::program_options;
 namespace mk = cadresim::analysis::markov;
 
-// Writes `content` to a temporary file in the same directory, then renames it over `path`, so
-// readers never see a half-written file.
+// Writes `content` to a temporary file in the same directory, flushed, then renamed over
+// `path`, so readers never see a half-written file (errors give the system's reason).
 void write_atomically(const std::string& path, const std::string& content) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  const fs::path tmp = dir / fmt::format(".{}.tmp-{}", target.filename().string(), ::getpid());
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) throw std::runtime_error(fmt::format("cannot create '{}'", tmp.string()));
-    f.write(content.data(), static_cast<std::streamsize>(content.size()));
-    f.close();
-    if (!f) {
-      std::error_code ignored;
-      fs::remove(tmp, ignored);
-      throw std::runtime_error(fmt::format("cannot write '{}'", tmp.string()));
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    std::error_code ignored;
-    fs::remove(tmp, ignored);
-    throw std::runtime_error(fmt::format("cannot write '{}': {}", path, ec.message()));
-  }
+  analysis::write_file_atomically(path, content);
 }
 
 // Writes `text` to --out or stdout.
@@ -70,13 +48,13 @@ void emit(const po::variables_map& vm, const std::string& text) {
 // `cadresim markov --from-scenario SCENARIO ...` once the options are checked.
 int from_scenario_main(const po::variables_map& vm, const std::string& format) {
   const std::string path = vm["from-scenario"].as<std::string>();
-  const std::size_t n = vm["replications"].as<std::size_t>();
-  const std::uint64_t seed = vm["seed"].as<std::uint64_t>();
+  const auto numbers =
+      parse_run_numbers(vm["replications"].as<std::string>(), vm["seed"].as<std::string>(),
+                        vm["threads"].as<std::string>(), "markov");
+  if (!numbers) return kUsageError;
+  const std::size_t n = numbers->replications;
+  const std::uint64_t seed = numbers->seed;
   const std::string by_name = vm["by"].as<std::string>();
-  if (n == 0) {
-    fmt::print(stderr, "cadresim markov: --replications must be at least 1\n");
-    return kUsageError;
-  }
   if (by_name != "auto" && by_name != "level" && by_name != "title" && by_name != "pool") {
     fmt::print(stderr, "cadresim markov: --by must be 'level', 'title' or 'pool', got '{}'\n",
                by_name);
@@ -101,13 +79,14 @@ int from_scenario_main(const po::variables_map& vm, const std::string& format) {
                                            : "levels");
     return kUsageError;
   }
+  if (!check_run_size(n, horizon_months(sc), "markov")) return kInvalidInput;
   install_interrupt_handler();
   try {
     mk::EstimateOptions o;
     o.by = by;
     o.seed = seed;
     o.replications = n;
-    o.threads = vm["threads"].as<unsigned>();
+    o.threads = numbers->threads;
     o.cancel = &g_interrupted;
     TerminalProgress progress("simulating " + sc.name);
     o.progress = &progress;
@@ -143,14 +122,14 @@ int markov_main(std::span<const std::string> args) {
       "format", po::value<std::string>()->default_value("json"), "output format: json or table")(
       "out,o", po::value<std::string>(), "write the output to this file instead of stdout")(
       "from-scenario", po::value<std::string>(), "estimate the matrix from runs of this scenario")(
-      "replications,n", po::value<std::size_t>()->default_value(100),
-      "with --from-scenario: number of replications")(
-      "seed", po::value<std::uint64_t>()->default_value(1),
+      "replications,n", po::value<std::string>()->default_value("100"),
+      "with --from-scenario: number of replications (1 to 100000)")(
+      "seed", po::value<std::string>()->default_value("1"),
       "with --from-scenario: random seed (replication r uses the key (seed, r))")(
       "by", po::value<std::string>()->default_value("auto"),
       "with --from-scenario: states are levels, titles or pool states (auto: pool states when "
       "the scenario has pools, else levels)")(
-      "threads", po::value<unsigned>()->default_value(0),
+      "threads", po::value<std::string>()->default_value("0"),
       "with --from-scenario: worker threads (0 = all cores)");
   po::options_description all;
   all.add(visible).add_options()("input", po::value<std::vector<std::string>>(), "input file");
@@ -200,6 +179,13 @@ int markov_main(std::span<const std::string> args) {
   if (format != "json" && format != "table") {
     fmt::print(stderr, "cadresim markov: --format must be 'json' or 'table', got '{}'\n", format);
     return kUsageError;
+  }
+  if (vm.count("out")) {
+    // Before any work: an --out that cannot be written fails now, not after the runs.
+    if (const std::string why = check_writable_file(vm["out"].as<std::string>()); !why.empty()) {
+      fmt::print(stderr, "cadresim markov: cannot write --out: {}\n", why);
+      return kRuntimeFailure;
+    }
   }
   if (from_scenario) return from_scenario_main(vm, format);
 

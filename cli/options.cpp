@@ -2,10 +2,18 @@
 
 #include <fmt/core.h>  // fmt::print
 
+#include <fcntl.h>   // open (writability probe)
+#include <unistd.h>  // getpid, unlink, access
+
+#include <cerrno>    // errno
+#include <charconv>  // std::from_chars
+#include <cstring>   // std::strerror
 #include <iostream>  // std::cout for options_description
 #include <vector>    // std::vector
 
-#include "cli/commands.hpp"  // exit codes
+#include "cli/commands.hpp"              // exit codes
+#include "sim/scenario/limits.hpp"       // kMaxReplications, kMaxThreads
+#include "sim/scenario/strict_json.hpp"  // single_line
 
 namespace po = boost::program_options;
 
@@ -35,6 +43,81 @@ std::optional<po::variables_map> parse_command_line(std::span<const std::string>
     return std::nullopt;
   }
   return vm;
+}
+
+std::optional<std::uint64_t> parse_whole_number(const std::string& text, const char* name,
+                                                std::uint64_t min, std::uint64_t max,
+                                                const char* command) {
+  std::uint64_t value = 0;
+  const char* end = text.data() + text.size();
+  const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (digits && ec == std::errc{} && ptr == end && value >= min && value <= max) return value;
+  fmt::print(stderr, "cadresim {}: --{} must be a whole number from {} to {}, got '{}'\n", command,
+             name, min, max, scenario::single_line(text));
+  return std::nullopt;
+}
+
+std::optional<RunNumbers> parse_run_numbers(const std::string& replications,
+                                            const std::string& seed, const std::string& threads,
+                                            const char* command) {
+  const auto n =
+      parse_whole_number(replications, "replications", 1, scenario::kMaxReplications, command);
+  if (!n) return std::nullopt;
+  const auto s = parse_whole_number(seed, "seed", 0, UINT64_MAX, command);
+  if (!s) return std::nullopt;
+  const auto t = parse_whole_number(threads, "threads", 0, scenario::kMaxThreads, command);
+  if (!t) return std::nullopt;
+  return RunNumbers{static_cast<std::size_t>(*n), *s, static_cast<unsigned>(*t)};
+}
+
+namespace {
+namespace fs = std::filesystem;
+
+/// The deepest existing ancestor of `path` (itself included), or "" when none is found.
+fs::path existing_ancestor(fs::path path) {
+  std::error_code ec;
+  if (path.is_relative()) path = fs::current_path(ec) / path;
+  while (!path.empty()) {
+    if (fs::exists(path, ec)) return path;
+    if (path == path.parent_path()) break;
+    path = path.parent_path();
+  }
+  return {};
+}
+
+/// "" when a file can be created in the existing folder `dir`, else the reason.
+std::string probe_folder(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return fmt::format("{} is not a folder", dir.string());
+  const fs::path probe = dir / fmt::format(".cadresim-probe-{}", ::getpid());
+  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return fmt::format("cannot create files in {}: {}", dir.string(), std::strerror(errno));
+  ::close(fd);
+  ::unlink(probe.c_str());
+  return {};
+}
+}  // namespace
+
+std::string check_writable_dir(const fs::path& dir) {
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+    return fmt::format("{} exists and is not a folder", dir.string());
+  const fs::path existing = existing_ancestor(dir);
+  if (existing.empty()) return fmt::format("no folder of {} exists", dir.string());
+  return probe_folder(existing);
+}
+
+std::string check_writable_file(const fs::path& file) {
+  std::error_code ec;
+  if (fs::is_directory(file, ec)) return fmt::format("{} is a folder, not a file", file.string());
+  if (fs::exists(file, ec) && ::access(file.c_str(), W_OK) != 0)
+    return fmt::format("cannot replace {}: {}", file.string(), std::strerror(errno));
+  fs::path parent = file.parent_path();
+  if (parent.empty()) parent = ".";
+  if (!fs::exists(parent, ec)) return fmt::format("the folder {} does not exist", parent.string());
+  return probe_folder(parent);
 }
 
 }  // namespace cadresim::cli

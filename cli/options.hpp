@@ -4,9 +4,11 @@
 
 #include <boost/program_options.hpp>  // options_description, variables_map
 
-#include <optional>  // std::optional
-#include <span>      // std::span
-#include <string>    // std::string
+#include <cstdint>     // std::uint64_t
+#include <filesystem>  // std::filesystem::path
+#include <optional>    // std::optional
+#include <span>        // std::span
+#include <string>      // std::string
 
 namespace cadresim::cli {
 
@@ -25,5 +27,35 @@ struct CommandLine {
 std::optional<boost::program_options::variables_map> parse_command_line(
     std::span<const std::string> args, const CommandLine& line, const char* command,
     int& exit_code);
+
+/// Reads a whole number option given as text (`--name VALUE`): decimal digits only (no sign,
+/// no spaces), between `min` and `max`. On failure prints "cadresim <command>: --<name> must
+/// be a whole number from <min> to <max>, got '<text>'" to stderr and returns nullopt (the
+/// caller exits with code 2). Boost's own conversion would turn "-5" into 2^64 - 5.
+std::optional<std::uint64_t> parse_whole_number(const std::string& text, const char* name,
+                                                std::uint64_t min, std::uint64_t max,
+                                                const char* command);
+
+/// The numeric options of a run: -n, --seed, --threads.
+struct RunNumbers {
+  std::size_t replications = 100;
+  std::uint64_t seed = 1;
+  unsigned threads = 0;
+};
+
+/// Parses -n (1 to scenario::kMaxReplications), --seed (0 to 2^64 - 1) and --threads (0 to
+/// scenario::kMaxThreads) with parse_whole_number; nullopt after printing the first error.
+std::optional<RunNumbers> parse_run_numbers(const std::string& replications,
+                                            const std::string& seed, const std::string& threads,
+                                            const char* command);
+
+/// Checks, before a run, that `file` can be created or replaced: its folder exists and a probe
+/// file can be written there and removed. Returns "" or the reason
+/// (with the system's words, e.g. "Permission denied").
+std::string check_writable_file(const std::filesystem::path& file);
+
+/// Checks, before a run, that `dir` can be created (or already is a writable folder). Creates
+/// nothing that stays. Returns "" or the reason.
+std::string check_writable_dir(const std::filesystem::path& dir);
 
 }  // namespace cadresim::cli

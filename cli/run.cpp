@@ -3,10 +3,14 @@
 #include <fmt/core.h>                 // fmt::print
 #include <boost/program_options.hpp>  // options of the subcommand
 
+#include "analysis/assumptions.hpp"  // run --assumptions
 #include "analysis/event_log_csv.hpp"
+#include "analysis/output_set.hpp"  // write_file_atomically
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/run_store.hpp"  // run_record, --rerun-of
 #include "cli/run_support.hpp"
+#include "cli/scenario_options.hpp"  // --set
 #include "sim/engine/engine.hpp"
 
 namespace po = boost::program_options;
@@ -23,33 +27,83 @@ int run_main(std::span<const std::string> args) {
           "report.html.\n\nOptions"),
       {},
       {}};
-  std::size_t n = 100;
-  std::uint64_t seed = 1;
-  unsigned threads = 0;
+  std::string n_text, seed_text, threads_text;
   std::string out, events, until;
-  line.visible.add_options()("help,h", "show this help")(
-      "replications,n", po::value(&n)->default_value(100), "number of replications")(
-      "seed", po::value(&seed)->default_value(1),
-      "random seed (replication r uses the key (seed, r))")(
-      "threads", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
-      "out", po::value(&out), "output directory (default results/<scenario name>)")(
+  std::vector<std::string> sets;
+  std::size_t assumption_sets = 0;
+  line.visible.add_options()("help,h", "show this help")("replications,n",
+                                                         po::value(&n_text)->default_value("100"),
+                                                         "number of replications (1 to 100000)")(
+      "seed", po::value(&seed_text)->default_value("1"),
+      "random seed, 0 to 2^64-1 (replication r uses the key (seed, r))")(
+      "threads", po::value(&threads_text)->default_value("0"),
+      "worker threads (0 = all cores, at most 1024)")(
+      "out", po::value(&out),
+      "output folder (default: a new folder results/<scenario name>/<run id>, with a link "
+      "'latest')")("overwrite", "with --out: replace an existing folder as a whole")(
+      "with-names", "write cadre names into the reports and the event log (files made 0600)")(
       "events", po::value(&events),
       "also write the event log of replication 0 as CSV to this file")(
       "until", po::value(&until), "stop at this date (YYYY-MM-DD) instead of the scenario's end")(
       "quiet,q", "do not print the summary");
-  line.hidden.add_options()("scenario", po::value<std::string>(), "scenario file");
+  add_set_option(line.visible, &sets);
+  line.visible.add_options()(
+      "assumptions", po::value(&assumption_sets)->default_value(0),
+      "also sample N parameter sets from the scenario's assumption ranges (Latin hypercube), "
+      "run each -n times, and report total uncertainty beside the Monte Carlo interval");
+  std::string rerun_of;
+  line.hidden.add_options()("scenario", po::value<std::string>(), "scenario file")(
+      "rerun-of", po::value(&rerun_of), "run folder to repeat (set by cadresim rerun)");
   line.positional.add("scenario", 1);
   int rc = kOk;
   const auto parsed = parse_command_line(args, line, "run", rc);
   if (!parsed) return rc;
   const po::variables_map& vm = *parsed;
-  if (n == 0) {
-    fmt::print(stderr, "cadresim run: --replications must be at least 1\n");
+  const auto numbers = parse_run_numbers(n_text, seed_text, threads_text, "run");
+  if (!numbers) return kUsageError;
+  const auto [n, seed, threads] = *numbers;
+  const bool with_names = vm.count("with-names") > 0;
+  if (vm.count("overwrite") && out.empty()) {
+    fmt::print(stderr, "cadresim run: --overwrite only applies with --out\n");
     return kUsageError;
   }
+  if (assumption_sets == 1 || (assumption_sets > 0 && n < 2)) {
+    fmt::print(
+        stderr,
+        "cadresim run: --assumptions needs at least 2 parameter sets and -n of at least 2\n");
+    return kUsageError;
+  }
+  const auto overrides = parse_sets(sets, "run");
+  if (!overrides) return kUsageError;
+  // From here on Ctrl-C and SIGTERM only set a flag: the run stops at the next month end of a
+  // replication, or before the outputs are moved into place, and nothing is written.
+  install_interrupt_handler();
   const std::string path = vm.count("scenario") ? vm["scenario"].as<std::string>() : std::string();
-  auto loaded = load_for_cli(path, "run");
+  std::optional<scenario::LoadedScenario> loaded;
+  std::optional<Rerun> rerun;
+  nlohmann::json changes = nlohmann::json::array();
+  std::string changed_from;
+  if (!rerun_of.empty()) {
+    rerun = load_rerun_for_cli(rerun_of, 1, "run");
+    if (!rerun) return kInvalidInput;
+    loaded = std::move(rerun->scenarios.front());
+    changes = rerun->changes.front();
+    changed_from = rerun->changed_from.front();
+  } else {
+    auto cli_scenario = load_scenario_for(path, *overrides, "run");
+    if (!cli_scenario) return kInvalidInput;
+    loaded = std::move(cli_scenario->loaded);
+    changes = std::move(cli_scenario->changes);
+    changed_from = std::move(cli_scenario->changed_from);
+  }
   if (!loaded) return kInvalidInput;
+  if (assumption_sets > 0 && loaded->assumptions.empty()) {
+    fmt::print(stderr,
+               "cadresim run: {}: no \"assumptions\" section, so --assumptions has nothing to "
+               "sample (docs/scenarios.md)\n",
+               loaded->source);
+    return kInvalidInput;
+  }
   const model::Scenario& sc = loaded->scenario;
   kernel::Day until_day = 0;
   if (!until.empty()) {
@@ -62,7 +116,17 @@ int run_main(std::span<const std::string> args) {
     }
     until_day = *d;
   }
-  install_interrupt_handler();
+  if (!check_run_size(n, horizon_months(sc, until_day), "run")) return kInvalidInput;
+  analysis::Provenance prov = make_provenance(seed, n, "run", args);
+  prov.with_names = with_names;
+  if (rerun) {  // the same provenance, so the reports come out byte for byte the same
+    prov.created = rerun->created;
+    prov.command = rerun->command;
+  }
+  const auto plan =
+      plan_outputs(out, vm.count("overwrite") > 0, safe_name(sc.name), prov.created, "run", rc);
+  if (!plan) return rc;
+  if (!check_events_file(events, "run")) return kRuntimeFailure;
   try {
     analysis::RunOptions ro;
     ro.seed = seed;
@@ -78,21 +142,45 @@ int run_main(std::span<const std::string> args) {
     res.source = loaded->source;
     res.resolved = loaded->resolved;
     res.scenario = &sc;
+    res.changes = changes;
+    res.changed_from = changed_from;
     res.aggregate = analysis::aggregate(reps);
-    const analysis::Provenance prov = make_provenance(seed, n, "run", args);
+    if (assumption_sets > 0) {
+      TerminalProgress sets_progress("assumption sets");
+      ro.progress = &sets_progress;
+      const analysis::AssumptionStudy study = analysis::run_assumption_study(
+          *loaded, assumption_sets, analysis::default_metrics(), ro, &reps);
+      res.uncertainty = analysis::assumption_study_json(study);
+      res.uncertainty_summary = analysis::format_assumption_study(study);
+    }
     const std::vector<analysis::ScenarioResults> all_results{std::move(res)};
     if (g_interrupted.load()) throw analysis::RunCancelled{};
-    const std::filesystem::path dir = out.empty()
-                                          ? std::filesystem::path("results") / safe_name(sc.name)
-                                          : std::filesystem::path(out);
+    std::string event_log;
     if (!events.empty()) {
       engine::Engine engine(sc, seed, 0);
-      analysis::EventLogCsv log(sc);
+      analysis::EventLogCsv log(sc, with_names);
       engine.add_observer(log);
+      analysis::CancelCheck check(&g_interrupted);
+      engine.add_observer(check);
       engine.run_until(until_day ? until_day : sc.calendar.end);
-      analysis::write_file_atomic(events, log.text());
+      event_log = log.text();
     }
-    return finish_run(dir, all_results, prov, vm.count("quiet") > 0);
+    const std::vector<ExtraFile> record =
+        rerun ? copy_record(rerun_of)
+              : run_record("run", args, prov, {{path, &*loaded, &changes, changed_from}});
+    const int code =
+        finish_run(*plan, all_results, prov, vm.count("quiet") > 0, with_names, record);
+    // The event log is a file of its own (--events), written once the output set is in place.
+    if (!events.empty())
+      analysis::write_file_atomically(
+          events, event_log, with_names ? analysis::kPrivateFileMode : analysis::kPublicFileMode);
+    return code;
+  } catch (const scenario::InvalidInput& e) {  // a sampled assumption set breaks a rule
+    for (const auto& p : e.problems()) fmt::print(stderr, "{}\n", scenario::format_problem(p));
+    fmt::print(stderr,
+               "cadresim run: a sampled assumption set is not a valid scenario; narrow the "
+               "range in \"assumptions\"; nothing was written\n");
+    return kInvalidInput;
   } catch (const analysis::RunCancelled&) {
     fmt::print(stderr, "\ncadresim run: interrupted; nothing was written\n");
     return kInterrupted;

@@ -1,11 +1,15 @@
 #include "cli/run_support.hpp"
 
-#include "cadresim/version.hpp"  // kVersion, kGitCommit
+#include "analysis/output_set.hpp"  // StagedFolder, replace_symlink
+#include "cadresim/version.hpp"     // kVersion, kGitCommit
+#include "cli/commands.hpp"         // exit codes
+#include "cli/options.hpp"          // check_writable_dir, check_writable_file
+#include "sim/scenario/limits.hpp"  // kMaxReplicationMonths
 
 #include <fmt/core.h>  // fmt::print
 
 #include <unistd.h>  // isatty
-#include <csignal>   // std::signal
+#include <csignal>   // sigaction
 #include <cstdlib>   // std::getenv
 #include <ctime>     // std::time, gmtime_r
 
@@ -20,19 +24,113 @@ extern "C" void on_signal(int) {
 }  // namespace
 
 void install_interrupt_handler() {
-  std::signal(SIGINT, on_signal);
-  std::signal(SIGTERM, on_signal);
+  struct sigaction action {};
+  action.sa_handler = on_signal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;  // an interrupted write() resumes; the flag is checked later
+  ::sigaction(SIGINT, &action, nullptr);
+  ::sigaction(SIGTERM, &action, nullptr);
+}
+
+namespace {
+namespace fs = std::filesystem;
+
+/// "2026-11-29T17:22:44Z" -> "20261129T172244Z".
+std::string run_id_of(const std::string& created) {
+  std::string id;
+  for (const char c : created)
+    if (c != '-' && c != ':') id += c;
+  return id.empty() ? std::string("run") : id;
+}
+
+bool empty_or_missing(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) return true;
+  return fs::is_directory(dir, ec) && fs::is_empty(dir, ec);
+}
+}  // namespace
+
+std::optional<OutputPlan> plan_outputs(const std::string& out, bool overwrite,
+                                       const std::string& store_name, const std::string& created,
+                                       const char* command, int& exit_code) {
+  OutputPlan plan;
+  if (!out.empty()) {
+    plan.folder = out;
+    plan.replace = overwrite;
+    std::error_code ec;
+    if (fs::exists(plan.folder, ec) && !fs::is_directory(plan.folder, ec)) {
+      fmt::print(stderr, "cadresim {}: --out {} exists and is not a folder\n", command, out);
+      exit_code = kUsageError;
+      return std::nullopt;
+    }
+    // An existing empty folder is taken as it is (swapped for the new set: nothing is lost).
+    if (fs::exists(plan.folder, ec)) plan.replace = true;
+    if (!overwrite && !empty_or_missing(plan.folder)) {
+      fmt::print(stderr,
+                 "cadresim {}: --out {} already holds files; choose a new folder, or add "
+                 "--overwrite to replace that folder as a whole\n",
+                 command, out);
+      exit_code = kUsageError;
+      return std::nullopt;
+    }
+  } else {
+    const fs::path store = fs::path("results") / store_name;
+    const std::string id = run_id_of(created);
+    plan.folder = store / id;
+    std::error_code ec;
+    for (int k = 2; fs::exists(fs::symlink_status(plan.folder, ec)) && k < 10000; ++k)
+      plan.folder = store / fmt::format("{}-{}", id, k);
+    plan.latest = store / "latest";
+  }
+  // The folder itself is created only when the outputs are moved into place; what must work
+  // now is creating a staging folder beside it.
+  const fs::path parent =
+      plan.folder.parent_path().empty() ? fs::path(".") : plan.folder.parent_path();
+  if (const std::string why = check_writable_dir(parent); !why.empty()) {
+    fmt::print(stderr, "cadresim {}: cannot write the outputs to {}: {}\n", command,
+               plan.folder.string(), why);
+    exit_code = kRuntimeFailure;
+    return std::nullopt;
+  }
+  return plan;
+}
+
+bool check_events_file(const std::string& file, const char* command) {
+  if (file.empty()) return true;
+  if (const std::string why = check_writable_file(file); !why.empty()) {
+    fmt::print(stderr, "cadresim {}: cannot write the event log to {}: {}\n", command, file, why);
+    return false;
+  }
+  return true;
+}
+
+std::uint64_t horizon_months(const model::Scenario& scenario, kernel::Day until) {
+  const auto a = kernel::split(scenario.calendar.start);
+  const auto b = kernel::split(until ? until : scenario.calendar.end);
+  return static_cast<std::uint64_t>(std::max(
+      1, (b.year - a.year) * 12 + static_cast<int>(b.month) - static_cast<int>(a.month) + 1));
+}
+
+bool check_run_size(std::size_t replications, std::uint64_t months, const char* command) {
+  const std::uint64_t size = replications * months;
+  if (size <= scenario::kMaxReplicationMonths) return true;
+  fmt::print(stderr,
+             "cadresim {}: {} replications of {} simulated months are {} replication-months, "
+             "over the limit of {} (the results of every replication are kept until the end); "
+             "use fewer replications or a shorter horizon (--until)\n",
+             command, replications, months, size, scenario::kMaxReplicationMonths);
+  return false;
 }
 
 std::optional<scenario::LoadedScenario> load_for_cli(const std::string& path, const char* command) {
   try {
     return scenario::load_scenario(path);
   } catch (const scenario::InvalidInput& e) {
-    for (const auto& p : e.problems()) fmt::print(stderr, "{}\n", scenario::format_problem(p));
-    fmt::print(stderr,
-               "cadresim {}: {} is not a valid scenario ({} problem(s)); nothing was written\n",
-               command, path.empty() ? std::string(scenario::kBuiltinBaselineName) : path,
-               e.problems().size());
+    for (const auto& l : scenario::format_problems(e.problems(), e.total()))
+      fmt::print(stderr, "{}\n", l);
+    fmt::print(
+        stderr, "cadresim {}: {} is not a valid scenario ({} problem(s)); nothing was written\n",
+        command, path.empty() ? std::string(scenario::kBuiltinBaselineName) : path, e.total());
     return std::nullopt;
   }
 }
@@ -78,11 +176,11 @@ analysis::Provenance make_provenance(std::uint64_t seed, std::size_t replication
   return prov;
 }
 
-int finish_run(const std::filesystem::path& dir,
-               const std::vector<analysis::ScenarioResults>& results,
-               const analysis::Provenance& prov, bool quiet) {
+int finish_run(const OutputPlan& plan, const std::vector<analysis::ScenarioResults>& results,
+               const analysis::Provenance& prov, bool quiet, bool with_names,
+               const std::vector<ExtraFile>& extra) {
   const std::string summary = analysis::format_summary(results, prov);
-  const auto html = write_outputs(dir, results, prov, summary);
+  const auto html = write_outputs(plan, results, prov, summary, with_names, extra);
   if (!quiet) fmt::print("{}", summary);
   fmt::print("\nReport: {}\n", html.string());
   return 0;
@@ -96,16 +194,23 @@ std::string safe_name(const std::string& name) {
   return s.empty() ? std::string("scenario") : s;
 }
 
-std::filesystem::path write_outputs(const std::filesystem::path& dir,
+std::filesystem::path write_outputs(const OutputPlan& plan,
                                     const std::vector<analysis::ScenarioResults>& results,
-                                    const analysis::Provenance& prov, const std::string& summary) {
-  std::filesystem::create_directories(dir);
+                                    const analysis::Provenance& prov, const std::string& summary,
+                                    bool with_names, const std::vector<ExtraFile>& extra) {
+  const mode_t mode = with_names ? analysis::kPrivateFileMode : analysis::kPublicFileMode;
   const nlohmann::json report = analysis::report_json(results, prov);
-  analysis::write_file_atomic(dir / "summary.txt", summary);
-  analysis::write_file_atomic(dir / "report.json", report.dump(1));
-  analysis::write_file_atomic(dir / "series.csv", analysis::series_csv(results));
-  analysis::write_file_atomic(dir / "report.html", analysis::report_html(report));
-  return dir / "report.html";
+  analysis::StagedFolder set(plan.folder, with_names ? 0700 : 0755);
+  set.write("summary.txt", summary, mode);
+  set.write("report.json", report.dump(1), mode);
+  set.write("series.csv", analysis::series_csv(results), mode);
+  set.write("report.html", analysis::report_html(report), mode);
+  for (const auto& f : extra) set.write(f.relative, f.content, with_names ? mode : f.mode);
+  // Last moment to stop: after this the new set is in place, complete.
+  if (g_interrupted.load()) throw analysis::RunCancelled{};
+  set.commit(plan.replace);
+  if (!plan.latest.empty()) analysis::replace_symlink(plan.latest, plan.folder.filename());
+  return plan.folder / "report.html";
 }
 
 }  // namespace cadresim::cli

@@ -72,9 +72,10 @@ int validate_main(std::span<const std::string> args) {
                    org.titles.size(), posts);
       }
     } catch (const scenario::InvalidInput& e) {
-      for (const auto& p : e.problems()) fmt::print(stderr, "{}\n", scenario::format_problem(p));
+      for (const auto& l : scenario::format_problems(e.problems(), e.total()))
+        fmt::print(stderr, "{}\n", l);
       fmt::print(stderr, "{}: {} problem(s)\n",
-                 f.empty() ? std::string(scenario::kBuiltinBaselineName) : f, e.problems().size());
+                 f.empty() ? std::string(scenario::kBuiltinBaselineName) : f, e.total());
       rc = kInvalidInput;
     }
   }

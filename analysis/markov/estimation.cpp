@@ -148,12 +148,19 @@ TransitionEstimate estimate_transitions(const model::Scenario& scenario, const E
   std::vector<TransitionPanel> panels;
   panels.reserve(o.replications);
   for (std::size_t r = 0; r < o.replications; ++r) panels.emplace_back(scenario, o.by);
-  const bool finished =
-      for_each_replication(o.replications, o.threads, o.progress, o.cancel, [&](std::size_t r) {
-        engine::Engine engine(scenario, o.seed, r);
-        engine.add_observer(panels[r]);
-        engine.run();
-      });
+  bool finished = false;
+  try {
+    finished =
+        for_each_replication(o.replications, o.threads, o.progress, o.cancel, [&](std::size_t r) {
+          engine::Engine engine(scenario, o.seed, r);
+          engine.add_observer(panels[r]);
+          CancelCheck check(o.cancel);
+          engine.add_observer(check);
+          engine.run();
+        });
+  } catch (const RunCancelled&) {
+    finished = false;  // a replication saw the cancel inside its run
+  }
   if (!finished) throw EstimateCancelled{};
   return merge_panels(scenario, o.by, panels);
 }

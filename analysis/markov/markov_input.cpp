@@ -1,16 +1,14 @@
 #include "analysis/markov/markov_input.hpp"
 
 #include "sim/scenario/json_fields.hpp"  // pointer_token
+#include "sim/scenario/problems.hpp"     // kMaxListedProblems
+#include "sim/scenario/strict_json.hpp"  // read_json_file (strict), single_line
 
 #include <fmt/core.h>    // fmt::format
 #include <fmt/ranges.h>  // fmt::join
 
 #include <algorithm>  // std::count
-#include <cerrno>     // errno
 #include <cmath>      // std::abs, std::floor
-#include <cstring>    // std::strerror
-#include <fstream>    // std::ifstream
-#include <iterator>   // std::istreambuf_iterator
 #include <map>        // std::map (duplicate state names)
 
 #include "analysis/markov/manpower_model.hpp"  // kRowSumTolerance, closed_classes
@@ -23,12 +21,21 @@ using nlohmann::json;
 /// Shares in a recruitment distribution must sum to 1 within this (typed decimals).
 constexpr double kShareSumTolerance = 1e-6;
 
+/// One line per problem, control characters escaped (keys come from the input), at most
+/// scenario::kMaxListedProblems lines and then a count of the others.
 std::string join_problems(const std::string& file, const std::vector<InputProblem>& problems) {
   std::string out;
+  std::size_t listed = 0;
   for (const auto& p : problems) {
+    if (listed == scenario::kMaxListedProblems) {
+      out += fmt::format("\n... and {} more problem(s) not listed", problems.size() - listed);
+      break;
+    }
     if (!out.empty()) out += '\n';
-    out += p.pointer.empty() ? fmt::format("{}: {}", file, p.message)
-                             : fmt::format("{}: {}: {}", file, p.pointer, p.message);
+    out += scenario::single_line(p.pointer.empty()
+                                     ? fmt::format("{}: {}", file, p.message)
+                                     : fmt::format("{}: {}: {}", file, p.pointer, p.message));
+    ++listed;
   }
   return out;
 }
@@ -291,18 +298,6 @@ std::optional<std::vector<Eigen::RowVectorXd>> read_recruitment(Checker& c, cons
   return ok ? std::optional(out) : std::nullopt;
 }
 
-// The 1-based line and column of a 0-based byte offset in `text`.
-std::pair<std::size_t, std::size_t> line_column(const std::string& text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  const auto begin = text.begin();
-  const auto end = begin + static_cast<std::ptrdiff_t>(offset);
-  const std::size_t line = 1 + static_cast<std::size_t>(std::count(begin, end, '\n'));
-  const std::size_t newline = offset == 0 ? std::string::npos : text.rfind('\n', offset - 1);
-  const std::size_t line_start = newline == std::string::npos ? 0 : newline + 1;
-  const std::size_t column = offset - line_start + 1;
-  return {line, column};
-}
-
 }  // namespace
 
 InputError::InputError(std::string file, std::vector<InputProblem> problems)
@@ -311,31 +306,26 @@ InputError::InputError(std::string file, std::vector<InputProblem> problems)
       problems_(std::move(problems)) {}
 
 nlohmann::json read_json_file(const std::filesystem::path& path) {
-  // An input that cannot be read is reported like one that cannot be parsed (exit code 3).
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec))
-    throw InputError(path.string(), {{"", "is a directory, not a JSON file"}});
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw InputError(path.string(),
-                     {{"", fmt::format("cannot open the file: {}", std::strerror(errno))}});
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw InputError(path.string(), {{"", "cannot read the file"}});
-  try {
-    return json::parse(text);
-  } catch (const json::parse_error& e) {
-    // e.byte counts the bytes read, so the offending byte is at offset e.byte - 1.
-    const std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
-    const auto [line, column] = line_column(text, offset);
-    // Keep nlohmann's description but drop its "[json.exception...] parse error at ..." prefix.
-    std::string what = e.what();
-    const std::size_t col = what.find("column");
-    const std::size_t colon = col == std::string::npos ? col : what.find(": ", col);
-    if (colon != std::string::npos) what = what.substr(colon + 2);
-    throw InputError(path.string(),
-                     {{"", fmt::format("not valid JSON at byte offset {} (line {}, column {}): {}",
-                                       offset, line, column, what)}});
+  // The strict reader shared with scenario files: duplicate keys, NUL in any form, numbers out
+  // of range or too long, a second byte-order mark, deep nesting and oversized input are all
+  // refused with their location. An input that cannot be read is reported like one that
+  // cannot be parsed (exit code 3).
+  scenario::StrictJsonResult r = scenario::read_json_file(path);
+  if (r.ok()) return std::move(r.value);
+  std::vector<InputProblem> problems;
+  for (const auto& issue : r.issues) {
+    std::string message =
+        issue.line == 0 ? issue.message
+                        : fmt::format("not valid JSON at byte offset {} (line {}, column {}): {}",
+                                      issue.offset, issue.line, issue.column, issue.message);
+    if (issue.pointer && !issue.pointer->empty())
+      message += fmt::format(" (at {})", *issue.pointer);
+    problems.push_back({"", std::move(message)});
   }
+  if (r.total_issues > r.issues.size())
+    problems.push_back({"", fmt::format("{} problems in all; only the first {} are listed",
+                                        r.total_issues, r.issues.size())});
+  throw InputError(path.string(), std::move(problems));
 }
 
 MarkovInput parse_markov_input(const nlohmann::json& doc, const std::string& file) {

@@ -96,6 +96,10 @@ struct Names {
     const auto it = level.find(id);
     return it == level.end() ? id : it->second;
   }
+  std::string title_name(const std::string& id) const {
+    const auto it = title.find(id);
+    return it == title.end() || it->second.empty() ? id : it->second;
+  }
 };
 
 std::string lower(std::string s);
@@ -118,16 +122,23 @@ struct Headline {
 };
 
 inline constexpr Headline kHeadlines[] = {
-    {"vacancies", "all", At::kEnd, "Vacant posts at the end of the period", 1, 1, -1},
-    {"vacancies_key", "all", At::kEnd, "Vacant key posts at the end", 1, 1, -1},
+    // No headline is a last-day snapshot: states are averaged over the period's month ends; the
+    // values at each congress are in the congress section; end-of-run values say so.
+    {"vacancies_run_mean", "all", At::kTotal, "Vacant posts (average over the period's month ends)",
+     1, 1, -1},
+    {"vacancies_key_run_mean", "all", At::kTotal,
+     "Vacant key posts (average over the period's month ends)", 1, 1, -1},
     {"vacancy_months", "all", At::kTotal, "Vacancy-months, all posts (sum over the period)", 1, 0,
      -1},
     {"time_to_fill_days_mean", "all", At::kTotal, "Average days to fill a vacancy", 1, 0, -1},
-    {"successor_coverage_1", "all", At::kEnd,
-     "Key posts with at least one ready successor at the end, %", 100, 1, 1},
-    {"successor_coverage_2", "all", At::kEnd,
-     "Key posts with at least two ready successors at the end, %", 100, 1, 1},
-    {"bench_strength", "all", At::kEnd, "Planned successors per key post at the end", 1, 2, 1},
+    {"successor_coverage_1_run_mean", "all", At::kTotal,
+     "Key posts with at least one ready successor, % (average over month ends)", 100, 1, 1},
+    {"successor_coverage_2_run_mean", "all", At::kTotal,
+     "Key posts with at least two ready successors, % (average over month ends)", 100, 1, 1},
+    {"bench_strength_run_mean", "all", At::kTotal,
+     "Planned successors per key post (average over month ends)", 1, 2, 1},
+    {"without_post_run_mean", "all", At::kTotal, "Cadres without a post (average over month ends)",
+     1, 1, -1},
     {"rotations", "all", At::kTotal, "Rotations carried out", 1, 1, 0},
     {"plan_fulfilment", "all", At::kTotal, "Rotation plan fulfilled, % of the planned quota", 100,
      1, 1},
@@ -146,10 +157,12 @@ inline constexpr Headline kHeadlines[] = {
     {"retirements", "all", At::kTotal, "Retirements", 1, 0, 0},
     {"recruitments", "all", At::kTotal, "Recruitments", 1, 0, 0},
     {"appointments", "all", At::kTotal, "Appointments", 1, 0, 0},
-    {"effectiveness_key", "all", At::kEnd,
-     "Effectiveness of key-post holders at the end (1 = full)", 1, 3, 1},
-    {"imbalance_index", "all", At::kEnd, "Staffing imbalance at the end, % of establishment", 100,
-     1, -1},
+    {"effectiveness_key_run_mean", "all", At::kTotal,
+     "Effectiveness of key-post holders (1 = full; average over month ends)", 1, 3, 1},
+    {"imbalance_index", "all", At::kEnd, "Staffing imbalance on the last day, % of establishment",
+     100, 1, -1},
+    {"vacancies_key", "all", At::kEnd, "Vacant key posts on the last day (end-of-run value)", 1, 1,
+     -1},
 };
 
 Value headline_value(const json* aggregate, const Headline& h);
@@ -336,6 +349,14 @@ void costs(Page& p, const std::string& first_year_note);
 void leadership(Page& p);
 /// Personnel actions by managing tier: a table per scenario (docs/model.md § Managing tiers).
 void managing_tiers(Page& p);
+/// What each scenario changes from its base: pointer, base value, scenario value
+/// (analysis/report/html_uncertainty.cpp).
+void changes(Page& p, const json& report);
+/// Uncertainty from assumptions (run --assumptions): both bands per headline, the assumptions'
+/// share of the variance and, in words, the assumptions that matter most.
+void uncertainty(Page& p, const json& report);
+/// The pipeline and how posts were filled at each congress and state election.
+void congresses(Page& p);
 
 /// Party congresses and state elections (from the base scenario's calendar): dotted markers on
 /// the time charts.

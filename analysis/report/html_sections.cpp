@@ -180,7 +180,9 @@ void differences(Page& p) {
       const Value d = headline_value(var.difference, hl);
       if (!d.ok()) continue;
       const Verdict vd = verdict(d, hl.better);
-      const std::string change = b.ok() && std::abs(b.mean) > 1e-12
+      // A change of a percentage is given in percentage points.
+      const std::string change = hl.scale == 100 ? signed_num(d.mean, 1) + "&nbsp;pp"
+                                 : b.ok() && std::abs(b.mean) > 1e-12
                                      ? signed_num(100 * d.mean / std::abs(b.mean), 1) + "&nbsp;%"
                                      : "–";
       h += fmt::format(
@@ -199,8 +201,8 @@ void differences(Page& p) {
     };
     const Effect effects[] = {
         {"vacancy-month avoided", total_of(var.difference, "vacancy_months"), -1},
-        {"percentage point more key posts with a ready successor (at the end)",
-         point_of(var.difference, "monthly", "successor_coverage_1", "all", -1).scaled(100), 1},
+        {"percentage point more key posts with a ready successor (average over month ends)",
+         total_of(var.difference, "successor_coverage_1_run_mean").scaled(100), 1},
         {"early return from rotation avoided", total_of(var.difference, "early_returns"), -1},
     };
     if (dcost.ok()) {

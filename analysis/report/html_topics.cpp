@@ -377,4 +377,71 @@ void managing_tiers(Page& p) {
       tables + "</section>\n";
 }
 
+// The congress pipeline (docs/model.md § Metrics, election_pipeline): for each election of the
+// period, one table per scenario with a row per key title: the posts, how many had no ready
+// successor before the election, and how they were filled.
+void congresses(Page& p) {
+  static constexpr const char* kCols[] = {"ready_0",     "ready_1",         "ready_2+",
+                                          "reelected",   "ready_successor", "not_ready_successor",
+                                          "unit_deputy", "designated",      "held_over",
+                                          "left_vacant", "from_outside"};
+  std::string tables;
+  for (std::size_t s = 0; s < p.scen.size(); ++s) {
+    const Scenario& sc = p.scen[s];
+    // Groups are "<date>/<title or key or all>/<field>"; dates in order, titles in first-seen
+    // order.
+    std::vector<std::string> dates, whos;
+    for (const auto& g : groups_of(sc.results, "totals", "election_pipeline")) {
+      const auto a = g.find('/'), b = g.rfind('/');
+      if (a == std::string::npos || b <= a) continue;
+      const std::string d = g.substr(0, a), who = g.substr(a + 1, b - a - 1);
+      if (std::find(dates.begin(), dates.end(), d) == dates.end()) dates.push_back(d);
+      if (std::find(whos.begin(), whos.end(), who) == whos.end()) whos.push_back(who);
+    }
+    std::sort(dates.begin(), dates.end());
+    for (const auto& d : dates) {
+      std::string rows;
+      for (const auto& who : whos) {
+        const Value posts = total_of(sc.results, "election_pipeline", d + "/" + who + "/posts");
+        if (!posts.ok() || posts.mean <= 0) continue;
+        const std::string name = who == "key"   ? std::string("All key posts")
+                                 : who == "all" ? std::string("All elected posts")
+                                                : p.names.title_name(who);
+        rows += fmt::format("<tr><td>{}</td><td>{}</td>", esc(name), num(posts.mean, 1));
+        for (const char* c : kCols) {
+          const Value v = total_of(sc.results, "election_pipeline", d + "/" + who + "/" + c);
+          rows += fmt::format("<td>{}<span class=\"ci\">{}</span></td>", num(v.mean, 1),
+                              interval(v, 1));
+        }
+        rows += "</tr>\n";
+      }
+      if (rows.empty()) continue;
+      tables += fmt::format(
+          "<h3>{}{}</h3>\n",
+          p.comparison()
+              ? fmt::format("<span class=\"chip s{}\"></span>{}: ", s % kPaletteSize, esc(sc.name))
+              : std::string(),
+          esc(d));
+      tables +=
+          "<table class=\"figures congress\"><thead><tr><th>Title</th><th>Posts</th><th>No ready "
+          "successor</th><th>1 ready</th><th>2+ ready</th><th>Re-elected</th><th>Ready "
+          "successor</th><th>Not-ready successor</th><th>Deputy of the unit</th><th>Designated "
+          "from any unit</th><th>Held over</th><th>Left vacant</th><th>From outside the "
+          "unit</th></tr></thead><tbody>\n" +
+          rows + "</tbody></table>\n";
+    }
+  }
+  if (tables.empty()) return;
+  p.html +=
+      "<section id=\"congresses\"><h2>The pipeline at each congress and state election</h2>\n"
+      "<p>For each election in the period and each key title: the posts it elects, how many had "
+      "0, 1 or 2+ planned successors rated <em>ready now</em> just before the election, and how "
+      "each post was filled on the day: the incumbent re-elected, a ready successor, a successor "
+      "not yet ready, an unplanned deputy of the same unit, a cadre designated by the managing "
+      "tier from any unit, the outgoing holder held over (nobody eligible), or left vacant. "
+      "<em>From outside the unit</em> counts new holders who came from another unit. Average "
+      "over the replications, 95&nbsp;% interval in small type.</p>\n" +
+      tables + "</section>\n";
+}
+
 }  // namespace cadresim::analysis::html

@@ -1,6 +1,8 @@
 // The engine: event dispatch, the monthly process, observation batches and invariants.
 #include "sim/engine/engine.hpp"
 
+#include "sim/engine/invariants.hpp"
+
 #include <stdexcept>  // std::logic_error for broken invariants
 
 #include "sim/rules/adaptation.hpp"
@@ -78,6 +80,13 @@ void Engine::schedule_calendar() {
     // An election on the start day is the one that began the current term: the initial
     // population already reflects it.
     if (d > cal.start && d <= cal.end) sim_.schedule_with_payload(d, kElection, i, kPriorityTerm);
+    // Personnel preparation (rules/terms.cpp) at its start and end lead times before it.
+    for (const int lead : {scenario_.terms.preparation_start_months_before,
+                           scenario_.terms.preparation_end_months_before}) {
+      const Day p = kernel::add_months(d, -lead);
+      if (lead > 0 && p > cal.start && d <= cal.end)
+        sim_.schedule_with_payload(p, kPreparation, i, kPriorityPlan);
+    }
   }
   sim_.schedule(next_annual(scenario_.succession.review_date, cal.start), kPlanningReview,
                 kernel::kNoSubject, kPriorityPlan);
@@ -165,6 +174,9 @@ void Engine::handle(const kernel::Event& e) {
     case kSecondmentEnd:
       secondment_end(c, e.subject);
       break;
+    case kPreparation:
+      prepare_election(c, *elections_[e.stamp].first, elections_[e.stamp].second);
+      break;
     case kKindCount:
       throw std::logic_error("Engine: unexpected event kind");
   }
@@ -239,33 +251,8 @@ void Engine::run_until(Day until) {
 }
 
 void Engine::check_invariants() const {
-  const auto& org = *org_;
-  std::size_t active = 0;
-  for (CadreId id = 0; id < world_.cadres.size(); ++id) {
-    const auto& c = world_.cadres[id];
-    if (c.status != model::CadreStatus::kActive) {
-      if (c.post != model::kNoPost)
-        throw std::logic_error("invariant: an exited cadre holds a post");
-      continue;
-    }
-    ++active;
-    if (c.post != model::kNoPost && world_.posts[c.post].holder != id)
-      throw std::logic_error("invariant: cadre and post disagree on who holds the post");
-  }
-  for (PostId p = 0; p < world_.posts.size(); ++p) {
-    const CadreId h = world_.posts[p].holder;
-    if (h == model::kNoCadre) continue;
-    if (!org.in_force(p))
-      throw std::logic_error("invariant: a post not in force has a holder: " + org.post_label(p));
-    if (world_.cadres[h].post != p) throw std::logic_error("invariant: a cadre holds two posts");
-    if (org.title_of(p).non_native == model::NonNativeRule::kRequired &&
-        org.within(world_.cadres[h].home_unit, org.posts[p].unit))
-      throw std::logic_error("invariant: a native holds a post that requires a non-native: " +
-                             org.post_label(p));
-  }
-  if (world_.initial_cadres + world_.recruited - world_.exited != active)
-    throw std::logic_error(
-        "invariant: headcount not conserved (start + recruited - exited != active)");
+  if (const std::string broken = invariant_violation(world_); !broken.empty())
+    throw std::logic_error(broken);
 }
 
 }  // namespace cadresim::engine

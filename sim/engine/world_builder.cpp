@@ -24,7 +24,9 @@ model::UnitId other_unit_same_level(const model::Organisation& org, model::UnitI
   const auto& peers = org.units_of_level[org.units[unit].level];
   std::size_t outside = 0;
   for (model::UnitId v : peers) outside += !org.within(v, unit);
-  if (outside == 0) return org.units[unit].parent != model::kNoUnit ? org.units[unit].parent : unit;
+  // No peer outside the unit: the parent (outside the unit's subtree), or for the root a cadre
+  // from outside the modelled organisation (home kNoUnit: a native of nowhere modelled).
+  if (outside == 0) return org.units[unit].parent;
   std::size_t k = static_cast<std::size_t>(u * static_cast<double>(outside));
   if (k >= outside) k = outside - 1;
   for (model::UnitId v : peers) {
@@ -123,6 +125,19 @@ void Engine::build_world() {
     }
     model::Cadre c = synthesise_holder(scenario_, rs, p);
     c.post = p;
+    // Mid-cycle start: a share of holders is in a consecutive (second) term, one term longer
+    // in post (own purpose, so the other draws of the post are unchanged).
+    if (rng_.uniform(kRngInitialTerms, p, 0) < scenario_.population.second_term_share) {
+      const int term = std::max(1, scenario_.terms.term_months);
+      const Day earlier = kernel::add_months(c.post_since, -term);
+      if (earlier > c.birth) {
+        c.post_since = earlier;
+        ++c.consecutive_terms;
+        const model::LevelId level = org.level_of(p);
+        c.experience_months[level] =
+            static_cast<std::uint16_t>(std::min(0xFFFF, c.experience_months[level] + term));
+      }
+    }
     place(std::move(c));
   }
   world_.initial_cadres = world_.cadres.size();

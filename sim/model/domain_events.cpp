@@ -34,6 +34,8 @@ std::string_view event_name(EventType t) {
       "staff_exited",
       "staff_redeployed",
       "staff_recruited",
+      "election_outcome",
+      "not_standing",
       "scenario_changed",
       "unit_mapped",
       "post_ended",
@@ -83,6 +85,8 @@ std::string_view reason_name(std::uint16_t r) {
       return "failed_evaluation";
     case kReasonOtherCause:
       return "other_cause";
+    case kReasonHeldAlready:
+      return "holds_equal_or_higher";
     case kReasonGone:
       return "left_service";
     case kReasonReturn:
@@ -113,6 +117,28 @@ std::string_view reason_name(std::uint16_t r) {
       return "good";
     case kReasonRatingExcellent:
       return "excellent";
+    case kReasonOutcomeReelected:
+      return "reelected";
+    case kReasonOutcomeReadySuccessor:
+      return "ready_successor";
+    case kReasonOutcomeLaterSuccessor:
+      return "not_ready_successor";
+    case kReasonOutcomeUnitDeputy:
+      return "unit_deputy";
+    case kReasonOutcomeDesignated:
+      return "designated";
+    case kReasonOutcomeHeldOver:
+      return "held_over";
+    case kReasonOutcomeVacant:
+      return "left_vacant";
+    case kReasonTermLimit:
+      return "term_limit";
+    case kReasonAgeRule:
+      return "age_rule";
+    case kReasonDesignatedPlan:
+      return "designated";
+    case kReasonTermLimitRotation:
+      return "term_limit_rotation";
     case kReasonPostEnded:
       return "post_ended";
     case kReasonNewPost:

@@ -45,6 +45,11 @@ enum class EventType : std::uint8_t {
   kStaffExited,       ///< non-leadership staff left (reason = level, value = persons)
   kStaffRedeployed,   ///< staff moved to short sibling units (reason = level, value = persons)
   kStaffRecruited,    ///< non-leadership staff recruited (reason = level, value = persons)
+  /// How an elected post was filled at an election (reason = election outcome; to = post;
+  /// cadre = the holder after the election, or none; from = that cadre's previous post, or the
+  /// post last held; value = ready-now planned successors of the post before the election).
+  kElectionOutcome,
+  kNotStanding,  ///< personnel preparation: the holder of `from` will not stand (reason: why)
   kScenarioChanged,   ///< the scenario in force changed (value = epoch number; reason = 1 when
                       ///< the change includes a structural event)
   kUnitMapped,        ///< structural event: unit `cadre` (a UnitId here) merged, abolished,
@@ -88,6 +93,7 @@ enum Reason : std::uint16_t {
   kReasonFailed = 31,
   kReasonGone = 32,
   kReasonOtherCause = 33,  ///< causes the model does not represent (discipline, health, request)
+  kReasonHeldAlready = 34,  ///< the cadre now holds this post or one of equal or higher rank
   kReasonPostEnded = 35,   ///< the post ended in a structural event
   // rotation outcomes
   kReasonReturn = 40,
@@ -106,6 +112,19 @@ enum Reason : std::uint16_t {
   kReasonRatingCompleted = 61,
   kReasonRatingGood = 62,
   kReasonRatingExcellent = 63,
+  // election outcomes (kElectionOutcome), in the order they are tried
+  kReasonOutcomeReelected = 70,
+  kReasonOutcomeReadySuccessor = 71,
+  kReasonOutcomeLaterSuccessor = 72,  ///< a planned successor not (yet) ready now
+  kReasonOutcomeUnitDeputy = 73,      ///< an eligible deputy of the same unit, not planned
+  kReasonOutcomeDesignated = 74,      ///< designated by the managing tier from any unit
+  kReasonOutcomeHeldOver = 75,        ///< nobody eligible: the outgoing holder serves on
+  kReasonOutcomeVacant = 76,          ///< nobody eligible and no holder
+  // not standing (kNotStanding) and designation in preparation (kPlanned)
+  kReasonTermLimit = 80,
+  kReasonAgeRule = 81,
+  kReasonDesignatedPlan = 82,
+  kReasonTermLimitRotation = 83,  ///< a term-limited head designated for a post elsewhere
   // structural events (rules/structure.cpp; 90-99, clear of the election reasons on main)
   kReasonNewPost = 90,      ///< vacancy of a post created by a structural event
   kReasonMergeTarget = 91,  ///< placed in the unit its old unit merged into

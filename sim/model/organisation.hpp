@@ -69,8 +69,11 @@ struct Title {
   int posts_per_unit = 1;            ///< posts of this title in each such unit
   int rank = 0;                      ///< seniority; higher rank = higher post
   bool key = false;                  ///< key leadership post: succession-planned
-  bool head = false;                 ///< head of the unit: two-consecutive-term limit
-  bool entry = false;                ///< recruitment from outside fills it
+  bool head = false;                 ///< head of the unit (cấp trưởng)
+  /// Consecutive-term limit of this title: -1 = the default rule (TermsParams::
+  /// max_consecutive_terms for heads, none for others; QĐ 65 Art. 4.2(b)), 0 = no limit.
+  int max_consecutive_terms = -1;
+  bool entry = false;  ///< recruitment from outside fills it
   TenureKind tenure = TenureKind::kAppointed;
   NonNativeRule non_native = NonNativeRule::kNone;
   double salary_coefficient = 0;  ///< fixed salary coefficient; 0 = paid on own grade

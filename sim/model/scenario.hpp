@@ -96,13 +96,34 @@ struct SuccessionParams {
   bool targets_binding = false;
 };
 
+/// Birth-date cut-offs for standing at party congresses held in [from, until) on `levels`
+/// (Chỉ thị 35 for 2020–2025, Chỉ thị 45 for 2025–2030): a cadre born before the cut-off for
+/// their sex may not stand for a first election (a new post) or for re-election.
+struct AgeCutoffRule {
+  Day from = 0;
+  Day until = 0;
+  std::vector<LevelId> levels;
+  Day first_men_born_from = 0;
+  Day first_women_born_from = 0;
+  Day reelection_men_born_from = 0;
+  Day reelection_women_born_from = 0;
+};
+
 /// Terms of office and re-election / re-appointment.
 struct TermsParams {
   int term_months = 60;
-  int max_consecutive_terms = 2;
+  int max_consecutive_terms = 2;  ///< the limit of head titles without their own setting
   int reelection_min_months_before_retirement = 36;
   int appointment_months = 60;
   int extend_if_months_to_retirement_below = 24;
+  /// Personnel preparation (chuẩn bị nhân sự): months before each election when it starts and
+  /// when it ends (a second pass); 0 = no preparation step.
+  int preparation_start_months_before = 0;
+  int preparation_end_months_before = 0;
+  /// Age cut-offs by congress (party-term titles); without a matching rule the months rules
+  /// apply (reelection_min_months_before_retirement; appointment.min_months_before_retirement
+  /// for a first election).
+  std::vector<AgeCutoffRule> age_cutoffs;
 };
 
 /// Filling open posts.
@@ -270,6 +291,9 @@ struct PopulationParams {
   Distribution grade_coefficient{DistributionKind::kNormal, 3.66, 0.6, 2.34, 6.78};
   Distribution competence{DistributionKind::kNormal, 0.55, 0.15, 0, 1};
   Distribution tenure_months{DistributionKind::kUniform, 30, 0, 0, 60};
+  /// Share of synthesised holders of elected or appointed posts who are in a consecutive
+  /// (second) term at the start: their post_since is one term earlier and they count two terms.
+  double second_term_share = 0;
   std::vector<Distribution> lower_level_experience_months_by_level;
   Distribution hardship_months{DistributionKind::kExponential, 60, 0, 0, 360};
   Distribution attraction_months_used{DistributionKind::kUniform, 30, 0, 0, 60};
@@ -381,7 +405,7 @@ struct Scenario {
   EvaluationParams evaluation;
   SupportParams support;
   std::vector<ScriptedMove> script;
-  PoolParams pools;  ///< push-model pools (grades); empty when the scenario has none
+  PoolParams pools;         ///< push-model pools (grades); empty when the scenario has none
   StaffingParams staffing;  ///< non-leadership staff stocks; off when the scenario has none
   std::vector<StructuralEvent> structure;  ///< dated structural events, in date order
   /// Dated switches (structural events and dated changes), in date order; empty for a

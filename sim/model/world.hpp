@@ -30,6 +30,9 @@ struct PostState {
   std::uint32_t chain = 0;    ///< vacancy chain the current vacancy belongs to (0 = none)
   bool fill_pending = false;  ///< a fill attempt (or a recruit's arrival) is scheduled
   Day fill_day = 0;
+  /// The holder may not continue (term limit or age) and serves until a successor takes over
+  /// (docs/model.md § Terms of office); a fill attempt is pending.
+  bool outgoing = false;
   bool unmet_reported = false;  ///< non_native_unmet already emitted for this vacancy ///< its day:
                                 ///< an older event for a vacancy since filled is ignored
 };

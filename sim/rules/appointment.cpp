@@ -4,6 +4,7 @@
 #include "sim/rules/non_native.hpp"
 #include "sim/rules/recruitment.hpp"
 #include "sim/rules/succession.hpp"
+#include "sim/rules/terms.hpp"  // replace_outgoing
 
 namespace cadresim::rules {
 
@@ -81,7 +82,12 @@ CadreId acting_candidate(const RuleContext& ctx, PostId post) {
 void fill_post(RuleContext& ctx, PostId post) {
   auto& ps = ctx.world.posts[post];
   ps.fill_pending = false;
-  if (ps.holder != model::kNoCadre) return;
+  if (ps.holder != model::kNoCadre) {
+    // An outgoing holder (term limit or age) serves until a successor takes over.
+    if (ps.outgoing && !replace_outgoing(ctx, post))
+      schedule_fill(ctx, post, ctx.scenario.appointment.retry_months);
+    return;
+  }
   using events::EventType;
   if (CadreId c = best_ready_successor(ctx, post); c != model::kNoCadre) {
     take_post(ctx, c, post, EventType::kAppointed, events::kReasonSuccessor);

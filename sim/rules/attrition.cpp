@@ -26,7 +26,11 @@ double attrition_rate_per_year(const RuleContext& ctx, const model::Cadre& c) {
     if (it != p.rate_per_year_by_title.end()) return it->second;
     level = ctx.org.level_of(c.post);
   } else {
-    level = ctx.org.units[c.home_unit].level;
+    // Without a post: the home unit's level (a cadre from outside the modelled organisation:
+    // the level of the last post held).
+    level = c.home_unit != model::kNoUnit   ? ctx.org.units[c.home_unit].level
+            : c.last_post != model::kNoPost ? ctx.org.level_of(c.last_post)
+                                            : 0;
   }
   return level < p.rate_per_year_by_level.size() ? p.rate_per_year_by_level[level] : 0.0;
 }

@@ -37,6 +37,7 @@ void open_vacancy(RuleContext& ctx, PostId post, std::uint16_t reason, std::uint
   }
   ps.vacant_since = ctx.now();
   ps.unmet_reported = false;
+  ps.outgoing = false;
   const model::LevelId level = ctx.org.level_of(post);
   if (chain == 0) {
     chain = static_cast<std::uint32_t>(w.chains.size());
@@ -61,12 +62,25 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
   auto& c = w.cadres[cadre];
   const PostId from = c.post;
   const std::uint32_t chain = ps.chain;
+  // A rotated cadre appointed or elected to another post during the rotation: the rotation ends
+  // there (QĐ 65 Art. 10: placed by results; the new post is permanent), as a promotion when
+  // the post ranks above the one held, else as a stay. Early returns no longer apply.
+  if (c.rotation.active && type != EventType::kMoved) {
+    const bool higher =
+        from != model::kNoPost && ctx.org.title_of(post).rank > ctx.org.title_of(from).rank;
+    c.rotation.active = false;
+    c.effort_penalty = 0;
+    if (cadre < w.attrition_multiplier.size()) w.attrition_multiplier[cadre] = 1;
+    ctx.emit(EventType::kRotationEnded, cadre, from, post,
+             higher ? events::kReasonPromote : events::kReasonStay);
+  }
   // Close the vacancy.
   const Day vacant_days = ctx.now() - ps.vacant_since;
   if (ps.acting != model::kNoCadre) ps.acting = model::kNoCadre;
   ps.holder = cadre;
   ps.chain = 0;
   ps.fill_pending = false;  // a pending attempt for this vacancy is now stale
+  ps.outgoing = false;
   c.last_post = from;
   c.post = post;
   c.post_since = ctx.now();

@@ -32,6 +32,7 @@ enum EventKind : std::uint16_t {
   kMonthEnd,            ///< monthly process and observation
   kPoolStep,            ///< yearly pool step (step number in the payload), sim/rules/pools.cpp
   kStaffingStep,        ///< yearly staffing step (step number in the payload), rules/staffing.cpp
+  kPreparation,         ///< personnel preparation before an election (payload: election index)
   kEpochSwitch,         ///< the scenario in force changes (epoch index in the payload):
                         ///< a structural event and/or dated changes, rules/structure.cpp
   kSecondmentEnd,       ///< subject = cadre: end of a secondment after a structural event
@@ -71,6 +72,7 @@ enum RandomPurpose : std::uint64_t {
   kRngPoolMove = 17,           ///< entity = cadre, index = pool step number: move or leave
   kRngPoolRecruit = 18,        ///< entity = pool state, index = pool step number: extra recruit
   kRngStaffing = 19,           ///< entity = unit, index = staffing_draw_index(step, phase, k)
+  kRngInitialTerms = 20,       ///< entity = post: initial holder in a second consecutive term
   kRngSurplus = 21,            ///< entity = cadre, index = structural event number: exit or not
                                ///< (20 is kRngInitialTerms on main)
 };

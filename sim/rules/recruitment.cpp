@@ -36,13 +36,12 @@ CadreId create_recruit(RuleContext& ctx, PostId post) {
   const bool must_be_outsider = org.title_of(post).non_native == model::NonNativeRule::kRequired;
   // A non-native comes from a unit of the same level outside this unit's subtree, uniformly
   // (same-level units can nest, e.g. agencies under a province). If there is none, a required
-  // non-native comes from the parent unit (also outside); others stay natives.
+  // non-native comes from the parent unit (also outside), or for the root from outside the
+  // modelled organisation (home kNoUnit); others stay natives.
   std::size_t outside = 0;
   for (model::UnitId v : peers) outside += !org.within(v, unit);
   if ((native_draw && !must_be_outsider) || outside == 0) {
-    c.home_unit = must_be_outsider && outside == 0 && org.units[unit].parent != model::kNoUnit
-                      ? org.units[unit].parent
-                      : unit;
+    c.home_unit = must_be_outsider && outside == 0 ? org.units[unit].parent : unit;
   } else {
     std::size_t k = static_cast<std::size_t>(u_home * static_cast<double>(outside));
     if (k >= outside) k = outside - 1;

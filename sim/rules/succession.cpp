@@ -4,6 +4,7 @@
 #include <algorithm>  // std::sort
 
 #include "sim/rules/non_native.hpp"
+#include "sim/rules/terms.hpp"  // term_limit_move_allowed
 
 namespace cadresim::rules {
 
@@ -67,9 +68,16 @@ bool may_plan(const RuleContext& ctx, CadreId cadre, PostId post, Day term_start
 
 bool may_plan_by_floor(const RuleContext& ctx, CadreId cadre, PostId post, Day retire_floor) {
   const auto& c = ctx.world.cadres[cadre];
-  if (c.status != model::CadreStatus::kActive || c.post == model::kNoPost) return false;
+  // A cadre moved aside for a rotatee, or back from a rotation with nothing open, waits for a
+  // placement at the rank of the last post: that post counts (being moved aside does not cost
+  // a place in the plan).
+  const PostId held = c.post != model::kNoPost ? c.post : c.last_post;
+  if (c.status != model::CadreStatus::kActive || held == model::kNoPost) return false;
   const model::Title& target = ctx.org.title_of(post);
-  if (ctx.org.title_of(c.post).rank >= target.rank) return false;  // only a higher post
+  // Only a higher post, or an equivalent one elsewhere for a head at the term limit
+  // (term-limit rotation designated at preparation, rules/terms.cpp).
+  if (ctx.org.title_of(held).rank >= target.rank && !term_limit_move_allowed(ctx, cadre, post))
+    return false;
   if (c.retirement_date < retire_floor) return false;
   return non_native_allows(ctx.org, c, post);
 }
@@ -106,6 +114,9 @@ void planning_review(RuleContext& ctx, int year) {
     std::uint16_t reason = events::kReasonNone;
     if (c.status != model::CadreStatus::kActive)
       reason = events::kReasonGone;
+    else if (const PostId held = c.post != model::kNoPost ? c.post : c.last_post;
+             held != model::kNoPost && ctx.org.title_of(held).rank >= ctx.org.title_of(e.post).rank)
+      reason = events::kReasonHeldAlready;  // promoted to it, or to an equal or higher post
     else if (!may_plan(ctx, e.cadre, e.post, next_term_start(ctx, e.post)))
       reason = events::kReasonAgedOut;
     else if (ctx.scenario.evaluation.remove_from_plan_if_not_completed &&

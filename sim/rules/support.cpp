@@ -34,7 +34,7 @@ bool target_reaches(const model::Scenario& s, const model::SupportTarget& t, Pos
     if (std::find(t.flows.begin(), t.flows.end(), id) == t.flows.end()) return false;
   }
   if (t.key_posts_only && !org.title_of(dest).key) return false;
-  return gap_vnd >= t.min_shortfall_vnd;
+  return t.min_shortfall_vnd <= 0 || gap_vnd >= t.min_shortfall_vnd;
 }
 
 std::uint8_t levers_for(const model::Scenario& s, PostId dest, std::uint16_t flow, double gap_vnd) {

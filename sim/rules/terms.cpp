@@ -1,20 +1,191 @@
-// Terms of office: elections at congresses, appointment terms, the two-term limit.
+// Terms of office: elections at congresses in the order of docs/model.md § Terms of office,
+// personnel preparation before them, appointment terms, per-title term limits.
 #include "sim/rules/terms.hpp"
 
-#include <algorithm>  // std::find
+#include <algorithm>  // std::find, std::sort
 
-#include "sim/rules/succession.hpp"  // best_ready_successor
+#include "sim/rules/non_native.hpp"  // non_native_allows
+#include "sim/rules/succession.hpp"  // readiness, candidate_score, feeder_candidates
 
 namespace cadresim::rules {
 
 using events::EventType;
 
-void end_tenure(RuleContext& ctx, CadreId cadre, bool at_term_limit) {
+int term_limit(const model::Scenario& s, const model::Title& t) {
+  if (t.max_consecutive_terms >= 0) return t.max_consecutive_terms;
+  return t.head ? s.terms.max_consecutive_terms : 0;
+}
+
+namespace {
+// The congress age cut-off rule for `post` at `day`, or null (state-term and appointed titles
+// and dates without a rule use the months rules).
+const model::AgeCutoffRule* cutoff_rule(const RuleContext& ctx, PostId post, Day day) {
+  if (ctx.org.title_of(post).tenure != model::TenureKind::kPartyTerm) return nullptr;
+  const model::LevelId level = ctx.org.level_of(post);
+  for (const auto& r : ctx.scenario.terms.age_cutoffs)
+    if (day >= r.from && day < r.until &&
+        std::find(r.levels.begin(), r.levels.end(), level) != r.levels.end())
+      return &r;
+  return nullptr;
+}
+}  // namespace
+
+bool age_allows(const RuleContext& ctx, const model::Cadre& c, PostId post, Day day,
+                bool reelection) {
+  if (const auto* r = cutoff_rule(ctx, post, day)) {
+    const bool woman = c.sex == model::Sex::kFemale;
+    const Day from = reelection
+                         ? (woman ? r->reelection_women_born_from : r->reelection_men_born_from)
+                         : (woman ? r->first_women_born_from : r->first_men_born_from);
+    return c.birth >= from;
+  }
+  const int need = reelection ? ctx.scenario.terms.reelection_min_months_before_retirement
+                              : ctx.scenario.appointment.min_months_before_retirement;
+  return months_to_retirement(c, day) >= need;
+}
+
+std::uint16_t not_standing_reason(const RuleContext& ctx, CadreId cadre, PostId post, Day day) {
+  const auto& c = ctx.world.cadres[cadre];
+  const int limit = term_limit(ctx.scenario, ctx.org.title_of(post));
+  if (limit > 0 && c.consecutive_terms >= limit) return events::kReasonTermLimit;
+  if (!age_allows(ctx, c, post, day, true)) return events::kReasonAgeRule;
+  return events::kReasonNone;
+}
+
+bool term_limit_move_allowed(const RuleContext& ctx, CadreId cadre, PostId post) {
+  const auto& c = ctx.world.cadres[cadre];
+  if (c.status != model::CadreStatus::kActive || c.rotation.active) return false;
+  const PostId held = c.post;
+  if (held == model::kNoPost || held == post) return false;
+  const model::Title& from = ctx.org.title_of(held);
+  const model::Title& to = ctx.org.title_of(post);
+  const int limit = term_limit(ctx.scenario, from);
+  if (!from.head || limit <= 0 || c.consecutive_terms < limit) return false;
+  return from.level == to.level && to.rank <= from.rank &&
+         ctx.org.posts[held].unit != ctx.org.posts[post].unit;
+}
+
+namespace {
+// A newcomer may take `post`: active, not in a rotation, a lower rank than the post if holding
+// one, the non-native rule and the first-election age rule.
+bool eligible_newcomer(const RuleContext& ctx, CadreId cadre, PostId post) {
+  const auto& c = ctx.world.cadres[cadre];
+  if (c.status != model::CadreStatus::kActive || c.rotation.active) return false;
+  if (c.post == post) return false;
+  if (c.post != model::kNoPost && ctx.org.title_of(c.post).rank >= ctx.org.title_of(post).rank)
+    return false;
+  if (!non_native_allows(ctx.org, c, post)) return false;
+  return age_allows(ctx, c, post, ctx.now(), false);
+}
+
+// A cadre without a post (a term-limited head, a returning rotatee) may be placed at `post`:
+// the same level, not above the rank last held, not back into the post left at a term end.
+bool eligible_placement(const RuleContext& ctx, CadreId cadre, PostId post) {
+  const auto& c = ctx.world.cadres[cadre];
+  if (c.status != model::CadreStatus::kActive || c.post != model::kNoPost) return false;
+  if (c.last_post == model::kNoPost || c.rotation.active) return false;
+  if (c.last_post == post && c.consecutive_terms == 0) return false;
+  // Designated elsewhere: not into another post of the unit just left (term-limit rotation).
+  if (ctx.org.posts[c.last_post].unit == ctx.org.posts[post].unit) return false;
+  const model::Title& last = ctx.org.title_of(c.last_post);
+  const model::Title& t = ctx.org.title_of(post);
+  if (last.level != t.level || t.rank > last.rank) return false;
+  if (!non_native_allows(ctx.org, c, post)) return false;
+  return age_allows(ctx, c, post, ctx.now(), false);
+}
+
+// A head at the term limit planned for an equivalent post in another unit (term-limit rotation
+// designated at preparation): the move rule, the non-native rule and the first-election age rule.
+bool eligible_rotation(const RuleContext& ctx, CadreId cadre, PostId post) {
+  if (!term_limit_move_allowed(ctx, cadre, post)) return false;
+  const auto& c = ctx.world.cadres[cadre];
+  return non_native_allows(ctx.org, c, post) && age_allows(ctx, c, post, ctx.now(), false);
+}
+
+struct Best {
+  CadreId cadre = model::kNoCadre;
+  double score = -1e300;
+  void offer(CadreId c, double s) {
+    if (s > score || (s == score && c < cadre)) cadre = c, score = s;
+  }
+};
+}  // namespace
+
+CadreId election_candidate(const RuleContext& ctx, PostId post, std::uint16_t& outcome) {
+  const auto& w = ctx.world;
+  const auto& org = ctx.org;
+  // 1. A ready-now planned successor.
+  Best ready, later;
+  for (const auto& e : w.plan) {
+    if (e.post != post) continue;
+    // A head at the term limit designated at preparation for this equivalent post elsewhere
+    // (term-limit rotation) is the managing tier's choice: first among planned successors of the
+    // same readiness.
+    const bool newcomer = eligible_newcomer(ctx, e.cadre, post);
+    const bool rotation =
+        eligible_rotation(ctx, e.cadre, post) ||
+        (newcomer && w.cadres[e.cadre].post == model::kNoPost &&
+         w.cadres[e.cadre].term_limit_rotation_candidate);  // left the post earlier today
+    if (!rotation && !newcomer) continue;
+    const double score = candidate_score(ctx, e.cadre, post) + (rotation ? 100.0 : 0.0);
+    const model::Readiness r = readiness(ctx, e.cadre, post);
+    if (r == model::Readiness::kReadyNow)
+      ready.offer(e.cadre, score);
+    else if (r == model::Readiness::kReadyLater)
+      later.offer(e.cadre, score);
+  }
+  if (ready.cadre != model::kNoCadre) {
+    outcome = events::kReasonOutcomeReadySuccessor;
+    return ready.cadre;
+  }
+  // 2. A ready-later planned successor, else an eligible deputy of the unit (a holder of a
+  // feeding title in the same unit).
+  if (later.cadre != model::kNoCadre) {
+    outcome = events::kReasonOutcomeLaterSuccessor;
+    return later.cadre;
+  }
+  const model::Title& t = org.title_of(post);
+  Best deputy;
+  for (PostId q : org.posts_of_unit[org.posts[post].unit]) {
+    const CadreId h = w.posts[q].holder;
+    if (h == model::kNoCadre) continue;
+    if (std::find(t.fed_by.begin(), t.fed_by.end(), org.posts[q].title) == t.fed_by.end()) continue;
+    if (eligible_newcomer(ctx, h, post)) deputy.offer(h, candidate_score(ctx, h, post));
+  }
+  if (deputy.cadre != model::kNoCadre) {
+    outcome = events::kReasonOutcomeUnitDeputy;
+    return deputy.cadre;
+  }
+  // 3. Designated by the managing tier: a holder of a feeding title within its scope or a cadre
+  // without a post; failing that, a holder of a feeding title anywhere (a higher body's choice).
+  Best designated;
+  const model::UnitId scope = managing_unit(org, post);
+  for (model::TitleId f : t.fed_by)
+    for (PostId q : org.posts_of_title[f]) {
+      const CadreId h = w.posts[q].holder;
+      if (h == model::kNoCadre || !org.within(org.posts[q].unit, scope)) continue;
+      if (eligible_newcomer(ctx, h, post)) designated.offer(h, candidate_score(ctx, h, post));
+    }
+  for (CadreId c : w.unplaced)
+    if (eligible_placement(ctx, c, post)) designated.offer(c, candidate_score(ctx, c, post));
+  if (designated.cadre == model::kNoCadre)
+    for (model::TitleId f : t.fed_by)
+      for (PostId q : org.posts_of_title[f]) {
+        const CadreId h = w.posts[q].holder;
+        if (h != model::kNoCadre && eligible_newcomer(ctx, h, post))
+          designated.offer(h, candidate_score(ctx, h, post));
+      }
+  outcome = designated.cadre != model::kNoCadre ? std::uint16_t{events::kReasonOutcomeDesignated}
+                                                : std::uint16_t{events::kReasonOutcomeVacant};
+  return designated.cadre;
+}
+
+void end_tenure(RuleContext& ctx, CadreId cadre, bool at_term_limit, bool emit_limit) {
   auto& c = ctx.world.cadres[cadre];
   const PostId post = c.post;
   if (post == model::kNoPost) return;
   if (at_term_limit) {
-    ctx.emit(EventType::kTermLimitReached, cadre, post, model::kNoPost);
+    if (emit_limit) ctx.emit(EventType::kTermLimitReached, cadre, post, model::kNoPost);
     if (ctx.org.title_of(post).head) c.term_limit_rotation_candidate = true;
   }
   open_vacancy(ctx, post, events::kReasonTermEnd);
@@ -23,38 +194,273 @@ void end_tenure(RuleContext& ctx, CadreId cadre, bool at_term_limit) {
 }
 
 namespace {
-void elect_into(RuleContext& ctx, PostId post) {
-  if (ctx.world.posts[post].holder != model::kNoCadre) return;
-  const CadreId s = best_ready_successor(ctx, post);
-  if (s != model::kNoCadre) take_post(ctx, s, post, EventType::kElected, events::kReasonSuccessor);
+bool at_limit(const RuleContext& ctx, CadreId h, PostId post) {
+  const int limit = term_limit(ctx.scenario, ctx.org.title_of(post));
+  return limit > 0 && ctx.world.cadres[h].consecutive_terms >= limit;
+}
+
+// Marks the holder of `post` as outgoing: they serve until a successor takes over; a fill
+// attempt looks for one after the retry interval.
+void hold_over(RuleContext& ctx, PostId post) {
+  auto& ps = ctx.world.posts[post];
+  ps.outgoing = true;
+  schedule_fill(ctx, post, ctx.scenario.appointment.retry_months);
+}
+
+// The previous post of a newcomer (or the post last held, for a cadre without one).
+PostId origin_of(const model::Cadre& c) {
+  return c.post != model::kNoPost ? c.post : c.last_post;
+}
+
+std::uint16_t appointment_reason(std::uint16_t outcome) {
+  switch (outcome) {
+    case events::kReasonOutcomeReadySuccessor:
+    case events::kReasonOutcomeLaterSuccessor:
+      return events::kReasonSuccessor;
+    default:
+      return events::kReasonDeputy;
+  }
 }
 }  // namespace
 
+namespace {
+// Puts newcomer `s` into `post`. A head at the term limit moving to an equivalent post elsewhere
+// leaves at the limit (term_limit_reached; the old post opens with reason term_end); any other
+// newcomer's post opens as a promotion. Returns the post `s` left (kNoPost if none).
+PostId install(RuleContext& ctx, CadreId s, PostId post, EventType type, std::uint16_t reason) {
+  const PostId from = ctx.world.cadres[s].post;
+  if (from != model::kNoPost && term_limit_move_allowed(ctx, s, post)) {
+    ctx.emit(EventType::kTermLimitReached, s, from, model::kNoPost);
+    take_post(ctx, s, post, type, reason, events::kReasonTermEnd);
+  } else {
+    take_post(ctx, s, post, type, reason);
+  }
+  return from;
+}
+
+// The cascade of an election day: every post opened by a newcomer's move (`opened`, a work
+// list that grows as it is read) is filled on the day in the same order as an elected post,
+// down the chain, until a post has no eligible candidate or is an entry post (recruitment
+// fills those). A post that was filled meanwhile is skipped.
+void fill_cascade(RuleContext& ctx, std::vector<PostId>& opened) {
+  auto& w = ctx.world;
+  for (std::size_t i = 0; i < opened.size(); ++i) {
+    const PostId q = opened[i];
+    if (w.posts[q].holder != model::kNoCadre || ctx.org.title_of(q).entry) continue;
+    std::uint16_t outcome = events::kReasonNone;
+    const CadreId s = election_candidate(ctx, q, outcome);
+    if (s == model::kNoCadre) continue;  // its fill attempts continue
+    const bool unplaced = w.cadres[s].post == model::kNoPost;
+    const PostId from =
+        install(ctx, s, q, EventType::kAppointed,
+                unplaced ? std::uint16_t{events::kReasonPlacement} : appointment_reason(outcome));
+    if (from != model::kNoPost) opened.push_back(from);
+  }
+}
+}  // namespace
+
+bool replace_outgoing(RuleContext& ctx, PostId post) {
+  const CadreId h = ctx.world.posts[post].holder;
+  if (h == model::kNoCadre) return false;
+  std::uint16_t outcome = events::kReasonNone;
+  const CadreId s = election_candidate(ctx, post, outcome);
+  if (s == model::kNoCadre) return false;
+  const bool limit = at_limit(ctx, h, post);
+  end_tenure(ctx, h, limit, false);
+  const bool unplaced = ctx.world.cadres[s].post == model::kNoPost;
+  install(ctx, s, post, EventType::kAppointed,
+          unplaced ? std::uint16_t{events::kReasonPlacement} : appointment_reason(outcome));
+  return true;
+}
+
 void hold_election(RuleContext& ctx, const model::Election& election, model::TenureKind tenure) {
   const auto& org = ctx.org;
-  const auto& tp = ctx.scenario.terms;
-  // Posts in a fixed order (by level, then post id) so results do not depend on containers.
-  for (model::LevelId level : election.levels) {
-    for (model::UnitId u : org.units_of_level[level]) {
-      for (PostId post : org.posts_of_unit[u]) {
-        if (org.title_of(post).tenure != tenure) continue;
-        const CadreId h = ctx.world.posts[post].holder;
-        if (h != model::kNoCadre) {
-          auto& c = ctx.world.cadres[h];
-          const bool under_limit = c.consecutive_terms < tp.max_consecutive_terms;
-          const bool young_enough =
-              months_to_retirement(c, ctx.now()) >= tp.reelection_min_months_before_retirement;
-          if (under_limit && young_enough) {
-            ++c.consecutive_terms;
-            ctx.emit(EventType::kReelected, h, post, post);
-            continue;
-          }
-          end_tenure(ctx, h, !under_limit);
-        }
-        elect_into(ctx, post);
+  auto& w = ctx.world;
+  // The election's posts, higher posts first (by level, then rank, then post id): a promotion
+  // opens a lower post before it is filled, so the cascade is resolved on the day.
+  std::vector<PostId> posts;
+  for (model::LevelId level : election.levels)
+    for (model::UnitId u : org.units_of_level[level])
+      for (PostId post : org.posts_of_unit[u])
+        if (org.title_of(post).tenure == tenure) posts.push_back(post);
+  std::sort(posts.begin(), posts.end(), [&](PostId a, PostId b) {
+    const auto la = org.level_of(a), lb = org.level_of(b);
+    if (la != lb) return la < lb;
+    const int ra = org.title_of(a).rank, rb = org.title_of(b).rank;
+    if (ra != rb) return ra > rb;
+    return a < b;
+  });
+  // The pipeline before the election: ready-now planned successors per post.
+  std::vector<std::uint8_t> ready(org.posts.size(), 0);
+  for (const auto& e : w.plan)
+    if (ready[e.post] < 255 && w.cadres[e.cadre].status == model::CadreStatus::kActive &&
+        readiness(ctx, e.cadre, e.post) == model::Readiness::kReadyNow)
+      ++ready[e.post];
+  std::vector<PostId> opened;  // posts left by newcomers today (the cascade)
+  auto elect = [&](CadreId s, PostId post, std::uint16_t outcome, double pipeline) {
+    const PostId from = origin_of(w.cadres[s]);
+    const PostId left = install(ctx, s, post, EventType::kElected, events::kReasonSuccessor);
+    if (left != model::kNoPost) opened.push_back(left);
+    ctx.emit(EventType::kElectionOutcome, s, from, post, outcome, pipeline);
+  };
+  for (PostId post : posts) {
+    const CadreId h = w.posts[post].holder;
+    const double pipeline = ready[post];
+    if (h != model::kNoCadre) {
+      const std::uint16_t why = not_standing_reason(ctx, h, post, ctx.now());
+      if (why == events::kReasonNone) {
+        auto& c = w.cadres[h];
+        // Re-elected: a held-over holder who is eligible again (e.g. a rule changed) stays too.
+        w.posts[post].outgoing = false;
+        ++c.consecutive_terms;
+        ctx.emit(EventType::kReelected, h, post, post);
+        ctx.emit(EventType::kElectionOutcome, h, post, post, events::kReasonOutcomeReelected,
+                 pipeline);
+        continue;
       }
+      std::uint16_t outcome = events::kReasonNone;
+      const CadreId s = election_candidate(ctx, post, outcome);
+      if (s == model::kNoCadre) {
+        // Nobody eligible anywhere: the outgoing holder serves until a successor takes over.
+        if (why == events::kReasonTermLimit && !w.posts[post].outgoing)
+          ctx.emit(EventType::kTermLimitReached, h, post, model::kNoPost);
+        hold_over(ctx, post);
+        ctx.emit(EventType::kElectionOutcome, h, post, post, events::kReasonOutcomeHeldOver,
+                 pipeline);
+        continue;
+      }
+      const bool limit = why == events::kReasonTermLimit;
+      end_tenure(ctx, h, limit, !w.posts[post].outgoing);
+      elect(s, post, outcome, pipeline);
+      continue;
     }
+    std::uint16_t outcome = events::kReasonNone;
+    const CadreId s = election_candidate(ctx, post, outcome);
+    if (s == model::kNoCadre) {
+      ctx.emit(EventType::kElectionOutcome, model::kNoCadre, model::kNoPost, post,
+               events::kReasonOutcomeVacant, pipeline);
+      continue;  // stays open: its fill attempts continue
+    }
+    elect(s, post, outcome, pipeline);
   }
+  // Posts the newcomers left, outside the election (another tenure or level) or passed before
+  // they opened, are filled on the day too: no cliff of posts waiting for appointments.
+  fill_cascade(ctx, opened);
+}
+
+namespace {
+// Term-limit rotation (docs/model.md § Terms of office): each head who will not stand because of
+// the term limit is designated by the managing tier for an equivalent post of the same election
+// in another unit (same level, rank not above; its scope first) that will open: its holder
+// will not stand either, or it is vacant. Heads in post order, each post taken once; the best
+// eligible post by rank, then score. The designation is a plan entry, so on the day the head
+// competes with the post's ready-now successors.
+void designate_term_limit_moves(RuleContext& ctx, const model::Election& election,
+                                model::TenureKind tenure) {
+  const auto& org = ctx.org;
+  auto& w = ctx.world;
+  std::vector<PostId> heads, opening;
+  for (model::LevelId level : election.levels)
+    for (model::UnitId u : org.units_of_level[level])
+      for (PostId post : org.posts_of_unit[u]) {
+        if (org.title_of(post).tenure != tenure || !org.title_of(post).key) continue;
+        const CadreId h = w.posts[post].holder;
+        if (h == model::kNoCadre) {
+          opening.push_back(post);
+          continue;
+        }
+        const std::uint16_t why = not_standing_reason(ctx, h, post, election.date);
+        if (why == events::kReasonNone) continue;
+        opening.push_back(post);
+        if (why == events::kReasonTermLimit && org.title_of(post).head) heads.push_back(post);
+      }
+  std::vector<char> taken(org.posts.size(), 0);
+  for (const auto& e : w.plan)  // designated at an earlier preparation
+    if (term_limit_move_allowed(ctx, e.cadre, e.post) &&
+        std::find(heads.begin(), heads.end(), w.cadres[e.cadre].post) != heads.end())
+      taken[e.post] = 1;
+  for (PostId from : heads) {
+    const CadreId h = w.posts[from].holder;
+    const auto& c = w.cadres[h];
+    bool done = false;
+    for (const auto& e : w.plan)
+      done = done || (e.cadre == h && term_limit_move_allowed(ctx, h, e.post));
+    if (done) continue;
+    const model::UnitId scope = managing_unit(org, from);
+    PostId best = model::kNoPost;
+    double best_key = -1e300;
+    for (PostId to : opening) {
+      if (taken[to] || !term_limit_move_allowed(ctx, h, to)) continue;
+      if (!non_native_allows(org, c, to) || !age_allows(ctx, c, to, election.date, false)) continue;
+      const double key = 1000.0 * org.title_of(to).rank +
+                         (org.within(org.posts[to].unit, scope) ? 100.0 : 0.0) +
+                         candidate_score(ctx, h, to);
+      if (key > best_key) best = to, best_key = key;
+    }
+    if (best == model::kNoPost) continue;
+    taken[best] = 1;
+    w.plan.push_back({h, best, readiness(ctx, h, best), ctx.now()});
+    ++w.plan_count[h];
+    ctx.emit(EventType::kPlanned, h, from, best, events::kReasonTermLimitRotation);
+  }
+}
+}  // namespace
+
+void prepare_election(RuleContext& ctx, const model::Election& election, model::TenureKind tenure) {
+  const auto& org = ctx.org;
+  auto& w = ctx.world;
+  const auto& sp = ctx.scenario.succession;
+  if (w.plan_count.size() < w.cadres.size()) w.plan_count.resize(w.cadres.size(), 0);
+  designate_term_limit_moves(ctx, election, tenure);
+  for (model::LevelId level : election.levels)
+    for (model::UnitId u : org.units_of_level[level])
+      for (PostId post : org.posts_of_unit[u]) {
+        const model::Title& t = org.title_of(post);
+        if (t.tenure != tenure) continue;
+        // 1. Who will not stand on the election day.
+        const CadreId h = w.posts[post].holder;
+        if (h != model::kNoCadre) {
+          const std::uint16_t why = not_standing_reason(ctx, h, post, election.date);
+          if (why == events::kReasonNone) continue;
+          ctx.emit(EventType::kNotStanding, h, post, model::kNoPost, why);
+        }
+        if (!t.key) continue;
+        // 2. A ready-now planned successor who may stand? Otherwise the managing tier
+        // designates the best ready-now cadre of a feeding title from any unit (its scope
+        // first), rotating a non-native in where the title requires one.
+        bool covered = false;
+        for (const auto& e : w.plan)
+          if (e.post == post && w.cadres[e.cadre].status == model::CadreStatus::kActive &&
+              readiness(ctx, e.cadre, post) == model::Readiness::kReadyNow &&
+              age_allows(ctx, w.cadres[e.cadre], post, election.date, false)) {
+            covered = true;
+            break;
+          }
+        if (covered) continue;
+        const model::UnitId scope = managing_unit(org, post);
+        CadreId best = model::kNoCadre;
+        double best_score = -1e300;
+        for (int pass = 0; pass < 2 && best == model::kNoCadre; ++pass)
+          for (model::TitleId f : t.fed_by)
+            for (PostId q : org.posts_of_title[f]) {
+              const CadreId c = w.posts[q].holder;
+              if (c == model::kNoCadre) continue;
+              if (pass == 0 && !org.within(org.posts[q].unit, scope)) continue;
+              if (w.plan_count[c] >= sp.max_posts_per_candidate) continue;
+              const auto& cd = w.cadres[c];
+              if (cd.rotation.active || !non_native_allows(org, cd, post)) continue;
+              if (org.title_of(q).rank >= t.rank) continue;
+              if (!age_allows(ctx, cd, post, election.date, false)) continue;
+              if (readiness(ctx, c, post) != model::Readiness::kReadyNow) continue;
+              const double s = candidate_score(ctx, c, post);
+              if (s > best_score || (s == best_score && c < best)) best = c, best_score = s;
+            }
+        if (best == model::kNoCadre) continue;
+        w.plan.push_back({best, post, model::Readiness::kReadyNow, ctx.now()});
+        ++w.plan_count[best];
+        ctx.emit(EventType::kPlanned, best, w.cadres[best].post, post,
+                 events::kReasonDesignatedPlan);
+      }
 }
 
 void appointment_term_end(RuleContext& ctx, CadreId cadre) {
@@ -62,10 +468,14 @@ void appointment_term_end(RuleContext& ctx, CadreId cadre) {
   if (c.status != model::CadreStatus::kActive || c.post == model::kNoPost) return;
   if (c.term_end != ctx.now()) return;  // superseded (moved since)
   const auto& tp = ctx.scenario.terms;
-  const model::Title& t = ctx.org.title_of(c.post);
+  const PostId post = c.post;
+  const model::Title& t = ctx.org.title_of(post);
   if (t.tenure != model::TenureKind::kAppointed) return;
-  if (t.head && c.consecutive_terms >= tp.max_consecutive_terms) {
-    end_tenure(ctx, cadre, true);
+  if (at_limit(ctx, cadre, post)) {
+    // The holder serves until a successor takes over.
+    ctx.emit(EventType::kTermLimitReached, cadre, post, model::kNoPost);
+    ctx.world.posts[post].outgoing = true;
+    if (!replace_outgoing(ctx, post)) hold_over(ctx, post);
     return;
   }
   if (months_to_retirement(c, ctx.now()) < tp.extend_if_months_to_retirement_below) {

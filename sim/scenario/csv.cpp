@@ -4,7 +4,8 @@
 
 #include <fmt/format.h>
 
-#include <cstring>  // std::memchr
+#include <cstring>        // std::memchr
+#include <unordered_map>  // header names already seen
 
 namespace cadresim::scenario {
 namespace {
@@ -104,11 +105,47 @@ class CsvReader {
 
  private:
   void add(std::size_t line, std::string message) {
+    ++total_;
     if (out_.issues.size() >= limits_.max_issues) {
       truncated_ = true;
       return;
     }
     out_.issues.push_back({std::move(message), line});
+  }
+
+ public:
+  /// Problems found, those beyond the cap included.
+  std::size_t total() const { return total_; }
+
+ private:
+  /// Checks one byte of field `field` (1-based) as it is appended to a value of `size` bytes;
+  /// false when it must not be kept (a control character or a field over the size limit).
+  bool accept(char c, std::size_t size, std::size_t field, Record& record, bool& reported) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7F) {
+      if (!reported) {
+        add(line_,
+            byte == '\t'
+                ? fmt::format("field {} contains a TAB character; fields are separated by commas "
+                              "(is this a tab-separated file? save it as CSV)",
+                              field)
+                : fmt::format("field {} contains the control character 0x{:02X}; remove it", field,
+                              static_cast<unsigned>(byte)));
+        record.bad = true;
+        reported = true;
+      }
+      return false;
+    }
+    if (size >= limits_.max_field_bytes) {
+      if (!reported) {
+        add(line_, fmt::format("field {} is longer than the limit of {} bytes", field,
+                               limits_.max_field_bytes));
+        record.bad = true;
+        reported = true;
+      }
+      return false;
+    }
+    return true;
   }
 
   /// Reads one record starting at a non-empty line; false when the file ends inside a quote.
@@ -117,8 +154,9 @@ class CsvReader {
     for (;;) {
       std::string value;
       const std::size_t field = record.fields.size() + 1;
+      bool reported = false;  // one problem per field is enough
       if (i_ < text_.size() && text_[i_] == '"') {
-        if (!read_quoted(value)) return false;
+        if (!read_quoted(value, field, record, reported)) return false;
         if (i_ < text_.size() && text_[i_] != ',' && !line_break_at(text_, i_)) {
           add(line_, fmt::format("field {} has text after its closing quote; a quoted field "
                                  "must end at the quote (write a quote inside it as \"\")",
@@ -127,8 +165,6 @@ class CsvReader {
           while (i_ < text_.size() && !line_break_at(text_, i_)) ++i_;
         }
       } else {
-        const std::size_t start = i_;
-        bool reported = false;
         while (i_ < text_.size() && text_[i_] != ',' && !line_break_at(text_, i_)) {
           if (text_[i_] == '"' && !reported) {
             add(line_, fmt::format("field {} has a quote in the middle of an unquoted value; "
@@ -138,9 +174,9 @@ class CsvReader {
             record.bad = true;
             reported = true;
           }
+          if (accept(text_[i_], value.size(), field, record, reported)) value += text_[i_];
           ++i_;
         }
-        value.assign(text_.substr(start, i_ - start));
       }
       record.fields.push_back(std::move(value));
       if (i_ < text_.size() && text_[i_] == ',') {
@@ -156,14 +192,14 @@ class CsvReader {
   }
 
   /// Reads a quoted field starting at its opening quote; false when it is never closed.
-  bool read_quoted(std::string& value) {
+  bool read_quoted(std::string& value, std::size_t field, Record& record, bool& reported) {
     const std::size_t open_line = line_;
     ++i_;
     while (i_ < text_.size()) {
       const char c = text_[i_];
       if (c == '"') {
         if (i_ + 1 < text_.size() && text_[i_ + 1] == '"') {
-          value += '"';
+          if (accept(c, value.size(), field, record, reported)) value += '"';
           i_ += 2;
           continue;
         }
@@ -171,14 +207,16 @@ class CsvReader {
         return true;
       }
       if (const std::size_t brk = line_break_at(text_, i_)) {
-        value += brk == 2 ? '\n' : c;
+        // Line breaks are data inside quotes; only the size limit applies to them.
+        if (accept('x', value.size(), field, record, reported)) value += brk == 2 ? '\n' : c;
         i_ += brk;
         ++line_;
         continue;
       }
-      value += c;
+      if (accept(c, value.size(), field, record, reported)) value += c;
       ++i_;
     }
+    ++total_;
     out_.issues.push_back({fmt::format("unterminated quoted field: the quote opened on line {} "
                                        "is never closed",
                                        open_line),
@@ -188,18 +226,18 @@ class CsvReader {
 
   void check_header(Record& record) {
     const std::vector<std::string>& names = record.fields;
+    std::unordered_map<std::string_view, std::size_t> first;  // name -> 0-based column
+    first.reserve(names.size());
     for (std::size_t k = 0; k < names.size(); ++k) {
-      if (names[k].find_first_not_of(" \t") == std::string::npos) {
+      if (names[k].find_first_not_of(' ') == std::string::npos) {
         add(record.line,
             fmt::format("header column {} has no name: every column needs one", k + 1));
         continue;
       }
-      for (std::size_t j = 0; j < k; ++j) {
-        if (names[j] == names[k]) {
-          add(record.line, fmt::format("header column {} repeats the name \"{}\" of column {}",
-                                       k + 1, names[k], j + 1));
-          break;
-        }
+      const auto [seen, inserted] = first.try_emplace(names[k], k);
+      if (!inserted) {
+        add(record.line, fmt::format("header column {} repeats the name \"{}\" of column {}", k + 1,
+                                     names[k].substr(0, 60), seen->second + 1));
       }
     }
     out_.table.header = std::move(record.fields);
@@ -223,6 +261,7 @@ class CsvReader {
   const CsvLimits& limits_;
   CsvResult& out_;
   bool truncated_ = false;
+  std::size_t total_ = 0;
 };
 
 }  // namespace
@@ -253,10 +292,11 @@ CsvResult read_csv(std::string_view text, const CsvLimits& limits) {
     return result;
   }
   const std::size_t begin = text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
-  const bool truncated = CsvReader(text, begin, limits, result).run();
-  if (truncated) {
-    result.issues.push_back(
-        {fmt::format("too many problems: only the first {} are listed", limits.max_issues), 0});
+  CsvReader reader(text, begin, limits, result);
+  if (reader.run()) {
+    result.issues.push_back({fmt::format("{} problems in all; only the first {} are listed",
+                                         reader.total(), limits.max_issues),
+                             0});
   }
   if (!result.issues.empty()) result.table = {};
   return result;

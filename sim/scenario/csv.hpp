@@ -6,12 +6,15 @@
 /// is read as LF, so values do not depend on the platform that saved the file); blank lines
 /// at the end of the file. Field values are returned exactly as written, without trimming.
 ///
-/// Refused, with the 1-based physical line number: NUL bytes, bytes that are not UTF-8 (with
+/// Refused, with the 1-based physical line number: NUL bytes, control characters inside a
+/// field (TAB included; line breaks inside quotes are data), fields longer than
+/// `CsvLimits::max_field_bytes`, bytes that are not UTF-8 (with
 /// a hint when the file looks like a legacy single-byte export such as Windows-1258), empty
 /// or duplicate header names, rows whose field count differs from the header's, a quote
 /// inside an unquoted field, text after a closing quote, a quoted field that is never closed
 /// (reported at the line where it opened) and blank lines between rows. Row-level problems
-/// are all collected, up to `CsvLimits::max_issues` (then one more issue says the list was cut).
+/// are all collected, up to `CsvLimits::max_issues` (then one more issue gives the total).
+/// Reading takes time linear in the size of the file.
 
 #include <cstddef>      // std::size_t
 #include <filesystem>   // std::filesystem::path
@@ -24,7 +27,8 @@ namespace cadresim::scenario {
 /// Bounds enforced by `read_csv`.
 struct CsvLimits {
   std::size_t max_input_bytes = 64 * 1024 * 1024;  ///< whole file, BOM included
-  std::size_t max_issues = 100;                    ///< reading stops once this many are found
+  std::size_t max_field_bytes = 64 * 1024;         ///< one field, after unquoting
+  std::size_t max_issues = 20;                     ///< issues listed; the rest are counted
 };
 
 /// One problem found in a CSV file.

@@ -11,8 +11,9 @@
 #include <utility>      // std::pair
 #include <vector>       // std::vector
 
-#include "sim/model/scenario.hpp"     // model::Scenario
-#include "sim/scenario/problems.hpp"  // InvalidInput
+#include "sim/model/scenario.hpp"        // model::Scenario
+#include "sim/scenario/assumptions.hpp"  // Assumption
+#include "sim/scenario/problems.hpp"     // InvalidInput
 
 namespace cadresim::scenario {
 
@@ -21,9 +22,12 @@ namespace cadresim::scenario {
 struct LoadedScenario {
   model::Scenario scenario;
   nlohmann::json resolved;
-  std::string source;  ///< path, or "(built-in Điện Biên baseline)"
+  std::string source;                   ///< path, or "(built-in Điện Biên baseline)"
+  std::filesystem::path base_dir;       ///< directory that relative paths (roster) resolve from
   /// Resolved JSON of the scenario in force from each epoch's date (scenario.epochs order).
   std::vector<std::pair<kernel::Day, nlohmann::json>> epoch_resolved;
+  std::vector<Assumption> assumptions;  ///< the "assumptions" section (plausible ranges)
+  std::vector<Problem> warnings;        ///< not errors: e.g. a merge patch replacing an array
 };
 
 /// Name used for the embedded baseline in messages and provenance.
@@ -43,9 +47,11 @@ nlohmann::json read_json_document(const std::filesystem::path& path);
 nlohmann::json parse_json_document(std::string_view text, const std::string& display_name);
 
 /// Applies the "extends" chain of `doc` (read from `path`), returning the merged document
-/// without "extends". Cycles and missing bases are problems.
+/// without "extends". Each variant is applied as a merge patch and then its "json_patch"
+/// operations (sim/scenario/variant.hpp). Cycles and missing bases are problems; whole-array
+/// replacements are added to `warnings` when given.
 nlohmann::json resolve_extends(const nlohmann::json& doc, const std::filesystem::path& path,
-                               Problems& problems);
+                               Problems& problems, std::vector<Problem>* warnings = nullptr);
 
 /// The resolved scenario in force on `day` (docs/scenarios.md § `structure`): the resolved JSON
 /// of the epoch in force, with "units" replaced by the units in force on that day (their

@@ -155,6 +155,36 @@ void read_terms(FieldReader& top, SectionContext& ctx) {
             600);
   r.integer("appointment_months", p.appointment_months, 12, 120);
   r.integer("extend_if_months_to_retirement_below", p.extend_if_months_to_retirement_below, 0, 120);
+  // Personnel preparation and the congress age cut-offs (docs/model.md § Terms of office).
+  r.integer("preparation_start_months_before", p.preparation_start_months_before, 0, 36);
+  r.integer("preparation_end_months_before", p.preparation_end_months_before, 0, 36);
+  if (p.preparation_end_months_before > p.preparation_start_months_before)
+    ctx.problems.add(r.at("preparation_end_months_before"),
+                     "must not be more than preparation_start_months_before");
+  for_each_object(r, "age_cutoffs", false, [&](FieldReader& a, std::size_t) {
+    model::AgeCutoffRule rule;
+    a.date("from", rule.from, true);
+    a.date("until", rule.until, true);
+    if (const json* lv = a.array("levels", true)) {
+      a.out()["levels"] = *lv;
+      for (std::size_t k = 0; k < lv->size(); ++k) {
+        const std::string ptr = a.at("levels") + "/" + std::to_string(k);
+        if (!(*lv)[k].is_string()) {
+          ctx.problems.add(ptr, "must be a level id (a string)");
+          continue;
+        }
+        const int l = resolve_level((*lv)[k].get<std::string>(), ptr, ctx);
+        if (l >= 0) rule.levels.push_back(static_cast<model::LevelId>(l));
+      }
+    }
+    a.date("first_men_born_from", rule.first_men_born_from, true);
+    a.date("first_women_born_from", rule.first_women_born_from, true);
+    a.date("reelection_men_born_from", rule.reelection_men_born_from, true);
+    a.date("reelection_women_born_from", rule.reelection_women_born_from, true);
+    a.finish();
+    if (rule.until <= rule.from) ctx.problems.add(a.at("until"), "must be after \"from\"");
+    p.age_cutoffs.push_back(std::move(rule));
+  });
   r.finish();
 }
 
@@ -273,6 +303,27 @@ void read_reluctance(FieldReader& top, SectionContext& ctx) {
   r.finish();
 }
 
+// Reads a list of level ids into `levels`.
+void read_level_list(FieldReader& r, const std::string& key, std::vector<model::LevelId>& levels,
+                     SectionContext& ctx) {
+  const json* a = r.array(key);
+  json& out = r.out()[key];
+  out = json::array();
+  if (a == nullptr) return;
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const std::string ptr = r.at(key) + "/" + std::to_string(i);
+    if (!(*a)[i].is_string()) {
+      ctx.problems.add(ptr, "must be a level id");
+      continue;
+    }
+    const int l = resolve_level((*a)[i].get<std::string>(), ptr, ctx);
+    if (l >= 0) {
+      levels.push_back(static_cast<model::LevelId>(l));
+      out.push_back((*a)[i]);
+    }
+  }
+}
+
 void read_adaptation(FieldReader& top, SectionContext& ctx) {
   auto& p = ctx.scenario.adaptation;
   FieldReader r = top.object("adaptation");
@@ -283,25 +334,14 @@ void read_adaptation(FieldReader& top, SectionContext& ctx) {
   r.number("supervision_factor", p.supervision_factor, 0.01, 1);
   r.number("competence_gain_per_grassroots_year", p.competence_gain_per_grassroots_year, 0, 1);
   r.number("competence_gain_per_year", p.competence_gain_per_year, 0, 1);
-  const json* g = r.array("grassroots_levels");
-  json& gout = r.out()["grassroots_levels"];
-  gout = json::array();
-  if (g != nullptr) {
-    for (std::size_t i = 0; i < g->size(); ++i) {
-      const std::string ptr = r.at("grassroots_levels") + "/" + std::to_string(i);
-      if (!(*g)[i].is_string()) {
-        ctx.problems.add(ptr, "must be a level id");
-        continue;
-      }
-      const int l = resolve_level((*g)[i].get<std::string>(), ptr, ctx);
-      if (l >= 0) p.grassroots_levels.push_back(static_cast<model::LevelId>(l));
-    }
-  } else if (!ctx.scenario.organisation.levels.empty()) {
+  const bool given = r.has("grassroots_levels");
+  read_level_list(r, "grassroots_levels", p.grassroots_levels, ctx);
+  if (!given && !ctx.scenario.organisation.levels.empty()) {
     // Default: the lowest level is the grassroots (cơ sở).
     p.grassroots_levels = {
         static_cast<model::LevelId>(ctx.scenario.organisation.levels.size() - 1)};
+    r.out()["grassroots_levels"] = json::array({ctx.scenario.organisation.levels.back().id});
   }
-  for (auto l : p.grassroots_levels) gout.push_back(ctx.scenario.organisation.levels[l].id);
   r.finish();
 }
 
@@ -345,27 +385,6 @@ void read_evaluation(FieldReader& top, SectionContext& ctx) {
   });
   r.boolean("remove_from_plan_if_not_completed", p.remove_from_plan_if_not_completed);
   r.finish();
-}
-
-// Reads a list of level ids into `levels`.
-void read_level_list(FieldReader& r, const std::string& key, std::vector<model::LevelId>& levels,
-                     SectionContext& ctx) {
-  const json* a = r.array(key);
-  json& out = r.out()[key];
-  out = json::array();
-  if (a == nullptr) return;
-  for (std::size_t i = 0; i < a->size(); ++i) {
-    const std::string ptr = r.at(key) + "/" + std::to_string(i);
-    if (!(*a)[i].is_string()) {
-      ctx.problems.add(ptr, "must be a level id");
-      continue;
-    }
-    const int l = resolve_level((*a)[i].get<std::string>(), ptr, ctx);
-    if (l >= 0) {
-      levels.push_back(static_cast<model::LevelId>(l));
-      out.push_back((*a)[i]);
-    }
-  }
 }
 
 void read_target(FieldReader& targets, const std::string& lever, model::SupportTarget& t,

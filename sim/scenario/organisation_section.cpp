@@ -1,10 +1,11 @@
 // Levels, calendar, units and titles: the parts of a scenario that define the organisation.
 #include <fmt/core.h>  // fmt::format
 
-#include <algorithm>      // std::sort
+#include <algorithm>      // std::sort, std::max
 #include <deque>          // breadth-first search over the career ladder
 #include <unordered_map>  // id lookups
 
+#include "sim/scenario/limits.hpp"  // kMaxUnits
 #include "sim/scenario/sections.hpp"
 
 namespace cadresim::scenario {
@@ -195,6 +196,13 @@ void read_units(FieldReader& top, SectionContext& ctx) {
         ctx.problems.add(r.at("especially_difficult_count"),
                          fmt::format("must not exceed count ({} > {})", difficult, count));
       const int l = level.empty() ? -1 : resolve_level(level, r.at("level"), ctx);
+      if (org.units.size() + static_cast<std::size_t>(std::max(0, count)) > kMaxUnits) {
+        ctx.problems.add(
+            r.at("count"),
+            fmt::format("would bring the scenario to {} units, over the limit of {}",
+                        org.units.size() + static_cast<std::size_t>(count), kMaxUnits));
+        count = 0;  // nothing is generated: the limit holds memory before any work
+      }
       for (int k = 0; k < count; ++k) {
         model::Unit u;
         u.id = fmt::format("{}-{:02}", prefix, k + 1);
@@ -316,6 +324,9 @@ void read_titles(FieldReader& top, SectionContext& ctx) {
     r.integer("rank", t.rank, 0, 1000);
     r.boolean("key", t.key);
     r.boolean("head", t.head);
+    // Own term limit (0 = none); absent: the terms limit for heads, none for others.
+    if (r.has("max_consecutive_terms"))
+      r.integer("max_consecutive_terms", t.max_consecutive_terms, 0, 10);
     r.boolean("entry", t.entry);
     r.choice("tenure", tenure, {"party_term", "state_term", "appointed"});
     t.tenure = tenure == "party_term"   ? model::TenureKind::kPartyTerm

@@ -3,7 +3,8 @@
 
 #include <unordered_set>  // duplicate ids
 
-#include "sim/scenario/roster.hpp"  // read_roster
+#include "sim/scenario/input_paths.hpp"  // check_referenced_file
+#include "sim/scenario/roster.hpp"       // read_roster
 #include "sim/scenario/sections.hpp"
 
 namespace cadresim::scenario {
@@ -150,6 +151,7 @@ void read_population(FieldReader& top, SectionContext& ctx) {
   r.distribution("grade_coefficient", p.grade_coefficient, 1, 12);
   r.distribution("competence", p.competence, 0, 1);
   r.distribution("tenure_months", p.tenure_months, 0, 600);
+  r.probability("second_term_share", p.second_term_share);
   p.lower_level_experience_months_by_level =
       read_level_distributions(r, "lower_level_experience_months_by_level",
                                {model::DistributionKind::kUniform, 0, 0, 0, 120}, 0, 600, ctx);
@@ -172,7 +174,11 @@ void read_population(FieldReader& top, SectionContext& ctx) {
   r.string("roster", roster);
   if (!roster.empty()) {
     const std::filesystem::path path = ctx.base_dir / roster;
-    read_roster(path, roster, ctx, ids, held);
+    std::string error;
+    if (check_referenced_file(path, roster, ".csv", allowed_roots(ctx.base_dir), error))
+      read_roster(path, roster, ctx, ids, held);
+    else
+      ctx.problems.add(r.at("roster"), "roster " + error);
   }
   r.finish();
 }

@@ -2,12 +2,26 @@
 
 #include <algorithm>  // std::min
 
+#include "sim/scenario/strict_json.hpp"  // single_line
+
 namespace cadresim::scenario {
 
 std::string format_problem(const Problem& p) {
   std::string s = p.file;
   if (!p.where.empty()) s += (s.empty() ? "" : ": ") + p.where;
-  return s + ": " + p.message;
+  return single_line(s + ": " + p.message);
+}
+
+std::vector<std::string> format_problems(const std::vector<Problem>& problems, std::size_t total,
+                                         std::size_t limit) {
+  total = std::max(total, problems.size());
+  std::vector<std::string> lines;
+  std::size_t listed = 0;
+  for (; listed < problems.size() && listed < limit; ++listed)
+    lines.push_back(format_problem(problems[listed]));
+  if (total > listed)
+    lines.push_back("... and " + std::to_string(total - listed) + " more problem(s) not listed");
+  return lines;
 }
 
 namespace {
@@ -30,8 +44,10 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 }
 }  // namespace
 
-InvalidInput::InvalidInput(std::vector<Problem> problems)
-    : std::runtime_error(summary(problems)), problems_(std::move(problems)) {}
+InvalidInput::InvalidInput(std::vector<Problem> problems, std::size_t total)
+    : std::runtime_error(summary(problems)),
+      problems_(std::move(problems)),
+      total_(std::max(total, problems_.size())) {}
 
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
   std::string best;

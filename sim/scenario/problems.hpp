@@ -2,6 +2,7 @@
 /// @file Problems found while reading input: each names the file, the JSON pointer (or the
 /// line) and says in a plain sentence what is wrong. Loaders collect them all, then fail.
 
+#include <cstddef>    // std::size_t
 #include <stdexcept>  // std::runtime_error
 #include <string>     // std::string
 #include <vector>     // std::vector
@@ -15,8 +16,20 @@ struct Problem {
   std::string message;  ///< plain sentence
 };
 
-/// "file: where: message" — the one-line form printed to users.
+/// "file: where: message" — the one-line form printed to users. Control characters (which
+/// could come from a key or a value in the input: line breaks, terminal escape sequences) are
+/// written as \uXXXX, so the line is safe to print on a terminal.
 std::string format_problem(const Problem& p);
+
+/// How many problems the command line lists before it only counts the rest.
+inline constexpr std::size_t kMaxListedProblems = 20;
+
+/// The lines to print for a list of problems: the first `limit`, each by format_problem, then
+/// "... and N more problem(s) not listed" when some were left out. `total` counts problems
+/// found but not kept (a reader that stops keeping them after a cap); 0 means problems.size().
+std::vector<std::string> format_problems(const std::vector<Problem>& problems,
+                                         std::size_t total = 0,
+                                         std::size_t limit = kMaxListedProblems);
 
 /// The list of problems of a load, with the file being read.
 class Problems {
@@ -44,12 +57,16 @@ class Problems {
 /// Thrown when an input is invalid; carries every problem found.
 class InvalidInput : public std::runtime_error {
  public:
-  explicit InvalidInput(std::vector<Problem> problems);
-  /// The problems, in the order found.
+  /// `total` is the number of problems found, when more were found than kept (0: all kept).
+  explicit InvalidInput(std::vector<Problem> problems, std::size_t total = 0);
+  /// The problems kept, in the order found.
   const std::vector<Problem>& problems() const { return problems_; }
+  /// The number of problems found, those not kept included.
+  std::size_t total() const { return total_; }
 
  private:
   std::vector<Problem> problems_;
+  std::size_t total_;
 };
 
 /// Closest candidate to `word` by edit distance, if close enough to suggest ("did you mean").

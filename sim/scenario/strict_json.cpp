@@ -2,12 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>        // open, O_NONBLOCK
+#include <sys/stat.h>     // fstat, S_ISREG
+#include <unistd.h>       // read, close
 #include <algorithm>      // std::min, std::count
 #include <cerrno>         // errno
-#include <cstdio>         // std::fopen, std::fread
 #include <cstring>        // std::memchr, std::strerror
 #include <iterator>       // std::input_iterator_tag
-#include <memory>         // std::unique_ptr (FILE closer)
 #include <system_error>   // std::error_code
 #include <unordered_map>  // keys already seen in an object
 #include <utility>        // std::pair
@@ -108,17 +109,27 @@ class StrictSax {
   /// `text` is the whole input; the parser reads `text` from `base` on, and `cursor` is the
   /// tracking iterators' published read position.
   StrictSax(std::string_view text, std::size_t base, const char* const* cursor,
-            const StrictJsonLimits& limits, std::vector<JsonIssue>& issues)
-      : text_(text), base_(base), cursor_(cursor), limits_(limits), issues_(issues) {}
+            const StrictJsonLimits& limits, std::vector<JsonIssue>& issues, std::size_t& total)
+      : text_(text),
+        base_(base),
+        cursor_(cursor),
+        limits_(limits),
+        issues_(issues),
+        total_(total) {}
 
   bool null() { return scalar(); }
   bool boolean(bool /*value*/) { return scalar(); }
-  bool number_integer(json::number_integer_t /*value*/) { return scalar(); }
-  bool number_unsigned(json::number_unsigned_t /*value*/) { return scalar(); }
+  bool number_integer(json::number_integer_t /*value*/) { return integer(); }
+  bool number_unsigned(json::number_unsigned_t /*value*/) { return integer(); }
 
   bool number_float(json::number_float_t value, const json::string_t& literal) {
     if (!value_start()) return false;
     const std::size_t at = number_start();
+    if (literal.size() > limits_.max_number_bytes) {
+      if (!report(number_too_long(literal.size()), at, pointer())) return false;
+      value_end();
+      return true;
+    }
     if (literal.find_first_of(".eE") == std::string::npos) {
       if (!report(fmt::format("integer {} does not fit in 64 bits (allowed range is "
                               "-9223372036854775808 to 18446744073709551615)",
@@ -145,6 +156,8 @@ class StrictSax {
                   string_start(), pointer())) {
         return false;
       }
+    } else if (value.find('\0') != std::string::npos) {
+      if (!report(std::string(kEscapedNul), string_start(), pointer())) return false;
     }
     value_end();
     return true;
@@ -172,6 +185,8 @@ class StrictSax {
                                 limits_.max_string_bytes),
                     at, pointer());
     }
+    if (name.find('\0') != std::string::npos)
+      return report(std::string(kEscapedNul), at, pointer());
     const auto [first, inserted] = frame.seen.try_emplace(name, at);
     if (!inserted) {
       const auto [line, column] = line_column(text_, first->second, base_);
@@ -195,8 +210,12 @@ class StrictSax {
         frames_.back().in_value = true;
         ++frames_.back().count;
       }
-      message = fmt::format("number {} is too large for a double (it overflows to infinity)",
-                            number_literal(at));
+      std::size_t end = at;
+      while (end < text_.size() && is_number_char(text_[end])) ++end;
+      message = end - at > limits_.max_number_bytes
+                    ? number_too_long(end - at)
+                    : fmt::format("number {} is too large for a double (it overflows to infinity)",
+                                  number_literal(at));
     } else {
       message = syntax_message(error.what());
     }
@@ -234,10 +253,31 @@ class StrictSax {
     std::unordered_map<std::string, std::size_t> seen;  ///< key -> offset of first use
   };
 
+  static constexpr std::string_view kEscapedNul =
+      "escaped NUL character (\\u0000) in a string; text in scenario files cannot contain one";
+
   bool scalar() {
     if (!value_start()) return false;
     value_end();
     return true;
+  }
+
+  /// An integer token: only its length can be wrong (nlohmann reports the range itself).
+  bool integer() {
+    if (!value_start()) return false;
+    const std::size_t at = number_start();
+    std::size_t end = at;
+    while (end < text_.size() && is_number_char(text_[end])) ++end;
+    if (end - at > limits_.max_number_bytes) {
+      if (!report(number_too_long(end - at), at, pointer())) return false;
+    }
+    value_end();
+    return true;
+  }
+
+  std::string number_too_long(std::size_t length) const {
+    return fmt::format("number of {} characters is longer than the limit of {}", length,
+                       limits_.max_number_bytes);
   }
 
   /// Counts a new value in its container; false when the container is over its limit.
@@ -364,14 +404,12 @@ class StrictSax {
     message.replace(cut, end - cut, "...");
   }
 
-  /// Records an issue; false when parsing must stop because the cap is reached.
+  /// Records an issue (beyond `max_issues`, only counts it); always true: parsing goes on.
   bool report(std::string message, std::size_t offset, std::optional<std::string> pointer) {
+    ++total_;
+    if (issues_.size() >= limits_.max_issues) return true;
     const auto [line, column] = line_column(text_, offset, base_);
     issues_.push_back({std::move(message), offset, line, column, std::move(pointer)});
-    if (issues_.size() >= limits_.max_issues) {
-      aborted_ = true;
-      return false;
-    }
     return true;
   }
 
@@ -387,6 +425,7 @@ class StrictSax {
   const char* const* cursor_;
   const StrictJsonLimits& limits_;
   std::vector<JsonIssue>& issues_;
+  std::size_t& total_;
   std::vector<Frame> frames_;
   bool aborted_ = false;
   bool root_done_ = false;  ///< the top-level value has been read completely
@@ -395,9 +434,10 @@ class StrictSax {
 /// Runs the SAX pass over text[base, end), adding what it finds to `issues`. Returns the JSON
 /// pointer of the value being read at `end` when the input stops inside a value there.
 std::optional<std::string> run_sax(std::string_view text, std::size_t base, std::size_t end,
-                                   const StrictJsonLimits& limits, std::vector<JsonIssue>& issues) {
+                                   const StrictJsonLimits& limits, std::vector<JsonIssue>& issues,
+                                   std::size_t& total) {
   const char* cursor = text.data() + base;
-  StrictSax sax(text, base, &cursor, limits, issues);
+  StrictSax sax(text, base, &cursor, limits, issues, total);
   bool complete = false;
   try {
     complete = nlohmann::json::sax_parse(TrackingIterator(text.data() + base, &cursor),
@@ -407,6 +447,7 @@ std::optional<std::string> run_sax(std::string_view text, std::size_t base, std:
     const auto [line, column] = line_column(text, base, base);
     issues.push_back({fmt::format("internal error while reading JSON: {}", e.what()), base, line,
                       column, std::nullopt});
+    ++total;
     return std::nullopt;
   }
   const bool stopped_at_end =
@@ -460,6 +501,7 @@ StrictJsonResult parse_strict_json(std::string_view text, const StrictJsonLimits
                                std::optional<std::string> pointer = std::nullopt) {
     const auto [line, column] = line_column(text, offset, base);
     result.issues.push_back({std::move(message), offset, line, column, std::move(pointer)});
+    result.total_issues = result.issues.size();
     return result;
   };
 
@@ -467,7 +509,14 @@ StrictJsonResult parse_strict_json(std::string_view text, const StrictJsonLimits
     result.issues.push_back({fmt::format("the document is {} bytes, over the limit of {} bytes",
                                          text.size(), limits.max_input_bytes),
                              0, 0, 0, std::nullopt});
+    result.total_issues = 1;
     return result;
+  }
+  if (text.substr(base).starts_with(kUtf8Bom)) {
+    return whole_input_issue(
+        "a second byte-order mark (bytes EF BB BF) follows the first; a byte-order mark may "
+        "only be the first bytes of the file",
+        base);
   }
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
     return whole_input_issue(
@@ -488,9 +537,10 @@ StrictJsonResult parse_strict_json(std::string_view text, const StrictJsonLimits
     const std::size_t at = base + std::min(nul_at, bad_at);
     // Parse the text before the bad byte only to learn which value it sits in.
     std::vector<JsonIssue> ignored;
+    std::size_t ignored_count = 0;
     std::optional<std::string> pointer;
     if (text.substr(base, at - base).find_first_not_of(" \t\r\n") != std::string_view::npos) {
-      pointer = run_sax(text, base, at, limits, ignored);
+      pointer = run_sax(text, base, at, limits, ignored, ignored_count);
     }
     if (bad_at < nul_at) {
       return whole_input_issue(
@@ -508,7 +558,7 @@ StrictJsonResult parse_strict_json(std::string_view text, const StrictJsonLimits
     return whole_input_issue("the document is empty: expected a JSON value", base);
   }
 
-  run_sax(text, base, text.size(), limits, result.issues);
+  run_sax(text, base, text.size(), limits, result.issues, result.total_issues);
   if (!result.issues.empty()) return result;
 
   // The SAX pass accepted the text, so the DOM is bounded in depth and size.
@@ -524,50 +574,63 @@ StrictJsonResult parse_strict_json(std::string_view text, const StrictJsonLimits
 }
 
 FileBytes read_file_bytes(const std::filesystem::path& file, std::size_t max_bytes) {
-  namespace fs = std::filesystem;
   FileBytes out;
-  std::error_code ec;
-  const fs::file_status status = fs::status(file, ec);
-  if (status.type() == fs::file_type::not_found) {
-    out.error = "file not found";
+  // Open without blocking (a FIFO would otherwise wait for a writer forever), then decide on
+  // what was opened, not on a name that may change between a check and the open.
+  errno = 0;
+  const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    const int err = errno;
+    out.error = err == ENOENT
+                    ? std::string("file not found")
+                    : fmt::format("cannot open the file for reading: {}", std::strerror(err));
     return out;
   }
-  if (ec) {
-    out.error = fmt::format("cannot access the file: {}", ec.message());
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    out.error = fmt::format("cannot access the file: {}", std::strerror(errno));
     return out;
   }
-  if (fs::is_directory(status)) {
+  if (S_ISDIR(st.st_mode)) {
     out.error = "this is a directory, not a file";
     return out;
   }
-  if (fs::is_regular_file(status)) {
-    const std::uintmax_t size = fs::file_size(file, ec);
-    if (!ec && size > max_bytes) {
-      out.error = fmt::format("the file is {} bytes, over the limit of {} bytes", size, max_bytes);
-      return out;
-    }
-  }
-  errno = 0;
-  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> stream(std::fopen(file.c_str(), "rb"),
-                                                               &std::fclose);
-  if (!stream) {
-    out.error = fmt::format("cannot open the file for reading: {}", std::strerror(errno));
+  if (!S_ISREG(st.st_mode)) {
+    out.error = fmt::format("this is not a regular file ({}); give the path of a file",
+                            S_ISFIFO(st.st_mode)   ? "a named pipe"
+                            : S_ISCHR(st.st_mode)  ? "a character device"
+                            : S_ISBLK(st.st_mode)  ? "a block device"
+                            : S_ISSOCK(st.st_mode) ? "a socket"
+                                                   : "a special file");
     return out;
   }
+  if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
+    out.error =
+        fmt::format("the file is {} bytes, over the limit of {} bytes", st.st_size, max_bytes);
+    return out;
+  }
+  // A regular file never blocks; clear O_NONBLOCK anyway so reads behave normally.
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   char buffer[65536];
   for (;;) {
-    const std::size_t got = std::fread(buffer, 1, sizeof buffer, stream.get());
-    out.bytes.append(buffer, got);
-    if (out.bytes.size() > max_bytes) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      out.bytes.clear();
+      out.error = fmt::format("cannot read the file: {}", std::strerror(errno));
+      return out;
+    }
+    if (got == 0) break;
+    out.bytes.append(buffer, static_cast<std::size_t>(got));
+    if (out.bytes.size() > max_bytes) {  // the file grew while being read
       out.bytes.clear();
       out.error = fmt::format("the file is over the limit of {} bytes", max_bytes);
       return out;
     }
-    if (got < sizeof buffer) break;
-  }
-  if (std::ferror(stream.get())) {
-    out.bytes.clear();
-    out.error = "cannot read the file (read error)";
   }
   return out;
 }
@@ -597,11 +660,19 @@ std::string format_error(const std::filesystem::path& file, const JsonIssue& iss
 
 std::string single_line(std::string_view text) {
   std::string one_line;
-  for (const char c : text) {
-    if (static_cast<unsigned char>(c) < 0x20) {
+  one_line.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7F) {
       one_line += fmt::format("\\u{:04X}", static_cast<unsigned>(c));
+    } else if (c == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      // C1 controls (U+0080-U+009F), UTF-8 encoded: U+009B is a one-byte CSI on some terminals.
+      one_line += fmt::format("\\u{:04X}", static_cast<unsigned char>(text[i + 1]));
+      ++i;
     } else {
-      one_line += c;
+      one_line += static_cast<char>(c);
     }
   }
   return one_line;

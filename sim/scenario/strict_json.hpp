@@ -10,6 +10,10 @@
 ///
 /// A leading UTF-8 byte-order mark is accepted and skipped (Windows editors write one); it
 /// still counts in byte offsets but not in columns. Columns count bytes, not characters.
+/// A second byte-order mark, a NUL in any form (raw, or escaped as \u0000 in a string or key)
+/// and number tokens longer than `StrictJsonLimits::max_number_bytes` are refused. Checks run
+/// in time linear in the input; at most `max_issues` issues are kept, and `total_issues`
+/// counts them all.
 
 #include <nlohmann/json.hpp>
 
@@ -28,7 +32,8 @@ struct StrictJsonLimits {
   std::size_t max_input_bytes = 16 * 1024 * 1024;  ///< whole document, BOM included
   std::size_t max_string_bytes = 1024 * 1024;      ///< one string or key, after unescaping
   std::size_t max_elements = 1'000'000;  ///< elements of one array or members of one object
-  std::size_t max_issues = 20;           ///< parsing stops once this many are found
+  std::size_t max_number_bytes = 100;    ///< characters of one number token
+  std::size_t max_issues = 20;           ///< issues kept; later ones are only counted
 };
 
 /// One problem found in a JSON document.
@@ -43,7 +48,8 @@ struct JsonIssue {
 /// Outcome of a strict parse: the document, or the issues that prevented it.
 struct StrictJsonResult {
   nlohmann::json value;           ///< the document; null unless ok()
-  std::vector<JsonIssue> issues;  ///< in input order; empty on success
+  std::vector<JsonIssue> issues;  ///< in input order, at most max_issues; empty on success
+  std::size_t total_issues = 0;   ///< issues found, those not kept included
   /// True when the document was read without any issue.
   bool ok() const { return issues.empty(); }
 };
@@ -65,7 +71,8 @@ std::string format_error(const std::filesystem::path& file, const JsonIssue& iss
 /// surrogates and code points above U+10FFFF are ill-formed), or `std::string_view::npos`.
 std::size_t find_invalid_utf8(std::string_view text);
 
-/// `text` with control characters written as \uXXXX, so a message stays on one line.
+/// `text` with control characters (C0, DEL and the C1 range U+0080-U+009F) written as
+/// \uXXXX, so a message stays on one line and cannot move the cursor or recolour a terminal.
 std::string single_line(std::string_view text);
 
 /// Whole contents of a file, or a plain-words reason why it could not be read.
@@ -74,8 +81,10 @@ struct FileBytes {
   std::string error;  ///< empty on success
 };
 
-/// Reads a whole file in binary mode. Refuses a missing path, a directory, an unreadable file
-/// and a file larger than `max_bytes` (without reading it).
+/// Reads a whole file in binary mode. Refuses a missing path, anything that is not a regular
+/// file (a directory, a FIFO, a device: checked on the opened descriptor, which is opened
+/// without blocking), an unreadable file and a file larger than `max_bytes` (without reading
+/// it).
 FileBytes read_file_bytes(const std::filesystem::path& file, std::size_t max_bytes);
 
 }  // namespace cadresim::scenario

@@ -179,7 +179,7 @@ TEST(MarkovCommand, MalformedJsonExitsWithThree) {
 TEST(MarkovCommand, MissingInputFileExitsWithThree) {
   const Outcome r = run({"/nonexistent/markov.json"});
   EXPECT_EQ(r.rc, cadresim::cli::kInvalidInput);
-  EXPECT_THAT(r.err, HasSubstr("/nonexistent/markov.json: cannot open the file"));
+  EXPECT_THAT(r.err, HasSubstr("/nonexistent/markov.json: file not found"));
 }
 
 TEST(MarkovCommand, UsageErrorsExitWithTwo) {

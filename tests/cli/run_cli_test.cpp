@@ -4,7 +4,6 @@
 
 #include "cli_test_support.hpp"
 
-
 #include <filesystem>  // output directories
 #include <fstream>     // reading files
 #include <string>
@@ -33,6 +32,14 @@ std::string src(const char* rel) {
   return (fs::path(CADRESIM_SOURCE_DIR) / rel).string();
 }
 
+/// A copy of a source file beside the scratch files: a variant may extend only files in its own
+/// folder tree or under a folder named "scenarios" (docs/scenarios.md § Referenced files).
+std::string copy_beside(const char* rel, const std::string& what) {
+  const fs::path copy = scratch(what);
+  fs::copy_file(src(rel), copy, fs::copy_options::overwrite_existing);
+  return copy.string();
+}
+
 TEST(Cli, VersionHelpAndUsageErrors) {
   const CliRun v = cadresim("--version");
   EXPECT_EQ(v.exit_code, 0);
@@ -59,7 +66,8 @@ TEST(Cli, RunWritesEveryOutputFileAndTheSummary) {
       cadresim("run " + src("tests/data/engine-small.json") + " -n 4 --seed 3 --out \"" +
                dir.string() + "\" --events \"" + events.string() + "\"");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("Vacant posts at the end"), std::string::npos);
+  // Headlines are means over the run (docs/model.md § Metrics), not last-day snapshots.
+  EXPECT_NE(r.out.find("Vacant posts (mean over the run's month ends)"), std::string::npos);
   EXPECT_NE(r.out.find("Report: "), std::string::npos);
   EXPECT_TRUE(r.err.empty()) << "no progress bar when stderr is not a terminal: " << r.err;
   for (const char* f : {"summary.txt", "report.json", "series.csv", "report.html"})
@@ -97,7 +105,8 @@ TEST(Cli, OutputsAreByteIdenticalForOneAndTwoThreads) {
 TEST(Cli, AnInvalidScenarioWritesNothingAndExitsThree) {
   const fs::path dir = scratch("bad");
   const fs::path bad = scratch("bad.json");
-  std::ofstream(bad) << R"({"extends": ")" << src("tests/data/engine-small.json")
+  const std::string base = copy_beside("tests/data/engine-small.json", "base.json");
+  std::ofstream(bad) << R"({"extends": ")" << base
                      << R"(", "attrition": {"rate_per_year_by_levle": {}}})";
   const CliRun r = cadresim("run \"" + bad.string() + "\" -n 2 --out \"" + dir.string() + "\"");
   EXPECT_EQ(r.exit_code, 3);
@@ -106,16 +115,18 @@ TEST(Cli, AnInvalidScenarioWritesNothingAndExitsThree) {
   EXPECT_NE(r.err.find("did you mean \"rate_per_year_by_level\""), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(dir));
   fs::remove(bad);
+  fs::remove(base);
 }
 
 TEST(Cli, CompareReportsPairedDifferencesSideBySide) {
   const fs::path dir = scratch("cmp");
   const fs::path variant = scratch("variant.json");
+  const std::string base = copy_beside("tests/data/engine-small.json", "base.json");
   std::ofstream(variant)
-      << R"({"extends": ")" << src("tests/data/engine-small.json")
+      << R"({"extends": ")" << base
       << R"(", "name": "more-exits", "attrition": {"rate_per_year_by_level": {"commune": 0.08}}})";
-  const CliRun r = cadresim("compare " + src("tests/data/engine-small.json") + " \"" +
-                            variant.string() + "\" -n 8 --out \"" + dir.string() + "\"");
+  const CliRun r = cadresim("compare \"" + base + "\" \"" + variant.string() + "\" -n 8 --out \"" +
+                            dir.string() + "\"");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("more-exits versus engine-small"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("difference [95% CI]"), std::string::npos);
@@ -123,6 +134,31 @@ TEST(Cli, CompareReportsPairedDifferencesSideBySide) {
   EXPECT_NE(csv.find("\nmore-exits - engine-small,"), std::string::npos);
   fs::remove_all(dir);
   fs::remove(variant);
+  fs::remove(base);
 }
 
 }  // namespace
+
+namespace cadresim::clitest {
+namespace {
+
+TEST(StoryCommand, TellsACareerInBothLanguagesAndRefusesAnUnknownName) {
+  const CliRun en = run_cadresim("story \"Vang A Ky\" --until 2023-12-31");
+  ASSERT_EQ(en.exit_code, 0) << en.err;
+  EXPECT_NE(en.out.find("The story of Vàng A Kỷ"), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("2020-07-15  Rotated from"), std::string::npos) << en.out;
+  const fs::path html = fs::temp_directory_path() / "cadresim-story-test.html";
+  const CliRun vi = run_cadresim("story \"vàng a kỷ\" --lang vi --until 2023-12-31 --html \"" +
+                                 html.string() + "\"");
+  ASSERT_EQ(vi.exit_code, 0) << vi.err;
+  EXPECT_NE(vi.out.find("Câu chuyện của Vàng A Kỷ"), std::string::npos) << vi.out;
+  EXPECT_TRUE(fs::exists(html));
+  fs::remove(html);
+  const CliRun nobody = run_cadresim("story \"Nobody Here\"");
+  EXPECT_EQ(nobody.exit_code, 2);
+  EXPECT_NE(nobody.err.find("no cadre"), std::string::npos) << nobody.err;
+  EXPECT_EQ(run_cadresim("story \"Vang A Ky\" --lang fr").exit_code, 2);
+}
+
+}  // namespace
+}  // namespace cadresim::clitest

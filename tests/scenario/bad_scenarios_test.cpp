@@ -8,6 +8,7 @@
 #include <fstream>     // std::ifstream
 #include <iterator>    // std::istreambuf_iterator
 #include <set>         // file names
+#include <stdexcept>   // std::runtime_error: a missing file fails
 #include <string>
 
 #include "sim/scenario/loader.hpp"
@@ -23,11 +24,13 @@ const fs::path kBadDir = fs::path(CADRESIM_SOURCE_DIR) / "tests" / "data" / "bad
 
 json read_expected() {
   std::ifstream in(kBadDir / "expected.json");
+  if (!in) throw std::runtime_error("tests/data/bad/expected.json is missing");
   return json::parse(in);
 }
 
 std::string read_text(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path.string() + " is missing");  // fail, never skip
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
@@ -63,11 +66,12 @@ TEST(BadScenarios, EachFileIsRefusedWithItsExpectedPointerAndMessage) {
       (void)cadresim::scenario::load_scenario_file(kBadDir / name);
       ADD_FAILURE() << name << " was accepted";
     } catch (const InvalidInput& e) {
+      // The location must be exactly the expected one ("line 1" must not match "line 12");
+      // the message must contain the expected words.
       bool found = false;
       for (const auto& p : e.problems())
-        found = found || (p.where.find(where) != std::string::npos &&
-                          p.message.find(message) != std::string::npos);
-      EXPECT_TRUE(found) << "no problem at \"" << where << "\" saying \"" << message
+        found = found || (p.where == where && p.message.find(message) != std::string::npos);
+      EXPECT_TRUE(found) << "no problem at exactly \"" << where << "\" saying \"" << message
                          << "\"; got:" << describe(e.problems());
     } catch (const std::exception& e) {
       ADD_FAILURE() << name << " threw something else than InvalidInput: " << e.what();
@@ -82,6 +86,7 @@ TEST(BadScenarios, EveryProblemNamesAFileAndSaysSomething) {
     SCOPED_TRACE(name);
     try {
       (void)cadresim::scenario::load_scenario_file(kBadDir / name);
+      ADD_FAILURE() << name << " was accepted";  // a bad file that loads fails this test too
     } catch (const InvalidInput& e) {
       ASSERT_FALSE(e.problems().empty());
       for (const auto& p : e.problems()) {

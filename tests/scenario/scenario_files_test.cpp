@@ -267,11 +267,14 @@ TEST(MergePatch, ArraysAreReplacedWhole) {
 
 TEST(MergePatch, AChainOfTwoExtendsAppliesBothInOrder) {
   TempDir dir;
-  dir.write("middle.json", {{"extends", kTraining.string()},
-                            {"name", "middle"},
-                            {"terms", {{"term_months", 48}, {"max_consecutive_terms", 3}}}});
+  // Under a folder named "scenarios", so "../" may leave the top file's folder
+  // (docs/scenarios.md § Referenced files).
+  dir.write("scenarios/middle.json",
+            {{"extends", kTraining.string()},
+             {"name", "middle"},
+             {"terms", {{"term_months", 48}, {"max_consecutive_terms", 3}}}});
   const auto p = dir.write(
-      "variants/top.json",
+      "scenarios/variants/top.json",
       {{"extends", "../middle.json"}, {"name", "top"}, {"terms", {{"max_consecutive_terms", 1}}}});
   const LoadedScenario s = load_or_fail(p);
   EXPECT_EQ(s.scenario.name, "top");

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>  // mkfifo
+
 #include <filesystem>  // temporary files for read_json_file
 #include <fstream>     // std::ofstream
 #include <optional>
@@ -166,11 +168,69 @@ TEST(StrictJson, CollectsSeveralIssuesInInputOrder) {
   EXPECT_EQ(r.issues[2].pointer, "/c");
 }
 
-TEST(StrictJson, StopsAtTheIssueCap) {
+TEST(StrictJson, KeepsIssuesUpToTheCapAndCountsTheRest) {
   StrictJsonLimits limits;
   limits.max_issues = 2;
   const StrictJsonResult r = parse_strict_json(R"({"a":1,"a":2,"a":3,"a":4,"a":5})", limits);
   EXPECT_EQ(r.issues.size(), 2U);
+  EXPECT_EQ(r.total_issues, 4U);
+  std::string many = "{\"a\":0";
+  for (int i = 0; i < 1000; ++i) many += ",\"a\":0";
+  const StrictJsonResult d = parse_strict_json(many + "}");
+  EXPECT_EQ(d.issues.size(), 20U);
+  EXPECT_EQ(d.total_issues, 1000U);
+}
+
+TEST(StrictJson, RefusesASecondByteOrderMark) {
+  const StrictJsonResult r = parse_strict_json("\xEF\xBB\xBF\xEF\xBB\xBF{}");
+  ASSERT_EQ(r.issues.size(), 1U);
+  EXPECT_NE(r.issues[0].message.find("a second byte-order mark"), std::string::npos);
+  EXPECT_EQ(r.issues[0].offset, 3U);
+  EXPECT_EQ(r.issues[0].line, 1U);
+  EXPECT_EQ(r.issues[0].column, 1U);
+  EXPECT_TRUE(parse_strict_json("\xEF\xBB\xBF{}").ok());
+  // Inside a string, U+FEFF is an ordinary (zero-width) character.
+  EXPECT_TRUE(parse_strict_json("[\"\xEF\xBB\xBF\"]").ok());
+}
+
+TEST(StrictJson, RefusesAnEscapedNulInAValueOrAKey) {
+  const StrictJsonResult value = parse_strict_json(R"({"name": "ab\u0000cd"})");
+  ASSERT_EQ(value.issues.size(), 1U);
+  EXPECT_NE(value.issues[0].message.find("escaped NUL character"), std::string::npos);
+  EXPECT_EQ(value.issues[0].pointer, "/name");
+  EXPECT_EQ(value.issues[0].column, 10U);
+  const StrictJsonResult key = parse_strict_json("{\"a\\u0000\": 1}");
+  ASSERT_EQ(key.issues.size(), 1U);
+  EXPECT_NE(key.issues[0].message.find("escaped NUL character"), std::string::npos);
+  EXPECT_TRUE(parse_strict_json(R"(["\u0001"])").ok());  // other escapes stay valid
+}
+
+TEST(StrictJson, RefusesNumberTokensLongerThanTheLimit) {
+  const std::string digits(1'000'000, '0');
+  for (const std::string& number : {"1." + digits, "0." + digits + "1", "1" + digits, "-1" + digits,
+                                    "1" + digits + "e-999999"}) {
+    const StrictJsonResult r = parse_strict_json("{\"x\": " + number + "}");
+    ASSERT_FALSE(r.ok()) << number.substr(0, 10);
+    EXPECT_NE(r.issues[0].message.find("is longer than the limit of 100"), std::string::npos)
+        << r.issues[0].message;
+    EXPECT_EQ(r.issues[0].pointer, "/x");
+    EXPECT_EQ(r.issues[0].column, 7U);
+    EXPECT_LT(r.issues[0].message.size(), 200U);  // the token is never quoted whole
+  }
+  const std::string ones(98, '1');
+  EXPECT_TRUE(parse_strict_json("[1." + ones + "]").ok());  // 100 characters
+  EXPECT_TRUE(parse_strict_json("[1234567890123456789]").ok());
+  EXPECT_FALSE(parse_strict_json("[1." + ones + "1]").ok());  // 101
+}
+
+TEST(StrictJson, SingleLineEscapesEveryTerminalControlCharacter) {
+  EXPECT_EQ(single_line("a\x1B[2Jb"), "a\\u001B[2Jb");
+  EXPECT_EQ(single_line("x\x7Fy"), "x\\u007Fy");
+  EXPECT_EQ(single_line("x\xC2\x9B"
+                        "31m"),
+            "x\\u009B31m");  // C1 CSI, UTF-8 encoded
+  EXPECT_EQ(single_line("\xC4\x90i\xE1\xBB\x87n Bi\xC3\xAAn"),
+            "\xC4\x90i\xE1\xBB\x87n Bi\xC3\xAAn");  // Vietnamese stays as it is
 }
 
 TEST(StrictJson, RefusesStringsAndKeysLongerThanTheLimit) {
@@ -331,6 +391,19 @@ TEST(ReadJsonFile, RefusesAMissingFileADirectoryAndATooLargeFile) {
   const StrictJsonResult big = read_json_file(dir / "big.json", limits);
   ASSERT_EQ(big.issues.size(), 1U);
   EXPECT_NE(big.issues[0].message.find("over the limit of 50 bytes"), std::string::npos);
+}
+
+TEST(ReadJsonFile, RefusesANamedPipeWithoutWaitingForAWriter) {
+  const auto dir = scratch_dir("fifo");
+  const auto fifo = dir / "pipe.json";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const StrictJsonResult r = read_json_file(fifo);  // would block forever if opened normally
+  ASSERT_EQ(r.issues.size(), 1U);
+  EXPECT_EQ(r.issues[0].message,
+            "this is not a regular file (a named pipe); give the path of a file");
+  const StrictJsonResult device = read_json_file("/dev/zero");
+  ASSERT_EQ(device.issues.size(), 1U);
+  EXPECT_NE(device.issues[0].message.find("a character device"), std::string::npos);
 }
 
 TEST(ReadJsonFile, RefusesAnUnreadableFile) {

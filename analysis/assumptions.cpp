@@ -1,0 +1,263 @@
+// Uncertainty from assumptions: Latin hypercube sets, variance split, sensitivity ranking.
+#include "analysis/assumptions.hpp"
+
+#include <fmt/core.h>  // fmt::format
+
+#include <Eigen/Dense>  // least squares for the standardized regression coefficients
+
+#include <algorithm>  // std::sort, std::stable_sort
+#include <cmath>      // std::sqrt, std::abs
+#include <numeric>    // std::iota
+
+#include "analysis/lhs.hpp"
+#include "sim/scenario/overrides.hpp"  // with_overrides
+
+namespace cadresim::analysis {
+
+namespace {
+double mean_of(const std::vector<double>& v) {
+  double s = 0;
+  for (double x : v) s += x;
+  return v.empty() ? 0.0 : s / static_cast<double>(v.size());
+}
+double var_of(const std::vector<double>& v) {
+  if (v.size() < 2) return 0;
+  const double m = mean_of(v);
+  double ss = 0;
+  for (double x : v) ss += (x - m) * (x - m);
+  return ss / static_cast<double>(v.size() - 1);
+}
+}  // namespace
+
+VarianceSplit split_variance(const std::vector<std::vector<double>>& values) {
+  VarianceSplit s;
+  if (values.size() < 2) return s;
+  std::vector<double> means;
+  double within = 0;
+  std::size_t r = 0;
+  for (const auto& set : values) {
+    means.push_back(mean_of(set));
+    within += var_of(set);
+    r = set.size();
+  }
+  s.between_means = var_of(means);
+  s.within = within / static_cast<double>(values.size());
+  // E[Var(set means)] = σ²_A + σ²_W / R: remove the chance part of the spread of the means.
+  s.assumptions = std::max(0.0, s.between_means - (r > 0 ? s.within / static_cast<double>(r) : 0));
+  const double total = s.assumptions + s.within;
+  s.share = total > 0 ? s.assumptions / total : 0.0;
+  return s;
+}
+
+std::vector<double> standardized_regression(const std::vector<std::vector<double>>& x,
+                                            const std::vector<double>& y, double* r2) {
+  const std::size_t n = y.size();
+  const std::size_t k = x.empty() ? 0 : x.front().size();
+  std::vector<double> out(k, 0.0);
+  if (r2) *r2 = 0;
+  if (n < 2 || k == 0) return out;
+  const double sy = std::sqrt(var_of(y));
+  if (sy == 0) return out;
+  std::vector<double> sx(k);
+  std::vector<std::size_t> used;
+  for (std::size_t j = 0; j < k; ++j) {
+    std::vector<double> col(n);
+    for (std::size_t i = 0; i < n; ++i) col[i] = x[i][j];
+    sx[j] = std::sqrt(var_of(col));
+    if (sx[j] > 0) used.push_back(j);
+  }
+  const double my = mean_of(y);
+  if (n <= used.size() + 1) {
+    // Too few sets for a regression: fall back on correlations.
+    for (std::size_t j : used) {
+      double c = 0, mx = 0;
+      for (std::size_t i = 0; i < n; ++i) mx += x[i][j];
+      mx /= static_cast<double>(n);
+      for (std::size_t i = 0; i < n; ++i) c += (x[i][j] - mx) * (y[i] - my);
+      out[j] = c / static_cast<double>(n - 1) / (sx[j] * sy);
+    }
+    return out;
+  }
+  // Regress standardized y on standardized x (with an intercept): the slopes are the SRCs.
+  Eigen::MatrixXd a(n, used.size() + 1);
+  Eigen::VectorXd b(n);
+  std::vector<double> mx(used.size());
+  for (std::size_t c = 0; c < used.size(); ++c) {
+    double m = 0;
+    for (std::size_t i = 0; i < n; ++i) m += x[i][used[c]];
+    mx[c] = m / static_cast<double>(n);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    a(static_cast<Eigen::Index>(i), 0) = 1.0;
+    for (std::size_t c = 0; c < used.size(); ++c)
+      a(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(c + 1)) =
+          (x[i][used[c]] - mx[c]) / sx[used[c]];
+    b(static_cast<Eigen::Index>(i)) = (y[i] - my) / sy;
+  }
+  const Eigen::VectorXd coef = a.colPivHouseholderQr().solve(b);
+  for (std::size_t c = 0; c < used.size(); ++c)
+    out[used[c]] = coef(static_cast<Eigen::Index>(c + 1));
+  if (r2) {
+    const Eigen::VectorXd resid = b - a * coef;
+    const double ss_tot = b.squaredNorm();
+    *r2 = ss_tot > 0 ? std::max(0.0, 1.0 - resid.squaredNorm() / ss_tot) : 0.0;
+  }
+  return out;
+}
+
+std::vector<std::vector<double>> sample_assumption_sets(
+    const std::vector<scenario::Assumption>& assumptions, std::size_t n, std::uint64_t seed) {
+  const auto u = latin_hypercube(n, assumptions.size(), seed);
+  std::vector<std::vector<double>> sets(n, std::vector<double>(assumptions.size()));
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j < assumptions.size(); ++j)
+      sets[i][j] = assumptions[j].quantile(u[i][j]);
+  return sets;
+}
+
+AssumptionStudy analyse_assumptions(const std::vector<scenario::Assumption>& assumptions,
+                                    const std::vector<std::vector<double>>& sets,
+                                    const std::vector<MetricSpec>& metrics,
+                                    const std::vector<std::vector<std::vector<double>>>& values,
+                                    const std::vector<std::vector<double>>& nominal) {
+  AssumptionStudy s;
+  s.assumptions = assumptions;
+  s.sets = sets;
+  for (std::size_t m = 0; m < metrics.size(); ++m) {
+    HeadlineUncertainty h;
+    h.metric = metrics[m];
+    if (m < nominal.size()) h.monte_carlo = summarise(nominal[m]);
+    std::vector<std::vector<double>> by_set;
+    std::vector<double> means;
+    bool finite = true;
+    for (const auto& set : values) {
+      by_set.push_back(set[m]);
+      means.push_back(mean_of(set[m]));
+      finite = finite && std::isfinite(means.back());
+      s.replications = set[m].size();
+    }
+    if (!finite) continue;  // a metric this scenario does not have
+    h.set_means = summarise(means);
+    std::vector<double> sorted = means;
+    std::sort(sorted.begin(), sorted.end());
+    h.total_low = quantile_sorted(sorted, 0.025);
+    h.total_high = quantile_sorted(sorted, 0.975);
+    h.split = split_variance(by_set);
+    h.src = standardized_regression(sets, means, &h.r2);
+    h.ranking.resize(assumptions.size());
+    std::iota(h.ranking.begin(), h.ranking.end(), std::size_t{0});
+    std::stable_sort(h.ranking.begin(), h.ranking.end(), [&](std::size_t a, std::size_t b) {
+      return std::abs(h.src[a]) > std::abs(h.src[b]);
+    });
+    s.headlines.push_back(std::move(h));
+  }
+  return s;
+}
+
+AssumptionStudy run_assumption_study(const scenario::LoadedScenario& base, std::size_t n_sets,
+                                     const std::vector<MetricSpec>& metrics, const RunOptions& o,
+                                     const std::vector<ReplicationResult>* nominal_reps) {
+  const auto sets = sample_assumption_sets(base.assumptions, n_sets, o.seed);
+  std::vector<scenario::LoadedScenario> loaded;
+  loaded.reserve(sets.size());
+  for (const auto& set : sets) {
+    std::vector<scenario::Override> ov;
+    for (std::size_t j = 0; j < set.size(); ++j) {
+      const auto& a = base.assumptions[j];
+      ov.push_back({a.pointer, a.integer ? nlohmann::json(static_cast<long long>(set[j]))
+                                         : nlohmann::json(set[j])});
+    }
+    loaded.push_back(scenario::with_overrides(base, ov));
+  }
+  std::vector<const model::Scenario*> points;
+  if (!nominal_reps) points.push_back(&base.scenario);
+  for (const auto& l : loaded) points.push_back(&l.scenario);
+  auto values = run_points(points, metrics, o);  // same seeds everywhere: common random numbers
+  std::vector<std::vector<double>> nominal;
+  if (nominal_reps) {
+    const double years = run_years(base.scenario, o.until);
+    nominal.assign(metrics.size(), std::vector<double>());
+    for (const auto& r : *nominal_reps)
+      for (std::size_t m = 0; m < metrics.size(); ++m)
+        nominal[m].push_back(metric_value(r, metrics[m], years));
+  } else {
+    nominal = values.front();
+    values.erase(values.begin());
+  }
+  AssumptionStudy s = analyse_assumptions(base.assumptions, sets, metrics, values, nominal);
+  s.seed = o.seed;
+  s.replications = o.replications;
+  return s;
+}
+
+nlohmann::json assumption_study_json(const AssumptionStudy& s) {
+  using json = nlohmann::json;
+  json j;
+  j["sets"] = s.sets.size();
+  j["replications_per_set"] = s.replications;
+  j["seed"] = s.seed;
+  j["design"] =
+      "Latin hypercube; every set uses the seeds of the nominal run (common random numbers)";
+  json as = json::array();
+  for (const auto& a : s.assumptions)
+    as.push_back({{"pointer", a.pointer},
+                  {"min", a.min},
+                  {"max", a.max},
+                  {"distribution", a.distribution},
+                  {"value", a.value},
+                  {"note", a.note}});
+  j["assumptions"] = as;
+  j["samples"] = s.sets;
+  json hs = json::array();
+  for (const auto& h : s.headlines) {
+    json top = json::array();
+    for (std::size_t i = 0; i < h.ranking.size(); ++i)
+      top.push_back(
+          {{"pointer", s.assumptions[h.ranking[i]].pointer}, {"src", h.src[h.ranking[i]]}});
+    hs.push_back(
+        {{"metric", h.metric.name},
+         {"monte_carlo",
+          {{"mean", h.monte_carlo.mean},
+           {"ci_low", h.monte_carlo.ci_low},
+           {"ci_high", h.monte_carlo.ci_high}}},
+         {"total", {{"mean", h.set_means.mean}, {"low", h.total_low}, {"high", h.total_high}}},
+         {"variance",
+          {{"between_set_means", h.split.between_means},
+           {"within_sets", h.split.within},
+           {"assumptions", h.split.assumptions},
+           {"assumption_share", h.split.share}}},
+         {"regression_r2", h.r2},
+         {"sensitivity", top}});
+  }
+  j["headlines"] = hs;
+  return j;
+}
+
+std::string format_assumption_study(const AssumptionStudy& s) {
+  std::string out = fmt::format(
+      "\nUncertainty from assumptions: {} parameter sets (Latin hypercube over {} assumption "
+      "ranges) x {} replications, common random numbers.\n"
+      "  Monte Carlo = 95% interval of the nominal scenario's mean (chance only); total = "
+      "2.5-97.5th "
+      "percentiles of the set means (assumptions and chance);\n"
+      "  share = part of a replication's variance that comes from the assumptions; then the three "
+      "assumptions that matter most (standardized regression coefficient).\n",
+      s.sets.size(), s.assumptions.size(), s.replications);
+  out += fmt::format("  {:<28} {:>30} {:>30} {:>6}  {}\n", "metric", "Monte Carlo", "total",
+                     "share", "most influential");
+  for (const auto& h : s.headlines) {
+    std::string top;
+    for (std::size_t i = 0; i < h.ranking.size() && i < 3; ++i)
+      top += fmt::format("{}{} ({:+.2f})", i ? ", " : "", s.assumptions[h.ranking[i]].pointer,
+                         h.src[h.ranking[i]]);
+    out += fmt::format(
+        "  {:<28} {:>30} {:>30} {:>5.0f}%  {}\n", h.metric.name,
+        fmt::format("{:.4g} [{:.4g}, {:.4g}]", h.monte_carlo.mean, h.monte_carlo.ci_low,
+                    h.monte_carlo.ci_high),
+        fmt::format("{:.4g} [{:.4g}, {:.4g}]", h.set_means.mean, h.total_low, h.total_high),
+        100 * h.split.share, top);
+  }
+  return out;
+}
+
+}  // namespace cadresim::analysis

@@ -1,0 +1,102 @@
+// Scalar metrics of a replication and the parallel runner over many scenarios.
+#include "analysis/experiment.hpp"
+
+#include <fmt/core.h>  // fmt::format
+
+#include <limits>  // quiet NaN
+
+#include "sim/engine/engine.hpp"
+
+namespace cadresim::analysis {
+
+std::optional<MetricSpec> parse_metric(std::string_view name, std::string& error) {
+  MetricSpec m;
+  m.name = std::string(name);
+  std::string_view base = name;
+  if (const auto at = name.find('@'); at != std::string_view::npos) {
+    m.group = std::string(name.substr(at + 1));
+    base = name.substr(0, at);
+  }
+  auto ends = [&](std::string_view suffix) {
+    return base.size() > suffix.size() && base.substr(base.size() - suffix.size()) == suffix;
+  };
+  if (ends("_per_year")) {
+    m.kind = MetricSpec::Kind::kPerYear;
+    m.metric = std::string(base.substr(0, base.size() - 9));
+  } else if (ends("_total")) {
+    m.kind = MetricSpec::Kind::kTotal;
+    m.metric = std::string(base.substr(0, base.size() - 6));
+  } else if (ends("_end")) {
+    m.kind = MetricSpec::Kind::kEnd;
+    m.metric = std::string(base.substr(0, base.size() - 4));
+  } else {
+    error = fmt::format(
+        "\"{}\": a metric is <name>_total, <name>_end or <name>_per_year, optionally @group "
+        "(e.g. refusals_per_year, successor_coverage_1_end)",
+        name);
+    return std::nullopt;
+  }
+  if (m.metric.empty() || m.group.empty()) {
+    error = fmt::format("\"{}\": empty metric or group name", name);
+    return std::nullopt;
+  }
+  return m;
+}
+
+std::vector<MetricSpec> default_metrics() {
+  std::vector<MetricSpec> out;
+  for (const char* n :
+       {"vacancy_months_total", "vacancies_key_end", "successor_coverage_1_end",
+        "refusals_per_year", "early_returns_total", "completed_well_share_total",
+        "shortfall_mean_total", "support_cost_vnd_total", "effectiveness_key_end"}) {
+    std::string error;
+    out.push_back(*parse_metric(n, error));
+  }
+  return out;
+}
+
+double run_years(const model::Scenario& s, Day until) {
+  const Day end = until ? until : s.calendar.end;
+  return static_cast<double>(end - s.calendar.start) / 365.25;
+}
+
+double metric_value(const ReplicationResult& r, const MetricSpec& m, double years) {
+  const SeriesKey key{m.metric, m.group};
+  if (m.kind == MetricSpec::Kind::kEnd) {
+    const auto it = r.monthly.find(key);
+    if (it == r.monthly.end() || it->second.empty())
+      return std::numeric_limits<double>::quiet_NaN();
+    return it->second.back();
+  }
+  const auto it = r.totals.find(key);
+  if (it == r.totals.end()) return std::numeric_limits<double>::quiet_NaN();
+  return m.kind == MetricSpec::Kind::kPerYear ? it->second / years : it->second;
+}
+
+std::vector<std::vector<std::vector<double>>> run_points(
+    const std::vector<const model::Scenario*>& scenarios, const std::vector<MetricSpec>& metrics,
+    const RunOptions& o) {
+  const std::size_t reps = o.replications;
+  std::vector<std::vector<std::vector<double>>> values(
+      scenarios.size(),
+      std::vector<std::vector<double>>(metrics.size(), std::vector<double>(reps, 0.0)));
+  const bool finished = for_each_replication(
+      scenarios.size() * reps, o.threads, o.progress, o.cancel, [&](std::size_t task) {
+        // Task = point-major (point, replication): only slot values[p][*][r] is written.
+        const std::size_t p = task / reps;
+        const std::size_t r = task % reps;
+        const model::Scenario& sc = *scenarios[p];
+        engine::Engine engine(sc, o.seed, r);
+        MetricsCollector collector(sc);
+        engine.add_observer(collector);
+        engine.run_until(o.until ? o.until : sc.calendar.end);
+        if (o.until && o.until < sc.calendar.end) collector.on_finish(engine.now(), engine.world());
+        const double years = run_years(sc, o.until);
+        for (std::size_t m = 0; m < metrics.size(); ++m)
+          values[p][m][r] = metric_value(collector.result(), metrics[m], years);
+      });
+  if (!finished) throw RunCancelled{};
+  return values;
+}
+
+}  // namespace cadresim::analysis

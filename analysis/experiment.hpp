@@ -1,0 +1,47 @@
+#pragma once
+/// @file Experiments over many scenarios (sweep points, sampled assumption sets, optimiser
+/// candidates): named scalar metrics of one replication, and a runner that runs R replications
+/// of each of P scenarios with the same seed and replication numbers (common random numbers),
+/// all P × R in parallel, each writing its own slot — so results are identical whatever the
+/// thread count.
+
+#include <optional>     // std::optional
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
+
+#include "analysis/runner.hpp"  // RunOptions, ReplicationResult
+
+namespace cadresim::analysis {
+
+/// A scalar outcome of one replication, named `<metric>_total` (whole-run total),
+/// `<metric>_end` (a monthly series at the end date) or `<metric>_per_year` (the whole-run total
+/// over the run's length in years), optionally `@group` (default "all"); metric names are those
+/// of docs/model.md § Metrics. Examples: `refusals_per_year`, `successor_coverage_1_end`,
+/// `vacancies_end@district`, `support_cost_vnd_total`.
+struct MetricSpec {
+  enum class Kind { kTotal, kEnd, kPerYear };
+  std::string name;  ///< as written
+  std::string metric;
+  std::string group = "all";
+  Kind kind = Kind::kTotal;
+};
+
+/// Parses a metric name; nullopt with `error` set when it has no known suffix.
+std::optional<MetricSpec> parse_metric(std::string_view name, std::string& error);
+/// The headline metrics sweeps and assumption runs report by default.
+std::vector<MetricSpec> default_metrics();
+/// The value of `m` in one replication; NaN when the series does not exist (a wrong metric
+/// name), so callers can reject it.
+double metric_value(const ReplicationResult& r, const MetricSpec& m, double years);
+/// Length of the run in years (end − start, 365.25-day years).
+double run_years(const model::Scenario& s, Day until = 0);
+
+/// values[p][m][r]: metric m of replication r of scenario p. Replication r of every scenario
+/// uses the key (seed, r). `o.replications` replications per scenario; `o.threads` workers
+/// over all P × R tasks; progress counts tasks. Throws RunCancelled when cancelled.
+std::vector<std::vector<std::vector<double>>> run_points(
+    const std::vector<const model::Scenario*>& scenarios, const std::vector<MetricSpec>& metrics,
+    const RunOptions& o);
+
+}  // namespace cadresim::analysis

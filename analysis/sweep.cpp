@@ -1,0 +1,546 @@
+// Sweeps: designs, summaries, the tidy table, JSON, the HTML page with inline SVG charts, and
+// the choice of the cheapest point meeting targets.
+#include "analysis/sweep.hpp"
+
+#include <fmt/core.h>  // fmt::format
+
+#include <algorithm>  // std::sort, std::min, std::max
+#include <cmath>      // std::round, std::abs, std::isfinite
+#include <map>        // std::map (ordered: deterministic chart series)
+#include <numeric>    // std::iota
+
+#include "analysis/lhs.hpp"
+
+namespace cadresim::analysis {
+
+using json = nlohmann::json;
+
+std::vector<double> Lever::grid() const {
+  std::vector<double> g;
+  if (step <= 0) {
+    g = {from, to};
+  } else {
+    const double n = std::floor((to - from) / step + 1e-9);
+    for (long i = 0; i <= static_cast<long>(n); ++i)
+      g.push_back(from + static_cast<double>(i) * step);
+  }
+  if (integer)
+    for (double& v : g) v = std::round(v);
+  return g;
+}
+
+std::optional<Lever> parse_lever(const std::string& text, std::string& error) {
+  const auto eq = text.rfind('=');
+  if (eq == std::string::npos || text.empty() || text.front() != '/') {
+    error = fmt::format("\"{}\" is not of the form /pointer=from:to[:step]", text);
+    return std::nullopt;
+  }
+  Lever l;
+  l.pointer = text.substr(0, eq);
+  std::vector<double> nums;
+  std::string rest = text.substr(eq + 1);
+  std::size_t start = 0;
+  while (true) {
+    const auto colon = rest.find(':', start);
+    const std::string part = rest.substr(start, colon == std::string::npos ? colon : colon - start);
+    try {
+      std::size_t used = 0;
+      nums.push_back(std::stod(part, &used));
+      if (used != part.size() || !std::isfinite(nums.back())) throw std::invalid_argument(part);
+    } catch (const std::exception&) {
+      error = fmt::format("\"{}\": \"{}\" is not a number (expected from:to[:step])", text, part);
+      return std::nullopt;
+    }
+    if (colon == std::string::npos) break;
+    start = colon + 1;
+  }
+  if (nums.size() < 2 || nums.size() > 3) {
+    error = fmt::format("\"{}\": expected from:to or from:to:step", text);
+    return std::nullopt;
+  }
+  l.from = nums[0], l.to = nums[1], l.step = nums.size() == 3 ? nums[2] : 0;
+  if (nums.size() == 3 && l.step <= 0) {
+    error = fmt::format("\"{}\": the step must be positive", text);
+    return std::nullopt;
+  }
+  if (l.to < l.from) {
+    error = fmt::format("\"{}\": from must not exceed to", text);
+    return std::nullopt;
+  }
+  if (l.step > 0 && (l.to - l.from) / l.step > 10000) {
+    error = fmt::format("\"{}\": more than 10,000 values", text);
+    return std::nullopt;
+  }
+  return l;
+}
+
+std::vector<SweepPoint> design_points(const std::vector<Lever>& levers, Design design,
+                                      std::size_t lhs_n, std::uint64_t seed) {
+  std::vector<SweepPoint> pts;
+  std::vector<double> base;
+  for (const auto& l : levers) base.push_back(l.base);
+  if (design == Design::kGrid) {
+    std::vector<std::vector<double>> grids;
+    std::size_t total = 1;
+    for (const auto& l : levers) grids.push_back(l.grid()), total *= grids.back().size();
+    for (std::size_t i = 0; i < total; ++i) {
+      SweepPoint p;
+      p.values.resize(levers.size());
+      std::size_t rest = i;
+      for (std::size_t j = levers.size(); j-- > 0;) {
+        p.values[j] = grids[j][rest % grids[j].size()];
+        rest /= grids[j].size();
+      }
+      pts.push_back(std::move(p));
+    }
+  } else if (design == Design::kLhs) {
+    const auto u = latin_hypercube(lhs_n, levers.size(), seed);
+    for (const auto& row : u) {
+      SweepPoint p;
+      for (std::size_t j = 0; j < levers.size(); ++j) {
+        double v = levers[j].from + row[j] * (levers[j].to - levers[j].from);
+        if (levers[j].integer) v = std::round(v);
+        p.values.push_back(v);
+      }
+      pts.push_back(std::move(p));
+    }
+  } else {
+    pts.push_back({base, -1, true});
+    for (std::size_t j = 0; j < levers.size(); ++j)
+      for (double v : levers[j].grid()) {
+        if (v == base[j]) continue;  // that is the base point, already run
+        SweepPoint p{base, static_cast<int>(j), false};
+        p.values[j] = v;
+        pts.push_back(std::move(p));
+      }
+  }
+  for (auto& p : pts) p.is_base = p.values == base;
+  return pts;
+}
+
+SweepResult summarise_sweep(std::vector<Lever> levers, Design design,
+                            std::vector<SweepPoint> points, std::vector<MetricSpec> metrics,
+                            std::vector<std::vector<std::vector<double>>> values,
+                            std::uint64_t seed) {
+  SweepResult r;
+  r.levers = std::move(levers);
+  r.design = design;
+  r.points = std::move(points);
+  r.metrics = std::move(metrics);
+  r.values = std::move(values);
+  r.seed = seed;
+  r.replications = r.values.empty() || r.values[0].empty() ? 0 : r.values[0][0].size();
+  r.base_point = 0;
+  for (std::size_t p = 0; p < r.points.size(); ++p)
+    if (r.points[p].is_base) {
+      r.base_point = p;
+      break;
+    }
+  for (std::size_t p = 0; p < r.values.size(); ++p) {
+    std::vector<Summary> st, df;
+    for (std::size_t m = 0; m < r.metrics.size(); ++m) {
+      st.push_back(summarise(r.values[p][m]));
+      std::vector<double> d(r.replications);
+      for (std::size_t k = 0; k < r.replications; ++k)
+        d[k] = r.values[p][m][k] - r.values[r.base_point][m][k];
+      df.push_back(summarise(d));
+    }
+    r.stats.push_back(std::move(st));
+    r.difference.push_back(std::move(df));
+  }
+  return r;
+}
+
+namespace {
+std::string csv_quote(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+const char* design_name(Design d) {
+  return d == Design::kGrid ? "grid" : d == Design::kLhs ? "lhs" : "one-at-a-time";
+}
+}  // namespace
+
+std::string sweep_csv(const SweepResult& r) {
+  std::string out = "point";
+  for (const auto& l : r.levers) out.append(",").append(csv_quote(l.pointer));
+  out += ",metric,n,mean,ci_low,ci_high,p05,p50,p95,diff_mean,diff_ci_low,diff_ci_high\n";
+  for (std::size_t p = 0; p < r.points.size(); ++p)
+    for (std::size_t m = 0; m < r.metrics.size(); ++m) {
+      out += std::to_string(p);
+      for (double v : r.points[p].values) out += fmt::format(",{:.10g}", v);
+      const Summary& s = r.stats[p][m];
+      const Summary& d = r.difference[p][m];
+      out += fmt::format(
+          ",{},{},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g}\n",
+          csv_quote(r.metrics[m].name), s.n, s.mean, s.ci_low, s.ci_high, s.p05, s.p50, s.p95,
+          d.mean, d.ci_low, d.ci_high);
+    }
+  return out;
+}
+
+json sweep_json(const SweepResult& r) {
+  json j;
+  j["design"] = design_name(r.design);
+  j["replications"] = r.replications;
+  j["seed"] = r.seed;
+  j["base_point"] = r.base_point;
+  json lv = json::array();
+  for (const auto& l : r.levers)
+    lv.push_back({{"pointer", l.pointer},
+                  {"from", l.from},
+                  {"to", l.to},
+                  {"step", l.step},
+                  {"base", l.base}});
+  j["levers"] = lv;
+  json pts = json::array();
+  for (std::size_t p = 0; p < r.points.size(); ++p) {
+    json o{{"point", p}, {"values", r.points[p].values}};
+    if (r.points[p].oat_lever >= 0) o["varied_lever"] = r.points[p].oat_lever;
+    json ms = json::object();
+    for (std::size_t m = 0; m < r.metrics.size(); ++m) {
+      const Summary& s = r.stats[p][m];
+      const Summary& d = r.difference[p][m];
+      ms[r.metrics[m].name] = {{"mean", s.mean},
+                               {"ci_low", s.ci_low},
+                               {"ci_high", s.ci_high},
+                               {"p05", s.p05},
+                               {"p95", s.p95},
+                               {"diff_mean", d.mean},
+                               {"diff_ci_low", d.ci_low},
+                               {"diff_ci_high", d.ci_high}};
+    }
+    o["metrics"] = ms;
+    pts.push_back(o);
+  }
+  j["points"] = pts;
+  return j;
+}
+
+std::string format_sweep(const SweepResult& r) {
+  std::string out = fmt::format(
+      "Sweep ({}): {} point(s) x {} replication(s), seed {}, common random numbers; "
+      "mean [95% CI]; difference from point {} (the base) paired by replication.\n",
+      design_name(r.design), r.points.size(), r.replications, r.seed, r.base_point);
+  for (std::size_t m = 0; m < r.metrics.size(); ++m) {
+    out += fmt::format("\n{}\n", r.metrics[m].name);
+    std::string head = "  point";
+    for (const auto& l : r.levers)
+      head += fmt::format(" {:>16.16}", l.pointer.substr(l.pointer.rfind('/') + 1));
+    out += head + fmt::format(" {:>36} {:>36}\n", "mean [95% CI]", "difference [95% CI]");
+    for (std::size_t p = 0; p < r.points.size(); ++p) {
+      std::string row = fmt::format("  {:>5}", p);
+      for (double v : r.points[p].values) row += fmt::format(" {:>16.6g}", v);
+      const Summary& s = r.stats[p][m];
+      const Summary& d = r.difference[p][m];
+      row += fmt::format(
+          " {:>36} {:>36}\n", fmt::format("{:.5g} [{:.5g}, {:.5g}]", s.mean, s.ci_low, s.ci_high),
+          p == r.base_point
+              ? std::string("(base)")
+              : fmt::format("{:+.4g} [{:+.4g}, {:+.4g}]", d.mean, d.ci_low, d.ci_high));
+      out += row;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+constexpr const char* kColours[] = {"#1f5f9e", "#d9731a", "#2e8b57", "#8e44ad",
+                                    "#c0392b", "#138d90", "#8d6e63", "#5d6d7e"};
+
+std::string esc(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        o += "&amp;";
+        break;
+      case '<':
+        o += "&lt;";
+        break;
+      case '>':
+        o += "&gt;";
+        break;
+      case '"':
+        o += "&quot;";
+        break;
+      default:
+        o += c;
+    }
+  }
+  return o;
+}
+
+struct Frame {
+  double x0, x1, y0, y1;
+  static constexpr double kW = 560, kH = 300, kL = 70, kR = 20, kT = 20, kB = 45;
+  double sx(double x) const { return kL + (x1 > x0 ? (x - x0) / (x1 - x0) : 0.5) * (kW - kL - kR); }
+  double sy(double y) const { return kT + (y1 > y0 ? (y1 - y) / (y1 - y0) : 0.5) * (kH - kT - kB); }
+};
+
+std::string axes(const Frame& f, const std::string& xlabel, const std::string& ylabel) {
+  std::string s;
+  s += fmt::format("<line x1='{0}' y1='{1}' x2='{2}' y2='{1}' stroke='#444'/>", Frame::kL,
+                   Frame::kH - Frame::kB, Frame::kW - Frame::kR);
+  s += fmt::format("<line x1='{0}' y1='{1}' x2='{0}' y2='{2}' stroke='#444'/>", Frame::kL,
+                   Frame::kT, Frame::kH - Frame::kB);
+  for (int i = 0; i <= 4; ++i) {
+    const double xv = f.x0 + (f.x1 - f.x0) * i / 4.0, yv = f.y0 + (f.y1 - f.y0) * i / 4.0;
+    s +=
+        fmt::format("<text x='{:.1f}' y='{:.1f}' font-size='10' text-anchor='middle'>{:.4g}</text>",
+                    f.sx(xv), Frame::kH - Frame::kB + 14, xv);
+    s += fmt::format("<text x='{:.1f}' y='{:.1f}' font-size='10' text-anchor='end'>{:.4g}</text>",
+                     Frame::kL - 4, f.sy(yv) + 3, yv);
+  }
+  s += fmt::format("<text x='{:.1f}' y='{:.1f}' font-size='11' text-anchor='middle'>{}</text>",
+                   (Frame::kL + Frame::kW - Frame::kR) / 2, Frame::kH - 8, esc(xlabel));
+  s += fmt::format(
+      "<text x='12' y='{:.1f}' font-size='11' text-anchor='middle' "
+      "transform='rotate(-90 12 {:.1f})'>{}</text>",
+      Frame::kH / 2 - 10, Frame::kH / 2 - 10, esc(ylabel));
+  return s;
+}
+
+// Metric against one lever: a line per combination of the other levers, with its 95 % band.
+std::string line_chart(const SweepResult& r, std::size_t m, std::size_t lever,
+                       const std::vector<std::size_t>& pts) {
+  std::map<std::vector<double>, std::vector<std::size_t>> series;
+  for (std::size_t p : pts) {
+    std::vector<double> others = r.points[p].values;
+    others.erase(others.begin() + static_cast<long>(lever));
+    series[others].push_back(p);
+  }
+  Frame f{1e300, -1e300, 1e300, -1e300};
+  for (std::size_t p : pts) {
+    const double x = r.points[p].values[lever];
+    f.x0 = std::min(f.x0, x), f.x1 = std::max(f.x1, x);
+    f.y0 = std::min(f.y0, r.stats[p][m].ci_low), f.y1 = std::max(f.y1, r.stats[p][m].ci_high);
+  }
+  if (f.y1 - f.y0 < 1e-12) f.y0 -= 1, f.y1 += 1;
+  const double pad = 0.05 * (f.y1 - f.y0);
+  f.y0 -= pad, f.y1 += pad;
+  std::string s = fmt::format("<svg class='sweep-chart' width='{}' height='{}' role='img'>",
+                              Frame::kW, Frame::kH);
+  s += axes(f, r.levers[lever].pointer, r.metrics[m].name);
+  std::size_t c = 0;
+  for (auto& [others, ps] : series) {
+    std::sort(ps.begin(), ps.end(), [&](std::size_t a, std::size_t b) {
+      return r.points[a].values[lever] < r.points[b].values[lever];
+    });
+    const char* colour = kColours[c++ % std::size(kColours)];
+    std::string band, line;
+    for (std::size_t p : ps)
+      band += fmt::format("{:.1f},{:.1f} ", f.sx(r.points[p].values[lever]),
+                          f.sy(r.stats[p][m].ci_high));
+    for (auto it = ps.rbegin(); it != ps.rend(); ++it)
+      band += fmt::format("{:.1f},{:.1f} ", f.sx(r.points[*it].values[lever]),
+                          f.sy(r.stats[*it][m].ci_low));
+    for (std::size_t p : ps)
+      line +=
+          fmt::format("{:.1f},{:.1f} ", f.sx(r.points[p].values[lever]), f.sy(r.stats[p][m].mean));
+    s += fmt::format("<polygon points='{}' fill='{}' fill-opacity='0.2' stroke='none'/>", band,
+                     colour);
+    s += fmt::format("<polyline points='{}' fill='none' stroke='{}' stroke-width='2'/>", line,
+                     colour);
+    for (std::size_t p : ps)
+      s += fmt::format(
+          "<circle cx='{:.1f}' cy='{:.1f}' r='3' fill='{}'><title>{} = {:.6g}: {:.6g} "
+          "[{:.6g}, {:.6g}]</title></circle>",
+          f.sx(r.points[p].values[lever]), f.sy(r.stats[p][m].mean), colour,
+          esc(r.levers[lever].pointer), r.points[p].values[lever], r.stats[p][m].mean,
+          r.stats[p][m].ci_low, r.stats[p][m].ci_high);
+  }
+  return s + "</svg>\n";
+}
+
+// One-at-a-time: for each lever, the metric at its lowest and highest value, minus the base.
+std::string tornado(const SweepResult& r, std::size_t m) {
+  struct Bar {
+    std::size_t lever;
+    double lo, hi;  // change from base at the lever's low and high ends
+  };
+  std::vector<Bar> bars;
+  for (std::size_t j = 0; j < r.levers.size(); ++j) {
+    std::optional<std::size_t> lo, hi;
+    for (std::size_t p = 0; p < r.points.size(); ++p) {
+      if (r.points[p].oat_lever != static_cast<int>(j) && !r.points[p].is_base) continue;
+      if (!lo || r.points[p].values[j] < r.points[*lo].values[j]) lo = p;
+      if (!hi || r.points[p].values[j] > r.points[*hi].values[j]) hi = p;
+    }
+    if (lo && hi) bars.push_back({j, r.difference[*lo][m].mean, r.difference[*hi][m].mean});
+  }
+  std::stable_sort(bars.begin(), bars.end(), [](const Bar& a, const Bar& b) {
+    return std::abs(a.hi - a.lo) > std::abs(b.hi - b.lo);
+  });
+  double ext = 1e-12;
+  for (const auto& b : bars) ext = std::max({ext, std::abs(b.lo), std::abs(b.hi)});
+  const double w = 560, row = 26, left = 230, right = 20;
+  const double h = 40 + row * static_cast<double>(bars.size());
+  auto sx = [&](double v) { return left + (v + ext) / (2 * ext) * (w - left - right); };
+  std::string s = fmt::format("<svg class='tornado' width='{}' height='{:.0f}' role='img'>", w, h);
+  s += fmt::format("<line x1='{0:.1f}' y1='10' x2='{0:.1f}' y2='{1:.0f}' stroke='#444'/>", sx(0),
+                   h - 20);
+  for (std::size_t i = 0; i < bars.size(); ++i) {
+    const auto& b = bars[i];
+    const double y = 14 + row * static_cast<double>(i);
+    for (const auto& [v, colour, end] :
+         {std::tuple{b.lo, "#1f5f9e", "low"}, std::tuple{b.hi, "#d9731a", "high"}}) {
+      const double x0 = std::min(sx(0), sx(v)), x1 = std::max(sx(0), sx(v));
+      s += fmt::format(
+          "<rect x='{:.1f}' y='{:.1f}' width='{:.1f}' height='{:.0f}' fill='{}' "
+          "fill-opacity='0.8'><title>{} at its {} end: {:+.6g}</title></rect>",
+          x0, y, std::max(1.0, x1 - x0), row - 8, colour, esc(r.levers[b.lever].pointer), end, v);
+    }
+    s += fmt::format("<text x='{:.1f}' y='{:.1f}' font-size='11' text-anchor='end'>{}</text>",
+                     left - 6, y + 13, esc(r.levers[b.lever].pointer));
+  }
+  s += fmt::format(
+      "<text x='{:.1f}' y='{:.0f}' font-size='10' text-anchor='middle'>change in {} "
+      "from the base (blue: lever at its low end, orange: high end; ±{:.4g})</text>",
+      (left + w) / 2, h - 4, esc(r.metrics[m].name), ext);
+  return s + "</svg>\n";
+}
+
+}  // namespace
+
+std::string sweep_html(const SweepResult& r, const std::string& title, const std::string& command) {
+  std::string h =
+      "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'><title>" + esc(title) +
+      "</title><style>body{font-family:system-ui,sans-serif;max-width:1200px;margin:1em auto;"
+      "padding:0 1em;color:#222}table{border-collapse:collapse;font-size:13px}td,th{border-bottom:"
+      "1px solid #ddd;padding:2px 8px;text-align:right}th:first-child,td:first-child{text-align:"
+      "left}.charts{display:flex;flex-wrap:wrap;gap:12px}figure{margin:0}figcaption{font-size:"
+      "13px;font-weight:600}</style></head><body>\n";
+  h += "<h1>" + esc(title) + "</h1>\n";
+  h += fmt::format(
+      "<p>Design: {}; {} point(s) × {} replication(s), seed {}. Every point uses the same seeds "
+      "and replication numbers (common random numbers), so differences between points are "
+      "paired. Bands are 95&nbsp;% intervals of the mean over replications (chance only).</p>\n"
+      "<p><code>{}</code></p>\n",
+      design_name(r.design), r.points.size(), r.replications, r.seed, esc(command));
+  h += "<h2>Levers</h2><table><tr><th>pointer</th><th>from</th><th>to</th><th>step</th>"
+       "<th>scenario value</th></tr>\n";
+  for (const auto& l : r.levers)
+    h += fmt::format(
+        "<tr><td>{}</td><td>{:.6g}</td><td>{:.6g}</td><td>{}</td><td>{:.6g}</td></tr>\n",
+        esc(l.pointer), l.from, l.to, l.step > 0 ? fmt::format("{:.6g}", l.step) : "ends", l.base);
+  h += "</table>\n";
+  if (r.design == Design::kOneAtATime) {
+    h += "<h2>Sensitivity, one lever at a time (tornado)</h2><div class='charts'>\n";
+    for (std::size_t m = 0; m < r.metrics.size(); ++m)
+      h += "<figure><figcaption>" + esc(r.metrics[m].name) + "</figcaption>" + tornado(r, m) +
+           "</figure>\n";
+    h += "</div>\n";
+  }
+  h += "<h2>Each metric against the varied parameter</h2>\n";
+  for (std::size_t j = 0; j < r.levers.size(); ++j) {
+    std::vector<std::size_t> pts;
+    for (std::size_t p = 0; p < r.points.size(); ++p)
+      if (r.design != Design::kOneAtATime || r.points[p].oat_lever == static_cast<int>(j) ||
+          r.points[p].is_base)
+        pts.push_back(p);
+    if (r.design == Design::kGrid && j > 0) break;  // the grid: against the first lever
+    h += "<h3>" + esc(r.levers[j].pointer) + "</h3><div class='charts'>\n";
+    for (std::size_t m = 0; m < r.metrics.size(); ++m)
+      h += "<figure><figcaption>" + esc(r.metrics[m].name) + "</figcaption>" +
+           line_chart(r, m, j, pts) + "</figure>\n";
+    h += "</div>\n";
+  }
+  h += "<h2>Table</h2><table><tr><th>point</th>";
+  for (const auto& l : r.levers) h += "<th>" + esc(l.pointer) + "</th>";
+  h += "<th>metric</th><th>mean</th><th>95&nbsp;% interval</th><th>difference from base "
+       "[95&nbsp;%]</th></tr>\n";
+  for (std::size_t p = 0; p < r.points.size(); ++p)
+    for (std::size_t m = 0; m < r.metrics.size(); ++m) {
+      h += fmt::format("<tr><td>{}</td>", p);
+      for (double v : r.points[p].values) h += fmt::format("<td>{:.6g}</td>", v);
+      const Summary& s = r.stats[p][m];
+      const Summary& d = r.difference[p][m];
+      h += fmt::format("<td>{}</td><td>{:.5g}</td><td>{:.5g} to {:.5g}</td><td>{}</td></tr>\n",
+                       esc(r.metrics[m].name), s.mean, s.ci_low, s.ci_high,
+                       p == r.base_point ? std::string("base")
+                                         : fmt::format("{:+.4g} [{:+.4g}, {:+.4g}]", d.mean,
+                                                       d.ci_low, d.ci_high));
+    }
+  h += "</table>\n</body></html>\n";
+  return h;
+}
+
+std::optional<Target> parse_target(const std::string& text, std::string& error) {
+  for (const char* op : {"<=", ">="}) {
+    const auto at = text.find(op);
+    if (at == std::string::npos) continue;
+    Target t;
+    auto m = parse_metric(text.substr(0, at), error);
+    if (!m) return std::nullopt;
+    t.metric = *m;
+    t.at_most = std::string(op) == "<=";
+    const std::string num = text.substr(at + 2);
+    try {
+      std::size_t used = 0;
+      t.bound = std::stod(num, &used);
+      if (used != num.size() || !std::isfinite(t.bound)) throw std::invalid_argument(num);
+    } catch (const std::exception&) {
+      error = fmt::format("\"{}\": \"{}\" is not a number", text, num);
+      return std::nullopt;
+    }
+    return t;
+  }
+  error = fmt::format("\"{}\" is not of the form metric<=value or metric>=value", text);
+  return std::nullopt;
+}
+
+OptimiseResult choose_cheapest(const std::vector<std::vector<std::vector<double>>>& values,
+                               std::size_t cost, const std::vector<Target>& targets,
+                               const std::vector<std::size_t>& target_metric) {
+  OptimiseResult o;
+  const std::size_t n = values.size();
+  std::vector<double> cost_mean(n);
+  o.feasible.assign(n, false);
+  o.replication_share.assign(n, 0.0);
+  o.worst_violation.assign(n, 0.0);
+  for (std::size_t p = 0; p < n; ++p) {
+    auto mean = [&](std::size_t m) {
+      double s = 0;
+      for (double v : values[p][m]) s += v;
+      return values[p][m].empty() ? 0.0 : s / static_cast<double>(values[p][m].size());
+    };
+    cost_mean[p] = mean(cost);
+    bool ok = true;
+    double worst = 0;
+    for (std::size_t t = 0; t < targets.size(); ++t) {
+      const double v = mean(target_metric[t]);
+      ok = ok && targets[t].met_by(v);
+      const double miss = targets[t].at_most ? v - targets[t].bound : targets[t].bound - v;
+      worst = std::max(worst, miss / std::max(1e-12, std::abs(targets[t].bound)));
+    }
+    o.feasible[p] = ok;
+    o.worst_violation[p] = worst;
+    const std::size_t reps = values[p].empty() ? 0 : values[p][0].size();
+    std::size_t met = 0;
+    for (std::size_t r = 0; r < reps; ++r) {
+      bool all = true;
+      for (std::size_t t = 0; t < targets.size(); ++t)
+        all = all && targets[t].met_by(values[p][target_metric[t]][r]);
+      met += all;
+    }
+    o.replication_share[p] = reps ? static_cast<double>(met) / static_cast<double>(reps) : 0.0;
+  }
+  o.order.resize(n);
+  std::iota(o.order.begin(), o.order.end(), std::size_t{0});
+  std::stable_sort(o.order.begin(), o.order.end(),
+                   [&](std::size_t a, std::size_t b) { return cost_mean[a] < cost_mean[b]; });
+  for (std::size_t p : o.order)
+    if (o.feasible[p]) {
+      o.best = p;
+      break;
+    }
+  for (std::size_t p = 0; p < n; ++p)
+    if (o.worst_violation[p] < o.worst_violation[o.closest]) o.closest = p;
+  return o;
+}
+
+}  // namespace cadresim::analysis

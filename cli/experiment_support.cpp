@@ -1,0 +1,97 @@
+#include "cli/experiment_support.hpp"
+
+#include <fmt/core.h>  // fmt::print
+
+#include <cmath>  // std::isfinite
+
+#include "analysis/runner.hpp"         // run_replications
+#include "sim/scenario/overrides.hpp"  // with_overrides
+
+namespace cadresim::cli {
+
+bool resolve_levers(const scenario::LoadedScenario& base, std::vector<analysis::Lever>& levers,
+                    const char* command) {
+  bool ok = true;
+  for (auto& l : levers) {
+    const nlohmann::json* v = nullptr;
+    try {
+      const nlohmann::json::json_pointer ptr(l.pointer);
+      if (base.resolved.contains(ptr)) v = &base.resolved.at(ptr);
+    } catch (const nlohmann::json::exception&) {
+    }
+    if (!v || !v->is_number()) {
+      fmt::print(stderr, "{}: {}: --vary: {}\n", base.source, l.pointer,
+                 v ? "not a number in the resolved scenario"
+                   : "does not resolve in the resolved scenario (see 'cadresim validate "
+                     "--resolved')");
+      ok = false;
+      continue;
+    }
+    l.base = v->get<double>();
+    l.integer = v->is_number_integer() || v->is_number_unsigned();
+  }
+  if (!ok)
+    fmt::print(stderr, "cadresim {}: {}: a lever does not name a number; nothing was written\n",
+               command, base.source);
+  return ok;
+}
+
+std::optional<std::vector<scenario::LoadedScenario>> point_scenarios(
+    const scenario::LoadedScenario& base, const std::vector<analysis::Lever>& levers,
+    const std::vector<analysis::SweepPoint>& points, const char* command) {
+  std::vector<scenario::LoadedScenario> out;
+  out.reserve(points.size());
+  for (const auto& p : points) {
+    std::vector<scenario::Override> ov;
+    for (std::size_t j = 0; j < levers.size(); ++j)
+      ov.push_back({levers[j].pointer, levers[j].integer
+                                           ? nlohmann::json(static_cast<long long>(p.values[j]))
+                                           : nlohmann::json(p.values[j])});
+    try {
+      out.push_back(scenario::with_overrides(base, ov));
+    } catch (const scenario::InvalidInput& e) {
+      for (const auto& pr : e.problems()) fmt::print(stderr, "{}\n", scenario::format_problem(pr));
+      fmt::print(stderr, "cadresim {}: the point {} is not a valid scenario; nothing was written\n",
+                 command, scenario::describe(ov));
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
+bool check_metrics(const model::Scenario& s, const std::vector<analysis::MetricSpec>& metrics,
+                   const char* command) {
+  analysis::RunOptions o;
+  o.replications = 1;
+  o.threads = 1;
+  const auto reps = analysis::run_replications(s, o);
+  const double years = analysis::run_years(s);
+  bool ok = true;
+  for (const auto& m : metrics)
+    if (!std::isfinite(analysis::metric_value(reps.front(), m, years))) {
+      fmt::print(stderr,
+                 "cadresim {}: unknown metric \"{}\": no series \"{}\" with group \"{}\" ({} "
+                 "series; see docs/model.md, Metrics)\n",
+                 command, m.name, m.metric, m.group,
+                 m.kind == analysis::MetricSpec::Kind::kEnd ? "monthly" : "whole-run");
+      ok = false;
+    }
+  return ok;
+}
+
+std::optional<std::vector<analysis::MetricSpec>> parse_metrics(
+    const std::vector<std::string>& names, const char* command) {
+  std::vector<analysis::MetricSpec> out;
+  for (const auto& n : names) {
+    std::string error;
+    auto m = analysis::parse_metric(n, error);
+    if (!m) {
+      fmt::print(stderr, "cadresim {}: --metric {}\n", command, error);
+      return std::nullopt;
+    }
+    out.push_back(*m);
+  }
+  return out;
+}
+
+}  // namespace cadresim::cli

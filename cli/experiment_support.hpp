@@ -1,0 +1,35 @@
+#pragma once
+/// @file What `sweep` and `optimise` share: levers checked against the resolved scenario, one
+/// scenario per design point, metric names checked on one replication, and the output folder.
+
+#include <filesystem>  // std::filesystem::path
+#include <optional>    // std::optional
+#include <string>      // std::string
+#include <vector>      // std::vector
+
+#include "analysis/sweep.hpp"       // Lever, SweepPoint, MetricSpec
+#include "sim/scenario/loader.hpp"  // LoadedScenario
+
+namespace cadresim::cli {
+
+/// Sets each lever's base value and integer flag from the resolved scenario. A pointer that does
+/// not resolve to a number is printed as "file: /pointer: --vary: ..."; returns false (exit 3).
+bool resolve_levers(const scenario::LoadedScenario& base, std::vector<analysis::Lever>& levers,
+                    const char* command);
+
+/// The scenario of every point (levers set by pointer, read again strictly). Problems are
+/// printed with the point's values; nullopt (exit 3).
+std::optional<std::vector<scenario::LoadedScenario>> point_scenarios(
+    const scenario::LoadedScenario& base, const std::vector<analysis::Lever>& levers,
+    const std::vector<analysis::SweepPoint>& points, const char* command);
+
+/// True when every metric exists in a replication of `s` (one short replication is run);
+/// otherwise prints "cadresim <command>: unknown metric ..." (exit 2).
+bool check_metrics(const model::Scenario& s, const std::vector<analysis::MetricSpec>& metrics,
+                   const char* command);
+
+/// Parses metric names; prints the problem and returns nullopt (exit 2).
+std::optional<std::vector<analysis::MetricSpec>> parse_metrics(
+    const std::vector<std::string>& names, const char* command);
+
+}  // namespace cadresim::cli

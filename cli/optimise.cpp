@@ -1,0 +1,298 @@
+// `cadresim optimise SCENARIO --vary ... --target metric<=x ...`: the cheapest combination of
+// lever settings (a grid search) whose means meet every target, how often the targets are met
+// across replications and (with --assumptions N) across sampled assumption sets; says so
+// plainly when no point of the searched space meets them. Writes optimise.csv, optimise.json
+// and summary.txt.
+#include <fmt/core.h>                 // fmt::print
+#include <boost/program_options.hpp>  // options of the subcommand
+
+#include "analysis/assumptions.hpp"  // sample_assumption_sets
+#include "analysis/report.hpp"       // write_file_atomic
+#include "analysis/sweep.hpp"
+#include "cli/commands.hpp"
+#include "cli/experiment_support.hpp"
+#include "cli/options.hpp"
+#include "cli/run_support.hpp"
+#include "cli/scenario_options.hpp"
+#include "sim/scenario/overrides.hpp"
+
+namespace po = boost::program_options;
+
+namespace cadresim::cli {
+
+namespace {
+std::string point_text(const std::vector<analysis::Lever>& levers, const std::vector<double>& v) {
+  std::string s;
+  for (std::size_t j = 0; j < levers.size(); ++j)
+    s += fmt::format("{}{} = {:.6g}", j ? ", " : "", levers[j].pointer, v[j]);
+  return s;
+}
+}  // namespace
+
+int optimise_main(std::span<const std::string> args) {
+  CommandLine line{
+      po::options_description(
+          "Usage: cadresim optimise [options] SCENARIO --vary /pointer=from:to:step ... --target "
+          "METRIC<=X ...\n\n"
+          "Searches every combination of the levers' grid values for the cheapest one (by the "
+          "mean of\n--cost) whose means meet every target, and says how often the targets are met "
+          "across\nreplications and, with --assumptions N, across sampled assumption sets.\n\n"
+          "Options"),
+      {},
+      {}};
+  std::size_t n = 20, assumption_sets = 0;
+  std::uint64_t seed = 1;
+  unsigned threads = 0;
+  std::string out, cost_name = "support_cost_vnd_total";
+  std::vector<std::string> vary, target_texts, sets;
+  line.visible.add_options()("help,h", "show this help")(
+      "vary", po::value(&vary)->composing(),
+      "a lever and its grid: /pointer=from:to:step; repeatable")(
+      "target", po::value(&target_texts)->composing(),
+      "a target on a metric's mean: METRIC<=X or METRIC>=X; repeatable")(
+      "cost", po::value(&cost_name)->default_value("support_cost_vnd_total"),
+      "the metric to minimise")("assumptions", po::value(&assumption_sets)->default_value(0),
+                                "check the answer against N assumption sets (Latin hypercube "
+                                "over the scenario's ranges)")(
+      "replications,n", po::value(&n)->default_value(20), "replications per point")(
+      "seed", po::value(&seed)->default_value(1), "random seed (the same at every point)")(
+      "threads", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
+      "out", po::value(&out), "output directory (default results/<scenario name>-optimise)")(
+      "quiet,q", "do not print the summary");
+  add_set_option(line.visible, &sets);
+  line.hidden.add_options()("scenario", po::value<std::string>(), "scenario file");
+  line.positional.add("scenario", 1);
+  int rc = kOk;
+  const auto parsed = parse_command_line(args, line, "optimise", rc);
+  if (!parsed) return rc;
+  const po::variables_map& vm = *parsed;
+  if (!vm.count("scenario") || vary.empty() || target_texts.empty() || n == 0 ||
+      assumption_sets == 1) {
+    fmt::print(stderr,
+               "cadresim optimise: give SCENARIO, at least one --vary and one --target, -n ≥ 1 "
+               "and --assumptions 0 or ≥ 2 (see 'cadresim optimise --help')\n");
+    return kUsageError;
+  }
+  std::vector<analysis::Lever> levers;
+  for (const auto& v : vary) {
+    std::string error;
+    auto l = analysis::parse_lever(v, error);
+    if (!l) {
+      fmt::print(stderr, "cadresim optimise: --vary {}\n", error);
+      return kUsageError;
+    }
+    levers.push_back(*l);
+  }
+  std::vector<analysis::MetricSpec> metrics;
+  {
+    std::string error;
+    auto c = analysis::parse_metric(cost_name, error);
+    if (!c) {
+      fmt::print(stderr, "cadresim optimise: --cost {}\n", error);
+      return kUsageError;
+    }
+    metrics.push_back(*c);
+  }
+  std::vector<analysis::Target> targets;
+  std::vector<std::size_t> target_metric;
+  for (const auto& t : target_texts) {
+    std::string error;
+    auto tg = analysis::parse_target(t, error);
+    if (!tg) {
+      fmt::print(stderr, "cadresim optimise: --target {}\n", error);
+      return kUsageError;
+    }
+    targets.push_back(*tg);
+    metrics.push_back(tg->metric);
+    target_metric.push_back(metrics.size() - 1);
+  }
+  const auto overrides = parse_sets(sets, "optimise");
+  if (!overrides) return kUsageError;
+  auto cli_scenario = load_scenario_for(vm["scenario"].as<std::string>(), *overrides, "optimise");
+  if (!cli_scenario) return kInvalidInput;
+  const scenario::LoadedScenario& base = cli_scenario->loaded;
+  if (assumption_sets > 0 && base.assumptions.empty()) {
+    fmt::print(stderr, "cadresim optimise: {}: no \"assumptions\" section to sample\n",
+               base.source);
+    return kInvalidInput;
+  }
+  if (!resolve_levers(base, levers, "optimise")) return kInvalidInput;
+  const auto points = analysis::design_points(levers, analysis::Design::kGrid, 0, seed);
+  if (points.size() > 100000) {
+    fmt::print(stderr, "cadresim optimise: {} points is too many (at most 100,000)\n",
+               points.size());
+    return kUsageError;
+  }
+  if (!check_metrics(base.scenario, metrics, "optimise")) return kUsageError;
+  const auto scenarios = point_scenarios(base, levers, points, "optimise");
+  if (!scenarios) return kInvalidInput;
+  install_interrupt_handler();
+  try {
+    std::vector<const model::Scenario*> ptrs;
+    for (const auto& s : *scenarios) ptrs.push_back(&s.scenario);
+    analysis::RunOptions ro;
+    ro.seed = seed;
+    ro.replications = n;
+    ro.threads = threads;
+    TerminalProgress progress(fmt::format("optimise: {} points", points.size()));
+    ro.progress = &progress;
+    ro.cancel = &g_interrupted;
+    auto values = analysis::run_points(ptrs, metrics, ro);
+    const analysis::OptimiseResult best =
+        analysis::choose_cheapest(values, 0, targets, target_metric);
+    const analysis::SweepResult table =
+        analysis::summarise_sweep(levers, analysis::Design::kGrid, points, metrics, values, seed);
+    const analysis::Provenance prov = make_provenance(seed, n, "optimise", args);
+
+    std::string text = fmt::format("cadresim {} — optimise {} ({})\n", prov.version,
+                                   base.scenario.name, base.source);
+    text += fmt::format(
+        "Searched {} point(s) (grid) x {} replication(s), seed {}, common random "
+        "numbers. Cost: {} (mean). Targets (on the mean):",
+        points.size(), n, seed, metrics[0].name);
+    for (const auto& t : target_texts) text += " " + t;
+    text += "\n\n";
+    text += fmt::format("  {:<5} {:<60} {:>28} {:>9} {:>14}\n", "rank", "levers",
+                        "cost mean [95% CI]", "meets", "reps meeting");
+    for (std::size_t i = 0; i < best.order.size(); ++i) {
+      const std::size_t p = best.order[i];
+      const auto& c = table.stats[p][0];
+      text += fmt::format("  {:<5} {:<60} {:>28} {:>9} {:>13.0f}%\n", i + 1,
+                          point_text(levers, points[p].values),
+                          fmt::format("{:.4g} [{:.4g}, {:.4g}]", c.mean, c.ci_low, c.ci_high),
+                          best.feasible[p] ? "yes" : "no", 100 * best.replication_share[p]);
+      if (i >= 24 && best.order.size() > 30) {
+        text += fmt::format("  ... {} more in optimise.csv\n", best.order.size() - i - 1);
+        break;
+      }
+    }
+    nlohmann::json j;
+    j["cadresim"] = {{"version", prov.version}};
+    j["command"] = prov.command;
+    j["created"] = prov.created;
+    j["scenario"] = base.scenario.name;
+    j["source"] = base.source;
+    j["cost"] = metrics[0].name;
+    j["targets"] = target_texts;
+    j["search"] = analysis::sweep_json(table);
+    j["changes"] = cli_scenario->changes;
+    if (!best.best) {
+      const std::size_t p = best.closest;
+      text += fmt::format(
+          "\nNo point in the searched space meets every target. The closest is {} (cost {:.4g}); "
+          "there:",
+          point_text(levers, points[p].values), table.stats[p][0].mean);
+      for (std::size_t t = 0; t < targets.size(); ++t) {
+        const auto& s = table.stats[p][target_metric[t]];
+        text +=
+            fmt::format(" {} = {:.4g} [{:.4g}, {:.4g}] (target {}{:.4g}){}", targets[t].metric.name,
+                        s.mean, s.ci_low, s.ci_high, targets[t].at_most ? "≤ " : "≥ ",
+                        targets[t].bound, t + 1 < targets.size() ? ";" : ".");
+      }
+      text += " Widen the levers' ranges or relax the targets.\n";
+      j["answer"] = nullptr;
+      j["closest"] = {{"point", p}, {"values", points[p].values}};
+    } else {
+      const std::size_t p = *best.best;
+      text += fmt::format(
+          "\nAnswer: {} — the cheapest point whose means meet every target; cost "
+          "{:.4g} [{:.4g}, {:.4g}].\n",
+          point_text(levers, points[p].values), table.stats[p][0].mean, table.stats[p][0].ci_low,
+          table.stats[p][0].ci_high);
+      for (std::size_t t = 0; t < targets.size(); ++t) {
+        const auto& s = table.stats[p][target_metric[t]];
+        text += fmt::format("  {} = {:.4g} [{:.4g}, {:.4g}] (target {}{:.4g})\n",
+                            targets[t].metric.name, s.mean, s.ci_low, s.ci_high,
+                            targets[t].at_most ? "≤ " : "≥ ", targets[t].bound);
+      }
+      text += fmt::format(
+          "How sure: all targets are met together in {:.0f}% of single "
+          "replications at this point.\n",
+          100 * best.replication_share[p]);
+      nlohmann::json answer{{"point", p},
+                            {"values", points[p].values},
+                            {"cost_mean", table.stats[p][0].mean},
+                            {"replications_meeting_all_targets", best.replication_share[p]}};
+      if (assumption_sets > 0) {
+        // The answer under N assumption sets: each set's levers at the answer, R replications.
+        const auto asets =
+            analysis::sample_assumption_sets(base.assumptions, assumption_sets, seed);
+        std::vector<scenario::LoadedScenario> loaded;
+        for (const auto& set : asets) {
+          std::vector<scenario::Override> ov;
+          for (std::size_t k = 0; k < set.size(); ++k) {
+            const auto& a = base.assumptions[k];
+            ov.push_back({a.pointer, a.integer ? nlohmann::json(static_cast<long long>(set[k]))
+                                               : nlohmann::json(set[k])});
+          }
+          loaded.push_back(scenario::with_overrides((*scenarios)[p], ov));
+        }
+        std::vector<const model::Scenario*> aptrs;
+        for (const auto& l : loaded) aptrs.push_back(&l.scenario);
+        TerminalProgress aprogress("assumption sets");
+        ro.progress = &aprogress;
+        const auto avalues = analysis::run_points(aptrs, metrics, ro);
+        const analysis::OptimiseResult under =
+            analysis::choose_cheapest(avalues, 0, targets, target_metric);
+        std::size_t sets_ok = 0;
+        double reps_ok = 0;
+        for (std::size_t s = 0; s < avalues.size(); ++s) {
+          sets_ok += under.feasible[s];
+          reps_ok += under.replication_share[s];
+        }
+        const double set_share = static_cast<double>(sets_ok) / static_cast<double>(avalues.size());
+        const double rep_share = reps_ok / static_cast<double>(avalues.size());
+        text += fmt::format(
+            "Across {} assumption sets (Latin hypercube over {} ranges, {} replications each): "
+            "the targets' means are met in {} set(s) ({:.0f}%), and all targets together in "
+            "{:.0f}% of set x replication runs.\n",
+            avalues.size(), base.assumptions.size(), n, sets_ok, 100 * set_share, 100 * rep_share);
+        answer["assumption_sets"] = avalues.size();
+        answer["assumption_sets_meeting_targets"] = set_share;
+        answer["assumption_runs_meeting_all_targets"] = rep_share;
+      }
+      j["answer"] = answer;
+    }
+    std::string csv = "rank,point";
+    for (const auto& l : levers) csv.append(",").append(l.pointer);
+    csv += ",cost_mean,cost_ci_low,cost_ci_high,feasible,replications_meeting_all_targets";
+    for (const auto& t : targets) csv.append(",").append(t.metric.name).append("_mean");
+    csv += "\n";
+    for (std::size_t i = 0; i < best.order.size(); ++i) {
+      const std::size_t p = best.order[i];
+      csv += fmt::format("{},{}", i + 1, p);
+      for (double v : points[p].values) csv += fmt::format(",{:.10g}", v);
+      const auto& c = table.stats[p][0];
+      csv += fmt::format(",{:.10g},{:.10g},{:.10g},{},{:.10g}", c.mean, c.ci_low, c.ci_high,
+                         best.feasible[p] ? "true" : "false", best.replication_share[p]);
+      for (std::size_t t = 0; t < targets.size(); ++t)
+        csv += fmt::format(",{:.10g}", table.stats[p][target_metric[t]].mean);
+      csv += "\n";
+    }
+    const std::filesystem::path dir =
+        out.empty()
+            ? std::filesystem::path("results") / (safe_name(base.scenario.name) + "-optimise")
+            : std::filesystem::path(out);
+    std::filesystem::create_directories(dir);
+    analysis::write_file_atomic(dir / "optimise.csv", csv);
+    analysis::write_file_atomic(dir / "optimise.json", j.dump(1));
+    analysis::write_file_atomic(dir / "summary.txt", text);
+    if (!vm.count("quiet")) fmt::print("{}", text);
+    fmt::print("\nOptimise: {}\n", (dir / "summary.txt").string());
+    return kOk;
+  } catch (const scenario::InvalidInput& e) {
+    for (const auto& p : e.problems()) fmt::print(stderr, "{}\n", scenario::format_problem(p));
+    fmt::print(stderr,
+               "cadresim optimise: a sampled assumption set is not a valid scenario; "
+               "nothing was written\n");
+    return kInvalidInput;
+  } catch (const analysis::RunCancelled&) {
+    fmt::print(stderr, "\ncadresim optimise: interrupted; nothing was written\n");
+    return kInterrupted;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "cadresim optimise: {}\n", e.what());
+    return kRuntimeFailure;
+  }
+}
+
+}  // namespace cadresim::cli

@@ -1,0 +1,80 @@
+#include "cli/scenario_options.hpp"
+
+#include <fmt/core.h>  // fmt::print
+
+#include "cli/run_support.hpp"       // load_for_cli
+#include "sim/scenario/variant.hpp"  // scenario_changes
+
+namespace po = boost::program_options;
+
+namespace cadresim::cli {
+
+void add_set_option(po::options_description& options, std::vector<std::string>* sets) {
+  options.add_options()("set", po::value(sets)->composing(),
+                        "set one value of the resolved scenario: /pointer=value (JSON, else a "
+                        "string); repeatable");
+}
+
+std::optional<std::vector<scenario::Override>> parse_sets(const std::vector<std::string>& sets,
+                                                          const char* command) {
+  std::vector<scenario::Override> out;
+  for (const auto& s : sets) {
+    std::string error;
+    auto o = scenario::parse_override(s, error);
+    if (!o) {
+      fmt::print(stderr, "cadresim {}: --set {}\n", command, error);
+      return std::nullopt;
+    }
+    out.push_back(std::move(*o));
+  }
+  return out;
+}
+
+void print_warnings(const scenario::LoadedScenario& loaded) {
+  for (const auto& w : loaded.warnings)
+    fmt::print(stderr, "{}: {}: warning: {}\n", w.file, w.where, w.message);
+}
+
+std::optional<CliScenario> load_scenario_for(const std::string& path,
+                                             const std::vector<scenario::Override>& overrides,
+                                             const char* command) {
+  const std::string file = path == "baseline" ? std::string() : path;
+  auto loaded = load_for_cli(file, command);
+  if (!loaded) return std::nullopt;
+  print_warnings(*loaded);
+  CliScenario out;
+  // The base of a variant: the file it extends, resolved (its own chain applied).
+  nlohmann::json base = loaded->resolved;
+  out.changed_from = loaded->source;
+  if (!file.empty()) {
+    try {
+      const nlohmann::json doc = scenario::read_json_document(file);
+      if (doc.is_object() && doc.contains("extends") && doc["extends"].is_string()) {
+        const auto base_path =
+            std::filesystem::path(file).parent_path() / doc["extends"].get<std::string>();
+        base = scenario::load_scenario_file(base_path).resolved;
+        out.changed_from = base_path.string();
+      }
+    } catch (const scenario::InvalidInput&) {
+      // The variant loaded, so its base did too; nothing to add.
+    }
+  }
+  if (!overrides.empty()) {
+    try {
+      out.loaded = scenario::with_overrides(*loaded, overrides);
+    } catch (const scenario::InvalidInput& e) {
+      for (const auto& p : e.problems()) fmt::print(stderr, "{}\n", scenario::format_problem(p));
+      fmt::print(stderr,
+                 "cadresim {}: {} with --set {} is not a valid scenario ({} problem(s)); nothing "
+                 "was written\n",
+                 command, loaded->source, scenario::describe(overrides), e.problems().size());
+      return std::nullopt;
+    }
+  } else {
+    out.loaded = std::move(*loaded);
+  }
+  out.changes = scenario::changes_json(scenario::scenario_changes(base, out.loaded.resolved));
+  return out;
+}
+
+}  // namespace cadresim::cli

@@ -1,0 +1,108 @@
+// `cadresim story [SCENARIO] WHO`: the career of one cadre, or the history of one post or unit,
+// as dated sentences from one replication, in English or Vietnamese, as text or an HTML page.
+#include <fmt/core.h>                 // fmt::print
+#include <boost/program_options.hpp>  // options of the subcommand
+
+#include "analysis/report.hpp"  // write_file_atomic
+#include "analysis/story.hpp"
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "cli/run_support.hpp"
+#include "sim/engine/engine.hpp"
+
+namespace po = boost::program_options;
+
+namespace cadresim::cli {
+
+int story_main(std::span<const std::string> args) {
+  CommandLine line{
+      po::options_description(
+          "Usage: cadresim story [options] [SCENARIO] WHO\n\n"
+          "Tells the career of one cadre (WHO = an id, or a name with or without diacritics),\n"
+          "or the history of a post (WHO = post:UNIT-ID/TITLE-ID) or a unit (WHO = unit:UNIT-ID),\n"
+          "from one replication of SCENARIO (default: the built-in Điện Biên baseline).\n\n"
+          "Examples:\n"
+          "  cadresim story \"Vàng A Kỷ\"\n"
+          "  cadresim story \"Vang A Ky\" --lang vi --html story.html\n"
+          "  cadresim story scenarios/dien-bien/housing.json "
+          "post:nam-po/district-party-secretary\n\n"
+          "Options"),
+      {},
+      {}};
+  std::uint64_t seed = 1, replication = 0;
+  std::string lang = "en", html, until;
+  line.visible.add_options()("help,h", "show this help")("seed", po::value(&seed)->default_value(1),
+                                                         "random seed")(
+      "replication", po::value(&replication)->default_value(0),
+      "which replication of the seed (as in `run`: replication r uses the key (seed, r))")(
+      "lang", po::value(&lang)->default_value("en"), "language: en or vi")(
+      "html", po::value(&html), "also write the story as a self-contained HTML page to this file")(
+      "until", po::value(&until), "stop at this date (YYYY-MM-DD) instead of the scenario's end");
+  line.hidden.add_options()("words", po::value<std::vector<std::string>>(), "SCENARIO WHO");
+  line.positional.add("words", -1);
+  int rc = kOk;
+  const auto parsed = parse_command_line(args, line, "story", rc);
+  if (!parsed) return rc;
+  const po::variables_map& vm = *parsed;
+  const auto words =
+      vm.count("words") ? vm["words"].as<std::vector<std::string>>() : std::vector<std::string>{};
+  if (words.empty() || words.size() > 2) {
+    fmt::print(stderr, "cadresim story: give WHO, or SCENARIO and WHO (see cadresim story -h)\n");
+    return kUsageError;
+  }
+  if (lang != "en" && lang != "vi") {
+    fmt::print(stderr, "cadresim story: --lang must be en or vi, not \"{}\"\n", lang);
+    return kUsageError;
+  }
+  const std::string path = words.size() == 2 ? words[0] : std::string();
+  const std::string who = words.back();
+  auto loaded = load_for_cli(path, "story");
+  if (!loaded) return kInvalidInput;
+  const model::Scenario& sc = loaded->scenario;
+  kernel::Day until_day = sc.calendar.end;
+  if (!until.empty()) {
+    const auto d = kernel::parse_iso_date(until);
+    if (!d || *d <= sc.calendar.start || *d > sc.calendar.end) {
+      fmt::print(
+          stderr, "cadresim story: --until must be a date YYYY-MM-DD after {} and not after {}\n",
+          kernel::format_iso_date(sc.calendar.start), kernel::format_iso_date(sc.calendar.end));
+      return kUsageError;
+    }
+    until_day = *d;
+  }
+  try {
+    // First find the subject in the initial world (to follow its readiness month by month);
+    // recruits exist only later, so look again at the end if needed.
+    std::string error;
+    analysis::StoryRecorder rec;
+    std::optional<analysis::StorySubject> subject;
+    {
+      engine::Engine probe(sc, seed, replication);
+      subject = analysis::find_subject(sc, probe.world(), who, error);
+    }
+    if (subject && subject->kind == analysis::StorySubject::Kind::kCadre)
+      rec.follow = subject->cadre;
+    engine::Engine engine(sc, seed, replication);
+    engine.add_observer(rec);
+    engine.run_until(until_day);
+    if (!subject) {
+      subject = analysis::find_subject(sc, engine.world(), who, error);
+      if (!subject) {
+        fmt::print(stderr, "cadresim story: {}\n", error);
+        return kUsageError;
+      }
+    }
+    const auto language =
+        lang == "vi" ? analysis::StoryLanguage::kVietnamese : analysis::StoryLanguage::kEnglish;
+    const auto lines = analysis::tell_story(sc, engine.world(), rec, *subject, language);
+    if (!html.empty())
+      analysis::write_file_atomic(html, analysis::story_html(*subject, lines, language));
+    fmt::print("{}", analysis::story_text(*subject, lines, language));
+    return kOk;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "cadresim story: {}\n", e.what());
+    return kRuntimeFailure;
+  }
+}
+
+}  // namespace cadresim::cli

@@ -1,0 +1,163 @@
+// `cadresim sweep SCENARIO --vary /pointer=from:to:step ...`: runs a design of points (grid,
+// Latin hypercube or one at a time) with common random numbers and writes sweep.csv (one row
+// per point × metric), sweep.json, sweep.html (charts with bands; tornado) and summary.txt.
+#include <fmt/core.h>                 // fmt::print
+#include <boost/program_options.hpp>  // options of the subcommand
+
+#include "analysis/report.hpp"  // write_file_atomic
+#include "analysis/sweep.hpp"
+#include "cli/commands.hpp"
+#include "cli/experiment_support.hpp"
+#include "cli/options.hpp"
+#include "cli/run_support.hpp"
+#include "cli/scenario_options.hpp"
+
+namespace po = boost::program_options;
+
+namespace cadresim::cli {
+
+int sweep_main(std::span<const std::string> args) {
+  CommandLine line{
+      po::options_description(
+          "Usage: cadresim sweep [options] SCENARIO --vary /pointer=from:to[:step] ...\n\n"
+          "Runs the scenario at every point of a design over the varied parameters (grid by "
+          "default),\nevery point with the same seeds (common random numbers), and writes "
+          "sweep.csv, sweep.json,\nsweep.html and summary.txt. 'baseline' is the built-in "
+          "baseline.\n\nOptions"),
+      {},
+      {}};
+  std::size_t n = 20, lhs = 0;
+  std::uint64_t seed = 1;
+  unsigned threads = 0;
+  std::string out;
+  std::vector<std::string> vary, metric_names, sets;
+  line.visible.add_options()("help,h", "show this help")(
+      "vary", po::value(&vary)->composing(),
+      "a varied parameter: /pointer=from:to:step (grid values) or /pointer=from:to; repeatable")(
+      "lhs", po::value(&lhs)->default_value(0),
+      "Latin hypercube of N points in the [from, to] boxes (without --vary: the scenario's "
+      "assumption ranges)")("oat",
+                            "one at a time: each lever over its grid, the others at the "
+                            "scenario's values; adds a tornado chart")(
+      "metric", po::value(&metric_names)->composing(),
+      "a metric to report (e.g. refusals_per_year, successor_coverage_1_end); repeatable; "
+      "default: the headlines")("replications,n", po::value(&n)->default_value(20),
+                                "replications per point")(
+      "seed", po::value(&seed)->default_value(1), "random seed (the same at every point)")(
+      "threads", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
+      "out", po::value(&out), "output directory (default results/<scenario name>-sweep)")(
+      "quiet,q", "do not print the summary");
+  add_set_option(line.visible, &sets);
+  line.hidden.add_options()("scenario", po::value<std::string>(), "scenario file");
+  line.positional.add("scenario", 1);
+  int rc = kOk;
+  const auto parsed = parse_command_line(args, line, "sweep", rc);
+  if (!parsed) return rc;
+  const po::variables_map& vm = *parsed;
+  const bool oat = vm.count("oat") > 0;
+  if (!vm.count("scenario") || n == 0 || (oat && lhs > 0) || lhs == 1 ||
+      (vary.empty() && lhs == 0)) {
+    fmt::print(stderr,
+               "cadresim sweep: give SCENARIO, at least one --vary (or --lhs N ≥ 2 with an "
+               "assumptions section), -n ≥ 1, and not both --lhs and --oat (see 'cadresim sweep "
+               "--help')\n");
+    return kUsageError;
+  }
+  std::vector<analysis::Lever> levers;
+  for (const auto& v : vary) {
+    std::string error;
+    auto l = analysis::parse_lever(v, error);
+    if (!l) {
+      fmt::print(stderr, "cadresim sweep: --vary {}\n", error);
+      return kUsageError;
+    }
+    levers.push_back(*l);
+  }
+  auto metrics = metric_names.empty() ? std::optional(analysis::default_metrics())
+                                      : parse_metrics(metric_names, "sweep");
+  if (!metrics) return kUsageError;
+  const auto overrides = parse_sets(sets, "sweep");
+  if (!overrides) return kUsageError;
+  auto cli_scenario = load_scenario_for(vm["scenario"].as<std::string>(), *overrides, "sweep");
+  if (!cli_scenario) return kInvalidInput;
+  const scenario::LoadedScenario& base = cli_scenario->loaded;
+  if (levers.empty()) {  // --lhs over the scenario's own assumption ranges
+    if (base.assumptions.empty()) {
+      fmt::print(stderr, "cadresim sweep: {}: no --vary and no \"assumptions\" section to sample\n",
+                 base.source);
+      return kInvalidInput;
+    }
+    for (const auto& a : base.assumptions) {
+      analysis::Lever l;
+      l.pointer = a.pointer, l.from = a.min, l.to = a.max;
+      levers.push_back(l);
+    }
+  }
+  if (!resolve_levers(base, levers, "sweep")) return kInvalidInput;
+  const analysis::Design design = oat       ? analysis::Design::kOneAtATime
+                                  : lhs > 0 ? analysis::Design::kLhs
+                                            : analysis::Design::kGrid;
+  auto points = analysis::design_points(levers, design, lhs, seed);
+  if (points.size() > 100000) {
+    fmt::print(stderr, "cadresim sweep: {} points is too many (at most 100,000)\n", points.size());
+    return kUsageError;
+  }
+  bool has_base = false;
+  for (const auto& p : points) has_base = has_base || p.is_base;
+  if (!has_base) {  // the reference of the paired differences: the scenario itself
+    analysis::SweepPoint b;
+    for (const auto& l : levers) b.values.push_back(l.base);
+    b.is_base = true;
+    points.insert(points.begin(), b);
+  }
+  if (!check_metrics(base.scenario, *metrics, "sweep")) return kUsageError;
+  const auto scenarios = point_scenarios(base, levers, points, "sweep");
+  if (!scenarios) return kInvalidInput;
+  install_interrupt_handler();
+  try {
+    std::vector<const model::Scenario*> ptrs;
+    for (const auto& s : *scenarios) ptrs.push_back(&s.scenario);
+    analysis::RunOptions ro;
+    ro.seed = seed;
+    ro.replications = n;
+    ro.threads = threads;
+    TerminalProgress progress(fmt::format("sweep: {} points", points.size()));
+    ro.progress = &progress;
+    ro.cancel = &g_interrupted;
+    auto values = analysis::run_points(ptrs, *metrics, ro);
+    const analysis::SweepResult result = analysis::summarise_sweep(
+        levers, design, std::move(points), *metrics, std::move(values), seed);
+    const analysis::Provenance prov = make_provenance(seed, n, "sweep", args);
+    std::string summary = fmt::format("cadresim {} — sweep of {} ({})\n", prov.version,
+                                      base.scenario.name, base.source) +
+                          analysis::format_sweep(result);
+    nlohmann::json j = analysis::sweep_json(result);
+    j["scenario"] = base.scenario.name;
+    j["source"] = base.source;
+    j["command"] = prov.command;
+    j["created"] = prov.created;
+    j["cadresim"] = {{"version", prov.version}};
+    j["changes"] = cli_scenario->changes;
+    const std::filesystem::path dir =
+        out.empty() ? std::filesystem::path("results") / (safe_name(base.scenario.name) + "-sweep")
+                    : std::filesystem::path(out);
+    std::filesystem::create_directories(dir);
+    analysis::write_file_atomic(dir / "sweep.csv", analysis::sweep_csv(result));
+    analysis::write_file_atomic(dir / "sweep.json", j.dump(1));
+    analysis::write_file_atomic(
+        dir / "sweep.html",
+        analysis::sweep_html(result, "cadresim sweep: " + base.scenario.name, prov.command));
+    analysis::write_file_atomic(dir / "summary.txt", summary);
+    if (!vm.count("quiet")) fmt::print("{}", summary);
+    fmt::print("\nSweep: {}\n", (dir / "sweep.html").string());
+    return kOk;
+  } catch (const analysis::RunCancelled&) {
+    fmt::print(stderr, "\ncadresim sweep: interrupted; nothing was written\n");
+    return kInterrupted;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "cadresim sweep: {}\n", e.what());
+    return kRuntimeFailure;
+  }
+}
+
+}  // namespace cadresim::cli

@@ -1,0 +1,37 @@
+// The engine's invariants: who holds what, no holder in an ended post, the non-native rule,
+// headcount conservation.
+#include "sim/engine/invariants.hpp"
+
+#include "sim/rules/non_native.hpp"  // is_native
+
+namespace cadresim::engine {
+
+std::string invariant_violation(const model::World& w) {
+  const auto& org = *w.org;
+  std::size_t active = 0;
+  for (model::CadreId id = 0; id < w.cadres.size(); ++id) {
+    const auto& c = w.cadres[id];
+    if (c.status != model::CadreStatus::kActive) {
+      if (c.post != model::kNoPost) return "invariant: an exited cadre holds a post";
+      continue;
+    }
+    ++active;
+    if (c.post != model::kNoPost && w.posts[c.post].holder != id)
+      return "invariant: cadre and post disagree on who holds the post";
+  }
+  for (model::PostId p = 0; p < w.posts.size(); ++p) {
+    const model::CadreId h = w.posts[p].holder;
+    if (h == model::kNoCadre) continue;
+    if (!org.in_force(p))
+      return "invariant: a post not in force has a holder: " + org.post_label(p);
+    if (w.cadres[h].post != p) return "invariant: a cadre holds two posts";
+    if (org.title_of(p).non_native == model::NonNativeRule::kRequired &&
+        rules::is_native(org, w.cadres[h], p))
+      return "invariant: a native holds a post that requires a non-native: " + org.post_label(p);
+  }
+  if (w.initial_cadres + w.recruited - w.exited != active)
+    return "invariant: headcount not conserved (start + recruited - exited != active)";
+  return {};
+}
+
+}  // namespace cadresim::engine

@@ -1,0 +1,132 @@
+// Variants: merge patch + JSON Patch operations, the whole-array warning, and the diff of two
+// resolved scenarios.
+#include "sim/scenario/variant.hpp"
+
+#include <fmt/core.h>  // fmt::format
+
+#include "sim/scenario/json_fields.hpp"  // pointer_token, type_name
+
+namespace cadresim::scenario {
+
+using json = nlohmann::json;
+
+namespace {
+
+// Walks the merge patch beside the base and warns where an array replaces a different array.
+void warn_arrays(const json& base, const json& patch, const std::string& pointer,
+                 const std::string& file, std::vector<Problem>& warnings) {
+  if (!patch.is_object() || !base.is_object()) return;
+  for (const auto& [key, value] : patch.items()) {
+    if (pointer.empty() && (key == "json_patch" || key == "extends")) continue;
+    const auto it = base.find(key);
+    if (it == base.end()) continue;
+    const std::string where = pointer + "/" + pointer_token(key);
+    if (value.is_array() && it->is_array() && value != *it) {
+      warnings.push_back(
+          {file, where,
+           fmt::format("the merge patch replaces the whole array ({} element(s) in the base, {} "
+                       "in the variant); to change one element, use a \"json_patch\" operation "
+                       "such as {{\"op\": \"replace\", \"path\": \"{}/0/...\", \"value\": ...}}",
+                       it->size(), value.size(), where)});
+    } else if (value.is_object()) {
+      warn_arrays(*it, value, where, file, warnings);
+    }
+  }
+}
+
+void diff_into(const json& a, const json& b, const std::string& pointer, std::vector<Change>& out) {
+  if (a == b) return;
+  if (a.is_object() && b.is_object()) {
+    for (const auto& [k, v] : a.items()) {
+      if (k == "$comment") continue;
+      const std::string p = pointer + "/" + pointer_token(k);
+      const auto it = b.find(k);
+      if (it == b.end())
+        out.push_back({p, v, json()});
+      else
+        diff_into(v, *it, p, out);
+    }
+    for (const auto& [k, v] : b.items())
+      if (k != "$comment" && !a.contains(k))
+        out.push_back({pointer + "/" + pointer_token(k), json(), v});
+    return;
+  }
+  if (a.is_array() && b.is_array()) {
+    const std::size_t common = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < common; ++i)
+      diff_into(a[i], b[i], pointer + "/" + std::to_string(i), out);
+    for (std::size_t i = common; i < a.size(); ++i)
+      out.push_back({pointer + "/" + std::to_string(i), a[i], json()});
+    for (std::size_t i = common; i < b.size(); ++i)
+      out.push_back({pointer + "/" + std::to_string(i), json(), b[i]});
+    return;
+  }
+  out.push_back({pointer, a, b});
+}
+
+}  // namespace
+
+void apply_variant(json& base, const json& variant, const std::string& file, Problems& problems,
+                   std::vector<Problem>* warnings) {
+  json patch = variant;
+  json ops;
+  if (patch.is_object()) {
+    patch.erase("extends");
+    if (const auto it = patch.find("json_patch"); it != patch.end()) {
+      ops = *it;
+      patch.erase(it);
+    }
+  }
+  if (warnings) warn_arrays(base, patch, "", file, *warnings);
+  base.merge_patch(patch);  // RFC 7386: objects merge, null deletes, arrays replace
+  if (ops.is_null()) return;
+  if (!ops.is_array()) {
+    problems.add({file, "/json_patch",
+                  "must be an array of JSON Patch operations (RFC 6902), found " + type_name(ops)});
+    return;
+  }
+  for (std::size_t i = 0; i < ops.size(); ++i) {
+    const json& op = ops[i];
+    const std::string where = fmt::format("/json_patch/{}", i);
+    if (!op.is_object() || !op.contains("op") || !op.contains("path")) {
+      problems.add({file, where, "must be an object with \"op\" and \"path\" (RFC 6902)"});
+      continue;
+    }
+    for (const auto& [k, v] : op.items())
+      if (k != "op" && k != "path" && k != "value" && k != "from" && k != "$comment")
+        problems.add({file, where + "/" + pointer_token(k),
+                      fmt::format("unknown key \"{}\" in a JSON Patch operation", k)});
+    json one = op;
+    one.erase("$comment");
+    try {
+      base = base.patch(json::array({one}));
+    } catch (const json::exception& e) {
+      // nlohmann's messages start with "[json.exception.<kind>.<id>] ": keep the sentence.
+      std::string what = e.what();
+      if (const auto close = what.find("] ");
+          what.rfind("[json.exception", 0) == 0 && close != std::string::npos)
+        what = what.substr(close + 2);
+      problems.add(
+          {file, where,
+           fmt::format("cannot apply \"{}\" at \"{}\": {}",
+                       op["op"].is_string() ? op["op"].get<std::string>() : op["op"].dump(),
+                       op["path"].is_string() ? op["path"].get<std::string>() : op["path"].dump(),
+                       what)});
+    }
+  }
+}
+
+std::vector<Change> scenario_changes(const json& base, const json& variant) {
+  std::vector<Change> out;
+  diff_into(base, variant, "", out);
+  return out;
+}
+
+json changes_json(const std::vector<Change>& changes) {
+  json arr = json::array();
+  for (const auto& c : changes)
+    arr.push_back({{"pointer", c.pointer}, {"base", c.base}, {"variant", c.variant}});
+  return arr;
+}
+
+}  // namespace cadresim::scenario

@@ -1,0 +1,78 @@
+// `cadresim sweep`, `optimise` and `--set` end to end on a small scenario.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>  // report.json
+
+#include "cli_test_support.hpp"
+
+namespace {
+
+using cadresim::clitest::run_cadresim;
+using cadresim::clitest::slurp;
+namespace fs = std::filesystem;
+
+const std::string kSmall = std::string(CADRESIM_SOURCE_DIR) + "/tests/data/engine-small.json";
+
+fs::path fresh(const std::string& name) {
+  const fs::path d = fs::temp_directory_path() / ("cadresim-sweep-cli-" + name);
+  fs::remove_all(d);
+  return d;
+}
+
+TEST(SweepCli, TableIsIdenticalForOneAndTwoThreads) {
+  const fs::path a = fresh("t1"), b = fresh("t2");
+  const std::string common = kSmall +
+                             " --vary /support/top_up_vnd_per_month=0:2000000:1000000 --vary "
+                             "/reluctance/accept_slope=-10:-6 --oat -n 3 -q --out ";
+  ASSERT_EQ(run_cadresim("sweep " + common + a.string() + " --threads 1").exit_code, 0);
+  ASSERT_EQ(run_cadresim("sweep " + common + b.string() + " --threads 2").exit_code, 0);
+  const std::string csv = slurp(a / "sweep.csv");
+  EXPECT_EQ(csv, slurp(b / "sweep.csv"));
+  EXPECT_EQ(slurp(a / "summary.txt"), slurp(b / "summary.txt"));
+  EXPECT_EQ(csv.rfind("point,/support/top_up_vnd_per_month,/reluctance/accept_slope,metric,", 0),
+            0u);
+  EXPECT_NE(slurp(a / "sweep.html").find("class='tornado'"), std::string::npos);
+}
+
+TEST(SweepCli, BadLeversAreUsageOrInputErrors) {
+  EXPECT_EQ(run_cadresim("sweep " + kSmall + " --vary /x=1:0").exit_code, 2);
+  EXPECT_EQ(run_cadresim("sweep " + kSmall + " --vary /x=0:1 --lhs 3 --oat").exit_code, 2);
+  const auto r = run_cadresim("sweep " + kSmall + " --vary /support/nope=0:1 -n 1");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("engine-small.json: /support/nope: --vary"), std::string::npos) << r.err;
+  EXPECT_EQ(run_cadresim("sweep " + kSmall +
+                         " --vary /support/top_up_vnd_per_month=0:1 "
+                         "--metric nope_total -n 1")
+                .exit_code,
+            2);
+}
+
+TEST(OptimiseCli, SaysPlainlyWhenNothingMeetsTheTargets) {
+  const fs::path d = fresh("opt");
+  const auto r = run_cadresim("optimise " + kSmall +
+                              " --vary /support/top_up_vnd_per_month=0:1000000:1000000 --target '"
+                              "successor_coverage_1_end>=2' -n 2 --out " +
+                              d.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("No point in the searched space meets every target"), std::string::npos);
+  EXPECT_TRUE(fs::exists(d / "optimise.csv"));
+  EXPECT_TRUE(nlohmann::json::parse(slurp(d / "optimise.json"))["answer"].is_null());
+}
+
+TEST(SetCli, TheReportListsWhatTheOverrideChanges) {
+  const fs::path d = fresh("set");
+  const auto r = run_cadresim(
+      "run " + kSmall + " -n 2 -q --set /support/top_up_vnd_per_month=750000 --out " + d.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto report = nlohmann::json::parse(slurp(d / "report.json"));
+  const auto& list = report["scenarios"][0]["changes"]["list"];
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["pointer"], "/support/top_up_vnd_per_month");
+  EXPECT_EQ(list[0]["variant"], 750000);
+  EXPECT_NE(slurp(d / "report.html").find("id=\"changes\""), std::string::npos);
+  EXPECT_EQ(run_cadresim("run " + kSmall + " -n 1 --set nope").exit_code, 2);
+  EXPECT_EQ(run_cadresim("run " + kSmall + " -n 1 --set /support/nope/x=1").exit_code, 3);
+  EXPECT_EQ(run_cadresim("run " + kSmall + " -n 2 --assumptions 3").exit_code, 3);  // no ranges
+}
+
+}  // namespace
