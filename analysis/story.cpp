@@ -389,9 +389,11 @@ void StoryRecorder::on_month_end(Day day, const model::World& w) {
   std::vector<std::pair<PostId, model::Readiness>> now;
   for (const auto& e : w.plan)
     if (e.cadre == follow) now.emplace_back(e.post, e.readiness);
-  for (const auto& [post, r] : now) {
+  for (const auto& entry : now) {
+    const PostId post = entry.first;
+    const model::Readiness r = entry.second;
     const auto it =
-        std::find_if(last_.begin(), last_.end(), [&](const auto& x) { return x.first == post; });
+        std::find_if(last_.begin(), last_.end(), [post](const auto& x) { return x.first == post; });
     if (r != model::Readiness::kNotReady && (it == last_.end() || it->second != r))
       readiness.push_back({day, post, r});
   }
