@@ -8,6 +8,7 @@
 #include <cstdlib>    // std::atoi
 #include <map>        // std::map
 
+#include "analysis/report/html_parts.hpp"  // html::esc
 #include "sim/kernel/calendar.hpp"
 
 namespace cadresim::analysis {
@@ -52,29 +53,6 @@ char base_letter(char32_t cp) {
   }();
   const auto it = table.find(cp);
   return it == table.end() ? 0 : it->second;
-}
-
-std::string html_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 // Whole VND with thousands separators: "1,500,000" (en) or "1.500.000" (vi).
@@ -389,9 +367,11 @@ void StoryRecorder::on_month_end(Day day, const model::World& w) {
   std::vector<std::pair<PostId, model::Readiness>> now;
   for (const auto& e : w.plan)
     if (e.cadre == follow) now.emplace_back(e.post, e.readiness);
-  for (const auto& [post, r] : now) {
+  for (const auto& entry : now) {
+    const PostId post = entry.first;
+    const model::Readiness r = entry.second;
     const auto it =
-        std::find_if(last_.begin(), last_.end(), [&](const auto& x) { return x.first == post; });
+        std::find_if(last_.begin(), last_.end(), [post](const auto& x) { return x.first == post; });
     if (r != model::Readiness::kNotReady && (it == last_.end() || it->second != r))
       readiness.push_back({day, post, r});
   }
@@ -461,15 +441,15 @@ std::string story_html(const StorySubject& subject, const std::vector<StoryLine>
   const bool en = lang == StoryLanguage::kEnglish;
   std::string title = (en ? "The story of " : "Câu chuyện của ") + subject.label;
   std::string out = std::string("<!doctype html>\n<html lang=\"") + (en ? "en" : "vi") +
-                    "\">\n<head><meta charset=\"utf-8\"><title>" + html_escape(title) +
+                    "\">\n<head><meta charset=\"utf-8\"><title>" + html::esc(title) +
                     "</title>\n<style>body{font-family:system-ui,sans-serif;max-width:56rem;"
                     "margin:2rem auto;padding:0 1rem;line-height:1.5}td{padding:.2rem .6rem;"
                     "vertical-align:top}td.d{white-space:nowrap;color:#555;font-variant-numeric:"
                     "tabular-nums}</style></head>\n<body>\n<h1>" +
-                    html_escape(title) + "</h1>\n<table>\n";
+                    html::esc(title) + "</h1>\n<table>\n";
   for (const auto& l : lines)
     out += "<tr><td class=\"d\">" + kernel::format_iso_date(l.day) + "</td><td>" +
-           html_escape(l.text) + "</td></tr>\n";
+           html::esc(l.text) + "</td></tr>\n";
   out += "</table>\n</body>\n</html>\n";
   return out;
 }

@@ -153,7 +153,7 @@ int compare_main(std::span<const std::string> args) {
     std::vector<GivenScenario> given;
     auto file = files.begin();
     for (const auto& l : loaded) {
-      given.push_back({*file == "baseline" ? std::string() : *file, &l});
+      given.push_back({*file == "baseline" ? std::string() : *file, &l, nullptr, {}});
       ++file;
     }
     const std::vector<ExtraFile> record =
