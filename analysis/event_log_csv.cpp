@@ -20,11 +20,11 @@ void EventLogCsv::on_events(std::span<const events::DomainEvent> events, const m
     std::string reason;
     if (e.type == events::EventType::kMoved || e.type == events::EventType::kOffered ||
         e.type == events::EventType::kAccepted || e.type == events::EventType::kRefused ||
-        e.type == events::EventType::kRotationPlanned)
-      reason = e.reason < s_.rotation.flows.size() ? s_.rotation.flows[e.reason].id
-                                                   : std::string("scripted");
-    else if (e.type == events::EventType::kPoolMove || e.type == events::EventType::kPoolLeave ||
-             e.type == events::EventType::kPoolRecruit)
+        e.type == events::EventType::kRotationPlanned) {
+      reason = model::flow_id_on(s_, e.day, e.reason);
+      if (reason.empty()) reason = "scripted";
+    } else if (e.type == events::EventType::kPoolMove || e.type == events::EventType::kPoolLeave ||
+               e.type == events::EventType::kPoolRecruit)
       reason = e.reason < s_.pools.states.size() ? s_.pools.states[e.reason].id : std::string();
     else if (e.type == events::EventType::kStaffExited ||
              e.type == events::EventType::kStaffRedeployed ||
@@ -39,10 +39,9 @@ void EventLogCsv::on_events(std::span<const events::DomainEvent> events, const m
                    ? csv_cell(org.units[static_cast<model::UnitId>(u)].id)
                    : std::string();
       };
-      text_ +=
-          fmt::format("{},{},,,{},{},{},{:.10g}\n", kernel::format_iso_date(e.day),
-                      events::event_name(e.type), unit(e.cadre), unit(e.value), csv_cell(reason),
-                      e.value);
+      text_ += fmt::format("{},{},,,{},{},{},{:.10g}\n", kernel::format_iso_date(e.day),
+                           events::event_name(e.type), unit(e.cadre), unit(e.value),
+                           csv_cell(reason), e.value);
       continue;
     }
     const bool has_cadre = e.cadre != model::kNoCadre && e.cadre < w.cadres.size();

@@ -71,7 +71,7 @@ bool is_ratio(const std::string& metric) {
 
 MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenario) {
   for (const auto& l : s_.organisation.levels) level_ids_.push_back(l.id);
-  for (const auto& f : s_.rotation.flows) flow_ids_.push_back(f.id);
+  flow_ids_ = model::all_flow_ids(s_);  // the flows of every dated change too
   // Yearly series exist for every group in every replication (zeros included).
   for (const auto& a : level_ids_) {
     for (const auto& b : level_ids_) declare_yearly("rotations", flow_group(a, b));
@@ -99,7 +99,8 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenari
     declare_yearly("support_cost_vnd", l);
   for (const char* r : {"successor", "deputy", "placement", "returned", "promoted", "scripted"})
     declare_yearly("appointments", r);
-  for (const char* r : {"resignation", "health", "discipline"}) declare_yearly("exits", r);
+  for (const char* r : {"resignation", "health", "discipline", "transfer"})
+    declare_yearly("exits", r);
   for (const char* r : {"not_completed", "completed", "good", "excellent"}) {
     declare_yearly("ratings", r);
     declare_yearly("ratings_rotated", r);
@@ -136,9 +137,20 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenari
     declare_yearly("unplanned", "post_ended");
   }
   // The congress pipeline: the elections of the period and the key titles each one elects.
+  // A key title counts when some post of it is in force at some time of the run (titles of
+  // units created by a structural event have no post at the start).
   const auto& org = s_.organisation;
+  const kernel::Day first = s_.calendar.start, last = s_.calendar.end;
+  auto has_post = [&](model::TitleId t, kernel::Day from, kernel::Day until) {
+    for (model::PostId p = 0; p < org.posts.size(); ++p) {
+      if (org.posts[p].title != t) continue;
+      const auto& u = org.units[org.posts[p].unit];
+      if (u.from <= until && from < u.until) return true;
+    }
+    return false;
+  };
   for (model::TitleId t = 0; t < org.titles.size(); ++t)
-    if (org.titles[t].key && !org.posts_of_title[t].empty()) {
+    if (org.titles[t].key && has_post(t, first, last)) {
       key_titles_.push_back(t);
       std::array<std::vector<double>*, 3> row{};
       for (std::size_t k = 0; k < 3; ++k)
@@ -151,7 +163,8 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenari
       ElectionSlot slot{e.date, tenure, {}};
       for (model::TitleId t : key_titles_)
         if (org.titles[t].tenure == tenure &&
-            std::find(e.levels.begin(), e.levels.end(), org.titles[t].level) != e.levels.end())
+            std::find(e.levels.begin(), e.levels.end(), org.titles[t].level) != e.levels.end() &&
+            has_post(t, e.date, e.date))  // a post in force on the day of the election
           slot.titles.push_back(t);
       elections_.push_back(std::move(slot));
     }
@@ -195,14 +208,17 @@ void MetricsCollector::on_events(std::span<const events::DomainEvent> events,
       case EventType::kMoved:
         add("rotations", "all");
         add("rotations", flow_group(level_of(e.from), level_of(e.to)));
-        add("rotations_flow",
-            e.reason < flow_ids_.size() ? flow_ids_[e.reason] : std::string("scripted"));
+        if (const std::string f = model::flow_id_on(s_, e.day, e.reason); !f.empty())
+          add("rotations_flow", f);
+        else
+          add("rotations_flow", "scripted");
         add("shortfall_sum", "all", e.value);
         result_.shortfalls.push_back(e.value);
         break;
       case EventType::kRotationPlanned:
         add("rotation_quota", "all", e.value);
-        if (e.reason < flow_ids_.size()) add("rotation_quota_flow", flow_ids_[e.reason], e.value);
+        if (const std::string f = model::flow_id_on(s_, e.day, e.reason); !f.empty())
+          add("rotation_quota_flow", f, e.value);
         break;
       case EventType::kOffered:
         add("rotation_offers", "all");

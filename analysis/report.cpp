@@ -6,10 +6,10 @@
 #include <unistd.h>   // getpid for temporary names
 #include <algorithm>  // std::sort
 #include <cmath>      // std::abs, std::pow
+#include <cmath>      // std::abs, std::pow
 #include <fstream>    // std::ofstream
 #include <stdexcept>  // std::runtime_error
 #include <system_error>
-#include <cmath>  // std::abs, std::pow
 
 #include "analysis/csv_cell.hpp"    // csv_cell: quoting and formula neutralisation
 #include "analysis/output_set.hpp"  // write_file_atomically
@@ -303,16 +303,16 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
     if (!base.scenario->rotation.flows.empty()) {
       out += "\nRotations by flow (whole run; first calendar years as in the article's window)\n";
       out += fmt::format("  {:<28} {:>22}   {}\n", "flow", "whole run", "per year (mean)");
-      for (const auto& f : base.scenario->rotation.flows) {
-        const Summary* s = a.total("rotations_flow", f.id);
+      for (const auto& id : model::all_flow_ids(*base.scenario)) {  // dated changes' too
+        const Summary* s = a.total("rotations_flow", id);
         if (!s) continue;
         std::string per_year;
         for (const auto& ys : a.yearly)
-          if (ys.key.metric == "rotations_flow" && ys.key.group == f.id)
+          if (ys.key.metric == "rotations_flow" && ys.key.group == id)
             for (std::size_t t = 0; t < ys.stats.size() && t < 4; ++t)
               per_year += fmt::format("{}{}: {:.1f}", t ? ", " : "",
                                       kernel::split(ys.dates[t]).year, ys.stats[t].mean);
-        out += fmt::format("  {:<28} {:>22}   {}\n", f.id, format_interval(*s, 1), per_year);
+        out += fmt::format("  {:<28} {:>22}   {}\n", id, format_interval(*s, 1), per_year);
       }
       out += "\nRotation outcomes (whole run)\n";
       for (const char* o : {"returned", "promoted", "stayed"})

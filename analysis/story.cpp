@@ -105,8 +105,9 @@ struct Teller {
     const auto& k = w.cadres[c];
     return k.name.empty() ? k.id : k.name;
   }
-  std::string flow(std::uint16_t f) const {
-    return f < s.rotation.flows.size() ? s.rotation.flows[f].id : t("scripted", "theo kịch bản");
+  std::string flow(Day day, std::uint16_t f) const {  // the flows in force on the day
+    const std::string id = model::flow_id_on(s, day, f);
+    return id.empty() ? t("scripted", "theo kịch bản") : id;
   }
   std::string rating(std::uint16_t r) const {
     switch (r) {
@@ -169,6 +170,8 @@ struct Teller {
         return t("health", "sức khỏe");
       case events::kReasonDiscipline:
         return t("discipline", "kỷ luật");
+      case events::kReasonTransfer:
+        return t("transfer out of the province", "điều động ra ngoài tỉnh");
       case events::kReasonExit:
         return t("its holder left the service", "người giữ chức thôi công tác");
       case events::kReasonPromotion:
@@ -228,8 +231,8 @@ struct Teller {
         return who + t("Refused the rotation to ", "Từ chối luân chuyển đến ") + post(e.to) + ".";
       case EventType::kMoved:
         return who + t("Rotated from ", "Được luân chuyển từ ") + post(e.from) +
-               t(" to ", " đến ") + post(e.to) + " (" + t("flow ", "luồng ") + flow(e.reason) +
-               "; " + income(e.value) + ").";
+               t(" to ", " đến ") + post(e.to) + " (" + t("flow ", "luồng ") +
+               flow(e.day, e.reason) + "; " + income(e.value) + ").";
       case EventType::kReturnedEarly:
         return who + t("Asked to return early and left ", "Xin về sớm, rời ") + post(e.from) + ".";
       case EventType::kRotationEnded:

@@ -13,6 +13,7 @@
 #include "sim/rules/recruitment.hpp"
 #include "sim/rules/retirement.hpp"
 #include "sim/rules/rotation.hpp"
+#include "sim/rules/rule_change.hpp"
 #include "sim/rules/staffing.hpp"
 #include "sim/rules/structure.hpp"
 #include "sim/rules/succession.hpp"
@@ -54,6 +55,7 @@ void Engine::switch_epoch(std::uint32_t index) {
   if (epoch.structure >= 0)
     restructure(c, before, epoch.scenario->structure[static_cast<std::size_t>(epoch.structure)],
                 static_cast<std::uint32_t>(epoch.structure));
+  if (!epoch.changes.empty()) apply_non_native_changes(c, before);
 }
 
 namespace {

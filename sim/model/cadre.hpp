@@ -31,7 +31,8 @@ enum class ExitCause : std::uint8_t {
   kEarlyRetirement,
   kResignation,
   kHealth,
-  kDiscipline
+  kDiscipline,
+  kTransfer  ///< moved to a post outside the modelled organisation (e.g. a swap between provinces)
 };
 
 /// Annual evaluation rating (xếp loại đánh giá, four grades), from effectiveness

@@ -57,6 +57,8 @@ std::string_view reason_name(std::uint16_t r) {
       return "health";
     case kReasonDiscipline:
       return "discipline";
+    case kReasonTransfer:
+      return "transfer";
     case kReasonExit:
       return "exit";
     case kReasonPromotion:
@@ -161,6 +163,8 @@ std::string_view reason_name(std::uint16_t r) {
       return "created";
     case kReasonUnitMoved:
       return "moved";
+    case kReasonNonNativeRule:
+      return "non_native_rule";
     default:
       return "";
   }

@@ -75,6 +75,7 @@ enum Reason : std::uint16_t {
   kReasonResignation = 3,
   kReasonHealth = 4,
   kReasonDiscipline = 5,
+  kReasonTransfer = 6,  ///< to a post outside the modelled organisation
   // vacancy opened
   kReasonExit = 10,
   kReasonPromotion = 11,
@@ -136,6 +137,8 @@ enum Reason : std::uint16_t {
   kReasonUnitAbolished = 97,
   kReasonUnitCreated = 98,
   kReasonUnitMoved = 99,
+  // dated rule changes (rules/rule_change.cpp)
+  kReasonNonNativeRule = 100,  ///< a native holder moved out when the title's rule became required
 };
 
 /// Display name of a reason ("" for none).

@@ -133,6 +133,10 @@ struct AppointmentParams {
   double acting_probability = 0.5;        ///< a deputy acts while the post is open
   int promotion_min_months_in_post = 24;
   double retry_months = 3;  ///< wait before trying again to fill an open post
+  /// A post that requires a non-native and that nobody in the organisation can take is filled
+  /// by a cadre transferred in from outside it (another province, designated by the managing
+  /// tier) this many months after the attempt; 0: never (the post waits) [A].
+  double non_native_transfer_in_months = 0;
 };
 
 /// One flow of the annual rotation plan.
@@ -364,6 +368,10 @@ struct StructuralEvent {
   std::vector<LevelId> abolished_levels;
   std::vector<UnitId> ended;  ///< every unit that ends on the date (merged or abolished)
   std::vector<std::pair<UnitId, UnitId>> moves;  ///< (unit, new parent)
+  /// Placement may put a displaced holder into a post ranked up to this much above the post
+  /// that ended (0: no promotion by reorganisation). The merged units are larger than the old
+  /// ones, so their leadership posts rank above those of the units they replace [A].
+  int placement_rank_step = 0;
   SurplusParams surplus;
 };
 
@@ -412,5 +420,14 @@ struct Scenario {
   /// scenario without either. Set on the base scenario only.
   std::vector<Epoch> epochs;
 };
+
+/// The parameters in force on `day` (docs/model.md § Dated changes): the scenario of the last
+/// epoch on or before `day` with parameters of its own, else `base`.
+const Scenario& parameters_on(const Scenario& base, kernel::Day day);
+/// Ids of the rotation flows of `base` and of every epoch, in order of first appearance (a
+/// dated change may replace the flows: events carry the index in the list in force).
+std::vector<std::string> all_flow_ids(const Scenario& base);
+/// Id of flow `index` in the parameters in force on `day`; empty when there is none (scripted).
+std::string flow_id_on(const Scenario& base, kernel::Day day, std::size_t index);
 
 }  // namespace cadresim::model

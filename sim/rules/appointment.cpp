@@ -111,6 +111,11 @@ void fill_post(RuleContext& ctx, PostId post) {
     ctx.emit(EventType::kNonNativeUnmet, model::kNoCadre, model::kNoPost, post);
     ps.unmet_reported = true;
   }
+  if (t.non_native == model::NonNativeRule::kRequired &&
+      ctx.scenario.appointment.non_native_transfer_in_months > 0) {
+    start_transfer_in(ctx, post);  // a non-native from outside the organisation
+    return;
+  }
   if (ps.acting == model::kNoCadre && ctx.rng.uniform(kRngActing, post, ctx.vacancy_counter[post]) <
                                           ctx.scenario.appointment.acting_probability) {
     const CadreId a = acting_candidate(ctx, post);

@@ -178,6 +178,9 @@ void leave_service(RuleContext& ctx, CadreId cadre, model::ExitCause cause) {
     case model::ExitCause::kDiscipline:
       reason = events::kReasonDiscipline;
       break;
+    case model::ExitCause::kTransfer:
+      reason = events::kReasonTransfer;
+      break;
     case model::ExitCause::kNone:
       break;
   }

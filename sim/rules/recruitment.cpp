@@ -18,6 +18,52 @@ void start_recruitment(RuleContext& ctx, PostId post) {
   ctx.sim.schedule_with_payload(ps.fill_day, kRecruitArrival, post, kPriorityFill);
 }
 
+void start_transfer_in(RuleContext& ctx, PostId post) {
+  auto& ps = ctx.world.posts[post];
+  ps.fill_pending = true;
+  ps.fill_day =
+      ctx.now() + months_to_days(ctx.scenario.appointment.non_native_transfer_in_months);
+  ctx.sim.schedule_with_payload(ps.fill_day, kRecruitArrival, post, kPriorityFill);
+}
+
+CadreId create_transfer(RuleContext& ctx, PostId post) {
+  auto& w = ctx.world;
+  const auto& pp = ctx.scenario.population;
+  const auto& org = ctx.org;
+  const model::Post& p = org.posts[post];
+  const model::LevelId level = org.units[p.unit].level;
+  const CadreId id = static_cast<CadreId>(w.cadres.size());
+  kernel::RandomStream rs(ctx.rng, kRngRecruit, id);
+  model::Cadre c;
+  c.id = fmt::format("t{}", id);
+  // Drawn like a holder of the post at the start (population section); from outside the
+  // organisation, so a non-native of every unit.
+  const auto it = pp.age_years_by_title.find(p.title);
+  const double age_years = (it != pp.age_years_by_title.end() ? it->second
+                                                              : pp.age_years_by_level[level])
+                               .sample(rs.uniform());
+  c.birth = ctx.now() - static_cast<Day>(age_years * 365.2425);
+  c.sex = rs.uniform() < pp.female_share_by_level[level] ? model::Sex::kFemale : model::Sex::kMale;
+  c.home_unit = model::kNoUnit;
+  const int need = ctx.scenario.appointment.min_months_before_retirement;
+  const Day by = kernel::add_months(ctx.now(), need);
+  if (statutory_retirement_date(ctx.scenario.retirement, c.sex, c.birth) < by)
+    c.birth = kernel::add_months(
+        ctx.now(),
+        need - statutory_age_months(ctx.scenario.retirement, c.sex, kernel::split(by).year));
+  c.grade_coefficient = pp.grade_coefficient.sample(rs.uniform());
+  c.competence = pp.competence.sample(rs.uniform());
+  c.entered = ctx.now();
+  c.post_since = ctx.now();
+  w.cadres.push_back(std::move(c));
+  w.plan_count.push_back(0);
+  ++w.recruited;
+  ctx.sim.reserve_subjects(w.cadres.size());
+  init_attrition(ctx, id);
+  schedule_retirement(ctx, id);
+  return id;
+}
+
 CadreId create_recruit(RuleContext& ctx, PostId post) {
   auto& w = ctx.world;
   const auto& p = ctx.scenario.recruitment;
@@ -70,6 +116,11 @@ void recruit_arrives(RuleContext& ctx, PostId post) {
   auto& ps = ctx.world.posts[post];
   ps.fill_pending = false;
   if (ps.holder != model::kNoCadre) return;
+  if (!ctx.org.title_of(post).entry) {  // a transfer in (start_transfer_in)
+    take_post(ctx, create_transfer(ctx, post), post, events::EventType::kAppointed,
+              events::kReasonTransfer);
+    return;
+  }
   const CadreId id = create_recruit(ctx, post);
   take_post(ctx, id, post, events::EventType::kRecruited, events::kReasonRecruitment);
 }

@@ -6,7 +6,8 @@
 //   3. removes plan entries for ended posts (plans for posts that continue carry over);
 //   4. places displaced holders by priority: the holder of the highest-ranked post first
 //      (so district standing-committee members before other district posts, before commune
-//      posts), each into the highest-ranked vacant post of no higher rank, first in the unit
+//      posts), each into the highest-ranked vacant post ranked at most placement_rank_step
+//      above the post that ended, first in the unit
 //      their old unit merged into (for an abolished unit: the units its merged descendants
 //      went into), then in any post created on the date under the same surviving ancestor;
 //   5. applies the surplus policy to those left: reassignment (unplaced, first in line for
@@ -149,7 +150,7 @@ void restructure(RuleContext& ctx, const model::Organisation& before,
   });
   auto may_hold = [&](CadreId id, PostId q) {
     if (w.posts[q].holder != model::kNoCadre) return false;
-    if (org.title_of(q).rank > rank_of(id)) return false;  // no promotion by reorganisation
+    if (org.title_of(q).rank > rank_of(id) + ev.placement_rank_step) return false;
     return org.title_of(q).non_native != model::NonNativeRule::kRequired ||
            !org.within(w.cadres[id].home_unit, org.posts[q].unit);
   };

@@ -23,6 +23,10 @@ struct DatedChange {
 /// Absent: empty, and no key in the resolved scenario.
 std::vector<DatedChange> read_changes(FieldReader& top, SectionContext& ctx);
 
+/// `doc` with a dated patch applied: a JSON Merge Patch, except that "titles" is an object
+/// keyed by title id whose values are merged into those titles of the array.
+json apply_dated_patch(json doc, const json& patch);
+
 /// Builds the epochs of `out.scenario` (one per date of a structural event or a dated change):
 /// each a validated scenario with the patches up to its date applied and its organisation
 /// activated on that date. Problems of patched scenarios point into the patches. Throws

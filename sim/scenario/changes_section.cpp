@@ -6,7 +6,8 @@
 // organisation changes through "structure" events.
 #include <fmt/core.h>  // fmt::format
 
-#include <algorithm>  // std::sort, std::unique
+#include <algorithm>  // std::sort, std::unique, std::any_of
+#include <optional>   // std::optional
 #include <set>        // distinct problems
 
 #include "sim/scenario/changes.hpp"
@@ -17,8 +18,8 @@ namespace cadresim::scenario {
 namespace {
 // Keys a dated patch may not touch, and why.
 const char* frozen_reason(const std::string& key) {
-  if (key == "levels" || key == "units" || key == "generated_units" || key == "titles" ||
-      key == "managing_tiers" || key == "pools" || key == "structure")
+  if (key == "levels" || key == "units" || key == "generated_units" || key == "managing_tiers" ||
+      key == "pools" || key == "structure")
     return "the organisation cannot change through a dated patch: use a \"structure\" event "
            "(docs/scenarios.md § Structural events)";
   if (key == "calendar") return "the calendar is fixed for the whole run";
@@ -28,7 +29,61 @@ const char* frozen_reason(const std::string& key) {
     return "it cannot change on a date";
   return nullptr;
 }
+
+// Fields of a title that may change on a date: its rules, not its place in the organisation
+// (id, level, sectors, posts, rank, key, head, tenure and entry make the posts and the metrics).
+bool dated_title_field(const std::string& key) {
+  return key == "non_native" || key == "max_consecutive_terms" || key == "salary_coefficient" ||
+         key == "position_allowance" || key == "feeds" || key == "$comment";
+}
+
+// "titles" in a dated patch: an object keyed by title id, each value the fields that change.
+void check_title_patch(const json& titles, const std::string& at, SectionContext& ctx) {
+  if (!titles.is_object()) {
+    ctx.problems.add(at,
+                     "must be an object keyed by title id, e.g. {\"province-pc-chair\": "
+                     "{\"non_native\": \"required\"}}, found " +
+                         type_name(titles));
+    return;
+  }
+  const auto& known = ctx.scenario.organisation.titles;
+  for (const auto& [id, fields] : titles.items()) {
+    const std::string where = at + "/" + pointer_token(id);
+    const bool exists =
+        std::any_of(known.begin(), known.end(), [&](const model::Title& t) { return t.id == id; });
+    if (!exists) {
+      ctx.problems.add(where, fmt::format("unknown title \"{}\"", id));
+      continue;
+    }
+    if (!fields.is_object()) {
+      ctx.problems.add(
+          where, "must be an object of the title's fields that change, found " + type_name(fields));
+      continue;
+    }
+    for (const auto& [key, value] : fields.items())
+      if (!dated_title_field(key))
+        ctx.problems.add(where + "/" + pointer_token(key),
+                         fmt::format("\"{}\" of a title cannot change on a date (only "
+                                     "non_native, max_consecutive_terms, salary_coefficient, "
+                                     "position_allowance and feeds can; the organisation "
+                                     "changes through \"structure\")",
+                                     key));
+  }
+}
 }  // namespace
+
+json apply_dated_patch(json doc, const json& patch) {
+  json rest = patch;
+  if (rest.is_object() && rest.contains("titles") && rest["titles"].is_object() &&
+      doc.contains("titles") && doc["titles"].is_array()) {
+    for (const auto& [id, fields] : rest["titles"].items())
+      for (auto& t : doc["titles"])
+        if (t.is_object() && t.value("id", std::string()) == id) t.merge_patch(fields);
+    rest.erase("titles");
+  }
+  doc.merge_patch(rest);
+  return doc;
+}
 
 std::vector<DatedChange> read_changes(FieldReader& top, SectionContext& ctx) {
   std::vector<DatedChange> out;
@@ -38,10 +93,9 @@ std::vector<DatedChange> read_changes(FieldReader& top, SectionContext& ctx) {
     DatedChange c;
     c.index = i;
     r.date("date", c.date, true);
-    if (r.has("date") && (c.date <= cal.start || c.date > cal.end))
-      ctx.problems.add(r.at("date"), fmt::format("must be after the start ({}) and not after the "
-                                                 "end ({}) of the calendar",
-                                                 kernel::format_iso_date(cal.start),
+    // A change dated on or before the start is in force at the start (build_epochs).
+    if (r.has("date") && c.date > cal.end)
+      ctx.problems.add(r.at("date"), fmt::format("must not be after the end ({}) of the calendar",
                                                  kernel::format_iso_date(cal.end)));
     if (!out.empty() && c.date < out.back().date)
       ctx.problems.add(r.at("date"), "dated changes must be in date order");
@@ -52,6 +106,8 @@ std::vector<DatedChange> read_changes(FieldReader& top, SectionContext& ctx) {
       ctx.problems.add(r.at("patch"),
                        "must be an object (a JSON Merge Patch), found " + type_name(*patch));
     } else {
+      if (patch->contains("titles"))
+        check_title_patch((*patch)["titles"], r.at("patch") + "/titles", ctx);
       for (const auto& [key, value] : patch->items())
         if (const char* why = frozen_reason(key))
           ctx.problems.add(r.at("patch") + "/" + pointer_token(key),
@@ -68,9 +124,20 @@ std::vector<DatedChange> read_changes(FieldReader& top, SectionContext& ctx) {
 namespace {
 // Where a problem of the scenario in force from change `k` lies: inside the latest patch (up
 // to k) that contains its pointer, or nowhere in particular (a combination of patches).
-std::string map_pointer(const std::string& where, const std::vector<DatedChange>& changes,
-                        std::size_t upto) {
+std::string map_pointer(std::string where, const std::vector<DatedChange>& changes,
+                        std::size_t upto, const json& doc) {
   if (where.empty() || where[0] != '/') return {};
+  // A title is patched by id, and reported by index: /titles/K/... -> /titles/<id>/...
+  if (where.rfind("/titles/", 0) == 0 && doc.contains("titles") && doc["titles"].is_array()) {
+    const std::size_t end = where.find('/', 8);
+    const std::string index = where.substr(8, end == std::string::npos ? end : end - 8);
+    if (!index.empty() && index.find_first_not_of("0123456789") == std::string::npos) {
+      const std::size_t k = std::stoul(index);
+      if (k < doc["titles"].size() && doc["titles"][k].is_object())
+        where = "/titles/" + pointer_token(doc["titles"][k].value("id", index)) +
+                (end == std::string::npos ? "" : where.substr(end));
+    }
+  }
   for (std::size_t j = upto + 1; j-- > 0;) {
     try {
       const json::json_pointer ptr(where);
@@ -88,16 +155,54 @@ std::string map_pointer(const std::string& where, const std::vector<DatedChange>
 
 void build_epochs(const json& doc, LoadedScenario& out, const std::vector<DatedChange>& changes,
                   const std::string& display_name, const std::filesystem::path& base_dir) {
-  model::Scenario& base = out.scenario;
-  std::vector<kernel::Day> dates;
-  for (const auto& ev : base.structure)
-    if (ev.date > base.calendar.start) dates.push_back(ev.date);  // earlier: in the base
-  for (const auto& c : changes) dates.push_back(c.date);
-  std::sort(dates.begin(), dates.end());
-  dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
   Problems problems;
   problems.set_file(display_name);
   std::set<std::pair<std::string, std::string>> seen;
+  // The scenario with the first `applied` changes in force (dated on or before `day`); problems
+  // point into the patches. Empty on problems.
+  auto build_at = [&](kernel::Day day, std::size_t applied) -> std::optional<LoadedScenario> {
+    json patched = doc;
+    patched.erase("changes");
+    for (std::size_t j = 0; j < applied; ++j)
+      patched = apply_dated_patch(std::move(patched), changes[j].patch);
+    try {
+      LoadedScenario loaded = build_single_scenario(patched, display_name, base_dir);
+      loaded.resolved["changes"] = out.resolved["changes"];
+      return loaded;
+    } catch (const InvalidInput& e) {
+      for (const auto& p : e.problems()) {
+        std::string where = map_pointer(p.where, changes, applied - 1, doc);
+        std::string message = p.message;
+        if (where.empty()) {
+          where = fmt::format("/changes/{}", changes[applied - 1].index);
+          message = fmt::format("in the scenario in force from {}: {}: {}",
+                                kernel::format_iso_date(day), p.where, p.message);
+        }
+        if (seen.insert({where, message}).second) problems.add(where, message);
+      }
+      return std::nullopt;
+    }
+  };
+  // Changes dated on or before the start are in force at the start, like structural events:
+  // the base is the document with them applied (a scenario that starts today on a history).
+  const kernel::Day start = out.scenario.calendar.start;
+  std::size_t early = 0;
+  while (early < changes.size() && changes[early].date <= start) ++early;
+  if (early > 0) {
+    auto loaded = build_at(start, early);
+    if (!loaded) throw InvalidInput(problems.items());
+    out.scenario = std::move(loaded->scenario);
+    out.resolved = std::move(loaded->resolved);
+    out.assumptions = std::move(loaded->assumptions);
+  }
+  model::Scenario& base = out.scenario;
+  std::vector<kernel::Day> dates;
+  for (const auto& ev : base.structure)
+    if (ev.date > start) dates.push_back(ev.date);  // earlier: in the base
+  for (const auto& c : changes)
+    if (c.date > start) dates.push_back(c.date);
+  std::sort(dates.begin(), dates.end());
+  dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
   for (const kernel::Day day : dates) {
     model::Epoch epoch;
     epoch.date = day;
@@ -108,35 +213,19 @@ void build_epochs(const json& doc, LoadedScenario& out, const std::vector<DatedC
       if (changes[applied].date == day) epoch.changes.push_back(static_cast<int>(applied));
       ++applied;
     }
-    epoch.own_parameters = applied > 0;
+    // Parameters of their own only when a change takes effect after the start.
+    epoch.own_parameters = applied > early;
     std::shared_ptr<model::Scenario> s;
     json resolved;
-    if (applied == 0) {
+    if (!epoch.own_parameters) {
       s = std::make_shared<model::Scenario>(base);
       s->epochs.clear();
       resolved = out.resolved;
     } else {
-      json patched = doc;
-      patched.erase("changes");
-      for (std::size_t j = 0; j < applied; ++j) patched.merge_patch(changes[j].patch);
-      try {
-        LoadedScenario loaded = build_single_scenario(patched, display_name, base_dir);
-        s = std::make_shared<model::Scenario>(std::move(loaded.scenario));
-        resolved = std::move(loaded.resolved);
-        resolved["changes"] = out.resolved["changes"];
-      } catch (const InvalidInput& e) {
-        for (const auto& p : e.problems()) {
-          std::string where = map_pointer(p.where, changes, applied - 1);
-          std::string message = p.message;
-          if (where.empty()) {
-            where = fmt::format("/changes/{}", changes[applied - 1].index);
-            message = fmt::format("in the scenario in force from {}: {}: {}",
-                                  kernel::format_iso_date(day), p.where, p.message);
-          }
-          if (seen.insert({where, message}).second) problems.add(where, message);
-        }
-        continue;
-      }
+      auto loaded = build_at(day, applied);
+      if (!loaded) continue;
+      s = std::make_shared<model::Scenario>(std::move(loaded->scenario));
+      resolved = std::move(loaded->resolved);
     }
     s->organisation.activate(day);
     if (epoch.structure >= 0) {  // every post in force has a managing scope on this date too

@@ -196,6 +196,7 @@ void read_appointment(FieldReader& top, SectionContext& ctx) {
   r.probability("acting_probability", p.acting_probability);
   r.integer("promotion_min_months_in_post", p.promotion_min_months_in_post, 0, 600);
   r.number("retry_months", p.retry_months, 0.1, 120);
+  r.number("non_native_transfer_in_months", p.non_native_transfer_in_months, 0, 120);
   r.finish();
 }
 

@@ -183,7 +183,8 @@ void read_structure(FieldReader& top, SectionContext& ctx) {
       org.units[u].moves.push_back({ev.date, p});
       ev.moves.push_back({u, p});
     });
-    // 5. The surplus policy.
+    // 5. Placement and the surplus policy.
+    r.integer("placement_rank_step", ev.placement_rank_step, 0, 1000);
     FieldReader sp = r.object("surplus");
     std::string policy = "reassign";
     sp.choice("policy", policy, {"reassign", "second", "exit"});

@@ -77,6 +77,18 @@ TEST(CongressPipeline, NoElectionDayCliffInVacantKeyPostsOnTheBaseline) {
     for (Day d : days) election = election || month_of(d) == t;
     if (!election) ordinary = std::max(ordinary, std::abs(key[t] - key[t - 1]));
   }
+  // Posts created by a structural event on day d that no displaced holder could take (the
+  // placement rank step keeps them out of reach) open as vacancies and wait for the usual fill.
+  auto unplaced_new_posts = [&](Day d) {
+    double created = 0;
+    for (const auto& post : s.organisation.posts)
+      created += s.organisation.units[post.unit].from == d;
+    if (created == 0) return 0.0;
+    double placed = 0;
+    for (const auto& r : runs)
+      placed += r.totals.at({"reform_placed", "all"}) / static_cast<double>(runs.size());
+    return created - placed;
+  };
   for (Day d : days) {
     const std::size_t t = month_of(d);
     ASSERT_GT(t, 0u);
@@ -91,7 +103,9 @@ TEST(CongressPipeline, NoElectionDayCliffInVacantKeyPostsOnTheBaseline) {
     // All posts may rise by the entry posts at the ends of the day's chains, which recruitment
     // fills (30 to 45 such posts a congress in one replication, about half recruited by the month
     // end): at most 25 (measured +10 to +19; before, +176 at the 2026 state election).
-    EXPECT_LE(all[t] - all[t - 1], 25.0);
+    // On the day of a structural event, the new posts nobody could be placed in come on top
+    // (measured on 1 Jul 2025: +32 against 70 such posts).
+    EXPECT_LE(all[t] - all[t - 1], 25.0 + unplaced_new_posts(d));
   }
 }
 
@@ -101,6 +115,15 @@ TEST(CongressPipeline, RenewalAtEachElectionIsWithinTheDocumentedRange) {
   opt.replications = 20;
   opt.threads = 1;
   const auto runs = run_replications(s, opt);
+  // An election within a year after a structural event confirms the bodies appointed on that
+  // event's date (docs/validation.md § Elections without cliffs): Điện Biên appointed the 45 new
+  // communes' leaders on 1 Jul 2025, and the congresses and the 15 Mar 2026 elections that
+  // followed re-elected them, so renewal there comes only from term limits, age and exits.
+  auto confirms_a_reform = [&](Day d) {
+    for (const auto& ev : s.structure)
+      if (ev.date <= d && d < kernel::add_months(ev.date, 12)) return true;
+    return false;
+  };
   for (Day d : election_days(s)) {
     double mean = 0;
     for (const auto& r : runs)
@@ -110,7 +133,9 @@ TEST(CongressPipeline, RenewalAtEachElectionIsWithinTheDocumentedRange) {
     SCOPED_TRACE(kernel::format_iso_date(d));
     // docs/validation.md § Elections without cliffs: between 15 % and 60 % of elected posts get a
     // new holder at each election (Chỉ thị 35 asks committees to renew at least a third).
-    EXPECT_GE(mean, 0.15);
+    // At a confirming election, term limits, retirements and exits still renew a few posts
+    // (measured 13 % on 1 Jul 2025 and 6 % on 15 Mar 2026); at least 3 %.
+    EXPECT_GE(mean, confirms_a_reform(d) ? 0.03 : 0.15);
     EXPECT_LE(mean, 0.60);
   }
 }
@@ -140,16 +165,24 @@ TEST(CongressPipeline, PerTitleTotalsAgreeWithTheEventLogOfTheSameReplication) {
     ASSERT_NE(it, totals.end()) << group;
     EXPECT_EQ(it->second, n) << group;
   }
-  // Every key elected post is counted once per election.
+  // Every key elected post in force on the day is counted once per election, the titles of the
+  // units created by the 2025 reform included.
+  bool reform_titles_counted = false;
   for (Day d : election_days(s)) {
+    model::Organisation in_force = org;
+    in_force.activate(d);
+    SCOPED_TRACE(kernel::format_iso_date(d));
     for (model::TitleId t = 0; t < org.titles.size(); ++t) {
       const auto it = totals.find(
           {"election_pipeline", kernel::format_iso_date(d) + "/" + org.titles[t].id + "/posts"});
       if (it != totals.end() && it->second > 0) {
-        EXPECT_EQ(it->second, static_cast<double>(org.posts_of_title[t].size()));
+        EXPECT_EQ(it->second, static_cast<double>(in_force.posts_of_title[t].size()))
+            << org.titles[t].id;
+        reform_titles_counted = reform_titles_counted || org.posts_of_title[t].empty();
       }
     }
   }
+  EXPECT_TRUE(reform_titles_counted);
 }
 
 }  // namespace

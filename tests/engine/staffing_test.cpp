@@ -310,9 +310,18 @@ TEST(Staffing, StaffingDrawsDoNotShiftAnyOtherDraw) {
   // must be the same with staffing on or off: its draws come from a purpose of its own.
   model::Scenario on = load_scenario("scenarios/dien-bien/baseline.json");
   ASSERT_TRUE(on.staffing.enabled);
-  on.rotation.shortage_weight = 0;
+  // The edits apply to the parameters of every dated change too.
+  auto edit = [](model::Scenario& s, auto&& fn) {
+    fn(s);
+    for (auto& epoch : s.epochs) {
+      auto copy = std::make_shared<model::Scenario>(*epoch.scenario);
+      fn(*copy);
+      epoch.scenario = std::move(copy);
+    }
+  };
+  edit(on, [](model::Scenario& s) { s.rotation.shortage_weight = 0; });
   model::Scenario off = on;
-  off.staffing.enabled = false;
+  edit(off, [](model::Scenario& s) { s.staffing.enabled = false; });
   EXPECT_EQ(fingerprint_without_staffing_events(on), fingerprint_without_staffing_events(off));
 }
 

@@ -220,9 +220,81 @@ TEST(Structure, DatedPatchProblemsPointIntoThePatch) {
   const auto e3 = load_error(R"([{"date": "2027-01-01", "patch": {"reluctance": {"typo": 1}}}])");
   ASSERT_EQ(e3.problems().size(), 1u);
   EXPECT_EQ(e3.problems()[0].where, "/changes/0/patch/reluctance/typo");
-  const auto e4 = load_error(R"([{"date": "2019-01-01", "patch": {}}])");
+  const auto e4 = load_error(R"([{"date": "2031-06-01", "patch": {}}])");
   ASSERT_EQ(e4.problems().size(), 1u);
   EXPECT_EQ(e4.problems()[0].where, "/changes/0/date");
+  // Titles change by id, and only their rules.
+  const auto e5 = load_error(
+      R"([{"date": "2027-01-01", "patch": {"titles": {"no-such-title": {"non_native": "required"},
+          "p-chair": {"rank": 3, "non_native": "always"}}}}])");
+  ASSERT_EQ(e5.problems().size(), 2u);
+  EXPECT_EQ(e5.problems()[0].where, "/changes/0/patch/titles/no-such-title");
+  EXPECT_EQ(e5.problems()[1].where, "/changes/0/patch/titles/p-chair/rank");
+  const auto e6 = load_error(
+      R"([{"date": "2027-01-01", "patch": {"titles": {"p-chair": {"non_native": "always"}}}}])");
+  ASSERT_EQ(e6.problems().size(), 1u);
+  EXPECT_EQ(e6.problems()[0].where, "/changes/0/patch/titles/p-chair/non_native");
+}
+
+// A title's non-native rule tightened on a date (Kết luận 201): from that day no native holds
+// the post; the native holder went to an equivalent post or out of the organisation, and the
+// post is filled from outside it when nobody inside may take it.
+TEST(Structure, ANonNativeRuleTightenedOnADateMovesTheNativeHolderOut) {
+  nlohmann::json doc = scenario::read_json_document(source_path("tests/data/engine-reform.json"));
+  doc["changes"] = nlohmann::json::parse(
+      R"([{"date": "2027-01-01", "patch": {"titles": {"p-chair": {"non_native": "required"}},
+                                           "appointment": {"non_native_transfer_in_months": 2}}}])");
+  const auto loaded = scenario::build_scenario(doc, "test", source_path("tests/data"));
+  const auto& s = loaded.scenario;
+  const model::Organisation& org = s.epochs.back().scenario->organisation;
+  PostId chair = model::kNoPost;
+  for (PostId p = 0; p < org.posts.size(); ++p)
+    if (org.title_of(p).id == "p-chair") chair = p;
+  ASSERT_NE(chair, model::kNoPost);
+  int native_cases = 0;
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    engine::Engine e(s, seed, 0);
+    e.run_until(ymd(2026, 12, 31));
+    const CadreId before = e.world().posts[chair].holder;
+    const bool native =
+        before != model::kNoCadre && e.world().cadres[before].home_unit != model::kNoUnit &&
+        org.within(e.world().cadres[before].home_unit, org.posts[chair].unit);
+    e.run_until(ymd(2027, 1, 1));
+    const CadreId after = e.world().posts[chair].holder;
+    if (after != model::kNoCadre) {
+      const auto& c = e.world().cadres[after];
+      EXPECT_FALSE(c.home_unit != model::kNoUnit && org.within(c.home_unit, org.posts[chair].unit))
+          << "seed " << seed;
+    }
+    if (!native) continue;
+    ++native_cases;
+    EXPECT_NE(after, before) << "seed " << seed;
+    const auto& moved = e.world().cadres[before];
+    const bool transferred = moved.status == model::CadreStatus::kLeft &&
+                             moved.exit_cause == model::ExitCause::kTransfer;
+    const bool equivalent = moved.post != model::kNoPost &&
+                            org.title_of(moved.post).rank == org.title_of(chair).rank;
+    EXPECT_TRUE(transferred || equivalent) << "seed " << seed;
+    // Filled from outside within the transfer delay plus the usual fill attempts.
+    e.run_until(ymd(2028, 1, 1));
+    EXPECT_NE(e.world().posts[chair].holder, model::kNoCadre) << "seed " << seed;
+  }
+  EXPECT_GT(native_cases, 0);  // the province's chair is usually a native in this scenario
+}
+
+// A change dated on or before the start is in force at the start, as a structural event is.
+TEST(Structure, AChangeDatedBeforeTheStartIsInForceAtTheStart) {
+  nlohmann::json doc = scenario::read_json_document(source_path("tests/data/engine-reform.json"));
+  doc["changes"] = nlohmann::json::parse(
+      R"([{"date": "2019-01-01", "patch": {"succession": {"max_candidates_per_post": 2}}},
+          {"date": "2027-01-01", "patch": {"succession": {"max_candidates_per_post": 1}}}])");
+  const auto loaded = scenario::build_scenario(doc, "test", source_path("tests/data"));
+  EXPECT_EQ(loaded.scenario.succession.max_candidates_per_post, 2);
+  const model::Epoch* last = nullptr;
+  for (const auto& ep : loaded.scenario.epochs) last = &ep;
+  ASSERT_NE(last, nullptr);
+  EXPECT_EQ(last->date, ymd(2027, 1, 1));
+  EXPECT_EQ(last->scenario->succession.max_candidates_per_post, 1);
 }
 
 }  // namespace
@@ -250,8 +322,12 @@ TEST(Structure, AScenarioStartingAfterTheReformStartsOnTheTwoTierStructure) {
 
 TEST(Structure, TheBaselineHasFortyFiveUnitsAfterTheReformAndTheOldOnesBefore) {
   const model::Scenario s = load_scenario("scenarios/dien-bien/baseline.json");
-  ASSERT_EQ(s.epochs.size(), 1u);
+  // The reform on 1 Jul 2025 (with the two-tier rotation flows), QĐ 377 on 8 Oct 2025 and
+  // Kết luận 201 on 15 Dec 2025.
+  ASSERT_EQ(s.epochs.size(), 3u);
   EXPECT_EQ(s.epochs[0].date, ymd(2025, 7, 1));
+  EXPECT_EQ(s.epochs[1].date, ymd(2025, 10, 8));
+  EXPECT_EQ(s.epochs[2].date, ymd(2025, 12, 15));
   EXPECT_EQ(units_at(s.organisation, "district"), 10u);
   EXPECT_EQ(units_at(s.organisation, "commune"), 129u);
   const auto& after = s.epochs[0].scenario->organisation;
