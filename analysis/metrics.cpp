@@ -1,7 +1,7 @@
 // Metric definitions (docs/model.md § Metrics): one place in code for each.
 #include "analysis/metrics.hpp"
 
-#include <algorithm>  // std::sort
+#include <algorithm>  // std::sort, std::any_of
 #include <iterator>   // std::size
 
 #include "sim/rules/adaptation.hpp"  // effectiveness (a model formula, read-only)
@@ -128,7 +128,9 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenari
       for (const auto& l : level_ids_) declare_yearly(m, l);
     }
   // Structural events (docs/model.md § Structural events): only in scenarios that have them.
-  if (!s_.structure.empty()) {
+  // Structural events during the run (one on or before the start is already in force).
+  if (std::any_of(s_.structure.begin(), s_.structure.end(),
+                  [&](const model::StructuralEvent& ev) { return ev.date > s_.calendar.start; })) {
     for (const char* m : {"reform_posts_ended", "reform_placed", "reform_surplus",
                           "reform_exit_cost_vnd", "reform_secondments_ended"})
       declare_yearly(m, "all");
