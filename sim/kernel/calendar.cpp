@@ -1,6 +1,8 @@
 #include "sim/kernel/calendar.hpp"
 
 #include <algorithm>  // std::min
+#include <array>      // the memo of months_completed_by
+#include <limits>     // std::numeric_limits
 
 #include <stdexcept>  // std::invalid_argument
 
@@ -75,6 +77,34 @@ int whole_months_between(Day from, Day to) {
   const unsigned due = std::min(a.day, last_day_of_month(b.year, b.month));
   if (due > b.day) --months;
   return months < 0 ? 0 : months;
+}
+
+Day months_completed_by(Day to, int months) {
+  if (months <= 0) return std::numeric_limits<Day>::max();
+  // A tiny per-thread memo: rules ask for a handful of thresholds on the same day.
+  struct Entry {
+    Day to;
+    int months;
+    Day result;
+    bool used;
+  };
+  thread_local std::array<Entry, 8> memo{};
+  thread_local unsigned next = 0;
+  for (const Entry& e : memo)
+    if (e.used && e.to == to && e.months == months) return e.result;
+  // The month `months` before `to`'s month. A start in that month has completed the months when
+  // its day (clamped to the length of `to`'s month) is not after `to`'s day: any day if `to` is
+  // the last of its month, else up to `to`'s day (clamped to the earlier month's length).
+  const Ymd b = civil_from_days(to);
+  const int index = b.year * 12 + static_cast<int>(b.month) - 1 - months;
+  const int year = index >= 0 ? index / 12 : -((-index + 11) / 12);
+  const unsigned month = static_cast<unsigned>(index - year * 12) + 1;
+  const unsigned last = last_day_of_month(year, month);
+  const unsigned day = b.day >= last_day_of_month(b.year, b.month) ? last : std::min(b.day, last);
+  const Day result = make_day(year, month, day);
+  memo[next] = {to, months, result, true};
+  next = (next + 1) % memo.size();
+  return result;
 }
 
 Age age_at(Day birth, Day at) {

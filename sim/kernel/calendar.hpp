@@ -47,6 +47,12 @@ Day same_day_next_year(Day d);
 /// Completed months between `from` and `to` (0 when `to` < `from`); a month counts as completed
 /// when the day of month is reached (clamped at month ends).
 int whole_months_between(Day from, Day to);
+/// The latest start that has completed `months` months by `to`: for every day `from`,
+/// whole_months_between(from, to) >= months  <=>  from <= months_completed_by(to, months)
+/// (months <= 0: every start, the largest Day). For hot loops that compare many starts with one
+/// date: one comparison per start instead of a date conversion. The last few (to, months)
+/// pairs are remembered per thread, so repeated calls on one day cost a few comparisons.
+Day months_completed_by(Day to, int months);
 
 /// Age in completed years and months on a date.
 struct Age {

@@ -1,6 +1,6 @@
 #include "sim/model/organisation.hpp"
 
-#include <algorithm>  // std::find
+#include <algorithm>  // std::find, std::stable_sort, std::lower_bound
 
 namespace cadresim::model {
 
@@ -127,6 +127,28 @@ void Organisation::activate(kernel::Day day) {
     else
       managing_scope[p] = outermost_at_level(units, u, tier.level);
   }
+  posts_of_title_by_tour.assign(titles.size(), {});
+  tour_entry_of_title_posts.assign(titles.size(), {});
+  for (TitleId t = 0; t < titles.size(); ++t) {
+    auto& sorted = posts_of_title_by_tour[t];
+    sorted = posts_of_title[t];
+    std::stable_sort(sorted.begin(), sorted.end(), [&](PostId a, PostId b) {
+      return preorder_in[posts[a].unit] < preorder_in[posts[b].unit];
+    });
+    auto& keys = tour_entry_of_title_posts[t];
+    keys.reserve(sorted.size());
+    for (PostId p : sorted) keys.push_back(preorder_in[posts[p].unit]);
+  }
+}
+
+std::span<const PostId> Organisation::posts_of_title_within(TitleId t, UnitId scope) const {
+  const auto& sorted = posts_of_title_by_tour[t];
+  if (scope == kNoUnit) return sorted;
+  // The subtree of `scope` is the tour interval [entry, exit] of scope.
+  const auto& keys = tour_entry_of_title_posts[t];
+  const auto first = std::lower_bound(keys.begin(), keys.end(), preorder_in[scope]);
+  const auto last = std::upper_bound(first, keys.end(), preorder_out[scope]);
+  return {sorted.data() + (first - keys.begin()), static_cast<std::size_t>(last - first)};
 }
 
 UnitId Organisation::ancestor_at_level(UnitId unit, LevelId level) const {

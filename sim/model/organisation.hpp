@@ -5,6 +5,7 @@
 
 #include <cstdint>  // fixed-width integers
 #include <limits>   // std::numeric_limits for open validity intervals
+#include <span>     // std::span of posts
 #include <string>   // std::string
 #include <utility>  // std::pair
 #include <vector>   // std::vector
@@ -115,9 +116,14 @@ struct Organisation {
   std::vector<std::vector<PostId>> posts_of_unit;   ///< posts in each unit
   std::vector<std::vector<UnitId>> units_of_level;  ///< units at each level
   std::vector<std::vector<PostId>> posts_of_title;  ///< posts of each title
-  std::vector<std::uint32_t> preorder_in;           ///< Euler tour entry index per unit
-  std::vector<std::uint32_t> preorder_out;          ///< Euler tour exit index per unit
-  std::vector<UnitId> managing_scope;  ///< per post: scope of its title's tier (kNoUnit: none)
+  /// Posts of each title ordered by their unit's Euler-tour entry (then id), and those entries:
+  /// the posts of a title inside one unit's subtree are one contiguous range
+  /// (posts_of_title_within).
+  std::vector<std::vector<PostId>> posts_of_title_by_tour;
+  std::vector<std::vector<std::uint32_t>> tour_entry_of_title_posts;
+  std::vector<std::uint32_t> preorder_in;   ///< Euler tour entry index per unit
+  std::vector<std::uint32_t> preorder_out;  ///< Euler tour exit index per unit
+  std::vector<UnitId> managing_scope;       ///< per post: scope of its title's tier (kNoUnit: none)
   std::vector<std::vector<PostId>> all_posts_of_unit;  ///< posts of each unit, in force or not
   std::vector<std::uint8_t> unit_active;               ///< per unit: in force on the activation day
   std::vector<std::uint8_t> post_active;     ///< per post: its unit is in force on that day
@@ -135,6 +141,9 @@ struct Organisation {
   /// parent), so `within(home, unit)` still holds for a cadre native to a merged unit.
   /// Post ids never change. With no structural events this is what finalise() built.
   void activate(kernel::Day day);
+  /// Posts in force of title `t` whose unit lies in the subtree of `scope` (kNoUnit: every
+  /// post of the title), in Euler-tour order: a binary search instead of a scan of the title.
+  std::span<const PostId> posts_of_title_within(TitleId t, UnitId scope) const;
   /// True if post `p` exists in the structure in force (the activation day).
   bool in_force(PostId p) const { return post_active[p] != 0; }
 

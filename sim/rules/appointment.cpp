@@ -34,28 +34,32 @@ CadreId best_placement(const RuleContext& ctx, PostId post) {
 }
 
 CadreId best_deputy(const RuleContext& ctx, PostId post) {
-  std::vector<CadreId> cands;
-  feeder_candidates(ctx, post, cands);
   const auto& p = ctx.scenario.appointment;
   CadreId best = model::kNoCadre;
   double best_score = -1e300;
   // "At least n whole months from now to retirement" <=> retirement >= now + n months (once).
   const Day retire_floor = kernel::add_months(ctx.now(), p.min_months_before_retirement);
-  for (CadreId c : cands) {
-    const auto& cadre = ctx.world.cadres[c];
-    if (cadre.rotation.active) continue;  // rotated cadres finish their rotation first
-    // ≥ 24 months in the current or an equivalent post before a higher one (HD 06, QĐ 377).
-    if (kernel::whole_months_between(cadre.equivalent_since, ctx.now()) <
-        p.promotion_min_months_in_post)
-      continue;
-    if (cadre.retirement_date < retire_floor) continue;
-    if (!non_native_allows(ctx.org, cadre, post)) continue;
-    const double s = candidate_score(ctx, c, post);
-    if (s > best_score || (s == best_score && c < best)) {
-      best_score = s;
-      best = c;
+  // ≥ 24 months in the current or an equivalent post before a higher one (HD 06, QĐ 377):
+  // in it since this day or earlier.
+  const Day since_floor = kernel::months_completed_by(ctx.now(), p.promotion_min_months_in_post);
+  // The holders of the feeding titles' posts in the managing scope (feeder_candidates, without
+  // collecting them: the best is kept as they come, ties to the lower id).
+  const model::UnitId scope = managing_unit(ctx.org, post);
+  for (model::TitleId f : ctx.org.title_of(post).fed_by)
+    for (PostId q : ctx.org.posts_of_title_within(f, scope)) {
+      const CadreId c = ctx.world.posts[q].holder;
+      if (c == model::kNoCadre) continue;
+      const auto& cadre = ctx.world.cadres[c];
+      if (cadre.rotation.active) continue;  // rotated cadres finish their rotation first
+      if (cadre.equivalent_since > since_floor) continue;
+      if (cadre.retirement_date < retire_floor) continue;
+      if (!non_native_allows(ctx.org, cadre, post)) continue;
+      const double s = candidate_score(ctx, c, post);
+      if (s > best_score || (s == best_score && c < best)) {
+        best_score = s;
+        best = c;
+      }
     }
-  }
   return best;
 }
 

@@ -94,7 +94,7 @@ bool eligible(const RuleContext& ctx, CadreId id, const model::RotationFlow& f,
     if (c.post != model::kNoPost || !c.term_limit_rotation_candidate) return false;
   } else {
     if (c.post == model::kNoPost) return false;
-    if (kernel::whole_months_between(c.post_since, ctx.now()) < p.min_months_in_post) return false;
+    if (c.post_since > kernel::months_completed_by(ctx.now(), p.min_months_in_post)) return false;
     if (p.require_in_plan && ctx.world.plan_count[id] == 0) return false;
   }
   return c.retirement_date >=
@@ -133,7 +133,7 @@ PostId choose_destination(const RuleContext& ctx, CadreId id, const model::Rotat
       if (!vacant) {
         const auto& h = ctx.world.cadres[ps.holder];
         if (h.rotation.active ||
-            kernel::whole_months_between(h.post_since, ctx.now()) < p.displace_min_months_in_post)
+            h.post_since > kernel::months_completed_by(ctx.now(), p.displace_min_months_in_post))
           continue;
       }
       // Vacant posts first; then shortage and hardship; then closeness of rank; a small

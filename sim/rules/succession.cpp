@@ -49,7 +49,7 @@ Readiness readiness(const RuleContext& ctx, CadreId cadre, PostId post) {
   // required for posts above the lowest level.
   const bool rated = c.rating == model::Rating::kNone || c.rating >= p.ready_min_rating;
   if (c.competence >= p.ready_min_competence && rated &&
-      kernel::whole_months_between(c.equivalent_since, ctx.now()) >= p.ready_min_months_in_post &&
+      c.equivalent_since <= kernel::months_completed_by(ctx.now(), p.ready_min_months_in_post) &&
       (lowest || lower_level_months(c, level) >= p.ready_min_months_lower_level))
     return Readiness::kReadyNow;
   if (c.competence >= p.later_min_competence) return Readiness::kReadyLater;
@@ -98,10 +98,8 @@ void feeder_candidates(const RuleContext& ctx, PostId post, std::vector<CadreId>
   const model::Title& t = ctx.org.title_of(post);
   const model::UnitId scope = managing_unit(ctx.org, post);
   for (model::TitleId f : t.fed_by)
-    for (PostId q : ctx.org.posts_of_title[f]) {
-      const CadreId h = ctx.world.posts[q].holder;
-      if (h != model::kNoCadre && ctx.org.within(ctx.org.posts[q].unit, scope)) out.push_back(h);
-    }
+    for (PostId q : ctx.org.posts_of_title_within(f, scope))
+      if (const CadreId h = ctx.world.posts[q].holder; h != model::kNoCadre) out.push_back(h);
 }
 
 void planning_review(RuleContext& ctx, int year) {
@@ -137,7 +135,8 @@ void planning_review(RuleContext& ctx, int year) {
   std::vector<std::uint8_t> per_post(ctx.org.posts.size(), 0);
   std::size_t women = 0, young = 0;
   auto is_young = [&](CadreId c) {
-    return kernel::age_at(w.cadres[c].birth, ctx.now()).years < p.young_max_age_years;
+    // Under the age in whole years: not yet `young_max_age_years` × 12 completed months.
+    return w.cadres[c].birth > kernel::months_completed_by(ctx.now(), 12 * p.young_max_age_years);
   };
   std::vector<std::vector<CadreId>> planned_for(ctx.org.posts.size());
   for (const auto& e : w.plan) {

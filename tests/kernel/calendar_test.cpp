@@ -109,6 +109,24 @@ TEST(Calendar, SameDayNextYearMapsTwentyNinthFebruaryToTwentyEighth) {
   EXPECT_EQ(same_day_next_year(d("2023-12-31")), d("2024-12-31"));
 }
 
+// months_completed_by is the exact threshold of whole_months_between: checked for every start
+// in 2022-2024 against every end in 2023-2024 (leap and common Februaries, every month end) and
+// the month counts the rules use.
+TEST(Calendar, MonthsCompletedByIsTheExactThresholdOfWholeMonthsBetween) {
+  for (const int n : {-1, 0, 1, 2, 11, 12, 23, 24, 36}) {
+    for (Day to = d("2023-01-01"); to <= d("2024-12-31"); ++to) {
+      const Day t = months_completed_by(to, n);
+      for (Day from = d("2022-01-01"); from <= d("2024-12-31"); from += 1) {
+        if ((whole_months_between(from, to) >= n) != (from <= t)) {
+          ADD_FAILURE() << "n=" << n << " from=" << format_iso_date(from)
+                        << " to=" << format_iso_date(to) << " threshold=" << format_iso_date(t);
+          return;
+        }
+      }
+    }
+  }
+}
+
 TEST(Calendar, WholeMonthsBetweenCountsAMonthWhenTheDayOfMonthIsReached) {
   EXPECT_EQ(whole_months_between(d("2023-01-15"), d("2023-01-15")), 0);
   EXPECT_EQ(whole_months_between(d("2023-01-15"), d("2023-02-14")), 0);
