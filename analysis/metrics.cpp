@@ -69,7 +69,12 @@ bool is_ratio(const std::string& metric) {
 }
 }  // namespace
 
-MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenario) {
+MetricsCollector::MetricsCollector(const model::Scenario& scenario,
+                                   std::vector<model::UnitId> pipeline_units)
+    : s_(scenario), pipeline_units_(std::move(pipeline_units)) {
+  pipeline_slot_.assign(s_.organisation.units.size(), -1);
+  for (std::size_t j = 0; j < pipeline_units_.size(); ++j)
+    pipeline_slot_[pipeline_units_[j]] = static_cast<std::int32_t>(j);
   for (const auto& l : s_.organisation.levels) level_ids_.push_back(l.id);
   flow_ids_ = model::all_flow_ids(s_);  // the flows of every dated change too
   // Yearly series exist for every group in every replication (zeros included).
@@ -176,7 +181,8 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario) : s_(scenari
   std::sort(elections_.begin(), elections_.end(),
             [](const ElectionSlot& a, const ElectionSlot& b) { return a.date < b.date; });
   for (const auto& e : elections_)
-    election_acc_.emplace_back((e.titles.size() + 2) * kElectionFieldCount, 0.0);
+    election_acc_.emplace_back((e.titles.size() + 2 + pipeline_units_.size()) * kElectionFieldCount,
+                               0.0);
   // Personnel actions by managing tier: every tier (defaults included) in every replication.
   for (const auto& tier : s_.organisation.tiers)
     for (const char* a : kTierActions) {
@@ -420,6 +426,8 @@ void MetricsCollector::count_election_outcome(const events::DomainEvent& e) {
     bump(n);  // all key posts
     for (std::size_t t = 0; t < n; ++t)
       if (el.titles[t] == title) bump(t);
+    if (const std::int32_t j = pipeline_slot_[org.posts[e.to].unit]; j >= 0)
+      bump(n + 2 + static_cast<std::size_t>(j));  // the unit's own row, on request
     return;
   }
 }
@@ -430,8 +438,12 @@ void MetricsCollector::write_election_totals() {
     const ElectionSlot& el = elections_[k];
     const std::string date = kernel::format_iso_date(el.date);
     const std::size_t n = el.titles.size();
-    for (std::size_t slot = 0; slot < n + 2; ++slot) {
-      const std::string who = slot < n ? org.titles[el.titles[slot]].id : slot == n ? "key" : "all";
+    for (std::size_t slot = 0; slot < n + 2 + pipeline_units_.size(); ++slot) {
+      const std::string who = slot < n    ? org.titles[el.titles[slot]].id
+                              : slot == n ? std::string("key")
+                              : slot == n + 1
+                                  ? std::string("all")
+                                  : "unit:" + org.units[pipeline_units_[slot - n - 2]].id;
       const double* row = &election_acc_[k][slot * kElectionFieldCount];
       for (std::size_t f = 0; f < kElectionFieldCount; ++f)
         result_.totals[{"election_pipeline", date + "/" + who + "/" + kElectionFields[f]}] = row[f];
@@ -526,6 +538,15 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
       put("unit_vacancies", org.units[u].id, vac_u);
       put("unit_successor_coverage_1", org.units[u].id, key_u > 0 ? cov_u / key_u : 0);
     }
+  // The pipeline of each unit asked for (run --pipeline-units): its key posts in force with 0,
+  // 1 and 2+ ready-now successors (all zero while the unit is not in force).
+  for (const model::UnitId u : pipeline_units_) {
+    double n[3] = {0, 0, 0};
+    for (const model::PostId p : org.posts_of_unit[u])
+      if (org.title_of(p).key) ++n[std::min<int>(ready[p], 2)];
+    for (std::size_t k = 0; k < 3; ++k)
+      put("unit_pipeline_ready", org.units[u].id + "/" + kReadyGroups[k], n[k]);
+  }
   // Non-native compliance per title with a rule.
   for (model::TitleId t = 0; t < org.titles.size(); ++t) {
     if (org.titles[t].non_native == model::NonNativeRule::kNone) continue;

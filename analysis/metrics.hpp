@@ -40,7 +40,10 @@ struct ReplicationResult {
 class MetricsCollector : public engine::Observer {
  public:
   /// Prepares every series key (so all replications share them, zeros included).
-  explicit MetricsCollector(const model::Scenario& scenario);
+  /// `pipeline_units`: units whose key posts also get the pipeline per unit (monthly
+  /// unit_pipeline_ready and a row per unit at each election), on request (run --pipeline-units).
+  explicit MetricsCollector(const model::Scenario& scenario,
+                            std::vector<model::UnitId> pipeline_units = {});
 
   void on_start(Day day, const model::World& world) override;
   void on_events(std::span<const events::DomainEvent> events, const model::World& world) override;
@@ -79,6 +82,8 @@ class MetricsCollector : public engine::Observer {
   };
   std::vector<ElectionSlot> elections_;
   std::vector<std::vector<double>> election_acc_;  ///< [election][slot * fields + field]
+  std::vector<model::UnitId> pipeline_units_;      ///< units with a pipeline of their own
+  std::vector<std::int32_t> pipeline_slot_;        ///< per unit: index in pipeline_units_, or -1
   /// Monthly pipeline_ready series per key title (0, 1, 2+ ready), resolved once.
   std::vector<model::TitleId> key_titles_;
   std::vector<std::array<std::vector<double>*, 3>> pipeline_series_;

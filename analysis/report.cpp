@@ -6,7 +6,6 @@
 #include <unistd.h>   // getpid for temporary names
 #include <algorithm>  // std::sort
 #include <cmath>      // std::abs, std::pow
-#include <cmath>      // std::abs, std::pow
 #include <fstream>    // std::ofstream
 #include <stdexcept>  // std::runtime_error
 #include <system_error>
@@ -234,6 +233,12 @@ std::string election_pipeline_tables(const model::Scenario& s, const Aggregate& 
       if (t.key) whos.push_back(t.id);
     whos.push_back("key");
     whos.push_back("all");
+    // Units asked for with --pipeline-units: a row each, after the totals.
+    const std::string unit_prefix = d + "/unit:";
+    for (const auto& [k, v] : a.totals)
+      if (k.metric == "election_pipeline" && k.group.starts_with(unit_prefix) &&
+          k.group.ends_with("/posts"))
+        whos.push_back(k.group.substr(d.size() + 1, k.group.size() - d.size() - 7));
     for (const auto& who : whos) {
       const Summary* posts = a.total("election_pipeline", d + "/" + who + "/posts");
       if (!posts || posts->mean <= 0) continue;

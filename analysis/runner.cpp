@@ -1,7 +1,10 @@
 // Parallel replications with a deterministic merge, and aggregation across replications.
 #include "analysis/runner.hpp"
 
+#include <stdexcept>  // std::invalid_argument
+
 #include "sim/engine/engine.hpp"
+#include "sim/scenario/problems.hpp"  // closest_match
 
 namespace cadresim::analysis {
 
@@ -11,7 +14,7 @@ std::vector<ReplicationResult> run_replications(const model::Scenario& scenario,
   const bool finished =
       for_each_replication(o.replications, o.threads, o.progress, o.cancel, [&](std::size_t r) {
         engine::Engine engine(scenario, o.seed, r);
-        MetricsCollector metrics(scenario);
+        MetricsCollector metrics(scenario, o.pipeline_units);
         engine.add_observer(metrics);
         CancelCheck check(o.cancel);
         engine.add_observer(check);
@@ -22,6 +25,44 @@ std::vector<ReplicationResult> run_replications(const model::Scenario& scenario,
       });
   if (!finished) throw RunCancelled{};
   return results;
+}
+
+std::vector<model::UnitId> resolve_pipeline_units(const model::Scenario& s,
+                                                  const std::string& list) {
+  const auto& org = s.organisation;
+  std::vector<std::uint8_t> chosen(org.units.size(), 0);
+  auto in_run = [&](const model::Unit& u) {
+    return u.from <= s.calendar.end && s.calendar.start < u.until;
+  };
+  std::size_t begin = 0;
+  while (begin <= list.size()) {
+    std::size_t end = list.find(',', begin);
+    if (end == std::string::npos) end = list.size();
+    const std::string id = list.substr(begin, end - begin);
+    begin = end + 1;
+    if (id.empty()) continue;
+    bool found = false;
+    for (model::UnitId u = 0; u < org.units.size(); ++u)
+      if (org.units[u].id == id) chosen[u] = found = true;
+    for (std::size_t l = 0; l < org.levels.size() && !found; ++l)
+      if (org.levels[l].id == id) {
+        found = true;
+        for (model::UnitId u = 0; u < org.units.size(); ++u)
+          if (org.units[u].level == l && in_run(org.units[u])) chosen[u] = 1;
+      }
+    if (!found) {
+      std::vector<std::string> names;
+      for (const auto& u : org.units) names.push_back(u.id);
+      for (const auto& l : org.levels) names.push_back(l.id);
+      const std::string near = scenario::closest_match(id, names);
+      throw std::invalid_argument("unknown unit or level \"" + id + "\"" +
+                                  (near.empty() ? "" : " (did you mean \"" + near + "\"?)"));
+    }
+  }
+  std::vector<model::UnitId> out;
+  for (model::UnitId u = 0; u < org.units.size(); ++u)
+    if (chosen[u]) out.push_back(u);
+  return out;
 }
 
 const Summary* Aggregate::total(const std::string& metric, const std::string& group) const {

@@ -34,7 +34,15 @@ struct RunOptions {
   Day until = 0;                              ///< 0 = the scenario's end date
   ProgressSink* progress = nullptr;           ///< optional
   const std::atomic<bool>* cancel = nullptr;  ///< optional; set to stop early
+  /// Units that also get the successor pipeline per unit (resolve_pipeline_units).
+  std::vector<model::UnitId> pipeline_units;
 };
+
+/// The units named in `list` (comma-separated unit ids, or level ids for every unit of that
+/// level in force at some time of the run), in organisation order without repeats. Throws
+/// std::invalid_argument naming an unknown id (with the nearest one).
+std::vector<model::UnitId> resolve_pipeline_units(const model::Scenario& s,
+                                                  const std::string& list);
 
 /// Thrown when a run is cancelled before all replications finished.
 struct RunCancelled {};

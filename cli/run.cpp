@@ -28,7 +28,7 @@ int run_main(std::span<const std::string> args) {
       {},
       {}};
   std::string n_text, seed_text, threads_text;
-  std::string out, events, until;
+  std::string out, events, until, pipeline_units;
   std::vector<std::string> sets;
   std::size_t assumption_sets = 0;
   line.visible.add_options()("help,h", "show this help")("replications,n",
@@ -45,6 +45,9 @@ int run_main(std::span<const std::string> args) {
       "events", po::value(&events),
       "also write the event log of replication 0 as CSV to this file")(
       "until", po::value(&until), "stop at this date (YYYY-MM-DD) instead of the scenario's end")(
+      "pipeline-units", po::value(&pipeline_units),
+      "also report the successor pipeline of these units (comma-separated unit ids, or a level "
+      "id for all its units): monthly in series.csv, and a row per unit at each election")(
       "quiet,q", "do not print the summary");
   add_set_option(line.visible, &sets);
   line.visible.add_options()(
@@ -116,6 +119,15 @@ int run_main(std::span<const std::string> args) {
     }
     until_day = *d;
   }
+  std::vector<model::UnitId> units;
+  if (!pipeline_units.empty()) {
+    try {
+      units = analysis::resolve_pipeline_units(sc, pipeline_units);
+    } catch (const std::invalid_argument& e) {
+      fmt::print(stderr, "cadresim run: --pipeline-units: {}\n", e.what());
+      return kUsageError;
+    }
+  }
   if (!check_run_size(n, horizon_months(sc, until_day), "run")) return kInvalidInput;
   analysis::Provenance prov = make_provenance(seed, n, "run", args);
   prov.with_names = with_names;
@@ -133,6 +145,7 @@ int run_main(std::span<const std::string> args) {
     ro.replications = n;
     ro.threads = threads;
     ro.until = until_day;
+    ro.pipeline_units = units;
     TerminalProgress progress("running " + sc.name);
     ro.progress = &progress;
     ro.cancel = &g_interrupted;

@@ -185,5 +185,37 @@ TEST(CongressPipeline, PerTitleTotalsAgreeWithTheEventLogOfTheSameReplication) {
   EXPECT_TRUE(reform_titles_counted);
 }
 
+// The pipeline per unit on request (run --pipeline-units): asked for every unit of every level,
+// the unit rows of an election add up to its "all key posts" row, field by field, and the
+// monthly per-unit series add up to the key posts in force.
+TEST(CongressPipeline, PerUnitRowsAddUpToTheKeyPostsOfEachElection) {
+  const auto& s = baseline();
+  std::string levels;
+  for (const auto& l : s.organisation.levels) levels += (levels.empty() ? "" : ",") + l.id;
+  const auto units = resolve_pipeline_units(s, levels);
+  ASSERT_GT(units.size(), 100u);
+  engine::Engine e(s, 5, 0);
+  MetricsCollector m(s, units);
+  e.add_observer(m);
+  e.run();
+  const auto& totals = m.result().totals;
+  for (Day d : election_days(s)) {
+    const std::string date = kernel::format_iso_date(d);
+    SCOPED_TRACE(date);
+    for (const char* field :
+         {"posts", "ready_0", "ready_1", "ready_2+", "reelected", "left_vacant", "from_outside"}) {
+      double sum = 0;
+      for (const auto u : units) {
+        const auto it = totals.find(
+            {"election_pipeline", date + "/unit:" + s.organisation.units[u].id + "/" + field});
+        ASSERT_NE(it, totals.end());
+        sum += it->second;
+      }
+      EXPECT_EQ(sum, totals.at({"election_pipeline", date + "/key/" + field})) << field;
+    }
+  }
+  EXPECT_THROW(resolve_pipeline_units(s, "muong-nhee"), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace cadresim::analysis
