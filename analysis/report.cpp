@@ -277,7 +277,7 @@ std::string shock_lines(const std::vector<ScenarioResults>& results) {
         }
         case model::ShockKind::kChange:
         case model::ShockKind::kAllowanceCut:
-          did = "parameters changed from this date (see the changes above the table)";
+          did = "a dated change of the parameters, in force from this date";
           break;
         case model::ShockKind::kHiringFreeze:
           did = "no recruitment of non-leadership staff from this date";
