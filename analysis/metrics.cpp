@@ -106,6 +106,12 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario,
     declare_yearly("appointments", r);
   for (const char* r : {"resignation", "health", "discipline", "transfer"})
     declare_yearly("exits", r);
+  // Shock cards (docs/model.md § Shock cards): cadres who left by a departure card, per card.
+  if (!s_.shocks.empty()) {
+    declare_yearly("shock_departures", "all");
+    for (const auto& card : s_.shocks)
+      if (card.kind == model::ShockKind::kDeparture) declare_yearly("shock_departures", card.id);
+  }
   for (const char* r : {"not_completed", "completed", "good", "excellent"}) {
     declare_yearly("ratings", r);
     declare_yearly("ratings_rotated", r);
@@ -336,6 +342,12 @@ void MetricsCollector::on_events(std::span<const events::DomainEvent> events,
         break;
       case EventType::kSecondmentEnded:
         add("reform_secondments_ended", "all");
+        break;
+      case EventType::kShock:
+        if (e.cadre != model::kNoCadre && e.value < s_.shocks.size()) {
+          add("shock_departures", "all");
+          add("shock_departures", s_.shocks[static_cast<std::size_t>(e.value)].id);
+        }
         break;
       default:
         break;

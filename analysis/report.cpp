@@ -266,6 +266,42 @@ std::string election_pipeline_tables(const model::Scenario& s, const Aggregate& 
   return out;
 }
 
+// A line per shock card of each scenario (docs/scenarios.md § Shock cards): its date, what it
+// says and what it did — for a departure, how many cadres it took out (mean [95 % interval]).
+std::string shock_lines(const std::vector<ScenarioResults>& results) {
+  std::string out;
+  for (const auto& r : results) {
+    if (r.scenario == nullptr || r.scenario->shocks.empty()) continue;
+    out += fmt::format("\nShock cards of {}\n", r.name);
+    for (const auto& card : r.scenario->shocks) {
+      std::string did;
+      switch (card.kind) {
+        case model::ShockKind::kDeparture: {
+          const Summary* left = r.aggregate.total("shock_departures", card.id);
+          did = fmt::format("cadres who left: {}", left ? format_interval(*left, 1) : "0");
+          break;
+        }
+        case model::ShockKind::kChange:
+        case model::ShockKind::kAllowanceCut:
+          did = "a dated change of the parameters, in force from this date";
+          break;
+        case model::ShockKind::kHiringFreeze:
+          did = "no recruitment of non-leadership staff from this date";
+          break;
+        case model::ShockKind::kExtraRotationRound:
+          did = "a rotation plan held on this date (counted in rotations and plan fulfilment)";
+          break;
+        case model::ShockKind::kMerge:
+          did = "units merged: see \"Structural change\" below";
+          break;
+      }
+      out += fmt::format("  {} {:<10} {}: {}\n", kernel::format_iso_date(card.date), card.id,
+                         card.label, did);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string format_summary(const std::vector<ScenarioResults>& results, const Provenance& prov) {
@@ -283,6 +319,7 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
         "Warning: with fewer than {} replications the intervals are unstable; use -n {} or more.\n",
         kMinStableReplications, 2 * kMinStableReplications);
   out += format_changes(results);
+  out += shock_lines(results);
   if (results.size() == 1) {
     const Aggregate& a = base.aggregate;
     out += "\n";

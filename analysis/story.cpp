@@ -261,6 +261,12 @@ struct Teller {
         return t("No eligible non-native candidate for ",
                  "Không có ứng viên không phải người địa phương cho ") +
                post(e.to) + ".";
+      case EventType::kShock: {  // a shock card (docs/scenarios.md § Shock cards)
+        const auto i = static_cast<std::size_t>(e.value);
+        const std::string label = i < s.shocks.size() ? s.shocks[i].label : std::string();
+        return who + t("Shock card: ", "Tình huống đột xuất: ") + label +
+               (e.from != model::kNoPost ? " — " + post(e.from) : std::string()) + ".";
+      }
       default:
         return who + std::string(events::event_name(e.type)) + " " + post(e.to) + ".";
     }

@@ -45,6 +45,8 @@ int compare_main(std::span<const std::string> args) {
       "with-names", "write cadre names into the reports (files made 0600)")(
       "quiet,q", "do not print the summary");
   add_set_option(line.visible, &sets);
+  std::vector<std::string> shock_files;
+  add_shocks_option(line.visible, &shock_files, "every scenario compared, the base included");
   line.visible.add_options()("set-base", "apply --set to the base too (default: variants only)");
   std::string rerun_of;
   line.hidden.add_options()("scenarios", po::value<std::vector<std::string>>(), "scenario files")(
@@ -89,7 +91,7 @@ int compare_main(std::span<const std::string> args) {
       const bool is_base = &f == &files.front();
       auto l = load_scenario_for(
           f, is_base && !vm.count("set-base") ? std::vector<scenario::Override>{} : *overrides,
-          "compare");
+          "compare", shock_files);
       if (!l)
         ok = false;
       else

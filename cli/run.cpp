@@ -50,6 +50,8 @@ int run_main(std::span<const std::string> args) {
       "id for all its units): monthly in series.csv, and a row per unit at each election")(
       "quiet,q", "do not print the summary");
   add_set_option(line.visible, &sets);
+  std::vector<std::string> shock_files;
+  add_shocks_option(line.visible, &shock_files, "the scenario");
   line.visible.add_options()(
       "assumptions", po::value(&assumption_sets)->default_value(0),
       "also sample N parameter sets from the scenario's assumption ranges (Latin hypercube), "
@@ -93,7 +95,7 @@ int run_main(std::span<const std::string> args) {
     changes = rerun->changes.front();
     changed_from = rerun->changed_from.front();
   } else {
-    auto cli_scenario = load_scenario_for(path, *overrides, "run");
+    auto cli_scenario = load_scenario_for(path, *overrides, "run", shock_files);
     if (!cli_scenario) return kInvalidInput;
     loaded = std::move(cli_scenario->loaded);
     changes = std::move(cli_scenario->changes);

@@ -3,6 +3,7 @@
 #include <fmt/core.h>  // fmt::print
 
 #include "cli/run_support.hpp"       // load_for_cli
+#include "sim/scenario/shocks.hpp"   // with_shocks
 #include "sim/scenario/variant.hpp"  // scenario_changes
 
 namespace po = boost::program_options;
@@ -13,6 +14,15 @@ void add_set_option(po::options_description& options, std::vector<std::string>* 
   options.add_options()("set", po::value(sets)->composing(),
                         "set one value of the resolved scenario: /pointer=value (JSON, else a "
                         "string); repeatable");
+}
+
+void add_shocks_option(po::options_description& options, std::vector<std::string>* shock_files,
+                       const char* what) {
+  options.add_options()("shocks", po::value(shock_files)->composing(),
+                        (std::string("add the shock cards of this file (JSON, docs/scenarios.md § "
+                                     "Shock cards) to ") +
+                         what + "; repeatable")
+                            .c_str());
 }
 
 std::optional<std::vector<scenario::Override>> parse_sets(const std::vector<std::string>& sets,
@@ -37,7 +47,8 @@ void print_warnings(const scenario::LoadedScenario& loaded) {
 
 std::optional<CliScenario> load_scenario_for(const std::string& path,
                                              const std::vector<scenario::Override>& overrides,
-                                             const char* command) {
+                                             const char* command,
+                                             const std::vector<std::string>& shock_files) {
   const std::string file = path == "baseline" ? std::string() : path;
   auto loaded = load_for_cli(file, command);
   if (!loaded) return std::nullopt;
@@ -72,6 +83,19 @@ std::optional<CliScenario> load_scenario_for(const std::string& path,
     }
   } else {
     out.loaded = std::move(*loaded);
+  }
+  for (const auto& shock_file : shock_files) {
+    try {
+      out.loaded = scenario::with_shocks(out.loaded, shock_file);
+    } catch (const scenario::InvalidInput& e) {
+      for (const auto& p : scenario::format_problems(e.problems(), e.total()))
+        fmt::print(stderr, "{}\n", p);
+      fmt::print(stderr,
+                 "cadresim {}: {} with the shocks of {} is not a valid scenario; nothing was "
+                 "written\n",
+                 command, out.loaded.source, shock_file);
+      return std::nullopt;
+    }
   }
   out.changes = scenario::changes_json(scenario::scenario_changes(base, out.loaded.resolved));
   return out;

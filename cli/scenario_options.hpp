@@ -35,11 +35,18 @@ struct CliScenario {
   std::string changed_from;  ///< the base the changes are measured from
 };
 
-/// Loads `path` (empty or "baseline" = built-in), prints its warnings, applies `overrides`.
-/// Returns nullopt after printing every problem (exit code 3).
+/// Adds `--shocks FILE` (a shock file, docs/scenarios.md § Shock cards; repeatable) to
+/// `options`; `what` says which scenarios the cards go to.
+void add_shocks_option(boost::program_options::options_description& options,
+                       std::vector<std::string>* shock_files, const char* what);
+
+/// Loads `path` (empty or "baseline" = built-in), prints its warnings, applies `overrides`,
+/// then adds the cards of each of `shock_files` in turn. Returns nullopt after printing every
+/// problem (exit code 3).
 std::optional<CliScenario> load_scenario_for(const std::string& path,
                                              const std::vector<scenario::Override>& overrides,
-                                             const char* command);
+                                             const char* command,
+                                             const std::vector<std::string>& shock_files = {});
 
 /// Prints the warnings of a loaded scenario as "file: /pointer: warning: message".
 void print_warnings(const scenario::LoadedScenario& loaded);

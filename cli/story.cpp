@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/run_support.hpp"
+#include "cli/scenario_options.hpp"  // --shocks
 #include "sim/engine/engine.hpp"
 
 namespace po = boost::program_options;
@@ -38,6 +39,8 @@ int story_main(std::span<const std::string> args) {
       "lang", po::value(&lang)->default_value("en"), "language: en or vi")(
       "html", po::value(&html), "also write the story as a self-contained HTML page to this file")(
       "until", po::value(&until), "stop at this date (YYYY-MM-DD) instead of the scenario's end");
+  std::vector<std::string> shock_files;
+  add_shocks_option(line.visible, &shock_files, "the scenario");
   line.hidden.add_options()("words", po::value<std::vector<std::string>>(), "SCENARIO WHO");
   line.positional.add("words", -1);
   int rc = kOk;
@@ -56,8 +59,9 @@ int story_main(std::span<const std::string> args) {
   }
   const std::string path = words.size() == 2 ? words[0] : std::string();
   const std::string who = words.back();
-  auto loaded = load_for_cli(path, "story");
-  if (!loaded) return kInvalidInput;
+  auto cli_scenario = load_scenario_for(path, {}, "story", shock_files);
+  if (!cli_scenario) return kInvalidInput;
+  std::optional<scenario::LoadedScenario> loaded = std::move(cli_scenario->loaded);
   const model::Scenario& sc = loaded->scenario;
   kernel::Day until_day = sc.calendar.end;
   if (!until.empty()) {

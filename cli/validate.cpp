@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "sim/scenario/loader.hpp"
+#include "sim/scenario/shocks.hpp"  // --shocks
 
 namespace po = boost::program_options;
 
@@ -26,7 +27,8 @@ int validate_main(std::span<const std::string> args) {
       "quiet,q", "print nothing on success")(
       "at", po::value<std::string>(),
       "with --resolved, or for the counts: the structure and rules in force on this date "
-      "(YYYY-MM-DD)");
+      "(YYYY-MM-DD)")("shocks", po::value<std::vector<std::string>>()->composing(),
+                      "also check the cards of this shock file on each scenario (repeatable)");
   line.hidden.add_options()("files", po::value<std::vector<std::string>>(), "scenario files");
   line.positional.add("files", -1);
   int rc = kOk;
@@ -51,7 +53,10 @@ int validate_main(std::span<const std::string> args) {
   rc = kOk;
   for (const auto& f : files) {
     try {
-      const scenario::LoadedScenario s = scenario::load_scenario(f);
+      scenario::LoadedScenario s = scenario::load_scenario(f);
+      if (vm.count("shocks"))
+        for (const auto& file : vm["shocks"].as<std::vector<std::string>>())
+          s = scenario::with_shocks(s, file);
       if (vm.count("resolved")) {
         fmt::print("{}\n", at ? scenario::resolved_at(s, *at).dump(2) : s.resolved.dump(2));
       } else if (!vm.count("quiet")) {

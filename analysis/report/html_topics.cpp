@@ -308,13 +308,22 @@ json markers_of(const std::vector<Scenario>& scen) {
       structure && structure->is_array())
     for (const auto& e : *structure)
       if (const std::string d = text_of(&e, "date"); !d.empty()) dates[d] = "structure";
+  // Shock cards (docs/scenarios.md § Shock cards): marked with their label.
+  std::map<std::string, std::string> shock_labels;
+  if (const json* shocks = member(scen.front().resolved, "shocks"); shocks && shocks->is_array())
+    for (const auto& c : *shocks)
+      if (const std::string d = text_of(&c, "date"); !d.empty()) {
+        dates[d] = "shock";
+        shock_labels[d] += (shock_labels[d].empty() ? "Shock: " : "; ") + text_of(&c, "label");
+      }
   json out = json::array();
   for (const auto& [d, kind] : dates)
     out.push_back({{"date", d},
                    {"kind", kind},
-                   {"label", kind == "congress"    ? "Party congress"
-                             : kind == "structure" ? "Structural change"
-                                                   : "State election"}});
+                   {"label", kind == "congress"    ? std::string("Party congress")
+                             : kind == "structure" ? std::string("Structural change")
+                             : kind == "shock"     ? shock_labels[d]
+                                                   : std::string("State election")}});
   return out;
 }
 

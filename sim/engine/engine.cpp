@@ -14,6 +14,7 @@
 #include "sim/rules/retirement.hpp"
 #include "sim/rules/rotation.hpp"
 #include "sim/rules/rule_change.hpp"
+#include "sim/rules/shocks.hpp"
 #include "sim/rules/staffing.hpp"
 #include "sim/rules/structure.hpp"
 #include "sim/rules/succession.hpp"
@@ -114,6 +115,15 @@ void Engine::schedule_calendar() {
     for (Day d = next_annual(md, cal.start); d <= cal.end; d = next_annual(md, d))
       sim_.schedule_with_payload(d, kPoolStep, step++, kPriorityPlan);
   }
+  // Shock cards (rules/shocks.cpp): on their dates, after the switch of the scenario in force
+  // that day; an extra rotation round with the plans.
+  for (std::uint32_t i = 0; i < scenario_.shocks.size(); ++i) {
+    const model::Shock& card = scenario_.shocks[i];
+    if (card.date <= cal.start || card.date > cal.end) continue;
+    sim_.schedule_with_payload(
+        card.date, kShock, i,
+        card.kind == model::ShockKind::kExtraRotationRound ? kPriorityPlan : kPriorityExit);
+  }
   // Staffing (rules/staffing.cpp): one step a year after the start, the step number as payload.
   if (scenario_.staffing.enabled) {
     std::uint32_t step = 1;
@@ -175,6 +185,11 @@ void Engine::handle(const kernel::Event& e) {
       break;
     case kSecondmentEnd:
       secondment_end(c, e.subject);
+      break;
+    case kShock:
+      apply_shock(c, scenario_.shocks[e.stamp], e.stamp);
+      if (scenario_.shocks[e.stamp].kind == model::ShockKind::kExtraRotationRound)
+        rotation_plan(c, plans_run_++);
       break;
     case kPreparation:
       prepare_election(c, *elections_[e.stamp].first, elections_[e.stamp].second);

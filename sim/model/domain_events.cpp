@@ -41,7 +41,8 @@ std::string_view event_name(EventType t) {
       "post_ended",
       "restructured",
       "surplus",
-      "secondment_ended"};
+      "secondment_ended",
+      "shock"};
   return names[static_cast<std::size_t>(t)];
 }
 
@@ -165,6 +166,18 @@ std::string_view reason_name(std::uint16_t r) {
       return "moved";
     case kReasonNonNativeRule:
       return "non_native_rule";
+    case kReasonShockDeparture:
+      return "departure";
+    case kReasonShockChange:
+      return "change";
+    case kReasonShockAllowanceCut:
+      return "allowance_cut";
+    case kReasonShockHiringFreeze:
+      return "hiring_freeze";
+    case kReasonShockExtraRotationRound:
+      return "extra_rotation_round";
+    case kReasonShockMerge:
+      return "merge";
     default:
       return "";
   }

@@ -49,17 +49,21 @@ enum class EventType : std::uint8_t {
   /// cadre = the holder after the election, or none; from = that cadre's previous post, or the
   /// post last held; value = ready-now planned successors of the post before the election).
   kElectionOutcome,
-  kNotStanding,  ///< personnel preparation: the holder of `from` will not stand (reason: why)
-  kScenarioChanged,   ///< the scenario in force changed (value = epoch number; reason = 1 when
-                      ///< the change includes a structural event)
-  kUnitMapped,        ///< structural event: unit `cadre` (a UnitId here) merged, abolished,
-                      ///< created or moved (reason); value = the unit merged into, the new
-                      ///< parent, or -1
-  kPostEnded,         ///< post `from` ended with its unit; cadre = its holder (or none)
-  kRestructured,      ///< holder of ended post `from` placed in post `to` (reason: pass)
-  kSurplus,           ///< holder of ended post `from` without a post (reason: fate; value =
-                      ///< exit cost in VND)
-  kSecondmentEnded,   ///< a seconded cadre returns, without a post, to the unplaced
+  kNotStanding,      ///< personnel preparation: the holder of `from` will not stand (reason: why)
+  kScenarioChanged,  ///< the scenario in force changed (value = epoch number; reason = 1 when
+                     ///< the change includes a structural event)
+  kUnitMapped,       ///< structural event: unit `cadre` (a UnitId here) merged, abolished,
+                     ///< created or moved (reason); value = the unit merged into, the new
+                     ///< parent, or -1
+  kPostEnded,        ///< post `from` ended with its unit; cadre = its holder (or none)
+  kRestructured,     ///< holder of ended post `from` placed in post `to` (reason: pass)
+  kSurplus,          ///< holder of ended post `from` without a post (reason: fate; value =
+                     ///< exit cost in VND)
+  kSecondmentEnded,  ///< a seconded cadre returns, without a post, to the unplaced
+  /// A shock card took effect (rules/shocks.cpp): value = card index (Scenario::shocks), reason =
+  /// its kind; for a departure, one event per cadre who leaves (cadre, from = the post held),
+  /// or one without a cadre when nobody matched.
+  kShock,
   kCount
 };
 
@@ -93,9 +97,9 @@ enum Reason : std::uint16_t {
   kReasonAgedOut = 30,
   kReasonFailed = 31,
   kReasonGone = 32,
-  kReasonOtherCause = 33,  ///< causes the model does not represent (discipline, health, request)
+  kReasonOtherCause = 33,   ///< causes the model does not represent (discipline, health, request)
   kReasonHeldAlready = 34,  ///< the cadre now holds this post or one of equal or higher rank
-  kReasonPostEnded = 35,   ///< the post ended in a structural event
+  kReasonPostEnded = 35,    ///< the post ended in a structural event
   // rotation outcomes
   kReasonReturn = 40,
   kReasonPromote = 41,
@@ -139,6 +143,13 @@ enum Reason : std::uint16_t {
   kReasonUnitMoved = 99,
   // dated rule changes (rules/rule_change.cpp)
   kReasonNonNativeRule = 100,  ///< a native holder moved out when the title's rule became required
+  // shock cards (rules/shocks.cpp), by kind
+  kReasonShockDeparture = 110,
+  kReasonShockChange = 111,
+  kReasonShockAllowanceCut = 112,
+  kReasonShockHiringFreeze = 113,
+  kReasonShockExtraRotationRound = 114,
+  kReasonShockMerge = 115,
 };
 
 /// Display name of a reason ("" for none).

@@ -373,6 +373,37 @@ struct StructuralEvent {
   /// ones, so their leadership posts rank above those of the units they replace [A].
   int placement_rank_step = 0;
   SurplusParams surplus;
+  int shock = -1;  ///< index of the shock card (Scenario::shocks) this event comes from, or -1
+};
+
+/// What a shock card does (docs/scenarios.md § Shock cards).
+enum class ShockKind : std::uint8_t {
+  kDeparture,           ///< named or drawn holders of posts leave the service on the date
+  kChange,              ///< any parameter change (a dated patch)
+  kAllowanceCut,        ///< an allowance or support amount set lower (a dated patch)
+  kHiringFreeze,        ///< staffing recruitment stops (a dated patch), until a date if given
+  kExtraRotationRound,  ///< a rotation plan outside the annual cycle
+  kMerge,               ///< units merged (a structural event)
+};
+
+/// One shock card: a dated event a trainer adds to a scenario. Parameter changes and merges
+/// become dated changes and structural events when the scenario is read; the engine handles
+/// departures and extra rotation rounds, and records every card in the event log.
+struct Shock {
+  ShockKind kind = ShockKind::kChange;
+  kernel::Day date = 0;
+  /// "<kind>-<date>" unless given; the metric group of its departures, and (hashed) the entity
+  /// of its random draws
+  std::string id;
+  std::string label;  ///< what the card says, for the summary and the report
+  // kDeparture: one named cadre, or `count` holders drawn among the posts that match.
+  std::string cadre_id;      ///< a named or roster cadre; empty: drawn
+  int count = 0;             ///< holders drawn
+  int level = -1;            ///< level of the posts drawn from (-1: any)
+  TitleId title = kNoTitle;  ///< title of the posts drawn from (kNoTitle: any)
+  bool key_only = true;      ///< draw among key posts only
+  ExitCause cause = ExitCause::kResignation;
+  int structure = -1;  ///< kMerge: index into Scenario::structure
 };
 
 struct Scenario;
@@ -416,6 +447,7 @@ struct Scenario {
   PoolParams pools;         ///< push-model pools (grades); empty when the scenario has none
   StaffingParams staffing;  ///< non-leadership staff stocks; off when the scenario has none
   std::vector<StructuralEvent> structure;  ///< dated structural events, in date order
+  std::vector<Shock> shocks;               ///< shock cards, in the order given
   /// Dated switches (structural events and dated changes), in date order; empty for a
   /// scenario without either. Set on the base scenario only.
   std::vector<Epoch> epochs;

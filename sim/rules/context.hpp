@@ -36,6 +36,7 @@ enum EventKind : std::uint16_t {
   kEpochSwitch,         ///< the scenario in force changes (epoch index in the payload):
                         ///< a structural event and/or dated changes, rules/structure.cpp
   kSecondmentEnd,       ///< subject = cadre: end of a secondment after a structural event
+  kShock,               ///< a shock card on its date (card index in the payload), rules/shocks.cpp
   kKindCount
 };
 
@@ -75,6 +76,7 @@ enum RandomPurpose : std::uint64_t {
   kRngInitialTerms = 20,       ///< entity = post: initial holder in a second consecutive term
   kRngSurplus = 21,            ///< entity = cadre, index = structural event number: exit or not
                                ///< (20 is kRngInitialTerms on main)
+  kRngShock = 22,              ///< entity = FNV-1a 64 of the shock card's id, index = k-th drawn
 };
 
 /// How a vacancy chain ended.

@@ -17,7 +17,29 @@ struct DatedChange {
   kernel::Day date = 0;
   json patch;
   std::size_t index = 0;  ///< position in the "changes" array (for pointers)
+  /// Where a problem inside the patch is reported: "/changes/N/patch" for a change of the file,
+  /// "/shocks/N/patch" for a shock card's patch, "/shocks/N" for a patch a card is turned into.
+  std::string origin;
+  bool literal = true;  ///< the patch is written in the input (else built from a card)
 };
+
+/// Checks a dated patch (an object; no frozen key; "titles" keyed by title id with only the
+/// fields that may change on a date). Problems at `pointer` (the patch) and below.
+void check_dated_patch(const json& patch, const std::string& pointer, SectionContext& ctx);
+
+/// "shocks": the shock cards (docs/scenarios.md § Shock cards) into `ctx.scenario.shocks`,
+/// after every other section it names is read (levels, titles, named cadres, staffing,
+/// structure). Returns the dated changes the cards are turned into, in card order.
+std::vector<DatedChange> read_shocks(FieldReader& top, SectionContext& ctx);
+
+/// The merge cards of a "shocks" array as structural events for read_structure: each the card
+/// without its shock keys, with its pointer ("/shocks/N") and card index.
+struct ShockStructure {
+  json event;
+  std::string pointer;
+  int card = -1;
+};
+std::vector<ShockStructure> shock_structure_events(const json& shocks);
 
 /// "changes": checks dates and patches (frozen keys are problems) and returns them in order.
 /// Absent: empty, and no key in the resolved scenario.

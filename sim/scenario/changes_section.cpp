@@ -25,7 +25,7 @@ const char* frozen_reason(const std::string& key) {
   if (key == "calendar") return "the calendar is fixed for the whole run";
   if (key == "population" || key == "script")
     return "it describes the initial state and is read only at the start";
-  if (key == "changes" || key == "extends" || key == "$schema" || key == "name")
+  if (key == "changes" || key == "extends" || key == "$schema" || key == "name" || key == "shocks")
     return "it cannot change on a date";
   return nullptr;
 }
@@ -72,6 +72,18 @@ void check_title_patch(const json& titles, const std::string& at, SectionContext
 }
 }  // namespace
 
+void check_dated_patch(const json& patch, const std::string& pointer, SectionContext& ctx) {
+  if (!patch.is_object()) {
+    ctx.problems.add(pointer, "must be an object (a JSON Merge Patch), found " + type_name(patch));
+    return;
+  }
+  if (patch.contains("titles")) check_title_patch(patch["titles"], pointer + "/titles", ctx);
+  for (const auto& [key, value] : patch.items())
+    if (const char* why = frozen_reason(key))
+      ctx.problems.add(pointer + "/" + pointer_token(key),
+                       fmt::format("\"{}\" cannot change on a date: {}", key, why));
+}
+
 json apply_dated_patch(json doc, const json& patch) {
   json rest = patch;
   if (rest.is_object() && rest.contains("titles") && rest["titles"].is_object() &&
@@ -99,21 +111,16 @@ std::vector<DatedChange> read_changes(FieldReader& top, SectionContext& ctx) {
                                                  kernel::format_iso_date(cal.end)));
     if (!out.empty() && c.date < out.back().date)
       ctx.problems.add(r.at("date"), "dated changes must be in date order");
+    c.origin = r.at("patch");
     const json* patch = r.raw("patch");
     if (patch == nullptr) {
       ctx.problems.add(r.at("patch"), "is required but missing (a JSON Merge Patch object)");
-    } else if (!patch->is_object()) {
-      ctx.problems.add(r.at("patch"),
-                       "must be an object (a JSON Merge Patch), found " + type_name(*patch));
     } else {
-      if (patch->contains("titles"))
-        check_title_patch((*patch)["titles"], r.at("patch") + "/titles", ctx);
-      for (const auto& [key, value] : patch->items())
-        if (const char* why = frozen_reason(key))
-          ctx.problems.add(r.at("patch") + "/" + pointer_token(key),
-                           fmt::format("\"{}\" cannot change on a date: {}", key, why));
-      c.patch = *patch;
-      r.out()["patch"] = *patch;
+      check_dated_patch(*patch, r.at("patch"), ctx);
+      if (patch->is_object()) {
+        c.patch = *patch;
+        r.out()["patch"] = *patch;
+      }
     }
     r.finish();
     out.push_back(std::move(c));
@@ -144,7 +151,7 @@ std::string map_pointer(std::string where, const std::vector<DatedChange>& chang
       // The pointer itself or one of its parents is set by the patch.
       for (json::json_pointer p = ptr; !p.empty(); p = p.parent_pointer())
         if (changes[j].patch.contains(p))
-          return fmt::format("/changes/{}/patch{}", changes[j].index, where);
+          return changes[j].literal ? changes[j].origin + where : changes[j].origin;
     } catch (const json::exception&) {
       return {};
     }
@@ -167,14 +174,17 @@ void build_epochs(const json& doc, LoadedScenario& out, const std::vector<DatedC
       patched = apply_dated_patch(std::move(patched), changes[j].patch);
     try {
       LoadedScenario loaded = build_single_scenario(patched, display_name, base_dir);
-      loaded.resolved["changes"] = out.resolved["changes"];
+      // (No key when the base has none: the changes of shock cards are in "shocks".)
+      if (out.resolved.contains("changes")) loaded.resolved["changes"] = out.resolved["changes"];
       return loaded;
     } catch (const InvalidInput& e) {
       for (const auto& p : e.problems()) {
         std::string where = map_pointer(p.where, changes, applied - 1, doc);
         std::string message = p.message;
         if (where.empty()) {
-          where = fmt::format("/changes/{}", changes[applied - 1].index);
+          where = changes[applied - 1].origin;
+          if (changes[applied - 1].literal && where.ends_with("/patch"))
+            where.resize(where.size() - 6);
           message = fmt::format("in the scenario in force from {}: {}: {}",
                                 kernel::format_iso_date(day), p.where, p.message);
         }

@@ -3,7 +3,7 @@
 
 #include <fmt/core.h>  // fmt::format
 
-#include <algorithm>  // std::max
+#include <algorithm>  // std::max, std::stable_sort
 #include <map>        // units per level and sector (post count)
 #include <set>        // std::set of visited files (cycle detection)
 #include <utility>    // std::pair
@@ -97,7 +97,8 @@ json resolve_extends(const json& doc, const fs::path& path, Problems& problems,
   std::error_code ec;
   const fs::path canonical = fs::weakly_canonical(path, ec);
   visiting.insert(ec ? path.string() : canonical.string());
-  return resolve_chain(doc, path, problems, visiting, 0, warnings, allowed_roots(path.parent_path()));
+  return resolve_chain(doc, path, problems, visiting, 0, warnings,
+                       allowed_roots(path.parent_path()));
 }
 
 namespace {
@@ -210,10 +211,16 @@ LoadedScenario build_single_scenario(const json& doc, const std::string& display
   read_population(top, ctx);
   check_population_size(ctx);
   read_script(top, ctx);
-  if (changes != nullptr)
+  // Shock cards (after the sections they name); their parameter changes join the dated changes.
+  std::vector<DatedChange> shock_changes = read_shocks(top, ctx);
+  if (changes != nullptr) {
     *changes = read_changes(top, ctx);
-  else
+    changes->insert(changes->end(), shock_changes.begin(), shock_changes.end());
+    std::stable_sort(changes->begin(), changes->end(),
+                     [](const DatedChange& a, const DatedChange& b) { return a.date < b.date; });
+  } else {
     top.allow("changes");
+  }
   top.raw("assumptions");  // read last: its pointers resolve against every other section
   out.assumptions = read_assumptions(doc, resolved, problems);
   top.finish();

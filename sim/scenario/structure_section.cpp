@@ -8,6 +8,7 @@
 #include <algorithm>      // std::find
 #include <unordered_map>  // id lookups
 
+#include "sim/scenario/changes.hpp"  // shock_structure_events
 #include "sim/scenario/sections.hpp"
 
 namespace cadresim::scenario {
@@ -50,7 +51,11 @@ UnitId parent_on(const model::Unit& u, kernel::Day day) {
 }  // namespace
 
 void read_structure(FieldReader& top, SectionContext& ctx) {
-  if (!top.has("structure")) return;  // absent: no key in the resolved scenario either
+  // The merge cards of "shocks" are structural events too (docs/scenarios.md § Shock cards).
+  const json* shocks = top.has("shocks") ? top.raw("shocks") : nullptr;
+  std::vector<ShockStructure> cards;
+  if (shocks != nullptr) cards = shock_structure_events(*shocks);
+  if (!top.has("structure") && cards.empty()) return;  // absent: no key in the resolved either
   auto& org = ctx.scenario.organisation;
   auto& events = ctx.scenario.structure;
   const auto& cal = ctx.scenario.calendar;
@@ -81,16 +86,58 @@ void read_structure(FieldReader& top, SectionContext& ctx) {
     org.units[u].successor = successor;
     ev.ended.push_back(u);
   };
-  for_each_object(top, "structure", false, [&](FieldReader& r, std::size_t i) {
+  // The events to read: the file's, then the cards', read in date order (a card falls between
+  // the file's events); the resolved output of a card is its own (read_shocks).
+  struct Source {
+    const json* in;
+    json* out;
+    std::string pointer;
+    int card;
+    kernel::Day date;
+  };
+  auto peek_date = [](const json& e) {
+    kernel::Day d = 0;
+    if (e.is_object() && e.contains("date") && e["date"].is_string())
+      if (auto parsed = kernel::parse_iso_date(e["date"].get<std::string>())) d = *parsed;
+    return d;
+  };
+  std::vector<Source> sources;
+  if (const json* arr = top.has("structure") ? top.array("structure") : nullptr) {
+    json& out = top.out()["structure"];
+    out = json::array();
+    for (std::size_t i = 0; i < arr->size(); ++i) out.push_back(json::object());
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+      sources.push_back(
+          {&(*arr)[i], &out[i], fmt::format("/structure/{}", i), -1, peek_date((*arr)[i])});
+      if (i > 0 && sources[i].date <= sources[i - 1].date && sources[i].date != 0)
+        ctx.problems.add(sources[i].pointer + "/date",
+                         "structural events must be in increasing date order");
+    }
+  } else if (top.has("structure")) {
+    top.out()["structure"] = json::array();
+  }
+  std::vector<json> card_out(cards.size(), json::object());
+  for (std::size_t k = 0; k < cards.size(); ++k)
+    sources.push_back({&cards[k].event, &card_out[k], cards[k].pointer, cards[k].card,
+                       peek_date(cards[k].event)});
+  std::stable_sort(sources.begin(), sources.end(),
+                   [](const Source& a, const Source& b) { return a.date < b.date; });
+  std::vector<std::string> pointers;  // of each event read, for the checks below
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    const Source& src = sources[i];
+    FieldReader r(src.in, *src.out, src.pointer, ctx.problems);
     model::StructuralEvent ev;
+    ev.shock = src.card;
     r.date("date", ev.date, true);
     // An event on or before the start is already in force at the start (a scenario that starts
     // on today's structure keeps the history that made it).
     if (r.has("date") && ev.date > cal.end)
       ctx.problems.add(r.at("date"), fmt::format("must not be after the end ({}) of the calendar",
                                                  kernel::format_iso_date(cal.end)));
-    if (i > 0 && ev.date <= events.back().date)
-      ctx.problems.add(r.at("date"), "structural events must be in increasing date order");
+    if (i > 0 && ev.date == events.back().date && (src.card >= 0 || events.back().shock >= 0))
+      ctx.problems.add(r.at("date"),
+                       "another structural event falls on this date (a shock card's merge "
+                       "needs a date of its own: move it a day)");
     // 1. Created units (parents may be units created earlier in the list).
     for_each_object(r, "create", false, [&](FieldReader& c, std::size_t) {
       std::string parent;
@@ -199,7 +246,8 @@ void read_structure(FieldReader& top, SectionContext& ctx) {
     sp.finish();
     r.finish();
     events.push_back(std::move(ev));
-  });
+    pointers.push_back(src.pointer);
+  }
   // The structure in force after each event must be a tree: every unit in force has a parent
   // in force (or is the root), and moves make no cycle.
   for (std::size_t i = 0; i < events.size(); ++i) {
@@ -210,7 +258,7 @@ void read_structure(FieldReader& top, SectionContext& ctx) {
       if (p == model::kNoUnit) continue;
       if (!org.units[p].in_force(day)) {
         ctx.problems.add(
-            fmt::format("/structure/{}", i),
+            pointers[i],
             fmt::format("unit \"{}\" stays in force on {} but its parent \"{}\" "
                         "ends: move it to another parent or end it too",
                         org.units[u].id, kernel::format_iso_date(day), org.units[p].id));
@@ -221,7 +269,7 @@ void read_structure(FieldReader& top, SectionContext& ctx) {
       while (v != model::kNoUnit && v != u && steps++ <= org.units.size())
         v = parent_on(org.units[v], day);
       if (v == u)
-        ctx.problems.add(fmt::format("/structure/{}", i),
+        ctx.problems.add(pointers[i],
                          fmt::format("moves make unit \"{}\" its own ancestor", org.units[u].id));
     }
   }

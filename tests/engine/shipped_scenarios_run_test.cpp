@@ -11,6 +11,7 @@
 #include "engine_test_support.hpp"
 #include "sim/engine/engine.hpp"
 #include "sim/engine/invariants.hpp"
+#include "sim/scenario/shocks.hpp"  // with_shocks
 
 namespace cadresim::enginetest {
 namespace {
@@ -30,6 +31,22 @@ class InvariantObserver : public engine::Observer {
   int months = 0;
 };
 
+// A shock file (docs/scenarios.md § Shock cards) is not a scenario: it has "cards".
+bool is_shock_file(const nlohmann::json& doc) {
+  return doc.is_object() && doc.contains("cards");
+}
+
+std::vector<fs::path> shipped_shock_files() {
+  std::vector<fs::path> out;
+  for (const auto& entry : fs::recursive_directory_iterator(source_path("scenarios"))) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
+    std::ifstream in(entry.path());
+    if (is_shock_file(nlohmann::json::parse(in, nullptr, false))) out.push_back(entry.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::vector<fs::path> shipped_scenarios() {
   std::vector<fs::path> out;
   const fs::path root = source_path("scenarios");
@@ -40,7 +57,8 @@ std::vector<fs::path> shipped_scenarios() {
     std::ifstream in(p);
     const auto doc = nlohmann::json::parse(in, nullptr, false);
     if (doc.is_object() && doc.contains("transitions") && doc.contains("states")) continue;
-    out.push_back(p);  // Markov inputs are not scenarios; everything else must run
+    if (is_shock_file(doc)) continue;  // run below, on the training province
+    out.push_back(p);  // Markov inputs and shock files are not scenarios; everything else must run
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -58,6 +76,25 @@ TEST(ShippedScenarios, EveryScenarioRunsToItsEndWithTheInvariantsHolding) {
       ASSERT_NO_THROW(e.run()) << file;
       EXPECT_EQ(check.broken, "") << file << " seed " << seed;
       EXPECT_GT(check.months, 12) << file;
+    }
+  }
+}
+
+// Every shipped shock file (the exercise pack's, scenarios/training/shocks/) runs with the
+// invariants holding, on the training province its cards name.
+TEST(ShippedScenarios, EveryShockFileRunsOnTheTrainingProvinceWithTheInvariantsHolding) {
+  const auto files = shipped_shock_files();
+  ASSERT_GE(files.size(), 4u) << "the shock files of the exercise pack";
+  const auto son_mai = scenario::load_scenario_file(source_path("scenarios/training/son-mai.json"));
+  for (const auto& file : files) {
+    const model::Scenario s = scenario::with_shocks(son_mai, file).scenario;
+    ASSERT_FALSE(s.shocks.empty()) << file;
+    for (std::uint64_t seed : {1u, 2u}) {
+      engine::Engine e(s, seed, 0);
+      InvariantObserver check;
+      e.add_observer(check);
+      ASSERT_NO_THROW(e.run()) << file;
+      EXPECT_EQ(check.broken, "") << file << " seed " << seed;
     }
   }
 }

@@ -1,0 +1,104 @@
+// `--shocks FILE` on run, compare, story and validate, as a trainer uses it (docs/cli.md,
+// docs/scenarios.md § Shock cards): the cards show in the summary, the event log and the story;
+// a bad card is exit code 3 with the shock file and the pointer, and nothing is written; a run
+// with shocks reruns byte for byte from its folder alone.
+#include <gtest/gtest.h>
+
+#include "cli_test_support.hpp"
+
+#include <filesystem>  // scratch folders
+#include <fstream>     // a bad shock file
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using cadresim::clitest::CliRun;
+using cadresim::clitest::slurp;
+
+fs::path scratch(const std::string& what) {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  const fs::path p =
+      fs::temp_directory_path() / (std::string("cadresim-shocks-") + info->name() + "-" + what);
+  fs::remove_all(p);
+  return p;
+}
+
+CliRun cadresim(const std::string& args) {
+  return cadresim::clitest::run_cadresim(args);
+}
+
+std::string src(const char* rel) {
+  // Appended piece by piece: `"\"" + path` trips GCC 12's -Wrestrict false positive.
+  std::string quoted(1, '"');
+  quoted += (fs::path(CADRESIM_SOURCE_DIR) / rel).string();
+  quoted += '"';
+  return quoted;
+}
+
+TEST(ShocksCli, RunShowsEveryCardInTheSummaryAndTheEventLog) {
+  const fs::path dir = scratch("out"), events = scratch("events.csv");
+  const CliRun r = cadresim("run " + src("scenarios/training/son-mai.json") + " -n 4 --shocks " +
+                            src("scenarios/training/shocks/sudden-departure.json") + " --out \"" +
+                            dir.string() + "\" --events \"" + events.string() + "\"");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Shock cards of son-mai"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2027-03-01 nam-khe-secretary"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("cadres who left:"), std::string::npos) << r.out;
+  const std::string log = slurp(events);
+  EXPECT_NE(log.find("2027-03-01,shock,lo-van-thang,,nam-khe/c25-party-secretary,,departure,0"),
+            std::string::npos);
+  EXPECT_NE(slurp(dir / "report.html").find("Shock: "), std::string::npos) << "the chart marker";
+  fs::remove_all(dir);
+  fs::remove(events);
+}
+
+TEST(ShocksCli, ABadCardIsRefusedWithTheShockFileAndThePointerAndNothingIsWritten) {
+  const fs::path dir = scratch("out"), bad = scratch("bad.json");
+  std::ofstream(bad)
+      << R"({"cards": [{"kind": "departure", "date": "2027-03-01", "cadre": "lo-van-thag"}]})";
+  const CliRun r = cadresim("run " + src("scenarios/training/son-mai.json") + " -n 2 --shocks \"" +
+                            bad.string() + "\" --out \"" + dir.string() + "\"");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find(bad.string() + ": /cards/0/cadre: unknown cadre \"lo-van-thag\""),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("did you mean \"lo-van-thang\""), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir));
+  const CliRun v = cadresim("validate " + src("scenarios/training/son-mai.json") + " --shocks \"" +
+                            bad.string() + "\"");
+  EXPECT_EQ(v.exit_code, 3);
+  EXPECT_NE(v.err.find("/cards/0/cadre"), std::string::npos) << v.err;
+  fs::remove(bad);
+}
+
+TEST(ShocksCli, CompareAppliesTheCardsToEveryScenarioAndARunWithShocksReruns) {
+  const fs::path a = scratch("a"), b = scratch("b");
+  const CliRun r = cadresim(
+      "compare " + src("scenarios/training/son-mai.json") + " " +
+      src("scenarios/training/son-mai-extra-round.json") + " -n 4 -q --shocks " +
+      src("scenarios/training/shocks/congress-18-months.json") + " --out \"" + a.string() + "\"");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string summary = slurp(a / "summary.txt");
+  EXPECT_NE(summary.find("Shock cards of son-mai\n"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("Shock cards of son-mai-extra-round"), std::string::npos) << summary;
+  const CliRun again = cadresim("rerun \"" + a.string() + "\" -q --out \"" + b.string() + "\"");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(slurp(a / "summary.txt"), slurp(b / "summary.txt"));
+  EXPECT_EQ(slurp(a / "report.json"), slurp(b / "report.json"));
+  fs::remove_all(a);
+  fs::remove_all(b);
+}
+
+TEST(ShocksCli, TheStoryTellsTheCard) {
+  const CliRun r =
+      cadresim("story " + src("scenarios/training/son-mai.json") + " lo-van-thang --shocks " +
+               src("scenarios/training/shocks/sudden-departure.json"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2027-03-01  Shock card: Bí thư Đảng ủy xã Nậm Khê"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("Left the service (discipline)"), std::string::npos) << r.out;
+}
+
+}  // namespace
