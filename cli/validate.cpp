@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/scenario_options.hpp"  // print_warnings
 #include "sim/scenario/loader.hpp"
 #include "sim/scenario/shocks.hpp"  // --shocks
 
@@ -57,6 +58,7 @@ int validate_main(std::span<const std::string> args) {
       if (vm.count("shocks"))
         for (const auto& file : vm["shocks"].as<std::vector<std::string>>())
           s = scenario::with_shocks(s, file);
+      print_warnings(s);  // on standard error: --resolved output stays clean JSON
       if (vm.count("resolved")) {
         fmt::print("{}\n", at ? scenario::resolved_at(s, *at).dump(2) : s.resolved.dump(2));
       } else if (!vm.count("quiet")) {

@@ -66,7 +66,8 @@ void diff_into(const json& a, const json& b, const std::string& pointer, std::ve
 
 }  // namespace
 
-void apply_variant(json& base, const json& variant, const std::string& file, Problems& problems,
+namespace {
+void apply_patches(json& base, const json& variant, const std::string& file, Problems& problems,
                    std::vector<Problem>* warnings) {
   json patch = variant;
   json ops;
@@ -114,6 +115,80 @@ void apply_variant(json& base, const json& variant, const std::string& file, Pro
                        what)});
     }
   }
+}
+
+// A value the variant changes that a dated change of the result sets again (with another
+// value) holds only until that date: say so, with the pointer to patch to change it after too.
+void warn_dated_overrides(const json& before, const json& after, const std::string& file,
+                          std::vector<Problem>& warnings) {
+  const auto changes = after.find("changes");
+  if (changes == after.end() || !changes->is_array()) return;
+  std::vector<Change> found;
+  diff_into(before, after, "", found);
+  // An object the variant adds whole counts leaf by leaf.
+  std::vector<Change> diff;
+  auto leaves = [&](auto&& self, const std::string& at, const json& v) -> void {
+    if (!v.is_object() || v.empty()) {
+      diff.push_back({at, json(), v});
+      return;
+    }
+    for (const auto& [k, x] : v.items()) self(self, at + "/" + pointer_token(k), x);
+  };
+  for (const auto& c : found) {
+    if (c.base.is_null())
+      leaves(leaves, c.pointer, c.variant);
+    else
+      diff.push_back(c);
+  }
+  for (const auto& c : diff) {
+    if (c.pointer.rfind("/changes", 0) == 0) continue;
+    // Titles are patched by id in a dated change: /titles/K/... is /titles/<id>/... there.
+    std::string in_patch = c.pointer;
+    if (in_patch.rfind("/titles/", 0) == 0 && after.contains("titles") &&
+        after["titles"].is_array()) {
+      const std::size_t end = in_patch.find('/', 8);
+      const std::string index = in_patch.substr(8, end == std::string::npos ? end : end - 8);
+      if (!index.empty() && index.find_first_not_of("0123456789") == std::string::npos &&
+          std::stoul(index) < after["titles"].size())
+        in_patch = "/titles/" +
+                   pointer_token(after["titles"][std::stoul(index)].value("id", index)) +
+                   (end == std::string::npos ? "" : in_patch.substr(end));
+    }
+    for (std::size_t j = 0; j < changes->size(); ++j) {
+      const json& ch = (*changes)[j];
+      if (!ch.is_object() || !ch.contains("patch") || !ch["patch"].is_object()) continue;
+      try {
+        // The pointer itself or a parent that the merge patch replaces as a whole.
+        for (json::json_pointer p(in_patch); !p.empty(); p = p.parent_pointer()) {
+          if (!ch["patch"].contains(p)) continue;
+          const json& set = ch["patch"][p];
+          if (set.is_object() && p.to_string() != in_patch) break;   // merged key by key
+          if (p.to_string() == in_patch && set == c.variant) break;  // the same value again
+          // The variant patched the dated change itself: it knows.
+          const json::json_pointer in_change("/changes/" + std::to_string(j) + "/patch" +
+                                             p.to_string());
+          if (!before.contains(in_change) || before[in_change] != after[in_change]) break;
+          warnings.push_back(
+              {file, c.pointer,
+               fmt::format("this change holds only until {}: the dated change /changes/{} sets "
+                           "{} again from then on; to change it after that date too, patch "
+                           "/changes/{}/patch{} as well (a \"json_patch\" operation)",
+                           ch.value("date", std::string("its date")), j, p.to_string(), j,
+                           p.to_string())});
+          break;
+        }
+      } catch (const json::exception&) {
+      }
+    }
+  }
+}
+}  // namespace
+
+void apply_variant(json& base, const json& variant, const std::string& file, Problems& problems,
+                   std::vector<Problem>* warnings) {
+  const json before = warnings ? base : json();
+  apply_patches(base, variant, file, problems, warnings);
+  if (warnings) warn_dated_overrides(before, base, file, *warnings);
 }
 
 std::vector<Change> scenario_changes(const json& base, const json& variant) {

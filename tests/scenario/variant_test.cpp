@@ -83,6 +83,35 @@ TEST(JsonPatchVariant, AMergePatchReplacingAnArrayIsAWarningWithCounts) {
   EXPECT_NE(it->file.find("arrays.json"), std::string::npos);
 }
 
+// A variant's value that a dated change of the base sets again holds only until that date: a
+// warning names the change and the pointer to patch; none when the variant patches the dated
+// change too (as scenarios/dien-bien/no-rotation.json does).
+TEST(JsonPatchVariant, AValueADatedChangeSetsAgainIsAWarning) {
+  const fs::path dir = fs::temp_directory_path() / "cadresim-variant-test";
+  fs::create_directories(dir);
+  json base = json::parse(std::ifstream(kSmall));
+  base["changes"] = json::parse(
+      R"([{"date": "2025-01-01", "patch": {"succession": {"max_candidates_per_post": 2}}}])");
+  std::ofstream(dir / "dated-base.json") << base.dump(1);
+  json doc = {{"extends", "dated-base.json"},
+              {"name", "v"},
+              {"succession", {{"max_candidates_per_post", 1}}}};
+  std::ofstream(dir / "dated-variant.json") << doc.dump(1);
+  const auto v = load_scenario_file(dir / "dated-variant.json");
+  const auto it = std::find_if(v.warnings.begin(), v.warnings.end(), [](const auto& w) {
+    return w.where == "/succession/max_candidates_per_post";
+  });
+  ASSERT_NE(it, v.warnings.end());
+  EXPECT_NE(it->message.find("holds only until 2025-01-01"), std::string::npos) << it->message;
+  EXPECT_NE(it->message.find("/changes/0/patch/succession/max_candidates_per_post"),
+            std::string::npos);
+  doc["json_patch"] = json::parse(
+      R"([{"op": "replace", "path": "/changes/0/patch/succession/max_candidates_per_post",
+           "value": 1}])");
+  std::ofstream(dir / "dated-variant.json") << doc.dump(1);
+  EXPECT_TRUE(load_scenario_file(dir / "dated-variant.json").warnings.empty());
+}
+
 TEST(VariantDiff, ListsPointerBaseAndVariantValues) {
   const json a = {{"name", "a"}, {"support", {{"top_up", 0}, {"list", {1, 2, 3}}}}};
   const json b = {{"name", "b"}, {"support", {{"top_up", 5}, {"list", {1, 9}}, {"new", true}}}};
