@@ -131,6 +131,7 @@ int compare_main(std::span<const std::string> args) {
       ro.progress = &progress;
       ro.cancel = &g_interrupted;
       std::vector<analysis::ReplicationResult> reps = analysis::run_replications(l.scenario, ro);
+      interrupt_point("after-replications");
       analysis::ScenarioResults r;
       r.name = l.scenario.name;
       r.source = l.source;

@@ -152,6 +152,7 @@ int run_main(std::span<const std::string> args) {
     ro.progress = &progress;
     ro.cancel = &g_interrupted;
     std::vector<analysis::ReplicationResult> reps = analysis::run_replications(sc, ro);
+    interrupt_point("after-replications");
     analysis::ScenarioResults res;
     res.name = sc.name;
     res.source = loaded->source;

@@ -8,10 +8,11 @@
 
 #include <fmt/core.h>  // fmt::print
 
-#include <unistd.h>  // isatty
-#include <csignal>   // sigaction
-#include <cstdlib>   // std::getenv
-#include <ctime>     // std::time, gmtime_r
+#include <unistd.h>     // isatty
+#include <csignal>      // sigaction, std::raise
+#include <cstdlib>      // std::getenv
+#include <ctime>        // std::time, gmtime_r
+#include <string_view>  // the test hook's point
 
 namespace cadresim::cli {
 
@@ -30,6 +31,11 @@ void install_interrupt_handler() {
   action.sa_flags = SA_RESTART;  // an interrupted write() resumes; the flag is checked later
   ::sigaction(SIGINT, &action, nullptr);
   ::sigaction(SIGTERM, &action, nullptr);
+}
+
+void interrupt_point(const char* point) {
+  const char* at = std::getenv("CADRESIM_TEST_INTERRUPT_AT");
+  if (at != nullptr && std::string_view(at) == point) std::raise(SIGINT);
 }
 
 namespace {
@@ -207,6 +213,7 @@ std::filesystem::path write_outputs(const OutputPlan& plan,
   set.write("report.html", analysis::report_html(report), mode);
   for (const auto& f : extra) set.write(f.relative, f.content, with_names ? mode : f.mode);
   // Last moment to stop: after this the new set is in place, complete.
+  interrupt_point("before-commit");
   if (g_interrupted.load()) throw analysis::RunCancelled{};
   set.commit(plan.replace);
   if (!plan.latest.empty()) analysis::replace_symlink(plan.latest, plan.folder.filename());

@@ -25,6 +25,10 @@ inline constexpr int kInterrupted = 130;
 /// Installs handlers so Ctrl-C (SIGINT) and SIGTERM ask running replications to stop; the
 /// flag is also checked inside long replications and just before outputs are moved into place.
 void install_interrupt_handler();
+/// A test hook: when the environment variable CADRESIM_TEST_INTERRUPT_AT equals `point`, the
+/// process sends itself SIGINT here, so tests can interrupt at moments a real Ctrl-C cannot hit
+/// reliably ("after-replications", "before-commit"; docs/reliability.md).
+void interrupt_point(const char* point);
 
 /// Where the outputs of a run go (decided and checked before any work).
 struct OutputPlan {

@@ -3,7 +3,7 @@
 #include <fmt/core.h>                 // fmt::print
 #include <boost/program_options.hpp>  // options of the subcommand
 
-#include "analysis/report.hpp"  // write_file_atomic
+#include "analysis/output_set.hpp"  // write_file_atomically, kPrivateFileMode
 #include "analysis/story.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
@@ -100,7 +100,9 @@ int story_main(std::span<const std::string> args) {
         lang == "vi" ? analysis::StoryLanguage::kVietnamese : analysis::StoryLanguage::kEnglish;
     const auto lines = analysis::tell_story(sc, engine.world(), rec, *subject, language);
     if (!html.empty())
-      analysis::write_file_atomic(html, analysis::story_html(*subject, lines, language));
+      // A story names its cadre (its purpose): the page is private like --with-names outputs.
+      analysis::write_file_atomically(html, analysis::story_html(*subject, lines, language),
+                                      analysis::kPrivateFileMode);
     fmt::print("{}", analysis::story_text(*subject, lines, language));
     return kOk;
   } catch (const std::exception& e) {

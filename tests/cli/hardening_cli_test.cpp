@@ -196,6 +196,30 @@ TEST(RunStore, EachRunGetsANewFolderAndLatestPointsAtIt) {
   for (const auto& run : runs) EXPECT_TRUE(fs::exists(store / run / "report.json")) << run;
 }
 
+// SIGINT after the replications used to be ignored. A test hook (CADRESIM_TEST_INTERRUPT_AT,
+// docs/reliability.md) sends SIGINT at the two moments a real Ctrl-C cannot hit reliably: right
+// after the replications, and just before the staged output set is moved into place. Either
+// way: exit 130, the message, no output folder and no temporary file left.
+TEST(Signals, SigintAfterTheReplicationsOrBeforeTheCommitWritesNothing) {
+  for (const char* point : {"after-replications", "before-commit"}) {
+    for (const char* command : {"run", "compare"}) {
+      SCOPED_TRACE(std::string(command) + " " + point);
+      Scratch dir;
+      const fs::path out = dir.path / "out";
+      const std::string args = std::string(command) + " " + q(kSmall) +
+                               (std::string(command) == "compare" ? " " + q(kSmall) : "") +
+                               " -n 2 -q --out " + q(out);
+      const CliRun r = cadresim::clitest::run_cadresim(
+          args, dir.path.string(), std::string("CADRESIM_TEST_INTERRUPT_AT=") + point + " ");
+      EXPECT_EQ(r.exit_code, 130) << r.err;
+      EXPECT_NE(r.err.find("interrupted; nothing was written"), std::string::npos) << r.err;
+      EXPECT_FALSE(fs::exists(out));
+      for (const auto& e : fs::directory_iterator(dir.path))
+        ADD_FAILURE() << "left behind: " << e.path();
+    }
+  }
+}
+
 // SIGTERM used to be ignored until the replication in progress ended.
 TEST(Signals, SigtermStopsALongReplicationAndNothingIsWritten) {
   Scratch dir;

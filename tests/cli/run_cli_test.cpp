@@ -153,6 +153,9 @@ TEST(StoryCommand, TellsACareerInBothLanguagesAndRefusesAnUnknownName) {
   ASSERT_EQ(vi.exit_code, 0) << vi.err;
   EXPECT_NE(vi.out.find("Câu chuyện của Vàng A Kỷ"), std::string::npos) << vi.out;
   EXPECT_TRUE(fs::exists(html));
+  // The page names the cadre: private, like every output written with --with-names.
+  EXPECT_EQ(fs::status(html).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
   fs::remove(html);
   const CliRun nobody = run_cadresim("story \"Nobody Here\"");
   EXPECT_EQ(nobody.exit_code, 2);
