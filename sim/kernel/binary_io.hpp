@@ -39,6 +39,17 @@ class ByteWriter {
   }
   /// A double, bit for bit.
   void f(double v) { fixed64(std::bit_cast<std::uint64_t>(v)); }
+  /// A double that is often a small whole number (a count): such a number n in [0, 2^62) is
+  /// the varint 2n, anything else the varint 1 and the IEEE bits. Exact either way.
+  void fc(double v) {
+    if (v >= 0 && v < 0x1.0p62 && v == static_cast<double>(static_cast<std::uint64_t>(v)) &&
+        std::bit_cast<std::uint64_t>(v) != std::bit_cast<std::uint64_t>(-0.0)) {
+      u(static_cast<std::uint64_t>(v) << 1);
+    } else {
+      u(1);
+      f(v);
+    }
+  }
   /// A boolean as one byte.
   void b(bool v) { out_.push_back(v ? '\1' : '\0'); }
   /// Eight little-endian bytes.
@@ -81,6 +92,13 @@ class ByteReader {
     return static_cast<std::int64_t>((z >> 1) ^ (~(z & 1) + 1));
   }
   double f() { return std::bit_cast<double>(fixed64()); }
+  /// A double written by ByteWriter::fc.
+  double fc() {
+    const std::uint64_t tag = u();
+    if (tag == 1) return f();
+    if (tag & 1) throw FormatError("malformed number at byte " + std::to_string(pos_));
+    return static_cast<double>(tag >> 1);
+  }
   bool b() {
     const char c = next();
     if (c != 0 && c != 1) throw FormatError("malformed flag at byte " + std::to_string(pos_));

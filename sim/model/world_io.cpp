@@ -32,9 +32,21 @@ E read_enum(ByteReader& r, E last) {
   return static_cast<E>(v);
 }
 
+// Ids are written plus one, so that the common "none" (0xFFFFFFFF for units, posts and cadres)
+// takes one byte rather than five.
+static_assert(kNoUnit == 0xFFFFFFFFu && kNoPost == 0xFFFFFFFFu && kNoCadre == 0xFFFFFFFFu);
+void put_ref(ByteWriter& w, std::uint32_t v) {
+  w.u(v == 0xFFFFFFFFu ? 0 : std::uint64_t{v} + 1);
+}
+std::uint32_t get_ref(ByteReader& r) {
+  const std::uint64_t v = r.u();
+  if (v > 0xFFFFFFFFu) throw FormatError("reference out of range");
+  return v == 0 ? 0xFFFFFFFFu : static_cast<std::uint32_t>(v - 1);
+}
+
 // An id that must be `none` or below `n`.
 std::uint32_t read_ref(ByteReader& r, std::size_t n, std::uint32_t none, const char* what) {
-  const auto v = r.narrow<std::uint32_t>();
+  const auto v = get_ref(r);
   if (v != none && v >= n) throw FormatError(std::string(what) + " reference out of range");
   return v;
 }
@@ -44,16 +56,16 @@ void save_cadre(ByteWriter& w, const Cadre& c) {
   w.s(c.name);
   w.u(static_cast<std::uint8_t>(c.sex));
   w.i(c.birth);
-  w.u(c.home_unit);
-  w.u(c.post);
-  w.u(c.last_post);
+  put_ref(w, c.home_unit);
+  put_ref(w, c.post);
+  put_ref(w, c.last_post);
   w.i(c.post_since);
   w.i(c.equivalent_since);
   w.i(c.equivalent_rank);
   w.i(c.consecutive_terms);
   w.i(c.term_end);
-  w.f(c.grade_coefficient);
-  w.f(c.competence);
+  w.fc(c.grade_coefficient);
+  w.fc(c.competence);
   for (const auto m : c.experience_months) w.u(m);
   w.i(c.hardship_months);
   w.i(c.attraction_months_used);
@@ -64,23 +76,23 @@ void save_cadre(ByteWriter& w, const Cadre& c) {
   w.i(c.retirement_date);
   const RotationRecord& rr = c.rotation;
   w.b(rr.active);
-  w.u(rr.origin_post);
-  w.u(rr.origin_unit);
+  put_ref(w, rr.origin_post);
+  put_ref(w, rr.origin_unit);
   w.i(rr.start);
   w.i(rr.planned_end);
   w.u(rr.flow);
   w.u(rr.count);
-  w.f(rr.shortfall);
-  w.f(rr.shortfall_vnd);
-  w.f(rr.early_return_hazard);
-  w.f(rr.early_return_threshold);
+  w.fc(rr.shortfall);
+  w.fc(rr.shortfall_vnd);
+  w.fc(rr.early_return_hazard);
+  w.fc(rr.early_return_threshold);
   w.i(rr.offers_refused);
   w.u(rr.levers);
   w.b(rr.second_household);
   w.i(c.adapt_start);
-  w.f(c.adapt_deficit);
-  w.f(c.adapt_tau_months);
-  w.f(c.effort_penalty);
+  w.fc(c.adapt_deficit);
+  w.fc(c.adapt_tau_months);
+  w.fc(c.effort_penalty);
   w.u(static_cast<std::uint8_t>(c.rating));
   w.b(c.term_limit_rotation_candidate);
   w.u(c.pool_state);
@@ -100,8 +112,8 @@ Cadre load_cadre(ByteReader& r, std::size_t posts, std::size_t units) {
   c.equivalent_rank = r.i32();
   c.consecutive_terms = r.i32();
   c.term_end = r.i32();
-  c.grade_coefficient = r.f();
-  c.competence = r.f();
+  c.grade_coefficient = r.fc();
+  c.competence = r.fc();
   for (auto& m : c.experience_months) m = r.narrow<std::uint16_t>();
   c.hardship_months = r.i32();
   c.attraction_months_used = r.i32();
@@ -118,17 +130,17 @@ Cadre load_cadre(ByteReader& r, std::size_t posts, std::size_t units) {
   rr.planned_end = r.i32();
   rr.flow = r.narrow<std::uint16_t>();
   rr.count = r.narrow<std::uint16_t>();
-  rr.shortfall = r.f();
-  rr.shortfall_vnd = r.f();
-  rr.early_return_hazard = r.f();
-  rr.early_return_threshold = r.f();
+  rr.shortfall = r.fc();
+  rr.shortfall_vnd = r.fc();
+  rr.early_return_hazard = r.fc();
+  rr.early_return_threshold = r.fc();
   rr.offers_refused = r.i32();
   rr.levers = r.narrow<std::uint8_t>();
   rr.second_household = r.b();
   c.adapt_start = r.i32();
-  c.adapt_deficit = r.f();
-  c.adapt_tau_months = r.f();
-  c.effort_penalty = r.f();
+  c.adapt_deficit = r.fc();
+  c.adapt_tau_months = r.fc();
+  c.effort_penalty = r.fc();
   c.rating = read_enum(r, Rating::kExcellent);
   c.term_limit_rotation_candidate = r.b();
   c.pool_state = r.narrow<std::uint16_t>();
@@ -146,8 +158,8 @@ void save_vector(ByteWriter& w, const std::vector<T>& v, Put put) {
 void save_world(ByteWriter& w, const World& world) {
   save_vector(w, world.cadres, [&](const Cadre& c) { save_cadre(w, c); });
   save_vector(w, world.posts, [&](const PostState& p) {
-    w.u(p.holder);
-    w.u(p.acting);
+    put_ref(w, p.holder);
+    put_ref(w, p.acting);
     w.i(p.vacant_since);
     w.u(p.chain);
     w.b(p.fill_pending);
@@ -156,25 +168,25 @@ void save_world(ByteWriter& w, const World& world) {
     w.b(p.unmet_reported);
   });
   save_vector(w, world.plan, [&](const PlanEntry& e) {
-    w.u(e.cadre);
-    w.u(e.post);
+    put_ref(w, e.cadre);
+    put_ref(w, e.post);
     w.u(static_cast<std::uint8_t>(e.readiness));
     w.i(e.since);
   });
   save_vector(w, world.plan_count, [&](std::uint8_t n) { w.u(n); });
-  save_vector(w, world.attrition_hazard, [&](double x) { w.f(x); });
-  save_vector(w, world.attrition_threshold, [&](double x) { w.f(x); });
-  save_vector(w, world.attrition_multiplier, [&](double x) { w.f(x); });
+  save_vector(w, world.attrition_hazard, [&](double x) { w.fc(x); });
+  save_vector(w, world.attrition_threshold, [&](double x) { w.fc(x); });
+  save_vector(w, world.attrition_multiplier, [&](double x) { w.fc(x); });
   save_vector(w, world.chains, [&](const VacancyChain& ch) {
     w.i(ch.started);
-    w.u(ch.first_post);
+    put_ref(w, ch.first_post);
     w.u(ch.length);
     w.u(ch.top_level);
     w.u(ch.bottom_level);
     w.b(ch.ended);
     w.u(ch.end_reason);
   });
-  save_vector(w, world.unplaced, [&](CadreId id) { w.u(id); });
+  save_vector(w, world.unplaced, [&](CadreId id) { put_ref(w, id); });
   save_vector(w, world.staff, [&](int n) { w.i(n); });
   w.u(world.initial_cadres);
   w.u(world.recruited);
@@ -186,7 +198,7 @@ void load_world(ByteReader& r, World& world, std::size_t posts, std::size_t unit
   out.cadres.resize(r.count(40));
   for (auto& c : out.cadres) c = load_cadre(r, posts, units);
   const std::size_t cadres = out.cadres.size();
-  out.posts.resize(r.count(8));
+  out.posts.resize(r.count(1));
   if (out.posts.size() != posts)
     throw FormatError("the saved world has " + std::to_string(out.posts.size()) +
                       " posts, the organisation " + std::to_string(posts));
@@ -210,8 +222,8 @@ void load_world(ByteReader& r, World& world, std::size_t posts, std::size_t unit
   out.plan_count.resize(r.count(1));
   for (auto& n : out.plan_count) n = r.narrow<std::uint8_t>();
   for (auto* v : {&out.attrition_hazard, &out.attrition_threshold, &out.attrition_multiplier}) {
-    v->resize(r.count(8));
-    for (double& x : *v) x = r.f();
+    v->resize(r.count(1));
+    for (double& x : *v) x = r.fc();
   }
   out.chains.resize(r.count(7));
   for (auto& ch : out.chains) {
@@ -243,10 +255,10 @@ void save_events(ByteWriter& w, const events::EventLog& log) {
     w.i(e.day);
     w.u(static_cast<std::uint8_t>(e.type));
     w.u(e.reason);
-    w.u(e.cadre);
-    w.u(e.from);
-    w.u(e.to);
-    w.f(e.value);
+    put_ref(w, e.cadre);
+    put_ref(w, e.from);
+    put_ref(w, e.to);
+    w.fc(e.value);
   });
 }
 
@@ -259,10 +271,10 @@ events::EventLog load_events(ByteReader& r) {
       throw FormatError("event type out of range");
     e.type = static_cast<events::EventType>(type);
     e.reason = r.narrow<std::uint16_t>();
-    e.cadre = r.narrow<std::uint32_t>();
-    e.from = r.narrow<std::uint32_t>();
-    e.to = r.narrow<std::uint32_t>();
-    e.value = r.f();
+    e.cadre = get_ref(r);
+    e.from = get_ref(r);
+    e.to = get_ref(r);
+    e.value = r.fc();
   }
   return log;
 }
