@@ -154,16 +154,30 @@ std::string encode_snapshot(const Snapshot& snap) {
   }
   hw.u(h.post_labels.size());
   for (const auto& l : h.post_labels) hw.s(l);
-  ByteWriter bw;
-  bw.u(snap.replications.size());
-  for (const auto& r : snap.replications) bw.s(r);
-  bw.s(snap.event_log);
+  // The body is written straight after the header (no second copy of the states in memory).
+  std::size_t states = 0;
+  for (const auto& r : snap.replications) states += r.size() + 10;
   std::string out(kMagic);
+  out.reserve(kPrefix + hw.bytes().size() + states + snap.event_log.size() + 40);
   put_le(out, kSnapshotFormat, 4);
   put_le(out, hw.bytes().size(), 8);
-  put_le(out, bw.bytes().size(), 8);
+  put_le(out, 0, 8);  // body length, patched below
   out += hw.bytes();
-  out += bw.bytes();
+  const std::size_t body = out.size();
+  ByteWriter lengths;  // varint lengths, as ByteWriter::s writes them
+  auto append = [&](std::string_view bytes) {
+    lengths = ByteWriter();
+    lengths.u(bytes.size());
+    out += lengths.bytes();
+    out += bytes;
+  };
+  lengths.u(snap.replications.size());
+  out += lengths.bytes();
+  for (const auto& r : snap.replications) append(r);
+  append(snap.event_log);
+  std::string blen;
+  put_le(blen, out.size() - body, 8);
+  out.replace(20, 8, blen);
   put_le(out, kernel::fnv1a64(std::string_view(out).substr(kMagic.size())), 8);
   return out;
 }
@@ -308,6 +322,7 @@ SavedRun run_and_save(const model::Scenario& scenario, const nlohmann::json& res
         engine.save_state(w);
         metrics.save_state(w);
         out.snapshot.replications[r] = w.take();
+        out.snapshot.replications[r].shrink_to_fit();  // 100 states stay in memory until written
         if (log) out.snapshot.event_log = log->text();
         engine.run_until(o.until);  // now deliver them, and close the results as run --until
         metrics.on_finish(engine.now(), engine.world());

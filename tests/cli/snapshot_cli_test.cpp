@@ -64,6 +64,16 @@ TEST(SnapshotCli, SaveAt2026ThenContinueGivesTheUninterruptedRun) {
   for (const char* f : {"summary.txt", "series.csv", "report.json"})
     EXPECT_EQ(without(slurp(whole / f), args_whole), without(slurp(cont / f), args_cont)) << f;
   EXPECT_EQ(slurp(ev_whole), slurp(ev_cont));
+  // rerun repeats the saved run's reports (the snapshot is a side file, not rewritten) but
+  // cannot repeat a continued run, whose snapshot the run folder does not hold.
+  const fs::path again = scratch("again");
+  const CliRun rp = cadresim("rerun " + part.string() + " -q --out " + again.string());
+  EXPECT_EQ(rp.exit_code, 0) << rp.err;
+  EXPECT_EQ(slurp(again / "series.csv"), slurp(part / "series.csv"));
+  const CliRun rc = cadresim("rerun " + cont.string() + " -q --out " + again.string() + "2");
+  EXPECT_EQ(rc.exit_code, 3);
+  EXPECT_NE(rc.err.find("continued a snapshot"), std::string::npos) << rc.err;
+  fs::remove_all(again);
   // A variant continues with a note; -n with --from-state is a usage error.
   const fs::path var = scratch("var");
   const CliRun v =
