@@ -220,6 +220,7 @@ Snapshot decode_snapshot(std::string_view bytes, const std::string& file) {
     h.scenario_hash = hr.fixed64();
     h.seed = hr.u();
     h.replications = hr.u();
+    if (h.replications == 0) throw FormatError("no replications");
     h.date = hr.i32();
     h.with_names = hr.b();
     h.facts.resize(hr.count(2));
