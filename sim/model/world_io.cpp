@@ -242,6 +242,16 @@ void load_world(ByteReader& r, World& world, std::size_t posts, std::size_t unit
   for (auto& id : out.unplaced) id = read_ref(r, cadres, kNoCadre, "cadre");
   out.staff.resize(r.count(1));
   for (int& n : out.staff) n = r.i32();
+  // Per-cadre vectors grow lazily (rules resize them), so they may be shorter, never longer.
+  for (const std::size_t n : {out.plan_count.size(), out.attrition_hazard.size(),
+                              out.attrition_threshold.size(), out.attrition_multiplier.size()})
+    if (n > cadres) throw FormatError("a per-cadre table is longer than the population");
+  if (!out.staff.empty() && out.staff.size() != units)
+    throw FormatError("the staff table does not match the units");
+  if (world.scenario != nullptr)
+    for (const auto& c : out.cadres)
+      if (c.pool_state != kNoPoolState && c.pool_state >= world.scenario->pools.states.size())
+        throw FormatError("pool state reference out of range");
   out.initial_cadres = r.u();
   out.recruited = r.u();
   out.exited = r.u();

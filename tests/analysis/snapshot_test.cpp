@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>  // temporary snapshot files
+#include <random>      // std::mt19937_64: altered states
 #include <string>
 #include <vector>
 
@@ -242,6 +243,39 @@ TEST_F(SnapshotErrors, AScenarioWithAnotherOrganisationIsRefused) {
   moved.scenario.calendar.state_elections.back().date += 1;
   const std::string why2 = continuation_problem(s.header, moved.scenario, "my.state", "moved.json");
   EXPECT_NE(why2.find("its state elections differ from the snapshot's"), std::string::npos) << why2;
+}
+
+// The checksum catches damage; behind it, the reader still checks counts, ranges, references
+// and the world's invariants. Bytes of a replication's state changed at random, with the
+// checksum recomputed, must be refused with a SnapshotError or run: never crash or hang.
+TEST_F(SnapshotErrors, StatesAlteredBehindTheChecksumAreRefusedOrRun) {
+  const std::string good = bytes();
+  const Snapshot parsed = decode_snapshot(good, "my.state");
+  std::uint64_t header = 0;
+  for (int k = 0; k < 8; ++k)
+    header |= static_cast<std::uint64_t>(static_cast<unsigned char>(good[12 + k])) << (8 * k);
+  const std::size_t from = 28 + header + 4, span = parsed.replications[0].size();
+  std::mt19937_64 rng(11);
+  int refused = 0, ran = 0;
+  for (int trial = 0; trial < 150; ++trial) {
+    std::string bad = good;
+    for (int k = 0; k < 2; ++k) bad[from + rng() % span] = static_cast<char>(rng());
+    const std::uint64_t sum = kernel::fnv1a64(std::string_view(bad).substr(8, bad.size() - 16));
+    for (int k = 0; k < 8; ++k)
+      bad[bad.size() - 8 + k] = static_cast<char>((sum >> (8 * k)) & 0xFF);
+    try {
+      const Snapshot s = decode_snapshot(bad, "my.state");
+      RunOptions c;
+      c.threads = 1;
+      continue_from(small().scenario, s, "my.state", c, false);
+      ++ran;
+    } catch (const SnapshotError& e) {
+      EXPECT_EQ(std::string(e.what()).rfind("my.state: ", 0), 0u) << e.what();
+      ++refused;
+    }
+  }
+  EXPECT_GT(refused, 0);
+  EXPECT_EQ(refused + ran, 150);
 }
 
 }  // namespace
