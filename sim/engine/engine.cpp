@@ -79,6 +79,12 @@ Engine::Engine(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
       case kScripted:
         ok = ok && e.stamp < scenario_.script.size();
         break;
+      case kRetire:
+      case kAppointmentTermEnd:
+      case kRotationEnd:
+      case kSecondmentEnd:
+        ok = ok && e.subject != kernel::kNoSubject;  // a cadre's event
+        break;
       case kEpochSwitch:
         ok = ok && e.stamp < scenario_.epochs.size();
         break;

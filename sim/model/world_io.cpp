@@ -246,6 +246,10 @@ void load_world(ByteReader& r, World& world, std::size_t posts, std::size_t unit
   for (const std::size_t n : {out.plan_count.size(), out.attrition_hazard.size(),
                               out.attrition_threshold.size(), out.attrition_multiplier.size()})
     if (n > cadres) throw FormatError("a per-cadre table is longer than the population");
+  // The plan is read with plan_count of its cadres (analysis/metrics.cpp).
+  for (const auto& e : out.plan)
+    if (e.cadre >= out.plan_count.size() || e.post == kNoPost)
+      throw FormatError("a plan entry without its cadre's count or post");
   if (!out.staff.empty() && out.staff.size() != units)
     throw FormatError("the staff table does not match the units");
   if (world.scenario != nullptr)
