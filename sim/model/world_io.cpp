@@ -239,7 +239,10 @@ void load_world(ByteReader& r, World& world, std::size_t posts, std::size_t unit
     if (p.chain != 0 && p.chain >= out.chains.size())
       throw FormatError("chain reference out of range");
   out.unplaced.resize(r.count(1));
-  for (auto& id : out.unplaced) id = read_ref(r, cadres, kNoCadre, "cadre");
+  for (auto& id : out.unplaced) {
+    id = read_ref(r, cadres, kNoCadre, "cadre");
+    if (id == kNoCadre) throw FormatError("an unplaced entry without a cadre");
+  }
   out.staff.resize(r.count(1));
   for (int& n : out.staff) n = r.i32();
   // Per-cadre vectors grow lazily (rules resize them), so they may be shorter, never longer.
