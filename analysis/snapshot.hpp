@@ -96,10 +96,11 @@ struct ContinuedRun {
   std::string event_log;                   ///< replication 0's log from the start, if asked
 };
 
-/// Continues every replication of `snapshot` under `scenario` (checked with
-/// continuation_problem first) to options.until (0: the end); options.seed and
+/// Continues every replication of `snapshot` under `scenario` to options.until (0: the end);
+/// the caller checks continuation_problem first (this function does not). options.seed and
 /// options.replications are ignored (the snapshot's are used). With `event_log`, replication
-/// 0's log is continued too. Throws SnapshotError, RunCancelled.
+/// 0's log is continued too. Throws SnapshotError (also for a state that does not fit the
+/// scenario), RunCancelled.
 ContinuedRun continue_from(const model::Scenario& scenario, const Snapshot& snapshot,
                            const std::string& file, const RunOptions& options, bool event_log);
 
