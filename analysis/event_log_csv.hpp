@@ -2,7 +2,8 @@
 /// @file The event log as CSV (date, event, cadre, name, from, to, reason, value): an observer
 /// that renders each domain event with readable labels (cadre ids, posts "unit/title").
 
-#include <string>  // std::string
+#include <string>   // std::string
+#include <utility>  // std::move
 
 #include "sim/engine/observer.hpp"
 #include "sim/model/scenario.hpp"
@@ -18,6 +19,9 @@ class EventLogCsv : public engine::Observer {
   void on_events(std::span<const events::DomainEvent> events, const model::World& world) override;
   /// The CSV text so far (header included).
   const std::string& text() const { return text_; }
+  /// Replaces the text so far (a run continued from a snapshot: docs/architecture.md § Saved
+  /// state), header included.
+  void restore(std::string text) { text_ = std::move(text); }
 
  private:
   const model::Scenario& s_;

@@ -11,6 +11,7 @@
 #include <vector>   // std::vector
 
 #include "sim/engine/observer.hpp"
+#include "sim/kernel/binary_io.hpp"  // ByteWriter, ByteReader for saved state
 #include "sim/model/scenario.hpp"
 
 namespace cadresim::analysis {
@@ -53,6 +54,16 @@ class MetricsCollector : public engine::Observer {
 
   /// The result (complete after on_finish).
   ReplicationResult& result() { return result_; }
+
+  /// Writes the accumulators (series so far, the open year, per-unit and per-election state)
+  /// so that a run continued from a snapshot reports the whole period (docs/architecture.md
+  /// § Saved state). Call before on_finish.
+  void save_state(kernel::ByteWriter& w) const;
+  /// Restores accumulators written by save_state into this collector, freshly built for the
+  /// scenario that continues (the saved one or a variant with the same organisation and
+  /// calendar). A series the saved run did not have starts with zeros. Throws
+  /// kernel::FormatError if the shapes do not match.
+  void load_state(kernel::ByteReader& r);
 
  private:
   void add(const std::string& metric, const std::string& group, double v = 1.0);

@@ -6,6 +6,7 @@
 #include "analysis/assumptions.hpp"  // run --assumptions
 #include "analysis/event_log_csv.hpp"
 #include "analysis/output_set.hpp"  // write_file_atomically
+#include "analysis/snapshot.hpp"    // --save-state, --from-state
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/run_store.hpp"  // run_record, --rerun-of
@@ -28,7 +29,7 @@ int run_main(std::span<const std::string> args) {
       {},
       {}};
   std::string n_text, seed_text, threads_text;
-  std::string out, events, until, pipeline_units;
+  std::string out, events, until, pipeline_units, save_state, from_state;
   std::vector<std::string> sets;
   std::size_t assumption_sets = 0;
   line.visible.add_options()("help,h", "show this help")("replications,n",
@@ -48,6 +49,11 @@ int run_main(std::span<const std::string> args) {
       "pipeline-units", po::value(&pipeline_units),
       "also report the successor pipeline of these units (comma-separated unit ids, or a level "
       "id for all its units): monthly in series.csv, and a row per unit at each election")(
+      "save-state", po::value(&save_state),
+      "with --until: also save the state of every replication at that date to this file")(
+      "from-state", po::value(&from_state),
+      "continue the replications saved in this file (run --save-state) with SCENARIO: the same "
+      "one, or a variant with the same organisation and dated calendar")(
       "quiet,q", "do not print the summary");
   add_set_option(line.visible, &sets);
   std::vector<std::string> shock_files;
@@ -78,12 +84,42 @@ int run_main(std::span<const std::string> args) {
         "cadresim run: --assumptions needs at least 2 parameter sets and -n of at least 2\n");
     return kUsageError;
   }
+  const bool saving = !save_state.empty(), continuing = !from_state.empty();
+  if (saving && continuing) {
+    fmt::print(stderr, "cadresim run: --save-state and --from-state cannot be combined\n");
+    return kUsageError;
+  }
+  if ((saving || continuing) && (assumption_sets > 0 || !rerun_of.empty())) {
+    fmt::print(stderr, "cadresim run: --{} cannot be combined with --assumptions or rerun\n",
+               saving ? "save-state" : "from-state");
+    return kUsageError;
+  }
+  if (saving && until.empty()) {
+    fmt::print(stderr, "cadresim run: --save-state needs --until DATE (the date of the state)\n");
+    return kUsageError;
+  }
+  if (continuing && (!vm["replications"].defaulted() || !vm["seed"].defaulted())) {
+    fmt::print(stderr,
+               "cadresim run: with --from-state the replications and the seed are the "
+               "snapshot's; do not give -n or --seed\n");
+    return kUsageError;
+  }
   const auto overrides = parse_sets(sets, "run");
   if (!overrides) return kUsageError;
   // From here on Ctrl-C and SIGTERM only set a flag: the run stops at the next month end of a
   // replication, or before the outputs are moved into place, and nothing is written.
   install_interrupt_handler();
   const std::string path = vm.count("scenario") ? vm["scenario"].as<std::string>() : std::string();
+  // A snapshot is read and checked whole before anything else (docs/cli.md § run).
+  std::optional<analysis::Snapshot> snapshot;
+  if (continuing) {
+    try {
+      snapshot = analysis::read_snapshot(from_state);
+    } catch (const analysis::SnapshotError& e) {
+      fmt::print(stderr, "cadresim run: {}; nothing was written\n", e.what());
+      return kInvalidInput;
+    }
+  }
   std::optional<scenario::LoadedScenario> loaded;
   std::optional<Rerun> rerun;
   nlohmann::json changes = nlohmann::json::array();
@@ -110,19 +146,44 @@ int run_main(std::span<const std::string> args) {
     return kInvalidInput;
   }
   const model::Scenario& sc = loaded->scenario;
+  if (snapshot) {
+    if (const std::string problem =
+            analysis::continuation_problem(snapshot->header, sc, from_state, loaded->source);
+        !problem.empty()) {
+      fmt::print(stderr, "cadresim run: {}; nothing was written\n", problem);
+      return kInvalidInput;
+    }
+    if (!events.empty() && snapshot->header.with_names != with_names) {
+      fmt::print(stderr,
+                 "cadresim run: the event log in {} was saved {} --with-names; give the same "
+                 "option to continue it\n",
+                 from_state, snapshot->header.with_names ? "with" : "without");
+      return kUsageError;
+    }
+  }
+  // The first day --until may name: after the start, or after the snapshot's date; before the
+  // end when the state is saved there (nothing would be left to continue).
+  const kernel::Day earliest = snapshot ? snapshot->header.date : sc.calendar.start;
+  const kernel::Day latest = saving ? sc.calendar.end - 1 : sc.calendar.end;
   kernel::Day until_day = 0;
   if (!until.empty()) {
     const auto d = kernel::parse_iso_date(until);
-    if (!d || *d <= sc.calendar.start || *d > sc.calendar.end) {
-      fmt::print(
-          stderr, "cadresim run: --until must be a date YYYY-MM-DD after {} and not after {}\n",
-          kernel::format_iso_date(sc.calendar.start), kernel::format_iso_date(sc.calendar.end));
+    if (!d || *d <= earliest || *d > latest) {
+      fmt::print(stderr,
+                 "cadresim run: --until must be a date YYYY-MM-DD after {} and not after {}\n",
+                 kernel::format_iso_date(earliest), kernel::format_iso_date(latest));
       return kUsageError;
     }
     until_day = *d;
   }
   std::vector<model::UnitId> units;
   if (!pipeline_units.empty()) {
+    if (saving || snapshot) {
+      fmt::print(stderr,
+                 "cadresim run: --pipeline-units cannot be combined with --save-state or "
+                 "--from-state (the saved accumulators have no per-unit rows)\n");
+      return kUsageError;
+    }
     try {
       units = analysis::resolve_pipeline_units(sc, pipeline_units);
     } catch (const std::invalid_argument& e) {
@@ -130,8 +191,10 @@ int run_main(std::span<const std::string> args) {
       return kUsageError;
     }
   }
-  if (!check_run_size(n, horizon_months(sc, until_day), "run")) return kInvalidInput;
-  analysis::Provenance prov = make_provenance(seed, n, "run", args);
+  const std::size_t runs = snapshot ? static_cast<std::size_t>(snapshot->header.replications) : n;
+  const std::uint64_t run_seed = snapshot ? snapshot->header.seed : seed;
+  if (!check_run_size(runs, horizon_months(sc, until_day), "run")) return kInvalidInput;
+  analysis::Provenance prov = make_provenance(run_seed, runs, "run", args);
   prov.with_names = with_names;
   if (rerun) {  // the same provenance, so the reports come out byte for byte the same
     prov.created = rerun->created;
@@ -141,17 +204,47 @@ int run_main(std::span<const std::string> args) {
       plan_outputs(out, vm.count("overwrite") > 0, safe_name(sc.name), prov.created, "run", rc);
   if (!plan) return rc;
   if (!check_events_file(events, "run")) return kRuntimeFailure;
+  if (saving) {
+    if (const std::string why = check_writable_file(save_state); !why.empty()) {
+      fmt::print(stderr, "cadresim run: cannot write the state to {}: {}\n", save_state, why);
+      return kRuntimeFailure;
+    }
+  }
+  if (snapshot && !vm.count("quiet") &&
+      snapshot->header.scenario_hash != analysis::scenario_hash(loaded->resolved))
+    fmt::print(stderr,
+               "cadresim run: continuing \"{}\" from {} with the parameters of {} (a variant)\n",
+               snapshot->header.scenario_name, kernel::format_iso_date(snapshot->header.date),
+               loaded->source);
   try {
     analysis::RunOptions ro;
-    ro.seed = seed;
-    ro.replications = n;
+    ro.seed = run_seed;
+    ro.replications = runs;
     ro.threads = threads;
     ro.until = until_day;
     ro.pipeline_units = units;
     TerminalProgress progress("running " + sc.name);
     ro.progress = &progress;
     ro.cancel = &g_interrupted;
-    std::vector<analysis::ReplicationResult> reps = analysis::run_replications(sc, ro);
+    std::vector<analysis::ReplicationResult> reps;
+    std::string event_log;
+    bool have_event_log = false;  // computed with the replications (snapshot runs)
+    if (saving) {
+      analysis::SavedRun saved = analysis::run_and_save(sc, loaded->resolved, ro, with_names);
+      reps = std::move(saved.results);
+      event_log = std::move(saved.event_log);
+      have_event_log = true;
+      if (g_interrupted.load()) throw analysis::RunCancelled{};
+      analysis::write_snapshot(save_state, saved.snapshot);
+    } else if (snapshot) {
+      analysis::ContinuedRun cont =
+          analysis::continue_from(sc, *snapshot, from_state, ro, !events.empty());
+      reps = std::move(cont.results);
+      event_log = std::move(cont.event_log);
+      have_event_log = true;
+    } else {
+      reps = analysis::run_replications(sc, ro);
+    }
     interrupt_point("after-replications");
     analysis::ScenarioResults res;
     res.name = sc.name;
@@ -171,8 +264,7 @@ int run_main(std::span<const std::string> args) {
     }
     const std::vector<analysis::ScenarioResults> all_results{std::move(res)};
     if (g_interrupted.load()) throw analysis::RunCancelled{};
-    std::string event_log;
-    if (!events.empty()) {
+    if (!events.empty() && !have_event_log) {
       engine::Engine engine(sc, seed, 0);
       analysis::EventLogCsv log(sc, with_names);
       engine.add_observer(log);
@@ -196,6 +288,9 @@ int run_main(std::span<const std::string> args) {
     fmt::print(stderr,
                "cadresim run: a sampled assumption set is not a valid scenario; narrow the "
                "range in \"assumptions\"; nothing was written\n");
+    return kInvalidInput;
+  } catch (const analysis::SnapshotError& e) {
+    fmt::print(stderr, "cadresim run: {}; nothing was written\n", e.what());
     return kInvalidInput;
   } catch (const analysis::RunCancelled&) {
     fmt::print(stderr, "\ncadresim run: interrupted; nothing was written\n");

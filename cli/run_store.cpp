@@ -188,7 +188,15 @@ std::optional<std::pair<std::string, std::vector<std::string>>> rerun_arguments(
   const auto& recorded = record["args"];
   for (std::size_t i = 0; i < recorded.size(); ++i) {
     const std::string a = recorded[i].is_string() ? recorded[i].get<std::string>() : "";
-    if (a == "--out" || a == "--events") {
+    // A snapshot is a side file like the event log: a rerun repeats the reports only. A run
+    // continued from a snapshot needs that file, which the folder does not hold.
+    if (a == "--from-state" || a.rfind("--from-state=", 0) == 0) {
+      error = (dir / "run.json").string() +
+              ": the run continued a snapshot (--from-state), which the run folder does not "
+              "hold; run the recorded command again instead";
+      return std::nullopt;
+    }
+    if (a == "--out" || a == "--events" || a == "--save-state") {
       ++i;  // and its value
       continue;
     }
@@ -196,8 +204,8 @@ std::optional<std::pair<std::string, std::vector<std::string>>> rerun_arguments(
       ++i;
       continue;
     }
-    if (a.rfind("--out=", 0) == 0 || a.rfind("--events=", 0) == 0 || a == "--overwrite" ||
-        a.rfind("--rerun-of=", 0) == 0)
+    if (a.rfind("--out=", 0) == 0 || a.rfind("--events=", 0) == 0 ||
+        a.rfind("--save-state=", 0) == 0 || a == "--overwrite" || a.rfind("--rerun-of=", 0) == 0)
       continue;
     args.push_back(a);
   }

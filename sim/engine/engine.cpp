@@ -4,7 +4,9 @@
 #include "sim/engine/invariants.hpp"
 
 #include <stdexcept>  // std::logic_error for broken invariants
+#include <string>     // std::to_string for messages
 
+#include "sim/model/world_io.hpp"  // save_world, load_world
 #include "sim/rules/adaptation.hpp"
 #include "sim/rules/appointment.hpp"
 #include "sim/rules/attrition.hpp"
@@ -32,6 +34,86 @@ Engine::Engine(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
   schedule_calendar();
 }
 
+Engine::Engine(const model::Scenario& scenario, std::uint64_t seed, std::uint64_t replication,
+               kernel::ByteReader& r)
+    : scenario_(scenario), sim_(scenario.calendar.start), rng_(seed, replication) {
+  using kernel::FormatError;
+  list_elections();
+  sim_.load(r);
+  epoch_ = r.i();
+  if (epoch_ < -1 || epoch_ >= static_cast<std::int64_t>(scenario_.epochs.size()))
+    throw FormatError("saved epoch index out of range");
+  // The parameters and organisation in force: replay the switches up to the saved epoch.
+  for (std::int64_t i = 0; i <= epoch_; ++i) {
+    const model::Epoch& epoch = scenario_.epochs[static_cast<std::size_t>(i)];
+    if (epoch.date <= scenario_.calendar.start) continue;  // never switched to (in force at start)
+    if (epoch.own_parameters) current_ = epoch.scenario.get();
+    org_ = &epoch.scenario->organisation;
+  }
+  world_.scenario = current_;
+  world_.org = org_;
+  model::load_world(r, world_, org_->posts.size(), org_->units.size());
+  log_ = model::load_events(r);
+  vacancy_counter_.resize(r.count(1));
+  if (vacancy_counter_.size() != org_->posts.size())
+    throw FormatError("saved vacancy counters do not match the posts");
+  for (auto& v : vacancy_counter_) v = r.narrow<std::uint32_t>();
+  handled_ = r.u();
+  month_index_ = r.u();
+  plans_run_ = r.narrow<std::uint32_t>();
+  started_ = r.b();
+  finished_ = r.b();
+  // Every pending event must refer to something that exists in this scenario.
+  const std::size_t cadres = world_.cadres.size(), posts = org_->posts.size();
+  for (const kernel::Event& e : sim_.pending_events()) {
+    bool ok = e.kind < kKindCount;
+    if (ok && e.subject != kernel::kNoSubject) ok = e.subject < cadres;
+    switch (static_cast<EventKind>(e.kind)) {
+      case kElection:
+      case kPreparation:
+        ok = ok && e.stamp < elections_.size();
+        break;
+      case kFillPost:
+      case kRecruitArrival:
+        ok = ok && e.stamp < posts;
+        break;
+      case kScripted:
+        ok = ok && e.stamp < scenario_.script.size();
+        break;
+      case kRetire:
+      case kAppointmentTermEnd:
+      case kRotationEnd:
+      case kSecondmentEnd:
+        ok = ok && e.subject != kernel::kNoSubject;  // a cadre's event
+        break;
+      case kEpochSwitch:
+        ok = ok && e.stamp < scenario_.epochs.size();
+        break;
+      default:
+        break;
+    }
+    if (!ok)
+      throw FormatError("a saved event (kind " + std::to_string(e.kind) +
+                        ") refers to something the scenario does not have");
+  }
+  if (const std::string broken = invariant_violation(world_); !broken.empty())
+    throw FormatError("the saved world is inconsistent (" + broken + ")");
+}
+
+void Engine::save_state(kernel::ByteWriter& w) const {
+  sim_.save(w);
+  w.i(epoch_);
+  model::save_world(w, world_);
+  model::save_events(w, log_);
+  w.u(vacancy_counter_.size());
+  for (const auto v : vacancy_counter_) w.u(v);
+  w.u(handled_);
+  w.u(month_index_);
+  w.u(plans_run_);
+  w.b(started_);
+  w.b(finished_);
+}
+
 RuleContext Engine::ctx() {
   return RuleContext{world_, *current_, *org_, sim_, rng_, log_, vacancy_counter_};
 }
@@ -46,6 +128,7 @@ void Engine::schedule_epochs() {
 void Engine::switch_epoch(std::uint32_t index) {
   const model::Epoch& epoch = scenario_.epochs[index];
   const model::Organisation& before = *org_;
+  epoch_ = index;
   if (epoch.own_parameters) current_ = epoch.scenario.get();
   org_ = &epoch.scenario->organisation;
   world_.scenario = current_;
@@ -72,12 +155,17 @@ Day next_annual(model::MonthDay md, Day after) {
 }
 }  // namespace
 
-void Engine::schedule_calendar() {
+void Engine::list_elections() {
   const auto& cal = scenario_.calendar;
   for (const auto& e : cal.party_congresses)
     elections_.push_back({&e, model::TenureKind::kPartyTerm});
   for (const auto& e : cal.state_elections)
     elections_.push_back({&e, model::TenureKind::kStateTerm});
+}
+
+void Engine::schedule_calendar() {
+  const auto& cal = scenario_.calendar;
+  list_elections();
   for (std::uint32_t i = 0; i < elections_.size(); ++i) {
     const Day d = elections_[i].first->date;
     // An election on the start day is the one that began the current term: the initial
@@ -265,6 +353,18 @@ void Engine::run_until(Day until) {
   } else {
     deliver_events();
   }
+}
+
+void Engine::advance(Day until) {
+  if (finished_) return;
+  if (until >= scenario_.calendar.end)
+    throw std::logic_error("Engine::advance: the end date is reached by run_until");
+  if (!started_) {
+    started_ = true;
+    deliver_events();  // initial placements and vacancies
+    for (Observer* o : observers_) o->on_start(sim_.now(), world_);
+  }
+  sim_.run_until(until, *this);
 }
 
 void Engine::check_invariants() const {

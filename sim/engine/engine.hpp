@@ -6,9 +6,10 @@
 #include <cstdint>  // std::uint64_t
 #include <vector>   // std::vector
 
-#include "sim/model/domain_events.hpp"
 #include "sim/engine/observer.hpp"
+#include "sim/kernel/binary_io.hpp"  // ByteWriter, ByteReader for saved state
 #include "sim/kernel/simulation.hpp"
+#include "sim/model/domain_events.hpp"
 #include "sim/model/scenario.hpp"
 #include "sim/model/world.hpp"
 #include "sim/rules/context.hpp"
@@ -21,6 +22,13 @@ class Engine {
   /// Builds the initial world (population placed, first events scheduled). The scenario must
   /// outlive the engine.
   Engine(const model::Scenario& scenario, std::uint64_t seed, std::uint64_t replication);
+  /// Restores a replication saved by save_state (docs/architecture.md § Saved state) and
+  /// continues it under `scenario`: the saved one, or a variant with the same organisation and
+  /// the same dated calendar (the caller checks that; analysis/snapshot.cpp), whose parameters
+  /// are then in force from the saved day on. Observers added afterwards see no on_start.
+  /// Throws kernel::FormatError if the state does not fit the scenario.
+  Engine(const model::Scenario& scenario, std::uint64_t seed, std::uint64_t replication,
+         kernel::ByteReader& state);
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
@@ -30,6 +38,15 @@ class Engine {
   void run() { run_until(scenario_.calendar.end); }
   /// Runs to `until` (at most the end date); can be called again to continue.
   void run_until(Day until);
+  /// Runs the kernel to `until` (before the end date) like run_until, but keeps the events of
+  /// the month so far undelivered: save_state then records them, and the continued run
+  /// delivers them at the month end with the rest, exactly as an uninterrupted run does.
+  /// Call run_until(until) afterwards to deliver them here.
+  void advance(Day until);
+  /// Writes the whole state of the replication: the kernel (clock, queue, stamps), the world,
+  /// undelivered events, per-post vacancy counters, the epoch in force and the counters. The
+  /// random key is (seed, replication) and has no other state: it is not written.
+  void save_state(kernel::ByteWriter& w) const;
   /// Current simulation day.
   Day now() const { return sim_.now(); }
   /// The world (read-only).
@@ -42,6 +59,7 @@ class Engine {
 
  private:
   void build_world();
+  void list_elections();
   void schedule_calendar();
   void month_end();
   void deliver_events();
@@ -66,6 +84,7 @@ class Engine {
   std::uint64_t handled_ = 0;
   std::uint64_t month_index_ = 0;
   std::uint32_t plans_run_ = 0;
+  std::int64_t epoch_ = -1;  ///< index of the last epoch switched to (-1: none yet)
   bool started_ = false;
   bool finished_ = false;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>  // std::push_heap, std::pop_heap, std::is_sorted, std::sort
 #include <bit>        // std::countr_zero
+#include <stdexcept>  // std::invalid_argument for restore
 
 namespace cadresim::kernel {
 
@@ -42,6 +43,51 @@ void EventQueue::reset(Day start) {
   }
   std::fill(summary_.begin(), summary_.end(), 0);
   overflow_.clear();
+}
+
+std::vector<Event> EventQueue::pending() const {
+  std::vector<Event> out;
+  out.reserve(size_);
+  out.insert(out.end(), today_.begin() + static_cast<std::ptrdiff_t>(head_), today_.end());
+  out.insert(out.end(), urgent_.begin(), urgent_.end());
+  for (std::uint32_t word = 0; word < kWords; ++word)
+    for (std::uint64_t w = bits_[word]; w != 0; w &= w - 1) {
+      const auto& bucket = buckets_[(word << 6) | static_cast<std::uint32_t>(std::countr_zero(w))];
+      out.insert(out.end(), bucket.begin(), bucket.end());
+    }
+  out.insert(out.end(), overflow_.begin(), overflow_.end());
+  std::sort(out.begin(), out.end(),
+            [](const Event& a, const Event& b) { return RunsLater{}(b, a); });
+  return out;
+}
+
+void EventQueue::restore(Day current, std::uint64_t next_seq, const std::vector<Event>& events) {
+  for (const Event& e : events)
+    if (e.day < current || e.seq >= next_seq)
+      throw std::invalid_argument(
+          "EventQueue::restore: event before the current day or seq too large");
+  reset(current);
+  next_seq_ = next_seq;
+  for (const Event& e : events) {
+    ++size_;
+    if (e.day == current_) {
+      today_.push_back(e);
+    } else if (static_cast<std::int64_t>(e.day) - current_ <
+               static_cast<std::int64_t>(kWindowDays)) {
+      to_bucket(e);
+      ++in_buckets_;
+    } else {
+      overflow_.push_back(e);
+      std::push_heap(overflow_.begin(), overflow_.end(), RunsLater{});
+    }
+  }
+  // Buckets were filled in any order the caller chose: sort each so pops follow (priority, seq).
+  std::sort(today_.begin(), today_.end(), RunsBeforeSameDay{});
+  for (std::uint32_t word = 0; word < kWords; ++word)
+    for (std::uint64_t w = bits_[word]; w != 0; w &= w - 1) {
+      auto& bucket = buckets_[(word << 6) | static_cast<std::uint32_t>(std::countr_zero(w))];
+      std::sort(bucket.begin(), bucket.end(), RunsBeforeSameDay{});
+    }
 }
 
 void EventQueue::take_spare(std::vector<Event>& bucket) {

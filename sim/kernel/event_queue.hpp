@@ -99,6 +99,17 @@ class EventQueue {
   /// Removes every pending event and restarts at `start` with seq 0 (capacity is kept).
   void reset(Day start);
 
+  /// Every pending event in the order it will be popped: (day, priority, seq). Not for the hot
+  /// path (it scans the bucket bitmap); used to save the queue (Simulation::save).
+  std::vector<Event> pending() const;
+  /// The seq the next push will get.
+  std::uint64_t next_seq() const { return next_seq_; }
+  /// Replaces the contents with `events` (their seqs kept) at current day `current`, the next
+  /// push getting `next_seq`: the queue then pops exactly what the saved one would have, since
+  /// the pop order is a function of (day, priority, seq) alone. Throws std::invalid_argument
+  /// for an event before `current` or a seq not below `next_seq`.
+  void restore(Day current, std::uint64_t next_seq, const std::vector<Event>& events);
+
  private:
   static constexpr std::uint32_t kMask = kWindowDays - 1;
   static constexpr std::uint32_t kWords = kWindowDays / 64;

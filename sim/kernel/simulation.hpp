@@ -9,6 +9,7 @@
 #include <stdexcept>  // std::logic_error
 #include <vector>     // std::vector
 
+#include "sim/kernel/binary_io.hpp"    // ByteWriter, ByteReader for save/load
 #include "sim/kernel/calendar.hpp"     // Day
 #include "sim/kernel/event_queue.hpp"  // EventQueue, Event
 
@@ -30,6 +31,10 @@ class Simulation {
   Day now() const { return now_; }
   /// Pending events (including cancelled ones not yet skipped).
   std::size_t pending() const { return queue_.size(); }
+
+  /// Every pending event (cancelled ones included) in the order they would run; not for the hot
+  /// path (it scans the queue).
+  std::vector<Event> pending_events() const { return queue_.pending(); }
 
   /// Makes room for `n` subjects' stamps (subjects are 0..n-1).
   void reserve_subjects(std::size_t n) {
@@ -60,6 +65,54 @@ class Simulation {
   void stop() { stopped_ = true; }
   /// True if stop() was called during the last run.
   bool stopped() const { return stopped_; }
+
+  /// Writes the clock, the pending events (with their seqs and stamps), the next seq and the
+  /// cancellation stamps: everything `load` needs to continue exactly where this stands.
+  void save(ByteWriter& w) const {
+    w.i(now_);
+    w.i(queue_.current_day());
+    w.u(queue_.next_seq());
+    const std::vector<Event> events = queue_.pending();
+    w.u(events.size());
+    for (const Event& e : events) {
+      w.i(e.day);
+      w.u(e.kind);
+      w.u(e.priority);
+      w.u(e.subject);
+      w.u(e.stamp);
+      w.u(e.seq);
+    }
+    w.u(stamps_.size());
+    for (const std::uint32_t s : stamps_) w.u(s);
+  }
+  /// Replaces the state with one written by `save`. Throws FormatError if the bytes do not
+  /// hold a valid state (an event before the clock, a seq from the future).
+  void load(ByteReader& r) {
+    const Day now = r.i32();
+    const Day current = r.i32();
+    const std::uint64_t next_seq = r.u();
+    std::vector<Event> events(r.count(6));
+    for (Event& e : events) {
+      e.day = r.i32();
+      e.kind = r.narrow<std::uint16_t>();
+      e.priority = r.narrow<std::uint8_t>();
+      e.subject = r.narrow<std::uint32_t>();
+      e.stamp = r.narrow<std::uint32_t>();
+      e.seq = r.u();
+      if (e.day < now) throw FormatError("a saved event lies before the saved clock");
+    }
+    std::vector<std::uint32_t> stamps(r.count(1));
+    for (auto& s : stamps) s = r.narrow<std::uint32_t>();
+    if (current > now) throw FormatError("the saved queue is ahead of the saved clock");
+    try {
+      queue_.restore(current, next_seq, events);
+    } catch (const std::invalid_argument& e) {
+      throw FormatError(e.what());
+    }
+    now_ = now;
+    stamps_ = std::move(stamps);
+    stopped_ = false;
+  }
 
   /// Runs events with day <= `until` in (day, priority, insertion) order, skipping cancelled
   /// ones; returns the number of events handled (skipped ones not counted). The clock ends at

@@ -6,7 +6,7 @@
 #include <cstdint>    // fixed-width integers
 #include <map>        // std::map: the reference queue
 #include <random>     // std::mt19937_64: random schedules (fixed seeds)
-#include <stdexcept>  // std::logic_error
+#include <stdexcept>  // std::logic_error, std::invalid_argument
 #include <tuple>      // std::tuple: reference key
 #include <vector>     // std::vector
 
@@ -293,4 +293,47 @@ TEST(EventQueue, ResetDropsEverythingAndRestartsAtTheGivenDay) {
   EXPECT_EQ(first.seq, 1u);  // seq restarts at 0
   EXPECT_EQ(q.pop().kind, 1);
   EXPECT_TRUE(q.empty());
+}
+
+namespace {
+
+// Pushes a random event (sometimes today, sometimes beyond the window) on both queues.
+void push_both(std::mt19937_64& rng, EventQueue& a, EventQueue& b) {
+  const Day now = a.current_day();
+  const std::uint64_t r = rng();
+  Day day = now + static_cast<Day>(r % 400);
+  if (r % 17 == 0) day = now + kWindow + static_cast<Day>(r % 1000);
+  const Event e = make_event(day, static_cast<std::uint8_t>((r >> 20) % 4),
+                             static_cast<std::uint16_t>((r >> 30) % 1000));
+  a.push(e);
+  b.push(e);
+}
+
+}  // namespace
+
+TEST(EventQueue, ARestoredQueuePopsWhatTheSavedOneWould) {
+  std::mt19937_64 rng(42);
+  EventQueue a(make_day(2020, 1, 1));
+  EventQueue scratch(make_day(2020, 1, 1));
+  for (int i = 0; i < 3000; ++i) push_both(rng, a, scratch);
+  // Mid-day, with urgent events pending: pop some, push more on the current day.
+  for (int i = 0; i < 1000; ++i) {
+    a.pop();
+    if (i % 3 == 0) push_both(rng, a, scratch);
+  }
+  const std::vector<Event> pending = a.pending();
+  ASSERT_EQ(pending.size(), a.size());
+  EventQueue b(0);
+  b.restore(a.current_day(), a.next_seq(), pending);
+  EXPECT_EQ(b.size(), a.size());
+  EXPECT_EQ(b.pending().size(), pending.size());
+  for (int i = 0; !a.empty(); ++i) {
+    const Event x = a.pop(), y = b.pop();
+    ASSERT_EQ(x.day, y.day) << i;
+    ASSERT_EQ(x.seq, y.seq) << i;
+    ASSERT_EQ(x.kind, y.kind) << i;
+    if (i % 5 == 0) push_both(rng, a, b);
+  }
+  EXPECT_TRUE(b.empty());
+  EXPECT_THROW(b.restore(10, 0, {make_event(12)}), std::invalid_argument);  // seq from the future
 }
