@@ -47,7 +47,9 @@ void check_title_patch(const json& titles, const std::string& at, SectionContext
     return;
   }
   const auto& known = ctx.scenario.organisation.titles;
-  for (const auto& [id, fields] : titles.items()) {
+  for (const auto& item : titles.items()) {  // no structured binding: clang 14 cannot capture one
+    const std::string id = item.key();
+    const json& fields = item.value();
     const std::string where = at + "/" + pointer_token(id);
     const bool exists =
         std::any_of(known.begin(), known.end(), [&](const model::Title& t) { return t.id == id; });
