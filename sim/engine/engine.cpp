@@ -139,7 +139,8 @@ void Engine::switch_epoch(std::uint32_t index) {
   if (epoch.structure >= 0)
     restructure(c, before, epoch.scenario->structure[static_cast<std::size_t>(epoch.structure)],
                 static_cast<std::uint32_t>(epoch.structure));
-  if (!epoch.changes.empty()) apply_non_native_changes(c, before);
+  // A tightened rule, or a move or merge that puts a holder's home inside the post's unit.
+  if (!epoch.changes.empty() || epoch.structure >= 0) move_out_natives(c);
 }
 
 namespace {

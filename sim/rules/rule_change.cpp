@@ -11,13 +11,11 @@ namespace cadresim::rules {
 
 using events::EventType;
 
-void apply_non_native_changes(RuleContext& ctx, const model::Organisation& before) {
+void move_out_natives(RuleContext& ctx) {
   auto& w = ctx.world;
   const auto& org = ctx.org;
   for (PostId p = 0; p < org.posts.size(); ++p) {
-    if (!org.in_force(p) || org.title_of(p).non_native != model::NonNativeRule::kRequired ||
-        before.title_of(p).non_native == model::NonNativeRule::kRequired)
-      continue;
+    if (!org.in_force(p) || org.title_of(p).non_native != model::NonNativeRule::kRequired) continue;
     const CadreId h = w.posts[p].holder;
     if (h == model::kNoCadre || !is_native(org, w.cadres[h], p)) continue;
     // An equivalent post (same rank, as a rotation takes: QĐ 65 Art. 4.3) the rule allows.

@@ -3,6 +3,7 @@
 /// standard output and standard error captured.
 
 #include <gtest/gtest.h>
+#include <unistd.h>  // getpid: scratch names unique per process
 
 #include <sys/wait.h>  // WIFEXITED, WEXITSTATUS for std::system's result
 
@@ -34,8 +35,10 @@ inline std::string slurp(const fs::path& p) {
 inline CliRun run_cadresim(const std::string& args, const std::string& cwd = "",
                            const std::string& env = "") {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  const fs::path base = fs::temp_directory_path() / (std::string("cadresim-cli-") +
-                                                     info->test_suite_name() + "-" + info->name());
+  // The process id keeps two builds' test runs (Release and sanitizer at once) apart.
+  const fs::path base =
+      fs::temp_directory_path() / (std::string("cadresim-cli-") + info->test_suite_name() + "-" +
+                                   info->name() + "-" + std::to_string(::getpid()));
   const fs::path out = base.string() + ".out", err = base.string() + ".err";
   const std::string cd = cwd.empty() ? "" : "cd \"" + cwd + "\" && ";
   const std::string cmd = cd + env + "\"" + CADRESIM_BINARY + "\" " + args + " >\"" + out.string() +

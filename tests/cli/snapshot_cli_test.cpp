@@ -2,6 +2,7 @@
 // them: the continued run's files equal the uninterrupted run's, and a damaged snapshot or a
 // wrong command line is refused with a message, a non-zero exit and nothing written.
 #include <gtest/gtest.h>
+#include <unistd.h>  // getpid: scratch names unique per process
 
 #include "cli_test_support.hpp"
 
@@ -19,7 +20,8 @@ using cadresim::clitest::slurp;
 fs::path scratch(const std::string& what) {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
   const fs::path p =
-      fs::temp_directory_path() / (std::string("cadresim-snap-") + info->name() + "-" + what);
+      fs::temp_directory_path() / (std::string("cadresim-snap-") + info->name() + "-" + what + "-" +
+                                   std::to_string(::getpid()));  // builds may run at once
   fs::remove_all(p);
   return p;
 }

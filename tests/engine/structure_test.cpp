@@ -256,9 +256,9 @@ TEST(Structure, ANonNativeRuleTightenedOnADateMovesTheNativeHolderOut) {
     engine::Engine e(s, seed, 0);
     e.run_until(ymd(2026, 12, 31));
     const CadreId before = e.world().posts[chair].holder;
-    const bool native =
-        before != model::kNoCadre && e.world().cadres[before].home_unit != model::kNoUnit &&
-        org.within(e.world().cadres[before].home_unit, org.posts[chair].unit);
+    const bool native = before != model::kNoCadre &&
+                        e.world().cadres[before].home_unit != model::kNoUnit &&
+                        org.within(e.world().cadres[before].home_unit, org.posts[chair].unit);
     e.run_until(ymd(2027, 1, 1));
     const CadreId after = e.world().posts[chair].holder;
     if (after != model::kNoCadre) {
@@ -272,14 +272,36 @@ TEST(Structure, ANonNativeRuleTightenedOnADateMovesTheNativeHolderOut) {
     const auto& moved = e.world().cadres[before];
     const bool transferred = moved.status == model::CadreStatus::kLeft &&
                              moved.exit_cause == model::ExitCause::kTransfer;
-    const bool equivalent = moved.post != model::kNoPost &&
-                            org.title_of(moved.post).rank == org.title_of(chair).rank;
+    const bool equivalent =
+        moved.post != model::kNoPost && org.title_of(moved.post).rank == org.title_of(chair).rank;
     EXPECT_TRUE(transferred || equivalent) << "seed " << seed;
     // Filled from outside within the transfer delay plus the usual fill attempts.
     e.run_until(ymd(2028, 1, 1));
     EXPECT_NE(e.world().posts[chair].holder, model::kNoCadre) << "seed " << seed;
   }
   EXPECT_GT(native_cases, 0);  // the province's chair is usually a native in this scenario
+}
+
+// A unit that moves can put a holder's home inside the post's unit: on 2023-01-01 commune
+// d2-c-04 moves into district d1, and a cadre from d2-c-04 holding d1's chair (non-native
+// required) becomes a native of d1. The holder moves out that day (found by the sanitizer
+// build's invariant check on seed 24). Checked here in every build, on 40 seeds.
+TEST(Structure, AMoveThatMakesAHolderNativeMovesThemOut) {
+  const model::Scenario s = load_scenario("tests/data/engine-reform.json");
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    engine::Engine e(s, seed, 0);
+    e.run_until(ymd(2023, 1, 1));
+    const auto& org = *e.world().org;
+    for (PostId p = 0; p < org.posts.size(); ++p) {
+      const CadreId h = e.world().posts[p].holder;
+      if (h == model::kNoCadre || !org.in_force(p) ||
+          org.title_of(p).non_native != model::NonNativeRule::kRequired)
+        continue;
+      const model::UnitId home = e.world().cadres[h].home_unit;
+      EXPECT_FALSE(home != model::kNoUnit && org.within(home, org.posts[p].unit))
+          << "seed " << seed << ": " << org.post_label(p);
+    }
+  }
 }
 
 // A change dated on or before the start is in force at the start, as a structural event is.
