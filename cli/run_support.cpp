@@ -186,6 +186,8 @@ int finish_run(const OutputPlan& plan, const std::vector<analysis::ScenarioResul
                const analysis::Provenance& prov, bool quiet, bool with_names,
                const std::vector<ExtraFile>& extra) {
   const std::string summary = analysis::format_summary(results, prov);
+  if (const std::string warning = analysis::replication_warning(prov); !warning.empty())
+    fmt::print(stderr, "{}", warning);
   const auto html = write_outputs(plan, results, prov, summary, with_names, extra);
   if (!quiet) fmt::print("{}", summary);
   fmt::print("\nReport: {}\n", html.string());
