@@ -30,12 +30,28 @@ TEST(TextWidth, GroupsThousandsAndDropsTheSignOfZero) {
   EXPECT_EQ(format_grouped(-0.01, 1), "0.0");
 }
 
-TEST(SummaryNumbers, IntervalsAreGroupedAndReportJsonIsNot) {
+TEST(SummaryNumbers, IntervalsAreGroupedWithThousandsSeparators) {
   Summary s;
   s.n = 10, s.mean = 41566.64, s.ci_low = 40999.96, s.ci_high = 42133.3;
   EXPECT_EQ(format_interval(s, 1), "41,566.6 [41,000.0, 42,133.3]");
   s.n = 1;
   EXPECT_EQ(format_interval(s, 0), "41,567");
+}
+
+TEST(SummaryNumbers, ALongVietnameseChangeIsCutOnACharacterBoundary) {
+  ScenarioResults r;
+  r.name = "Hỗ trợ";
+  r.changed_from = "base";
+  std::string long_name;
+  for (int i = 0; i < 10; ++i) long_name += "Điện Biên ";
+  r.changes =
+      nlohmann::json::array({{{"pointer", "/name"}, {"base", "x"}, {"variant", long_name}}});
+  const std::string text = format_changes({r});
+  const auto row = text.find("  /name");
+  ASSERT_NE(row, std::string::npos) << text;
+  const std::string line = text.substr(row, text.find('\n', row) - row);
+  EXPECT_EQ(display_width(line), 2u + 58 + 1 + 24 + 1 + 60) << line;  // 57 characters and "..."
+  EXPECT_EQ(line.substr(line.size() - 3), "...") << line;
 }
 
 }  // namespace
