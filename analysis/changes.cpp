@@ -2,6 +2,7 @@
 #include <fmt/core.h>  // fmt::format
 
 #include "analysis/report.hpp"
+#include "analysis/text_width.hpp"  // display_width, pad_left/right: Vietnamese values align
 
 namespace cadresim::analysis {
 
@@ -9,8 +10,15 @@ namespace {
 std::string shown(const nlohmann::json& v) {
   if (v.is_null()) return "(absent)";
   std::string s = v.dump();
-  if (s.size() > 60) s = s.substr(0, 57) + "...";
-  return s;
+  if (display_width(s) <= 60) return s;
+  // Cut after 57 displayed characters, never inside a UTF-8 sequence.
+  std::size_t end = 0;
+  while (end < s.size() && display_width(std::string_view(s).substr(0, end)) < 57) {
+    ++end;
+    while (end < s.size() && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) ++end;
+  }
+  s.resize(end);
+  return s + "...";
 }
 }  // namespace
 
@@ -20,10 +28,19 @@ std::string format_changes(const std::vector<ScenarioResults>& results) {
     if (r.changes.empty()) continue;
     out += fmt::format("\nWhat {} changes from {} ({} value(s)):\n", r.name, r.changed_from,
                        r.changes.size());
-    out += fmt::format("  {:<58} {:>24} {:>24}\n", "pointer", "base", "this scenario");
+    const auto line = [&out](const std::string& pointer, const std::string& base,
+                             const std::string& variant) {
+      out += "  ";
+      out += pad_right(pointer, 58);
+      out += ' ';
+      out += pad_left(base, 24);
+      out += ' ';
+      out += pad_left(variant, 24);
+      out += '\n';
+    };
+    line("pointer", "base", "this scenario");
     for (const auto& c : r.changes)
-      out += fmt::format("  {:<58} {:>24} {:>24}\n", c.value("pointer", std::string()),
-                         shown(c["base"]), shown(c["variant"]));
+      line(c.value("pointer", std::string()), shown(c["base"]), shown(c["variant"]));
   }
   for (const auto& r : results) out += r.uncertainty_summary;
   return out;

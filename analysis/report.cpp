@@ -7,11 +7,14 @@
 #include <algorithm>  // std::sort
 #include <cmath>      // std::abs, std::pow
 #include <fstream>    // std::ofstream
+#include <initializer_list>
 #include <stdexcept>  // std::runtime_error
 #include <system_error>
 
-#include "analysis/csv_cell.hpp"    // csv_cell: quoting and formula neutralisation
-#include "analysis/output_set.hpp"  // write_file_atomically
+#include "analysis/csv_cell.hpp"           // csv_cell: quoting and formula neutralisation
+#include "analysis/output_set.hpp"         // write_file_atomically
+#include "analysis/report/html_parts.hpp"  // html::verdict, the rule of "better / worse"
+#include "analysis/text_width.hpp"         // display_width, pad_left/right, format_grouped
 
 namespace cadresim::analysis {
 
@@ -37,12 +40,17 @@ std::string format_interval(const Summary& s, int decimals) {
   // Adding 0.0 turns -0 into 0, and values that round to zero are printed without a sign.
   const double limit = 0.5 * std::pow(10.0, -decimals);
   auto clean = [&](double v) { return std::abs(v) < limit ? 0.0 : v + 0.0; };
-  if (s.n < 2) return fmt::format("{:.{}f}", clean(s.mean), decimals);
-  return fmt::format("{:.{}f} [{:.{}f}, {:.{}f}]", clean(s.mean), decimals, clean(s.ci_low),
-                     decimals, clean(s.ci_high), decimals);
+  if (s.n < 2) return format_grouped(clean(s.mean), decimals);
+  return fmt::format("{} [{}, {}]", format_grouped(clean(s.mean), decimals),
+                     format_grouped(clean(s.ci_low), decimals),
+                     format_grouped(clean(s.ci_high), decimals));
 }
 
 namespace {
+
+// The decimals of a count of events: whole numbers when every figure shown is one, else one
+// decimal for all of them (docs/cli.md § Numbers in the summary).
+constexpr int kCount = -1;
 
 // A headline quantity: a total over the run, or the value of a monthly series at the end.
 struct Headline {
@@ -51,67 +59,130 @@ struct Headline {
   bool total;  ///< else: monthly value at the end
   const char* label;
   double scale;  ///< display multiplier (100 for shares, 1e-6 for VND → million)
-  int decimals;
-  bool lower_is_better;
+  int decimals;  ///< or kCount
+  int better;    ///< +1 higher is better, -1 lower is better, 0 neither (as in report.html)
 };
+
+bool whole(double v) {
+  return std::abs(v - std::round(v)) < 1e-9;
+}
+
+// The decimals of headline `h` for the figures `shown` (already scaled): its fixed decimals, or
+// for a count, 0 when every mean and interval bound shown is a whole number, else 1.
+int decimals_for(const Headline& h, std::initializer_list<const Summary*> shown) {
+  if (h.decimals != kCount) return h.decimals;
+  for (const Summary* s : shown)
+    if (s && (!whole(s->mean) || (s->n >= 2 && (!whole(s->ci_low) || !whole(s->ci_high)))))
+      return 1;
+  return 0;
+}
+
+// Rows of (label, value), the labels padded to the widest one's displayed width.
+std::string aligned_rows(const std::vector<std::pair<std::string, std::string>>& rows) {
+  std::size_t width = 0;
+  for (const auto& row : rows) width = std::max(width, display_width(row.first));
+  std::string out;
+  for (const auto& row : rows) {
+    out += "  ";
+    out += pad_right(row.first, width);
+    out += "  ";
+    out += row.second;
+    out += '\n';
+  }
+  return out;
+}
+
+// The verdict on a paired difference, in report.html's words and by its rule: only an interval
+// that excludes zero is a difference; then better or worse by the metric's direction.
+std::string difference_verdict(const Summary& d, int better) {
+  html::Value v;
+  v.n = static_cast<double>(d.n), v.mean = d.mean, v.lo = d.ci_low, v.hi = d.ci_high;
+  const html::Verdict verdict = html::verdict(v, better);
+  return std::string_view(verdict.css) == "better" || std::string_view(verdict.css) == "worse"
+             ? verdict.css
+             : verdict.words;
+}
+
+// A table: the first column left-aligned, the others right-aligned, each as wide as its widest
+// cell in displayed characters.
+std::string format_table(const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> width;
+  for (const auto& row : rows)
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (width.size() <= c) width.push_back(0);
+      width[c] = std::max(width[c], display_width(row[c]));
+    }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line = " ";
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      line += c == 0 ? " " : "  ";
+      line += c == 0 ? pad_right(row[c], width[c]) : pad_left(row[c], width[c]);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return out;
+}
 
 // No headline is a last-day snapshot: states are averaged over the run's month ends (values at
 // each congress are in the pipeline tables); end-of-run values are listed apart, as such.
 constexpr Headline kHeadlines[] = {
-    {"vacancy_months", "all", true, "Vacancy-months, all posts (whole run)", 1, 0, true},
-    {"vacancies_run_mean", "all", true, "Vacant posts (mean over the run's month ends)", 1, 1,
-     true},
-    {"vacancies_key_run_mean", "all", true, "Vacant key posts (mean over the run's month ends)", 1,
-     1, true},
-    {"time_to_fill_days_mean", "all", true, "Mean days to fill a vacancy", 1, 0, true},
+    {"vacancy_months", "all", true, "Vacancy-months, all posts (sum over the period)", 1, kCount,
+     -1},
+    {"vacancies_run_mean", "all", true, "Vacant posts (average over the period's month ends)", 1, 1,
+     -1},
+    {"vacancies_key_run_mean", "all", true,
+     "Vacant key posts (average over the period's month ends)", 1, 1, -1},
+    {"time_to_fill_days_mean", "all", true, "Average days to fill a vacancy", 1, 0, -1},
     {"successor_coverage_1_run_mean", "all", true,
-     "Key posts with ≥1 ready-now successor, % (mean over month ends)", 100, 1, false},
+     "Key posts with at least one ready successor, % (average over month ends)", 100, 1, 1},
     {"successor_coverage_2_run_mean", "all", true,
-     "Key posts with ≥2 ready-now successors, % (mean over month ends)", 100, 1, false},
-    {"bench_strength_run_mean", "all", true, "Bench strength per key post (mean over month ends)",
-     1, 2, false},
-    {"without_post_run_mean", "all", true, "Cadres without a post (mean over month ends)", 1, 1,
-     true},
-    {"appointments", "all", true, "Appointments", 1, 0, false},
-    {"elections", "all", true, "Elections of a new holder", 1, 0, false},
-    {"retirements", "all", true, "Retirements", 1, 0, false},
-    {"exits", "all", true, "Exits (resignation, health, discipline)", 1, 1, true},
-    {"recruitments", "all", true, "Recruitments", 1, 0, false},
-    {"rotations", "all", true, "Rotations (moves)", 1, 1, false},
-    {"plan_fulfilment", "all", true, "Rotation plan fulfilment, % of quota", 100, 1, false},
-    {"refusals", "all", true, "Rotation offers refused", 1, 1, true},
-    {"early_returns", "all", true, "Early returns from rotation", 1, 1, true},
-    {"completed_well_share", "all", true, "Rotated cadres rated 'completed well', %", 100, 1,
-     false},
-    {"shortfall_mean", "all", true, "Mean income shortfall of rotated cadres, %", 100, 1, true},
-    {"support_cost_vnd", "all", true, "Support cost, million VND (whole run)", 1e-6, 1, true},
+     "Key posts with at least two ready successors, % (average over month ends)", 100, 1, 1},
+    {"bench_strength_run_mean", "all", true,
+     "Planned successors per key post (average over month ends)", 1, 2, 1},
+    {"without_post_run_mean", "all", true, "Cadres without a post (average over month ends)", 1, 1,
+     -1},
+    {"appointments", "all", true, "Appointments", 1, kCount, 0},
+    {"elections", "all", true, "Elections of a new holder", 1, kCount, 0},
+    {"retirements", "all", true, "Retirements", 1, kCount, 0},
+    {"exits", "all", true, "Cadres who left the service (resignation, health, discipline)", 1,
+     kCount, -1},
+    {"recruitments", "all", true, "Recruitments", 1, kCount, 0},
+    {"rotations", "all", true, "Rotations carried out", 1, kCount, 0},
+    {"plan_fulfilment", "all", true, "Rotation plan fulfilled, % of the planned quota", 100, 1, 1},
+    {"refusals", "all", true, "Rotation offers refused", 1, kCount, -1},
+    {"early_returns", "all", true, "Early returns from rotation", 1, kCount, -1},
+    {"completed_well_share", "all", true, "Rotated cadres rated \"completed well\", %", 100, 1, 1},
+    {"shortfall_mean", "all", true,
+     "Average income shortfall of a rotated cadre, % of previous income", 100, 1, -1},
+    {"support_cost_vnd", "all", true, "Support cost over the period, million VND", 1e-6, 1, -1},
     {"effectiveness_key_run_mean", "all", true,
-     "Effectiveness of key-post holders (0-1, mean over month ends)", 1, 3, false},
+     "Effectiveness of key-post holders (1 = full; average over month ends)", 1, 3, 1},
     // Staffing (only in scenarios with a "staffing" section): means over the run's month ends.
-    {"units_short_mean", "all", true, "Units short of establishment (mean over the run)", 1, 1,
-     true},
-    {"units_in_surplus_mean", "all", true, "Units in surplus (mean over the run)", 1, 1, true},
-    {"headcount_surplus_mean", "all", true, "Staff surplus, persons (mean over the run)", 1, 1,
-     true},
+    {"units_short_mean", "all", true, "Units short of establishment (mean over the run)", 1, 1, -1},
+    {"units_in_surplus_mean", "all", true, "Units in surplus (mean over the run)", 1, 1, -1},
+    {"headcount_surplus_mean", "all", true, "Staff surplus, persons (mean over the run)", 1, 1, -1},
     // Structural events (only in scenarios with a "structure" section): the surplus and its fate.
-    {"reform_posts_ended", "all", true, "Structural change: posts ended", 1, 0, false},
-    {"reform_placed", "all", true, "Structural change: holders placed in new posts", 1, 1, false},
-    {"reform_surplus", "all", true, "Structural change: surplus holders (no new post)", 1, 1, true},
-    {"reform_surplus", "reassigned", true, "  of whom reassigned (in service, no post yet)", 1, 1,
-     true},
-    {"reform_surplus", "seconded", true, "  of whom seconded", 1, 1, true},
-    {"reform_surplus", "exited", true, "  of whom left early (Decrees 178/2024, 67/2025)", 1, 1,
-     true},
-    {"reform_exit_cost_vnd", "all", true, "Structural change: exit cost, million VND", 1e-6, 1,
-     true},
+    {"reform_posts_ended", "all", true, "Structural change: posts ended", 1, kCount, 0},
+    {"reform_placed", "all", true, "Structural change: holders placed in new posts", 1, kCount, 1},
+    {"reform_surplus", "all", true, "Structural change: surplus holders (no new post)", 1, kCount,
+     -1},
+    {"reform_surplus", "reassigned", true, "  of whom reassigned (in service, no post yet)", 1,
+     kCount, -1},
+    {"reform_surplus", "seconded", true, "  of whom seconded", 1, kCount, -1},
+    {"reform_surplus", "exited", true, "  of whom left early (Decrees 178/2024, 67/2025)", 1,
+     kCount, -1},
+    {"reform_exit_cost_vnd", "all", true, "Structural change: exit cost, million VND", 1e-6, 1, -1},
 };
 
 // End-of-run values: kept available, labelled as the last day's snapshot.
 constexpr Headline kEndValues[] = {
-    {"vacancies", "all", false, "Vacant posts on the last day", 1, 1, true},
-    {"vacancies_key", "all", false, "Vacant key posts on the last day", 1, 1, true},
-    {"successor_coverage_1", "all", false, "Key posts with ≥1 ready-now successor, % (last day)",
-     100, 1, false},
+    {"vacancies", "all", false, "Vacant posts on the last day", 1, 1, -1},
+    {"vacancies_key", "all", false, "Vacant key posts on the last day (end-of-run value)", 1, 1,
+     -1},
+    {"successor_coverage_1", "all", false,
+     "Key posts with at least one ready successor, % (last day)", 100, 1, 1},
 };
 
 const Summary* find_headline(const Aggregate& a, const Headline& h) {
@@ -190,7 +261,8 @@ std::string personnel_actions_table(const model::Scenario& s, const Aggregate& a
   static constexpr const char* kActions[] = {"planned", "appointed", "mobilised", "rotated"};
   std::string rows;
   for (const auto& tier : s.organisation.tiers) {
-    rows += fmt::format("  {:<36.36}", tier.name);
+    rows += "  ";
+    rows += pad_right(tier.name, 36);
     for (const char* action : kActions) {
       const Summary* v = a.total("personnel_actions", tier.id + "/" + action);
       rows += fmt::format(" {:>22}", v ? format_interval(*v, 1) : std::string("-"));
@@ -314,33 +386,32 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
       "Period {} to {}; {} replication(s), seed {}. Figures: mean [95% confidence interval].\n",
       kernel::format_iso_date(cal.start), kernel::format_iso_date(cal.end), prov.replications,
       prov.seed);
-  if (prov.replications < kMinStableReplications)
-    out += fmt::format(
-        "Warning: with fewer than {} replications the intervals are unstable; use -n {} or more.\n",
-        kMinStableReplications, 2 * kMinStableReplications);
   out += format_changes(results);
   out += shock_lines(results);
   if (results.size() == 1) {
     const Aggregate& a = base.aggregate;
-    out += "\n";
-    for (const auto& h : kHeadlines) {
-      const Summary* s = find_headline(a, h);
-      if (s)
-        out +=
-            fmt::format("  {:<52} {}\n", h.label, format_interval(scaled(*s, h.scale), h.decimals));
-    }
-    out += "\nEnd-of-run values (the last day only)\n";
+    std::vector<std::pair<std::string, std::string>> rows;
+    for (const auto& h : kHeadlines)
+      if (const Summary* s = find_headline(a, h)) {
+        const Summary v = scaled(*s, h.scale);
+        rows.emplace_back(h.label, format_interval(v, decimals_for(h, {&v})));
+      }
+    out += "\n" + aligned_rows(rows);
+    rows.clear();
     for (const auto& h : kEndValues)
-      if (const Summary* s = find_headline(a, h))
-        out +=
-            fmt::format("  {:<52} {}\n", h.label, format_interval(scaled(*s, h.scale), h.decimals));
+      if (const Summary* s = find_headline(a, h)) {
+        const Summary v = scaled(*s, h.scale);
+        rows.emplace_back(h.label, format_interval(v, decimals_for(h, {&v})));
+      }
+    out += "\nEnd-of-run values (the last day only)\n" + aligned_rows(rows);
     out += election_pipeline_tables(*base.scenario, a);
-    out += "\nVacant posts on the last day, by level\n";
+    rows.clear();
     for (const auto& l : base.scenario->organisation.levels) {
       for (const auto& s : a.monthly)
         if (s.key.metric == "vacancies" && s.key.group == l.id && !s.stats.empty())
-          out += fmt::format("  {:<52} {}\n", l.name, format_interval(s.stats.back(), 1));
+          rows.emplace_back(l.name, format_interval(s.stats.back(), 1));
     }
+    out += "\nVacant posts on the last day, by level\n" + aligned_rows(rows);
     out += personnel_actions_table(*base.scenario, a);
     if (!base.scenario->rotation.flows.empty()) {
       out += "\nRotations by flow (whole run; first calendar years as in the article's window)\n";
@@ -369,32 +440,55 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
     }
     return out;
   }
-  // Comparison: each variant against the base, paired by replication.
+  // Comparison: one table, a column per scenario, then each variant's paired difference from
+  // the base with its interval and verdict (the rule of report.html: html::verdict).
   const double keys = static_cast<double>(key_post_count(*base.scenario));
+  std::vector<std::vector<std::string>> table;  // header row first
+  std::vector<std::string> head{"metric"};
+  for (const auto& r : results) head.push_back(r.name);
+  for (std::size_t v = 1; v < results.size(); ++v) {
+    head.push_back(results.size() > 2 ? fmt::format("{} - {} [95% CI]", results[v].name, base.name)
+                                      : std::string("difference [95% CI]"));
+    head.push_back("verdict");
+  }
+  table.push_back(head);
+  for (const auto& h : kHeadlines) {
+    std::vector<Summary> values, diffs;
+    bool all = true;
+    for (std::size_t v = 0; v < results.size() && all; ++v) {
+      const Summary* x = find_headline(results[v].aggregate, h);
+      all = x != nullptr;
+      if (x) values.push_back(scaled(*x, h.scale));
+      if (v > 0 && all) {
+        const Summary* d = find_headline(results[v].difference, h);
+        all = d != nullptr;
+        if (d) diffs.push_back(scaled(*d, h.scale));
+      }
+    }
+    if (!all) continue;
+    // One number of decimals for the metric across the whole row.
+    int decimals = h.decimals;
+    if (decimals == kCount) {
+      decimals = 0;
+      for (const auto& x : values) decimals = std::max(decimals, decimals_for(h, {&x}));
+      for (const auto& x : diffs) decimals = std::max(decimals, decimals_for(h, {&x}));
+    }
+    std::vector<std::string> row{h.label};
+    for (const auto& x : values) row.push_back(format_grouped(x.mean, decimals));
+    for (const auto& d : diffs) {
+      row.push_back(format_interval(d, decimals));
+      row.push_back(difference_verdict(d, h.better));
+    }
+    table.push_back(row);
+  }
+  out += fmt::format("\n{} (paired by replication: common random numbers)\n",
+                     results.size() > 2 ? std::string("Variants versus ") + base.name
+                                        : results[1].name + " versus " + base.name);
+  out += format_table(table);
+  out += "  (verdict: a difference whose 95% interval contains zero is \"no clear difference\".)\n";
   for (std::size_t v = 1; v < results.size(); ++v) {
     const ScenarioResults& var = results[v];
-    out += fmt::format("\n{} versus {} (paired by replication: common random numbers)\n", var.name,
-                       base.name);
-    out += fmt::format("  {:<50} {:>16} {:>16} {:>30} {:>9}\n", "metric", base.name.substr(0, 16),
-                       var.name.substr(0, 16), "difference [95% CI]", "change");
-    for (const auto& h : kHeadlines) {
-      const Summary* b = find_headline(base.aggregate, h);
-      const Summary* x = find_headline(var.aggregate, h);
-      const Summary* d = find_headline(var.difference, h);
-      if (!b || !x || !d) continue;
-      const Summary ds = scaled(*d, h.scale);
-      std::string diff = format_interval(ds, h.decimals);
-      if (!interval_excludes_zero(*d)) diff += " ~0";
-      // A change of a percentage is in percentage points; of anything else, in per cent.
-      const std::string change = h.scale == 100 ? fmt::format("{:+.1f} pp", 100 * d->mean)
-                                 : std::abs(b->mean) > 1e-12
-                                     ? fmt::format("{:+.1f}%", 100 * d->mean / std::abs(b->mean))
-                                     : std::string("-");
-      out +=
-          fmt::format("  {:<50} {:>16.{}f} {:>16.{}f} {:>30} {:>9}\n", h.label, b->mean * h.scale,
-                      h.decimals, x->mean * h.scale, h.decimals, diff, change);
-    }
-    out += "  (~0: the 95% interval of the difference contains zero — no clear effect.)\n";
+    if (results.size() > 2) out += fmt::format("\n{} versus {}\n", var.name, base.name);
     // Cost-effectiveness, only where both the cost and the effect are clear.
     const Summary* dcost = var.difference.total("support_cost_vnd");
     auto per = [&](const char* what, const Summary* effect, double sign, double units) {
@@ -411,8 +505,8 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
             what, -dcost->mean * 1e-6);
         return;
       }
-      out += fmt::format("  Support cost per {}: {:.1f} million VND\n", what,
-                         dcost->mean * 1e-6 / (sign * effect->mean * units));
+      out += fmt::format("  Support cost per {}: {} million VND\n", what,
+                         format_grouped(dcost->mean * 1e-6 / (sign * effect->mean * units), 1));
     };
     per("vacancy-month avoided", var.difference.total("vacancy_months"), -1, 1);
     const Summary* dcov = var.difference.total("successor_coverage_1_run_mean");
@@ -420,6 +514,13 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
     per("early return avoided", var.difference.total("early_returns"), -1, 1);
   }
   return out;
+}
+
+std::string replication_warning(const Provenance& prov) {
+  if (prov.replications >= kMinStableReplications) return {};
+  return fmt::format(
+      "Warning: with fewer than {} replications the intervals are unstable; use -n {} or more.\n",
+      kMinStableReplications, 2 * kMinStableReplications);
 }
 
 json report_json(const std::vector<ScenarioResults>& results, const Provenance& prov) {

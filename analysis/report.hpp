@@ -50,6 +50,9 @@ nlohmann::json without_names(nlohmann::json resolved);
 
 /// The terminal summary of a run (one scenario) or a comparison (base first).
 std::string format_summary(const std::vector<ScenarioResults>& results, const Provenance& prov);
+/// The warning for fewer than kMinStableReplications replications ("" otherwise), one line,
+/// for standard error: it is not part of the summary (summary.txt), report.json has it as well.
+std::string replication_warning(const Provenance& prov);
 /// "What each scenario changes from its base" and the uncertainty from assumptions, for the
 /// terminal summary (analysis/changes.cpp); empty when there is neither.
 std::string format_changes(const std::vector<ScenarioResults>& results);

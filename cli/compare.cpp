@@ -26,7 +26,14 @@ int compare_main(std::span<const std::string> args) {
           "numbers) and reports paired differences with 95% intervals, relative changes and "
           "support "
           "cost per\n"
-          "unit of effect. Use 'baseline' as BASE for the built-in Điện Biên baseline.\n\nOptions"),
+          "unit of effect. Use 'baseline' as BASE for the built-in Điện Biên baseline.\n\n"
+          "Examples:\n"
+          "  cadresim compare baseline scenarios/dien-bien/housing.json -n 200\n"
+          "  cadresim compare baseline scenarios/dien-bien/housing.json "
+          "scenarios/dien-bien/grant-only.json\n"
+          "  cadresim compare baseline scenarios/dien-bien/no-rotation.json --seed 3 --out cmp "
+          "-q\n\n"
+          "Options"),
       {},
       {}};
   std::string n_text, seed_text, threads_text;
@@ -43,7 +50,7 @@ int compare_main(std::span<const std::string> args) {
       "output folder (default: a new folder results/<base>-compare/<run id>, with a link "
       "'latest')")("overwrite", "with --out: replace an existing folder as a whole")(
       "with-names", "write cadre names into the reports (files made 0600)")(
-      "quiet,q", "do not print the summary");
+      "quiet,q", "print only the path of report.html (warnings still go to standard error)");
   add_set_option(line.visible, &sets);
   std::vector<std::string> shock_files;
   add_shocks_option(line.visible, &shock_files, "every scenario compared, the base included");

@@ -18,7 +18,8 @@ void print_usage() {
       "Usage: cadresim [--help] [--version] <command> [options]\n\nCommands:\n");
   for (const auto& c : commands()) fmt::print("  {:<10} {}\n", c.name, c.summary);
   fmt::print(
-      "\nRun 'cadresim <command> --help' for a command's options. Exit codes: 0 ok, "
+      "\nRun 'cadresim help <command>' (or 'cadresim <command> --help') for a command's options. "
+      "Exit codes: 0 ok, "
       "1 runtime failure, 2 usage error, 3 invalid input, 130 interrupted.\n");
 }
 }  // namespace
@@ -42,8 +43,17 @@ int main(int argc, char** argv) {
       print_usage();
       return vm.count("help") ? kOk : kUsageError;
     }
-    const std::string name = argv[first];
-    const std::vector<std::string> rest(argv + first + 1, argv + argc);
+    std::string name = argv[first];
+    std::vector<std::string> rest(argv + first + 1, argv + argc);
+    // `cadresim help COMMAND` is `cadresim COMMAND --help`; `cadresim help` is `--help`.
+    if (name == "help") {
+      if (rest.empty()) {
+        print_usage();
+        return kOk;
+      }
+      name = rest.front();
+      rest = {"--help"};
+    }
     for (const auto& c : commands())
       if (c.name == name) return c.main(rest);
     fmt::print(stderr, "cadresim: unknown command '{}' (see 'cadresim --help')\n", name);

@@ -58,7 +58,7 @@ int optimise_main(std::span<const std::string> args) {
       "seed", po::value(&seed)->default_value(1), "random seed (the same at every point)")(
       "threads", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
       "out", po::value(&out), "output directory (default results/<scenario name>-optimise)")(
-      "quiet,q", "do not print the summary");
+      "quiet,q", "print only the path of the report");
   add_set_option(line.visible, &sets);
   line.hidden.add_options()("scenario", po::value<std::string>(), "scenario file");
   line.positional.add("scenario", 1);
@@ -277,8 +277,11 @@ int optimise_main(std::span<const std::string> args) {
     analysis::write_file_atomic(dir / "optimise.csv", csv);
     analysis::write_file_atomic(dir / "optimise.json", j.dump(1));
     analysis::write_file_atomic(dir / "summary.txt", text);
-    if (!vm.count("quiet")) fmt::print("{}", text);
-    fmt::print("\nOptimise: {}\n", (dir / "summary.txt").string());
+    // -q: only the path, as for run (docs/cli.md).
+    if (vm.count("quiet"))
+      fmt::print("{}\n", (dir / "summary.txt").string());
+    else
+      fmt::print("{}\nOptimise: {}\n", text, (dir / "summary.txt").string());
     return kOk;
   } catch (const scenario::InvalidInput& e) {
     for (const auto& p : e.problems()) fmt::print(stderr, "{}\n", scenario::format_problem(p));

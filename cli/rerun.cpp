@@ -25,8 +25,8 @@ int rerun_main(std::span<const std::string> args) {
   std::string out;
   line.visible.add_options()("help,h", "show this help")(
       "out", po::value(&out), "output folder (default: a new folder of the run store)")(
-      "overwrite", "with --out: replace an existing folder as a whole")("quiet,q",
-                                                                        "do not print the summary");
+      "overwrite", "with --out: replace an existing folder as a whole")(
+      "quiet,q", "print only the path of report.html");
   line.hidden.add_options()("dir", po::value<std::string>(), "run folder");
   line.positional.add("dir", 1);
   int rc = kOk;

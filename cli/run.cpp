@@ -25,7 +25,12 @@ int run_main(std::span<const std::string> args) {
           "Runs replications of a scenario (the built-in Điện Biên baseline when SCENARIO is "
           "omitted),\n"
           "prints a summary and writes summary.txt, report.json, series.csv and "
-          "report.html.\n\nOptions"),
+          "report.html.\n\n"
+          "Examples:\n"
+          "  cadresim run -n 20\n"
+          "  cadresim run scenarios/dien-bien/housing.json -n 200 --seed 7 --out results/housing\n"
+          "  cadresim run --set /support/top_up_vnd_per_month=1500000 -q\n\n"
+          "Options"),
       {},
       {}};
   std::string n_text, seed_text, threads_text;
@@ -54,7 +59,7 @@ int run_main(std::span<const std::string> args) {
       "from-state", po::value(&from_state),
       "continue the replications saved in this file (run --save-state) with SCENARIO: the same "
       "one, or a variant with the same organisation and dated calendar")(
-      "quiet,q", "do not print the summary");
+      "quiet,q", "print only the path of report.html (warnings still go to standard error)");
   add_set_option(line.visible, &sets);
   std::vector<std::string> shock_files;
   add_shocks_option(line.visible, &shock_files, "the scenario");

@@ -1,6 +1,7 @@
 #include "cli/run_support.hpp"
 
 #include "analysis/output_set.hpp"  // StagedFolder, replace_symlink
+#include "analysis/story.hpp"       // fold_vietnamese for folder names
 #include "cadresim/version.hpp"     // kVersion, kGitCommit
 #include "cli/commands.hpp"         // exit codes
 #include "cli/options.hpp"          // check_writable_dir, check_writable_file
@@ -9,6 +10,7 @@
 #include <fmt/core.h>  // fmt::print
 
 #include <unistd.h>     // isatty
+#include <algorithm>    // std::all_of
 #include <csignal>      // sigaction, std::raise
 #include <cstdlib>      // std::getenv
 #include <ctime>        // std::time, gmtime_r
@@ -186,17 +188,29 @@ int finish_run(const OutputPlan& plan, const std::vector<analysis::ScenarioResul
                const analysis::Provenance& prov, bool quiet, bool with_names,
                const std::vector<ExtraFile>& extra) {
   const std::string summary = analysis::format_summary(results, prov);
+  if (const std::string warning = analysis::replication_warning(prov); !warning.empty())
+    fmt::print(stderr, "{}", warning);
   const auto html = write_outputs(plan, results, prov, summary, with_names, extra);
-  if (!quiet) fmt::print("{}", summary);
-  fmt::print("\nReport: {}\n", html.string());
+  // -q: only the path, so that a script can use it as it is (docs/cli.md).
+  if (quiet)
+    fmt::print("{}\n", html.string());
+  else
+    fmt::print("{}\nReport: {}\n", summary, html.string());
   return 0;
 }
 
 std::string safe_name(const std::string& name) {
+  // A name with letters outside ASCII is transliterated first: "Hỗ trợ 3 triệu" → "ho tro 3
+  // trieu" (analysis::fold_vietnamese: lower case, Vietnamese diacritics removed, đ → d), and
+  // its spaces become '-'. ASCII names keep their case and their '_' for spaces.
+  const bool ascii = std::all_of(name.begin(), name.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const std::string source = ascii ? name : analysis::fold_vietnamese(name);
   std::string s;
-  for (char c : name)
-    s +=
-        (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '_';
+  for (char c : source)
+    s += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c
+         : (!ascii && c == ' ')                                                            ? '-'
+                                                                                           : '_';
   return s.empty() ? std::string("scenario") : s;
 }
 

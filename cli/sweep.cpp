@@ -46,7 +46,7 @@ int sweep_main(std::span<const std::string> args) {
       "seed", po::value(&seed)->default_value(1), "random seed (the same at every point)")(
       "threads", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
       "out", po::value(&out), "output directory (default results/<scenario name>-sweep)")(
-      "quiet,q", "do not print the summary");
+      "quiet,q", "print only the path of the report");
   add_set_option(line.visible, &sets);
   line.hidden.add_options()("scenario", po::value<std::string>(), "scenario file");
   line.positional.add("scenario", 1);
@@ -148,8 +148,11 @@ int sweep_main(std::span<const std::string> args) {
         dir / "sweep.html",
         analysis::sweep_html(result, "cadresim sweep: " + base.scenario.name, prov.command));
     analysis::write_file_atomic(dir / "summary.txt", summary);
-    if (!vm.count("quiet")) fmt::print("{}", summary);
-    fmt::print("\nSweep: {}\n", (dir / "sweep.html").string());
+    // -q: only the path, as for run (docs/cli.md).
+    if (vm.count("quiet"))
+      fmt::print("{}\n", (dir / "sweep.html").string());
+    else
+      fmt::print("{}\nSweep: {}\n", summary, (dir / "sweep.html").string());
     return kOk;
   } catch (const analysis::RunCancelled&) {
     fmt::print(stderr, "\ncadresim sweep: interrupted; nothing was written\n");

@@ -20,7 +20,13 @@ int validate_main(std::span<const std::string> args) {
   CommandLine line{po::options_description(
                        "Usage: cadresim validate [options] [FILE...]\n\n"
                        "Checks scenario files. With no FILE, checks the built-in Điện Biên "
-                       "baseline.\nExit code 0 if all are valid, 3 if any is not.\n\nOptions"),
+                       "baseline.\nExit code 0 if all are valid, 3 if any is not.\n\n"
+                       "Examples:\n"
+                       "  cadresim validate\n"
+                       "  cadresim validate scenarios/dien-bien/*.json -q\n"
+                       "  cadresim validate scenarios/dien-bien/housing.json --resolved --at "
+                       "2027-01-01\n\n"
+                       "Options"),
                    {},
                    {}};
   line.visible.add_options()("help,h", "show this help")(

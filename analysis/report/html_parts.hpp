@@ -147,7 +147,7 @@ inline constexpr Headline kHeadlines[] = {
     {"completed_well_share", "all", At::kTotal, "Rotated cadres rated \"completed well\", %", 100,
      1, 1},
     {"shortfall_mean", "all", At::kTotal,
-     "Average income loss of a rotated cadre, % of previous income", 100, 1, -1},
+     "Average income shortfall of a rotated cadre, % of previous income", 100, 1, -1},
     {"support_cost_vnd", "all", At::kTotal, "Support cost over the period, million VND", 1e-6, 1,
      -1},
     {"support_cost_per_rotation_vnd", "all", At::kTotal, "Support cost per rotation, million VND",

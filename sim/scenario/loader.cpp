@@ -63,6 +63,14 @@ json resolve_chain(const json& doc, const fs::path& path, Problems& problems,
     return json::object();
   }
   const std::string& written = it->get_ref<const std::string&>();
+  if (written == kBuiltinBaselineExtends) {
+    // The embedded Điện Biên baseline (self-contained: no extends, no referenced files).
+    if (visiting.count(written)) return json::object();
+    visiting.insert(written);
+    json merged = parse_json_document(embedded::baseline_json, std::string(kBuiltinBaselineName));
+    apply_variant(merged, doc, path.string(), problems, warnings);
+    return merged;
+  }
   const fs::path base_path = path.parent_path() / written;
   std::string error;
   const auto canonical = check_referenced_file(base_path, written, ".json", roots, error);

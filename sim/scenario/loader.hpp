@@ -22,8 +22,8 @@ namespace cadresim::scenario {
 struct LoadedScenario {
   model::Scenario scenario;
   nlohmann::json resolved;
-  std::string source;                   ///< path, or "(built-in Điện Biên baseline)"
-  std::filesystem::path base_dir;       ///< directory that relative paths (roster) resolve from
+  std::string source;              ///< path, or "(built-in Điện Biên baseline)"
+  std::filesystem::path base_dir;  ///< directory that relative paths (roster) resolve from
   /// Resolved JSON of the scenario in force from each epoch's date (scenario.epochs order).
   std::vector<std::pair<kernel::Day, nlohmann::json>> epoch_resolved;
   std::vector<Assumption> assumptions;  ///< the "assumptions" section (plausible ranges)
@@ -32,6 +32,9 @@ struct LoadedScenario {
 
 /// Name used for the embedded baseline in messages and provenance.
 inline constexpr std::string_view kBuiltinBaselineName = "built-in dien-bien/baseline.json";
+/// The value of `extends` that names the embedded baseline instead of a file
+/// (docs/scenarios.md § extends).
+inline constexpr std::string_view kBuiltinBaselineExtends = "builtin:dien-bien";
 
 /// Loads a scenario file (extends resolved relative to each file). Throws InvalidInput.
 LoadedScenario load_scenario_file(const std::filesystem::path& path);

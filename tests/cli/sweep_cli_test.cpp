@@ -24,7 +24,9 @@ TEST(SweepCli, TableIsIdenticalForOneAndTwoThreads) {
   const std::string common = kSmall +
                              " --vary /support/top_up_vnd_per_month=0:2000000:1000000 --vary "
                              "/reluctance/accept_slope=-10:-6 --oat -n 3 -q --out ";
-  ASSERT_EQ(run_cadresim("sweep " + common + a.string() + " --threads 1").exit_code, 0);
+  const auto quiet = run_cadresim("sweep " + common + a.string() + " --threads 1");
+  ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_EQ(quiet.out, (a / "sweep.html").string() + "\n") << "-q: only the path, as for run";
   ASSERT_EQ(run_cadresim("sweep " + common + b.string() + " --threads 2").exit_code, 0);
   const std::string csv = slurp(a / "sweep.csv");
   EXPECT_EQ(csv, slurp(b / "sweep.csv"));

@@ -1,0 +1,25 @@
+#pragma once
+/// @file Plain-text layout for terminal tables: the displayed width of UTF-8 text (so columns
+/// line up for Vietnamese names) and numbers with thousands separators.
+
+#include <cstddef>      // std::size_t
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+
+namespace cadresim::analysis {
+
+/// Columns UTF-8 text takes on a terminal: one per code point, zero for combining marks
+/// (U+0300–U+036F and the other combining blocks), so "Hỗ trợ" is 6 whether its marks are
+/// precomposed or not. Invalid bytes count one each.
+std::size_t display_width(std::string_view utf8);
+
+/// `text` followed (pad_right) or preceded (pad_left) by spaces up to `width` displayed
+/// columns; text already wider is returned whole, never cut.
+std::string pad_right(std::string_view text, std::size_t width);
+std::string pad_left(std::string_view text, std::size_t width);
+
+/// `value` with `decimals` decimals and a comma between thousands: 41566.64 → "41,566.6".
+/// Values that round to zero are printed without a sign.
+std::string format_grouped(double value, int decimals);
+
+}  // namespace cadresim::analysis

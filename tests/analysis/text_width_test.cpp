@@ -1,0 +1,58 @@
+// Displayed widths and grouped numbers for the terminal tables (analysis/text_width.hpp).
+#include "analysis/text_width.hpp"
+
+#include "analysis/report.hpp"  // format_interval
+
+#include <gtest/gtest.h>
+
+namespace cadresim::analysis {
+namespace {
+
+TEST(TextWidth, CountsCodePointsAndNotCombiningMarks) {
+  EXPECT_EQ(display_width("dien-bien-baseline"), 18u);
+  EXPECT_EQ(display_width("Hỗ trợ 3 triệu"), 14u);
+  // "ế" as e + U+0302 + U+0301 takes one column, as the precomposed letter does.
+  EXPECT_EQ(display_width("bi\xC3\xAA\xCC\x81n"), display_width("biến"));
+  EXPECT_EQ(display_width("≥1"), 2u);
+}
+
+TEST(TextWidth, PadsByDisplayedColumnsAndNeverCuts) {
+  EXPECT_EQ(pad_right("Điện", 6), "Điện  ");
+  EXPECT_EQ(pad_left("Điện", 6), "  Điện");
+  EXPECT_EQ(pad_right("dien-bien-baseline", 4), "dien-bien-baseline");
+}
+
+TEST(TextWidth, GroupsThousandsAndDropsTheSignOfZero) {
+  EXPECT_EQ(format_grouped(41566.64, 1), "41,566.6");
+  EXPECT_EQ(format_grouped(-1234567.0, 0), "-1,234,567");
+  EXPECT_EQ(format_grouped(999.96, 1), "1,000.0");
+  EXPECT_EQ(format_grouped(123.0, 0), "123");
+  EXPECT_EQ(format_grouped(-0.01, 1), "0.0");
+}
+
+TEST(SummaryNumbers, IntervalsAreGroupedWithThousandsSeparators) {
+  Summary s;
+  s.n = 10, s.mean = 41566.64, s.ci_low = 40999.96, s.ci_high = 42133.3;
+  EXPECT_EQ(format_interval(s, 1), "41,566.6 [41,000.0, 42,133.3]");
+  s.n = 1;
+  EXPECT_EQ(format_interval(s, 0), "41,567");
+}
+
+TEST(SummaryNumbers, ALongVietnameseChangeIsCutOnACharacterBoundary) {
+  ScenarioResults r;
+  r.name = "Hỗ trợ";
+  r.changed_from = "base";
+  std::string long_name;
+  for (int i = 0; i < 10; ++i) long_name += "Điện Biên ";
+  r.changes =
+      nlohmann::json::array({{{"pointer", "/name"}, {"base", "x"}, {"variant", long_name}}});
+  const std::string text = format_changes({r});
+  const auto row = text.find("  /name");
+  ASSERT_NE(row, std::string::npos) << text;
+  const std::string line = text.substr(row, text.find('\n', row) - row);
+  EXPECT_EQ(display_width(line), 2u + 58 + 1 + 24 + 1 + 60) << line;  // 57 characters and "..."
+  EXPECT_EQ(line.substr(line.size() - 3), "...") << line;
+}
+
+}  // namespace
+}  // namespace cadresim::analysis
