@@ -18,11 +18,28 @@ void start_recruitment(RuleContext& ctx, PostId post) {
   ctx.sim.schedule_with_payload(ps.fill_day, kRecruitArrival, post, kPriorityFill);
 }
 
+namespace {
+// A newcomer from outside the service (a recruit or a transfer in) enters today: counted as
+// recruited, with its own attrition threshold and retirement date.
+CadreId admit(RuleContext& ctx, model::Cadre&& c) {
+  auto& w = ctx.world;
+  const CadreId id = static_cast<CadreId>(w.cadres.size());
+  c.entered = ctx.now();
+  c.post_since = ctx.now();
+  w.cadres.push_back(std::move(c));
+  w.plan_count.push_back(0);
+  ++w.recruited;
+  ctx.sim.reserve_subjects(w.cadres.size());
+  init_attrition(ctx, id);
+  schedule_retirement(ctx, id);
+  return id;
+}
+}  // namespace
+
 void start_transfer_in(RuleContext& ctx, PostId post) {
   auto& ps = ctx.world.posts[post];
   ps.fill_pending = true;
-  ps.fill_day =
-      ctx.now() + months_to_days(ctx.scenario.appointment.non_native_transfer_in_months);
+  ps.fill_day = ctx.now() + months_to_days(ctx.scenario.appointment.non_native_transfer_in_months);
   ctx.sim.schedule_with_payload(ps.fill_day, kRecruitArrival, post, kPriorityFill);
 }
 
@@ -39,9 +56,9 @@ CadreId create_transfer(RuleContext& ctx, PostId post) {
   // Drawn like a holder of the post at the start (population section); from outside the
   // organisation, so a non-native of every unit.
   const auto it = pp.age_years_by_title.find(p.title);
-  const double age_years = (it != pp.age_years_by_title.end() ? it->second
-                                                              : pp.age_years_by_level[level])
-                               .sample(rs.uniform());
+  const double age_years =
+      (it != pp.age_years_by_title.end() ? it->second : pp.age_years_by_level[level])
+          .sample(rs.uniform());
   c.birth = ctx.now() - static_cast<Day>(age_years * 365.2425);
   c.sex = rs.uniform() < pp.female_share_by_level[level] ? model::Sex::kFemale : model::Sex::kMale;
   c.home_unit = model::kNoUnit;
@@ -53,15 +70,7 @@ CadreId create_transfer(RuleContext& ctx, PostId post) {
         need - statutory_age_months(ctx.scenario.retirement, c.sex, kernel::split(by).year));
   c.grade_coefficient = pp.grade_coefficient.sample(rs.uniform());
   c.competence = pp.competence.sample(rs.uniform());
-  c.entered = ctx.now();
-  c.post_since = ctx.now();
-  w.cadres.push_back(std::move(c));
-  w.plan_count.push_back(0);
-  ++w.recruited;
-  ctx.sim.reserve_subjects(w.cadres.size());
-  init_attrition(ctx, id);
-  schedule_retirement(ctx, id);
-  return id;
+  return admit(ctx, std::move(c));
 }
 
 CadreId create_recruit(RuleContext& ctx, PostId post) {
@@ -101,15 +110,7 @@ CadreId create_recruit(RuleContext& ctx, PostId post) {
   }
   c.grade_coefficient = p.grade_coefficient.sample(rs.uniform());
   c.competence = p.competence.sample(rs.uniform());
-  c.entered = ctx.now();
-  c.post_since = ctx.now();
-  w.cadres.push_back(std::move(c));
-  w.plan_count.push_back(0);
-  ++w.recruited;
-  ctx.sim.reserve_subjects(w.cadres.size());
-  init_attrition(ctx, id);
-  schedule_retirement(ctx, id);
-  return id;
+  return admit(ctx, std::move(c));
 }
 
 void recruit_arrives(RuleContext& ctx, PostId post) {

@@ -32,6 +32,17 @@ inline std::string slurp(const fs::path& p) {
 
 /// Runs `cadresim <args>` with no standard input, from `cwd` when given, with `env` (e.g.
 /// "X=1 ") before the command; stdout and stderr are captured.
+/// A fresh scratch path for the current test: <tmp>/cadresim-<prefix>-<test>-<pid>-<what>
+/// (removed first; the process id keeps two builds' suites running at once apart, and `what`
+/// comes last so that a file name keeps its extension).
+inline fs::path scratch_path(const std::string& prefix, const std::string& what) {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  const fs::path p = fs::temp_directory_path() / ("cadresim-" + prefix + "-" + info->name() + "-" +
+                                                  std::to_string(::getpid()) + "-" + what);
+  fs::remove_all(p);
+  return p;
+}
+
 inline CliRun run_cadresim(const std::string& args, const std::string& cwd = "",
                            const std::string& env = "") {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();

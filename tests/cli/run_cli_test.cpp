@@ -16,11 +16,7 @@ using cadresim::clitest::CliRun;
 using cadresim::clitest::slurp;
 
 fs::path scratch(const std::string& what) {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  const fs::path p =
-      fs::temp_directory_path() / (std::string("cadresim-run-") + info->name() + "-" + what);
-  fs::remove_all(p);
-  return p;
+  return cadresim::clitest::scratch_path("run", what);
 }
 
 /// Runs `cadresim <args>` with stdout and stderr captured (`env` is prefixed, e.g. "X=1 ").

@@ -18,11 +18,7 @@ using cadresim::clitest::CliRun;
 using cadresim::clitest::slurp;
 
 fs::path scratch(const std::string& what) {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  const fs::path p =
-      fs::temp_directory_path() / (std::string("cadresim-shocks-") + info->name() + "-" + what);
-  fs::remove_all(p);
-  return p;
+  return cadresim::clitest::scratch_path("shocks", what);
 }
 
 CliRun cadresim(const std::string& args) {

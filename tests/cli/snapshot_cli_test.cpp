@@ -18,12 +18,7 @@ using cadresim::clitest::CliRun;
 using cadresim::clitest::slurp;
 
 fs::path scratch(const std::string& what) {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  const fs::path p =
-      fs::temp_directory_path() / (std::string("cadresim-snap-") + info->name() + "-" + what + "-" +
-                                   std::to_string(::getpid()));  // builds may run at once
-  fs::remove_all(p);
-  return p;
+  return cadresim::clitest::scratch_path("snap", what);
 }
 
 CliRun cadresim(const std::string& args) {

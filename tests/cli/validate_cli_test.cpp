@@ -3,7 +3,6 @@
 
 #include "cli_test_support.hpp"
 
-
 #include <filesystem>  // temporary output files
 #include <fstream>     // reading captured output
 #include <string>
