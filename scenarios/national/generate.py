@@ -135,6 +135,33 @@ def read_units(path):
     return rows
 
 
+def base_code(code):
+    """The CSV's province code of a province or of one of its benchmark copies (\"11~2\")."""
+    return code.split("~")[0]
+
+
+def select_provinces(rows, k):
+    """The rows of the first k provinces in code order; beyond the CSV's provinces, copies of
+    them in the same order with the copy number in the codes and names (benchmarks only)."""
+    if k <= 0:
+        return rows
+    codes = sorted({r["province_code"] for r in rows})
+    out = []
+    for i in range(k):
+        code, copy_no = codes[i % len(codes)], i // len(codes)
+        for r in rows:
+            if r["province_code"] != code:
+                continue
+            r = dict(r)
+            if copy_no:
+                r["province_code"] = f"{code}~{copy_no + 1}"
+                r["province"] = f"{r['province']} {copy_no + 1}"
+                r["unit_code"] = f"{r['unit_code']}~{copy_no + 1}"
+            out.append(r)
+    out.sort(key=lambda r: (r["province_code"], r["unit_code"]))
+    return out
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -142,9 +169,13 @@ def main():
     ap.add_argument("--baseline", default=os.path.join(here, "..", "dien-bien", "baseline.json"),
                     help="scenario whose mechanism sections and titles are used (default: the Điện Biên baseline)")
     ap.add_argument("--out", "-o", default="-", help="output file (default: standard output)")
+    ap.add_argument("--provinces", type=int, default=0,
+                    help="for scaling benchmarks (bench/scaling.sh): only the first K provinces in "
+                         "code order; K above the CSV's count repeats them as numbered copies "
+                         "(default: every province once)")
     args = ap.parse_args()
 
-    rows = read_units(args.csv)
+    rows = select_provinces(read_units(args.csv), args.provinces)
     with open(args.baseline, encoding="utf-8") as f:
         base = json.load(f)
 
@@ -178,7 +209,7 @@ def main():
         if ps in pslugs:
             ps = f"{ps}-{code}"
         pslugs.add(ps)
-        mountain = code in MOUNTAIN_PROVINCES
+        mountain = base_code(code) in MOUNTAIN_PROVINCES
         units.append({"id": ps, "name": p["name"], "level": "province", "parent": centre["id"],
                       "regional_coefficient": 0.5 if mountain else 0.1,
                       "distance_km": 0 if ps == "ha-noi" else PROVINCE_DISTANCE_KM})
@@ -188,8 +219,8 @@ def main():
                           "regional_coefficient": 0.5 if mountain else 0.1, "distance_km": 1})
         # Especially difficult communes.
         communes = [r for r in p["units"] if r["unit_type"] == "commune"]
-        if code in KNOWN_NOT_ED:
-            ed = {r["unit_code"] for r in communes if r["unit"] not in KNOWN_NOT_ED[code]}
+        if base_code(code) in KNOWN_NOT_ED:
+            ed = {r["unit_code"] for r in communes if r["unit"] not in KNOWN_NOT_ED[base_code(code)]}
         else:
             share = ED_SHARE_MOUNTAIN if mountain else ED_SHARE_OTHER
             order = sorted(communes, key=lambda r: hashlib.sha256(r["unit_code"].encode()).hexdigest())

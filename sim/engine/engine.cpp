@@ -89,7 +89,20 @@ Engine::Engine(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
       case kEpochSwitch:
         ok = ok && e.stamp < scenario_.epochs.size();
         break;
-      default:
+      case kShock:
+        ok = ok && e.stamp < scenario_.shocks.size();
+        break;
+      // Payload-free or payload used only as a random index: nothing to check. Listed one by
+      // one (no default) so that a new kind makes the compiler ask what to check here.
+      case kPlanningReview:
+      case kRotationPlan:
+      case kEvaluation:
+      case kMonthEnd:
+      case kPoolStep:
+      case kStaffingStep:
+        break;
+      case kKindCount:
+        ok = false;
         break;
     }
     if (!ok)

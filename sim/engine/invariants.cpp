@@ -2,6 +2,10 @@
 // headcount conservation.
 #include "sim/engine/invariants.hpp"
 
+#include <algorithm>  // std::is_sorted
+#include <cstdint>    // std::uint32_t
+#include <vector>     // std::vector: acting counts
+
 #include "sim/rules/non_native.hpp"  // is_native
 
 namespace cadresim::engine {
@@ -29,6 +33,22 @@ std::string invariant_violation(const model::World& w) {
         rules::is_native(org, w.cadres[h], p))
       return "invariant: a native holds a post that requires a non-native: " + org.post_label(p);
   }
+  std::vector<std::uint32_t> acting(w.cadres.size(), 0);
+  for (const auto& ps : w.posts)
+    if (ps.acting != model::kNoCadre) ++acting[ps.acting];
+  for (model::CadreId id = 0; id < w.cadres.size(); ++id)
+    if (w.cadres[id].acting_posts != acting[id])
+      return "invariant: a cadre's count of acting posts disagrees with the posts";
+  for (const model::CadreId id : w.unplaced)
+    if (w.cadres[id].post != model::kNoPost)
+      return "invariant: a cadre on the unplaced list holds a post";
+  std::vector<std::uint32_t> planned(w.cadres.size(), 0);
+  for (const auto& e : w.plan) ++planned[e.cadre];
+  for (model::CadreId id = 0; id < w.plan_count.size(); ++id)
+    if (w.plan_count[id] != planned[id] && planned[id] < 255)
+      return "invariant: a cadre's plan count disagrees with the plan";
+  if (!std::is_sorted(w.plan.begin(), w.plan.end(), model::PlanByPost{}))
+    return "invariant: the plan is not in post order";
   if (w.initial_cadres + w.recruited - w.exited != active)
     return "invariant: headcount not conserved (start + recruited - exited != active)";
   return {};

@@ -117,6 +117,10 @@ struct Cadre {
   /// Pool state (index into PoolParams::states) of a pool member, kNoPoolState otherwise.
   /// Pool members hold no post and leave only by their pool's leaving probability.
   std::uint16_t pool_state = 0xFFFF;
+  /// Posts in which the cadre is acting holder (derived from PostState::acting, kept by
+  /// rules::set_acting / clear_acting and rebuilt on load; not saved): lets an exit skip the
+  /// scan of every post.
+  std::uint32_t acting_posts = 0;
 };
 
 /// Cadre::pool_state of a cadre who is not in a pool.

@@ -139,6 +139,17 @@ void Organisation::activate(kernel::Day day) {
     keys.reserve(sorted.size());
     for (PostId p : sorted) keys.push_back(preorder_in[posts[p].unit]);
   }
+  units_of_level_by_tour.assign(levels.size(), {});
+  tour_entry_of_level_units.assign(levels.size(), {});
+  for (std::size_t l = 0; l < levels.size(); ++l) {
+    auto& sorted = units_of_level_by_tour[l];
+    sorted = units_of_level[l];
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [&](UnitId a, UnitId b) { return preorder_in[a] < preorder_in[b]; });
+    auto& keys = tour_entry_of_level_units[l];
+    keys.reserve(sorted.size());
+    for (UnitId u : sorted) keys.push_back(preorder_in[u]);
+  }
 }
 
 std::span<const PostId> Organisation::posts_of_title_within(TitleId t, UnitId scope) const {
@@ -146,6 +157,15 @@ std::span<const PostId> Organisation::posts_of_title_within(TitleId t, UnitId sc
   if (scope == kNoUnit) return sorted;
   // The subtree of `scope` is the tour interval [entry, exit] of scope.
   const auto& keys = tour_entry_of_title_posts[t];
+  const auto first = std::lower_bound(keys.begin(), keys.end(), preorder_in[scope]);
+  const auto last = std::upper_bound(first, keys.end(), preorder_out[scope]);
+  return {sorted.data() + (first - keys.begin()), static_cast<std::size_t>(last - first)};
+}
+
+std::span<const UnitId> Organisation::units_of_level_within(LevelId level, UnitId scope) const {
+  const auto& sorted = units_of_level_by_tour[level];
+  if (scope == kNoUnit) return sorted;
+  const auto& keys = tour_entry_of_level_units[level];
   const auto first = std::lower_bound(keys.begin(), keys.end(), preorder_in[scope]);
   const auto last = std::upper_bound(first, keys.end(), preorder_out[scope]);
   return {sorted.data() + (first - keys.begin()), static_cast<std::size_t>(last - first)};

@@ -121,6 +121,9 @@ struct Organisation {
   /// (posts_of_title_within).
   std::vector<std::vector<PostId>> posts_of_title_by_tour;
   std::vector<std::vector<std::uint32_t>> tour_entry_of_title_posts;
+  /// Units of each level in Euler-tour order, and their tour entries (units_of_level_within).
+  std::vector<std::vector<UnitId>> units_of_level_by_tour;
+  std::vector<std::vector<std::uint32_t>> tour_entry_of_level_units;
   std::vector<std::uint32_t> preorder_in;   ///< Euler tour entry index per unit
   std::vector<std::uint32_t> preorder_out;  ///< Euler tour exit index per unit
   std::vector<UnitId> managing_scope;       ///< per post: scope of its title's tier (kNoUnit: none)
@@ -144,6 +147,9 @@ struct Organisation {
   /// Posts in force of title `t` whose unit lies in the subtree of `scope` (kNoUnit: every
   /// post of the title), in Euler-tour order: a binary search instead of a scan of the title.
   std::span<const PostId> posts_of_title_within(TitleId t, UnitId scope) const;
+  /// Units in force of `level` in the subtree of `scope` (kNoUnit: every unit of the level), in
+  /// Euler-tour order (not id order): a binary search instead of a scan of the level.
+  std::span<const UnitId> units_of_level_within(LevelId level, UnitId scope) const;
   /// True if post `p` exists in the structure in force (the activation day).
   bool in_force(PostId p) const { return post_active[p] != 0; }
 

@@ -3,6 +3,7 @@
 /// and the succession plan. Rules (sim/rules) change it; observers (analysis) read it.
 
 #include <cstdint>  // fixed-width integers
+#include <span>     // std::span: the plan entries of one post
 #include <vector>   // std::vector
 
 #include "sim/model/cadre.hpp"
@@ -55,7 +56,10 @@ struct World {
   const Organisation* org = nullptr;
   std::vector<Cadre> cadres;
   std::vector<PostState> posts;
-  std::vector<PlanEntry> plan;               ///< current succession plan (rebuilt yearly)
+  /// Current succession plan (reviewed yearly), always in post order (entries of one post in
+  /// the order they were added): plan_of finds a post's entries by binary search. Rules add
+  /// entries with rules::add_plan_entry and remove them with erase/remove_if, which keep it.
+  std::vector<PlanEntry> plan;
   std::vector<std::uint8_t> plan_count;      ///< posts each cadre is planned for (by CadreId)
   std::vector<double> attrition_hazard;      ///< cumulative hazard per cadre
   std::vector<double> attrition_threshold;   ///< Exp(1) personal threshold per cadre
@@ -69,6 +73,17 @@ struct World {
 
   /// Number of active cadres.
   std::size_t active_count() const;
+  /// The plan entries for `post` (a contiguous range of the post-ordered plan).
+  std::span<const PlanEntry> plan_of(PostId post) const;
+  /// The same, writable (readiness updates).
+  std::span<PlanEntry> plan_of(PostId post);
+};
+
+/// Orders plan entries by post only (stable algorithms keep the order within a post).
+struct PlanByPost {
+  bool operator()(const PlanEntry& a, const PlanEntry& b) const { return a.post < b.post; }
+  bool operator()(const PlanEntry& a, PostId b) const { return a.post < b; }
+  bool operator()(PostId a, const PlanEntry& b) const { return a < b.post; }
 };
 
 }  // namespace cadresim::model

@@ -2,7 +2,8 @@
 // § Saved state).
 #include "sim/model/world_io.hpp"
 
-#include <string>  // std::string for messages
+#include <algorithm>  // std::is_sorted: the plan order
+#include <string>     // std::string for messages
 
 namespace cadresim::model {
 
@@ -249,10 +250,15 @@ void load_world(ByteReader& r, World& world, std::size_t posts, std::size_t unit
   for (const std::size_t n : {out.plan_count.size(), out.attrition_hazard.size(),
                               out.attrition_threshold.size(), out.attrition_multiplier.size()})
     if (n > cadres) throw FormatError("a per-cadre table is longer than the population");
-  // The plan is read with plan_count of its cadres (analysis/metrics.cpp).
+  // The plan is read with plan_count of its cadres (analysis/metrics.cpp), and by post.
   for (const auto& e : out.plan)
     if (e.cadre >= out.plan_count.size() || e.post == kNoPost)
       throw FormatError("a plan entry without its cadre's count or post");
+  if (!std::is_sorted(out.plan.begin(), out.plan.end(), PlanByPost{}))
+    throw FormatError("the plan is not in post order");
+  // Derived, not saved: in how many posts each cadre acts.
+  for (const auto& p : out.posts)
+    if (p.acting != kNoCadre) ++out.cadres[p.acting].acting_posts;
   if (!out.staff.empty() && out.staff.size() != units)
     throw FormatError("the staff table does not match the units");
   if (world.scenario != nullptr)

@@ -124,7 +124,7 @@ void fill_post(RuleContext& ctx, PostId post) {
                                           ctx.scenario.appointment.acting_probability) {
     const CadreId a = acting_candidate(ctx, post);
     if (a != model::kNoCadre) {
-      ps.acting = a;
+      set_acting(ctx.world, post, a);
       ctx.emit(EventType::kActingAssigned, a, ctx.world.cadres[a].post, post);
     }
   }

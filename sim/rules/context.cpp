@@ -76,7 +76,7 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
   }
   // Close the vacancy.
   const Day vacant_days = ctx.now() - ps.vacant_since;
-  if (ps.acting != model::kNoCadre) ps.acting = model::kNoCadre;
+  clear_acting(w, post);
   ps.holder = cadre;
   ps.chain = 0;
   ps.fill_pending = false;  // a pending attempt for this vacancy is now stale
@@ -98,17 +98,20 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
     c.term_end = kernel::add_months(ctx.now(), ctx.scenario.terms.appointment_months);
     ctx.sim.schedule(c.term_end, kAppointmentTermEnd, cadre, kPriorityTerm);
   }
-  // Leave the unplaced list if there.
-  auto& un = w.unplaced;
-  un.erase(std::remove(un.begin(), un.end(), cadre), un.end());
+  // Leave the unplaced list if there (only cadres without a post are on it).
+  if (from == model::kNoPost) {
+    auto& un = w.unplaced;
+    un.erase(std::remove(un.begin(), un.end(), cadre), un.end());
+  }
   // Planned for this post: the entry is used up (other entries wait for the next review).
   if (cadre < w.plan_count.size() && w.plan_count[cadre] > 0) {
-    const auto before = w.plan.size();
-    w.plan.erase(std::remove_if(
-                     w.plan.begin(), w.plan.end(),
-                     [&](const model::PlanEntry& e) { return e.cadre == cadre && e.post == post; }),
-                 w.plan.end());
-    w.plan_count[cadre] = static_cast<std::uint8_t>(w.plan_count[cadre] - (before - w.plan.size()));
+    const auto range = w.plan_of(post);
+    const auto first = w.plan.begin() + (range.data() - w.plan.data());
+    const auto last = first + static_cast<std::ptrdiff_t>(range.size());
+    const auto kept =
+        std::remove_if(first, last, [&](const model::PlanEntry& e) { return e.cadre == cadre; });
+    w.plan_count[cadre] = static_cast<std::uint8_t>(w.plan_count[cadre] - (last - kept));
+    w.plan.erase(kept, last);
   }
   start_adaptation(ctx, cadre, post);
   ctx.emit(type, cadre, from, post, reason, value);
@@ -127,8 +130,26 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
   }
 }
 
+void add_plan_entry(model::World& w, const model::PlanEntry& entry) {
+  w.plan.insert(std::upper_bound(w.plan.begin(), w.plan.end(), entry.post, model::PlanByPost{}),
+                entry);
+}
+
+void set_acting(model::World& w, PostId post, CadreId cadre) {
+  w.posts[post].acting = cadre;
+  ++w.cadres[cadre].acting_posts;
+}
+
+void clear_acting(model::World& w, PostId post) {
+  CadreId& a = w.posts[post].acting;
+  if (a == model::kNoCadre) return;
+  --w.cadres[a].acting_posts;
+  a = model::kNoCadre;
+}
+
 void unplan_cadre(RuleContext& ctx, CadreId cadre, std::uint16_t reason) {
   auto& w = ctx.world;
+  if (cadre < w.plan_count.size() && w.plan_count[cadre] == 0) return;  // planned nowhere
   bool any = false;
   for (auto& e : w.plan)
     if (e.cadre == cadre) {
@@ -155,11 +176,13 @@ void leave_service(RuleContext& ctx, CadreId cadre, model::ExitCause cause) {
   ++w.exited;
   ctx.sim.cancel(cadre);
   unplan_cadre(ctx, cadre, events::kReasonGone);
-  auto& un = w.unplaced;
-  un.erase(std::remove(un.begin(), un.end(), cadre), un.end());
-  // Stop acting anywhere.
-  for (auto& ps : w.posts)
-    if (ps.acting == cadre) ps.acting = model::kNoCadre;
+  if (c.post == model::kNoPost) {  // only cadres without a post are on the unplaced list
+    auto& un = w.unplaced;
+    un.erase(std::remove(un.begin(), un.end(), cadre), un.end());
+  }
+  // Stop acting anywhere (the scan only for a cadre who acts somewhere).
+  for (PostId p = 0; c.acting_posts > 0 && p < w.posts.size(); ++p)
+    if (w.posts[p].acting == cadre) clear_acting(w, p);
   const PostId post = c.post;
   std::uint16_t reason = events::kReasonNone;
   switch (cause) {

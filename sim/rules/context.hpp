@@ -122,6 +122,12 @@ void open_vacancy(RuleContext& ctx, PostId post, std::uint16_t reason, std::uint
 /// The cadre leaves the service (retirement or exit): post opened, plan entries removed,
 /// pending events cancelled.
 void leave_service(RuleContext& ctx, CadreId cadre, model::ExitCause cause);
+/// Adds a plan entry, keeping the plan in post order (after the post's existing entries).
+void add_plan_entry(model::World& w, const model::PlanEntry& entry);
+/// Makes `cadre` the acting holder of `post` (which has none).
+void set_acting(model::World& w, PostId post, CadreId cadre);
+/// Ends the acting holder of `post`, if any.
+void clear_acting(model::World& w, PostId post);
 /// Removes every plan entry of `cadre` (emitting unplanned with `reason`).
 void unplan_cadre(RuleContext& ctx, CadreId cadre, std::uint16_t reason);
 /// Schedules a fill attempt for `post` after the scenario's appointment delay.

@@ -112,12 +112,17 @@ PostId choose_destination(const RuleContext& ctx, CadreId id, const model::Rotat
   const double q0 =
       std::min(1.0, position[org.posts[origin].title] + (higher ? p.equivalent_rank_band : 0.0));
   PostId best = model::kNoPost;
+  model::UnitId best_unit = model::kNoUnit;
   double best_score = -1e300;
-  for (model::UnitId u : org.units_of_level[f.to_level]) {
+  // A holder may be displaced after this many months in post: in it since this day or earlier.
+  const Day displace_floor = kernel::months_completed_by(ctx.now(), p.displace_min_months_in_post);
+  // Decided by the tier that manages the cadre's title: with within_parent, only the units of
+  // the destination level in its scope (one range of the Euler tour, not the whole level).
+  const auto candidates = org.units_of_level_within(
+      f.to_level, f.within_parent ? managing_unit(org, origin) : model::kNoUnit);
+  for (model::UnitId u : candidates) {
     const auto& unit = org.units[u];
     if (u == from_unit) continue;
-    // Decided by the tier that manages the cadre's title: a destination within its scope.
-    if (f.within_parent && !org.within(u, managing_unit(org, origin))) continue;
     if (f.sector_change && unit.sector == org.units[from_unit].sector) continue;
     const double unit_score =
         p.shortage_weight * unit_shortage(ctx, u) +
@@ -132,17 +137,18 @@ PostId choose_destination(const RuleContext& ctx, CadreId id, const model::Rotat
       bool vacant = ps.holder == model::kNoCadre;
       if (!vacant) {
         const auto& h = ctx.world.cadres[ps.holder];
-        if (h.rotation.active ||
-            h.post_since > kernel::months_completed_by(ctx.now(), p.displace_min_months_in_post))
-          continue;
+        if (h.rotation.active || h.post_since > displace_floor) continue;
       }
       // Vacant posts first; then shortage and hardship; then closeness of rank; a small
-      // deterministic jitter (from the slot's draw and the post id) breaks ties.
+      // deterministic jitter (from the slot's draw and the post id) breaks ties. An exact tie
+      // goes to the lower unit id, then the earlier post of the unit (the units come in tour
+      // order, so the order of the scan must not decide).
       const double jitter = 0.01 * RandomKeyFree::mix(u_jitter, post);
       const double score = (vacant ? 10.0 : 0.0) + unit_score - dq + jitter;
-      if (score > best_score) {
+      if (score > best_score || (score == best_score && u < best_unit)) {
         best_score = score;
         best = post;
+        best_unit = u;
       }
     }
   }

@@ -78,7 +78,7 @@ void restructure(RuleContext& ctx, const model::Organisation& before,
     }
     ps.chain = 0;
     ps.fill_pending = false;  // a pending attempt is now stale
-    ps.acting = model::kNoCadre;
+    clear_acting(w, p);
     if (h == model::kNoCadre) continue;
     auto& c = w.cadres[h];
     c.last_post = p;
@@ -98,9 +98,9 @@ void restructure(RuleContext& ctx, const model::Organisation& before,
       c.rotation.origin_post = model::kNoPost;  // no post to return to: the outcome decides
     }
   }
-  for (auto& ps : w.posts)
-    if (ps.acting != model::kNoCadre && old_post[ps.acting] != model::kNoPost)
-      ps.acting = model::kNoCadre;
+  for (PostId p = 0; p < w.posts.size(); ++p)
+    if (w.posts[p].acting != model::kNoCadre && old_post[w.posts[p].acting] != model::kNoPost)
+      clear_acting(w, p);
 
   // 3. Plans: entries for ended posts go; the others carry over.
   bool any_removed = false;

@@ -146,7 +146,9 @@ void planning_review(RuleContext& ctx, int year) {
     women += w.cadres[e.cadre].sex == model::Sex::kFemale;
     young += is_young(e.cadre);
   }
-  // 2. Additions, post by post in a fixed order (deterministic).
+  // 2. Additions, post by post in a fixed order (deterministic), appended after the kept
+  // entries and merged into post order at the end.
+  const std::size_t kept = w.plan.size();
   std::vector<CadreId> cands;
   std::vector<std::pair<double, CadreId>> ranked;
   for (PostId post = 0; post < ctx.org.posts.size(); ++post) {
@@ -181,6 +183,8 @@ void planning_review(RuleContext& ctx, int year) {
       ctx.emit(events::EventType::kPlanned, c, w.cadres[c].post, post);
     }
   }
+  std::inplace_merge(w.plan.begin(), w.plan.begin() + static_cast<std::ptrdiff_t>(kept),
+                     w.plan.end(), model::PlanByPost{});
   // 3. Readiness of every entry.
   for (auto& e : w.plan) e.readiness = readiness(ctx, e.cadre, e.post);
 }
@@ -191,8 +195,7 @@ CadreId best_ready_successor(const RuleContext& ctx, PostId post) {
   double best_score = -1e300;
   const Day retire_floor =
       kernel::add_months(ctx.now(), ctx.scenario.appointment.min_months_before_retirement);
-  for (const auto& e : w.plan) {
-    if (e.post != post) continue;
+  for (const auto& e : w.plan_of(post)) {
     const auto& c = w.cadres[e.cadre];
     if (c.status != model::CadreStatus::kActive) continue;
     if (readiness(ctx, e.cadre, post) != Readiness::kReadyNow) continue;

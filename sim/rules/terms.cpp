@@ -116,8 +116,7 @@ CadreId election_candidate(const RuleContext& ctx, PostId post, std::uint16_t& o
   const auto& org = ctx.org;
   // 1. A ready-now planned successor.
   Best ready, later;
-  for (const auto& e : w.plan) {
-    if (e.post != post) continue;
+  for (const auto& e : w.plan_of(post)) {
     // A head at the term limit designated at preparation for this equivalent post elsewhere
     // (term-limit rotation) is the managing tier's choice: first among planned successors of the
     // same readiness.
@@ -383,8 +382,8 @@ void designate_term_limit_moves(RuleContext& ctx, const model::Election& electio
     const CadreId h = w.posts[from].holder;
     const auto& c = w.cadres[h];
     bool done = false;
-    for (const auto& e : w.plan)
-      done = done || (e.cadre == h && term_limit_move_allowed(ctx, h, e.post));
+    for (std::size_t i = 0; w.plan_count[h] > 0 && !done && i < w.plan.size(); ++i)
+      done = w.plan[i].cadre == h && term_limit_move_allowed(ctx, h, w.plan[i].post);
     if (done) continue;
     const model::UnitId scope = managing_unit(org, from);
     PostId best = model::kNoPost;
@@ -399,7 +398,7 @@ void designate_term_limit_moves(RuleContext& ctx, const model::Election& electio
     }
     if (best == model::kNoPost) continue;
     taken[best] = 1;
-    w.plan.push_back({h, best, readiness(ctx, h, best), ctx.now()});
+    add_plan_entry(w, {h, best, readiness(ctx, h, best), ctx.now()});
     ++w.plan_count[h];
     ctx.emit(EventType::kPlanned, h, from, best, events::kReasonTermLimitRotation);
   }
@@ -429,8 +428,8 @@ void prepare_election(RuleContext& ctx, const model::Election& election, model::
         // designates the best ready-now cadre of a feeding title from any unit (its scope
         // first), rotating a non-native in where the title requires one.
         bool covered = false;
-        for (const auto& e : w.plan)
-          if (e.post == post && w.cadres[e.cadre].status == model::CadreStatus::kActive &&
+        for (const auto& e : w.plan_of(post))
+          if (w.cadres[e.cadre].status == model::CadreStatus::kActive &&
               readiness(ctx, e.cadre, post) == model::Readiness::kReadyNow &&
               age_allows(ctx, w.cadres[e.cadre], post, election.date, false)) {
             covered = true;
@@ -442,10 +441,11 @@ void prepare_election(RuleContext& ctx, const model::Election& election, model::
         double best_score = -1e300;
         for (int pass = 0; pass < 2 && best == model::kNoCadre; ++pass)
           for (model::TitleId f : t.fed_by)
-            for (PostId q : org.posts_of_title[f]) {
+            // Pass 0: the managing scope (one range of the title's posts); pass 1: anywhere
+            // (ties go to the lower cadre id, so the order of the scan does not matter).
+            for (PostId q : org.posts_of_title_within(f, pass == 0 ? scope : model::kNoUnit)) {
               const CadreId c = w.posts[q].holder;
               if (c == model::kNoCadre) continue;
-              if (pass == 0 && !org.within(org.posts[q].unit, scope)) continue;
               if (w.plan_count[c] >= sp.max_posts_per_candidate) continue;
               const auto& cd = w.cadres[c];
               if (cd.rotation.active || !non_native_allows(org, cd, post)) continue;
@@ -456,7 +456,7 @@ void prepare_election(RuleContext& ctx, const model::Election& election, model::
               if (s > best_score || (s == best_score && c < best)) best = c, best_score = s;
             }
         if (best == model::kNoCadre) continue;
-        w.plan.push_back({best, post, model::Readiness::kReadyNow, ctx.now()});
+        add_plan_entry(w, {best, post, model::Readiness::kReadyNow, ctx.now()});
         ++w.plan_count[best];
         ctx.emit(EventType::kPlanned, best, w.cadres[best].post, post,
                  events::kReasonDesignatedPlan);

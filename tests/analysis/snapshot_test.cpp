@@ -194,6 +194,34 @@ class SnapshotErrors : public ::testing::Test {
   }
 };
 
+// A state whose pending events name a shock card the scenario does not have (an edited state,
+// found by tests/fuzz/fuzz_snapshot_reader) is refused on load, not run into an out-of-range
+// card. The same engine bytes continued under a scenario without the card must throw.
+TEST(SnapshotEngineState, APendingShockCardTheScenarioLacksIsRefused) {
+  const auto with_card =
+      scenario::load_scenario_file(src("scenarios/training/son-mai-extra-round.json"));
+  const auto without_card = scenario::load_scenario_file(src("scenarios/training/son-mai.json"));
+  ASSERT_FALSE(with_card.scenario.shocks.empty());
+  ASSERT_TRUE(without_card.scenario.shocks.empty());
+  engine::Engine engine(with_card.scenario, 3, 0);
+  engine.advance(day("2027-06-10"));  // the card (1 Feb 2029) is still pending
+  kernel::ByteWriter w;
+  engine.save_state(w);
+  {
+    kernel::ByteReader same(w.bytes());
+    EXPECT_NO_THROW(engine::Engine(with_card.scenario, 3, 0, same));
+  }
+  kernel::ByteReader other(w.bytes());
+  try {
+    engine::Engine continued(without_card.scenario, 3, 0, other);
+    ADD_FAILURE() << "a pending shock card without its card in the scenario was accepted";
+  } catch (const kernel::FormatError& e) {
+    EXPECT_NE(std::string(e.what()).find("refers to something the scenario does not have"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
 TEST_F(SnapshotErrors, AFlippedByteIsRefusedAsCorrupted) {
   std::string data = bytes();
   ASSERT_EQ(refusal(data), "");

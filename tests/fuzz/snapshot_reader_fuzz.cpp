@@ -3,7 +3,6 @@
 // to one real replication's state of the small test scenario (pairs of a position and a byte,
 // applied behind the checksum) that is then restored and run to the end. Either must be refused
 // with SnapshotError or run: never crash, hang, leak or throw anything else.
-#include <cstdlib>  // std::getenv
 #include <cstddef>  // std::size_t
 #include <cstdint>  // std::uint8_t
 #include <string>
@@ -36,12 +35,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)cadresim::analysis::decode_snapshot(bytes, "fuzz");
   } catch (const SnapshotError&) {
   }
-  // OPEN FINDING (tests/fuzz/findings/snapshot_reader-crash-*): an edited state that passes the
-  // load checks can reach an out-of-range vector access when run (UBSan, stl_vector.h:1143).
-  // Until the load check that refuses it exists, the edited-state half runs only when
-  // CADRESIM_FUZZ_EDITED_STATES is set, so the CI smoke fuzzes the decoder alone.
-  static const bool edited_states = std::getenv("CADRESIM_FUZZ_EDITED_STATES") != nullptr;
-  if (!edited_states) return 0;
   cadresim::analysis::Snapshot edited = setup.snapshot;
   std::string& state = edited.replications[0];
   for (std::size_t i = 0; i + 2 < size; i += 3) {

@@ -1,0 +1,48 @@
+// One replication of a scenario file on one thread, timed apart from loading: the cost per
+// organisation size of bench/scaling.sh (docs/performance.md § Cost against organisation size).
+//   replicate_once SCENARIO.json [REPLICATIONS]
+// Prints one line: posts, load CPU seconds, CPU seconds per replication (with the metrics
+// observer, as `run` does), kernel events, peak RSS in MB.
+#include <sys/resource.h>  // getrusage: peak RSS
+
+#include <cstdio>     // std::printf
+#include <ctime>      // std::clock
+#include <exception>  // std::exception
+#include <string>     // std::stoul
+
+#include "analysis/metrics.hpp"
+#include "sim/engine/engine.hpp"
+#include "sim/scenario/loader.hpp"
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: replicate_once SCENARIO.json [REPLICATIONS]\n");
+    return 2;
+  }
+  try {
+    const unsigned long reps = argc > 2 ? std::stoul(argv[2]) : 1;
+    const std::clock_t t0 = std::clock();
+    const auto loaded = cadresim::scenario::load_scenario_file(argv[1]);
+    const std::clock_t t1 = std::clock();
+    std::uint64_t events = 0;
+    for (unsigned long r = 0; r < reps; ++r) {
+      cadresim::engine::Engine engine(loaded.scenario, 1, r);
+      cadresim::analysis::MetricsCollector metrics(loaded.scenario);
+      engine.add_observer(metrics);
+      engine.run();
+      events += engine.events_handled();
+    }
+    const std::clock_t t2 = std::clock();
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    std::printf(
+        "posts=%zu load_s=%.3f rep_s=%.3f events=%llu peak_mb=%.0f\n",
+        loaded.scenario.organisation.posts.size(), static_cast<double>(t1 - t0) / CLOCKS_PER_SEC,
+        static_cast<double>(t2 - t1) / CLOCKS_PER_SEC / static_cast<double>(reps),
+        static_cast<unsigned long long>(events / reps), static_cast<double>(ru.ru_maxrss) / 1024.0);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "replicate_once: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
