@@ -1,9 +1,9 @@
 #pragma once
 /// @file The message catalog: every user-facing text of the summary, report.html and the CLI's
 /// main messages, in English and Vietnamese, keyed by a message id ("summary.period"). The
-/// texts are in analysis/message_catalog.cpp and message_catalog_html.cpp; a test fails when a key lacks a language or is
-/// used nowhere (docs/architecture.md § Messages and languages). report.json and series.csv
-/// stay language-neutral.
+/// texts are in analysis/message_catalog.cpp and message_catalog_html.cpp; a test fails when a key
+/// lacks a language or is used nowhere (docs/architecture.md § Messages and languages). report.json
+/// and series.csv stay language-neutral.
 
 #include <fmt/format.h>  // fmt::format, fmt::runtime
 
