@@ -225,12 +225,15 @@ struct Page {
     html += "<p class=\"legend\">";
     if (comparison())
       for (std::size_t s = first; s < scen.size(); ++s)
-        html += fmt::format("<span class=\"chip s{}\"></span>{}{} ", s % kPaletteSize,
-                            esc(scen[s].name), s == 0 ? " " + t("html.legend.base") : "");
+        html += fmt::format("<span class=\"chip s{}\"></span>{}{}{} ", s % kPaletteSize,
+                            esc(scen[s].name), s == 0 ? " " : "",
+                            s == 0 ? t("html.legend.base") : std::string());
     if (bands) {
-      html += "<span class=\"key\"><span class=\"k-line\"></span>" + t("html.legend.average") +
-              " <span class=\"k-ci\"></span>" + t("html.legend.interval");
-      if (!comparison()) html += " <span class=\"k-range\"></span>" + t("html.legend.spread");
+      html += fmt::format(
+          "<span class=\"key\"><span class=\"k-line\"></span>{} <span class=\"k-ci\"></span>{}",
+          t("html.legend.average"), t("html.legend.interval"));
+      if (!comparison())
+        html += fmt::format(" <span class=\"k-range\"></span>{}", t("html.legend.spread"));
       html += "</span>";
     }
     html += "</p>\n";
