@@ -1,14 +1,15 @@
 // The terminal listing of what each scenario changes from its base (pointer, base, variant).
 #include <fmt/core.h>  // fmt::format
 
+#include "analysis/messages.hpp"  // tr, trf
 #include "analysis/report.hpp"
 #include "analysis/text_width.hpp"  // display_width, pad_left/right: Vietnamese values align
 
 namespace cadresim::analysis {
 
 namespace {
-std::string shown(const nlohmann::json& v) {
-  if (v.is_null()) return "(absent)";
+std::string shown(const nlohmann::json& v, Lang lang) {
+  if (v.is_null()) return std::string(tr(lang, "summary.changes.absent"));
   std::string s = v.dump();
   if (display_width(s) <= 60) return s;
   // Cut after 57 displayed characters, never inside a UTF-8 sequence.
@@ -22,12 +23,12 @@ std::string shown(const nlohmann::json& v) {
 }
 }  // namespace
 
-std::string format_changes(const std::vector<ScenarioResults>& results) {
+std::string format_changes(const std::vector<ScenarioResults>& results, Lang lang) {
   std::string out;
   for (const auto& r : results) {
     if (r.changes.empty()) continue;
-    out += fmt::format("\nWhat {} changes from {} ({} value(s)):\n", r.name, r.changed_from,
-                       r.changes.size());
+    out += fmt::format(
+        "\n{}\n", trf(lang, "summary.changes.title", r.name, r.changed_from, r.changes.size()));
     const auto line = [&out](const std::string& pointer, const std::string& base,
                              const std::string& variant) {
       out += "  ";
@@ -38,9 +39,11 @@ std::string format_changes(const std::vector<ScenarioResults>& results) {
       out += pad_left(variant, 24);
       out += '\n';
     };
-    line("pointer", "base", "this scenario");
+    line(std::string(tr(lang, "summary.changes.pointer")),
+         std::string(tr(lang, "summary.changes.base")),
+         std::string(tr(lang, "summary.changes.variant")));
     for (const auto& c : r.changes)
-      line(c.value("pointer", std::string()), shown(c["base"]), shown(c["variant"]));
+      line(c.value("pointer", std::string()), shown(c["base"], lang), shown(c["variant"], lang));
   }
   for (const auto& r : results) out += r.uncertainty_summary;
   return out;

@@ -1,23 +1,24 @@
-// Metric definitions (docs/model.md § Metrics): one place in code for each.
+// Metric definitions (docs/model.md § Metrics): one place in code for each. The month-end
+// states are in metrics_month_end.cpp, the election pipeline in metrics_elections.cpp and the
+// saved state in metrics_state.cpp.
 #include "analysis/metrics.hpp"
 
 #include <algorithm>  // std::sort, std::any_of
 #include <iterator>   // std::size
-#include <set>        // std::set of restored series keys
 
-#include "sim/rules/adaptation.hpp"  // effectiveness (a model formula, read-only)
-#include "sim/rules/staffing.hpp"    // unit_headcount: held posts + non-leadership staff
+#include "analysis/metric_keys.hpp"
+#include "sim/rules/staffing.hpp"  // unit_headcount: held posts + non-leadership staff
 
 namespace cadresim::analysis {
 
 using events::EventType;
+using namespace metric_keys;
 
 std::string flow_group(const std::string& from, const std::string& to) {
   return from + ">" + to;
 }
 
 namespace {
-const std::string kAll = "all";
 // Personnel actions counted by managing tier (docs/model.md § Managing tiers), in group order.
 constexpr const char* kTierActions[] = {"planned", "appointed", "mobilised", "rotated"};
 constexpr std::size_t kTierActionCount = std::size(kTierActions);
@@ -28,35 +29,6 @@ enum TierAction : std::size_t {
   kActionRotated
 };
 
-// Fields of election_pipeline, per election and slot (docs/model.md § Metrics).
-constexpr const char* kElectionFields[] = {"posts",
-                                           "ready_0",
-                                           "ready_1",
-                                           "ready_2+",
-                                           "reelected",
-                                           "ready_successor",
-                                           "not_ready_successor",
-                                           "unit_deputy",
-                                           "designated",
-                                           "held_over",
-                                           "left_vacant",
-                                           "from_outside"};
-constexpr std::size_t kElectionFieldCount = std::size(kElectionFields);
-constexpr const char* kReadyGroups[] = {"0", "1", "2+"};
-enum ElectionField : std::size_t {
-  kFieldPosts,
-  kFieldReady0,
-  kFieldReady1,
-  kFieldReady2,
-  kFieldReelected,
-  kFieldReadySuccessor,
-  kFieldNotReadySuccessor,
-  kFieldUnitDeputy,
-  kFieldDesignated,
-  kFieldHeldOver,
-  kFieldLeftVacant,
-  kFieldFromOutside
-};
 // Monthly series whose mean over the run's month ends is a whole-run total "<metric>_run_mean"
 // (docs/model.md § Metrics): the headlines, which are never a last-day snapshot.
 constexpr const char* kRunMeans[] = {
@@ -388,255 +360,6 @@ void MetricsCollector::count_personnel_action(const events::DomainEvent& e, cons
   }
 }
 
-void MetricsCollector::count_election_outcome(const events::DomainEvent& e) {
-  const auto& org = s_.organisation;
-  const model::TitleId title = org.posts[e.to].title;
-  const model::TenureKind tenure = org.titles[title].tenure;
-  for (std::size_t k = 0; k < elections_.size(); ++k) {
-    const ElectionSlot& el = elections_[k];
-    if (el.date != e.day || el.tenure != tenure) continue;
-    const std::size_t n = el.titles.size();
-    std::size_t field = kFieldLeftVacant;
-    switch (e.reason) {
-      case events::kReasonOutcomeReelected:
-        field = kFieldReelected;
-        break;
-      case events::kReasonOutcomeReadySuccessor:
-        field = kFieldReadySuccessor;
-        break;
-      case events::kReasonOutcomeLaterSuccessor:
-        field = kFieldNotReadySuccessor;
-        break;
-      case events::kReasonOutcomeUnitDeputy:
-        field = kFieldUnitDeputy;
-        break;
-      case events::kReasonOutcomeDesignated:
-        field = kFieldDesignated;
-        break;
-      case events::kReasonOutcomeHeldOver:
-        field = kFieldHeldOver;
-        break;
-      default:
-        break;
-    }
-    // A newcomer from a post in another unit (or without a post) came from outside the unit.
-    const bool newcomer = e.reason != events::kReasonOutcomeReelected &&
-                          e.reason != events::kReasonOutcomeHeldOver && e.cadre != model::kNoCadre;
-    const bool outside =
-        newcomer && (e.from == model::kNoPost || org.posts[e.from].unit != org.posts[e.to].unit);
-    const std::size_t ready = e.value >= 2   ? kFieldReady2
-                              : e.value >= 1 ? kFieldReady1
-                                             : kFieldReady0;
-    auto bump = [&](std::size_t slot) {
-      double* row = &election_acc_[k][slot * kElectionFieldCount];
-      row[kFieldPosts] += 1;
-      row[ready] += 1;
-      row[field] += 1;
-      if (outside) row[kFieldFromOutside] += 1;
-    };
-    bump(n + 1);  // all elected posts
-    if (!org.titles[title].key) return;
-    bump(n);  // all key posts
-    for (std::size_t t = 0; t < n; ++t)
-      if (el.titles[t] == title) bump(t);
-    if (const std::int32_t j = pipeline_slot_[org.posts[e.to].unit]; j >= 0)
-      bump(n + 2 + static_cast<std::size_t>(j));  // the unit's own row, on request
-    return;
-  }
-}
-
-void MetricsCollector::write_election_totals() {
-  const auto& org = s_.organisation;
-  for (std::size_t k = 0; k < elections_.size(); ++k) {
-    const ElectionSlot& el = elections_[k];
-    const std::string date = kernel::format_iso_date(el.date);
-    const std::size_t n = el.titles.size();
-    for (std::size_t slot = 0; slot < n + 2 + pipeline_units_.size(); ++slot) {
-      const std::string who = slot < n    ? org.titles[el.titles[slot]].id
-                              : slot == n ? std::string("key")
-                              : slot == n + 1
-                                  ? std::string("all")
-                                  : "unit:" + org.units[pipeline_units_[slot - n - 2]].id;
-      const double* row = &election_acc_[k][slot * kElectionFieldCount];
-      for (std::size_t f = 0; f < kElectionFieldCount; ++f)
-        result_.totals[{"election_pipeline", date + "/" + who + "/" + kElectionFields[f]}] = row[f];
-      // Renewal: the share of posts that got a new holder (not re-elected, not held over).
-      const double posts = row[kFieldPosts];
-      result_.totals[{"election_pipeline", date + "/" + who + "/renewal_share"}] =
-          posts > 0
-              ? (posts - row[kFieldReelected] - row[kFieldHeldOver] - row[kFieldLeftVacant]) / posts
-              : 0;
-    }
-  }
-}
-
-void MetricsCollector::on_month_end(Day day, const model::World& w) {
-  // The structure in force (docs/model.md § Structural events): posts of ended or future
-  // units count nowhere, so a level that ends shows zero posts.
-  const auto& org = w.org != nullptr ? *w.org : s_.organisation;
-  result_.months.push_back(day);
-  auto put = [&](const std::string& m, const std::string& g, double v) {
-    result_.monthly[{m, g}].push_back(v);
-  };
-  // Vacancies and acting holders.
-  std::vector<double> vac(level_ids_.size(), 0);
-  double vac_all = 0, vac_key = 0, acting = 0;
-  for (model::PostId p = 0; p < w.posts.size(); ++p) {
-    if (w.posts[p].holder != model::kNoCadre || !org.in_force(p)) continue;
-    ++vac[org.level_of(p)];
-    ++vac_all;
-    vac_key += org.title_of(p).key;
-    acting += w.posts[p].acting != model::kNoCadre;
-  }
-  for (std::size_t l = 0; l < level_ids_.size(); ++l) {
-    put("vacancies", level_ids_[l], vac[l]);
-    add("vacancy_months", level_ids_[l], vac[l]);
-  }
-  put("vacancies", "all", vac_all);
-  add("vacancy_months", "all", vac_all);
-  put("vacancies_key", "all", vac_key);
-  put("acting", "all", acting);
-  // Successor pipeline.
-  std::vector<std::uint8_t> ready(org.posts.size(), 0);
-  std::vector<double> bench(org.posts.size(), 0);
-  double later = 0, women = 0, young = 0;
-  // Younger than the age limit ⇔ born after the day the limit age was reached.
-  const Day young_born_after = kernel::add_months(day, -12 * s_.succession.young_max_age_years);
-  for (const auto& e : w.plan) {
-    const auto& c = w.cadres[e.cadre];
-    if (e.readiness == model::Readiness::kReadyNow) ++ready[e.post];
-    if (e.readiness == model::Readiness::kReadyLater) ++later;
-    if (w.plan_count[e.cadre] > 0) bench[e.post] += 1.0 / w.plan_count[e.cadre];
-    women += c.sex == model::Sex::kFemale;
-    young += c.birth > young_born_after;
-  }
-  double key = 0, cov1 = 0, cov2 = 0, bench_sum = 0, eff_sum = 0, eff_n = 0;
-  for (model::PostId p = 0; p < org.posts.size(); ++p) {
-    if (!org.title_of(p).key || !org.in_force(p)) continue;
-    ++key;
-    cov1 += ready[p] >= 1;
-    cov2 += ready[p] >= 2;
-    bench_sum += bench[p];
-    if (const auto h = w.posts[p].holder; h != model::kNoCadre) {
-      eff_sum += rules::effectiveness(w.cadres[h], day);
-      ++eff_n;
-    }
-  }
-  const double plan_n = static_cast<double>(w.plan.size());
-  // The pipeline per key title: posts with 0, 1 and 2+ ready-now planned successors.
-  for (std::size_t i = 0; i < key_titles_.size(); ++i) {
-    double n[3] = {0, 0, 0};
-    for (model::PostId p : org.posts_of_title[key_titles_[i]]) ++n[std::min<int>(ready[p], 2)];
-    for (std::size_t k = 0; k < 3; ++k) pipeline_series_[i][k]->push_back(n[k]);
-  }
-  put("successor_coverage_1", "all", key > 0 ? cov1 / key : 0);
-  put("successor_coverage_2", "all", key > 0 ? cov2 / key : 0);
-  put("ready_later", "all", later);
-  put("bench_strength", "all", key > 0 ? bench_sum / key : 0);
-  put("plan_size", "all", plan_n);
-  put("plan_women_share", "all", plan_n > 0 ? women / plan_n : 0);
-  put("plan_young_share", "all", plan_n > 0 ? young / plan_n : 0);
-  put("effectiveness_key", "all", eff_n > 0 ? eff_sum / eff_n : 0);
-  // Units created by structural events (docs/model.md § Structural events): vacancies and
-  // successor coverage of each, zero before it exists.
-  for (const auto& ev : s_.structure)
-    for (const model::UnitId u : ev.created) {
-      double vac_u = 0, key_u = 0, cov_u = 0;
-      for (const model::PostId p : org.posts_of_unit[u]) {
-        vac_u += w.posts[p].holder == model::kNoCadre;
-        if (!org.title_of(p).key) continue;
-        ++key_u;
-        cov_u += ready[p] >= 1;
-      }
-      put("unit_vacancies", org.units[u].id, vac_u);
-      put("unit_successor_coverage_1", org.units[u].id, key_u > 0 ? cov_u / key_u : 0);
-    }
-  // The pipeline of each unit asked for (run --pipeline-units): its key posts in force with 0,
-  // 1 and 2+ ready-now successors (all zero while the unit is not in force).
-  for (const model::UnitId u : pipeline_units_) {
-    double n[3] = {0, 0, 0};
-    for (const model::PostId p : org.posts_of_unit[u])
-      if (org.title_of(p).key) ++n[std::min<int>(ready[p], 2)];
-    for (std::size_t k = 0; k < 3; ++k)
-      put("unit_pipeline_ready", org.units[u].id + "/" + kReadyGroups[k], n[k]);
-  }
-  // Non-native compliance per title with a rule.
-  for (model::TitleId t = 0; t < org.titles.size(); ++t) {
-    if (org.titles[t].non_native == model::NonNativeRule::kNone) continue;
-    double held = 0, ok = 0;
-    for (model::PostId p : org.posts_of_title[t]) {
-      const auto h = w.posts[p].holder;
-      if (h == model::kNoCadre) continue;
-      ++held;
-      const model::UnitId home = w.cadres[h].home_unit;
-      ok += home == model::kNoUnit || !org.within(home, org.posts[p].unit);
-    }
-    put("non_native_compliance", org.titles[t].id, held > 0 ? ok / held : 1.0);
-  }
-  // Staffing against establishment.
-  double gap = 0, est = 0;
-  last_headcount_.resize(org.units.size());
-  for (model::UnitId u = 0; u < org.units.size(); ++u) {
-    if (!org.unit_active[u]) continue;
-    const double held = rules::unit_headcount(w, org, u);  // held posts (+ staff when on)
-    last_headcount_[u] = held;
-    gap += std::abs(held - org.units[u].establishment);
-    est += org.units[u].establishment;
-  }
-  put("imbalance_index", "all", est > 0 ? gap / est : 0);
-  if (s_.staffing.enabled) staffing_month(w);
-  double active = 0, rotated = 0;
-  std::vector<double> pool_stock(s_.pools.states.size(), 0);  // active members by pool state
-  for (const auto& c : w.cadres) {
-    if (c.status != model::CadreStatus::kActive) continue;
-    ++active;
-    rotated += c.rotation.active;
-    if (c.pool_state < pool_stock.size()) ++pool_stock[c.pool_state];
-  }
-  if (!pool_stock.empty()) {
-    double pooled = 0;
-    for (std::size_t j = 0; j < pool_stock.size(); ++j) {
-      put("pool_stock", s_.pools.states[j].id, pool_stock[j]);
-      pooled += pool_stock[j];
-    }
-    put("pool_stock", "all", pooled);
-  }
-  put("active_cadres", "all", active);
-  put("rotated_now", "all", rotated);
-  put("without_post", "all", static_cast<double>(w.unplaced.size()));
-}
-
-void MetricsCollector::staffing_month(const model::World& w) {
-  const auto& org = w.org != nullptr ? *w.org : s_.organisation;
-  const std::size_t n = level_ids_.size() + 1;  // levels, then "all"
-  std::vector<double> headcount(n, 0), staff(n, 0), surplus(n, 0), shortage(n, 0), in_surplus(n, 0),
-      short_units(n, 0);
-  unit_flags_.resize(org.units.size(), 0);
-  for (model::UnitId u = 0; u < org.units.size(); ++u) {
-    if (!org.unit_active[u]) continue;
-    const int h = rules::unit_headcount(w, org, u);
-    const int d = h - org.units[u].establishment;
-    for (const std::size_t g : {static_cast<std::size_t>(org.units[u].level), n - 1}) {
-      headcount[g] += h;
-      staff[g] += w.staff[u];
-      surplus[g] += std::max(0, d);
-      shortage[g] += std::max(0, -d);
-      in_surplus[g] += d > 0;
-      short_units[g] += d < 0;
-    }
-    unit_flags_[u] |= static_cast<std::uint8_t>((d > 0 ? 1 : 0) | (d < 0 ? 2 : 0));
-  }
-  for (std::size_t g = 0; g < n; ++g) {
-    const std::string& group = g + 1 < n ? level_ids_[g] : kAll;
-    result_.monthly[{"headcount", group}].push_back(headcount[g]);
-    result_.monthly[{"staff", group}].push_back(staff[g]);
-    result_.monthly[{"headcount_surplus", group}].push_back(surplus[g]);
-    result_.monthly[{"headcount_shortage", group}].push_back(shortage[g]);
-    result_.monthly[{"units_in_surplus", group}].push_back(in_surplus[g]);
-    result_.monthly[{"units_short", group}].push_back(short_units[g]);
-  }
-}
-
 void MetricsCollector::close_year(Day date) {
   result_.years.push_back(date);
   auto get = [&](const char* m, const char* g) { return year_acc_[{m, g}]; };
@@ -736,125 +459,6 @@ void MetricsCollector::on_finish(Day day, const model::World& w) {
   double positive = 0;
   for (double v : sorted) positive += v > 0;
   t[{"shortfall_positive_share", "all"}] = sorted.empty() ? 0 : positive / sorted.size();
-}
-
-namespace {
-void save_series(kernel::ByteWriter& w, const std::map<SeriesKey, std::vector<double>>& m) {
-  w.u(m.size());
-  for (const auto& [key, values] : m) {
-    w.s(key.metric);
-    w.s(key.group);
-    w.u(values.size());
-    for (double v : values) w.fc(v);
-  }
-}
-// Into the existing map, so that pointers to its declared series (pipeline_series_) stay valid.
-// A series the saved run lacks (a variant's new flow, say) gets leading zeros up to `length`.
-void load_series(kernel::ByteReader& r, std::map<SeriesKey, std::vector<double>>& m,
-                 std::size_t length) {
-  std::set<SeriesKey> saved;
-  const std::size_t n = r.count(3);
-  for (std::size_t i = 0; i < n; ++i) {
-    SeriesKey key;
-    key.metric = r.s();
-    key.group = r.s();
-    std::vector<double> values(r.count(1));
-    for (double& v : values) v = r.fc();
-    if (values.size() > length) throw kernel::FormatError("a saved series is too long");
-    m[key] = std::move(values);
-    saved.insert(std::move(key));
-  }
-  for (auto& [key, values] : m)
-    if (!saved.count(key) && values.size() < length)
-      values.insert(values.begin(), length - values.size(), 0.0);
-}
-void save_days(kernel::ByteWriter& w, const std::vector<Day>& days) {
-  w.u(days.size());
-  for (Day d : days) w.i(d);
-}
-std::vector<Day> load_days(kernel::ByteReader& r) {
-  std::vector<Day> days(r.count(1));
-  for (Day& d : days) d = r.i32();
-  return days;
-}
-void save_doubles(kernel::ByteWriter& w, const std::vector<double>& v) {
-  w.u(v.size());
-  for (double x : v) w.fc(x);
-}
-std::vector<double> load_doubles(kernel::ByteReader& r) {
-  std::vector<double> v(r.count(1));
-  for (double& x : v) x = r.fc();
-  return v;
-}
-}  // namespace
-
-void MetricsCollector::save_state(kernel::ByteWriter& w) const {
-  save_days(w, result_.months);
-  save_series(w, result_.monthly);
-  save_days(w, result_.years);
-  save_series(w, result_.yearly);
-  w.u(result_.totals.size());
-  for (const auto& [key, v] : result_.totals) {
-    w.s(key.metric);
-    w.s(key.group);
-    w.fc(v);
-  }
-  save_doubles(w, result_.shortfalls);
-  save_doubles(w, result_.fill_days);
-  w.u(year_acc_.size());
-  for (const auto& [key, v] : year_acc_) {
-    w.s(key.metric);
-    w.s(key.group);
-    w.fc(v);
-  }
-  w.i(last_year_end_);
-  w.u(unit_flags_.size());
-  for (auto f : unit_flags_) w.u(f);
-  w.b(finished_);
-  save_doubles(w, last_headcount_);
-  w.u(election_acc_.size());
-  for (const auto& row : election_acc_) save_doubles(w, row);
-}
-
-void MetricsCollector::load_state(kernel::ByteReader& r) {
-  using kernel::FormatError;
-  result_.months = load_days(r);
-  load_series(r, result_.monthly, result_.months.size());
-  result_.years = load_days(r);
-  load_series(r, result_.yearly, result_.years.size());
-  result_.totals.clear();
-  for (std::size_t i = 0, n = r.count(10); i < n; ++i) {
-    SeriesKey key;
-    key.metric = r.s();
-    key.group = r.s();
-    result_.totals[key] = r.fc();
-  }
-  result_.shortfalls = load_doubles(r);
-  result_.fill_days = load_doubles(r);
-  for (std::size_t i = 0, n = r.count(10); i < n; ++i) {
-    SeriesKey key;
-    key.metric = r.s();
-    key.group = r.s();
-    year_acc_[key] = r.fc();
-  }
-  last_year_end_ = r.i32();
-  std::vector<std::uint8_t> flags(r.count(1));
-  for (auto& f : flags) f = r.narrow<std::uint8_t>();
-  if (!flags.empty() && flags.size() != s_.organisation.units.size())
-    throw FormatError("saved per-unit metrics do not match the units");
-  unit_flags_ = std::move(flags);
-  finished_ = r.b();
-  last_headcount_ = load_doubles(r);
-  if (!last_headcount_.empty() && last_headcount_.size() != s_.organisation.units.size())
-    throw FormatError("saved per-unit metrics do not match the units");
-  if (r.count(1) != election_acc_.size())
-    throw FormatError("saved election metrics do not match the scenario's elections");
-  for (auto& row : election_acc_) {
-    std::vector<double> saved = load_doubles(r);
-    if (saved.size() != row.size())
-      throw FormatError("saved election metrics do not match the scenario's elections");
-    row = std::move(saved);
-  }
 }
 
 }  // namespace cadresim::analysis

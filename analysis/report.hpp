@@ -9,6 +9,7 @@
 #include <string>      // std::string
 #include <vector>      // std::vector
 
+#include "analysis/messages.hpp"  // Lang
 #include "analysis/runner.hpp"
 
 namespace cadresim::analysis {
@@ -48,27 +49,31 @@ struct Provenance {
 /// change the simulation, so the document still reproduces the run).
 nlohmann::json without_names(nlohmann::json resolved);
 
-/// The terminal summary of a run (one scenario) or a comparison (base first).
-std::string format_summary(const std::vector<ScenarioResults>& results, const Provenance& prov);
+/// The terminal summary of a run (one scenario) or a comparison (base first), in `lang`
+/// (analysis/summary.cpp).
+std::string format_summary(const std::vector<ScenarioResults>& results, const Provenance& prov,
+                           Lang lang = Lang::kEn);
 /// The warning for fewer than kMinStableReplications replications ("" otherwise), one line,
 /// for standard error: it is not part of the summary (summary.txt), report.json has it as well.
-std::string replication_warning(const Provenance& prov);
+std::string replication_warning(const Provenance& prov, Lang lang = Lang::kEn);
 /// "What each scenario changes from its base" and the uncertainty from assumptions, for the
 /// terminal summary (analysis/changes.cpp); empty when there is neither.
-std::string format_changes(const std::vector<ScenarioResults>& results);
+std::string format_changes(const std::vector<ScenarioResults>& results, Lang lang = Lang::kEn);
 /// report.json.
 nlohmann::json report_json(const std::vector<ScenarioResults>& results, const Provenance& prov);
 /// Tidy series.csv: scenario, metric, group, date, mean, ci_low, ci_high, p05, p50, p95 (and
 /// the same for paired differences, with scenario "<variant> - <base>").
 std::string series_csv(const std::vector<ScenarioResults>& results);
-/// The self-contained HTML report (inline data, script and styles; opens offline).
-std::string report_html(const nlohmann::json& report);
+/// The self-contained HTML report (inline data, script and styles; opens offline), its texts
+/// in `lang`.
+std::string report_html(const nlohmann::json& report, Lang lang = Lang::kEn);
 
 /// Writes `content` to `path` through a temporary file in the same directory and a rename,
 /// so readers never see a half-written file. Throws std::runtime_error on failure.
 void write_file_atomic(const std::filesystem::path& path, const std::string& content);
 
-/// Formats "mean [low, high]" with a sensible precision.
-std::string format_interval(const Summary& s, int decimals = 1);
+/// Formats "mean [low, high]" with `decimals` decimals, in the number format of `lang`
+/// (vi: "41.566,6 [40.100,2; 43.000,0]").
+std::string format_interval(const Summary& s, int decimals = 1, Lang lang = Lang::kEn);
 
 }  // namespace cadresim::analysis

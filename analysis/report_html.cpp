@@ -19,8 +19,9 @@
 
 namespace cadresim::analysis {
 
-std::string report_html(const nlohmann::json& report) {
+std::string report_html(const nlohmann::json& report, Lang lang) {
   using namespace html;
+  const PageLangScope page_language(lang);
   const std::vector<Scenario> scen = scenarios_of(report);
   const Names names = names_of(report, scen);
   Page page{scen, names, {}, json::array()};
@@ -52,10 +53,9 @@ std::string report_html(const nlohmann::json& report) {
   for (const char* c : kPalette) story["palette"].push_back(c);
   for (const auto& s : scen) story["names"].push_back(s.name);
 
-  std::string title =
-      scen.empty() ? std::string("cadresim report") : "cadresim report: " + scen.front().name;
+  std::string title = scen.empty() ? t("html.title.empty") : tf("html.title", scen.front().name);
   if (scen.size() > 1)
-    title += fmt::format(" and {} variant{}", scen.size() - 1, scen.size() > 2 ? "s" : "");
+    title += tf(scen.size() > 2 ? "html.title.variants" : "html.title.variant", scen.size() - 1);
 
   const std::string version = esc(text_of(member(&report, "cadresim"), "version"));
   const std::string escaped_title = esc(title);
@@ -64,8 +64,20 @@ std::string report_html(const nlohmann::json& report) {
   const std::string story_data = script_json(story);
   return fill_template(
       embedded::report_template,
-      {{"version", version},
+      {{"lang", lang_code(lang)},
+       {"version", version},
        {"title", escaped_title},
+       {"nav_how_to_read", t("html.nav.how_to_read")},
+       {"nav_differences", t("html.nav.differences")},
+       {"nav_key_figures", t("html.nav.key_figures")},
+       {"nav_vacancies", t("html.nav.vacancies")},
+       {"nav_successors", t("html.nav.successors")},
+       {"nav_congresses", t("html.nav.congresses")},
+       {"nav_rotations", t("html.nav.rotations")},
+       {"nav_costs", t("html.nav.costs")},
+       {"nav_leadership", t("html.nav.leadership")},
+       {"nav_managing_tiers", t("html.nav.managing_tiers")},
+       {"footer", tf("html.footer", version)},
        {"style", embedded::report_css},
        {"palette", palette},
        {"sections", page.html},

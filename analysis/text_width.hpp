@@ -6,6 +6,8 @@
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 
+#include "analysis/messages.hpp"  // Lang: its thousands separator and decimal mark
+
 namespace cadresim::analysis {
 
 /// Columns UTF-8 text takes on a terminal: one per code point, zero for combining marks
@@ -18,8 +20,8 @@ std::size_t display_width(std::string_view utf8);
 std::string pad_right(std::string_view text, std::size_t width);
 std::string pad_left(std::string_view text, std::size_t width);
 
-/// `value` with `decimals` decimals and a comma between thousands: 41566.64 → "41,566.6".
-/// Values that round to zero are printed without a sign.
-std::string format_grouped(double value, int decimals);
+/// `value` with `decimals` decimals, thousands grouped as `lang` writes them: 41566.64 →
+/// "41,566.6" (en), "41.566,6" (vi). Values that round to zero are printed without a sign.
+std::string format_grouped(double value, int decimals, Lang lang = Lang::kEn);
 
 }  // namespace cadresim::analysis

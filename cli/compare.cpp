@@ -32,7 +32,8 @@ int compare_main(std::span<const std::string> args) {
           "  cadresim compare baseline scenarios/dien-bien/housing.json "
           "scenarios/dien-bien/grant-only.json\n"
           "  cadresim compare baseline scenarios/dien-bien/no-rotation.json --seed 3 --out cmp "
-          "-q\n\n"
+          "-q\n"
+          "  cadresim compare baseline scenarios/dien-bien/housing.json --lang vi\n\n"
           "Options"),
       {},
       {}};
@@ -52,6 +53,8 @@ int compare_main(std::span<const std::string> args) {
       "with-names", "write cadre names into the reports (files made 0600)")(
       "quiet,q", "print only the path of report.html (warnings still go to standard error)");
   add_set_option(line.visible, &sets);
+  std::string lang;
+  add_lang_option(line.visible, &lang);
   std::vector<std::string> shock_files;
   add_shocks_option(line.visible, &shock_files, "every scenario compared, the base included");
   line.visible.add_options()("set-base", "apply --set to the base too (default: variants only)");
@@ -62,6 +65,7 @@ int compare_main(std::span<const std::string> args) {
   int rc = kOk;
   const auto parsed = parse_command_line(args, line, "compare", rc);
   if (!parsed) return rc;
+  if (!apply_lang_option(lang, "compare")) return kUsageError;
   const po::variables_map& vm = *parsed;
   std::vector<std::string> files;
   if (vm.count("scenarios")) files = vm["scenarios"].as<std::vector<std::string>>();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"  // ui_lang, message
 
 namespace po = boost::program_options;
 using namespace cadresim::cli;
@@ -25,6 +26,7 @@ void print_usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  init_ui_lang_from_environment();
   try {
     // Global options stop at the first word that is not an option: the subcommand. Everything
     // after it belongs to the subcommand (so `cadresim run -h` is the subcommand's help).
@@ -56,7 +58,7 @@ int main(int argc, char** argv) {
     }
     for (const auto& c : commands())
       if (c.name == name) return c.main(rest);
-    fmt::print(stderr, "cadresim: unknown command '{}' (see 'cadresim --help')\n", name);
+    fmt::print(stderr, "{}\n", message("cli.unknown_command", name));
     return kUsageError;
   } catch (const po::error& e) {
     fmt::print(stderr, "cadresim: {}\n", e.what());

@@ -7,6 +7,7 @@
 
 #include <cerrno>    // errno
 #include <charconv>  // std::from_chars
+#include <cstdlib>   // std::getenv
 #include <cstring>   // std::strerror
 #include <iostream>  // std::cout for options_description
 #include <vector>    // std::vector
@@ -45,6 +46,40 @@ std::optional<po::variables_map> parse_command_line(std::span<const std::string>
   return vm;
 }
 
+namespace {
+analysis::Lang g_ui_lang = analysis::Lang::kEn;
+}  // namespace
+
+analysis::Lang ui_lang() {
+  return g_ui_lang;
+}
+
+void init_ui_lang_from_environment() {
+  const char* env = std::getenv("CADRESIM_LANG");
+  if (const auto lang = analysis::parse_lang(env ? env : "")) g_ui_lang = *lang;
+}
+
+void add_lang_option(po::options_description& options, std::string* text) {
+  options.add_options()("lang", po::value(text),
+                        "language of the summary, report.html and messages: en (default) or vi; "
+                        "without it, the environment variable CADRESIM_LANG");
+}
+
+bool apply_lang_option(const std::string& text, const char* command) {
+  const char* env = std::getenv("CADRESIM_LANG");
+  const bool from_option = !text.empty();
+  const std::string value = from_option ? text : env ? std::string(env) : std::string("en");
+  if (value.empty()) return true;  // CADRESIM_LANG= : the default
+  if (const auto lang = analysis::parse_lang(value)) {
+    g_ui_lang = *lang;
+    return true;
+  }
+  fmt::print(stderr, "{}\n",
+             message(from_option ? "cli.lang_invalid" : "cli.lang_env_invalid", command,
+                     scenario::single_line(value)));
+  return false;
+}
+
 std::optional<std::uint64_t> parse_whole_number(const std::string& text, const char* name,
                                                 std::uint64_t min, std::uint64_t max,
                                                 const char* command) {
@@ -53,8 +88,8 @@ std::optional<std::uint64_t> parse_whole_number(const std::string& text, const c
   const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
   const auto [ptr, ec] = std::from_chars(text.data(), end, value);
   if (digits && ec == std::errc{} && ptr == end && value >= min && value <= max) return value;
-  fmt::print(stderr, "cadresim {}: --{} must be a whole number from {} to {}, got '{}'\n", command,
-             name, min, max, scenario::single_line(text));
+  fmt::print(stderr, "{}\n",
+             message("cli.whole_number", command, name, min, max, scenario::single_line(text)));
   return std::nullopt;
 }
 

@@ -10,6 +10,8 @@
 #include <span>        // std::span
 #include <string>      // std::string
 
+#include "analysis/messages.hpp"  // Lang
+
 namespace cadresim::cli {
 
 /// What a subcommand accepts: its visible options (printed by --help, which it must define)
@@ -27,6 +29,24 @@ struct CommandLine {
 std::optional<boost::program_options::variables_map> parse_command_line(
     std::span<const std::string> args, const CommandLine& line, const char* command,
     int& exit_code);
+
+/// The language of the command's messages, its summary and report.html: --lang where the
+/// command has it, else the environment variable CADRESIM_LANG, else English.
+analysis::Lang ui_lang();
+/// Sets ui_lang() from CADRESIM_LANG when it holds "en" or "vi" (main, before any message).
+void init_ui_lang_from_environment();
+/// Adds `--lang en|vi` to `options`, its text stored in `text`.
+void add_lang_option(boost::program_options::options_description& options, std::string* text);
+/// Sets ui_lang() from --lang's `text` (CADRESIM_LANG when it is empty). A value other than
+/// "en" or "vi" prints "cadresim <command>: --lang must be en or vi, got '<text>'" (or names
+/// CADRESIM_LANG) and returns false: the caller exits with code 2.
+bool apply_lang_option(const std::string& text, const char* command);
+
+/// Message `id` of the catalog (analysis/message_catalog.cpp) in ui_lang(), filled.
+template <class... Args>
+std::string message(std::string_view id, Args&&... args) {
+  return analysis::trf(ui_lang(), id, std::forward<Args>(args)...);
+}
 
 /// Reads a whole number option given as text (`--name VALUE`): decimal digits only (no sign,
 /// no spaces), between `min` and `max`. On failure prints "cadresim <command>: --<name> must

@@ -29,7 +29,8 @@ int run_main(std::span<const std::string> args) {
           "Examples:\n"
           "  cadresim run -n 20\n"
           "  cadresim run scenarios/dien-bien/housing.json -n 200 --seed 7 --out results/housing\n"
-          "  cadresim run --set /support/top_up_vnd_per_month=1500000 -q\n\n"
+          "  cadresim run --set /support/top_up_vnd_per_month=1500000 -q\n"
+          "  cadresim run -n 20 --lang vi\n\n"
           "Options"),
       {},
       {}};
@@ -61,6 +62,8 @@ int run_main(std::span<const std::string> args) {
       "one, or a variant with the same organisation and dated calendar")(
       "quiet,q", "print only the path of report.html (warnings still go to standard error)");
   add_set_option(line.visible, &sets);
+  std::string lang;
+  add_lang_option(line.visible, &lang);
   std::vector<std::string> shock_files;
   add_shocks_option(line.visible, &shock_files, "the scenario");
   line.visible.add_options()(
@@ -74,6 +77,7 @@ int run_main(std::span<const std::string> args) {
   int rc = kOk;
   const auto parsed = parse_command_line(args, line, "run", rc);
   if (!parsed) return rc;
+  if (!apply_lang_option(lang, "run")) return kUsageError;
   const po::variables_map& vm = *parsed;
   const auto numbers = parse_run_numbers(n_text, seed_text, threads_text, "run");
   if (!numbers) return kUsageError;

@@ -67,17 +67,14 @@ std::optional<OutputPlan> plan_outputs(const std::string& out, bool overwrite,
     plan.replace = overwrite;
     std::error_code ec;
     if (fs::exists(plan.folder, ec) && !fs::is_directory(plan.folder, ec)) {
-      fmt::print(stderr, "cadresim {}: --out {} exists and is not a folder\n", command, out);
+      fmt::print(stderr, "{}\n", message("cli.out_not_folder", command, out));
       exit_code = kUsageError;
       return std::nullopt;
     }
     // An existing empty folder is taken as it is (swapped for the new set: nothing is lost).
     if (fs::exists(plan.folder, ec)) plan.replace = true;
     if (!overwrite && !empty_or_missing(plan.folder)) {
-      fmt::print(stderr,
-                 "cadresim {}: --out {} already holds files; choose a new folder, or add "
-                 "--overwrite to replace that folder as a whole\n",
-                 command, out);
+      fmt::print(stderr, "{}\n", message("cli.out_not_empty", command, out));
       exit_code = kUsageError;
       return std::nullopt;
     }
@@ -95,8 +92,8 @@ std::optional<OutputPlan> plan_outputs(const std::string& out, bool overwrite,
   const fs::path parent =
       plan.folder.parent_path().empty() ? fs::path(".") : plan.folder.parent_path();
   if (const std::string why = check_writable_dir(parent); !why.empty()) {
-    fmt::print(stderr, "cadresim {}: cannot write the outputs to {}: {}\n", command,
-               plan.folder.string(), why);
+    fmt::print(stderr, "{}\n",
+               message("cli.cannot_write_outputs", command, plan.folder.string(), why));
     exit_code = kRuntimeFailure;
     return std::nullopt;
   }
@@ -106,7 +103,7 @@ std::optional<OutputPlan> plan_outputs(const std::string& out, bool overwrite,
 bool check_events_file(const std::string& file, const char* command) {
   if (file.empty()) return true;
   if (const std::string why = check_writable_file(file); !why.empty()) {
-    fmt::print(stderr, "cadresim {}: cannot write the event log to {}: {}\n", command, file, why);
+    fmt::print(stderr, "{}\n", message("cli.cannot_write_events", command, file, why));
     return false;
   }
   return true;
@@ -122,11 +119,9 @@ std::uint64_t horizon_months(const model::Scenario& scenario, kernel::Day until)
 bool check_run_size(std::size_t replications, std::uint64_t months, const char* command) {
   const std::uint64_t size = replications * months;
   if (size <= scenario::kMaxReplicationMonths) return true;
-  fmt::print(stderr,
-             "cadresim {}: {} replications of {} simulated months are {} replication-months, "
-             "over the limit of {} (the results of every replication are kept until the end); "
-             "use fewer replications or a shorter horizon (--until)\n",
-             command, replications, months, size, scenario::kMaxReplicationMonths);
+  fmt::print(stderr, "{}\n",
+             message("cli.run_too_large", command, replications, months, size,
+                     scenario::kMaxReplicationMonths));
   return false;
 }
 
@@ -137,8 +132,9 @@ std::optional<scenario::LoadedScenario> load_for_cli(const std::string& path, co
     for (const auto& l : scenario::format_problems(e.problems(), e.total()))
       fmt::print(stderr, "{}\n", l);
     fmt::print(
-        stderr, "cadresim {}: {} is not a valid scenario ({} problem(s)); nothing was written\n",
-        command, path.empty() ? std::string(scenario::kBuiltinBaselineName) : path, e.total());
+        stderr, "{}\n",
+        message("cli.invalid_scenario", command,
+                path.empty() ? std::string(scenario::kBuiltinBaselineName) : path, e.total()));
     return std::nullopt;
   }
 }
@@ -187,15 +183,15 @@ analysis::Provenance make_provenance(std::uint64_t seed, std::size_t replication
 int finish_run(const OutputPlan& plan, const std::vector<analysis::ScenarioResults>& results,
                const analysis::Provenance& prov, bool quiet, bool with_names,
                const std::vector<ExtraFile>& extra) {
-  const std::string summary = analysis::format_summary(results, prov);
-  if (const std::string warning = analysis::replication_warning(prov); !warning.empty())
+  const std::string summary = analysis::format_summary(results, prov, ui_lang());
+  if (const std::string warning = analysis::replication_warning(prov, ui_lang()); !warning.empty())
     fmt::print(stderr, "{}", warning);
   const auto html = write_outputs(plan, results, prov, summary, with_names, extra);
   // -q: only the path, so that a script can use it as it is (docs/cli.md).
   if (quiet)
     fmt::print("{}\n", html.string());
   else
-    fmt::print("{}\nReport: {}\n", summary, html.string());
+    fmt::print("{}\n{}\n", summary, message("summary.report_path", html.string()));
   return 0;
 }
 
@@ -224,7 +220,7 @@ std::filesystem::path write_outputs(const OutputPlan& plan,
   set.write("summary.txt", summary, mode);
   set.write("report.json", report.dump(1), mode);
   set.write("series.csv", analysis::series_csv(results), mode);
-  set.write("report.html", analysis::report_html(report), mode);
+  set.write("report.html", analysis::report_html(report, ui_lang()), mode);
   for (const auto& f : extra) set.write(f.relative, f.content, with_names ? mode : f.mode);
   // Last moment to stop: after this the new set is in place, complete.
   interrupt_point("before-commit");

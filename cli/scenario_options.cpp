@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>  // fmt::print
 
+#include "cli/options.hpp"           // message
 #include "cli/run_support.hpp"       // load_for_cli
 #include "sim/scenario/shocks.hpp"   // with_shocks
 #include "sim/scenario/variant.hpp"  // scenario_changes
@@ -75,10 +76,9 @@ std::optional<CliScenario> load_scenario_for(const std::string& path,
       out.loaded = scenario::with_overrides(*loaded, overrides);
     } catch (const scenario::InvalidInput& e) {
       for (const auto& p : e.problems()) fmt::print(stderr, "{}\n", scenario::format_problem(p));
-      fmt::print(stderr,
-                 "cadresim {}: {} with --set {} is not a valid scenario ({} problem(s)); nothing "
-                 "was written\n",
-                 command, loaded->source, scenario::describe(overrides), e.problems().size());
+      fmt::print(stderr, "{}\n",
+                 message("cli.invalid_with_set", command, loaded->source,
+                         scenario::describe(overrides), e.problems().size()));
       return std::nullopt;
     }
   } else {
@@ -90,10 +90,8 @@ std::optional<CliScenario> load_scenario_for(const std::string& path,
     } catch (const scenario::InvalidInput& e) {
       for (const auto& p : scenario::format_problems(e.problems(), e.total()))
         fmt::print(stderr, "{}\n", p);
-      fmt::print(stderr,
-                 "cadresim {}: {} with the shocks of {} is not a valid scenario; nothing was "
-                 "written\n",
-                 command, out.loaded.source, shock_file);
+      fmt::print(stderr, "{}\n",
+                 message("cli.invalid_with_shocks", command, out.loaded.source, shock_file));
       return std::nullopt;
     }
   }

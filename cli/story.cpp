@@ -31,12 +31,13 @@ int story_main(std::span<const std::string> args) {
       {},
       {}};
   std::uint64_t seed = 1, replication = 0;
-  std::string lang = "en", html, until;
+  std::string lang, html, until;
   line.visible.add_options()("help,h", "show this help")("seed", po::value(&seed)->default_value(1),
                                                          "random seed")(
       "replication", po::value(&replication)->default_value(0),
       "which replication of the seed (as in `run`: replication r uses the key (seed, r))")(
-      "lang", po::value(&lang)->default_value("en"), "language: en or vi")(
+      "lang", po::value(&lang),
+      "language: en or vi (default: the environment variable CADRESIM_LANG, else en)")(
       "html", po::value(&html), "also write the story as a self-contained HTML page to this file")(
       "until", po::value(&until), "stop at this date (YYYY-MM-DD) instead of the scenario's end");
   std::vector<std::string> shock_files;
@@ -53,6 +54,7 @@ int story_main(std::span<const std::string> args) {
     fmt::print(stderr, "cadresim story: give WHO, or SCENARIO and WHO (see cadresim story -h)\n");
     return kUsageError;
   }
+  if (lang.empty()) lang = analysis::lang_code(ui_lang());  // CADRESIM_LANG, read by main
   if (lang != "en" && lang != "vi") {
     fmt::print(stderr, "cadresim story: --lang must be en or vi, not \"{}\"\n", lang);
     return kUsageError;

@@ -140,8 +140,8 @@ std::string num(double v, int decimals) {
   const std::size_t digits = std::min(s.find('.'), s.size());  // before the decimal point
   std::string out = v < 0 ? "\u2212" : "";
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (i > 0 && i < digits && (digits - i) % 3 == 0) out += ',';
-    out += s[i];
+    if (i > 0 && i < digits && (digits - i) % 3 == 0) out += thousands_separator(page_lang());
+    out += s[i] == '.' ? decimal_mark(page_lang()) : s[i];
   }
   return out;
 }
@@ -153,7 +153,7 @@ std::string signed_num(double v, int decimals) {
 
 std::string interval(const Value& v, int decimals) {
   if (!std::isfinite(v.lo) || !std::isfinite(v.hi)) return "–";
-  return num(v.lo, decimals) + " to " + num(v.hi, decimals);
+  return tf("html.interval", num(v.lo, decimals), num(v.hi, decimals));
 }
 
 // "2020-07-01" -> "1 July 2020".
@@ -165,6 +165,8 @@ std::string long_date(const std::string& iso) {
   const int month = std::atoi(iso.substr(5, 2).c_str());
   const int day = std::atoi(iso.substr(8, 2).c_str());
   if (month < 1 || month > 12 || day < 1) return iso;
+  // Vietnamese dates name the month by its number: "1 tháng 7 năm 2020".
+  if (page_lang() == Lang::kVi) return tf("html.date", day, month, iso.substr(0, 4));
   return fmt::format("{} {} {}", day, kMonths[month - 1], iso.substr(0, 4));
 }
 
@@ -228,19 +230,19 @@ Names names_of(const json& report, const std::vector<Scenario>& scen) {
       const json* sector = member(&f, "sector_change");
       const json* within = member(&f, "within_parent");
       if (sector && sector->is_boolean() && sector->get<bool>()) {
-        label += " (between sectors)";
+        label += fmt::format(" {}", t("html.flow.between_sectors"));
       } else if (within && within->is_boolean() && within->get<bool>()) {
         const auto it = std::find(n.level_ids.begin(), n.level_ids.end(), from);
-        label += it != n.level_ids.begin() && it != n.level_ids.end()
-                     ? " (within the same " + lower(n.level_name(*(it - 1))) + ")"
-                     : " (within the same parent unit)";
+        label += fmt::format(" {}", it != n.level_ids.begin() && it != n.level_ids.end()
+                                        ? tf("html.flow.within", lower(n.level_name(*(it - 1))))
+                                        : t("html.flow.within_parent"));
       } else if (text_of(&f, "purpose") == "non_native") {
-        label += " (placing non-native leaders)";
+        label += fmt::format(" {}", t("html.flow.non_native"));
       }
       n.flow.emplace(id, label);
     }
   }
-  n.flow.emplace("scripted", "Scripted moves of named cadres");
+  n.flow.emplace("scripted", t("html.flow.scripted"));
   return n;
 }
 
@@ -270,15 +272,34 @@ Value headline_value(const json* aggregate, const Headline& h) {
   return v.scaled(h.scale);
 }
 
-Verdict verdict(const Value& d, int better) {
-  if (!d.ok() || !std::isfinite(d.lo) || !std::isfinite(d.hi)) return {"unclear", "no interval"};
-  if (!(d.n >= 2)) return {"unclear", "too few replications to tell"};
-  if (d.lo <= 0 && d.hi >= 0) return {"unclear", "no clear difference"};
+Verdict verdict(const Value& d, int better, Lang lang) {
+  if (!d.ok() || !std::isfinite(d.lo) || !std::isfinite(d.hi))
+    return {"unclear", std::string(tr(lang, "verdict.no_interval"))};
+  if (!(d.n >= 2)) return {"unclear", std::string(tr(lang, "verdict.too_few"))};
+  if (d.lo <= 0 && d.hi >= 0) return {"unclear", std::string(tr(lang, "verdict.unclear"))};
   const bool up = d.mean > 0;
-  if (better == 0) return {"neutral", up ? "higher" : "lower"};
+  if (better == 0)
+    return {"neutral", std::string(tr(lang, up ? "verdict.higher" : "verdict.lower"))};
   const bool good = (better > 0) == up;
   return {good ? "better" : "worse",
-          std::string(up ? "higher" : "lower") + (good ? " (better)" : " (worse)")};
+          std::string(tr(lang, good ? (up ? "verdict.higher_better" : "verdict.lower_better")
+                                    : (up ? "verdict.higher_worse" : "verdict.lower_worse")))};
+}
+
+namespace {
+thread_local Lang current_page_lang = Lang::kEn;
+}  // namespace
+
+Lang page_lang() {
+  return current_page_lang;
+}
+
+PageLangScope::PageLangScope(Lang lang) : previous_(current_page_lang) {
+  current_page_lang = lang;
+}
+
+PageLangScope::~PageLangScope() {
+  current_page_lang = previous_;
 }
 
 }  // namespace cadresim::analysis::html

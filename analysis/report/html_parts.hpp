@@ -18,6 +18,8 @@
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
+#include "analysis/messages.hpp"  // Lang, tr: the page's texts
+
 namespace cadresim::analysis::html {
 
 using json = nlohmann::json;
@@ -56,6 +58,33 @@ Value point_of(const json* aggregate, const std::string& list, std::string_view 
 json value_json(const Value& v);
 
 // ---------------------------------------------------------------------------------------------
+// The page's language: report_html sets it for the page it writes (one page at a time per
+// thread), and the texts, numbers and dates below follow it.
+
+/// The language of the page being written (English outside report_html).
+Lang page_lang();
+/// Sets page_lang() for its lifetime, then restores the previous one.
+class PageLangScope {
+ public:
+  explicit PageLangScope(Lang lang);
+  ~PageLangScope();
+  PageLangScope(const PageLangScope&) = delete;
+  PageLangScope& operator=(const PageLangScope&) = delete;
+
+ private:
+  Lang previous_;
+};
+/// Message `id` in the page's language (analysis/message_catalog.cpp).
+inline std::string t(std::string_view id) {
+  return std::string(tr(page_lang(), id));
+}
+/// Message `id` in the page's language with its placeholders filled.
+template <class... Args>
+std::string tf(std::string_view id, Args&&... args) {
+  return trf(page_lang(), id, std::forward<Args>(args)...);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Text.
 
 /// HTML escaping of text and attribute values.
@@ -63,11 +92,12 @@ std::string esc(std::string_view s);
 /// JSON for a <script type="application/json"> element: "<" becomes \u003c, so the data can
 /// never close the element ("</script>") or open a comment; invalid UTF-8 is replaced.
 std::string script_json(const json& j);
-/// 12345.678 -> "12,345.7"; negative numbers get a true minus sign; absent -> "–".
+/// 12345.678 -> "12,345.7" (vi: "12.345,7"); negative numbers get a true minus sign;
+/// absent -> "–".
 std::string num(double v, int decimals);
 std::string signed_num(double v, int decimals);
 std::string interval(const Value& v, int decimals);
-/// "2020-07-01" -> "1 July 2020".
+/// "2020-07-01" -> "1 July 2020" (vi: "1 tháng 7 năm 2020").
 std::string long_date(const std::string& iso);
 /// "2026-11-27T18:41:02Z" -> "27 November 2026, 18:41 UTC".
 std::string long_time(const std::string& iso);
@@ -115,8 +145,8 @@ struct Headline {
   const char* metric;
   const char* group;
   At at;
-  const char* label;
-  double scale;  ///< display multiplier: 100 for shares, 1e-6 for VND -> million VND
+  const char* label;  ///< message id of its label, the terminal summary's too
+  double scale;       ///< display multiplier: 100 for shares, 1e-6 for VND -> million VND
   int decimals;
   int better;  ///< +1 higher is better, -1 lower is better, 0 neither
 };
@@ -124,45 +154,32 @@ struct Headline {
 inline constexpr Headline kHeadlines[] = {
     // No headline is a last-day snapshot: states are averaged over the period's month ends; the
     // values at each congress are in the congress section; end-of-run values say so.
-    {"vacancies_run_mean", "all", At::kTotal, "Vacant posts (average over the period's month ends)",
-     1, 1, -1},
-    {"vacancies_key_run_mean", "all", At::kTotal,
-     "Vacant key posts (average over the period's month ends)", 1, 1, -1},
-    {"vacancy_months", "all", At::kTotal, "Vacancy-months, all posts (sum over the period)", 1, 0,
-     -1},
-    {"time_to_fill_days_mean", "all", At::kTotal, "Average days to fill a vacancy", 1, 0, -1},
-    {"successor_coverage_1_run_mean", "all", At::kTotal,
-     "Key posts with at least one ready successor, % (average over month ends)", 100, 1, 1},
-    {"successor_coverage_2_run_mean", "all", At::kTotal,
-     "Key posts with at least two ready successors, % (average over month ends)", 100, 1, 1},
-    {"bench_strength_run_mean", "all", At::kTotal,
-     "Planned successors per key post (average over month ends)", 1, 2, 1},
-    {"without_post_run_mean", "all", At::kTotal, "Cadres without a post (average over month ends)",
-     1, 1, -1},
-    {"rotations", "all", At::kTotal, "Rotations carried out", 1, 1, 0},
-    {"plan_fulfilment", "all", At::kTotal, "Rotation plan fulfilled, % of the planned quota", 100,
-     1, 1},
-    {"refusals", "all", At::kTotal, "Rotation offers refused", 1, 1, -1},
-    {"early_returns", "all", At::kTotal, "Early returns from rotation", 1, 1, -1},
-    {"completed_well_share", "all", At::kTotal, "Rotated cadres rated \"completed well\", %", 100,
-     1, 1},
-    {"shortfall_mean", "all", At::kTotal,
-     "Average income shortfall of a rotated cadre, % of previous income", 100, 1, -1},
-    {"support_cost_vnd", "all", At::kTotal, "Support cost over the period, million VND", 1e-6, 1,
-     -1},
-    {"support_cost_per_rotation_vnd", "all", At::kTotal, "Support cost per rotation, million VND",
+    {"vacancies_run_mean", "all", At::kTotal, "metric.vacancies_run_mean", 1, 1, -1},
+    {"vacancies_key_run_mean", "all", At::kTotal, "metric.vacancies_key_run_mean", 1, 1, -1},
+    {"vacancy_months", "all", At::kTotal, "metric.vacancy_months", 1, 0, -1},
+    {"time_to_fill_days_mean", "all", At::kTotal, "metric.time_to_fill_days_mean", 1, 0, -1},
+    {"successor_coverage_1_run_mean", "all", At::kTotal, "metric.successor_coverage_1_run_mean",
+     100, 1, 1},
+    {"successor_coverage_2_run_mean", "all", At::kTotal, "metric.successor_coverage_2_run_mean",
+     100, 1, 1},
+    {"bench_strength_run_mean", "all", At::kTotal, "metric.bench_strength_run_mean", 1, 2, 1},
+    {"without_post_run_mean", "all", At::kTotal, "metric.without_post_run_mean", 1, 1, -1},
+    {"rotations", "all", At::kTotal, "metric.rotations", 1, 1, 0},
+    {"plan_fulfilment", "all", At::kTotal, "metric.plan_fulfilment", 100, 1, 1},
+    {"refusals", "all", At::kTotal, "metric.refusals", 1, 1, -1},
+    {"early_returns", "all", At::kTotal, "metric.early_returns", 1, 1, -1},
+    {"completed_well_share", "all", At::kTotal, "metric.completed_well_share", 100, 1, 1},
+    {"shortfall_mean", "all", At::kTotal, "metric.shortfall_mean", 100, 1, -1},
+    {"support_cost_vnd", "all", At::kTotal, "metric.support_cost_vnd", 1e-6, 1, -1},
+    {"support_cost_per_rotation_vnd", "all", At::kTotal, "metric.support_cost_per_rotation_vnd",
      1e-6, 1, -1},
-    {"exits", "all", At::kTotal, "Cadres who left the service (resignation, health, discipline)", 1,
-     1, -1},
-    {"retirements", "all", At::kTotal, "Retirements", 1, 0, 0},
-    {"recruitments", "all", At::kTotal, "Recruitments", 1, 0, 0},
-    {"appointments", "all", At::kTotal, "Appointments", 1, 0, 0},
-    {"effectiveness_key_run_mean", "all", At::kTotal,
-     "Effectiveness of key-post holders (1 = full; average over month ends)", 1, 3, 1},
-    {"imbalance_index", "all", At::kEnd, "Staffing imbalance on the last day, % of establishment",
-     100, 1, -1},
-    {"vacancies_key", "all", At::kEnd, "Vacant key posts on the last day (end-of-run value)", 1, 1,
-     -1},
+    {"exits", "all", At::kTotal, "metric.exits", 1, 1, -1},
+    {"retirements", "all", At::kTotal, "metric.retirements", 1, 0, 0},
+    {"recruitments", "all", At::kTotal, "metric.recruitments", 1, 0, 0},
+    {"appointments", "all", At::kTotal, "metric.appointments", 1, 0, 0},
+    {"effectiveness_key_run_mean", "all", At::kTotal, "metric.effectiveness_key_run_mean", 1, 3, 1},
+    {"imbalance_index", "all", At::kEnd, "metric.imbalance_index.last_day", 100, 1, -1},
+    {"vacancies_key", "all", At::kEnd, "metric.vacancies_key.last_day", 1, 1, -1},
 };
 
 Value headline_value(const json* aggregate, const Headline& h);
@@ -173,7 +190,7 @@ struct Verdict {
   std::string words;
 };
 
-Verdict verdict(const Value& d, int better);
+Verdict verdict(const Value& d, int better, Lang lang = page_lang());
 
 // ---------------------------------------------------------------------------------------------
 // The page under construction.
@@ -208,13 +225,15 @@ struct Page {
     html += "<p class=\"legend\">";
     if (comparison())
       for (std::size_t s = first; s < scen.size(); ++s)
-        html += fmt::format("<span class=\"chip s{}\"></span>{}{} ", s % kPaletteSize,
-                            esc(scen[s].name), s == 0 ? " (base)" : "");
+        html += fmt::format("<span class=\"chip s{}\"></span>{}{}{} ", s % kPaletteSize,
+                            esc(scen[s].name), s == 0 ? " " : "",
+                            s == 0 ? t("html.legend.base") : std::string());
     if (bands) {
-      html +=
-          "<span class=\"key\"><span class=\"k-line\"></span>average <span "
-          "class=\"k-ci\"></span>95&nbsp;% interval of the average";
-      if (!comparison()) html += " <span class=\"k-range\"></span>90&nbsp;% of replications";
+      html += fmt::format(
+          "<span class=\"key\"><span class=\"k-line\"></span>{} <span class=\"k-ci\"></span>{}",
+          t("html.legend.average"), t("html.legend.interval"));
+      if (!comparison())
+        html += fmt::format(" <span class=\"k-range\"></span>{}", t("html.legend.spread"));
       html += "</span>";
     }
     html += "</p>\n";

@@ -11,7 +11,7 @@ namespace cadresim::analysis::html {
 
 namespace {
 std::string shown(const json& v) {
-  if (v.is_null()) return "<em>absent</em>";
+  if (v.is_null()) return "<em>" + t("html.changes.absent") + "</em>";
   std::string s = v.dump();
   if (s.size() > 120) s = s.substr(0, 117) + "...";
   return "<code>" + esc(s) + "</code>";
@@ -26,11 +26,14 @@ void changes(Page& p, const json& report) {
     const json* ch = member(&s, "changes");
     const json* items = member(ch, "list");
     if (!items || !items->is_array() || items->empty()) continue;
-    body += fmt::format("<h3>{} compared with {}</h3>\n", esc(text_of(&s, "name")),
-                        esc(bare_source(text_of(ch, "from"))));
-    body +=
-        "<table class=\"figures\"><thead><tr><th>JSON pointer</th><th>base value</th><th>this "
-        "scenario</th></tr></thead><tbody>\n";
+    body += "<h3>" +
+            tf("html.changes.compared", esc(text_of(&s, "name")),
+               esc(bare_source(text_of(ch, "from")))) +
+            "</h3>\n";
+    body += fmt::format(
+        "<table "
+        "class=\"figures\"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
+        t("html.changes.pointer"), t("html.changes.base"), t("html.changes.variant"));
     for (const auto& c : *items)
       body += fmt::format("<tr><td><code>{}</code></td><td>{}</td><td>{}</td></tr>\n",
                           esc(text_of(&c, "pointer")), shown(c.value("base", json())),
@@ -38,11 +41,8 @@ void changes(Page& p, const json& report) {
     body += "</tbody></table>\n";
   }
   if (body.empty()) return;
-  p.html +=
-      "<section id=\"changes\"><h2>What each scenario changes</h2>\n<p>Every value that "
-      "differs from the base scenario, after <code>extends</code>, JSON Patch operations and "
-      "<code>--set</code> overrides, with defaults filled in.</p>\n" +
-      body + "</section>\n";
+  p.html += "<section id=\"changes\"><h2>" + t("html.changes.title") + "</h2>\n<p>" +
+            t("html.changes.intro") + "</p>\n" + body + "</section>\n";
 }
 
 void uncertainty(Page& p, const json& report) {
@@ -52,18 +52,15 @@ void uncertainty(Page& p, const json& report) {
   const json* heads = member(u, "headlines");
   if (!heads || !heads->is_array() || heads->empty()) return;
   auto& h = p.html;
-  h += "<section id=\"uncertainty\"><h2>How sure are these figures? Chance and assumptions</h2>\n";
+  h += "<section id=\"uncertainty\"><h2>" + t("html.uncertainty.title") + "</h2>\n";
+  h += "<p>" +
+       tf("html.uncertainty.intro", number_of(u, "sets"), number_of(u, "replications_per_set")) +
+       "</p>\n";
   h += fmt::format(
-      "<p>Many behavioural parameters are assumptions. Each was given a plausible range in the "
-      "scenario; {} parameter sets were drawn from those ranges (Latin hypercube) and each was "
-      "run {} times with the same random numbers as the main run. The <b>narrow band</b> is the "
-      "95&nbsp;% interval from chance alone (the main run); the <b>wide band</b> is where "
-      "95&nbsp;% "
-      "of the parameter sets' averages fell: chance and assumptions together.</p>\n",
-      number_of(u, "sets"), number_of(u, "replications_per_set"));
-  h += "<table class=\"figures\"><thead><tr><th>Indicator</th><th>Average</th><th>Chance only "
-       "(95&nbsp;%)</th><th>Chance and assumptions (95&nbsp;%)</th><th>Share of the variance from "
-       "assumptions</th><th>Bands</th></tr></thead><tbody>\n";
+      "<table class=\"figures\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</"
+      "th><th>{}</th></tr></thead><tbody>\n",
+      t("html.col.indicator"), t("html.col.average"), t("html.uncertainty.chance"),
+      t("html.uncertainty.total"), t("html.uncertainty.share"), t("html.uncertainty.bands"));
   std::string words;
   for (const auto& hd : *heads) {
     const json* mc = member(&hd, "monte_carlo");
@@ -84,33 +81,26 @@ void uncertainty(Page& p, const json& report) {
         sx(m));
     const std::string metric = text_of(&hd, "metric");
     h += fmt::format(
-        "<tr><td>{}</td><td>{}</td><td>{} to {}</td><td>{} to {}</td><td>{}&nbsp;%"
-        "</td><td>{}</td></tr>\n",
-        esc(metric), num(m, 3), num(lo, 3), num(hi, 3), num(tl, 3), num(th, 3), num(100 * share, 0),
-        svg);
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}&nbsp;%</td><td>{}</td></tr>\n",
+        esc(metric), num(m, 3), tf("html.interval", num(lo, 3), num(hi, 3)),
+        tf("html.interval", num(tl, 3), num(th, 3)), num(100 * share, 0), svg);
     const json* sens = member(&hd, "sensitivity");
     if (sens && sens->is_array() && !sens->empty()) {
       std::string top;
       for (std::size_t i = 0; i < sens->size() && i < 3; ++i) {
         const double src = number_of(&(*sens)[i], "src");
-        top += fmt::format("{}<code>{}</code> (higher values {} it; coefficient {})",
-                           i == 0 ? "" : (i + 1 == 3 ? " and " : ", "),
-                           esc(text_of(&(*sens)[i], "pointer")), src >= 0 ? "raise" : "lower",
-                           signed_num(src, 2));
+        if (i > 0) top += i + 1 == 3 ? t("html.uncertainty.and") : std::string(", ");
+        top += tf(src >= 0 ? "html.uncertainty.raise" : "html.uncertainty.lower",
+                  esc(text_of(&(*sens)[i], "pointer")), signed_num(src, 2));
       }
-      words += fmt::format(
-          "<li><b>{}</b>: {}&nbsp;% of the variance comes from the assumptions; "
-          "the assumptions that matter most are {}.</li>\n",
-          esc(metric), num(100 * share, 0), top);
+      words += "<li>" + tf("html.uncertainty.matters", esc(metric), num(100 * share, 0), top) +
+               "</li>\n";
     }
   }
-  h += "</tbody></table>\n<p class=\"note\">Wide (orange) band: chance and assumptions; narrow "
-       "(blue) band: chance only; line: the average of the main run.</p>\n";
+  h += "</tbody></table>\n<p class=\"note\">" + t("html.uncertainty.note") + "</p>\n";
   if (!words.empty())
-    h += "<h3>Which assumptions matter most</h3>\n<p>Ranked by the standardized regression "
-         "coefficient of each headline's set average on the sampled values (docs/model.md, "
-         "Uncertainty from assumptions).</p><ul>\n" +
-         words + "</ul>\n";
+    h += "<h3>" + t("html.uncertainty.matter_title") + "</h3>\n<p>" +
+         t("html.uncertainty.matter_intro") + "</p><ul>\n" + words + "</ul>\n";
   h += "</section>\n";
 }
 

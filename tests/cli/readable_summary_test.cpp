@@ -5,6 +5,8 @@
 
 #include "cli_test_support.hpp"
 
+#include "analysis/messages.hpp"  // the label of the elections, in each language
+
 #include <filesystem>  // scratch folders
 #include <fstream>     // scenario files
 #include <sstream>     // lines of the summary
@@ -137,11 +139,14 @@ TEST(ReadableSummary, CountsHaveOneNumberOfDecimals) {
   fs::remove_all(dir);
 }
 
-TEST(ReadableSummary, HeadlineLabelsAreThoseOfReportHtml) {
+// The labels of the summary's headline block are those of report.html, in language `lang`: both
+// come from one message catalog.
+void headline_labels_are_those_of_report_html(const std::string& lang) {
   const fs::path dir = scratch();
-  const CliRun r =
-      cadresim::clitest::run_cadresim("run " + q(kSmall) + " -n 10 --out " + q(dir / "out"));
+  const CliRun r = cadresim::clitest::run_cadresim("run " + q(kSmall) + " -n 10 --lang " + lang +
+                                                   " --out " + q(dir / "out"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto language = *cadresim::analysis::parse_lang(lang);
   const std::string html = slurp(dir / "out" / "report.html");
   const auto escaped = [](std::string s) {
     std::string out;
@@ -161,7 +166,8 @@ TEST(ReadableSummary, HeadlineLabelsAreThoseOfReportHtml) {
     // Labels of the staffing and structure sections only appear in scenarios that have them.
     const bool in_html =
         html.find(label) != std::string::npos || html.find(escaped(label)) != std::string::npos;
-    if (label == "Elections of a new holder") continue;  // the election tables of the HTML
+    // The election tables of the HTML say it in their own words.
+    if (label == cadresim::analysis::tr(language, "metric.elections")) continue;
     EXPECT_TRUE(in_html) << "\"" << label << "\" is not in report.html";
     ++checked;
   }
@@ -169,6 +175,13 @@ TEST(ReadableSummary, HeadlineLabelsAreThoseOfReportHtml) {
   EXPECT_EQ(r.out.find("income loss"), std::string::npos);
   EXPECT_EQ(html.find("income loss"), std::string::npos);
   fs::remove_all(dir);
+}
+
+TEST(ReadableSummary, HeadlineLabelsAreThoseOfReportHtmlInBothLanguages) {
+  for (const std::string lang : {"en", "vi"}) {
+    SCOPED_TRACE(lang);
+    headline_labels_are_those_of_report_html(lang);
+  }
 }
 
 TEST(ReadableSummary, FewReplicationsAreWarnedOnStandardErrorOnly) {

@@ -1,0 +1,248 @@
+// The message catalog: every user-facing text in English and Vietnamese (data; see
+// analysis/messages.hpp and docs/architecture.md § Messages and languages). Ids are grouped by
+// where they appear: metric.* (figure labels shared by the summary and report.html), verdict.*,
+// summary.* (terminal summary), cli.* (command line); html.* (report.html; may hold markup) are
+// in message_catalog_html.cpp.
+// The Vietnamese follows the vocabulary of the domain documents: cán bộ, luân chuyển, chức danh
+// chủ chốt, quy hoạch, nguồn kế cận, đại hội, thu nhập.
+#include "analysis/messages.hpp"
+
+#include <iterator>  // std::begin, std::end
+#include <vector>    // the whole catalog
+
+#include "analysis/message_catalog.hpp"
+
+namespace cadresim::analysis {
+
+namespace {
+
+constexpr CatalogEntry kCatalog[] = {
+    // ---- Figure labels: one vocabulary for the summary and report.html.
+    {"metric.vacancies_run_mean", "Vacant posts (average over the period's month ends)",
+     "Vị trí còn trống (bình quân cuối các tháng trong kỳ)"},
+    {"metric.vacancies_key_run_mean", "Vacant key posts (average over the period's month ends)",
+     "Chức danh chủ chốt còn trống (bình quân cuối các tháng trong kỳ)"},
+    {"metric.vacancy_months", "Vacancy-months, all posts (sum over the period)",
+     "Tháng-vị trí trống, mọi vị trí (cộng dồn cả kỳ)"},
+    {"metric.time_to_fill_days_mean", "Average days to fill a vacancy",
+     "Số ngày bình quân để bố trí vị trí trống"},
+    {"metric.successor_coverage_1_run_mean",
+     "Key posts with at least one ready successor, % (average over month ends)",
+     "Chức danh chủ chốt có ít nhất một nguồn kế cận sẵn sàng, % (bình quân cuối tháng)"},
+    {"metric.successor_coverage_2_run_mean",
+     "Key posts with at least two ready successors, % (average over month ends)",
+     "Chức danh chủ chốt có ít nhất hai nguồn kế cận sẵn sàng, % (bình quân cuối tháng)"},
+    {"metric.bench_strength_run_mean", "Planned successors per key post (average over month ends)",
+     "Số người trong quy hoạch trên một chức danh chủ chốt (bình quân cuối tháng)"},
+    {"metric.without_post_run_mean", "Cadres without a post (average over month ends)",
+     "Cán bộ chưa có chức vụ (bình quân cuối tháng)"},
+    {"metric.appointments", "Appointments", "Bổ nhiệm"},
+    {"metric.elections", "Elections of a new holder", "Bầu người mới giữ chức"},
+    {"metric.retirements", "Retirements", "Nghỉ hưu"},
+    {"metric.exits", "Cadres who left the service (resignation, health, discipline)",
+     "Cán bộ thôi công tác (xin nghỉ, sức khỏe, kỷ luật)"},
+    {"metric.recruitments", "Recruitments", "Tuyển dụng"},
+    {"metric.rotations", "Rotations carried out", "Lượt luân chuyển đã thực hiện"},
+    {"metric.plan_fulfilment", "Rotation plan fulfilled, % of the planned quota",
+     "Hoàn thành kế hoạch luân chuyển, % chỉ tiêu"},
+    {"metric.refusals", "Rotation offers refused", "Lượt từ chối luân chuyển"},
+    {"metric.early_returns", "Early returns from rotation", "Trở về trước hạn luân chuyển"},
+    {"metric.completed_well_share", "Rotated cadres rated \"completed well\", %",
+     "Cán bộ luân chuyển được đánh giá \"hoàn thành tốt nhiệm vụ\", %"},
+    {"metric.shortfall_mean", "Average income shortfall of a rotated cadre, % of previous income",
+     "Mức giảm thu nhập bình quân của cán bộ luân chuyển, % thu nhập trước đó"},
+    {"metric.support_cost_vnd", "Support cost over the period, million VND",
+     "Chi phí hỗ trợ cả kỳ, triệu đồng"},
+    {"metric.support_cost_per_rotation_vnd", "Support cost per rotation, million VND",
+     "Chi phí hỗ trợ trên một lượt luân chuyển, triệu đồng"},
+    {"metric.effectiveness_key_run_mean",
+     "Effectiveness of key-post holders (1 = full; average over month ends)",
+     "Hiệu quả công tác của người giữ chức danh chủ chốt (1 = đầy đủ; bình quân cuối tháng)"},
+    {"metric.units_short_mean", "Units short of establishment (mean over the run)",
+     "Đơn vị thiếu biên chế (bình quân cả kỳ)"},
+    {"metric.units_in_surplus_mean", "Units in surplus (mean over the run)",
+     "Đơn vị dôi dư biên chế (bình quân cả kỳ)"},
+    {"metric.headcount_surplus_mean", "Staff surplus, persons (mean over the run)",
+     "Số người dôi dư (bình quân cả kỳ)"},
+    {"metric.reform_posts_ended", "Structural change: posts ended",
+     "Sắp xếp tổ chức bộ máy: vị trí chấm dứt"},
+    {"metric.reform_placed", "Structural change: holders placed in new posts",
+     "Sắp xếp tổ chức bộ máy: người được bố trí vào vị trí mới"},
+    {"metric.reform_surplus", "Structural change: surplus holders (no new post)",
+     "Sắp xếp tổ chức bộ máy: người dôi dư (chưa có vị trí mới)"},
+    {"metric.reform_surplus.reassigned", "  of whom reassigned (in service, no post yet)",
+     "  trong đó bố trí công tác khác (còn công tác, chưa có chức vụ)"},
+    {"metric.reform_surplus.seconded", "  of whom seconded", "  trong đó biệt phái"},
+    {"metric.reform_surplus.exited", "  of whom left early (Decrees 178/2024, 67/2025)",
+     "  trong đó nghỉ trước tuổi (Nghị định 178/2024, 67/2025)"},
+    {"metric.reform_exit_cost_vnd", "Structural change: exit cost, million VND",
+     "Sắp xếp tổ chức bộ máy: chi phí cho người nghỉ, triệu đồng"},
+    {"metric.vacancies.last_day", "Vacant posts on the last day", "Vị trí còn trống ngày cuối kỳ"},
+    {"metric.vacancies_key.last_day", "Vacant key posts on the last day (end-of-run value)",
+     "Chức danh chủ chốt còn trống ngày cuối kỳ (giá trị cuối kỳ)"},
+    {"metric.successor_coverage_1.last_day",
+     "Key posts with at least one ready successor, % (last day)",
+     "Chức danh chủ chốt có ít nhất một nguồn kế cận sẵn sàng, % (ngày cuối kỳ)"},
+    {"metric.imbalance_index.last_day", "Staffing imbalance on the last day, % of establishment",
+     "Mất cân đối biên chế ngày cuối kỳ, % biên chế"},
+
+    // ---- Verdicts on a paired difference (report.html's rule, the summary's column).
+    {"verdict.better", "better", "tốt hơn"},
+    {"verdict.worse", "worse", "kém hơn"},
+    {"verdict.unclear", "no clear difference", "không khác biệt rõ"},
+    {"verdict.no_interval", "no interval", "không có khoảng tin cậy"},
+    {"verdict.too_few", "too few replications to tell", "quá ít lần lặp để kết luận"},
+    {"verdict.higher", "higher", "cao hơn"},
+    {"verdict.lower", "lower", "thấp hơn"},
+    {"verdict.higher_better", "higher (better)", "cao hơn (tốt hơn)"},
+    {"verdict.lower_better", "lower (better)", "thấp hơn (tốt hơn)"},
+    {"verdict.higher_worse", "higher (worse)", "cao hơn (kém hơn)"},
+    {"verdict.lower_worse", "lower (worse)", "thấp hơn (kém hơn)"},
+
+    // ---- The terminal summary.
+    {"summary.period",
+     "Period {} to {}; {} replication(s), seed {}. Figures: mean [95% confidence interval].",
+     "Giai đoạn {} đến {}; {} lần lặp, hạt giống {}. Số liệu: bình quân [khoảng tin cậy 95%]."},
+    {"summary.end_values", "End-of-run values (the last day only)",
+     "Giá trị cuối kỳ (chỉ ngày cuối cùng)"},
+    {"summary.vacancies_by_level", "Vacant posts on the last day, by level",
+     "Vị trí còn trống ngày cuối kỳ, theo cấp"},
+    {"summary.actions.title", "Personnel actions by managing tier (whole run)",
+     "Công tác cán bộ theo cấp quản lý (cả kỳ)"},
+    {"summary.actions.tier", "tier", "cấp quản lý"},
+    {"summary.actions.planned", "planned", "quy hoạch"},
+    {"summary.actions.appointed", "appointed", "bổ nhiệm"},
+    {"summary.actions.mobilised", "mobilised", "điều động"},
+    {"summary.actions.rotated", "rotated", "luân chuyển"},
+    {"summary.pipeline.congress", "party congress", "đại hội Đảng"},
+    {"summary.pipeline.state_election", "state election", "bầu cử HĐND"},
+    {"summary.pipeline.title", "{} {}: pipeline before the election and how posts were filled",
+     "{} {}: nguồn kế cận trước bầu cử và cách bố trí các chức danh"},
+    {"summary.pipeline.title_column", "title", "chức danh"},
+    {"summary.pipeline.posts", "posts", "vị trí"},
+    {"summary.pipeline.ready_0", "0 ready", "0 sẵn sàng"},
+    {"summary.pipeline.ready_1", "1 ready", "1 sẵn sàng"},
+    {"summary.pipeline.ready_2", "2+ ready", "2+ sẵn sàng"},
+    {"summary.pipeline.reelected", "re-elected", "tái cử"},
+    {"summary.pipeline.ready_succ", "ready succ.", "kế cận sẵn sàng"},
+    {"summary.pipeline.not_ready_succ", "not-ready succ.", "kế cận chưa sẵn"},
+    {"summary.pipeline.unit_deputy", "unit deputy", "cấp phó đơn vị"},
+    {"summary.pipeline.designated", "designated", "chỉ định"},
+    {"summary.pipeline.held_over", "held over", "kéo dài"},
+    {"summary.pipeline.vacant", "vacant", "để trống"},
+    {"summary.pipeline.from_outside", "from outside", "từ nơi khác"},
+    {"summary.pipeline.renewed", "renewed %", "% đổi mới"},
+    {"summary.pipeline.all_key", "all key posts", "mọi chức danh chủ chốt"},
+    {"summary.pipeline.all_elected", "all elected posts", "mọi chức danh bầu cử"},
+    {"summary.shocks.title", "Shock cards of {}", "Cú sốc của {}"},
+    {"summary.shocks.departure", "cadres who left: {}", "cán bộ thôi công tác: {}"},
+    {"summary.shocks.change", "a dated change of the parameters, in force from this date",
+     "thay đổi tham số, có hiệu lực từ ngày này"},
+    {"summary.shocks.hiring_freeze", "no recruitment of non-leadership staff from this date",
+     "dừng tuyển dụng công chức không giữ chức vụ từ ngày này"},
+    {"summary.shocks.extra_round",
+     "a rotation plan held on this date (counted in rotations and plan fulfilment)",
+     "một đợt luân chuyển vào ngày này (tính vào luân chuyển và hoàn thành kế hoạch)"},
+    {"summary.shocks.merge", "units merged: see \"Structural change\" below",
+     "hợp nhất đơn vị: xem \"Sắp xếp tổ chức bộ máy\" dưới đây"},
+    {"summary.flows.title",
+     "Rotations by flow (whole run; first calendar years as in the article's window)",
+     "Luân chuyển theo luồng (cả kỳ; các năm đầu như giai đoạn của bài báo)"},
+    {"summary.flows.flow", "flow", "luồng"},
+    {"summary.flows.whole_run", "whole run", "cả kỳ"},
+    {"summary.flows.per_year", "per year (mean)", "mỗi năm (bình quân)"},
+    {"summary.outcomes.title", "Rotation outcomes (whole run)", "Kết quả luân chuyển (cả kỳ)"},
+    {"summary.outcomes.returned", "returned", "trở về nơi công tác cũ"},
+    {"summary.outcomes.promoted", "promoted", "được đề bạt"},
+    {"summary.outcomes.stayed", "stayed", "ở lại nơi luân chuyển đến"},
+    {"summary.shortfall_per_move",
+     "Income shortfall per move (pooled over {} moves): mean {}%, median {}%, 5-95%: {}% to {}%",
+     "Mức giảm thu nhập mỗi lượt luân chuyển (gộp {} lượt): bình quân {}%, trung vị {}%, "
+     "5-95%: {}% đến {}%"},
+    {"summary.compare.metric", "metric", "chỉ tiêu"},
+    {"summary.compare.difference", "difference [95% CI]", "chênh lệch [KTC 95%]"},
+    {"summary.compare.difference_of", "{} - {} [95% CI]", "{} - {} [KTC 95%]"},
+    {"summary.compare.verdict", "verdict", "đánh giá"},
+    {"summary.compare.title", "{} versus {} (paired by replication: common random numbers)",
+     "{} so với {} (ghép cặp theo lần lặp: cùng chuỗi số ngẫu nhiên)"},
+    {"summary.compare.variants_title",
+     "Variants versus {} (paired by replication: common random numbers)",
+     "Các phương án so với {} (ghép cặp theo lần lặp: cùng chuỗi số ngẫu nhiên)"},
+    {"summary.compare.verdict_rule",
+     "(verdict: a difference whose 95% interval contains zero is \"no clear difference\".)",
+     "(đánh giá: chênh lệch có khoảng tin cậy 95% chứa số 0 là \"không khác biệt rõ\".)"},
+    {"summary.compare.versus", "{} versus {}", "{} so với {}"},
+    {"summary.cost.vacancy_month", "vacancy-month avoided", "tháng-vị trí trống giảm được"},
+    {"summary.cost.ready_successor", "additional key post with a ready successor",
+     "chức danh chủ chốt có thêm nguồn kế cận sẵn sàng"},
+    {"summary.cost.early_return", "early return avoided", "lượt trở về trước hạn tránh được"},
+    {"summary.cost.not_meaningful", "Support cost per {}: not meaningful (no clear improvement)",
+     "Chi phí hỗ trợ cho mỗi {}: không có ý nghĩa (không cải thiện rõ)"},
+    {"summary.cost.none",
+     "Support cost per {}: none — the variant improves this and costs {} million VND less",
+     "Chi phí hỗ trợ cho mỗi {}: không có — phương án cải thiện chỉ tiêu này và tốn ít hơn {} "
+     "triệu đồng"},
+    {"summary.cost.per", "Support cost per {}: {} million VND",
+     "Chi phí hỗ trợ cho mỗi {}: {} triệu đồng"},
+    {"summary.warning.replications",
+     "Warning: with fewer than {} replications the intervals are unstable; use -n {} or more.",
+     "Cảnh báo: với ít hơn {} lần lặp, khoảng tin cậy không ổn định; hãy dùng -n {} trở lên."},
+    {"summary.changes.title",
+     "What {} changes from {} ({} value(s)):", "Những gì {} thay đổi so với {} ({} giá trị):"},
+    {"summary.changes.pointer", "pointer", "vị trí trong tệp"},
+    {"summary.changes.base", "base", "gốc"},
+    {"summary.changes.variant", "this scenario", "kịch bản này"},
+    {"summary.changes.absent", "(absent)", "(không có)"},
+    {"summary.report_path", "Report: {}", "Báo cáo: {}"},
+
+    // ---- The command line's main messages (the first {} is the subcommand).
+    {"cli.lang_invalid", "cadresim {}: --lang must be en or vi, got '{}'",
+     "cadresim {}: --lang phải là en hoặc vi, nhận được '{}'"},
+    {"cli.lang_env_invalid", "cadresim {}: CADRESIM_LANG must be en or vi, got '{}'",
+     "cadresim {}: CADRESIM_LANG phải là en hoặc vi, nhận được '{}'"},
+    {"cli.unknown_command", "cadresim: unknown command '{}' (see 'cadresim --help')",
+     "cadresim: không có lệnh '{}' (xem 'cadresim --help')"},
+    {"cli.whole_number", "cadresim {}: --{} must be a whole number from {} to {}, got '{}'",
+     "cadresim {}: --{} phải là số nguyên từ {} đến {}, nhận được '{}'"},
+    {"cli.out_not_folder", "cadresim {}: --out {} exists and is not a folder",
+     "cadresim {}: --out {} đã tồn tại và không phải là thư mục"},
+    {"cli.out_not_empty",
+     "cadresim {}: --out {} already holds files; choose a new folder, or add --overwrite to "
+     "replace that folder as a whole",
+     "cadresim {}: --out {} đã có tệp; hãy chọn thư mục mới, hoặc thêm --overwrite để thay toàn "
+     "bộ thư mục đó"},
+    {"cli.cannot_write_outputs", "cadresim {}: cannot write the outputs to {}: {}",
+     "cadresim {}: không ghi được kết quả vào {}: {}"},
+    {"cli.cannot_write_events", "cadresim {}: cannot write the event log to {}: {}",
+     "cadresim {}: không ghi được nhật ký sự kiện vào {}: {}"},
+    {"cli.run_too_large",
+     "cadresim {}: {} replications of {} simulated months are {} replication-months, over the "
+     "limit of {} (the results of every replication are kept until the end); use fewer "
+     "replications or a shorter horizon (--until)",
+     "cadresim {}: {} lần lặp của {} tháng mô phỏng là {} tháng-lần lặp, vượt giới hạn {} (kết "
+     "quả của mọi lần lặp được giữ đến cuối); hãy giảm số lần lặp hoặc rút ngắn kỳ (--until)"},
+    {"cli.invalid_scenario",
+     "cadresim {}: {} is not a valid scenario ({} problem(s)); nothing was written",
+     "cadresim {}: {} không phải là kịch bản hợp lệ ({} lỗi); không ghi tệp nào"},
+    {"cli.invalid_with_set",
+     "cadresim {}: {} with --set {} is not a valid scenario ({} problem(s)); nothing was written",
+     "cadresim {}: {} với --set {} không phải là kịch bản hợp lệ ({} lỗi); không ghi tệp nào"},
+    {"cli.invalid_with_shocks",
+     "cadresim {}: {} with the shocks of {} is not a valid scenario; nothing was written",
+     "cadresim {}: {} với các cú sốc của {} không phải là kịch bản hợp lệ; không ghi tệp nào"},
+};
+
+}  // namespace
+
+std::span<const CatalogEntry> message_catalog() {
+  // Both tables, this file's first, copied once into one list.
+  static const std::vector<CatalogEntry> all = [] {
+    std::vector<CatalogEntry> v(std::begin(kCatalog), std::end(kCatalog));
+    const auto page = report_html_messages();
+    v.insert(v.end(), page.begin(), page.end());
+    return v;
+  }();
+  return all;
+}
+
+}  // namespace cadresim::analysis

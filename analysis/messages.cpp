@@ -1,0 +1,39 @@
+// Looking up the message catalog (analysis/message_catalog.cpp holds the texts).
+#include "analysis/messages.hpp"
+
+#include <stdexcept>      // std::logic_error
+#include <unordered_map>  // id → entry
+
+namespace cadresim::analysis {
+
+std::optional<Lang> parse_lang(std::string_view code) {
+  if (code == "en") return Lang::kEn;
+  if (code == "vi") return Lang::kVi;
+  return std::nullopt;
+}
+
+std::string_view lang_code(Lang lang) {
+  return lang == Lang::kVi ? "vi" : "en";
+}
+
+std::string_view tr(Lang lang, std::string_view id) {
+  static const std::unordered_map<std::string_view, const CatalogEntry*> index = [] {
+    std::unordered_map<std::string_view, const CatalogEntry*> m;
+    for (const CatalogEntry& e : message_catalog()) m.emplace(e.id, &e);
+    return m;
+  }();
+  const auto it = index.find(id);
+  if (it == index.end())
+    throw std::logic_error("no message \"" + std::string(id) + "\" in the catalog");
+  return lang == Lang::kVi ? it->second->vi : it->second->en;
+}
+
+char thousands_separator(Lang lang) {
+  return lang == Lang::kVi ? '.' : ',';
+}
+
+char decimal_mark(Lang lang) {
+  return lang == Lang::kVi ? ',' : '.';
+}
+
+}  // namespace cadresim::analysis

@@ -1,0 +1,179 @@
+// MetricsCollector's month end: the states read from the world once a month (docs/model.md §
+// Metrics): vacancies, coverage, bench strength, effectiveness, staffing, the pipeline.
+#include "analysis/metric_keys.hpp"
+#include "analysis/metrics.hpp"
+#include "sim/rules/adaptation.hpp"  // effectiveness (a model formula, read-only)
+#include "sim/rules/staffing.hpp"    // unit_headcount: held posts + non-leadership staff
+
+namespace cadresim::analysis {
+
+using namespace metric_keys;
+
+void MetricsCollector::on_month_end(Day day, const model::World& w) {
+  // The structure in force (docs/model.md § Structural events): posts of ended or future
+  // units count nowhere, so a level that ends shows zero posts.
+  const auto& org = w.org != nullptr ? *w.org : s_.organisation;
+  result_.months.push_back(day);
+  auto put = [&](const std::string& m, const std::string& g, double v) {
+    result_.monthly[{m, g}].push_back(v);
+  };
+  // Vacancies and acting holders.
+  std::vector<double> vac(level_ids_.size(), 0);
+  double vac_all = 0, vac_key = 0, acting = 0;
+  for (model::PostId p = 0; p < w.posts.size(); ++p) {
+    if (w.posts[p].holder != model::kNoCadre || !org.in_force(p)) continue;
+    ++vac[org.level_of(p)];
+    ++vac_all;
+    vac_key += org.title_of(p).key;
+    acting += w.posts[p].acting != model::kNoCadre;
+  }
+  for (std::size_t l = 0; l < level_ids_.size(); ++l) {
+    put("vacancies", level_ids_[l], vac[l]);
+    add("vacancy_months", level_ids_[l], vac[l]);
+  }
+  put("vacancies", "all", vac_all);
+  add("vacancy_months", "all", vac_all);
+  put("vacancies_key", "all", vac_key);
+  put("acting", "all", acting);
+  // Successor pipeline.
+  std::vector<std::uint8_t> ready(org.posts.size(), 0);
+  std::vector<double> bench(org.posts.size(), 0);
+  double later = 0, women = 0, young = 0;
+  // Younger than the age limit ⇔ born after the day the limit age was reached.
+  const Day young_born_after = kernel::add_months(day, -12 * s_.succession.young_max_age_years);
+  for (const auto& e : w.plan) {
+    const auto& c = w.cadres[e.cadre];
+    if (e.readiness == model::Readiness::kReadyNow) ++ready[e.post];
+    if (e.readiness == model::Readiness::kReadyLater) ++later;
+    if (w.plan_count[e.cadre] > 0) bench[e.post] += 1.0 / w.plan_count[e.cadre];
+    women += c.sex == model::Sex::kFemale;
+    young += c.birth > young_born_after;
+  }
+  double key = 0, cov1 = 0, cov2 = 0, bench_sum = 0, eff_sum = 0, eff_n = 0;
+  for (model::PostId p = 0; p < org.posts.size(); ++p) {
+    if (!org.title_of(p).key || !org.in_force(p)) continue;
+    ++key;
+    cov1 += ready[p] >= 1;
+    cov2 += ready[p] >= 2;
+    bench_sum += bench[p];
+    if (const auto h = w.posts[p].holder; h != model::kNoCadre) {
+      eff_sum += rules::effectiveness(w.cadres[h], day);
+      ++eff_n;
+    }
+  }
+  const double plan_n = static_cast<double>(w.plan.size());
+  // The pipeline per key title: posts with 0, 1 and 2+ ready-now planned successors.
+  for (std::size_t i = 0; i < key_titles_.size(); ++i) {
+    double n[3] = {0, 0, 0};
+    for (model::PostId p : org.posts_of_title[key_titles_[i]]) ++n[std::min<int>(ready[p], 2)];
+    for (std::size_t k = 0; k < 3; ++k) pipeline_series_[i][k]->push_back(n[k]);
+  }
+  put("successor_coverage_1", "all", key > 0 ? cov1 / key : 0);
+  put("successor_coverage_2", "all", key > 0 ? cov2 / key : 0);
+  put("ready_later", "all", later);
+  put("bench_strength", "all", key > 0 ? bench_sum / key : 0);
+  put("plan_size", "all", plan_n);
+  put("plan_women_share", "all", plan_n > 0 ? women / plan_n : 0);
+  put("plan_young_share", "all", plan_n > 0 ? young / plan_n : 0);
+  put("effectiveness_key", "all", eff_n > 0 ? eff_sum / eff_n : 0);
+  // Units created by structural events (docs/model.md § Structural events): vacancies and
+  // successor coverage of each, zero before it exists.
+  for (const auto& ev : s_.structure)
+    for (const model::UnitId u : ev.created) {
+      double vac_u = 0, key_u = 0, cov_u = 0;
+      for (const model::PostId p : org.posts_of_unit[u]) {
+        vac_u += w.posts[p].holder == model::kNoCadre;
+        if (!org.title_of(p).key) continue;
+        ++key_u;
+        cov_u += ready[p] >= 1;
+      }
+      put("unit_vacancies", org.units[u].id, vac_u);
+      put("unit_successor_coverage_1", org.units[u].id, key_u > 0 ? cov_u / key_u : 0);
+    }
+  // The pipeline of each unit asked for (run --pipeline-units): its key posts in force with 0,
+  // 1 and 2+ ready-now successors (all zero while the unit is not in force).
+  for (const model::UnitId u : pipeline_units_) {
+    double n[3] = {0, 0, 0};
+    for (const model::PostId p : org.posts_of_unit[u])
+      if (org.title_of(p).key) ++n[std::min<int>(ready[p], 2)];
+    for (std::size_t k = 0; k < 3; ++k)
+      put("unit_pipeline_ready", org.units[u].id + "/" + kReadyGroups[k], n[k]);
+  }
+  // Non-native compliance per title with a rule.
+  for (model::TitleId t = 0; t < org.titles.size(); ++t) {
+    if (org.titles[t].non_native == model::NonNativeRule::kNone) continue;
+    double held = 0, ok = 0;
+    for (model::PostId p : org.posts_of_title[t]) {
+      const auto h = w.posts[p].holder;
+      if (h == model::kNoCadre) continue;
+      ++held;
+      const model::UnitId home = w.cadres[h].home_unit;
+      ok += home == model::kNoUnit || !org.within(home, org.posts[p].unit);
+    }
+    put("non_native_compliance", org.titles[t].id, held > 0 ? ok / held : 1.0);
+  }
+  // Staffing against establishment.
+  double gap = 0, est = 0;
+  last_headcount_.resize(org.units.size());
+  for (model::UnitId u = 0; u < org.units.size(); ++u) {
+    if (!org.unit_active[u]) continue;
+    const double held = rules::unit_headcount(w, org, u);  // held posts (+ staff when on)
+    last_headcount_[u] = held;
+    gap += std::abs(held - org.units[u].establishment);
+    est += org.units[u].establishment;
+  }
+  put("imbalance_index", "all", est > 0 ? gap / est : 0);
+  if (s_.staffing.enabled) staffing_month(w);
+  double active = 0, rotated = 0;
+  std::vector<double> pool_stock(s_.pools.states.size(), 0);  // active members by pool state
+  for (const auto& c : w.cadres) {
+    if (c.status != model::CadreStatus::kActive) continue;
+    ++active;
+    rotated += c.rotation.active;
+    if (c.pool_state < pool_stock.size()) ++pool_stock[c.pool_state];
+  }
+  if (!pool_stock.empty()) {
+    double pooled = 0;
+    for (std::size_t j = 0; j < pool_stock.size(); ++j) {
+      put("pool_stock", s_.pools.states[j].id, pool_stock[j]);
+      pooled += pool_stock[j];
+    }
+    put("pool_stock", "all", pooled);
+  }
+  put("active_cadres", "all", active);
+  put("rotated_now", "all", rotated);
+  put("without_post", "all", static_cast<double>(w.unplaced.size()));
+}
+
+void MetricsCollector::staffing_month(const model::World& w) {
+  const auto& org = w.org != nullptr ? *w.org : s_.organisation;
+  const std::size_t n = level_ids_.size() + 1;  // levels, then "all"
+  std::vector<double> headcount(n, 0), staff(n, 0), surplus(n, 0), shortage(n, 0), in_surplus(n, 0),
+      short_units(n, 0);
+  unit_flags_.resize(org.units.size(), 0);
+  for (model::UnitId u = 0; u < org.units.size(); ++u) {
+    if (!org.unit_active[u]) continue;
+    const int h = rules::unit_headcount(w, org, u);
+    const int d = h - org.units[u].establishment;
+    for (const std::size_t g : {static_cast<std::size_t>(org.units[u].level), n - 1}) {
+      headcount[g] += h;
+      staff[g] += w.staff[u];
+      surplus[g] += std::max(0, d);
+      shortage[g] += std::max(0, -d);
+      in_surplus[g] += d > 0;
+      short_units[g] += d < 0;
+    }
+    unit_flags_[u] |= static_cast<std::uint8_t>((d > 0 ? 1 : 0) | (d < 0 ? 2 : 0));
+  }
+  for (std::size_t g = 0; g < n; ++g) {
+    const std::string& group = g + 1 < n ? level_ids_[g] : kAll;
+    result_.monthly[{"headcount", group}].push_back(headcount[g]);
+    result_.monthly[{"staff", group}].push_back(staff[g]);
+    result_.monthly[{"headcount_surplus", group}].push_back(surplus[g]);
+    result_.monthly[{"headcount_shortage", group}].push_back(shortage[g]);
+    result_.monthly[{"units_in_surplus", group}].push_back(in_surplus[g]);
+    result_.monthly[{"units_short", group}].push_back(short_units[g]);
+  }
+}
+
+}  // namespace cadresim::analysis

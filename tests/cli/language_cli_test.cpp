@@ -1,0 +1,151 @@
+// `--lang vi|en` and CADRESIM_LANG (docs/cli.md § Language): the summary, report.html and the
+// main messages in Vietnamese from the message catalog; report.json stays language-neutral.
+#include <gtest/gtest.h>
+
+#include "cli_test_support.hpp"
+
+#include <filesystem>
+#include <fstream>  // the variant
+#include <string>
+
+#include "analysis/messages.hpp"  // the catalog: no English text of it is left in Vietnamese
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using cadresim::analysis::Lang;
+using cadresim::analysis::message_catalog;
+using cadresim::analysis::tr;
+using cadresim::clitest::CliRun;
+using cadresim::clitest::run_cadresim;
+using cadresim::clitest::scratch_path;
+using cadresim::clitest::slurp;
+
+const fs::path kSource = CADRESIM_SOURCE_DIR;
+const fs::path kSmall = kSource / "tests" / "data" / "engine-small.json";
+
+std::string q(const fs::path& p) {
+  std::string out(1, '"');
+  out += p.string();
+  out += '"';
+  return out;
+}
+
+/// report.html without its embedded data and script: the text a reader sees.
+std::string visible_html(const std::string& html) {
+  return html.substr(0, html.find("<script"));
+}
+
+/// The English texts of the catalog found in `text` (those long enough to be unambiguous and
+/// without placeholders or markup, which are checked by their parts).
+std::string english_leftovers(const std::string& text) {
+  std::string found;
+  for (const auto& e : message_catalog()) {
+    const std::string en(e.en);
+    if (en.size() < 14 || en.find('{') != std::string::npos || en.find('<') != std::string::npos ||
+        en.find('&') != std::string::npos)
+      continue;
+    if (text.find(en) != std::string::npos) found += "\n  " + std::string(e.id) + ": " + en;
+  }
+  return found;
+}
+
+TEST(Language, RunInVietnameseHasVietnameseSummaryAndReport) {
+  const fs::path out = scratch_path("lang", "out");
+  const CliRun r = run_cadresim("run " + q(kSmall) + " -n 10 --lang vi --out " + q(out));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* id : {"metric.vacancies_key_run_mean", "metric.successor_coverage_1_run_mean",
+                         "metric.rotations", "summary.end_values"})
+    EXPECT_NE(r.out.find(tr(Lang::kVi, id)), std::string::npos) << id << "\n" << r.out;
+  EXPECT_NE(r.out.find("Giai đoạn"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Báo cáo: "), std::string::npos) << r.out;
+  EXPECT_EQ(english_leftovers(r.out), "");
+  const std::string html = slurp(out / "report.html");
+  EXPECT_NE(html.find("<html lang=\"vi\">"), std::string::npos);
+  const std::string page = visible_html(html);
+  for (const char* id : {"html.key.title", "html.howto.title", "html.nav.rotations",
+                         "metric.vacancies_key_run_mean", "html.col.indicator"})
+    EXPECT_NE(page.find(tr(Lang::kVi, id)), std::string::npos) << id;
+  EXPECT_EQ(english_leftovers(page), "");
+  // report.json stays language-neutral: ids and raw numbers, as in English.
+  const std::string json = slurp(out / "report.json");
+  EXPECT_EQ(json.find("Chức danh"), std::string::npos);
+  fs::remove_all(out);
+}
+
+TEST(Language, CompareInVietnameseGivesVerdictsInVietnamese) {
+  const fs::path dir = scratch_path("lang", "dir"), out = dir / "out";
+  fs::create_directories(dir);
+  fs::copy_file(kSmall, dir / "base.json");
+  std::ofstream(dir / "variant.json")
+      << R"({"extends": "base.json", "name": "Hỗ trợ cán bộ luân chuyển",)"
+      << R"( "attrition": {"rate_per_year_by_level": {"commune": 0.08}}})";
+  const CliRun r = run_cadresim("compare " + q(dir / "base.json") + " " + q(dir / "variant.json") +
+                                " -n 10 --lang vi --out " + q(out));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(" so với "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(tr(Lang::kVi, "summary.compare.verdict")), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("no clear difference"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("better"), std::string::npos) << r.out;
+  EXPECT_EQ(english_leftovers(r.out), "");
+  const std::string page = visible_html(slurp(out / "report.html"));
+  EXPECT_NE(page.find(tr(Lang::kVi, "html.diff.title")), std::string::npos);
+  EXPECT_EQ(english_leftovers(page), "");
+  fs::remove_all(dir);
+}
+
+TEST(Language, VietnameseNumbersUseADecimalComma) {
+  const fs::path out = scratch_path("lang", "out");
+  const CliRun r = run_cadresim("run " + q(kSmall) + " -n 10 --lang vi --out " + q(out));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // "Chi phí hỗ trợ cả kỳ, triệu đồng  1.234,5 [1.100,0; 1.300,2]": a decimal comma and a
+  // semicolon between the bounds; never an English "1,234.5".
+  const std::string label(tr(Lang::kVi, "metric.vacancies_run_mean"));
+  const auto pos = r.out.find(label);
+  ASSERT_NE(pos, std::string::npos) << r.out;
+  const std::string line = r.out.substr(pos, r.out.find('\n', pos) - pos);
+  EXPECT_NE(line.find(','), std::string::npos) << line;
+  EXPECT_NE(line.find("; "), std::string::npos) << line;
+  EXPECT_EQ(line.find('.'), std::string::npos) << line;  // values under 1,000 here
+  fs::remove_all(out);
+}
+
+TEST(Language, TheEnvironmentChoosesTheLanguageAndTheOptionWins) {
+  const fs::path out = scratch_path("lang", "out");
+  const CliRun vi =
+      run_cadresim("run " + q(kSmall) + " -n 10 -q --out " + q(out), "", "CADRESIM_LANG=vi ");
+  ASSERT_EQ(vi.exit_code, 0) << vi.err;
+  EXPECT_NE(slurp(out / "summary.txt").find("Giai đoạn"), std::string::npos);
+  const CliRun en =
+      run_cadresim("run " + q(kSmall) + " -n 10 -q --lang en --overwrite --out " + q(out), "",
+                   "CADRESIM_LANG=vi ");
+  ASSERT_EQ(en.exit_code, 0) << en.err;
+  EXPECT_NE(slurp(out / "summary.txt").find("Period"), std::string::npos);
+  fs::remove_all(out);
+}
+
+TEST(Language, AnUnknownLanguageIsAUsageError) {
+  const fs::path out = scratch_path("lang", "out");
+  for (const char* command : {"run", "compare baseline"}) {
+    const CliRun r = run_cadresim(std::string(command) + " -n 2 --lang xx --out " + q(out));
+    EXPECT_EQ(r.exit_code, 2) << command;
+    EXPECT_NE(r.err.find("--lang must be en or vi, got 'xx'"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(out));
+  }
+  const CliRun env = run_cadresim("run -n 2 --out " + q(out), "", "CADRESIM_LANG=fr ");
+  EXPECT_EQ(env.exit_code, 2);
+  EXPECT_NE(env.err.find("CADRESIM_LANG must be en or vi, got 'fr'"), std::string::npos) << env.err;
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST(Language, MainMessagesAreInVietnamese) {
+  const CliRun r = run_cadresim("run -n 0 --lang vi");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("phải là số nguyên từ 1 đến"), std::string::npos) << r.err;
+  const CliRun unknown = run_cadresim("nosuch", "", "CADRESIM_LANG=vi ");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("không có lệnh 'nosuch'"), std::string::npos) << unknown.err;
+}
+
+}  // namespace
