@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "../test_scratch.hpp"  // unique_temp_dir: scratch per test and process
 #include "analysis/event_log_csv.hpp"
 #include "analysis/report.hpp"
 #include "analysis/runner.hpp"
@@ -120,7 +121,7 @@ TEST(Runner, EveryOutputFileParses) {
   p.replications = 4;
   p.created = "2026-01-01T00:00:00Z";
   const std::vector<ScenarioResults> rs{results_for(small(), reps)};
-  const auto dir = std::filesystem::temp_directory_path() / "cadresim-runner-test";
+  const auto dir = cadresim::testing_support::unique_temp_dir("runner-test");
   std::filesystem::create_directories(dir);
   const nlohmann::json report = report_json(rs, p);
   write_file_atomic(dir / "report.json", report.dump(1));

@@ -146,7 +146,7 @@ TEST(StoryCommand, TellsACareerInBothLanguagesAndRefusesAnUnknownName) {
   ASSERT_EQ(en.exit_code, 0) << en.err;
   EXPECT_NE(en.out.find("The story of Vàng A Kỷ"), std::string::npos) << en.out;
   EXPECT_NE(en.out.find("2020-07-15  Rotated from"), std::string::npos) << en.out;
-  const fs::path html = fs::temp_directory_path() / "cadresim-story-test.html";
+  const fs::path html = scratch_path("story", "story.html");
   const CliRun vi = run_cadresim("story \"vàng a kỷ\" --lang vi --until 2023-12-31 --html \"" +
                                  html.string() + "\"");
   ASSERT_EQ(vi.exit_code, 0) << vi.err;

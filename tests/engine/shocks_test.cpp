@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../test_scratch.hpp"  // unique_temp_dir: scratch per test and process
 #include "engine_test_support.hpp"
 #include "sim/engine/engine.hpp"
 #include "sim/scenario/shocks.hpp"
@@ -355,7 +356,7 @@ TEST(ShockFiles, BadFilesAreRefusedWithTheFileAndThePointer) {
 }
 
 TEST(ShockFiles, StrictJsonProblemsNameTheFile) {
-  const fs::path dir = fs::temp_directory_path() / "cadresim-shocks-strict";
+  const fs::path dir = cadresim::testing_support::unique_temp_dir("shocks-strict");
   fs::create_directories(dir);
   const fs::path path = dir / "dup.json";
   std::ofstream(path) << R"({"cards": [], "cards": []})";

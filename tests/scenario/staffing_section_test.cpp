@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "../test_scratch.hpp"  // unique_temp_dir: scratch per test and process
 #include "sim/scenario/loader.hpp"
 
 namespace {
@@ -96,7 +97,7 @@ TEST(StaffingSection, BadValuesAreAllReportedAtTheirPointers) {
 
 TEST(StaffingSection, AVariantTurnsItOffWithNull) {
   // Merge patch: null deletes the key, so the base's staffing is gone.
-  const auto dir = std::filesystem::temp_directory_path() / "cadresim-staffing-section-test";
+  const auto dir = cadresim::testing_support::unique_temp_dir("staffing-section-test");
   std::filesystem::create_directories(dir);
   json base = training();
   base["staffing"] = {{"exit_rate_per_year", 0.05}};

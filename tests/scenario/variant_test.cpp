@@ -6,6 +6,7 @@
 #include <filesystem>  // temporary scenario files
 #include <fstream>     // writing them
 
+#include "../test_scratch.hpp"  // unique_temp_dir: scratch per test and process
 #include "sim/scenario/loader.hpp"
 #include "sim/scenario/overrides.hpp"
 #include "sim/scenario/variant.hpp"
@@ -21,7 +22,7 @@ const fs::path kSmall = fs::path(CADRESIM_SOURCE_DIR) / "tests/data/engine-small
 
 // Writes `doc` as <temp dir>/<name> beside a copy of engine-small.json named base.json.
 fs::path write_variant(const std::string& name, const json& doc) {
-  const fs::path dir = fs::temp_directory_path() / "cadresim-variant-test";
+  const fs::path dir = cadresim::testing_support::unique_temp_dir("variant-test");
   fs::create_directories(dir);
   fs::copy_file(kSmall, dir / "base.json", fs::copy_options::overwrite_existing);
   std::ofstream(dir / name) << doc.dump(1);
@@ -87,7 +88,7 @@ TEST(JsonPatchVariant, AMergePatchReplacingAnArrayIsAWarningWithCounts) {
 // warning names the change and the pointer to patch; none when the variant patches the dated
 // change too (as scenarios/dien-bien/no-rotation.json does).
 TEST(JsonPatchVariant, AValueADatedChangeSetsAgainIsAWarning) {
-  const fs::path dir = fs::temp_directory_path() / "cadresim-variant-test";
+  const fs::path dir = cadresim::testing_support::unique_temp_dir("variant-test");
   fs::create_directories(dir);
   json base = json::parse(std::ifstream(kSmall));
   base["changes"] = json::parse(
