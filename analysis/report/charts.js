@@ -53,9 +53,14 @@
     var d = new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)));
     return d.toLocaleDateString(lang, {month: 'short', year: 'numeric', timeZone: 'UTC'});
   }
+  // Splits a label into lines of about `width` characters; a lone symbol (an arrow) stays with
+  // the word before it.
   function wrap(label, width) {
-    var lines = [], cur = '';
-    String(label).split(' ').forEach(function (word) {
+    var lines = [], cur = '', words = [];
+    String(label).split(' ').forEach(function (w) {
+      if (words.length && w.length === 1 && !/[0-9A-Za-z\u00c0-\u1ef9]/.test(w)) words[words.length - 1] += ' ' + w; else words.push(w);
+    });
+    words.forEach(function (word) {
       if (cur && (cur + ' ' + word).length > width) { lines.push(cur); cur = word; } else cur = cur ? cur + ' ' + word : word;
     });
     if (cur) lines.push(cur);
@@ -97,7 +102,8 @@
     afterDatasetsDraw: function (chart) {
       var o = chart.options.plugins.cadresimExtras || {}, ctx = chart.ctx, area = chart.chartArea;
       ctx.save();
-      (o.markers || []).forEach(function (m, i) {
+      var labelled = {};  // the first marker of each kind in view is labelled; its style tells the rest
+      (o.markers || []).forEach(function (m) {
         var x = chart.scales.x.getPixelForValue(m.x);
         if (!(x >= area.left && x <= area.right)) return;
         ctx.beginPath();
@@ -105,9 +111,10 @@
         ctx.lineWidth = m.kind === 'shock' || m.kind === 'election' ? 1.5 : 1;
         ctx.setLineDash(m.kind === 'shock' ? [4, 2] : m.kind === 'election' ? [1, 3] : [3, 3]);
         ctx.moveTo(x, area.top); ctx.lineTo(x, area.bottom); ctx.stroke();
-        if (m.showLabel && x + 44 < area.right) {
+        if (!(m.kind in labelled) && x + 44 < area.right) {
+          var row = labelled[m.kind] = Object.keys(labelled).length;
           ctx.setLineDash([]); ctx.fillStyle = '#7b8590'; ctx.font = '10px system-ui, sans-serif';
-          ctx.fillText(m.label, x + 3, area.top + 9 + 10 * m.row);
+          ctx.fillText(m.label, x + 3, area.top + 9 + 11 * row);
         }
       });
       ctx.setLineDash([]);
@@ -194,20 +201,21 @@
     });
     if (!rows.length) throw new Error('no data points');
     if (!(xmax > xmin)) { xmin -= 1 / 24; xmax += 1 / 24; }
-    var o = common(spec), kinds = {};
+    var o = common(spec);
     o.scales = {
       x: {type: 'linear', min: xmin, max: xmax, bounds: 'data', grid: {display: false},
-        ticks: {stepSize: 1, includeBounds: false, autoSkip: true, maxRotation: 0,
-          callback: function (v) { return Math.abs(v - Math.round(v)) < 1e-9 ? String(Math.round(v)) : ''; }}},
+        // Ticks on the 1st of January of each year in the period.
+        afterBuildTicks: function (axis) {
+          var ticks = [];
+          for (var y = Math.ceil(xmin); y <= xmax; y++) ticks.push({value: y});
+          axis.ticks = ticks;
+        },
+        ticks: {autoSkip: true, maxRotation: 0, callback: function (v) { return String(Math.round(v)); }}},
       y: valueAxis(spec, spec.yLabel)
     };
     o.plugins.cadresimExtras = {
       reference: spec.reference,
-      markers: (spec.markers || []).map(function (m) {
-        var first = !kinds[m.kind];
-        if (first) kinds[m.kind] = Object.keys(kinds).length + 1;
-        return {x: yearOf(m.date), kind: m.kind, label: m.label, showLabel: first, row: kinds[m.kind] - 1};
-      })
+      markers: (spec.markers || []).map(function (m) { return {x: yearOf(m.date), kind: m.kind, label: m.label}; })
     };
     o.plugins.tooltip = {
       filter: function (item) { return item.dataset.cadresimRole === 'mean'; },
@@ -232,6 +240,7 @@
     var header = ['category', 'scenario', 'mean', 'ci_low', 'ci_high'].concat(withMark ? [spec.markName || 'mark'] : []);
     var width = target && target.clientWidth ? target.clientWidth : 500;
     var chars = Math.max(6, Math.floor(width / Math.max(1, spec.categories.length) / 6.5));
+    var many = spec.categories.length > 6;
     var datasets = spec.series.map(function (s) {
       spec.categories.forEach(function (c, i) {
         if (!finite(s.mean[i])) return;
@@ -250,7 +259,8 @@
     var o = common(spec), hi = Math.max.apply(null, all);
     o.interaction = {mode: 'index', intersect: false};
     o.scales = {
-      x: {grid: {display: false}, ticks: {maxRotation: 0, autoSkip: false}},
+      // Few categories: labels wrapped on lines; many: slanted, each on one line.
+      x: {grid: {display: false}, ticks: {maxRotation: many ? 50 : 0, autoSkip: false}},
       y: valueAxis(spec, spec.yLabel)
     };
     o.scales.y.suggestedMin = Math.min.apply(null, all);
@@ -261,7 +271,7 @@
         interval(s.lo && s.lo[i], s.hi && s.hi[i], dec, words.interval) +
         (s.mark && finite(s.mark[i]) ? '; ' + (words.mark || spec.markName || '') + ' ' + fmt(s.mark[i], dec) : '');
     }}};
-    var labels = spec.categories.map(function (c) { return wrap(c, chars); });
+    var labels = spec.categories.map(function (c) { return many ? c : wrap(c, chars); });
     var chart = new Chart(canvasIn(target, spec.title), {type: 'bar', data: {labels: labels, datasets: datasets}, options: o, plugins: [extras]});
     chart.cadresimData = {header: header, rows: rows};
     return chart;

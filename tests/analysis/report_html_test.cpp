@@ -252,7 +252,7 @@ TEST(ReportHtml, InlinesChartJsWithItsLicenceHeader) {
   ASSERT_NE(lib, std::string::npos);
   EXPECT_TRUE(contains(html, " * Released under the MIT License\n"));
   const std::size_t module = html.find("root.CadresimCharts = ");
-  const std::size_t page = html.find("CadresimCharts.line(el, timeSpec(spec))");
+  const std::size_t page = html.find("var draw = {time: CadresimCharts.line");
   ASSERT_NE(module, std::string::npos);
   ASSERT_NE(page, std::string::npos);
   EXPECT_LT(lib, module);
