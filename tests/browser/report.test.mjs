@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, readFile, readdir, mkdir } from 'node:fs/promises';
+import { mkdtemp, rm, readFile, readdir, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -172,4 +172,23 @@ test('CSV fields are quoted as RFC 4180 says, formula-like text neutralised', as
     [['x,y', 'say "hi"'], [null, 1.5], ['two\nlines', -2], ['Điện Biên', NaN], ['=1+1', '-x']]));
   assert.equal(text, 'a,b\r\n"x,y","say ""hi"""\r\n,1.5\r\n"two\nlines",-2\r\nĐiện Biên,\r\n\'=1+1,\'-x\r\n');
   assertNoProblems(problems, 'csv');
+});
+
+test('a chart that cannot be drawn is reported on the page and marks data-status="error"', async () => {
+  const html = await readFile(new URL(reports.run.url), 'utf8');
+  const broken = html.replace(/(<script type="application\/json" id="cadresim-story">.*?)"type":"time"/s, '$1"type":"nonesuch"');
+  assert.notEqual(broken, html, 'no time chart to break');
+  const path = join(work, 'broken.html');
+  await writeFile(path, broken);
+  const { page, problems } = await open(browser.context, pathToFileURL(path).href);
+  await page.waitForFunction(() => document.body.getAttribute('data-status') !== 'loading');
+  assert.equal(await page.getAttribute('body', 'data-status'), 'error');
+  assert.ok(await page.isVisible('#render-errors'), 'the errors are not shown');
+  assert.match(await page.textContent('#render-errors'), /Some charts could not be drawn: chart-\d+ \(\S+\): unknown chart type nonesuch/);
+  assert.equal(problems.length, 1, problems.join('\n'));
+  assert.match(problems[0], /^console error: cadresim report: .*unknown chart type nonesuch/);
+  // The other charts are still drawn.
+  const drawn = await page.getAttribute('body', 'data-charts-drawn');
+  const [done, all] = drawn.split('/').map(Number);
+  assert.equal(done, all - 1, drawn);
 });
