@@ -6,18 +6,19 @@
 // CadresimCharts.downloadButton and CadresimCharts.table.
 //
 //   CadresimCharts.line(target, spec)      series over time, each with bands
-//     spec: {title, yLabel, unit, decimals, include: [values the axis must show],
+//     spec: {title, yLabel, unit, decimals, include: [values the axis must show], dates (shared),
 //            reference: {value, label} (a horizontal line, e.g. 0),
 //            markers: [{date, kind, label}] (dashed vertical lines; kind: congress, election,
-//            structure, shock), words: {interval, range},
-//            series: [{label, colour, dates: ["2020-07-31", ...], mean: [...], lo: [...],
+//            structure, shock), words: {interval} (tooltips: "95 % interval"),
+//            series: [{label, colour, dates: ["2020-07-31", ...] (else spec.dates), mean: [...], lo: [...],
 //                      hi: [...] (95 % interval, optional), p05: [...], p95: [...] (optional)}]}
 //   CadresimCharts.bars(target, spec)      grouped bars with interval whiskers
-//     spec: {title, yLabel, unit, decimals, values: true to print each average, markName,
+//     spec: {title, yLabel, unit, decimals, values: true to print each average,
+//            markName (the CSV column of the marks), words: {interval, mark},
 //            categories: [label, ...],
 //            series: [{label, colour, mean: [...], lo: [...], hi: [...], mark: [...]}]}
 //   CadresimCharts.range(target, spec)     one row per item: 5-95 % bar, median tick, mean dot
-//     spec: {title, xLabel, unit, decimals, reference: {value, label},
+//     spec: {title, xLabel, unit, decimals, reference: {value, label}, words: {mean, median},
 //            items: [{label, colour, p05, p50, p95, mean}]}
 //   CadresimCharts.downloadButton(target, filename, header, rows, text)
 //     wires a <button> (or appends one with `text` to target) that saves the rows as CSV.
@@ -177,6 +178,8 @@
     var header = ['date', 'scenario', 'mean', 'ci_low', 'ci_high'].concat(withRange ? ['p05', 'p95'] : []);
     var xmin = Infinity, xmax = -Infinity;
     spec.series.forEach(function (s) {
+      s = Object.assign({dates: spec.dates}, s);  // dates per series, or shared by all
+      if (!s.dates) throw new Error('no dates for ' + s.label);
       var pts = function (key) {
         return (s[key] || []).map(function (v, i) { return {x: yearOf(s.dates[i]), y: num(v), date: s.dates[i]}; });
       };
