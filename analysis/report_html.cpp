@@ -52,9 +52,23 @@ std::string report_html(const nlohmann::json& report) {
       {"names", json::array()},
       {"markers", markers_of(scen)},
       {"charts", page.charts},
-      // Words the script puts into tooltips (the page's other words are in its HTML).
+      // Words the script puts into tooltips and tables (the page's other words are in its HTML).
       {"words",
-       {{"interval", "95 % interval"}, {"mean", "mean"}, {"median", "median"}, {"mark", "quota"}}}};
+       {{"interval", "95 % interval"},
+        {"mean", "mean"},
+        {"median", "median"},
+        {"mark", "quota"},
+        {"columns",
+         {{"date", "Date"},
+          {"scenario", "Scenario"},
+          {"category", "Category"},
+          {"mean", "Average"},
+          {"ci_low", "95 % interval: from"},
+          {"ci_high", "to"},
+          {"p05", "5th percentile"},
+          {"p50", "Median"},
+          {"p95", "95th percentile"},
+          {"rotation_quota_flow", "Quota of the plan"}}}}}};
   for (const char* c : kPalette) story["palette"].push_back(c);
   for (const auto& s : scen) story["names"].push_back(s.name);
 

@@ -22,7 +22,8 @@
 //            items: [{label, colour, p05, p50, p95, mean}]}
 //   CadresimCharts.downloadButton(target, filename, header, rows, text)
 //     wires a <button> (or appends one with `text` to target) that saves the rows as CSV.
-//   CadresimCharts.table(target, header, rows, decimals)  the rows as an HTML table.
+//   CadresimCharts.table(target, header, rows, decimals, names)  the rows as an HTML table;
+//     names (optional) gives the column headings by CSV column.
 //   CadresimCharts.csv(header, rows)       RFC 4180 text (CRLF line ends, quoted as needed;
 //                                          formula-like text neutralised as csv_cell does).
 //
@@ -164,7 +165,7 @@
 
   function common(spec) {
     return {
-      responsive: true, animation: false, normalized: true,
+      responsive: true, animation: false, normalized: true, locale: lang,
       interaction: {mode: 'nearest', axis: 'x', intersect: false},
       plugins: {legend: {display: false}, title: {display: false}, cadresimExtras: {}},
       layout: {padding: {top: 8, right: 6}}
@@ -353,10 +354,15 @@
     });
     return button;
   }
-  function table(target, header, rows, decimals) {
+  function table(target, header, rows, decimals, names) {
     var t = document.createElement('table'), head = t.createTHead().insertRow(), body = t.createTBody();
     t.className = 'chart-table';
-    header.forEach(function (h) { var th = document.createElement('th'); th.textContent = h; head.appendChild(th); });
+    header.forEach(function (h) {
+      var th = document.createElement('th');
+      th.textContent = names && names[h] || h;
+      th.scope = 'col';
+      head.appendChild(th);
+    });
     rows.forEach(function (r) {
       var tr = body.insertRow();
       r.forEach(function (v) { tr.insertCell().textContent = typeof v === 'number' ? fmt(v, decimals) : v === null ? '\u2013' : String(v); });

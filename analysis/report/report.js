@@ -112,7 +112,7 @@
       if (button) CadresimCharts.downloadButton(button, button.getAttribute('data-filename'), d.header, d.rows);
       var details = figure.querySelector('details.chart-data[data-for="' + spec.id + '"]');
       if (details) details.addEventListener('toggle', function () {
-        if (details.open && !details.querySelector('table')) CadresimCharts.table(details, d.header, d.rows, spec.decimals || 0);
+        if (details.open && !details.querySelector('table')) CadresimCharts.table(details, d.header, d.rows, spec.decimals || 0, words.columns);
       });
       el.setAttribute('data-rendered', '1');
       el.setAttribute('data-points', String(d.rows.length));

@@ -94,6 +94,8 @@ async function checkDrawn(name, expected) {
   await page.click(`details.chart-data[data-for="${charts[0].id}"] summary`);
   const cells = await page.locator(`details.chart-data[data-for="${charts[0].id}"] table td`).count();
   assert.ok(cells > 0, `${name}: the table of ${charts[0].id} is empty`);
+  const headings = await page.locator(`details.chart-data[data-for="${charts[0].id}"] table th`).allTextContents();
+  assert.deepEqual(headings.slice(0, 3), ['Date', 'Scenario', 'Average'], `${name}: headings of the table of ${charts[0].id}`);
   if (process.env.REPORT_SCREENSHOT_DIR) {
     await mkdir(process.env.REPORT_SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(process.env.REPORT_SCREENSHOT_DIR, `${name}.png`), fullPage: true });
