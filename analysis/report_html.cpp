@@ -68,7 +68,10 @@ std::string report_html(const nlohmann::json& report) {
           {"p05", "5th percentile"},
           {"p50", "Median"},
           {"p95", "95th percentile"},
-          {"rotation_quota_flow", "Quota of the plan"}}}}}};
+          {"rotation_quota_flow", "Quota of the plan"},
+          {"band", "Band (95 %)"},
+          {"low", "From"},
+          {"high", "To"}}}}}};
   for (const char* c : kPalette) story["palette"].push_back(c);
   for (const auto& s : scen) story["names"].push_back(s.name);
 

@@ -18,8 +18,9 @@
 //            categories: [label, ...],
 //            series: [{label, colour, mean: [...], lo: [...], hi: [...], mark: [...]}]}
 //   CadresimCharts.range(target, spec)     one row per item: 5-95 % bar, median tick, mean dot
-//     spec: {title, xLabel, unit, decimals, reference: {value, label}, words: {mean, median},
-//            items: [{label, colour, p05, p50, p95, mean}]}
+//     spec: {title, xLabel, unit, decimals, include, reference: {value, label}, words: {mean, median},
+//            items: [{label, colour, p05, p50 (optional), p95, mean}],
+//            columns: CSV column names (default scenario, p05, p50 when given, p95, mean)}
 //   CadresimCharts.downloadButton(target, filename, header, rows, text)
 //     wires a <button> (or appends one with `text` to target) that saves the rows as CSV.
 //   CadresimCharts.table(target, header, rows, decimals, names)  the rows as an HTML table;
@@ -286,20 +287,25 @@
   function range(target, spec) {
     var items = spec.items || [], dec = spec.decimals || 0, unit = spec.unit || '';
     if (!items.length) throw new Error('no items');
-    var header = ['scenario', 'p05', 'p50', 'p95', 'mean'];
-    var rows = items.map(function (it) { return [it.label, num(it.p05), num(it.p50), num(it.p95), num(it.mean)]; });
+    var median = items.some(function (it) { return finite(it.p50); });  // else no median column
+    var header = spec.columns || (median ? ['scenario', 'p05', 'p50', 'p95', 'mean'] : ['scenario', 'p05', 'p95', 'mean']);
+    var rows = items.map(function (it) {
+      return median ? [it.label, num(it.p05), num(it.p50), num(it.p95), num(it.mean)] : [it.label, num(it.p05), num(it.p95), num(it.mean)];
+    });
+    if (header.length !== rows[0].length) throw new Error('range: ' + header.length + ' column names for ' + rows[0].length + ' columns');
     var colours = items.map(function (it) { return it.colour; });
     var o = common(spec);
     o.indexAxis = 'y';
     o.maintainAspectRatio = false;
     o.interaction = {mode: 'nearest', axis: 'y', intersect: false};
     o.layout.padding.top = 16;
-    o.scales = {x: valueAxis(spec, spec.xLabel), y: {grid: {display: false}}};
+    o.scales = {x: Object.assign(valueAxis(spec, spec.xLabel), {beginAtZero: false}), y: {grid: {display: false}}};
     o.plugins.cadresimExtras = {reference: spec.reference && {value: spec.reference.value, label: spec.reference.label, axis: 'x'}};
     o.plugins.tooltip = {filter: function (item) { return item.datasetIndex === 0; }, callbacks: {label: function (item) {
       var it = items[item.dataIndex];
-      return fmt(it.p05, dec) + unit + ' \u2013 ' + fmt(it.p95, dec) + unit + '; ' + (spec.words && spec.words.median || '') + ' ' +
-        fmt(it.p50, dec) + unit + '; ' + (spec.words && spec.words.mean || '') + ' ' + fmt(it.mean, dec) + unit;
+      return fmt(it.p05, dec) + unit + ' \u2013 ' + fmt(it.p95, dec) + unit + '; ' +
+        (finite(it.p50) ? (spec.words && spec.words.median || '') + ' ' + fmt(it.p50, dec) + unit + '; ' : '') +
+        (spec.words && spec.words.mean || '') + ' ' + fmt(it.mean, dec) + unit;
     }}};
     var data = {labels: items.map(function (it) { return it.label; }), datasets: [
       {type: 'bar', label: 'p05-p95', data: items.map(function (it) { return finite(it.p05) && finite(it.p95) ? [it.p05, it.p95] : null; }),

@@ -232,6 +232,7 @@ void costs(Page& p, const std::string& first_year_note) {
               {"unit", "%"},
               {"decimals", 1},
               {"zeroLabel", "no change"},
+              {"include", {0}},
               {"items", std::move(items)}},
              "Bar: the middle 90&nbsp;% of moves (5th to 95th percentile); thick tick: the median; "
              "circle: the mean.",

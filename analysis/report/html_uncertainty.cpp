@@ -1,9 +1,10 @@
 // Sections of report.html for what variants change and for the uncertainty from assumptions.
-// Charts here are inline SVG drawn in C++ (no script needed).
 #include <fmt/core.h>  // fmt::format
 
 #include <algorithm>  // std::min, std::max
-#include <cmath>      // std::abs
+#include <cmath>      // std::abs, std::isfinite
+#include <utility>    // std::pair
+#include <vector>     // std::vector
 
 #include "analysis/report/html_parts.hpp"
 
@@ -63,8 +64,9 @@ void uncertainty(Page& p, const json& report) {
       number_of(u, "sets"), number_of(u, "replications_per_set"));
   h += "<table class=\"figures\"><thead><tr><th>Indicator</th><th>Average</th><th>Chance only "
        "(95&nbsp;%)</th><th>Chance and assumptions (95&nbsp;%)</th><th>Share of the variance from "
-       "assumptions</th><th>Bands</th></tr></thead><tbody>\n";
+       "assumptions</th></tr></thead><tbody>\n";
   std::string words;
+  std::vector<std::pair<std::string, json>> charts;  // metric, chart specification
   for (const auto& hd : *heads) {
     const json* mc = member(&hd, "monte_carlo");
     const json* tot = member(&hd, "total");
@@ -72,22 +74,26 @@ void uncertainty(Page& p, const json& report) {
                  hi = number_of(mc, "ci_high");
     const double tl = number_of(tot, "low"), th = number_of(tot, "high");
     const double share = number_of(member(&hd, "variance"), "assumption_share");
-    const double x0 = std::min({lo, tl, m}), x1 = std::max({hi, th, m});
-    auto sx = [&](double v) { return x1 > x0 ? 4 + (v - x0) / (x1 - x0) * 192 : 100.0; };
-    const std::string svg = fmt::format(
-        "<svg width=\"200\" height=\"22\" role=\"img\" aria-label=\"bands\"><rect x=\"{:.1f}\" "
-        "y=\"4\" width=\"{:.1f}\" height=\"14\" fill=\"#d9731a\" fill-opacity=\"0.3\"/><rect "
-        "x=\"{:.1f}\" y=\"7\" width=\"{:.1f}\" height=\"8\" fill=\"#1f5f9e\" "
-        "fill-opacity=\"0.7\"/><line x1=\"{:.1f}\" y1=\"2\" x2=\"{:.1f}\" y2=\"20\" "
-        "stroke=\"#222\"/></svg>",
-        sx(tl), std::max(1.0, sx(th) - sx(tl)), sx(lo), std::max(1.0, sx(hi) - sx(lo)), sx(m),
-        sx(m));
     const std::string metric = text_of(&hd, "metric");
     h += fmt::format(
         "<tr><td>{}</td><td>{}</td><td>{} to {}</td><td>{} to {}</td><td>{}&nbsp;%"
-        "</td><td>{}</td></tr>\n",
-        esc(metric), num(m, 3), num(lo, 3), num(hi, 3), num(tl, 3), num(th, 3), num(100 * share, 0),
-        svg);
+        "</td></tr>\n",
+        esc(metric), num(m, 3), num(lo, 3), num(hi, 3), num(tl, 3), num(th, 3),
+        num(100 * share, 0));
+    auto f = [](double x) { return std::isfinite(x) ? json(x) : json(nullptr); };
+    charts.emplace_back(
+        metric,
+        json{{"type", "range"},
+             {"x", metric},
+             {"decimals", 3},
+             {"columns", {"band", "low", "high", "mean"}},
+             {"items",
+              {{{"s", 0}, {"label", "Chance only"}, {"p05", f(lo)}, {"p95", f(hi)}, {"mean", f(m)}},
+               {{"s", 1},
+                {"label", "Chance and assumptions"},
+                {"p05", f(tl)},
+                {"p95", f(th)},
+                {"mean", f(m)}}}}});
     const json* sens = member(&hd, "sensitivity");
     if (sens && sens->is_array() && !sens->empty()) {
       std::string top;
@@ -104,8 +110,12 @@ void uncertainty(Page& p, const json& report) {
           esc(metric), num(100 * share, 0), top);
     }
   }
-  h += "</tbody></table>\n<p class=\"note\">Wide (orange) band: chance and assumptions; narrow "
-       "(blue) band: chance only; line: the average of the main run.</p>\n";
+  h += "</tbody></table>\n<p class=\"note\">For each indicator: the 95&nbsp;% band from chance "
+       "only (blue) and from chance and assumptions (orange); circle: the average of the main "
+       "run.</p>\n<div class=\"grid\">\n";
+  for (auto& [metric, spec] : charts)
+    p.figure("uncertainty", metric, metric + ": chance and assumptions", std::move(spec));
+  h += "</div>\n";
   if (!words.empty())
     h += "<h3>Which assumptions matter most</h3>\n<p>Ranked by the standardized regression "
          "coefficient of each headline's set average on the sampled values (docs/model.md, "

@@ -90,7 +90,7 @@
   }
 
   function rangeSpec(spec) {
-    return {xLabel: spec.x, unit: spec.unit, decimals: spec.decimals, words: words,
+    return {xLabel: spec.x, unit: spec.unit, decimals: spec.decimals, words: words, columns: spec.columns, include: spec.include,
       reference: {value: 0, label: spec.zeroLabel},
       items: (spec.items || []).map(function (it) {
         return {label: it.label, colour: colour(it.s), p05: it.p05, p50: it.p50, p95: it.p95, mean: it.mean};

@@ -327,6 +327,39 @@ TEST(ReportHtml, SurvivesIncompleteReports) {
   EXPECT_TRUE(contains(html, "data-chart=\"vacancies\""));
 }
 
+// Uncertainty from assumptions: one Chart.js chart per headline with both bands (no inline SVG).
+TEST(ReportHtml, DrawsBothUncertaintyBandsOfEachHeadlineAsAChart) {
+  json data = report(1);
+  data["scenarios"][0]["uncertainty"] = {
+      {"sets", 4},
+      {"replications_per_set", 3},
+      {"headlines",
+       {{{"metric", "vacancies_run_mean"},
+         {"monte_carlo", {{"mean", 10.0}, {"ci_low", 9.0}, {"ci_high", 11.0}}},
+         {"total", {{"low", 6.0}, {"high", 15.0}}},
+         {"variance", {{"assumption_share", 0.7}}}},
+        {{"metric", "rotations"},
+         {"monte_carlo", {{"mean", 50.0}, {"ci_low", 48.0}, {"ci_high", 52.0}}},
+         {"total", {{"low", 40.0}, {"high", 61.0}}},
+         {"variance", {{"assumption_share", 0.4}}}}}}};
+  const std::string html = report_html(data);
+  EXPECT_TRUE(contains(html, "id=\"uncertainty\""));
+  EXPECT_FALSE(contains(html, "<svg"));
+  const json story = json::parse(script_text(html, "cadresim-story"));
+  std::vector<json> charts;
+  for (const auto& c : story["charts"])
+    if (c["chart"] == "uncertainty") charts.push_back(c);
+  ASSERT_EQ(charts.size(), 2u);
+  EXPECT_TRUE(contains(html, "data-chart=\"uncertainty\" data-group=\"rotations\""));
+  const json& items = charts[1]["items"];
+  EXPECT_EQ(charts[1]["type"], "range");
+  EXPECT_EQ(items[0]["p05"], 48.0);
+  EXPECT_EQ(items[0]["p95"], 52.0);
+  EXPECT_EQ(items[1]["p05"], 40.0);
+  EXPECT_EQ(items[1]["p95"], 61.0);
+  EXPECT_EQ(items[1]["mean"], 50.0);
+}
+
 TEST(ReportHtml, SameInputGivesTheSameBytes) {
   EXPECT_EQ(report_html(report(2)), report_html(report(2)));
 }

@@ -34,7 +34,10 @@ before(async () => {
   const variants = (await readdir(dir)).filter((f) => f.endsWith('.json') && f !== 'baseline.json').sort();
   const variant = variants.length ? join(dir, variants[0]) : base;
   execFileSync(cadresim, ['compare', '-q', base, variant, '-n', '3', '--seed', '5', '--out', join(work, 'compare')]);
-  for (const name of ['run', 'compare'])
+  // Uncertainty from assumptions: 2 parameter sets of 2 replications each.
+  execFileSync(cadresim, ['run', '-q', '-n', '2', '--assumptions', '2', '--seed', '5', '--out', join(work, 'assumptions')],
+    { stdio: ['ignore', 'pipe', 'ignore'] });
+  for (const name of ['run', 'compare', 'assumptions'])
     reports[name] = {
       url: pathToFileURL(join(work, name, 'report.html')).href,
       json: JSON.parse(await readFile(join(work, name, 'report.json'), 'utf8')),
@@ -90,12 +93,14 @@ async function checkDrawn(name, expected) {
     assert.ok(c.table, `${what}: no table of its numbers`);
   }
   for (const kind of expected) assert.ok(charts.some((c) => c.kind === kind), `${name}: no ${kind} chart`);
-  // The table of numbers appears when opened.
-  await page.click(`details.chart-data[data-for="${charts[0].id}"] summary`);
-  const cells = await page.locator(`details.chart-data[data-for="${charts[0].id}"] table td`).count();
-  assert.ok(cells > 0, `${name}: the table of ${charts[0].id} is empty`);
-  const headings = await page.locator(`details.chart-data[data-for="${charts[0].id}"] table th`).allTextContents();
-  assert.deepEqual(headings.slice(0, 3), ['Date', 'Scenario', 'Average'], `${name}: headings of the table of ${charts[0].id}`);
+  // The table of numbers of the first time chart appears when opened, with headings in words.
+  const first = charts.find((c) => c.type === 'line');
+  await page.click(`details.chart-data[data-for="${first.id}"] summary`);
+  await page.locator(`details.chart-data[data-for="${first.id}"] table`).waitFor({ timeout: 10000 });
+  const cells = await page.locator(`details.chart-data[data-for="${first.id}"] table td`).count();
+  assert.ok(cells > 0, `${name}: the table of ${first.id} is empty`);
+  const headings = await page.locator(`details.chart-data[data-for="${first.id}"] table th`).allTextContents();
+  assert.deepEqual(headings.slice(0, 3), ['Date', 'Scenario', 'Average'], `${name}: headings of the table of ${first.id}`);
   if (process.env.REPORT_SCREENSHOT_DIR) {
     await mkdir(process.env.REPORT_SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(process.env.REPORT_SCREENSHOT_DIR, `${name}.png`), fullPage: true });
@@ -103,6 +108,8 @@ async function checkDrawn(name, expected) {
   // Printing redraws the charts for the paper's width without error.
   await page.emulateMedia({ media: 'print' });
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.equal(await page.locator('button.download').first().isVisible(), false, `${name}: buttons on paper`);
+  await page.emulateMedia({ media: 'screen' });
   assertNoProblems(problems, name);
   return page;
 }
@@ -138,6 +145,22 @@ test('the report of a run draws every chart with Chart.js, without a console err
 
 test('the report of a comparison draws every chart, differences included', async () => {
   await checkDrawn('compare', [...runCharts, 'difference']);
+});
+
+test('the report of a run with --assumptions draws both bands of each headline', async () => {
+  const page = await checkDrawn('assumptions', [...runCharts, 'uncertainty']);
+  const heads = reports.assumptions.json.scenarios[0].uncertainty.headlines;
+  const charts = (await chartsOf(page)).filter((c) => c.kind === 'uncertainty');
+  assert.deepEqual(charts.map((c) => c.group), heads.map((h) => h.metric));
+  const file = await download(page, page.locator(`button.download[data-for="${charts[0].id}"]`));
+  const [header, ...rows] = parseCsv(file.text);
+  assert.deepEqual(header, ['band', 'low', 'high', 'mean']);
+  const h = heads[0];
+  const want = [[h.monte_carlo.ci_low, h.monte_carlo.ci_high], [h.total.low, h.total.high]];
+  rows.forEach((r, i) => {
+    assert.ok(close(Number(r[1]), want[i][0]) && close(Number(r[2]), want[i][1]), `${h.metric} ${r}`);
+    assert.ok(close(Number(r[3]), h.monte_carlo.mean));
+  });
 });
 
 test('a run chart downloads the numbers it draws, as in report.json', async () => {
