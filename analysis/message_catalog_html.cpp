@@ -29,11 +29,13 @@ constexpr CatalogEntry kHtmlCatalog[] = {
      "Made by cadresim {}. This file is self-contained: it opens offline and embeds the full "
      "results (the same content as report.json, including every resolved scenario) in the "
      "element <code>#cadresim-data</code>. Run the command above again with the same seed and "
-     "replications to reproduce these figures exactly.",
+     "replications to reproduce these figures exactly. The charts are drawn by Chart.js 3 (MIT "
+     "licence; its licence header is kept in the page's script), included in this file.",
      "Tạo bởi cadresim {}. Tệp này đầy đủ trong chính nó: mở được khi không có mạng và chứa toàn "
      "bộ kết quả (cùng nội dung với report.json, kể cả mọi kịch bản đã phân giải) trong phần tử "
      "<code>#cadresim-data</code>. Chạy lại lệnh ở trên với cùng hạt giống và số lần lặp để có "
-     "lại đúng các số liệu này."},
+     "lại đúng các số liệu này. Biểu đồ được vẽ bằng Chart.js 3 (giấy phép MIT; phần đầu giấy "
+     "phép được giữ trong mã của trang), có sẵn trong tệp này."},
     {"html.h1.run", "Cadre rotation and succession: {}", "Luân chuyển và kế cận cán bộ: {}"},
     {"html.h1.comparison", "Policy comparison: {} and {} variant",
      "So sánh chính sách: {} và {} phương án"},
@@ -66,6 +68,27 @@ constexpr CatalogEntry kHtmlCatalog[] = {
     {"html.date", "{} {} {}", "{} tháng {} năm {}"},
     {"html.interval", "{} to {}", "{} đến {}"},
     {"html.warnings", "Warnings", "Cảnh báo"},
+    {"html.chart.download", "Download the data behind this chart (CSV)",
+     "Tải số liệu của biểu đồ này (CSV)"},
+    {"html.chart.numbers", "The numbers behind this chart", "Số liệu của biểu đồ này"},
+    {"html.words.interval", "95 % interval", "khoảng tin cậy 95 %"},
+    {"html.words.mean", "mean", "bình quân"},
+    {"html.words.median", "median", "trung vị"},
+    {"html.words.mark", "quota", "chỉ tiêu"},
+    {"html.words.col.date", "Date", "Ngày"},
+    {"html.words.col.scenario", "Scenario", "Kịch bản"},
+    {"html.words.col.category", "Category", "Hạng mục"},
+    {"html.words.col.mean", "Average", "Bình quân"},
+    {"html.words.col.ci_low", "95 % interval: from", "Khoảng tin cậy 95 %: từ"},
+    {"html.words.col.ci_high", "to", "đến"},
+    {"html.words.col.p05", "5th percentile", "Phân vị thứ 5"},
+    {"html.words.col.p50", "Median", "Trung vị"},
+    {"html.words.col.p95", "95th percentile", "Phân vị thứ 95"},
+    {"html.words.col.quota", "Quota of the plan", "Chỉ tiêu của kế hoạch"},
+    {"html.words.col.band", "Band (95 %)", "Dải (95 %)"},
+    {"html.words.col.low", "From", "Từ"},
+    {"html.words.col.high", "To", "Đến"},
+    {"html.render_errors_lead", "Some charts could not be drawn:", "Một số biểu đồ không vẽ được:"},
     {"html.noscript", "The charts need JavaScript; the tables below do not.",
      "Biểu đồ cần JavaScript; các bảng dưới đây thì không."},
     {"html.howto.title", "How to read this report", "Cách đọc báo cáo này"},
@@ -115,9 +138,13 @@ constexpr CatalogEntry kHtmlCatalog[] = {
      "này không tách được nó khỏi yếu tố ngẫu nhiên."},
     {"html.howto.assumptions",
      "The results depend on the assumptions in the scenario file; use them to compare policies "
-     "rather than as a forecast of exact numbers. Hover over a chart to read its values.",
+     "rather than as a forecast of exact numbers. Hover over a chart to read its values; under "
+     "each chart, <em>The numbers behind this chart</em> lists them and a button downloads them "
+     "as a CSV file.",
      "Kết quả phụ thuộc vào các giả định trong tệp kịch bản; hãy dùng chúng để so sánh chính "
-     "sách, không phải để dự báo con số chính xác. Di chuột lên biểu đồ để đọc giá trị."},
+     "sách, không phải để dự báo con số chính xác. Di chuột lên biểu đồ để đọc giá trị; dưới mỗi "
+     "biểu đồ, mục <em>Số liệu của biểu đồ này</em> liệt kê các giá trị và một nút tải chúng về "
+     "dưới dạng tệp CSV."},
     {"html.key.title", "Key figures", "Số liệu chính"},
     {"html.key.run_intro",
      "Average over the replications, the 95&nbsp;% interval of that average, and the range "
@@ -237,12 +264,12 @@ constexpr CatalogEntry kHtmlCatalog[] = {
     {"html.rotations.matrix_title", "Where rotated cadres came from and went to",
      "Cán bộ luân chuyển đi từ đâu, đến đâu"},
     {"html.rotations.matrix_intro",
-     "Number of rotations over the whole period, from the level of the cadre's post (rows) to the "
-     "level of the destination post (columns): the average, and its 95&nbsp;% interval in small "
-     "type. Darker cells carry more moves.",
-     "Số lượt luân chuyển trong cả kỳ, từ cấp của vị trí cán bộ đang giữ (hàng) đến cấp của vị trí "
-     "nơi đến (cột): giá trị bình quân, và khoảng tin cậy 95&nbsp;% bằng chữ nhỏ. Ô càng đậm càng "
-     "nhiều lượt."},
+     "Number of rotations over the whole period, by the level of the cadre's post (origin) and "
+     "the level of the destination post: the average, with its 95&nbsp;% interval. Only pairs of "
+     "levels with rotations are shown.",
+     "Số lượt luân chuyển trong cả kỳ, theo cấp của vị trí cán bộ đang giữ (nơi đi) và cấp của vị "
+     "trí nơi đến: giá trị bình quân, kèm khoảng tin cậy 95&nbsp;%. Chỉ hiện các cặp cấp có luân "
+     "chuyển."},
     {"html.chart.matrix", "Rotations by origin and destination level",
      "Luân chuyển theo cấp nơi đi và cấp nơi đến"},
     {"html.chart.matrix_of", "Rotations by origin and destination level: {}",
@@ -353,6 +380,7 @@ constexpr CatalogEntry kHtmlCatalog[] = {
     {"html.axis.shortfall", "Income shortfall, % of income before the move (negative: a gain)",
      "Mức giảm thu nhập, % thu nhập trước khi luân chuyển (âm: được lợi)"},
     {"html.axis.no_change", "no change", "không đổi"},
+    {"html.axis.rotations_whole_period", "Rotations (whole period)", "Lượt luân chuyển (cả kỳ)"},
     {"html.note.shortfall",
      "Bar: the middle 90&nbsp;% of moves (5th to 95th percentile); thick tick: the median; circle: "
      "the mean.",
@@ -485,7 +513,9 @@ constexpr CatalogEntry kHtmlCatalog[] = {
      "Ngẫu nhiên và giả định (95&nbsp;%)"},
     {"html.uncertainty.share", "Share of the variance from assumptions",
      "Tỷ lệ phương sai do giả định"},
-    {"html.uncertainty.bands", "Bands", "Các dải"},
+    {"html.uncertainty.band_chance", "Chance only", "Riêng ngẫu nhiên"},
+    {"html.uncertainty.band_total", "Chance and assumptions", "Ngẫu nhiên và giả định"},
+    {"html.uncertainty.chart_title", "{}: chance and assumptions", "{}: ngẫu nhiên và giả định"},
     {"html.uncertainty.and", " and ", " và "},
     {"html.uncertainty.raise", "<code>{}</code> (higher values raise it; coefficient {})",
      "<code>{}</code> (giá trị cao hơn làm tăng; hệ số {})"},
@@ -496,10 +526,10 @@ constexpr CatalogEntry kHtmlCatalog[] = {
      "most are {}.",
      "<b>{}</b>: {}&nbsp;% phương sai đến từ các giả định; các giả định quan trọng nhất là {}."},
     {"html.uncertainty.note",
-     "Wide (orange) band: chance and assumptions; narrow (blue) band: chance only; line: the "
-     "average of the main run.",
-     "Dải rộng (cam): ngẫu nhiên và giả định; dải hẹp (xanh): riêng ngẫu nhiên; vạch: bình quân "
-     "của lần chạy chính."},
+     "For each indicator: the 95&nbsp;% band from chance only (blue) and from chance and "
+     "assumptions (orange); circle: the average of the main run.",
+     "Với mỗi chỉ tiêu: dải 95&nbsp;% do riêng ngẫu nhiên (xanh) và do ngẫu nhiên cùng giả định "
+     "(cam); chấm tròn: bình quân của lần chạy chính."},
     {"html.uncertainty.matter_title", "Which assumptions matter most",
      "Những giả định quan trọng nhất"},
     {"html.uncertainty.matter_intro",

@@ -72,7 +72,8 @@ void header(Page& p, const json& report) {
       h += "<li>" + esc(w.is_string() ? w.get<std::string>() : w.dump()) + "</li>";
     h += "</ul></div>\n";
   }
-  h += "<div class=\"errors\" id=\"render-errors\" hidden></div>\n";
+  h += fmt::format("<div class=\"errors\" id=\"render-errors\" data-lead=\"{}\" hidden></div>\n",
+                   t("html.render_errors_lead"));
   h += "<noscript><div class=\"errors\">" + t("html.noscript") + "</div></noscript>\n";
   h += "</header>\n";
 }

@@ -61,32 +61,31 @@ void rotations(Page& p, const std::string& first_year_note) {
   const auto& levels = p.names.level_ids;
   h += "<section id=\"rotations\"><h2>" + t("html.rotations.title") + "</h2>\n<p>" +
        t("html.rotations.intro") + "</p>\n";
-  // The origin x destination matrix, one per scenario.
+  // Origin -> destination pairs of levels, one chart per scenario (the pairs with rotations).
   h += "<h3>" + t("html.rotations.matrix_title") + "</h3>\n<p>" + t("html.rotations.matrix_intro") +
        "</p>\n<div class=\"grid\">\n";
   for (std::size_t s = 0; s < p.scen.size(); ++s) {
-    json rows = json::array(), cols = json::array(), cells = json::array();
-    bool any = false;
-    for (const auto& a : levels) {
-      rows.push_back(p.names.level_name(a));
-      cols.push_back(p.names.level_name(a));
-      json row = json::array();
+    json all = json::array(), moved = json::array();
+    for (const auto& a : levels)
       for (const auto& b : levels) {
         const Value v = total_of(p.scen[s].results, "rotations", a + ">" + b);
-        any = any || v.ok();
-        row.push_back(value_json(v));
+        if (!v.ok()) continue;
+        json val = value_json(v);
+        val["s"] = s;
+        json cat{{"label", p.names.level_name(a) + " \u2192 " + p.names.level_name(b)},
+                 {"vals", json::array({val})}};
+        if (v.mean > 0) moved.push_back(cat);
+        all.push_back(std::move(cat));
       }
-      cells.push_back(std::move(row));
-    }
-    if (!any) continue;
+    if (all.empty()) continue;
     p.figure("flow-matrix", std::to_string(s),
              p.comparison() ? tf("html.chart.matrix_of", p.scen[s].name) : t("html.chart.matrix"),
-             {{"type", "matrix"},
-              {"s", s},
-              {"rows", rows},
-              {"cols", cols},
-              {"cells", cells},
-              {"decimals", 1}});
+             {{"type", "bars"},
+              {"y", t("html.axis.rotations_whole_period")},
+              {"decimals", 1},
+              {"cats", moved.empty() ? std::move(all) : std::move(moved)},
+              {"values", true},
+              {"floor", 0}});
   }
   if (p.has_series("rotated_now", "all"))
     p.time_chart("on-rotation", "all", t("html.chart.on_rotation"), "rotated_now",
@@ -198,6 +197,7 @@ void costs(Page& p, const std::string& first_year_note) {
               {"unit", "%"},
               {"decimals", 1},
               {"zeroLabel", t("html.axis.no_change")},
+              {"include", {0}},
               {"items", std::move(items)}},
              t("html.note.shortfall"), "wide");
     h += "</div>\n";

@@ -1,9 +1,10 @@
 // Sections of report.html for what variants change and for the uncertainty from assumptions.
-// Charts here are inline SVG drawn in C++ (no script needed).
 #include <fmt/core.h>  // fmt::format
 
 #include <algorithm>  // std::min, std::max
-#include <cmath>      // std::abs
+#include <cmath>      // std::abs, std::isfinite
+#include <utility>    // std::pair
+#include <vector>     // std::vector
 
 #include "analysis/report/html_parts.hpp"
 
@@ -58,10 +59,11 @@ void uncertainty(Page& p, const json& report) {
        "</p>\n";
   h += fmt::format(
       "<table class=\"figures\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</"
-      "th><th>{}</th></tr></thead><tbody>\n",
+      "th></tr></thead><tbody>\n",
       t("html.col.indicator"), t("html.col.average"), t("html.uncertainty.chance"),
-      t("html.uncertainty.total"), t("html.uncertainty.share"), t("html.uncertainty.bands"));
+      t("html.uncertainty.total"), t("html.uncertainty.share"));
   std::string words;
+  std::vector<std::pair<std::string, json>> charts;  // metric, chart specification
   for (const auto& hd : *heads) {
     const json* mc = member(&hd, "monte_carlo");
     const json* tot = member(&hd, "total");
@@ -69,21 +71,26 @@ void uncertainty(Page& p, const json& report) {
                  hi = number_of(mc, "ci_high");
     const double tl = number_of(tot, "low"), th = number_of(tot, "high");
     const double share = number_of(member(&hd, "variance"), "assumption_share");
-    const double x0 = std::min({lo, tl, m}), x1 = std::max({hi, th, m});
-    auto sx = [&](double v) { return x1 > x0 ? 4 + (v - x0) / (x1 - x0) * 192 : 100.0; };
-    const std::string svg = fmt::format(
-        "<svg width=\"200\" height=\"22\" role=\"img\" aria-label=\"bands\"><rect x=\"{:.1f}\" "
-        "y=\"4\" width=\"{:.1f}\" height=\"14\" fill=\"#d9731a\" fill-opacity=\"0.3\"/><rect "
-        "x=\"{:.1f}\" y=\"7\" width=\"{:.1f}\" height=\"8\" fill=\"#1f5f9e\" "
-        "fill-opacity=\"0.7\"/><line x1=\"{:.1f}\" y1=\"2\" x2=\"{:.1f}\" y2=\"20\" "
-        "stroke=\"#222\"/></svg>",
-        sx(tl), std::max(1.0, sx(th) - sx(tl)), sx(lo), std::max(1.0, sx(hi) - sx(lo)), sx(m),
-        sx(m));
     const std::string metric = text_of(&hd, "metric");
-    h += fmt::format(
-        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}&nbsp;%</td><td>{}</td></tr>\n",
-        esc(metric), num(m, 3), tf("html.interval", num(lo, 3), num(hi, 3)),
-        tf("html.interval", num(tl, 3), num(th, 3)), num(100 * share, 0), svg);
+    h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}&nbsp;%</td></tr>\n",
+                     esc(metric), num(m, 3), tf("html.interval", num(lo, 3), num(hi, 3)),
+                     tf("html.interval", num(tl, 3), num(th, 3)), num(100 * share, 0));
+    auto f = [](double x) { return std::isfinite(x) ? json(x) : json(nullptr); };
+    charts.emplace_back(metric, json{{"type", "range"},
+                                     {"x", metric},
+                                     {"decimals", 3},
+                                     {"columns", {"band", "low", "high", "mean"}},
+                                     {"items",
+                                      {{{"s", 0},
+                                        {"label", t("html.uncertainty.band_chance")},
+                                        {"p05", f(lo)},
+                                        {"p95", f(hi)},
+                                        {"mean", f(m)}},
+                                       {{"s", 1},
+                                        {"label", t("html.uncertainty.band_total")},
+                                        {"p05", f(tl)},
+                                        {"p95", f(th)},
+                                        {"mean", f(m)}}}}});
     const json* sens = member(&hd, "sensitivity");
     if (sens && sens->is_array() && !sens->empty()) {
       std::string top;
@@ -97,7 +104,11 @@ void uncertainty(Page& p, const json& report) {
                "</li>\n";
     }
   }
-  h += "</tbody></table>\n<p class=\"note\">" + t("html.uncertainty.note") + "</p>\n";
+  h += fmt::format("</tbody></table>\n<p class=\"note\">{}</p>\n<div class=\"grid\">\n",
+                   t("html.uncertainty.note"));
+  for (auto& [metric, spec] : charts)
+    p.figure("uncertainty", metric, tf("html.uncertainty.chart_title", metric), std::move(spec));
+  h += "</div>\n";
   if (!words.empty())
     h += "<h3>" + t("html.uncertainty.matter_title") + "</h3>\n<p>" +
          t("html.uncertainty.matter_intro") + "</p><ul>\n" + words + "</ul>\n";
