@@ -37,7 +37,9 @@ before(async () => {
   // Uncertainty from assumptions: 2 parameter sets of 2 replications each.
   execFileSync(cadresim, ['run', '-q', '-n', '2', '--assumptions', '2', '--seed', '5', '--out', join(work, 'assumptions')],
     { stdio: ['ignore', 'pipe', 'ignore'] });
-  for (const name of ['run', 'compare', 'assumptions'])
+  // The same run in Vietnamese (--lang vi): the charts' words come from the catalog.
+  execFileSync(cadresim, ['run', '-q', '-n', '3', '--seed', '5', '--lang', 'vi', '--out', join(work, 'run-vi')]);
+  for (const name of ['run', 'compare', 'assumptions', 'run-vi'])
     reports[name] = {
       url: pathToFileURL(join(work, name, 'report.html')).href,
       json: JSON.parse(await readFile(join(work, name, 'report.json'), 'utf8')),
@@ -75,7 +77,7 @@ function chartsOf(page) {
   }));
 }
 
-async function checkDrawn(name, expected) {
+async function checkDrawn(name, expected, headings = ['Date', 'Scenario', 'Average']) {
   const { page, problems } = await openReport(name);
   const status = await page.getAttribute('body', 'data-status');
   const errors = await page.textContent('#render-errors');
@@ -99,8 +101,8 @@ async function checkDrawn(name, expected) {
   await page.locator(`details.chart-data[data-for="${first.id}"] table`).waitFor({ timeout: 10000 });
   const cells = await page.locator(`details.chart-data[data-for="${first.id}"] table td`).count();
   assert.ok(cells > 0, `${name}: the table of ${first.id} is empty`);
-  const headings = await page.locator(`details.chart-data[data-for="${first.id}"] table th`).allTextContents();
-  assert.deepEqual(headings.slice(0, 3), ['Date', 'Scenario', 'Average'], `${name}: headings of the table of ${first.id}`);
+  const drawnHeadings = await page.locator(`details.chart-data[data-for="${first.id}"] table th`).allTextContents();
+  assert.deepEqual(drawnHeadings.slice(0, 3), headings, `${name}: headings of the table of ${first.id}`);
   if (process.env.REPORT_SCREENSHOT_DIR) {
     await mkdir(process.env.REPORT_SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(process.env.REPORT_SCREENSHOT_DIR, `${name}.png`), fullPage: true });
@@ -141,6 +143,15 @@ async function checkSeriesCsv(page, problems, kind, group, scenario, entry, clip
 
 test('the report of a run draws every chart with Chart.js, without a console error', async () => {
   await checkDrawn('run', runCharts);
+});
+
+test('the report of a run in Vietnamese draws every chart with Vietnamese words', async () => {
+  await checkDrawn('run-vi', runCharts, ['Ngày', 'Kịch bản', 'Bình quân']);
+  const { page } = await openReport('run-vi');
+  assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+  const buttons = await page.locator('button.download').allTextContents();
+  assert.ok(buttons.length > 0 && buttons.every((b) => b === 'Tải số liệu của biểu đồ này (CSV)'), `buttons: ${buttons[0]}`);
+  await page.close();
 });
 
 test('the report of a comparison draws every chart, differences included', async () => {
