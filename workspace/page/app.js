@@ -35,7 +35,7 @@ function el(tag, attrs, ...children) {
   for (const c of children) if (c !== null && c !== undefined) e.append(c);
   return e;
 }
-const fmt = (x, d) => Number(x).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: d, minimumFractionDigits: d });
+const fmt = (x, d) => (Math.abs(x) < 0.5 * Math.pow(10, -d) ? 0 : Number(x)).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: d, minimumFractionDigits: d });
 
 // ---- the server ------------------------------------------------------------------------------
 async function api(method, path, body) {
@@ -74,7 +74,7 @@ async function selectScenario(path) {
   state.catalog = await api("GET", "/api/levers?scenario=" + encodeURIComponent(path));
   const sc = state.catalog.scenario;
   $("scenario-description").textContent = sc.description;
-  $("scenario-period").textContent = t("period") + ": " + sc.start + " – " + sc.end + " · " + state.catalog.key_posts + " " + t("key_posts");
+  showPeriod();
   $("branch-from").min = sc.start; $("branch-from").max = sc.end; $("branch-from").value = "";
   const list = $("cadres"); list.replaceChildren();
   for (const c of state.catalog.cadres) list.append(el("option", { value: c }));
@@ -82,6 +82,12 @@ async function selectScenario(path) {
   drawLevers();
 }
 
+// Units come from the server in English; the dictionary has them as "u:<unit>".
+function unit(u) { const k = "u:" + u; return t(k) === k.replace(/_/g, " ") ? u : t(k); }
+function showPeriod() {
+  const sc = state.catalog.scenario;
+  $("scenario-period").textContent = t("period") + ": " + sc.start + " – " + sc.end + " · " + state.catalog.key_posts + " " + t("key_posts");
+}
 function sourcesNote(item) {
   const parts = [];
   if (item.sources && item.sources.length) parts.push(t("sources") + ": " + item.sources.join(", "));
@@ -108,15 +114,15 @@ function drawLevers() {
     if (lever.kind === "switch") {
       const cb = el("input", { type: "checkbox", id });
       cb.checked = !!lever.value;
-      box.append(el("label", { class: "check" }, cb, el("span", { class: "unit", text: lever.unit })));
+      box.append(el("label", { class: "check" }, cb, el("span", { class: "unit", text: unit(lever.unit) })));
     } else if (lever.kind === "grant_bands") {
-      box.append(el("span", { class: "unit", text: lever.unit }));
+      box.append(el("span", { class: "unit", text: unit(lever.unit) }));
       lever.value.forEach((band, i) => {
         box.append(el("label", {}, el("span", { text: t("grant_band", { km: band.min_km }) }),
           el("input", { type: "number", min: 0, step: 100000, value: band.vnd, id: id + "-" + i, "data-km": band.min_km })));
       });
     } else {
-      box.append(numberControl(id, lever.value, lever.min, lever.max, lever.step, lever.unit));
+      box.append(numberControl(id, lever.value, lever.min, lever.max, lever.step, unit(lever.unit)));
     }
     root.append(box);
   }
@@ -140,8 +146,7 @@ function drawLevers() {
     const head = el("div", { class: "lever-head" },
       el("span", { class: "lever-name", text: f.id + " (" + f.from_level + " → " + f.to_level + ", " + f.purpose + ")" }),
       el("span", { class: "src", text: sourcesNote(f) }));
-    const unit = f.field === "count_per_year" ? t("flow_moves") : f.unit;
-    flows.append(el("div", { class: "lever", "data-flow": f.id }, head, numberControl("flow-" + f.id, f.value, f.min, f.max, f.step, unit)));
+    flows.append(el("div", { class: "lever", "data-flow": f.id }, head, numberControl("flow-" + f.id, f.value, f.min, f.max, f.step, unit(f.unit))));
   }
 }
 
@@ -340,7 +345,7 @@ function showRoom(r) {
   const base = r.result.scenarios[0];
   r.result.scenarios.slice(1).forEach((team, i) => {
     const id = "team-chart-" + i;
-    grid.append(el("figure", {}, el("figcaption", { text: team.label }), el("canvas", { id })));
+    grid.append(el("figure", {}, el("figcaption", { text: team.label }), el("div", { class: "chart-box" }, el("canvas", { id }))));
     lineChart(id, [{ label: t("baseline"), data: base.series.vacancies_key, color: COLORS.base, band: COLORS.bandBase },
                    { label: team.label, data: team.series.vacancies_key, color: COLORS.variant, band: COLORS.band }]);
   });
@@ -356,7 +361,7 @@ async function start() {
   translatePage();
   wire("lang", "change", () => {
     state.lang = $("lang").value; localStorage.setItem("cadresim-lang", state.lang); translatePage();
-    if (state.catalog) drawLevers();
+    if (state.catalog) { showPeriod(); drawLevers(); }
     if (state.result) showResult(state.result);
   });
   wire("projector", "change", () => { document.body.classList.toggle("projector", $("projector").checked); Object.values(state.charts).forEach(c => c.resize()); });

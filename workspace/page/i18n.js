@@ -217,5 +217,11 @@ window.CADRESIM_I18N = {
     assumption: "[A] khoảng hợp lý {min}–{max}",
     on: "có", off: "không",
     error: "Lỗi",
+    "u:on/off": "bật/tắt",
+    "u:VND/month": "đồng/tháng",
+    "u:share 0–1": "tỷ lệ 0–1",
+    "u:moves/year": "lượt/năm",
+    "u:share of eligible cadres/year": "tỷ lệ cán bộ đủ điều kiện/năm",
+    "u:VND once, by distance band (km)": "đồng, một lần, theo khoảng cách (km)",
   },
 };
