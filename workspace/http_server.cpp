@@ -3,6 +3,7 @@
 #include <fmt/core.h>  // fmt::format
 #include <httplib.h>   // cpp-httplib (Debian libcpp-httplib-dev)
 
+#include <algorithm>  // std::min
 #include <stdexcept>  // std::runtime_error
 
 #include "cadresim/version.hpp"
@@ -25,6 +26,11 @@ extern const std::string_view workspace_chart_js;
 namespace cadresim::workspace {
 
 using nlohmann::json;
+
+namespace {
+/// Replications of the cost estimate a team gets when it submits.
+constexpr std::size_t kEstimateReplications = 4;
+}  // namespace
 
 bool is_loopback(const std::string& host) {
   return host == "127.0.0.1" || host == "::1" || host == "localhost";
@@ -202,9 +208,18 @@ struct Server::Impl {
     refuse_unknown_keys(levers, "/levers", {"support", "flows"});
     const Room room = room_of(code);
     // Checked now, so a team learns at once what is wrong and the round never fails on it.
-    (void)apply_levers(*scenarios.get(room.scenario, "/scenario"), levers, team, "");
+    const auto what_if = apply_levers(*scenarios.get(room.scenario, "/scenario"), levers, team, "");
     rooms.submit(code, {team, levers});
-    send_json(res, 200, room_json(room_of(code)));
+    // A quick estimate of the cost (a few replications, the room's seed), so a team learns at
+    // once that it is over the budget; the league table flags it again from the full run.
+    const std::size_t n = std::min<std::size_t>(room.replications, kEstimateReplications);
+    const auto cost = quick_cost_estimate(what_if.scenario, room.seed, n);
+    json j = room_json(room_of(code));
+    j["estimate"] = {{"replications", n},
+                     {"cost_million_vnd",
+                      {{"mean", cost.mean}, {"ci_low", cost.ci_low}, {"ci_high", cost.ci_high}}},
+                     {"over_budget", cost.mean > room.budget_million_vnd}};
+    send_json(res, 200, j);
   }
   void run_room(const std::string& code, const httplib::Request& req, httplib::Response& res) {
     const json body = body_of(req);

@@ -24,6 +24,15 @@ const char* state_name(RunState s) {
   return "unknown";
 }
 
+analysis::Summary quick_cost_estimate(const model::Scenario& scenario, std::uint64_t seed,
+                                      std::size_t replications) {
+  analysis::RunOptions ro;
+  ro.seed = seed;
+  ro.replications = replications;
+  ro.threads = 1;
+  return cost_million_vnd(analysis::aggregate(analysis::run_replications(scenario, ro)));
+}
+
 struct RunQueue::Run : analysis::ProgressSink {
   std::string id;
   RunSpec spec;

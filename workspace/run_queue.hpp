@@ -29,6 +29,11 @@ struct RunSpec {
   std::size_t replications = 20;
 };
 
+/// Support cost (million VND, mean and 95 % interval) of `replications` replications of
+/// `scenario` run at once on this thread: the quick estimate a team sees when it submits.
+analysis::Summary quick_cost_estimate(const model::Scenario& scenario, std::uint64_t seed,
+                                      std::size_t replications);
+
 /// Where a run is.
 enum class RunState { kQueued, kRunning, kDone, kFailed, kCancelled };
 /// "queued", "running", "done", "failed", "cancelled".

@@ -176,7 +176,9 @@ test('two teams join a room and the facilitator sees the league table and their 
     await t.page.click('[data-tab="room"]');
     await t.page.click('#submit-team');
     await t.page.waitForFunction(() => /Submitted/.test(document.getElementById('team-status').textContent));
-    if (!teams.length) await shot(t.page, '07-team-submitted');
+    // A quick cost estimate comes back with the submission; the dearer team is told it is over.
+    assert.match(await t.page.textContent('#team-status'), teams.length ? /over the budget/ : /within the budget/);
+    if (teams.length) await shot(t.page, '07-team-submitted');
     teams.push(t);
   }
   await f.waitForFunction(() => document.getElementById('room-teams').textContent.includes('Mường Thanh'));

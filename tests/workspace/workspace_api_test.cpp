@@ -337,11 +337,13 @@ TEST(WorkspaceApi, TeamsJoinARoomAndTheFacilitatorRunsThemIntoALeagueTable) {
                   {"levers", {{"support", {{"top_up_vnd_per_month", 1000000}}}}}})
                 ->status,
             200);
-  ASSERT_EQ(post(c, base + "/submissions",
-                 {{"team", "Team Lavish"},
-                  {"levers", {{"support", {{"top_up_vnd_per_month", 15000000}}}}}})
-                ->status,
-            200);
+  auto lavish = post(
+      c, base + "/submissions",
+      {{"team", "Team Lavish"}, {"levers", {{"support", {{"top_up_vnd_per_month", 15000000}}}}}});
+  ASSERT_EQ(lavish->status, 200);
+  // Flagged at submission from a quick estimate, before the round is run.
+  EXPECT_TRUE(body(lavish)["estimate"]["over_budget"].get<bool>());
+  EXPECT_GT(body(lavish)["estimate"]["cost_million_vnd"]["mean"].get<double>(), 2000);
   auto bad =
       post(c, base + "/submissions",
            {{"team", "Team Bad"}, {"levers", {{"support", {{"top_up_vnd_per_month", -1}}}}}});

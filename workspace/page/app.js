@@ -291,6 +291,7 @@ async function openRoom() {
   state.room = { code: r.code, key: r.key };
   $("room-code").textContent = r.code;
   $("run-round").disabled = false; $("next-round").disabled = false;
+  $("team-panel").hidden = true;  // this screen is the facilitator's now
   showRoom(r); watchRoom(r.code);
 }
 async function joinRoom() {
@@ -300,13 +301,17 @@ async function joinRoom() {
   state.team = { code: r.code, name: $("team-name").value.trim() };
   if (r.scenario !== state.scenario) { $("scenario").value = r.scenario; await selectScenario(r.scenario); }
   $("submit-team").disabled = false;
+  $("facilitator-panel").hidden = true;  // this screen is a team's now
   showRoom(r); watchRoom(r.code);
 }
 async function submitTeam() {
   clearError();
   state.team.name = $("team-name").value.trim();
   const r = await api("POST", "/api/rooms/" + state.team.code + "/submissions", { team: state.team.name, levers: currentLevers() });
-  $("team-status").textContent = t("submitted", { round: r.round });
+  const e = r.estimate, c = e.cost_million_vnd;
+  $("team-status").textContent = t("submitted", { round: r.round }) + " " +
+    t(e.over_budget ? "estimate_over" : "estimate", { cost: fmt(c.mean, 1), n: e.replications, budget: fmt(r.budget_million_vnd, 0) });
+  $("team-status").classList.toggle("flag", e.over_budget);
   showRoom(r);
 }
 async function runRound() {
