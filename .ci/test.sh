@@ -4,6 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${BUILD_DIR:-build}"
+# The browser tests' playwright-core (tests/browser; docs/reliability.md), before CMake looks for
+# it. Without npm they are skipped and CMake says so.
+if command -v npm >/dev/null 2>&1; then
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+fi
 # shellcheck disable=SC2086
 cmake -S . -B "$build" -G Ninja ${CMAKE_ARGS:--DCMAKE_BUILD_TYPE=Release}
 cmake --build "$build" -j"$(nproc)"

@@ -1,12 +1,14 @@
 // The self-contained HTML report (report.html): one file with inline styles, script and data
-// that opens offline. The page's fixed markup, styles and script are resource files embedded at
-// build time (analysis/report/report.html.in, report.css, report.js); this file fills the
+// that opens offline. The page's fixed markup, styles and scripts are resource files embedded at
+// build time (analysis/report/report.html.in, report.css, charts.js, report.js, and Chart.js
+// from Debian's libjs-chart.js); this file fills the
 // template. The sections (analysis/report/html_sections.cpp, html_topics.cpp) write the story —
-// header, words, tables and one empty <svg class="chart" data-chart="..."> per chart — plus a
-// list of chart specifications; the script draws each chart as inline SVG from the embedded
+// header, words, tables and per chart an empty <div class="chart" data-chart="...">, its CSV
+// download button and its table of numbers — plus a list of chart specifications; the script
+// (report.js, with charts.js on the inlined Chart.js) draws each chart from the embedded
 // report.json data. Nothing is fetched: no addresses, fonts or libraries. Time series are
 // referenced by (scenario, metric, group) and read from the embedded data; small tables of
-// numbers (bars, the flow matrix) are resolved in C++.
+// numbers (bars, the rotations by origin and destination) are resolved in C++.
 #include <fmt/core.h>  // fmt::format
 
 #include <string>  // std::string
@@ -45,10 +47,28 @@ std::string report_html(const nlohmann::json& report) {
   leadership(page);
   managing_tiers(page);
 
-  json story{{"palette", json::array()},
-             {"names", json::array()},
-             {"markers", markers_of(scen)},
-             {"charts", page.charts}};
+  json story{
+      {"palette", json::array()},
+      {"names", json::array()},
+      {"markers", markers_of(scen)},
+      {"charts", page.charts},
+      // Words the script puts into tooltips and tables (the page's other words are in its HTML).
+      {"words",
+       {{"interval", "95 % interval"},
+        {"mean", "mean"},
+        {"median", "median"},
+        {"mark", "quota"},
+        {"columns",
+         {{"date", "Date"},
+          {"scenario", "Scenario"},
+          {"category", "Category"},
+          {"mean", "Average"},
+          {"ci_low", "95 % interval: from"},
+          {"ci_high", "to"},
+          {"p05", "5th percentile"},
+          {"p50", "Median"},
+          {"p95", "95th percentile"},
+          {"rotation_quota_flow", "Quota of the plan"}}}}}};
   for (const char* c : kPalette) story["palette"].push_back(c);
   for (const auto& s : scen) story["names"].push_back(s.name);
 
@@ -71,6 +91,8 @@ std::string report_html(const nlohmann::json& report) {
        {"sections", page.html},
        {"data", data},
        {"story", story_data},
+       {"chartjs", embedded::chartjs},
+       {"charts", embedded::charts_js},
        {"script", embedded::report_js}},
       {{"comparison", scen.size() > 1},
        {"leadership", page.html.find("id=\"leadership\"") != std::string::npos},

@@ -6,6 +6,7 @@
 #include <algorithm>  // std::min
 #include <stdexcept>  // std::runtime_error
 
+#include "analysis/report/resources.hpp"  // Chart.js and CadresimCharts, as in report.html
 #include "cadresim/version.hpp"
 #include "sim/kernel/calendar.hpp"       // parse_iso_date
 #include "sim/scenario/limits.hpp"       // kMaxReplicationMonths
@@ -20,7 +21,6 @@ extern const std::string_view workspace_index_html;
 extern const std::string_view workspace_app_css;
 extern const std::string_view workspace_app_js;
 extern const std::string_view workspace_i18n_js;
-extern const std::string_view workspace_chart_js;
 }  // namespace cadresim::embedded
 
 namespace cadresim::workspace {
@@ -286,7 +286,8 @@ struct Server::Impl {
     page("/app.css", embedded::workspace_app_css, "text/css; charset=utf-8");
     page("/app.js", embedded::workspace_app_js, "text/javascript; charset=utf-8");
     page("/i18n.js", embedded::workspace_i18n_js, "text/javascript; charset=utf-8");
-    page("/chart.js", embedded::workspace_chart_js, "text/javascript; charset=utf-8");
+    page("/chart.js", embedded::chartjs, "text/javascript; charset=utf-8");
+    page("/charts.js", embedded::charts_js, "text/javascript; charset=utf-8");
 
     http.Get("/api/info", [this](const httplib::Request&, httplib::Response& res) {
       const auto& l = options.limits;

@@ -2,8 +2,8 @@
 /// @file Internal to the HTML report (analysis/report_html.cpp and analysis/report/*.cpp): tolerant
 /// access to the report JSON, number and text formatting, the scenarios and their display names,
 /// the headline figures, the page under construction (figures and chart specifications), and the
-/// sections of the page. The page template, styles and script are resource files beside this
-/// one (report.html.in, report.css, report.js), embedded at build time.
+/// sections of the page. The page template, styles and scripts are resource files beside this
+/// one (report.html.in, report.css, charts.js, report.js), embedded at build time with Chart.js.
 
 #include <fmt/core.h>  // fmt::format
 
@@ -185,19 +185,45 @@ struct Page {
   json charts = json::array();
   bool comparison() const { return scen.size() > 1; }
 
-  // Appends a figure with an empty chart that the script draws from `spec`.
+  // Appends a figure with an empty chart that the script draws from `spec`, a button that
+  // downloads the numbers drawn as CSV, and a table of those numbers (filled when opened).
   void figure(const std::string& kind, const std::string& group, const std::string& title,
               json spec, const std::string& note = {}, const std::string& css = {}) {
     const std::string id = fmt::format("chart-{}", charts.size() + 1);
+    std::string file = "cadresim-" + file_part(kind) + "-" + file_part(group);
+    for (const auto& c : charts)
+      if (c.value("file", "") == file + ".csv") file += "-" + std::to_string(charts.size() + 1);
+    file += ".csv";
     spec["id"] = id;
     spec["chart"] = kind;
+    spec["file"] = file;
     charts.push_back(std::move(spec));
     html += fmt::format(
-        "<figure class=\"fig{}\"><figcaption>{}</figcaption><svg class=\"chart\" id=\"{}\" "
-        "data-chart=\"{}\" data-group=\"{}\" role=\"img\" aria-label=\"{}\"></svg>",
+        "<figure class=\"fig{}\"><figcaption>{}</figcaption><div class=\"chart\" id=\"{}\" "
+        "data-chart=\"{}\" data-group=\"{}\" data-title=\"{}\"></div>",
         css.empty() ? "" : " " + css, esc(title), id, esc(kind), esc(group), esc(title));
     if (!note.empty()) html += "<p class=\"note\">" + note + "</p>";
+    html += fmt::format(
+        "<p class=\"chart-actions\"><button type=\"button\" class=\"download\" data-for=\"{}\" "
+        "data-filename=\"{}\" disabled>Download the data behind this chart (CSV)</button></p>"
+        "<details class=\"chart-data\" data-for=\"{}\"><summary>The numbers behind this "
+        "chart</summary></details>",
+        id, esc(file), id);
     html += "</figure>\n";
+  }
+
+  // A piece of a file name: lower-case letters, digits and '-', nothing else.
+  static std::string file_part(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+      const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (keep || (c >= 'A' && c <= 'Z'))
+        out += keep ? c : static_cast<char>(c - 'A' + 'a');
+      else if (!out.empty() && out.back() != '-')
+        out += '-';
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? "chart" : out;
   }
 
   // Colour chips naming the scenarios (comparisons only), and what lines and bands mean.
@@ -300,14 +326,10 @@ struct Page {
         }
         cats.push_back({{"label", date.substr(0, 4)}, {"vals", std::move(vals)}});
       }
-    figure(kind, group, title,
-           {{"type", "bars"},
-            {"y", y},
-            {"decimals", decimals},
-            {"cats", std::move(cats)},
-            {"values", false},
-            {"floor", 0}},
-           note);
+    json spec{{"type", "bars"},          {"y", y},          {"decimals", decimals},
+              {"cats", std::move(cats)}, {"values", false}, {"floor", 0}};
+    if (!mark_metric.empty()) spec["markName"] = mark_metric;
+    figure(kind, group, title, std::move(spec), note);
   }
 
   // Bars of whole-run totals: one category per (metric, group), one bar per scenario.

@@ -68,7 +68,8 @@ void header(Page& p, const json& report) {
       h += "<li>" + esc(w.is_string() ? w.get<std::string>() : w.dump()) + "</li>";
     h += "</ul></div>\n";
   }
-  h += "<div class=\"errors\" id=\"render-errors\" hidden></div>\n";
+  h += "<div class=\"errors\" id=\"render-errors\" data-lead=\"Some charts could not be drawn:\" "
+       "hidden></div>\n";
   h += "<noscript><div class=\"errors\">The charts need JavaScript; the tables below do "
        "not.</div></noscript>\n";
   h += "</header>\n";
@@ -108,7 +109,8 @@ void how_to_read(Page& p, const json& report) {
   p.html +=
       "<p>The results depend on the assumptions in the scenario file; use them to compare policies "
       "rather than as a forecast of exact numbers. Hover over a chart to read its "
-      "values.</p></aside>\n";
+      "values; under each chart, <em>The numbers behind this chart</em> lists them and a button "
+      "downloads them as a CSV file.</p></aside>\n";
 }
 
 void key_figures(Page& p) {

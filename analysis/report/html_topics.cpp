@@ -72,35 +72,34 @@ void rotations(Page& p, const std::string& first_year_note) {
   h += "<section id=\"rotations\"><h2>Rotations</h2>\n<p>Rotation moves a cadre from one unit to "
        "another for a fixed time, to train future leaders at the grassroots and to place leaders "
        "outside their home area.</p>\n";
-  // The origin x destination matrix, one per scenario.
+  // Origin -> destination pairs of levels, one chart per scenario (the pairs with rotations).
   h += "<h3>Where rotated cadres came from and went to</h3>\n<p>Number of rotations over the whole "
-       "period, from the level of the cadre's post (rows) to the level of the destination post "
-       "(columns): the average, and its 95&nbsp;% interval in small type. Darker cells carry more "
-       "moves.</p>\n<div class=\"grid\">\n";
+       "period, by the level of the cadre's post (origin) and the level of the destination post: "
+       "the average, with its 95&nbsp;% interval. Only pairs of levels with rotations are "
+       "shown.</p>\n<div class=\"grid\">\n";
   for (std::size_t s = 0; s < p.scen.size(); ++s) {
-    json rows = json::array(), cols = json::array(), cells = json::array();
-    bool any = false;
-    for (const auto& a : levels) {
-      rows.push_back(p.names.level_name(a));
-      cols.push_back(p.names.level_name(a));
-      json row = json::array();
+    json all = json::array(), moved = json::array();
+    for (const auto& a : levels)
       for (const auto& b : levels) {
         const Value v = total_of(p.scen[s].results, "rotations", a + ">" + b);
-        any = any || v.ok();
-        row.push_back(value_json(v));
+        if (!v.ok()) continue;
+        json val = value_json(v);
+        val["s"] = s;
+        json cat{{"label", p.names.level_name(a) + " \u2192 " + p.names.level_name(b)},
+                 {"vals", json::array({val})}};
+        if (v.mean > 0) moved.push_back(cat);
+        all.push_back(std::move(cat));
       }
-      cells.push_back(std::move(row));
-    }
-    if (!any) continue;
+    if (all.empty()) continue;
     p.figure("flow-matrix", std::to_string(s),
              p.comparison() ? "Rotations by origin and destination level: " + p.scen[s].name
                             : "Rotations by origin and destination level",
-             {{"type", "matrix"},
-              {"s", s},
-              {"rows", rows},
-              {"cols", cols},
-              {"cells", cells},
-              {"decimals", 1}});
+             {{"type", "bars"},
+              {"y", "Rotations (whole period)"},
+              {"decimals", 1},
+              {"cats", moved.empty() ? std::move(all) : std::move(moved)},
+              {"values", true},
+              {"floor", 0}});
   }
   if (p.has_series("rotated_now", "all"))
     p.time_chart("on-rotation", "all", "Cadres away on rotation at the end of each month",

@@ -42,6 +42,13 @@ TEST(HtmlTemplate, ResourcesAreEmbeddedWhole) {
   EXPECT_EQ(report_template.substr(0, 3), "{{!");
   EXPECT_EQ(report_template.substr(report_template.size() - 8), "</html>\n");
   EXPECT_EQ(report_css.substr(0, 5), ":root");
-  EXPECT_EQ(report_js.substr(0, 11), "(function (");
-  EXPECT_EQ(report_js.back(), '\n');
+  EXPECT_EQ(report_js.substr(0, 30), "// Draws report.html's charts ");
+  EXPECT_EQ(report_js.substr(report_js.size() - 6), "})();\n");
+  EXPECT_EQ(charts_js.substr(0, 18), "// CadresimCharts:");
+  EXPECT_EQ(charts_js.substr(charts_js.size() - 12), "})(window);\n");
+  // Chart.js as Debian ships it, licence header first, every byte (about 200 kB).
+  EXPECT_EQ(chartjs.substr(0, 19), "/*!\n * Chart.js v3.");
+  EXPECT_GT(chartjs.size(), 150000u);
+  EXPECT_EQ(chartjs.substr(chartjs.size() - 5), "}));\n");
+  EXPECT_EQ(chartjs.find('\0'), std::string_view::npos);
 }

@@ -1,12 +1,14 @@
-// report.html from a small synthetic report.json: every chart is placed, the data is embedded
-// verbatim and safely, nothing is fetched from elsewhere, and paired differences whose interval
-// contains zero read "no clear difference". (Drawing in a real browser: report_browser_test.sh.)
+// report.html from a small synthetic report.json: every chart is placed with its CSV download
+// button and its table, Chart.js is inlined with its licence, the data is embedded verbatim and
+// safely, nothing is fetched from elsewhere, and paired differences whose interval contains zero
+// read "no clear difference". (Drawing in a real browser: tests/browser/report.test.mjs.)
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>  // the synthetic report
 
-#include <string>  // std::string
-#include <vector>  // std::vector
+#include <algorithm>  // std::count
+#include <string>     // std::string
+#include <vector>     // std::vector
 
 #include "analysis/report.hpp"
 
@@ -192,26 +194,69 @@ TEST(ReportHtml, HeaderShowsProvenanceAndWarnings) {
     EXPECT_TRUE(contains(html, s)) << s;
 }
 
-TEST(ReportHtml, EveryChartSpecHasItsSvgAndRefersToSeriesInTheData) {
+TEST(ReportHtml, EveryChartSpecHasItsElementDownloadButtonTableAndData) {
   const json data = report(2);
   const std::string html = report_html(data);
   const json story = json::parse(script_text(html, "cadresim-story"));
   ASSERT_FALSE(story["charts"].empty());
-  std::size_t svgs = count(html, "<svg class=\"chart\"");
-  EXPECT_EQ(svgs, story["charts"].size());
+  EXPECT_EQ(count(html, "<div class=\"chart\""), story["charts"].size());
+  EXPECT_EQ(count(html, "<button type=\"button\" class=\"download\""), story["charts"].size());
+  EXPECT_EQ(count(html, "<details class=\"chart-data\""), story["charts"].size());
+  std::vector<std::string> files;
   for (const auto& c : story["charts"]) {
-    EXPECT_TRUE(contains(html, "<svg class=\"chart\" id=\"" + c["id"].get<std::string>() + "\""))
-        << c["id"];
+    const std::string id = c["id"], file = c["file"];
+    EXPECT_TRUE(contains(html, "<div class=\"chart\" id=\"" + id + "\"")) << id;
+    EXPECT_TRUE(contains(html, "class=\"download\" data-for=\"" + id + "\" data-filename=\"" +
+                                   file + "\" disabled>Download the data behind this chart (CSV)"))
+        << id;
+    EXPECT_TRUE(contains(html, "<details class=\"chart-data\" data-for=\"" + id + "\">")) << id;
+    EXPECT_TRUE(file.starts_with("cadresim-") && file.ends_with(".csv")) << file;
+    EXPECT_EQ(file.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-."), std::string::npos)
+        << file;
+    EXPECT_EQ(std::count(files.begin(), files.end(), file), 0) << "two charts download " << file;
+    files.push_back(file);
+    if (c["type"] == "bars") {  // numbers resolved in C++: every category has a value
+      ASSERT_FALSE(c["cats"].empty()) << id;
+      for (const auto& cat : c["cats"]) EXPECT_FALSE(cat["vals"].empty()) << id;
+    }
     if (c["type"] != "time") continue;
-    ASSERT_FALSE(c["series"].empty()) << c["id"];
+    ASSERT_FALSE(c["series"].empty()) << id;
     for (const auto& r : c["series"]) {
       const json& agg = data["scenarios"][r["s"].get<std::size_t>()][r["src"].get<std::string>()];
       bool found = false;
       for (const auto& e : agg[r["kind"].get<std::string>()])
         found = found || (e["metric"] == r["metric"] && e["group"] == r["group"]);
-      EXPECT_TRUE(found) << c["id"] << " " << r.dump();
+      EXPECT_TRUE(found) << id << " " << r.dump();
     }
   }
+}
+
+TEST(ReportHtml, FlowsOfRotationAreBarsOfTheLevelPairsWithRotations) {
+  json data = report(1);
+  for (auto& t : data["scenarios"][0]["results"]["totals"])
+    if (t["metric"] == "rotations" && t["group"] == "commune>province") t["mean"] = 0.0;
+  const json story = json::parse(script_text(report_html(data), "cadresim-story"));
+  std::vector<std::string> labels;
+  for (const auto& c : story["charts"])
+    if (c["chart"] == "flow-matrix")
+      for (const auto& cat : c["cats"]) labels.push_back(cat["label"]);
+  EXPECT_EQ(labels, (std::vector<std::string>{"Province \u2192 Province", "Province \u2192 Commune",
+                                              "Commune \u2192 Commune"}));
+}
+
+// Chart.js is inlined from Debian's libjs-chart.js with its licence header, before the page's
+// own script (charts.js, then report.js).
+TEST(ReportHtml, InlinesChartJsWithItsLicenceHeader) {
+  const std::string html = report_html(report(1));
+  const std::size_t lib = html.find("<script>\n/*!\n * Chart.js v3.");
+  ASSERT_NE(lib, std::string::npos);
+  EXPECT_TRUE(contains(html, " * Released under the MIT License\n"));
+  const std::size_t module = html.find("root.CadresimCharts = ");
+  const std::size_t page = html.find("var draw = {time: CadresimCharts.line");
+  ASSERT_NE(module, std::string::npos);
+  ASSERT_NE(page, std::string::npos);
+  EXPECT_LT(lib, module);
+  EXPECT_LT(module, page);
 }
 
 TEST(ReportHtml, EmbedsTheReportDataVerbatim) {
@@ -222,9 +267,18 @@ TEST(ReportHtml, EmbedsTheReportDataVerbatim) {
   EXPECT_EQ(json::parse(text), data);
 }
 
+// Addresses may appear only in the licence headers of the inlined library (/*! ... */), which
+// must stay as they are; nothing may load anything.
 TEST(ReportHtml, FetchesNothingFromElsewhere) {
-  const std::string html = report_html(report(2));
-  for (const char* s : {"http://", "https://", "src=", "<link", "@import", "url(", "@font-face"})
+  std::string html = report_html(report(2));
+  std::size_t headers = 0;
+  for (std::size_t a = html.find("/*!"); a != std::string::npos; a = html.find("/*!", a)) {
+    html.erase(a, html.find("*/", a) + 2 - a);
+    ++headers;
+  }
+  EXPECT_EQ(headers, 2u);  // Chart.js and the @kurkle/color it bundles
+  for (const char* s : {"http://", "https://", "src=", "<link", "@import", "url(", "@font-face",
+                        "fetch(", "XMLHttpRequest", "import(", "<iframe", "<img"})
     EXPECT_FALSE(contains(html, s)) << s;
 }
 
@@ -235,9 +289,9 @@ TEST(ReportHtml, DataCannotCloseItsScriptElementOrInjectMarkup) {
   data["scenarios"][1]["resolved_scenario"]["description"] = evil;
   data["warnings"].push_back(evil);
   const std::string html = report_html(data);
-  // Only the three real script elements close: data, story, code.
-  EXPECT_EQ(count(html, "</script>"), 3u);
-  EXPECT_EQ(count(html, "<script"), 3u);
+  // Only the four real script elements close: data, story, Chart.js, the page's code.
+  EXPECT_EQ(count(html, "</script>"), 4u);
+  EXPECT_EQ(count(html, "<script"), 4u);
   EXPECT_FALSE(contains(html, "<!--"));
   EXPECT_TRUE(contains(html, "&lt;/script&gt;&lt;script&gt;alert(1)"));
   EXPECT_EQ(json::parse(script_text(html, "cadresim-data")), data);

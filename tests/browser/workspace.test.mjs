@@ -1,5 +1,6 @@
 // The workspace of `cadresim serve` in a real browser (Debian's Chromium through playwright-core):
-// load the page, move a lever, run, see the charts drawn, cancel a run, follow a cadre, switch to
+// load the page, move a lever, run, see the charts drawn (CadresimCharts) and download the data
+// behind one as CSV, cancel a run, follow a cadre, switch to
 // Vietnamese and projector mode, and hold a room where two teams submit and the facilitator sees
 // the league table. Fails on any console error, uncaught exception or request for another address.
 //
@@ -10,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, mkdir } from 'node:fs/promises';
+import { mkdtemp, rm, mkdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,7 +81,7 @@ before(async () => {
     executablePath: chromiumPath, headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'UTC',
+    viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'UTC', acceptDownloads: true,
   });
 });
 
@@ -106,6 +107,11 @@ test('the levers come from the scenario; a run draws the charts with the baselin
   await page.click('#run');
   await page.waitForSelector('#chart-vacant-key[data-rendered="1"]', { timeout: 120000 });
   assert.deepEqual(await chartsDrawn(page, '#results canvas'), [true, true, true, true]);
+  // The numbers behind a chart download as CSV: both scenarios, every month.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#chart-vacant-key-download button')]);
+  const csv = (await readFile(await download.path(), 'utf8')).replace(/^\ufeff/, '').trim().split(/\r?\n/);
+  assert.equal(csv[0], 'date,scenario,mean,ci_low,ci_high');
+  assert.equal(csv.length - 1, 2 * 60, 'two scenarios of 60 months');
   const cost = await page.textContent('#headlines tr:last-child');
   assert.match(cost, /Support cost/);
   assert.match(await page.textContent('#run-status'), /6 replications/);

@@ -78,7 +78,7 @@ const json* headline(const json& scenario, const std::string& metric) {
 TEST(WorkspaceApi, ThePageItsScriptsAndChartJsAreServedFromTheBinary) {
   ServerFixture s;
   auto c = s.client();
-  for (const char* path : {"/", "/app.js", "/app.css", "/i18n.js", "/chart.js"}) {
+  for (const char* path : {"/", "/app.js", "/app.css", "/i18n.js", "/chart.js", "/charts.js"}) {
     auto r = c.Get(path);
     ASSERT_TRUE(r) << path;
     EXPECT_EQ(r->status, 200) << path;
@@ -86,7 +86,8 @@ TEST(WorkspaceApi, ThePageItsScriptsAndChartJsAreServedFromTheBinary) {
     EXPECT_EQ(r->get_header_value("X-Content-Type-Options"), "nosniff");
   }
   EXPECT_NE(c.Get("/")->body.find("<html"), std::string::npos);
-  EXPECT_NE(c.Get("/chart.js")->body.find("Chart"), std::string::npos);
+  EXPECT_NE(c.Get("/chart.js")->body.find("Chart.js v3"), std::string::npos);
+  EXPECT_NE(c.Get("/charts.js")->body.find("CadresimCharts"), std::string::npos);
   auto info = c.Get("/api/info");
   EXPECT_EQ(body(info)["token_required"], false);
   auto missing = c.Get("/no/such/page");

@@ -239,33 +239,49 @@ function showResult(result) {
   drawPipeline(variant);
 }
 
-const COLORS = { base: "#52606d", variant: "#0b6e4f", band: "rgba(11,110,79,0.15)", bandBase: "rgba(82,96,109,0.12)" };
+const COLORS = { base: "#52606d", variant: "#0b6e4f" };
+// Draws with CadresimCharts (analysis/report/charts.js, on Chart.js) and offers the numbers drawn
+// as CSV under the chart.
+function chartDrawn(id, chart) {
+  state.charts[id] = chart;
+  // A legend naming the baseline and the what-if (the interval bands are not listed).
+  chart.options.maintainAspectRatio = false;  // the .chart-box sets the height
+  chart.options.plugins.legend = { display: true, position: "top",
+    labels: { boxWidth: 14, filter: item => !/ (hi|lo)$/.test(item.text) } };
+  chart.update();
+  const canvas = $(id);
+  canvas.dataset.rendered = "1";
+  const slot = $(id + "-download");
+  if (slot) {
+    slot.replaceChildren();
+    CadresimCharts.downloadButton(slot, id + ".csv", chart.cadresimData.header, chart.cadresimData.rows, t("download"));
+  }
+}
 function lineChart(id, series, opts) {
   if (state.charts[id]) state.charts[id].destroy();
-  const labels = series[0].data.dates.map(d => d.slice(0, 7));
-  const datasets = [];
-  for (const s of series) {
-    datasets.push({ label: s.label + " – " + t("interval"), data: s.data.ci_high, borderWidth: 0, pointRadius: 0, fill: "+1", backgroundColor: s.band });
-    datasets.push({ label: s.label + " – low", data: s.data.ci_low, borderWidth: 0, pointRadius: 0, fill: false });
-    datasets.push({ label: s.label, data: s.data.mean, borderColor: s.color, borderWidth: 2, pointRadius: 0, fill: false });
-  }
-  const canvas = $(id);
-  state.charts[id] = new Chart(canvas, {
-    type: opts && opts.bar ? "bar" : "line",
-    data: { labels, datasets: opts && opts.bar ? series.map(s => ({ label: s.label, data: s.data.mean.map(x => x / 1e6), backgroundColor: s.color })) : datasets },
-    options: { animation: false, responsive: true, maintainAspectRatio: false,
-      plugins: { legend: { labels: { filter: item => !/ – (low|95)/.test(item.text) && !item.text.endsWith(t("interval")) } } },
-      scales: { x: { ticks: { maxTicksLimit: 8 } } } },
+  const chart = CadresimCharts.line($(id), {
+    decimals: (opts && opts.decimals) || 1, dates: series[0].data.dates, words: { interval: t("interval") },
+    reference: opts && opts.zero ? { value: 0, label: "0" } : undefined,
+    series: series.map(s => ({ label: s.label, colour: s.color, mean: s.data.mean, lo: s.data.ci_low, hi: s.data.ci_high })),
   });
-  canvas.dataset.rendered = "1";
+  chartDrawn(id, chart);
+}
+function barChart(id, series, scale) {
+  if (state.charts[id]) state.charts[id].destroy();
+  const chart = CadresimCharts.bars($(id), {
+    decimals: 0, words: { interval: t("interval") }, categories: series[0].data.dates.map(d => d.slice(0, 4)),
+    series: series.map(s => ({ label: s.label, colour: s.color, mean: s.data.mean.map(x => x * scale),
+      lo: s.data.ci_low.map(x => x * scale), hi: s.data.ci_high.map(x => x * scale) })),
+  });
+  chartDrawn(id, chart);
 }
 function drawCharts(base, variant) {
-  const pair = m => [{ label: t("baseline"), data: base.series[m], color: COLORS.base, band: COLORS.bandBase },
-                     { label: variant.label, data: variant.series[m], color: COLORS.variant, band: COLORS.band }];
+  const pair = m => [{ label: t("baseline"), data: base.series[m], color: COLORS.base },
+                     { label: variant.label, data: variant.series[m], color: COLORS.variant }];
   lineChart("chart-vacant-key", pair("vacancies_key"));
-  lineChart("chart-vacant-key-diff", [{ label: variant.label + " − " + t("baseline"), data: variant.difference_series.vacancies_key, color: COLORS.variant, band: COLORS.band }]);
-  lineChart("chart-cost", pair("support_cost_vnd"), { bar: true });
-  lineChart("chart-coverage", pair("successor_coverage_1"));
+  lineChart("chart-vacant-key-diff", [{ label: variant.label + " − " + t("baseline"), data: variant.difference_series.vacancies_key, color: COLORS.variant }], { zero: true });
+  barChart("chart-cost", pair("support_cost_vnd"), 1e-6);
+  lineChart("chart-coverage", pair("successor_coverage_1"), { decimals: 2 });
 }
 function drawPipeline(variant) {
   const table = $("pipeline"); table.replaceChildren();
@@ -348,11 +364,14 @@ function showRoom(r) {
   }
   const grid = $("team-charts"); grid.replaceChildren();
   const base = r.result.scenarios[0];
-  r.result.scenarios.slice(1).forEach((team, i) => {
+  const teams = r.result.scenarios.slice(1);
+  // Every figure is in the grid before the first chart is drawn, so each is drawn at its width.
+  teams.forEach((team, i) => grid.append(el("figure", {}, el("figcaption", { text: team.label }),
+    el("div", { class: "chart-box" }, el("canvas", { id: "team-chart-" + i })), el("span", { class: "download-slot", id: "team-chart-" + i + "-download" }))));
+  teams.forEach((team, i) => {
     const id = "team-chart-" + i;
-    grid.append(el("figure", {}, el("figcaption", { text: team.label }), el("div", { class: "chart-box" }, el("canvas", { id }))));
-    lineChart(id, [{ label: t("baseline"), data: base.series.vacancies_key, color: COLORS.base, band: COLORS.bandBase },
-                   { label: team.label, data: team.series.vacancies_key, color: COLORS.variant, band: COLORS.band }]);
+    lineChart(id, [{ label: t("baseline"), data: base.series.vacancies_key, color: COLORS.base },
+                   { label: team.label, data: team.series.vacancies_key, color: COLORS.variant }]);
   });
 }
 
