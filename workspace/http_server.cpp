@@ -134,7 +134,7 @@ struct Server::Impl {
   }
   void post_run(const httplib::Request& req, httplib::Response& res) {
     const RunRequest r = read_run_request(body_of(req), options.limits);
-    const auto base = scenarios.get(r.scenario, "/scenario");
+    const auto base = scenarios.get_with_shocks(r.scenario, "/scenario", r.shocks, "/shocks");
     auto variant = std::make_shared<const scenario::LoadedScenario>(
         apply_levers(*base, r.levers, r.label, r.branch_from));
     check_size(r.replications, base->scenario, 2);
@@ -184,16 +184,18 @@ struct Server::Impl {
   }
   void open_room(const httplib::Request& req, httplib::Response& res) {
     const json body = body_of(req);
-    refuse_unknown_keys(body, "", {"scenario", "budget_million_vnd", "replications", "seed"});
+    refuse_unknown_keys(body, "",
+                        {"scenario", "budget_million_vnd", "replications", "seed", "shocks"});
     const std::string path = read_text(body, "", "scenario", 400, nullptr);
-    const auto base = scenarios.get(path, "/scenario");
+    const json shocks = body.value("shocks", json());
+    const auto base = scenarios.get_with_shocks(path, "/scenario", shocks, "/shocks");
     const double budget = read_number(body, "", "budget_million_vnd", 0, 1e9, 0);
     if (!body.contains("budget_million_vnd"))
       throw RequestError(400, "/budget_million_vnd", "is required");
     const auto n = read_count(body, "", "replications", 2, options.limits.max_replications, 20);
     const auto seed = read_count(body, "", "seed", 0, UINT64_MAX, 1);
     check_size(n, base->scenario, options.limits.max_teams + 1);
-    const Room room = rooms.open(path, budget, n, seed);
+    const Room room = rooms.open(path, shocks, budget, n, seed);
     json j = room_json(room);
     j["key"] = room.facilitator_key;  // the facilitator's only; never shown to teams
     send_json(res, 201, j);
@@ -208,7 +210,9 @@ struct Server::Impl {
     refuse_unknown_keys(levers, "/levers", {"support", "flows"});
     const Room room = room_of(code);
     // Checked now, so a team learns at once what is wrong and the round never fails on it.
-    const auto what_if = apply_levers(*scenarios.get(room.scenario, "/scenario"), levers, team, "");
+    const auto what_if =
+        apply_levers(*scenarios.get_with_shocks(room.scenario, "/scenario", room.shocks, "/shocks"),
+                     levers, team, "");
     rooms.submit(code, {team, levers});
     // A quick estimate of the cost (a few replications, the room's seed), so a team learns at
     // once that it is over the budget; the league table flags it again from the full run.
@@ -226,7 +230,7 @@ struct Server::Impl {
     refuse_unknown_keys(body, "", {"key"});
     const std::string key = read_text(body, "", "key", 64, nullptr);
     const Room room = rooms.start_round(code, key, "");  // checks the key and the submissions
-    const auto base = scenarios.get(room.scenario, "/scenario");
+    const auto base = scenarios.get_with_shocks(room.scenario, "/scenario", room.shocks, "/shocks");
     RunSpec spec;
     spec.scenarios.push_back(base);
     spec.labels.push_back("baseline");
@@ -310,7 +314,11 @@ struct Server::Impl {
                           {"name", e.name},
                           {"description", e.description},
                           {"exercise", e.exercise}});
-        send_json(res, 200, {{"scenarios", list}});
+        json shocks = json::array();
+        for (const auto& e :
+             list_shock_files(options.scenario_folder, options.limits.max_scenarios_listed))
+          shocks.push_back({{"path", e.path}, {"name", e.name}, {"description", e.description}});
+        send_json(res, 200, {{"scenarios", list}, {"shocks", shocks}});
       });
     });
     http.Get("/api/levers", [this](const httplib::Request& req, httplib::Response& res) {
@@ -338,8 +346,11 @@ struct Server::Impl {
     http.Post("/api/story", [this](const httplib::Request& req, httplib::Response& res) {
       guarded(res, [&] {
         const json body = body_of(req);
-        refuse_unknown_keys(body, "", {"scenario", "levers", "seed", "replication", "who", "lang"});
-        const auto base = scenarios.get(read_text(body, "", "scenario", 400, nullptr), "/scenario");
+        refuse_unknown_keys(body, "",
+                            {"scenario", "levers", "seed", "replication", "who", "lang", "shocks"});
+        const auto base =
+            scenarios.get_with_shocks(read_text(body, "", "scenario", 400, nullptr), "/scenario",
+                                      body.value("shocks", json()), "/shocks");
         const std::string who = read_text(body, "", "who", options.limits.max_text_bytes, nullptr);
         const std::string lang = read_text(body, "", "lang", 2, "en");
         if (lang != "en" && lang != "vi")

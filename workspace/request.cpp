@@ -142,8 +142,8 @@ fs::path resolve_scenario_path(const fs::path& folder, const std::string& relati
 }
 
 RunRequest read_run_request(const json& body, const Limits& limits) {
-  refuse_unknown_keys(body, "",
-                      {"scenario", "levers", "replications", "seed", "label", "branch_from"});
+  refuse_unknown_keys(
+      body, "", {"scenario", "levers", "replications", "seed", "label", "branch_from", "shocks"});
   RunRequest r;
   r.scenario = read_text(body, "", "scenario", 400, nullptr);
   if (body.contains("levers")) {
@@ -160,6 +160,7 @@ RunRequest read_run_request(const json& body, const Limits& limits) {
     if (!kernel::parse_iso_date(r.branch_from))
       throw RequestError(400, "/branch_from", "must be a date YYYY-MM-DD");
   }
+  if (body.contains("shocks")) r.shocks = body.at("shocks");
   return r;
 }
 

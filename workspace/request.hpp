@@ -86,10 +86,11 @@ struct RunRequest {
   std::uint64_t seed = 1;         ///< the same for base and variant (common random numbers)
   std::string label;              ///< name of the what-if
   std::string branch_from;        ///< ISO date: the levers apply from this date ("" = start)
+  nlohmann::json shocks;          ///< shock files added to both sides (null: none)
 };
 
-/// Reads {"scenario", "levers", "replications", "seed", "label", "branch_from"}; the levers are
-/// checked against the scenario later (scenario_catalog.hpp). Throws RequestError.
+/// Reads {"scenario", "levers", "replications", "seed", "label", "branch_from", "shocks"}; the
+/// levers are checked against the scenario later (scenario_catalog.hpp). Throws RequestError.
 RunRequest read_run_request(const nlohmann::json& body, const Limits& limits);
 
 }  // namespace cadresim::workspace

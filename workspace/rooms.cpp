@@ -17,8 +17,8 @@ std::string random_code(std::size_t n) {
   return s;
 }
 
-Room Rooms::open(const std::string& scenario, double budget, std::size_t replications,
-                 std::uint64_t seed) {
+Room Rooms::open(const std::string& scenario, const nlohmann::json& shocks, double budget,
+                 std::size_t replications, std::uint64_t seed) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (rooms_.size() >= limits_.max_rooms)
     throw RequestError(429, "",
@@ -28,6 +28,7 @@ Room Rooms::open(const std::string& scenario, double budget, std::size_t replica
   while (rooms_.count(r.code));
   r.facilitator_key = random_code(20);
   r.scenario = scenario;
+  r.shocks = shocks;
   r.budget_million_vnd = budget;
   r.replications = replications;
   r.seed = seed;

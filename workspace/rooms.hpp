@@ -28,6 +28,7 @@ struct Room {
   std::string code;             ///< what teams type to join (6 letters and digits)
   std::string facilitator_key;  ///< returned to the facilitator only; needed to run
   std::string scenario;         ///< path in the scenario folder
+  nlohmann::json shocks;        ///< shock files every team plays under (null: none)
   double budget_million_vnd = 0;
   std::size_t replications = 20;
   std::uint64_t seed = 1;
@@ -41,8 +42,8 @@ class Rooms {
  public:
   explicit Rooms(Limits limits) : limits_(limits) {}
   /// Opens a room; throws RequestError 429 when `max_rooms` are open.
-  Room open(const std::string& scenario, double budget_million_vnd, std::size_t replications,
-            std::uint64_t seed);
+  Room open(const std::string& scenario, const nlohmann::json& shocks, double budget_million_vnd,
+            std::size_t replications, std::uint64_t seed);
   /// The room with `code` (case ignored), or nothing.
   std::optional<Room> find(const std::string& code) const;
   /// Records (or replaces) a team's settings. Throws RequestError 404 (no room), 409 (the round

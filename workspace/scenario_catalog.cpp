@@ -8,6 +8,7 @@
 
 #include "sim/kernel/calendar.hpp"       // parse_iso_date
 #include "sim/scenario/problems.hpp"     // InvalidInput
+#include "sim/scenario/shocks.hpp"       // with_shocks
 #include "sim/scenario/strict_json.hpp"  // read_json_file, single_line
 
 namespace cadresim::workspace {
@@ -48,6 +49,67 @@ std::vector<ScenarioEntry> list_scenarios(const fs::path& folder, std::size_t li
   std::sort(out.begin(), out.end(),
             [](const ScenarioEntry& a, const ScenarioEntry& b) { return a.path < b.path; });
   return out;
+}
+
+std::vector<ScenarioEntry> list_shock_files(const fs::path& folder, std::size_t limit) {
+  std::vector<ScenarioEntry> out;
+  std::error_code ec;
+  const fs::path root = fs::canonical(folder, ec);
+  if (ec) return out;
+  auto it = fs::recursive_directory_iterator(root, fs::directory_options::none, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const fs::path& p = it->path();
+    const std::string leaf = p.filename().string();
+    if (leaf.front() == '.') {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (p.extension() != ".json" || p.parent_path().filename() != "shocks" ||
+        !it->is_regular_file(ec))
+      continue;
+    if (out.size() >= limit) break;
+    ScenarioEntry e;
+    e.path = fs::relative(p, root, ec).generic_string();
+    e.name = p.stem().string();
+    const auto doc = scenario::read_json_file(p);
+    if (doc.ok() && doc.value.is_object()) {
+      if (doc.value.contains("name") && doc.value["name"].is_string())
+        e.name = doc.value["name"].get<std::string>();
+      if (doc.value.contains("description") && doc.value["description"].is_string())
+        e.description = doc.value["description"].get<std::string>();
+    }
+    out.push_back(std::move(e));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const ScenarioEntry& a, const ScenarioEntry& b) { return a.path < b.path; });
+  return out;
+}
+
+std::shared_ptr<const scenario::LoadedScenario> ScenarioCache::get_with_shocks(
+    const std::string& relative, const std::string& pointer, const json& shocks,
+    const std::string& shocks_pointer) {
+  auto loaded = get(relative, pointer);
+  if (shocks.is_null()) return loaded;
+  if (!shocks.is_array()) throw RequestError(400, shocks_pointer, "must be an array of paths");
+  if (shocks.size() > 8) throw RequestError(400, shocks_pointer, "at most 8 shock files");
+  for (std::size_t i = 0; i < shocks.size(); ++i) {
+    const std::string at = shocks_pointer + "/" + std::to_string(i);
+    if (!shocks[i].is_string())
+      throw RequestError(400, at, "must be a path in the scenario folder");
+    const fs::path file = resolve_scenario_path(folder_, shocks[i].get<std::string>(), at);
+    try {
+      auto next = std::make_shared<scenario::LoadedScenario>(scenario::with_shocks(*loaded, file));
+      next->source = loaded->source;
+      loaded = next;
+    } catch (const scenario::InvalidInput& e) {
+      const auto& p = e.problems().front();
+      throw RequestError(
+          422, at,
+          fmt::format("the shock file {} does not fit the scenario: {}: {}",
+                      shocks[i].get<std::string>(), p.where, scenario::single_line(p.message)));
+    }
+  }
+  return loaded;
 }
 
 std::shared_ptr<const scenario::LoadedScenario> ScenarioCache::get(const std::string& relative,

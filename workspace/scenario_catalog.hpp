@@ -30,6 +30,10 @@ struct ScenarioEntry {
 /// path, at most `limit`.
 std::vector<ScenarioEntry> list_scenarios(const std::filesystem::path& folder, std::size_t limit);
 
+/// The shock files of the folder (docs/scenarios.md § Shock cards): .json files inside folders
+/// named `shocks`, sorted by path, at most `limit`; `exercise` is unused.
+std::vector<ScenarioEntry> list_shock_files(const std::filesystem::path& folder, std::size_t limit);
+
 /// Loads scenarios of the folder on first use and keeps them (thread-safe).
 class ScenarioCache {
  public:
@@ -39,6 +43,12 @@ class ScenarioCache {
   /// when missing, 422 with the loader's first problem when the file is invalid.
   std::shared_ptr<const scenario::LoadedScenario> get(const std::string& relative,
                                                       const std::string& pointer);
+  /// The scenario at `relative` with the cards of each shock file in `shocks` (a JSON array of
+  /// paths in the folder, at most 8; absent or empty: the scenario as it is). Throws
+  /// RequestError at `shocks_pointer`/i for a bad path or a card the scenario refuses (422).
+  std::shared_ptr<const scenario::LoadedScenario> get_with_shocks(
+      const std::string& relative, const std::string& pointer, const nlohmann::json& shocks,
+      const std::string& shocks_pointer);
   /// The scenario folder.
   const std::filesystem::path& folder() const { return folder_; }
 

@@ -155,6 +155,10 @@ test('one cadre is followed; the page switches to Vietnamese and to projector mo
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, '05-projector-vi');
   await page.selectOption('#lang', 'en');
+  // An exercise with its shock card: the story runs under it.
+  await page.check('#shocks [data-shock="training/shocks/sudden-departure.json"]');
+  await page.click('#tell');
+  await page.waitForSelector('#story-lines li');
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -204,6 +204,36 @@ TEST(WorkspaceApi, BranchingFromADateLeavesEverythingBeforeItUnchanged) {
             400);
 }
 
+TEST(WorkspaceApi, AnExerciseRunsWithItsShockCardsOnBothSides) {
+  ServerFixture s;
+  auto c = s.client();
+  const json listed = body(c.Get("/api/scenarios"))["shocks"];
+  bool card = false;
+  for (const auto& e : listed) card = card || e["path"] == "training/shocks/sudden-departure.json";
+  EXPECT_TRUE(card) << listed.dump();
+  auto plain = post(c, "/api/runs", {{"scenario", "training/son-mai.json"}, {"replications", 3}});
+  auto shocked = post(c, "/api/runs",
+                      {{"scenario", "training/son-mai.json"},
+                       {"replications", 3},
+                       {"shocks", {"training/shocks/sudden-departure.json"}}});
+  ASSERT_EQ(shocked->status, 202) << shocked->body;
+  const json a = wait_for(c, body(plain)["id"]), b = wait_for(c, body(shocked)["id"]);
+  ASSERT_EQ(b["state"], "done");
+  // The card changes the baseline itself (both sides play under it).
+  EXPECT_NE(a["result"]["scenarios"][0]["series"]["vacancies_key"]["mean"],
+            b["result"]["scenarios"][0]["series"]["vacancies_key"]["mean"]);
+  auto bad = post(c, "/api/runs",
+                  {{"scenario", "training/son-mai.json"}, {"shocks", {"../../etc/passwd.json"}}});
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(body(bad)["error"]["pointer"], "/shocks/0");
+  // A card naming units of another province does not fit the Điện Biên baseline.
+  auto misfit = post(c, "/api/runs",
+                     {{"scenario", "dien-bien/baseline.json"},
+                      {"shocks", {"training/shocks/sudden-departure.json"}}});
+  EXPECT_EQ(misfit->status, 422) << misfit->body;
+  EXPECT_EQ(body(misfit)["error"]["pointer"], "/shocks/0");
+}
+
 TEST(WorkspaceApi, ARunCanBeCancelledAndAnUnknownRunIsNotFound) {
   ServerFixture s;
   auto c = s.client();

@@ -90,7 +90,7 @@ TEST(WorkspaceRequest, ScenarioPathsCannotLeaveTheScenarioFolder) {
 
 TEST(Rooms, ATeamThatSubmitsAgainReplacesItsSettingsAndOnlyTheKeyRunsTheRound) {
   Rooms rooms(Limits{});
-  const Room r = rooms.open("training/son-mai.json", 500, 10, 3);
+  const Room r = rooms.open("training/son-mai.json", json(), 500, 10, 3);
   EXPECT_EQ(r.code.size(), 6u);
   rooms.submit(r.code, {"Team A", json{{"support", {{"top_up_vnd_per_month", 1}}}}});
   rooms.submit(r.code, {"Team B", json::object()});

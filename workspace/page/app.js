@@ -58,7 +58,13 @@ function clearError() { $("message").hidden = true; }
 
 // ---- scenario and levers ---------------------------------------------------------------------
 async function loadScenarios() {
-  const { scenarios } = await api("GET", "/api/scenarios");
+  const { scenarios, shocks } = await api("GET", "/api/scenarios");
+  const box = $("shocks");
+  box.replaceChildren();
+  for (const card of shocks) {
+    const cb = el("input", { type: "checkbox", "data-shock": card.path });
+    box.append(el("label", { class: "check", title: card.description }, cb, card.name + " (" + card.path + ")"));
+  }
   const select = $("scenario");
   select.replaceChildren();
   for (const s of scenarios) {
@@ -172,6 +178,15 @@ function currentLevers() {
   return { support, flows };
 }
 
+// The shock files ticked (both sides of a run play under them), or undefined for none.
+function currentShocks() {
+  const list = [...document.querySelectorAll("#shocks [data-shock]")].filter(x => x.checked).map(x => x.dataset.shock);
+  return list.length ? list : undefined;
+}
+function setShocks(list) {
+  document.querySelectorAll("#shocks [data-shock]").forEach(x => { x.checked = (list || []).includes(x.dataset.shock); });
+}
+
 // ---- runs --------------------------------------------------------------------------------------
 async function startRun() {
   clearError();
@@ -183,6 +198,7 @@ async function startRun() {
     label: $("label").value || "what-if",
   };
   if ($("branch-from").value) body.branch_from = $("branch-from").value;
+  body.shocks = currentShocks();
   const { id } = await api("POST", "/api/runs", body);
   state.runId = id;
   $("run").disabled = true; $("cancel").disabled = false;
@@ -294,7 +310,7 @@ function drawPipeline(variant) {
 // ---- story -------------------------------------------------------------------------------------
 async function tellStory() {
   clearError();
-  const r = await api("POST", "/api/story", { scenario: state.scenario, levers: currentLevers(), seed: Number($("seed").value), who: $("who").value, lang: state.lang });
+  const r = await api("POST", "/api/story", { scenario: state.scenario, shocks: currentShocks(), levers: currentLevers(), seed: Number($("seed").value), who: $("who").value, lang: state.lang });
   $("story-subject").textContent = r.subject;
   const ol = $("story-lines"); ol.replaceChildren();
   for (const line of r.lines) ol.append(el("li", {}, el("span", { class: "date", text: line.date }), line.text));
@@ -303,7 +319,7 @@ async function tellStory() {
 // ---- room --------------------------------------------------------------------------------------
 async function openRoom() {
   clearError();
-  const r = await api("POST", "/api/rooms", { scenario: state.scenario, budget_million_vnd: Number($("budget").value), replications: Number($("room-replications").value) });
+  const r = await api("POST", "/api/rooms", { scenario: state.scenario, shocks: currentShocks(), budget_million_vnd: Number($("budget").value), replications: Number($("room-replications").value) });
   state.room = { code: r.code, key: r.key };
   $("room-code").textContent = r.code;
   $("run-round").disabled = false; $("next-round").disabled = false;
@@ -316,6 +332,7 @@ async function joinRoom() {
   const r = await api("GET", "/api/rooms/" + encodeURIComponent(code));
   state.team = { code: r.code, name: $("team-name").value.trim() };
   if (r.scenario !== state.scenario) { $("scenario").value = r.scenario; await selectScenario(r.scenario); }
+  setShocks(r.shocks);  // the team plays under the room's shock cards
   $("submit-team").disabled = false;
   $("facilitator-panel").hidden = true;  // this screen is a team's now
   showRoom(r); watchRoom(r.code);
