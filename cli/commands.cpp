@@ -9,7 +9,7 @@
 namespace cadresim::cli {
 
 std::span<const Command> commands() {
-  static const std::array<Command, 8> table{{
+  static const std::array<Command, 9> table{{
       {"run", "run replications of a scenario and write the summary and reports", &run_main},
       {"compare", "compare policy variants with a base scenario (paired, common random numbers)",
        &compare_main},
@@ -28,6 +28,8 @@ std::span<const Command> commands() {
       {"story",
        "the career of one cadre, or the history of a post or unit, in English or Vietnamese",
        &story_main},
+      {"serve", "the browser workspace: levers, runs, stories and rooms of teams (localhost)",
+       &serve_main},
   }};
   return table;
 }

@@ -32,6 +32,7 @@ int sweep_main(std::span<const std::string> args);
 int optimise_main(std::span<const std::string> args);
 int rerun_main(std::span<const std::string> args);
 int story_main(std::span<const std::string> args);
+int serve_main(std::span<const std::string> args);
 
 /// The table of subcommands, in the order `cadresim --help` lists them.
 std::span<const Command> commands();

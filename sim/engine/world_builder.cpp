@@ -21,19 +21,13 @@ namespace {
 // A unit of the same level outside `unit`'s subtree (same-level units can nest, e.g. agencies
 // under a province), chosen by `u`; the parent when there is none, or `unit` at the root.
 model::UnitId other_unit_same_level(const model::Organisation& org, model::UnitId unit, double u) {
-  const auto& peers = org.units_of_level[org.units[unit].level];
-  std::size_t outside = 0;
-  for (model::UnitId v : peers) outside += !org.within(v, unit);
+  const std::size_t outside = org.units_of_level_outside_count(unit);
   // No peer outside the unit: the parent (outside the unit's subtree), or for the root a cadre
   // from outside the modelled organisation (home kNoUnit: a native of nowhere modelled).
   if (outside == 0) return org.units[unit].parent;
   std::size_t k = static_cast<std::size_t>(u * static_cast<double>(outside));
   if (k >= outside) k = outside - 1;
-  for (model::UnitId v : peers) {
-    if (org.within(v, unit)) continue;
-    if (k-- == 0) return v;
-  }
-  return unit;
+  return org.unit_of_level_outside(unit, k);
 }
 
 model::Cadre synthesise_holder(const model::Scenario& s, kernel::RandomStream& rs, PostId post) {

@@ -171,6 +171,28 @@ std::span<const UnitId> Organisation::units_of_level_within(LevelId level, UnitI
   return {sorted.data() + (first - keys.begin()), static_cast<std::size_t>(last - first)};
 }
 
+std::size_t Organisation::units_of_level_outside_count(UnitId unit) const {
+  const LevelId level = units[unit].level;
+  return units_of_level[level].size() - units_of_level_within(level, unit).size();
+}
+
+UnitId Organisation::unit_of_level_outside(UnitId unit, std::size_t k) const {
+  const auto& peers = units_of_level[units[unit].level];  // in id order
+  const auto inside = units_of_level_within(units[unit].level, unit);
+  // Positions of the subtree's units among the peers, ascending; each one at or before the
+  // running index pushes the k-th outside unit one place further.
+  std::vector<std::size_t> skipped;
+  skipped.reserve(inside.size());
+  for (UnitId v : inside)
+    skipped.push_back(
+        static_cast<std::size_t>(std::lower_bound(peers.begin(), peers.end(), v) - peers.begin()));
+  std::sort(skipped.begin(), skipped.end());
+  std::size_t index = k;
+  for (std::size_t pos : skipped)
+    if (pos <= index) ++index;
+  return peers[index];
+}
+
 UnitId Organisation::ancestor_at_level(UnitId unit, LevelId level) const {
   while (unit != kNoUnit && units[unit].level != level) {
     if (units[unit].level < level) return kNoUnit;

@@ -150,6 +150,12 @@ struct Organisation {
   /// Units in force of `level` in the subtree of `scope` (kNoUnit: every unit of the level), in
   /// Euler-tour order (not id order): a binary search instead of a scan of the level.
   std::span<const UnitId> units_of_level_within(LevelId level, UnitId scope) const;
+  /// Units in force of `unit`'s level outside its subtree (where a non-native of `unit` comes
+  /// from): how many, and the k-th of them (k < that count) in id order, as a scan of
+  /// units_of_level skipping the subtree would find it, but in O(s log n) for s units of the
+  /// level inside the subtree (usually just `unit`).
+  std::size_t units_of_level_outside_count(UnitId unit) const;
+  UnitId unit_of_level_outside(UnitId unit, std::size_t k) const;
   /// True if post `p` exists in the structure in force (the activation day).
   bool in_force(PostId p) const { return post_active[p] != 0; }
 

@@ -87,26 +87,18 @@ CadreId create_recruit(RuleContext& ctx, PostId post) {
   const model::UnitId unit = org.posts[post].unit;
   const bool native_draw = rs.uniform() < p.native_share;
   const double u_home = rs.uniform();
-  const auto& peers = org.units_of_level[org.units[unit].level];
   const bool must_be_outsider = org.title_of(post).non_native == model::NonNativeRule::kRequired;
   // A non-native comes from a unit of the same level outside this unit's subtree, uniformly
   // (same-level units can nest, e.g. agencies under a province). If there is none, a required
   // non-native comes from the parent unit (also outside), or for the root from outside the
   // modelled organisation (home kNoUnit); others stay natives.
-  std::size_t outside = 0;
-  for (model::UnitId v : peers) outside += !org.within(v, unit);
+  const std::size_t outside = org.units_of_level_outside_count(unit);
   if ((native_draw && !must_be_outsider) || outside == 0) {
     c.home_unit = must_be_outsider && outside == 0 ? org.units[unit].parent : unit;
   } else {
     std::size_t k = static_cast<std::size_t>(u_home * static_cast<double>(outside));
     if (k >= outside) k = outside - 1;
-    for (model::UnitId v : peers) {
-      if (org.within(v, unit)) continue;
-      if (k-- == 0) {
-        c.home_unit = v;
-        break;
-      }
-    }
+    c.home_unit = org.unit_of_level_outside(unit, k);
   }
   c.grade_coefficient = p.grade_coefficient.sample(rs.uniform());
   c.competence = p.competence.sample(rs.uniform());

@@ -310,19 +310,24 @@ void rotation_end(RuleContext& ctx, CadreId id) {
     return;
   }
   if (u < p.return_home + p.promote) {
-    // Promotion: the best vacant higher post at the origin level the cadre may hold.
+    // Promotion: the best vacant higher post at the origin level the cadre may hold, in the
+    // scope of the tier that manages the origin post (one range of the Euler tour). The lowest
+    // such rank wins; a tie goes to the lower unit id, then the earlier post of the unit.
     const PostId origin = c.rotation.origin_post;
-    const int base_rank = ctx.org.title_of(origin != model::kNoPost ? origin : c.post).rank;
-    const model::LevelId level = ctx.org.level_of(origin != model::kNoPost ? origin : c.post);
+    const PostId from = origin != model::kNoPost ? origin : c.post;
+    const int base_rank = ctx.org.title_of(from).rank;
+    const model::LevelId level = ctx.org.level_of(from);
     PostId target = model::kNoPost;
+    model::UnitId target_unit = model::kNoUnit;
     int best = 1 << 30;
-    for (model::UnitId u2 : ctx.org.units_of_level[level])
+    for (model::UnitId u2 : ctx.org.units_of_level_within(level, managing_unit(ctx.org, from)))
       for (PostId q : ctx.org.posts_of_unit[u2]) {
         const int r = ctx.org.title_of(q).rank;
-        if (w.posts[q].holder == model::kNoCadre && r > base_rank && r < best &&
-            non_native_allows(ctx.org, c, q)) {
+        if (w.posts[q].holder == model::kNoCadre && r > base_rank &&
+            (r < best || (r == best && u2 < target_unit)) && non_native_allows(ctx.org, c, q)) {
           best = r;
           target = q;
+          target_unit = u2;
         }
       }
     if (target != model::kNoPost) {
