@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/ranks.hpp"  // MpiSession
 
 namespace po = boost::program_options;
 using namespace cadresim::cli;
@@ -25,6 +26,7 @@ void print_usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  MpiSession mpi(argc, argv);  // only when started by mpirun (cli/ranks.hpp)
   try {
     // Global options stop at the first word that is not an option: the subcommand. Everything
     // after it belongs to the subcommand (so `cadresim run -h` is the subcommand's help).
@@ -54,6 +56,10 @@ int main(int argc, char** argv) {
       name = rest.front();
       rest = {"--help"};
     }
+    // Only these share work among MPI ranks; any other command runs on rank 0 alone.
+    if (process_ranks().distributed() && !process_ranks().is_root() && name != "run" &&
+        name != "compare" && name != "sweep" && name != "optimise")
+      return kOk;
     for (const auto& c : commands())
       if (c.name == name) return c.main(rest);
     fmt::print(stderr, "cadresim: unknown command '{}' (see 'cadresim --help')\n", name);
