@@ -43,16 +43,23 @@ SeriesMap difference(const SeriesMap& base, const SeriesMap& variant) {
 void AggregateAccumulator::fold_section(Section& into, std::size_t before,
                                         const SeriesMap& values) {
   // Every cell holds `before` values; after this, one more (0 where the replication lacks it).
+  // Both maps are sorted by key: walked side by side (after the first replication, every key
+  // is usually there already).
+  auto hint = into.begin();
   for (const auto& [key, v] : values) {
-    Cells& cells = into[key];
+    hint = into.try_emplace(hint, key);
+    Cells& cells = hint->second;
     while (cells.size() < v.size()) {
       cells.emplace_back();
       cells.back().add_zeros(before);
     }
+    ++hint;
   }
+  auto it = values.begin();
   for (auto& [key, cells] : into) {
-    const auto it = values.find(key);
-    const std::size_t have = it == values.end() ? 0 : it->second.size();
+    while (it != values.end() && it->first < key) ++it;
+    const bool has = it != values.end() && it->first == key;
+    const std::size_t have = has ? it->second.size() : 0;
     for (std::size_t t = 0; t < cells.size(); ++t)
       if (t < have)
         cells[t].add(it->second[t]);
