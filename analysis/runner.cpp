@@ -90,8 +90,8 @@ void settle_ranks(const Ranks& ranks, std::exception_ptr local) {
   if (local) std::rethrow_exception(local);
   if (worst == 1) throw RunCancelled{};
   if (worst == 2)
-    throw RankFailed(
-        fmt::format("MPI rank {} of {} failed: {}; nothing was written", rank_of, ranks.size, message));
+    throw RankFailed(fmt::format("MPI rank {} of {} failed: {}; nothing was written", rank_of,
+                                 ranks.size, message));
 }
 
 StreamedRun run_streamed(const std::vector<const model::Scenario*>& scenarios,
