@@ -77,25 +77,44 @@ std::vector<std::vector<std::vector<double>>> run_points(
     const std::vector<const model::Scenario*>& scenarios, const std::vector<MetricSpec>& metrics,
     const RunOptions& o) {
   const std::size_t reps = o.replications;
+  const std::size_t metric_count = metrics.size();
+  // values[p][m][r] flattened, so that several processes can add up their parts: each task is
+  // one process's (task % size == rank), the others leave zeros in its slots.
+  std::vector<double> flat(scenarios.size() * metric_count * reps, 0.0);
+  const std::size_t tasks = scenarios.size() * reps;
+  const std::size_t share = tasks / o.ranks.size + (o.ranks.rank < tasks % o.ranks.size ? 1 : 0);
+  std::exception_ptr failure;
+  try {
+    const bool finished =
+        for_each_replication(share, o.threads, o.progress, o.cancel, [&](std::size_t i) {
+          // Task = point-major (point, replication): only the slots of (p, *, r) are written.
+          const std::size_t task = o.ranks.rank + i * o.ranks.size;
+          const std::size_t p = task / reps;
+          const std::size_t r = task % reps;
+          const model::Scenario& sc = *scenarios[p];
+          engine::Engine engine(sc, o.seed, r);
+          MetricsCollector collector(sc);
+          engine.add_observer(collector);
+          engine.run_until(o.until ? o.until : sc.calendar.end);
+          if (o.until && o.until < sc.calendar.end)
+            collector.on_finish(engine.now(), engine.world());
+          const double years = run_years(sc, o.until);
+          for (std::size_t m = 0; m < metric_count; ++m)
+            flat[(p * metric_count + m) * reps + r] =
+                metric_value(collector.result(), metrics[m], years);
+        });
+    if (!finished) throw RunCancelled{};
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  settle_ranks(o.ranks, failure);
+  if (o.ranks.distributed() && o.ranks.sum_all) o.ranks.sum_all(flat);
   std::vector<std::vector<std::vector<double>>> values(
-      scenarios.size(),
-      std::vector<std::vector<double>>(metrics.size(), std::vector<double>(reps, 0.0)));
-  const bool finished = for_each_replication(
-      scenarios.size() * reps, o.threads, o.progress, o.cancel, [&](std::size_t task) {
-        // Task = point-major (point, replication): only slot values[p][*][r] is written.
-        const std::size_t p = task / reps;
-        const std::size_t r = task % reps;
-        const model::Scenario& sc = *scenarios[p];
-        engine::Engine engine(sc, o.seed, r);
-        MetricsCollector collector(sc);
-        engine.add_observer(collector);
-        engine.run_until(o.until ? o.until : sc.calendar.end);
-        if (o.until && o.until < sc.calendar.end) collector.on_finish(engine.now(), engine.world());
-        const double years = run_years(sc, o.until);
-        for (std::size_t m = 0; m < metrics.size(); ++m)
-          values[p][m][r] = metric_value(collector.result(), metrics[m], years);
-      });
-  if (!finished) throw RunCancelled{};
+      scenarios.size(), std::vector<std::vector<double>>(metric_count, std::vector<double>(reps)));
+  for (std::size_t p = 0; p < scenarios.size(); ++p)
+    for (std::size_t m = 0; m < metric_count; ++m)
+      for (std::size_t r = 0; r < reps; ++r)
+        values[p][m][r] = flat[(p * metric_count + m) * reps + r];
   return values;
 }
 

@@ -1,6 +1,8 @@
 // Parallel replications with a deterministic merge, and aggregation across replications.
 #include "analysis/runner.hpp"
 
+#include <fmt/core.h>  // fmt::format
+
 #include <stdexcept>  // std::invalid_argument
 
 #include "sim/engine/engine.hpp"
@@ -65,84 +67,95 @@ std::vector<model::UnitId> resolve_pipeline_units(const model::Scenario& s,
   return out;
 }
 
-const Summary* Aggregate::total(const std::string& metric, const std::string& group) const {
-  for (const auto& [k, s] : totals)
-    if (k.metric == metric && k.group == group) return &s;
-  return nullptr;
-}
-
-namespace {
-
-template <class Get>
-Aggregate aggregate_with(const std::vector<ReplicationResult>& a, Get value) {
-  Aggregate out;
-  out.replications = a.size();
-  if (a.empty()) return out;
-  const ReplicationResult& first = a.front();
-  std::vector<double> column(a.size());
-  auto series = [&](const std::map<SeriesKey, std::vector<double>> ReplicationResult::*member,
-                    const std::vector<Day>& dates, std::vector<AggregateSeries>& dest) {
-    for (const auto& [key, values] : first.*member) {
-      AggregateSeries s{key, dates, {}};
-      for (std::size_t t = 0; t < values.size(); ++t) {
-        for (std::size_t r = 0; r < a.size(); ++r) {
-          const auto it = (a[r].*member).find(key);
-          column[r] =
-              value(r, it == (a[r].*member).end() || t >= it->second.size() ? 0.0 : it->second[t],
-                    key, t, member);
-        }
-        s.stats.push_back(summarise(column));
-      }
-      dest.push_back(std::move(s));
-    }
-  };
-  series(&ReplicationResult::monthly, first.months, out.monthly);
-  series(&ReplicationResult::yearly, first.years, out.yearly);
-  for (const auto& [key, v] : first.totals) {
-    for (std::size_t r = 0; r < a.size(); ++r) {
-      const auto it = a[r].totals.find(key);
-      column[r] = value(r, it == a[r].totals.end() ? 0.0 : it->second, key,
-                        static_cast<std::size_t>(-1), nullptr);
-    }
-    out.totals.push_back({key, summarise(column)});
+void settle_ranks(const Ranks& ranks, std::exception_ptr local) {
+  if (!ranks.distributed() || !ranks.agree) {
+    if (local) std::rethrow_exception(local);
+    return;
   }
-  return out;
-}
-
-}  // namespace
-
-Aggregate aggregate(const std::vector<ReplicationResult>& reps) {
-  Aggregate out = aggregate_with(
-      reps, [](std::size_t, double v, const SeriesKey&, std::size_t, auto) { return v; });
-  std::vector<double> pooled, fills;
-  for (const auto& r : reps) {
-    pooled.insert(pooled.end(), r.shortfalls.begin(), r.shortfalls.end());
-    fills.insert(fills.end(), r.fill_days.begin(), r.fill_days.end());
+  int status = 0;
+  std::string message;
+  if (local) {
+    try {
+      std::rethrow_exception(local);
+    } catch (const RunCancelled&) {
+      status = 1;
+    } catch (const std::exception& e) {
+      status = 2, message = e.what();
+    } catch (...) {
+      status = 2, message = "unknown failure";
+    }
   }
-  out.shortfall_per_move = summarise(pooled);
-  out.fill_days_per_vacancy = summarise(fills);
-  return out;
+  std::size_t rank_of = 0;
+  const int worst = ranks.agree(status, message, rank_of);
+  if (local) std::rethrow_exception(local);
+  if (worst == 1) throw RunCancelled{};
+  if (worst == 2)
+    throw RankFailed(fmt::format("MPI rank {} of {} failed: {}; nothing was written", rank_of,
+                                 ranks.size, message));
 }
 
-Aggregate paired_difference(const std::vector<ReplicationResult>& base,
-                            const std::vector<ReplicationResult>& variant) {
-  // Replication r of the variant minus replication r of the base: same seeds, same personal
-  // draws, so the noise common to both cancels.
-  return aggregate_with(
-      variant, [&](std::size_t r, double v, const SeriesKey& key, std::size_t t,
-                   const std::map<SeriesKey, std::vector<double>> ReplicationResult::*member) {
-        double b = 0;
-        if (r < base.size()) {
-          if (member == nullptr) {
-            const auto it = base[r].totals.find(key);
-            b = it == base[r].totals.end() ? 0.0 : it->second;
-          } else {
-            const auto it = (base[r].*member).find(key);
-            b = it == (base[r].*member).end() || t >= it->second.size() ? 0.0 : it->second[t];
+StreamedRun run_streamed(const std::vector<const model::Scenario*>& scenarios,
+                         const RunOptions& o) {
+  const std::size_t k = scenarios.size();
+  // This process's replications: r = rank, rank + size, ... (a fixed partition).
+  const std::size_t share =
+      o.replications / o.ranks.size + (o.ranks.rank < o.replications % o.ranks.size ? 1 : 0);
+  const unsigned workers = worker_count(share, o.threads);
+  std::vector<StreamedRun> per_worker(workers);
+  for (auto& w : per_worker) {
+    w.scenarios.resize(k);
+    w.differences.resize(k > 0 ? k - 1 : 0);
+  }
+  std::exception_ptr failure;
+  try {
+    const bool finished = for_each_replication_in_worker(
+        share, o.threads, o.progress, o.cancel, [&](std::size_t i, unsigned worker) {
+          const std::size_t r = o.ranks.rank + i * o.ranks.size;
+          StreamedRun& into = per_worker[worker];
+          ReplicationResult base;
+          for (std::size_t s = 0; s < k; ++s) {
+            const model::Scenario& sc = *scenarios[s];
+            engine::Engine engine(sc, o.seed, r);
+            MetricsCollector metrics(sc, o.pipeline_units);
+            engine.add_observer(metrics);
+            CancelCheck check(o.cancel);
+            engine.add_observer(check);
+            engine.run_until(o.until ? o.until : sc.calendar.end);
+            if (o.until && o.until < sc.calendar.end)
+              metrics.on_finish(engine.now(), engine.world());
+            into.scenarios[s].add(r, metrics.result());
+            if (s == 0)
+              base = std::move(metrics.result());
+            else
+              into.differences[s - 1].add_difference(r, base, metrics.result());
           }
-        }
-        return v - b;
-      });
+        });
+    if (!finished) throw RunCancelled{};
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  settle_ranks(o.ranks, failure);
+  StreamedRun out = std::move(per_worker.front());
+  for (std::size_t w = 1; w < workers; ++w) {
+    for (std::size_t s = 0; s < k; ++s) out.scenarios[s].merge(per_worker[w].scenarios[s]);
+    for (std::size_t s = 0; s + 1 < k; ++s) out.differences[s].merge(per_worker[w].differences[s]);
+  }
+  if (!o.ranks.distributed() || !o.ranks.gather) return out;
+  // Every rank's accumulators to rank 0, merged there (the merge does not depend on order).
+  kernel::ByteWriter w;
+  for (const auto& a : out.scenarios) a.save(w);
+  for (const auto& a : out.differences) a.save(w);
+  const std::vector<std::string> all = o.ranks.gather(w.take());
+  for (std::size_t from = 1; from < all.size(); ++from) {
+    kernel::ByteReader r(all[from]);
+    for (auto* list : {&out.scenarios, &out.differences})
+      for (auto& a : *list) {
+        AggregateAccumulator part;
+        part.load(r);
+        a.merge(part);
+      }
+  }
+  return out;
 }
 
 }  // namespace cadresim::analysis

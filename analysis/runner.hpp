@@ -1,16 +1,21 @@
 #pragma once
 /// @file Replications: runs N independent replications of a scenario (replication r uses the
-/// random key (seed, r)) on T threads and keeps results in replication order, so merged
-/// output is bit-identical whatever the thread count. Cancellation (Ctrl-C) stops cleanly.
+/// random key (seed, r)) on T threads, and on several processes (Ranks), either kept in
+/// replication order (run_replications) or summarised as they finish (run_streamed); output is
+/// bit-identical whatever the thread or process count. Cancellation (Ctrl-C) stops cleanly.
 
-#include <algorithm>  // std::min, std::max
-#include <atomic>     // std::atomic
-#include <cstdint>    // std::uint64_t
-#include <exception>  // std::exception_ptr
-#include <mutex>      // std::mutex for progress reports
-#include <thread>     // std::thread
-#include <vector>     // std::vector
+#include <algorithm>   // std::min, std::max
+#include <atomic>      // std::atomic
+#include <cstdint>     // std::uint64_t
+#include <exception>   // std::exception_ptr
+#include <functional>  // std::function
+#include <mutex>       // std::mutex for progress reports
+#include <stdexcept>   // std::runtime_error
+#include <string>      // std::string
+#include <thread>      // std::thread
+#include <vector>      // std::vector
 
+#include "analysis/aggregation.hpp"  // AggregateAccumulator, Aggregate
 #include "analysis/metrics.hpp"
 #include "analysis/statistics.hpp"
 #include "sim/engine/engine.hpp"  // engine::Engine (run_cancellably)
@@ -26,6 +31,38 @@ class ProgressSink {
   virtual void update(std::size_t done, std::size_t total) = 0;
 };
 
+/// How the work is shared among cooperating processes (MPI ranks; cli/ranks.hpp provides the
+/// functions). The default is one process; analysis knows nothing of MPI.
+struct Ranks {
+  std::size_t rank = 0;  ///< this process, 0 .. size − 1; rank 0 writes the outputs
+  std::size_t size = 1;
+  /// Sums `values` element-wise over all processes, the result on every process.
+  std::function<void(std::vector<double>& values)> sum_all;
+  /// Every process's `bytes`, in rank order, on rank 0 (other ranks get an empty list).
+  std::function<std::vector<std::string>(const std::string& bytes)> gather;
+  /// Tells every process how every process fared: each passes its status (0 ok, 1 cancelled,
+  /// 2 failed) and message; returns the highest status, and sets `rank_of`/`message` to
+  /// those of the lowest rank with it.
+  std::function<int(int status, std::string& message, std::size_t& rank_of)> agree;
+  /// True when task number `task` (a replication, or a point × replication) is this process's.
+  bool owns(std::size_t task) const { return task % size == rank; }
+  /// True for several processes.
+  bool distributed() const { return size > 1; }
+  /// True for the process that reports and writes (rank 0).
+  bool is_root() const { return rank == 0; }
+};
+
+/// Another process failed (its rank and message); this one did not.
+struct RankFailed : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// Exchanges how every process fared after a phase of work (Ranks::agree). With one process it
+/// rethrows `local` if set. Otherwise every process learns the outcome: a process rethrows its
+/// own failure; a process that did not fail throws RunCancelled or RankFailed (naming the
+/// lowest failing rank and its message) when another did.
+void settle_ranks(const Ranks& ranks, std::exception_ptr local);
+
 /// How to run.
 struct RunOptions {
   std::uint64_t seed = 1;
@@ -36,6 +73,8 @@ struct RunOptions {
   const std::atomic<bool>* cancel = nullptr;  ///< optional; set to stop early
   /// Units that also get the successor pipeline per unit (resolve_pipeline_units).
   std::vector<model::UnitId> pipeline_units;
+  /// The processes sharing the replications (run_streamed, run_points); one by default.
+  Ranks ranks;
 };
 
 /// The units named in `list` (comma-separated unit ids, or level ids for every unit of that
@@ -47,25 +86,32 @@ std::vector<model::UnitId> resolve_pipeline_units(const model::Scenario& s,
 /// Thrown when a run is cancelled before all replications finished.
 struct RunCancelled {};
 
-/// Runs `body(r)` for r = 0 .. n−1 on `threads` worker threads (0 = all cores), each
+/// Number of worker threads for_each_replication uses for `n` tasks and `threads` asked.
+inline unsigned worker_count(std::size_t n, unsigned threads) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n)));
+}
+
+/// Runs `body(r, worker)` for r = 0 .. n−1 on `threads` worker threads (0 = all cores;
+/// worker = 0 .. worker_count(n, threads) − 1 says which thread runs it), each
 /// replication exactly once, reporting progress. Returns false if `cancel` stopped it before
 /// all finished; rethrows the exception of the lowest-numbered failing replication. The body
-/// must write only to state owned by replication r, so results never depend on scheduling.
+/// must write only to state owned by replication r (or by its worker, if what it writes does
+/// not depend on the order), so results never depend on scheduling.
 template <class Body>
-bool for_each_replication(std::size_t n, unsigned threads, ProgressSink* progress,
-                          const std::atomic<bool>* cancel, Body&& body) {
+bool for_each_replication_in_worker(std::size_t n, unsigned threads, ProgressSink* progress,
+                                    const std::atomic<bool>* cancel, Body&& body) {
   std::vector<std::exception_ptr> errors(n);
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> done{0};
   std::mutex progress_mutex;
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n)));
-  auto worker = [&] {
+  threads = worker_count(n, threads);
+  auto worker = [&](unsigned worker_index) {
     while (!(cancel && cancel->load())) {
       const std::size_t r = next.fetch_add(1);
       if (r >= n) return;
       try {
-        body(r);
+        body(r, worker_index);
       } catch (...) {
         errors[r] = std::current_exception();
       }
@@ -77,13 +123,21 @@ bool for_each_replication(std::size_t n, unsigned threads, ProgressSink* progres
     }
   };
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker, t);
+  worker(0);
   for (auto& t : pool) t.join();
   if (cancel && cancel->load() && done.load() < n) return false;
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);
   return true;
+}
+
+/// for_each_replication_in_worker with a body that takes only the replication number.
+template <class Body>
+bool for_each_replication(std::size_t n, unsigned threads, ProgressSink* progress,
+                          const std::atomic<bool>* cancel, Body&& body) {
+  return for_each_replication_in_worker(n, threads, progress, cancel,
+                                        [&](std::size_t r, unsigned) { body(r); });
 }
 
 /// An observer that throws RunCancelled at the end of a simulated month once `cancel` is set,
@@ -106,29 +160,20 @@ class CancelCheck : public engine::Observer {
 std::vector<ReplicationResult> run_replications(const model::Scenario& scenario,
                                                 const RunOptions& options);
 
-/// Summary statistics of one series across replications.
-struct AggregateSeries {
-  SeriesKey key;
-  std::vector<Day> dates;
-  std::vector<Summary> stats;
+/// Replications of one or more scenarios with common random numbers, aggregated as they finish
+/// (analysis/aggregation.hpp): memory does not grow with the number of replications.
+struct StreamedRun {
+  std::vector<AggregateAccumulator> scenarios;    ///< one per scenario, in the order given
+  std::vector<AggregateAccumulator> differences;  ///< [k − 1]: scenario k − scenario 0
 };
 
-/// A run (or a paired difference of two runs) summarised across replications.
-struct Aggregate {
-  std::size_t replications = 0;
-  std::vector<AggregateSeries> monthly;
-  std::vector<AggregateSeries> yearly;
-  std::vector<std::pair<SeriesKey, Summary>> totals;
-  Summary shortfall_per_move;     ///< pooled over all moves of all replications
-  Summary fill_days_per_vacancy;  ///< pooled over all filled vacancies
-  /// The total of a metric/group (zero Summary if absent).
-  const Summary* total(const std::string& metric, const std::string& group = "all") const;
-};
-
-/// Summarises replications (values at each date across replications).
-Aggregate aggregate(const std::vector<ReplicationResult>& reps);
-/// Paired differences variant − base, replication by replication (common random numbers).
-Aggregate paired_difference(const std::vector<ReplicationResult>& base,
-                            const std::vector<ReplicationResult>& variant);
+/// Runs replication r of every scenario in one task (so the paired differences against the
+/// first scenario are folded at once), on `o.threads` threads, each thread folding into
+/// accumulators of its own, merged at the end. With `o.ranks` of several processes this process
+/// runs its share of the replications and the shares are merged on the first process (the
+/// others return empty accumulators); a failure or cancellation anywhere is reported on every
+/// process (RunCancelled, or the failing process's exception or a RankFailed). Throws
+/// RunCancelled when cancelled.
+StreamedRun run_streamed(const std::vector<const model::Scenario*>& scenarios, const RunOptions& o);
 
 }  // namespace cadresim::analysis

@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"  // ui_lang, message
+#include "cli/ranks.hpp"    // MpiSession
 
 namespace po = boost::program_options;
 using namespace cadresim::cli;
@@ -26,6 +27,7 @@ void print_usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  MpiSession mpi(argc, argv);  // only when started by mpirun (cli/ranks.hpp)
   init_ui_lang_from_environment();
   try {
     // Global options stop at the first word that is not an option: the subcommand. Everything
@@ -56,6 +58,10 @@ int main(int argc, char** argv) {
       name = rest.front();
       rest = {"--help"};
     }
+    // Only these share work among MPI ranks; any other command runs on rank 0 alone.
+    if (process_ranks().distributed() && !process_ranks().is_root() && name != "run" &&
+        name != "compare" && name != "sweep" && name != "optimise")
+      return kOk;
     for (const auto& c : commands())
       if (c.name == name) return c.main(rest);
     fmt::print(stderr, "{}\n", message("cli.unknown_command", name));

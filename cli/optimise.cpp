@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/experiment_support.hpp"
 #include "cli/options.hpp"
+#include "cli/ranks.hpp"  // MPI ranks
 #include "cli/run_support.hpp"
 #include "cli/scenario_options.hpp"
 #include "sim/scenario/overrides.hpp"
@@ -137,6 +138,7 @@ int optimise_main(std::span<const std::string> args) {
     TerminalProgress progress(fmt::format("optimise: {} points", points.size()));
     ro.progress = &progress;
     ro.cancel = &g_interrupted;
+    ro.ranks = process_ranks();  // points × replications shared among MPI ranks, if any
     auto values = analysis::run_points(ptrs, metrics, ro);
     const analysis::OptimiseResult best =
         analysis::choose_cheapest(values, 0, targets, target_metric);
@@ -273,6 +275,7 @@ int optimise_main(std::span<const std::string> args) {
         out.empty()
             ? std::filesystem::path("results") / (safe_name(base.scenario.name) + "-optimise")
             : std::filesystem::path(out);
+    if (!ro.ranks.is_root()) return kOk;  // rank 0 writes every output
     std::filesystem::create_directories(dir);
     analysis::write_file_atomic(dir / "optimise.csv", csv);
     analysis::write_file_atomic(dir / "optimise.json", j.dump(1));

@@ -9,6 +9,7 @@
 #include "analysis/snapshot.hpp"    // --save-state, --from-state
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/ranks.hpp"      // MPI ranks
 #include "cli/run_store.hpp"  // run_record, --rerun-of
 #include "cli/run_support.hpp"
 #include "cli/scenario_options.hpp"  // --set
@@ -100,6 +101,11 @@ int run_main(std::span<const std::string> args) {
   }
   if ((saving || continuing) && (assumption_sets > 0 || !rerun_of.empty())) {
     fmt::print(stderr, "cadresim run: --{} cannot be combined with --assumptions or rerun\n",
+               saving ? "save-state" : "from-state");
+    return kUsageError;
+  }
+  if ((saving || continuing) && process_ranks().distributed()) {
+    fmt::print(stderr, "cadresim run: --{} runs in one process; run it without mpirun\n",
                saving ? "save-state" : "from-state");
     return kUsageError;
   }
@@ -202,7 +208,9 @@ int run_main(std::span<const std::string> args) {
   }
   const std::size_t runs = snapshot ? static_cast<std::size_t>(snapshot->header.replications) : n;
   const std::uint64_t run_seed = snapshot ? snapshot->header.seed : seed;
-  if (!check_run_size(runs, horizon_months(sc, until_day), "run")) return kInvalidInput;
+  // Only the snapshot runs keep every replication; the others aggregate as they go.
+  if ((saving || snapshot) && !check_run_size(runs, horizon_months(sc, until_day), "run"))
+    return kInvalidInput;
   analysis::Provenance prov = make_provenance(run_seed, runs, "run", args);
   prov.with_names = with_names;
   if (rerun) {  // the same provenance, so the reports come out byte for byte the same
@@ -235,7 +243,8 @@ int run_main(std::span<const std::string> args) {
     TerminalProgress progress("running " + sc.name);
     ro.progress = &progress;
     ro.cancel = &g_interrupted;
-    std::vector<analysis::ReplicationResult> reps;
+    std::vector<analysis::ReplicationResult> reps;  // kept only by the snapshot runs
+    analysis::Aggregate aggregate;
     std::string event_log;
     bool have_event_log = false;  // computed with the replications (snapshot runs)
     if (saving) {
@@ -245,14 +254,18 @@ int run_main(std::span<const std::string> args) {
       have_event_log = true;
       if (g_interrupted.load()) throw analysis::RunCancelled{};
       analysis::write_snapshot(save_state, saved.snapshot);
+      aggregate = analysis::aggregate(reps);
     } else if (snapshot) {
       analysis::ContinuedRun cont =
           analysis::continue_from(sc, *snapshot, from_state, ro, !events.empty());
       reps = std::move(cont.results);
       event_log = std::move(cont.event_log);
       have_event_log = true;
+      aggregate = analysis::aggregate(reps);
     } else {
-      reps = analysis::run_replications(sc, ro);
+      // Aggregated as they finish (memory flat in --replications), over MPI ranks if any.
+      ro.ranks = process_ranks();
+      aggregate = analysis::run_streamed({&sc}, ro).scenarios.front().result();
     }
     interrupt_point("after-replications");
     analysis::ScenarioResults res;
@@ -262,17 +275,19 @@ int run_main(std::span<const std::string> args) {
     res.scenario = &sc;
     res.changes = changes;
     res.changed_from = changed_from;
-    res.aggregate = analysis::aggregate(reps);
+    res.aggregate = std::move(aggregate);
     if (assumption_sets > 0) {
       TerminalProgress sets_progress("assumption sets");
       ro.progress = &sets_progress;
-      const analysis::AssumptionStudy study = analysis::run_assumption_study(
-          *loaded, assumption_sets, analysis::default_metrics(), ro, &reps);
+      const analysis::AssumptionStudy study =
+          analysis::run_assumption_study(*loaded, assumption_sets, analysis::default_metrics(), ro,
+                                         reps.empty() ? nullptr : &reps);
       res.uncertainty = analysis::assumption_study_json(study);
       res.uncertainty_summary = analysis::format_assumption_study(study);
     }
     const std::vector<analysis::ScenarioResults> all_results{std::move(res)};
     if (g_interrupted.load()) throw analysis::RunCancelled{};
+    if (!ro.ranks.is_root()) return kOk;  // rank 0 writes every output
     if (!events.empty() && !have_event_log) {
       engine::Engine engine(sc, seed, 0);
       analysis::EventLogCsv log(sc, with_names);

@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/experiment_support.hpp"
 #include "cli/options.hpp"
+#include "cli/ranks.hpp"  // MPI ranks
 #include "cli/run_support.hpp"
 #include "cli/scenario_options.hpp"
 
@@ -124,6 +125,7 @@ int sweep_main(std::span<const std::string> args) {
     TerminalProgress progress(fmt::format("sweep: {} points", points.size()));
     ro.progress = &progress;
     ro.cancel = &g_interrupted;
+    ro.ranks = process_ranks();  // points × replications shared among MPI ranks, if any
     auto values = analysis::run_points(ptrs, *metrics, ro);
     const analysis::SweepResult result = analysis::summarise_sweep(
         levers, design, std::move(points), *metrics, std::move(values), seed);
@@ -141,6 +143,7 @@ int sweep_main(std::span<const std::string> args) {
     const std::filesystem::path dir =
         out.empty() ? std::filesystem::path("results") / (safe_name(base.scenario.name) + "-sweep")
                     : std::filesystem::path(out);
+    if (!ro.ranks.is_root()) return kOk;  // rank 0 writes every output
     std::filesystem::create_directories(dir);
     analysis::write_file_atomic(dir / "sweep.csv", analysis::sweep_csv(result));
     analysis::write_file_atomic(dir / "sweep.json", j.dump(1));

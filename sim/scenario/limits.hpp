@@ -23,10 +23,11 @@ inline constexpr int kMaxHorizonYears = 100;
 inline constexpr std::size_t kMaxJsonFileBytes = 16 * 1024 * 1024;
 /// Bytes of one roster CSV file.
 inline constexpr std::size_t kMaxCsvFileBytes = 64 * 1024 * 1024;
-/// Replications of one run (`-n`); each keeps its monthly series until the run ends.
+/// Replications of one run (`-n`); aggregated as they finish (analysis/aggregation.hpp).
 inline constexpr std::size_t kMaxReplications = 100'000;
-/// Replications times months of the horizon times scenarios: bounds the memory the kept
-/// series take (measured for the baseline: 166 kB per replication of 126 months, about 1.3 kB
+/// Replications times months of the horizon, for the runs that keep every replication's
+/// series until the end (run --save-state and --from-state, markov --from-scenario): bounds the
+/// memory they take (measured for the baseline: 166 kB per replication of 126 months, about 1.3 kB
 /// per replication-month, so at most about 1.3 GB; the baseline allows 7,936 replications).
 inline constexpr std::uint64_t kMaxReplicationMonths = 1'000'000;
 /// Worker threads (`--threads`).

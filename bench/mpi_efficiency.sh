@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# MPI scaling (issue 16): `mpirun -n K cadresim run -n N --threads 1` on the built-in baseline
+# for K = 1 and 2 (default N = 400). Prints wall time, CPU time (user + system of mpirun and its
+# ranks) and replications per second; parallel efficiency = T(1) / (K · T(K)). On a machine
+# shared with other work the wall times are pessimistic: compare the CPU times too (the work
+# added by distributing is their difference).
+# Usage: bench/mpi_efficiency.sh [BUILD_DIR] [N] [RANKS...]   (default: build 400 1 2)
+set -euo pipefail
+build="${1:-build}"
+n="${2:-400}"
+shift 2 2>/dev/null || shift $#
+ranks=("$@")
+[ ${#ranks[@]} -eq 0 ] && ranks=(1 2)
+bin="$(realpath "$build/cli/cadresim")"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+for k in "${ranks[@]}"; do
+  /usr/bin/time -f '%e %U %S %M' -o "$out/time$k" mpirun -n "$k" --oversubscribe --bind-to none \
+    "$bin" run -n "$n" --threads 1 -q --out "$out/run$k" >/dev/null
+  read -r wall user sys rss <"$out/time$k"
+  cpu=$(echo "$user + $sys" | bc)
+  printf 'ranks=%s replications=%s wall=%.2f s cpu=%.2f s (%.1f ms/replication) %.1f replications/s\n' \
+    "$k" "$n" "$wall" "$cpu" "$(echo "1000 * $cpu / $n" | bc -l)" "$(echo "$n / $wall" | bc -l)"
+done
+# The outputs must be the same bytes whatever the number of ranks.
+for k in "${ranks[@]}"; do
+  cmp -s <(grep -v -e '"created"' -e '"command"' "$out/run${ranks[0]}/report.json") \
+    <(grep -v -e '"created"' -e '"command"' "$out/run$k/report.json") ||
+    { echo "report.json differs between ${ranks[0]} and $k ranks"; exit 1; }
+done
+echo "report.json identical for ranks: ${ranks[*]}"
