@@ -55,7 +55,7 @@ after(async () => {
 // Opens a report and waits until its script has finished (data-status leaves "loading").
 async function openReport(name) {
   const { page, problems } = await open(browser.context, reports[name].url);
-  await page.waitForFunction(() => document.body.getAttribute('data-status') !== 'loading', null, { timeout: 60000 });
+  await page.waitForFunction(() => document.body.getAttribute('data-status') !== 'loading', null, { timeout: 180000 });
   return { page, problems };
 }
 
@@ -98,7 +98,7 @@ async function checkDrawn(name, expected, headings = ['Date', 'Scenario', 'Avera
   // The table of numbers of the first time chart appears when opened, with headings in words.
   const first = charts.find((c) => c.type === 'line');
   await page.click(`details.chart-data[data-for="${first.id}"] summary`);
-  await page.locator(`details.chart-data[data-for="${first.id}"] table`).waitFor({ timeout: 10000 });
+  await page.locator(`details.chart-data[data-for="${first.id}"] table`).waitFor({ timeout: 180000 });
   const cells = await page.locator(`details.chart-data[data-for="${first.id}"] table td`).count();
   assert.ok(cells > 0, `${name}: the table of ${first.id} is empty`);
   const drawnHeadings = await page.locator(`details.chart-data[data-for="${first.id}"] table th`).allTextContents();

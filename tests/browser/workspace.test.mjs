@@ -36,6 +36,9 @@ async function shot(page, name) {
 // A page of the workspace with every problem recorded (see the file comment).
 async function open(path = '/') {
   const page = await context.newPage();
+  // Waits are for behaviour, not speed: the sanitizer build (Debug + ASan) on a loaded machine
+  // is many times slower than Release, so no wait is short.
+  page.setDefaultTimeout(180000);
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'assert') problems.push(`console ${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
@@ -45,7 +48,7 @@ async function open(path = '/') {
     return route.abort();
   });
   await page.goto(origin + path, { waitUntil: 'load' });
-  await page.waitForSelector('body[data-status="ok"]', { timeout: 30000 });
+  await page.waitForSelector('body[data-status="ok"]', { timeout: 180000 });
   return { page, problems };
 }
 
@@ -105,7 +108,7 @@ test('the levers come from the scenario; a run draws the charts with the baselin
   await setNumber(page, '#replications', 6);
   await page.fill('#label', 'top-up 2M, 4 moves');
   await page.click('#run');
-  await page.waitForSelector('#chart-vacant-key[data-rendered="1"]', { timeout: 120000 });
+  await page.waitForSelector('#chart-vacant-key[data-rendered="1"]', { timeout: 180000 });
   assert.deepEqual(await chartsDrawn(page, '#results canvas'), [true, true, true, true]);
   // The numbers behind a chart download as CSV: both scenarios, every month.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#chart-vacant-key-download button')]);
@@ -127,12 +130,12 @@ test('the levers come from the scenario; a run draws the charts with the baselin
 test('a long run can be cancelled from the page', async () => {
   const { page, problems } = await open();
   await page.selectOption('#scenario', 'dien-bien/baseline.json');
-  await page.waitForSelector('#levers [data-lever]');
+  await page.waitForSelector('#levers[data-scenario="dien-bien/baseline.json"] [data-lever]');
   await setNumber(page, '#replications', 300);
   await page.click('#run');
   await page.waitForSelector('#cancel:not([disabled])');
   await page.click('#cancel');
-  await page.waitForFunction(() => /Cancelled/.test(document.getElementById('run-status').textContent), null, { timeout: 120000 });
+  await page.waitForFunction(() => /Cancelled/.test(document.getElementById('run-status').textContent), null, { timeout: 180000 });
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -193,13 +196,13 @@ test('two teams join a room and the facilitator sees the league table and their 
   }
   await f.waitForFunction(() => document.getElementById('room-teams').textContent.includes('Mường Thanh'));
   await f.click('#run-round');
-  await f.waitForSelector('#league tr[data-team]', { timeout: 120000 });
+  await f.waitForSelector('#league tr[data-team]', { timeout: 180000 });
   assert.equal(await f.locator('#league tr[data-team]').count(), 2);
   await f.waitForFunction(() => document.querySelectorAll('#team-charts canvas[data-rendered="1"]').length === 2);
   assert.deepEqual(await chartsDrawn(f, '#team-charts canvas'), [true, true]);
   await shot(f, '08-league');
   // The teams see the same table.
-  await teams[0].page.waitForSelector('#league tr[data-team]', { timeout: 30000 });
+  await teams[0].page.waitForSelector('#league tr[data-team]', { timeout: 180000 });
   for (const p of [facilitator, ...teams]) {
     assert.deepEqual(p.problems, []);
     await p.page.close();

@@ -77,15 +77,22 @@ async function loadScenarios() {
 
 async function selectScenario(path) {
   state.scenario = path;
-  state.catalog = await api("GET", "/api/levers?scenario=" + encodeURIComponent(path));
-  const sc = state.catalog.scenario;
-  $("scenario-description").textContent = sc.description;
-  showPeriod();
-  $("branch-from").min = sc.start; $("branch-from").max = sc.end; $("branch-from").value = "";
-  const list = $("cadres"); list.replaceChildren();
-  for (const c of state.catalog.cadres) list.append(el("option", { value: c }));
-  if (state.catalog.cadres.length) $("who").value = state.catalog.cadres[0];
-  drawLevers();
+  // No run until this scenario's levers are drawn: the old ones would be sent with the new path.
+  $("run").disabled = true;
+  try {
+    state.catalog = await api("GET", "/api/levers?scenario=" + encodeURIComponent(path));
+    const sc = state.catalog.scenario;
+    $("scenario-description").textContent = sc.description;
+    showPeriod();
+    $("branch-from").min = sc.start; $("branch-from").max = sc.end; $("branch-from").value = "";
+    const list = $("cadres"); list.replaceChildren();
+    for (const c of state.catalog.cadres) list.append(el("option", { value: c }));
+    if (state.catalog.cadres.length) $("who").value = state.catalog.cadres[0];
+    drawLevers();
+    $("levers").dataset.scenario = path;
+  } finally {
+    if (!state.runId) $("run").disabled = false;
+  }
 }
 
 // Units come from the server in English; the dictionary has them as "u:<unit>".

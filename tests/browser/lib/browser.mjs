@@ -37,6 +37,7 @@ export async function launch() {
  */
 export async function open(context, url) {
   const page = await context.newPage();
+  page.setDefaultTimeout(180000);  // behaviour, not speed: the sanitizer build is slow
   const problems = [];
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'assert') problems.push(`console ${m.type()}: ${m.text()}`);
