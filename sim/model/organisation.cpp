@@ -152,23 +152,29 @@ void Organisation::activate(kernel::Day day) {
   }
 }
 
-std::span<const PostId> Organisation::posts_of_title_within(TitleId t, UnitId scope) const {
-  const auto& sorted = posts_of_title_by_tour[t];
-  if (scope == kNoUnit) return sorted;
-  // The subtree of `scope` is the tour interval [entry, exit] of scope.
-  const auto& keys = tour_entry_of_title_posts[t];
-  const auto first = std::lower_bound(keys.begin(), keys.end(), preorder_in[scope]);
-  const auto last = std::upper_bound(first, keys.end(), preorder_out[scope]);
+namespace {
+// The part of `sorted` (ordered by Euler-tour entry; `keys` are those entries) that lies in the
+// tour interval [in, out] of a unit: its subtree.
+template <class Id>
+std::span<const Id> tour_range(const std::vector<Id>& sorted,
+                               const std::vector<std::uint32_t>& keys, std::uint32_t in,
+                               std::uint32_t out) {
+  const auto first = std::lower_bound(keys.begin(), keys.end(), in);
+  const auto last = std::upper_bound(first, keys.end(), out);
   return {sorted.data() + (first - keys.begin()), static_cast<std::size_t>(last - first)};
+}
+}  // namespace
+
+std::span<const PostId> Organisation::posts_of_title_within(TitleId t, UnitId scope) const {
+  if (scope == kNoUnit) return posts_of_title_by_tour[t];
+  return tour_range(posts_of_title_by_tour[t], tour_entry_of_title_posts[t], preorder_in[scope],
+                    preorder_out[scope]);
 }
 
 std::span<const UnitId> Organisation::units_of_level_within(LevelId level, UnitId scope) const {
-  const auto& sorted = units_of_level_by_tour[level];
-  if (scope == kNoUnit) return sorted;
-  const auto& keys = tour_entry_of_level_units[level];
-  const auto first = std::lower_bound(keys.begin(), keys.end(), preorder_in[scope]);
-  const auto last = std::upper_bound(first, keys.end(), preorder_out[scope]);
-  return {sorted.data() + (first - keys.begin()), static_cast<std::size_t>(last - first)};
+  if (scope == kNoUnit) return units_of_level_by_tour[level];
+  return tour_range(units_of_level_by_tour[level], tour_entry_of_level_units[level],
+                    preorder_in[scope], preorder_out[scope]);
 }
 
 std::size_t Organisation::units_of_level_outside_count(UnitId unit) const {
