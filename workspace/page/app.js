@@ -285,7 +285,11 @@ function lineChart(id, series, opts) {
   const chart = CadresimCharts.line($(id), {
     decimals: (opts && opts.decimals) || 1, dates: series[0].data.dates, words: { interval: t("interval") },
     reference: opts && opts.zero ? { value: 0, label: "0" } : undefined,
-    series: series.map(s => ({ label: s.label, colour: s.color, mean: s.data.mean, lo: s.data.ci_low, hi: s.data.ci_high })),
+    // Levels (counts, shares) are never negative: their band is floored at 0, as report.html's
+    // bars are; a difference (opts.zero) keeps its sign.
+    series: series.map(s => ({ label: s.label, colour: s.color, mean: s.data.mean,
+      lo: opts && opts.zero ? s.data.ci_low : s.data.ci_low.map(v => (v === null ? null : Math.max(0, v))),
+      hi: s.data.ci_high })),
   });
   chartDrawn(id, chart);
 }
