@@ -5,12 +5,13 @@
 #include <fcntl.h>   // open (writability probe)
 #include <unistd.h>  // getpid, unlink, access
 
-#include <cerrno>    // errno
-#include <charconv>  // std::from_chars
-#include <cstdlib>   // std::getenv
-#include <cstring>   // std::strerror
-#include <iostream>  // std::cout for options_description
-#include <vector>    // std::vector
+#include <cerrno>       // errno
+#include <charconv>     // std::from_chars
+#include <cstdlib>      // std::getenv
+#include <cstring>      // std::strerror
+#include <iostream>     // std::cout for options_description
+#include <string_view>  // std::string_view: the locale's language
+#include <vector>       // std::vector
 
 #include "cli/commands.hpp"              // exit codes
 #include "sim/scenario/limits.hpp"       // kMaxReplications, kMaxThreads
@@ -54,20 +55,37 @@ analysis::Lang ui_lang() {
   return g_ui_lang;
 }
 
+analysis::Lang locale_lang() {
+  // POSIX order for messages: LC_ALL, then LC_MESSAGES, then LANG; the first one set decides.
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"})
+    if (const char* v = std::getenv(name); v != nullptr && *v != '\0')
+      return std::string_view(v).substr(0, 2) == "vi" ? analysis::Lang::kVi : analysis::Lang::kEn;
+  return analysis::Lang::kEn;
+}
+
 void init_ui_lang_from_environment() {
   const char* env = std::getenv("CADRESIM_LANG");
-  if (const auto lang = analysis::parse_lang(env ? env : "")) g_ui_lang = *lang;
+  if (env == nullptr) {
+    g_ui_lang = locale_lang();
+    return;
+  }
+  if (const auto lang = analysis::parse_lang(env)) g_ui_lang = *lang;
 }
 
 void add_lang_option(po::options_description& options, std::string* text) {
   options.add_options()("lang", po::value(text),
                         "language of the summary, report.html and messages: en (default) or vi; "
-                        "without it, the environment variable CADRESIM_LANG");
+                        "without it, the environment variable CADRESIM_LANG, else the locale "
+                        "(LC_ALL, LC_MESSAGES, LANG: vi_VN means vi)");
 }
 
 bool apply_lang_option(const std::string& text, const char* command) {
   const char* env = std::getenv("CADRESIM_LANG");
   const bool from_option = !text.empty();
+  if (!from_option && env == nullptr) {  // neither: the locale
+    g_ui_lang = locale_lang();
+    return true;
+  }
   const std::string value = from_option ? text : env ? std::string(env) : std::string("en");
   if (value.empty()) return true;  // CADRESIM_LANG= : the default
   if (const auto lang = analysis::parse_lang(value)) {

@@ -31,9 +31,13 @@ std::optional<boost::program_options::variables_map> parse_command_line(
     int& exit_code);
 
 /// The language of the command's messages, its summary and report.html: --lang where the
-/// command has it, else the environment variable CADRESIM_LANG, else English.
+/// command has it, else the environment variable CADRESIM_LANG, else the locale (locale_lang).
 analysis::Lang ui_lang();
-/// Sets ui_lang() from CADRESIM_LANG when it holds "en" or "vi" (main, before any message).
+/// The locale's language for messages: the first of LC_ALL, LC_MESSAGES, LANG that is set;
+/// Vietnamese when it starts with "vi" (vi_VN.UTF-8), else English.
+analysis::Lang locale_lang();
+/// Sets ui_lang() from CADRESIM_LANG when it holds "en" or "vi", or from the locale when the
+/// variable is not set (main, before any message).
 void init_ui_lang_from_environment();
 /// Adds `--lang en|vi` to `options`, its text stored in `text`.
 void add_lang_option(boost::program_options::options_description& options, std::string* text);

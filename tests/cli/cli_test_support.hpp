@@ -52,8 +52,9 @@ inline CliRun run_cadresim(const std::string& args, const std::string& cwd = "",
                                    info->name() + "-" + std::to_string(::getpid()));
   const fs::path out = base.string() + ".out", err = base.string() + ".err";
   const std::string cd = cwd.empty() ? "" : "cd \"" + cwd + "\" && ";
-  const std::string cmd = cd + env + "\"" + CADRESIM_BINARY + "\" " + args + " >\"" + out.string() +
-                          "\" 2>\"" + err.string() + "\" </dev/null";
+  // English unless the test asks (its `env` comes later and wins), whatever the locale.
+  const std::string cmd = cd + "LC_ALL=C.UTF-8 " + env + "\"" + CADRESIM_BINARY + "\" " + args +
+                          " >\"" + out.string() + "\" 2>\"" + err.string() + "\" </dev/null";
   const int status = std::system(cmd.c_str());
   CliRun r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

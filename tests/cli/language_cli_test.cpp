@@ -125,6 +125,25 @@ TEST(Language, TheEnvironmentChoosesTheLanguageAndTheOptionWins) {
   fs::remove_all(out);
 }
 
+// Without --lang and CADRESIM_LANG the locale decides (LC_ALL, LC_MESSAGES, LANG: the first
+// set); CADRESIM_LANG wins over it. (run_cadresim sets LC_ALL=C.UTF-8 first; `env` overrides.)
+TEST(Language, TheLocaleChoosesWhenNothingElseDoes) {
+  const fs::path out = scratch_path("lang", "out");
+  const CliRun vi =
+      run_cadresim("run " + q(kSmall) + " -n 10 -q --out " + q(out), "", "LC_ALL=vi_VN.UTF-8 ");
+  ASSERT_EQ(vi.exit_code, 0) << vi.err;
+  EXPECT_NE(slurp(out / "summary.txt").find("Giai đoạn"), std::string::npos);
+  const CliRun messages = run_cadresim("run " + q(kSmall) + " -n 10 -q --overwrite --out " + q(out),
+                                       "", "LC_ALL= LC_MESSAGES=vi_VN.UTF-8 LANG=en_US.UTF-8 ");
+  ASSERT_EQ(messages.exit_code, 0) << messages.err;
+  EXPECT_NE(slurp(out / "summary.txt").find("Giai đoạn"), std::string::npos);
+  const CliRun en = run_cadresim("run " + q(kSmall) + " -n 10 -q --overwrite --out " + q(out), "",
+                                 "LC_ALL=vi_VN.UTF-8 CADRESIM_LANG=en ");
+  ASSERT_EQ(en.exit_code, 0) << en.err;
+  EXPECT_NE(slurp(out / "summary.txt").find("Period"), std::string::npos);
+  fs::remove_all(out);
+}
+
 TEST(Language, AnUnknownLanguageIsAUsageError) {
   const fs::path out = scratch_path("lang", "out");
   for (const char* command : {"run", "compare baseline"}) {
