@@ -3,6 +3,7 @@
 
 #include "sim/engine/invariants.hpp"
 
+#include <array>      // monthly gain by level
 #include <stdexcept>  // std::logic_error for broken invariants
 #include <string>     // std::to_string for messages
 
@@ -307,6 +308,14 @@ void Engine::month_end() {
   const auto& ad = current_->adaptation;
   const double hardship = current_->retirement.hardship_regional_coefficient;
   const std::size_t n = world_.cadres.size();  // recruits added during the loop wait a month
+  // Monthly competence gain by level (grassroots levels add their own gain), once a month.
+  std::array<double, model::kMaxLevels> gain_by_level;
+  for (std::size_t l = 0; l < model::kMaxLevels; ++l) {
+    double gain = ad.competence_gain_per_year;
+    for (auto g : ad.grassroots_levels)
+      if (g == l) gain += ad.competence_gain_per_grassroots_year;
+    gain_by_level[l] = gain / 12.0;
+  }
   for (CadreId id = 0; id < n; ++id) {
     auto& cadre = world_.cadres[id];
     if (cadre.status != model::CadreStatus::kActive) continue;
@@ -316,10 +325,7 @@ void Engine::month_end() {
       const auto& unit = org.units[org.posts[cadre.post].unit];
       if (cadre.experience_months[level] < 0xFFFF) ++cadre.experience_months[level];
       if (unit.regional_coefficient >= hardship) ++cadre.hardship_months;
-      double gain = ad.competence_gain_per_year;
-      for (auto g : ad.grassroots_levels)
-        if (g == level) gain += ad.competence_gain_per_grassroots_year;
-      cadre.competence = std::min(1.0, cadre.competence + gain / 12.0);
+      cadre.competence = std::min(1.0, cadre.competence + gain_by_level[level]);
       if (unit.especially_difficult &&
           cadre.attraction_months_used < current_->income.attraction_max_months)
         ++cadre.attraction_months_used;

@@ -53,6 +53,7 @@ CadreId best_deputy(const RuleContext& ctx, PostId post) {
       if (cadre.rotation.active) continue;  // rotated cadres finish their rotation first
       if (cadre.equivalent_since > since_floor) continue;
       if (cadre.retirement_date < retire_floor) continue;
+      if (candidate_score_bound(ctx, c) < best_score) continue;  // cannot win
       if (!non_native_allows(ctx.org, cadre, post)) continue;
       const double s = candidate_score(ctx, c, post);
       if (s > best_score || (s == best_score && c < best)) {

@@ -83,22 +83,31 @@ PlanDates plan_dates(const RuleContext& ctx) {
           kernel::add_months(ctx.now(), p.min_months_before_retirement_non_native)};
 }
 
-bool eligible(const RuleContext& ctx, CadreId id, const model::RotationFlow& f,
+// A flow's purpose, read once per plan instead of comparing strings per cadre.
+struct FlowKind {
+  bool term_limit;  ///< purpose "term_limit": heads without a post at the term limit
+  bool training;    ///< purpose "training": the longer retirement horizon
+};
+
+FlowKind flow_kind(const model::RotationFlow& f) {
+  return {f.purpose == "term_limit", f.purpose == "training"};
+}
+
+bool eligible(const RuleContext& ctx, CadreId id, const model::RotationFlow& f, FlowKind kind,
               const PlanDates& dates) {
   const auto& p = ctx.scenario.rotation;
   const auto& c = ctx.world.cadres[id];
   if (c.status != model::CadreStatus::kActive || c.rotation.active) return false;
   const PostId origin = origin_of(c);
   if (origin == model::kNoPost || ctx.org.level_of(origin) != f.from_level) return false;
-  if (f.purpose == "term_limit") {
+  if (kind.term_limit) {
     if (c.post != model::kNoPost || !c.term_limit_rotation_candidate) return false;
   } else {
     if (c.post == model::kNoPost) return false;
     if (c.post_since > kernel::months_completed_by(ctx.now(), p.min_months_in_post)) return false;
     if (p.require_in_plan && ctx.world.plan_count[id] == 0) return false;
   }
-  return c.retirement_date >=
-         (f.purpose == "training" ? dates.retire_floor : dates.retire_floor_short);
+  return c.retirement_date >= (kind.training ? dates.retire_floor : dates.retire_floor_short);
 }
 
 // Best destination for `id` under flow `f`, or kNoPost. `u` is this slot's random draw.
@@ -243,9 +252,10 @@ void rotation_plan(RuleContext& ctx, std::uint32_t plan_number) {
   for (TitleId t = 0; t < ctx.org.titles.size(); ++t) position[t] = rank_position(ctx.org, t);
   for (std::uint16_t fi = 0; fi < p.flows.size(); ++fi) {
     const auto& f = p.flows[fi];
+    const FlowKind kind = flow_kind(f);
     pool.clear();
     for (CadreId id = 0; id < w.cadres.size(); ++id) {
-      if (!eligible(ctx, id, f, dates)) continue;
+      if (!eligible(ctx, id, f, kind, dates)) continue;
       // Planned, competent cadres first; a per-plan draw orders near-equals.
       const auto& c = w.cadres[id];
       const double u = ctx.rng.uniform(kRngRotationChoice, id, plan_number);
@@ -263,7 +273,7 @@ void rotation_plan(RuleContext& ctx, std::uint32_t plan_number) {
     for (const auto& [neg, id] : pool) {
       if (moved >= quota || offers >= p.max_offers_per_quota * quota) break;
       auto& c = w.cadres[id];
-      if (!eligible(ctx, id, f, dates)) continue;  // an earlier move may have changed things
+      if (!eligible(ctx, id, f, kind, dates)) continue;  // an earlier move may have changed things
       const double u_slot = ctx.rng.uniform(kRngRotationChoice, id, 1000000ull + plan_number);
       const bool higher =
           c.competence >= p.outstanding_competence &&

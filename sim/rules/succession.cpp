@@ -93,6 +93,12 @@ double candidate_score(const RuleContext& ctx, CadreId cadre, PostId post) {
          0.1 * non_native_preference(ctx.org, c, post);
 }
 
+double candidate_score_bound(const RuleContext& ctx, CadreId cadre) {
+  const auto& bonus = ctx.scenario.evaluation.planning_bonus;
+  return ctx.world.cadres[cadre].competence + 0.02 * 5.0 +
+         *std::max_element(bonus.begin(), bonus.end()) + 0.1 * 1.0;
+}
+
 void feeder_candidates(const RuleContext& ctx, PostId post, std::vector<CadreId>& out) {
   out.clear();
   const model::Title& t = ctx.org.title_of(post);
@@ -134,15 +140,12 @@ void planning_review(RuleContext& ctx, int year) {
   std::fill(w.plan_count.begin(), w.plan_count.end(), 0);
   std::vector<std::uint8_t> per_post(ctx.org.posts.size(), 0);
   std::size_t women = 0, young = 0;
-  auto is_young = [&](CadreId c) {
-    // Under the age in whole years: not yet `young_max_age_years` × 12 completed months.
-    return w.cadres[c].birth > kernel::months_completed_by(ctx.now(), 12 * p.young_max_age_years);
-  };
-  std::vector<std::vector<CadreId>> planned_for(ctx.org.posts.size());
+  // Under the age in whole years: not yet `young_max_age_years` × 12 completed months.
+  const Day young_born_after = kernel::months_completed_by(ctx.now(), 12 * p.young_max_age_years);
+  auto is_young = [&](CadreId c) { return w.cadres[c].birth > young_born_after; };
   for (const auto& e : w.plan) {
     ++w.plan_count[e.cadre];
     ++per_post[e.post];
-    planned_for[e.post].push_back(e.cadre);
     women += w.cadres[e.cadre].sex == model::Sex::kFemale;
     young += is_young(e.cadre);
   }
@@ -157,11 +160,15 @@ void planning_review(RuleContext& ctx, int year) {
     const Day retire_floor = planning_retirement_floor(ctx, next_term_start(ctx, post));
     feeder_candidates(ctx, post, cands);
     ranked.clear();
+    // The post's kept entries (the first `kept` entries are still in post order).
+    const auto kept_end = w.plan.begin() + static_cast<std::ptrdiff_t>(kept);
+    const auto [pf_begin, pf_end] =
+        std::equal_range(w.plan.begin(), kept_end, post, model::PlanByPost{});
     for (CadreId c : cands) {
       if (w.plan_count[c] >= p.max_posts_per_candidate) continue;
       if (!may_plan_by_floor(ctx, c, post, retire_floor)) continue;
-      const auto& pf = planned_for[post];
-      if (std::find(pf.begin(), pf.end(), c) != pf.end()) continue;
+      if (std::any_of(pf_begin, pf_end, [c](const model::PlanEntry& e) { return e.cadre == c; }))
+        continue;
       double score = candidate_score(ctx, c, post);
       if (p.targets_binding) {
         // Binding structure targets: while a target is unmet, its group ranks first.
@@ -172,9 +179,13 @@ void planning_review(RuleContext& ctx, int year) {
       }
       ranked.push_back({-score, c});
     }
-    std::sort(ranked.begin(), ranked.end());
-    for (const auto& [neg, c] : ranked) {
-      if (per_post[post] >= p.max_candidates_per_post) break;
+    // Only the best few are added: sort just those (the pairs are distinct, so the first k
+    // are the same as after a full sort).
+    const std::size_t room = p.max_candidates_per_post - per_post[post];
+    const auto top = ranked.begin() + static_cast<std::ptrdiff_t>(std::min(room, ranked.size()));
+    std::partial_sort(ranked.begin(), top, ranked.end());
+    for (auto it = ranked.begin(); it != top; ++it) {
+      const CadreId c = it->second;
       w.plan.push_back({c, post, readiness(ctx, c, post), ctx.now()});
       ++w.plan_count[c];
       ++per_post[post];
@@ -203,6 +214,7 @@ CadreId best_ready_successor(const RuleContext& ctx, PostId post) {
     if (c.retirement_date < retire_floor) continue;
     if (c.post != model::kNoPost && ctx.org.title_of(c.post).rank >= ctx.org.title_of(post).rank)
       continue;
+    if (candidate_score_bound(ctx, e.cadre) < best_score) continue;  // cannot win
     const double s = candidate_score(ctx, e.cadre, post);
     if (s > best_score || (s == best_score && e.cadre < best)) {
       best_score = s;

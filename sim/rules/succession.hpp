@@ -33,6 +33,12 @@ bool may_plan(const RuleContext& ctx, CadreId cadre, PostId post, Day term_start
 bool may_plan_by_floor(const RuleContext& ctx, CadreId cadre, PostId post, Day retire_floor);
 /// Ranking score of a candidate for a post (higher is better).
 double candidate_score(const RuleContext& ctx, CadreId cadre, PostId post);
+/// An upper bound of candidate_score(ctx, cadre, post) for every post: the cadre's competence
+/// plus the largest possible experience, rating and non-native terms, added in the same order
+/// (floating-point addition is monotone, so the bound holds exactly). Loops that keep the best
+/// candidate skip a cadre whose bound is below the best score so far without changing the
+/// result.
+double candidate_score_bound(const RuleContext& ctx, CadreId cadre);
 /// Active holders of titles that feed `post`'s title, within the managing unit's subtree.
 void feeder_candidates(const RuleContext& ctx, PostId post, std::vector<CadreId>& out);
 /// The annual review: removals, additions up to N per post, readiness update. `year` keys the

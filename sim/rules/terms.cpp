@@ -149,6 +149,7 @@ CadreId election_candidate(const RuleContext& ctx, PostId post, std::uint16_t& o
     const CadreId h = w.posts[q].holder;
     if (h == model::kNoCadre) continue;
     if (std::find(t.fed_by.begin(), t.fed_by.end(), org.posts[q].title) == t.fed_by.end()) continue;
+    if (candidate_score_bound(ctx, h) < deputy.score) continue;  // cannot win
     if (eligible_newcomer(ctx, h, post)) deputy.offer(h, candidate_score(ctx, h, post));
   }
   if (deputy.cadre != model::kNoCadre) {
@@ -159,19 +160,24 @@ CadreId election_candidate(const RuleContext& ctx, PostId post, std::uint16_t& o
   // without a post; failing that, a holder of a feeding title anywhere (a higher body's choice).
   Best designated;
   const model::UnitId scope = managing_unit(org, post);
+  // The scope's posts of a title are one range of the Euler tour; Best keeps the highest score
+  // and breaks a tie by the lower id, so the order of the scan does not decide, and a cadre
+  // whose score bound is below the best so far cannot win.
   for (model::TitleId f : t.fed_by)
-    for (PostId q : org.posts_of_title[f]) {
+    for (PostId q : org.posts_of_title_within(f, scope)) {
       const CadreId h = w.posts[q].holder;
-      if (h == model::kNoCadre || !org.within(org.posts[q].unit, scope)) continue;
+      if (h == model::kNoCadre || candidate_score_bound(ctx, h) < designated.score) continue;
       if (eligible_newcomer(ctx, h, post)) designated.offer(h, candidate_score(ctx, h, post));
     }
   for (CadreId c : w.unplaced)
-    if (eligible_placement(ctx, c, post)) designated.offer(c, candidate_score(ctx, c, post));
+    if (candidate_score_bound(ctx, c) >= designated.score && eligible_placement(ctx, c, post))
+      designated.offer(c, candidate_score(ctx, c, post));
   if (designated.cadre == model::kNoCadre)
     for (model::TitleId f : t.fed_by)
       for (PostId q : org.posts_of_title[f]) {
         const CadreId h = w.posts[q].holder;
-        if (h != model::kNoCadre && eligible_newcomer(ctx, h, post))
+        if (h != model::kNoCadre && candidate_score_bound(ctx, h) >= designated.score &&
+            eligible_newcomer(ctx, h, post))
           designated.offer(h, candidate_score(ctx, h, post));
       }
   outcome = designated.cadre != model::kNoCadre ? std::uint16_t{events::kReasonOutcomeDesignated}
