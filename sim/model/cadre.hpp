@@ -80,47 +80,50 @@ struct RotationRecord {
 inline constexpr std::uint16_t kScriptedFlow = 0xFFFF;
 
 /// One official.
-struct Cadre {
-  std::string id;    ///< stable identifier (roster id or generated)
-  std::string name;  ///< optional display name
+struct alignas(64) Cadre {
+  // The fields read by the scans of candidates (status, posts, dates, competence, experience,
+  // rotation.active) come first, so that a scan touches one or two cache lines of a cadre, not
+  // four (docs/performance.md § Memory layout). The order is not part of any format.
+  CadreStatus status = CadreStatus::kActive;
+  Rating rating = Rating::kNone;  ///< last annual evaluation
   Sex sex = Sex::kMale;
-  Day birth = 0;
-  UnitId home_unit = kNoUnit;  ///< native locality (quê quán / where they grew up)
+  bool term_limit_rotation_candidate = false;  ///< head at the two-term limit
+  ExitCause exit_cause = ExitCause::kNone;
+  /// Pool state (index into PoolParams::states) of a pool member, kNoPoolState otherwise.
+  /// Pool members hold no post and leave only by their pool's leaving probability.
+  std::uint16_t pool_state = 0xFFFF;
+  double competence = 0;       ///< 0..1, grows with experience
   PostId post = kNoPost;       ///< post held (kNoPost between posts)
   PostId last_post = kNoPost;  ///< post held before the current one (or before becoming unplaced)
+  UnitId home_unit = kNoUnit;  ///< native locality (quê quán / where they grew up)
   Day post_since = 0;          ///< when the current post was taken
   /// Since when the cadre has held the current post or an equivalent one (QĐ 377 / HD 06: time
   /// in the current or an equivalent post). A rotation or a return does not reset it; taking a
   /// post of a higher rank than `equivalent_rank` does.
   Day equivalent_since = 0;
+  Day retirement_date = 0;  ///< statutory retirement date (end of month)
+  std::array<std::uint16_t, kMaxLevels> experience_months{};  ///< months served per level
+  RotationRecord rotation;                                    ///< current rotation, if any
+  Day birth = 0;
   int equivalent_rank =
       -1;  ///< rank of the post whose clock `equivalent_since` runs (-1: none yet)
-  int consecutive_terms = 0;     ///< consecutive terms in the current post (elected/appointed)
-  Day term_end = 0;              ///< end of the current appointment (appointed titles)
-  double grade_coefficient = 0;  ///< hệ số lương (civil-servant grade × step)
-  double competence = 0;         ///< 0..1, grows with experience
-  std::array<std::uint16_t, kMaxLevels> experience_months{};  ///< months served per level
+  int consecutive_terms = 0;       ///< consecutive terms in the current post (elected/appointed)
+  Day term_end = 0;                ///< end of the current appointment (appointed titles)
   int hardship_months = 0;         ///< months in units with regional coefficient ≥ the threshold
   int attraction_months_used = 0;  ///< months of attraction allowance already received
-  CadreStatus status = CadreStatus::kActive;
-  ExitCause exit_cause = ExitCause::kNone;
-  Day entered = 0;                             ///< entry into the simulated service
-  Day exited = 0;                              ///< exit date (retired or left)
-  Day retirement_date = 0;                     ///< statutory retirement date (end of month)
-  RotationRecord rotation;                     ///< current rotation, if any
-  Day adapt_start = 0;                         ///< day of the last move (adaptation starts)
-  double adapt_deficit = 0;                    ///< initial effectiveness deficit after that move
-  double adapt_tau_months = 12;                ///< adaptation time constant for that move
-  double effort_penalty = 0;                   ///< effort lost to reluctance while rotated
-  Rating rating = Rating::kNone;               ///< last annual evaluation
-  bool term_limit_rotation_candidate = false;  ///< head at the two-term limit
-  /// Pool state (index into PoolParams::states) of a pool member, kNoPoolState otherwise.
-  /// Pool members hold no post and leave only by their pool's leaving probability.
-  std::uint16_t pool_state = 0xFFFF;
+  Day entered = 0;                 ///< entry into the simulated service
+  Day exited = 0;                  ///< exit date (retired or left)
+  double grade_coefficient = 0;    ///< hệ số lương (civil-servant grade × step)
+  Day adapt_start = 0;             ///< day of the last move (adaptation starts)
+  double adapt_deficit = 0;        ///< initial effectiveness deficit after that move
+  double adapt_tau_months = 12;    ///< adaptation time constant for that move
+  double effort_penalty = 0;       ///< effort lost to reluctance while rotated
   /// Posts in which the cadre is acting holder (derived from PostState::acting, kept by
   /// rules::set_acting / clear_acting and rebuilt on load; not saved): lets an exit skip the
   /// scan of every post.
   std::uint32_t acting_posts = 0;
+  std::string id;    ///< stable identifier (roster id or generated)
+  std::string name;  ///< optional display name
 };
 
 /// Cadre::pool_state of a cadre who is not in a pool.
