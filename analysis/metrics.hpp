@@ -45,6 +45,11 @@ class MetricsCollector : public engine::Observer {
   /// unit_pipeline_ready and a row per unit at each election), on request (run --pipeline-units).
   explicit MetricsCollector(const model::Scenario& scenario,
                             std::vector<model::UnitId> pipeline_units = {});
+  /// Not copyable (month_slots_ points into result_); moving keeps the map's nodes.
+  MetricsCollector(const MetricsCollector&) = delete;
+  MetricsCollector& operator=(const MetricsCollector&) = delete;
+  MetricsCollector(MetricsCollector&&) = default;
+  MetricsCollector& operator=(MetricsCollector&&) = default;
 
   void on_start(Day day, const model::World& world) override;
   void on_events(std::span<const events::DomainEvent> events, const model::World& world) override;
@@ -98,6 +103,10 @@ class MetricsCollector : public engine::Observer {
   /// Monthly pipeline_ready series per key title (0, 1, 2+ ready), resolved once.
   std::vector<model::TitleId> key_titles_;
   std::vector<std::array<std::vector<double>*, 3>> pipeline_series_;
+  /// The monthly series on_month_end writes, in the order it writes them, found in the map on
+  /// the first month and then reused (the order is the same every month; each use checks the
+  /// key and looks it up again if it differs): no string-keyed lookup per month.
+  std::vector<std::pair<const SeriesKey*, std::vector<double>*>> month_slots_;
 };
 
 /// Display name of a level pair "from>to".

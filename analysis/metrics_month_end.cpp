@@ -14,8 +14,15 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   // units count nowhere, so a level that ends shows zero posts.
   const auto& org = w.org != nullptr ? *w.org : s_.organisation;
   result_.months.push_back(day);
+  std::size_t slot = 0;
   auto put = [&](const std::string& m, const std::string& g, double v) {
-    result_.monthly[{m, g}].push_back(v);
+    if (slot == month_slots_.size() || month_slots_[slot].first->metric != m ||
+        month_slots_[slot].first->group != g) {
+      auto it = result_.monthly.try_emplace(SeriesKey{m, g}).first;
+      if (slot == month_slots_.size()) month_slots_.emplace_back();
+      month_slots_[slot] = {&it->first, &it->second};
+    }
+    month_slots_[slot++].second->push_back(v);
   };
   // Vacancies and acting holders.
   std::vector<double> vac(level_ids_.size(), 0);
