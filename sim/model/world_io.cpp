@@ -256,6 +256,13 @@ void load_world(ByteReader& r, World& world, std::size_t posts, std::size_t unit
       throw FormatError("a plan entry without its cadre's count or post");
   if (!std::is_sorted(out.plan.begin(), out.plan.end(), PlanByPost{}))
     throw FormatError("the plan is not in post order");
+  {  // Each cadre's count is the number of its entries (rules::unplan_cadre relies on it).
+    std::vector<std::size_t> entries(out.plan_count.size(), 0);
+    for (const auto& e : out.plan) ++entries[e.cadre];
+    for (std::size_t c = 0; c < entries.size(); ++c)
+      if (out.plan_count[c] != std::min<std::size_t>(entries[c], 255))
+        throw FormatError("a cadre's plan count does not match its plan entries");
+  }
   // Derived, not saved: in how many posts each cadre acts.
   for (const auto& p : out.posts)
     if (p.acting != kNoCadre) ++out.cadres[p.acting].acting_posts;

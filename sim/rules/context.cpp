@@ -150,15 +150,19 @@ void clear_acting(model::World& w, PostId post) {
 void unplan_cadre(RuleContext& ctx, CadreId cadre, std::uint16_t reason) {
   auto& w = ctx.world;
   if (cadre < w.plan_count.size() && w.plan_count[cadre] == 0) return;  // planned nowhere
-  bool any = false;
-  for (auto& e : w.plan)
-    if (e.cadre == cadre) {
-      ctx.emit(EventType::kUnplanned, cadre, model::kNoPost, e.post, reason);
-      e.cadre = model::kNoCadre;
-      any = true;
+  // The cadre's entries, in post order; the scan stops after the last of them (plan_count says
+  // how many there are) and the erase starts at the first.
+  std::size_t left = cadre < w.plan_count.size() ? w.plan_count[cadre] : w.plan.size();
+  auto first = w.plan.end();
+  for (auto it = w.plan.begin(); it != w.plan.end() && left > 0; ++it)
+    if (it->cadre == cadre) {
+      ctx.emit(EventType::kUnplanned, cadre, model::kNoPost, it->post, reason);
+      it->cadre = model::kNoCadre;
+      if (first == w.plan.end()) first = it;
+      --left;
     }
-  if (!any) return;
-  w.plan.erase(std::remove_if(w.plan.begin(), w.plan.end(),
+  if (first == w.plan.end()) return;
+  w.plan.erase(std::remove_if(first, w.plan.end(),
                               [](const model::PlanEntry& e) { return e.cadre == model::kNoCadre; }),
                w.plan.end());
   w.plan_count[cadre] = 0;

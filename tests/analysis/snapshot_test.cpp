@@ -14,6 +14,7 @@
 #include "analysis/runner.hpp"
 #include "analysis/snapshot.hpp"
 #include "sim/engine/engine.hpp"
+#include "sim/model/world_io.hpp"
 #include "sim/scenario/loader.hpp"
 
 namespace cadresim::analysis {
@@ -193,6 +194,33 @@ class SnapshotErrors : public ::testing::Test {
     }
   }
 };
+
+// rules::unplan_cadre stops its scan after a cadre's counted entries, so a state whose plan
+// counts disagree with its plan entries (an edited state) is refused on load; the same world
+// with its counts intact loads.
+TEST(SnapshotWorldState, APlanCountThatDisagreesWithThePlanIsRefused) {
+  engine::Engine engine(small().scenario, 3, 0);
+  engine.advance(day("2027-06-10"));
+  model::World world = engine.world();
+  ASSERT_FALSE(world.plan.empty());
+  const auto& org = small().scenario.organisation;
+  auto reload = [&](const model::World& w) {
+    kernel::ByteWriter out;
+    model::save_world(out, w);
+    kernel::ByteReader in(out.bytes());
+    model::World loaded;
+    model::load_world(in, loaded, org.posts.size(), org.units.size());
+  };
+  EXPECT_NO_THROW(reload(world));
+  ++world.plan_count[world.plan.front().cadre];
+  try {
+    reload(world);
+    ADD_FAILURE() << "a plan count one above the cadre's entries was accepted";
+  } catch (const kernel::FormatError& e) {
+    EXPECT_NE(std::string(e.what()).find("plan count does not match"), std::string::npos)
+        << e.what();
+  }
+}
 
 // A state whose pending events name a shock card the scenario does not have (an edited state,
 // found by tests/fuzz/fuzz_snapshot_reader) is refused on load, not run into an out-of-range
