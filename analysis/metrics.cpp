@@ -174,8 +174,22 @@ void MetricsCollector::declare_yearly(const std::string& metric, const std::stri
   year_acc_[{metric, group}] += 0.0;
 }
 
-void MetricsCollector::add(const std::string& metric, const std::string& group, double v) {
-  year_acc_[{metric, group}] += v;
+std::size_t SeriesKeyHash::operator()(SeriesKeyView k) const {
+  const std::size_t a = std::hash<std::string_view>{}(k.metric);
+  return a ^ (std::hash<std::string_view>{}(k.group) + 0x9e3779b97f4a7c15ull + (a << 6) + (a >> 2));
+}
+
+double& MetricsCollector::year_value(std::string_view metric, std::string_view group) {
+  if (auto it = year_index_.find(SeriesKeyView{metric, group}); it != year_index_.end())
+    return *it->second;
+  SeriesKey key{std::string(metric), std::string(group)};
+  double& v = year_acc_[key];
+  year_index_.emplace(std::move(key), &v);
+  return v;
+}
+
+void MetricsCollector::add(std::string_view metric, std::string_view group, double v) {
+  year_value(metric, group) += v;
 }
 
 void MetricsCollector::on_start(Day day, const model::World&) {
@@ -331,8 +345,8 @@ void MetricsCollector::on_events(std::span<const events::DomainEvent> events,
 void MetricsCollector::count_personnel_action(const events::DomainEvent& e, const model::World& w) {
   const auto& org = s_.organisation;
   auto count = [&](model::PostId post, TierAction a) {
-    year_acc_[{"personnel_actions",
-               tier_groups_[org.title_of(post).tier * kTierActionCount + a]}] += 1.0;
+    year_value("personnel_actions", tier_groups_[org.title_of(post).tier * kTierActionCount + a]) +=
+        1.0;
   };
   switch (e.type) {
     case EventType::kPlanned:  // decided by the tier that manages the post planned for

@@ -4,11 +4,13 @@
 /// docs/model.md § Metrics): monthly series (state at each month end), yearly series (counts
 /// and sums per calendar year, dated 31 December or the end date), and whole-run totals.
 
-#include <array>    // std::array
-#include <cstdint>  // std::uint8_t
-#include <map>      // std::map (ordered: deterministic output)
-#include <string>   // std::string
-#include <vector>   // std::vector
+#include <array>          // std::array
+#include <cstdint>        // std::uint8_t
+#include <map>            // std::map (ordered: deterministic output)
+#include <string>         // std::string
+#include <string_view>    // std::string_view: keys looked up without building strings
+#include <unordered_map>  // std::unordered_map: the index of the year's accumulators
+#include <vector>         // std::vector
 
 #include "sim/engine/observer.hpp"
 #include "sim/kernel/binary_io.hpp"  // ByteWriter, ByteReader for saved state
@@ -24,6 +26,30 @@ struct SeriesKey {
   std::string metric;
   std::string group;
   auto operator<=>(const SeriesKey&) const = default;
+};
+
+/// A series key's two parts as views, for lookups that build no string.
+struct SeriesKeyView {
+  std::string_view metric;
+  std::string_view group;
+};
+
+/// Hash and equality over SeriesKey and SeriesKeyView alike (heterogeneous lookup).
+struct SeriesKeyHash {
+  using is_transparent = void;
+  std::size_t operator()(SeriesKeyView k) const;
+  std::size_t operator()(const SeriesKey& k) const {
+    return (*this)(SeriesKeyView{k.metric, k.group});
+  }
+};
+struct SeriesKeyEqual {
+  using is_transparent = void;
+  static SeriesKeyView view(const SeriesKey& k) { return {k.metric, k.group}; }
+  static SeriesKeyView view(SeriesKeyView k) { return k; }
+  template <class A, class B>
+  bool operator()(const A& a, const B& b) const {
+    return view(a).metric == view(b).metric && view(a).group == view(b).group;
+  }
 };
 
 /// Everything measured in one replication.
@@ -71,7 +97,10 @@ class MetricsCollector : public engine::Observer {
   void load_state(kernel::ByteReader& r);
 
  private:
-  void add(const std::string& metric, const std::string& group, double v = 1.0);
+  void add(std::string_view metric, std::string_view group, double v = 1.0);
+  /// The year's accumulator of a series: found through year_index_ (a hash of the two strings,
+  /// no string built), created in year_acc_ on first use.
+  double& year_value(std::string_view metric, std::string_view group);
   void close_year(Day date);
   void declare_yearly(const std::string& metric, const std::string& group);
   void staffing_month(const model::World& w);  ///< staffing series (docs/model.md § Staffing)
@@ -82,6 +111,8 @@ class MetricsCollector : public engine::Observer {
   const model::Scenario& s_;
   ReplicationResult result_;
   std::map<SeriesKey, double> year_acc_;
+  /// Every key of year_acc_ seen so far, with its value (the map's nodes never move or go).
+  std::unordered_map<SeriesKey, double*, SeriesKeyHash, SeriesKeyEqual> year_index_;
   std::vector<std::string> level_ids_;
   std::vector<std::string> flow_ids_;
   std::vector<std::string> tier_groups_;  ///< "<tier id>/<action>", kTierActions per tier
