@@ -4,7 +4,10 @@
 
 #include <cmath>  // std::isfinite
 
+#include "analysis/experiment.hpp"     // run_points
 #include "analysis/runner.hpp"         // run_replications
+#include "cli/ranks.hpp"               // process_ranks
+#include "cli/run_support.hpp"         // TerminalProgress, g_interrupted
 #include "sim/scenario/overrides.hpp"  // with_overrides
 
 namespace cadresim::cli {
@@ -92,6 +95,23 @@ std::optional<std::vector<analysis::MetricSpec>> parse_metrics(
     out.push_back(*m);
   }
   return out;
+}
+
+std::vector<std::vector<std::vector<double>>> run_design_points(
+    const std::vector<scenario::LoadedScenario>& scenarios,
+    const std::vector<analysis::MetricSpec>& metrics, std::uint64_t seed, std::size_t n,
+    unsigned threads, const char* command) {
+  std::vector<const model::Scenario*> ptrs;
+  for (const auto& s : scenarios) ptrs.push_back(&s.scenario);
+  analysis::RunOptions ro;
+  ro.seed = seed;
+  ro.replications = n;
+  ro.threads = threads;
+  TerminalProgress progress(fmt::format("{}: {} points", command, scenarios.size()));
+  ro.progress = &progress;
+  ro.cancel = &g_interrupted;
+  ro.ranks = process_ranks();  // points × replications shared among MPI ranks, if any
+  return analysis::run_points(ptrs, metrics, ro);
 }
 
 }  // namespace cadresim::cli

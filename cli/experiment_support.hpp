@@ -2,6 +2,8 @@
 /// @file What `sweep` and `optimise` share: levers checked against the resolved scenario, one
 /// scenario per design point, metric names checked on one replication, and the output folder.
 
+#include <cstddef>     // std::size_t
+#include <cstdint>     // std::uint64_t
 #include <filesystem>  // std::filesystem::path
 #include <optional>    // std::optional
 #include <string>      // std::string
@@ -27,6 +29,14 @@ std::optional<std::vector<scenario::LoadedScenario>> point_scenarios(
 /// otherwise prints "cadresim <command>: unknown metric ..." (exit 2).
 bool check_metrics(const model::Scenario& s, const std::vector<analysis::MetricSpec>& metrics,
                    const char* command);
+
+/// Runs `n` replications of every point's scenario (seed, threads and MPI ranks shared; the
+/// terminal shows "<command>: P points" and Ctrl-C or SIGTERM cancels): the values
+/// [point][metric][replication] of analysis::run_points. Throws analysis::RunCancelled.
+std::vector<std::vector<std::vector<double>>> run_design_points(
+    const std::vector<scenario::LoadedScenario>& scenarios,
+    const std::vector<analysis::MetricSpec>& metrics, std::uint64_t seed, std::size_t n,
+    unsigned threads, const char* command);
 
 /// Parses metric names; prints the problem and returns nullopt (exit 2).
 std::optional<std::vector<analysis::MetricSpec>> parse_metrics(

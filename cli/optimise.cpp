@@ -129,17 +129,7 @@ int optimise_main(std::span<const std::string> args) {
   if (!scenarios) return kInvalidInput;
   install_interrupt_handler();
   try {
-    std::vector<const model::Scenario*> ptrs;
-    for (const auto& s : *scenarios) ptrs.push_back(&s.scenario);
-    analysis::RunOptions ro;
-    ro.seed = seed;
-    ro.replications = n;
-    ro.threads = threads;
-    TerminalProgress progress(fmt::format("optimise: {} points", points.size()));
-    ro.progress = &progress;
-    ro.cancel = &g_interrupted;
-    ro.ranks = process_ranks();  // points × replications shared among MPI ranks, if any
-    auto values = analysis::run_points(ptrs, metrics, ro);
+    auto values = run_design_points(*scenarios, metrics, seed, n, threads, "optimise");
     const analysis::OptimiseResult best =
         analysis::choose_cheapest(values, 0, targets, target_metric);
     const analysis::SweepResult table =
@@ -229,11 +219,8 @@ int optimise_main(std::span<const std::string> args) {
           }
           loaded.push_back(scenario::with_overrides((*scenarios)[p], ov));
         }
-        std::vector<const model::Scenario*> aptrs;
-        for (const auto& l : loaded) aptrs.push_back(&l.scenario);
-        TerminalProgress aprogress("assumption sets");
-        ro.progress = &aprogress;
-        const auto avalues = analysis::run_points(aptrs, metrics, ro);
+        const auto avalues =
+            run_design_points(loaded, metrics, seed, n, threads, "optimise, assumption sets");
         const analysis::OptimiseResult under =
             analysis::choose_cheapest(avalues, 0, targets, target_metric);
         std::size_t sets_ok = 0;
@@ -275,7 +262,7 @@ int optimise_main(std::span<const std::string> args) {
         out.empty()
             ? std::filesystem::path("results") / (safe_name(base.scenario.name) + "-optimise")
             : std::filesystem::path(out);
-    if (!ro.ranks.is_root()) return kOk;  // rank 0 writes every output
+    if (!process_ranks().is_root()) return kOk;  // rank 0 writes every output
     std::filesystem::create_directories(dir);
     analysis::write_file_atomic(dir / "optimise.csv", csv);
     analysis::write_file_atomic(dir / "optimise.json", j.dump(1));

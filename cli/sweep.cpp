@@ -116,17 +116,7 @@ int sweep_main(std::span<const std::string> args) {
   if (!scenarios) return kInvalidInput;
   install_interrupt_handler();
   try {
-    std::vector<const model::Scenario*> ptrs;
-    for (const auto& s : *scenarios) ptrs.push_back(&s.scenario);
-    analysis::RunOptions ro;
-    ro.seed = seed;
-    ro.replications = n;
-    ro.threads = threads;
-    TerminalProgress progress(fmt::format("sweep: {} points", points.size()));
-    ro.progress = &progress;
-    ro.cancel = &g_interrupted;
-    ro.ranks = process_ranks();  // points × replications shared among MPI ranks, if any
-    auto values = analysis::run_points(ptrs, *metrics, ro);
+    auto values = run_design_points(*scenarios, *metrics, seed, n, threads, "sweep");
     const analysis::SweepResult result = analysis::summarise_sweep(
         levers, design, std::move(points), *metrics, std::move(values), seed);
     const analysis::Provenance prov = make_provenance(seed, n, "sweep", args);
@@ -143,7 +133,7 @@ int sweep_main(std::span<const std::string> args) {
     const std::filesystem::path dir =
         out.empty() ? std::filesystem::path("results") / (safe_name(base.scenario.name) + "-sweep")
                     : std::filesystem::path(out);
-    if (!ro.ranks.is_root()) return kOk;  // rank 0 writes every output
+    if (!process_ranks().is_root()) return kOk;  // rank 0 writes every output
     std::filesystem::create_directories(dir);
     analysis::write_file_atomic(dir / "sweep.csv", analysis::sweep_csv(result));
     analysis::write_file_atomic(dir / "sweep.json", j.dump(1));
