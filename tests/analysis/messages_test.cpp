@@ -61,11 +61,12 @@ TEST(MessageCatalog, VietnameseTextsAreTranslatedWithDiacritics) {
 }
 
 TEST(MessageCatalog, EveryKeyIsUsedInTheSources) {
-  // The sources that may use a key: the C++ of analysis/ and cli/ and the report's resources,
-  // except the catalog itself. A key is used when it appears there as a string literal.
+  // The sources that may use a key: the C++ of the directories that show texts and the
+  // resources of report.html and the workspace page, except the catalog itself (sim/text). A key
+  // is used when it appears there as a string literal.
   std::string sources;
   const fs::path root = CADRESIM_SOURCE_DIR;
-  for (const char* dir : {"analysis", "cli"})
+  for (const char* dir : {"analysis", "cli", "workspace", "sim/scenario"})
     for (const auto& f : fs::recursive_directory_iterator(root / dir)) {
       const std::string ext = f.path().extension().string();
       if (!f.is_regular_file() || f.path().filename().string().starts_with("message_catalog"))
@@ -77,7 +78,7 @@ TEST(MessageCatalog, EveryKeyIsUsedInTheSources) {
   ASSERT_GT(sources.size(), 10000u);
   for (const auto& e : message_catalog())
     EXPECT_NE(sources.find(fmt::format("\"{}\"", e.id)), std::string::npos)
-        << e.id << " is used nowhere: remove it from analysis/message_catalog.cpp";
+        << e.id << " is used nowhere: remove it from sim/text/message_catalog*.cpp";
 }
 
 TEST(MessageCatalog, AnUnknownIdIsABugNamed) {

@@ -1,18 +1,18 @@
 // The message catalog: every user-facing text in English and Vietnamese (data; see
-// analysis/messages.hpp and docs/architecture.md § Messages and languages). Ids are grouped by
+// sim/text/messages.hpp and docs/architecture.md § Messages and languages). Ids are grouped by
 // where they appear: metric.* (figure labels shared by the summary and report.html), verdict.*,
 // summary.* (terminal summary), cli.* (command line); html.* (report.html; may hold markup) are
-// in message_catalog_html.cpp.
+// in message_catalog_html.cpp, story.* and lever.* in message_catalog_story.cpp.
 // The Vietnamese follows the vocabulary of the domain documents: cán bộ, luân chuyển, chức danh
 // chủ chốt, quy hoạch, nguồn kế cận, đại hội, thu nhập.
-#include "analysis/messages.hpp"
+#include "sim/text/messages.hpp"
 
 #include <iterator>  // std::begin, std::end
 #include <vector>    // the whole catalog
 
-#include "analysis/message_catalog.hpp"
+#include "sim/text/message_catalog.hpp"
 
-namespace cadresim::analysis {
+namespace cadresim::text {
 
 namespace {
 
@@ -230,19 +230,24 @@ constexpr CatalogEntry kCatalog[] = {
     {"cli.invalid_with_shocks",
      "cadresim {}: {} with the shocks of {} is not a valid scenario; nothing was written",
      "cadresim {}: {} với các cú sốc của {} không phải là kịch bản hợp lệ; không ghi tệp nào"},
+    {"cli.story.words", "cadresim story: give WHO, or SCENARIO and WHO (see cadresim story -h)",
+     "cadresim story: hãy cho WHO, hoặc SCENARIO và WHO (xem cadresim story -h)"},
+    {"cli.story.until",
+     "cadresim story: --until must be a date YYYY-MM-DD after {} and not after {}",
+     "cadresim story: --until phải là ngày YYYY-MM-DD sau {} và không muộn hơn {}"},
 };
 
 }  // namespace
 
 std::span<const CatalogEntry> message_catalog() {
-  // Both tables, this file's first, copied once into one list.
+  // Every table, this file's first, copied once into one list.
   static const std::vector<CatalogEntry> all = [] {
     std::vector<CatalogEntry> v(std::begin(kCatalog), std::end(kCatalog));
-    const auto page = report_html_messages();
-    v.insert(v.end(), page.begin(), page.end());
+    for (const auto part : {report_html_messages(), story_messages()})
+      v.insert(v.end(), part.begin(), part.end());
     return v;
   }();
   return all;
 }
 
-}  // namespace cadresim::analysis
+}  // namespace cadresim::text

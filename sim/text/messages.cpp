@@ -1,10 +1,10 @@
-// Looking up the message catalog (analysis/message_catalog.cpp holds the texts).
-#include "analysis/messages.hpp"
+// Looking up the message catalog (sim/text/message_catalog.cpp holds the texts).
+#include "sim/text/messages.hpp"
 
 #include <stdexcept>      // std::logic_error
 #include <unordered_map>  // id → entry
 
-namespace cadresim::analysis {
+namespace cadresim::text {
 
 std::optional<Lang> parse_lang(std::string_view code) {
   if (code == "en") return Lang::kEn;
@@ -36,4 +36,4 @@ char decimal_mark(Lang lang) {
   return lang == Lang::kVi ? ',' : '.';
 }
 
-}  // namespace cadresim::analysis
+}  // namespace cadresim::text
