@@ -2,7 +2,8 @@
 // sim/text/messages.hpp and docs/architecture.md § Messages and languages). Ids are grouped by
 // where they appear: metric.* (figure labels shared by the summary and report.html), verdict.*,
 // summary.* (terminal summary), cli.* (command line); html.* (report.html; may hold markup) are
-// in message_catalog_html.cpp, story.* and lever.* in message_catalog_story.cpp.
+// in message_catalog_html.cpp, story.* and lever.* in message_catalog_story.cpp,
+// page.* (the workspace page) in message_catalog_page.cpp.
 // The Vietnamese follows the vocabulary of the domain documents: cán bộ, luân chuyển, chức danh
 // chủ chốt, quy hoạch, nguồn kế cận, đại hội, thu nhập.
 #include "sim/text/messages.hpp"
@@ -243,7 +244,7 @@ std::span<const CatalogEntry> message_catalog() {
   // Every table, this file's first, copied once into one list.
   static const std::vector<CatalogEntry> all = [] {
     std::vector<CatalogEntry> v(std::begin(kCatalog), std::end(kCatalog));
-    for (const auto part : {report_html_messages(), story_messages()})
+    for (const auto part : {report_html_messages(), story_messages(), page_messages()})
       v.insert(v.end(), part.begin(), part.end());
     return v;
   }();

@@ -12,5 +12,7 @@ namespace cadresim::text {
 std::span<const CatalogEntry> report_html_messages();
 /// The story.* and lever.* messages of the stories (message_catalog_story.cpp).
 std::span<const CatalogEntry> story_messages();
+/// The page.* messages of the workspace page (message_catalog_page.cpp).
+std::span<const CatalogEntry> page_messages();
 
 }  // namespace cadresim::text
