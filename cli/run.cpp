@@ -303,7 +303,8 @@ int run_main(std::span<const std::string> args) {
           events, event_log, with_names ? analysis::kPrivateFileMode : analysis::kPublicFileMode);
     return code;
   } catch (const scenario::InvalidInput& e) {  // a sampled assumption set breaks a rule
-    for (const auto& p : e.problems()) fmt::print(stderr, "{}\n", scenario::format_problem(p));
+    for (const auto& p : e.problems())
+      fmt::print(stderr, "{}\n", scenario::format_problem(p, ui_lang()));
     fmt::print(stderr,
                "cadresim run: a sampled assumption set is not a valid scenario; narrow the "
                "range in \"assumptions\"; nothing was written\n");

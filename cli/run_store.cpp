@@ -1,4 +1,5 @@
 #include "cli/run_store.hpp"
+#include "cli/options.hpp"  // ui_lang
 
 #include <fmt/core.h>         // fmt::format
 #include <nlohmann/json.hpp>  // run.json
@@ -158,7 +159,8 @@ std::optional<Rerun> load_rerun_for_cli(const std::string& dir, std::size_t expe
     }
     return r;
   } catch (const scenario::InvalidInput& e) {
-    for (const auto& l : scenario::format_problems(e.problems(), e.total()))
+    for (const auto& l : scenario::format_problems(e.problems(), e.total(),
+                                                   scenario::kMaxListedProblems, ui_lang()))
       fmt::print(stderr, "{}\n", l);
     fmt::print(stderr, "cadresim {}: {} cannot be rerun; nothing was written\n", command, dir);
     return std::nullopt;
@@ -171,7 +173,7 @@ std::optional<std::pair<std::string, std::vector<std::string>>> rerun_arguments(
   try {
     record = scenario::read_json_document(dir / "run.json");
   } catch (const scenario::InvalidInput& e) {
-    error = scenario::format_problem(e.problems().front());
+    error = scenario::format_problem(e.problems().front(), ui_lang());
     return std::nullopt;
   }
   if (!record.is_object() || !record.contains("command") || !record["command"].is_string() ||

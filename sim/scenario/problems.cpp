@@ -6,21 +6,24 @@
 
 namespace cadresim::scenario {
 
-std::string format_problem(const Problem& p) {
+std::string problem_message(const Problem& p, text::Lang lang) {
+  return p.text.id.empty() || lang == text::Lang::kEn ? p.message : text::render(lang, p.text);
+}
+
+std::string format_problem(const Problem& p, text::Lang lang) {
   std::string s = p.file;
   if (!p.where.empty()) s += (s.empty() ? "" : ": ") + p.where;
-  return single_line(s + ": " + p.message);
+  return single_line(s + ": " + problem_message(p, lang));
 }
 
 std::vector<std::string> format_problems(const std::vector<Problem>& problems, std::size_t total,
-                                         std::size_t limit) {
+                                         std::size_t limit, text::Lang lang) {
   total = std::max(total, problems.size());
   std::vector<std::string> lines;
   std::size_t listed = 0;
   for (; listed < problems.size() && listed < limit; ++listed)
-    lines.push_back(format_problem(problems[listed]));
-  if (total > listed)
-    lines.push_back("... and " + std::to_string(total - listed) + " more problem(s) not listed");
+    lines.push_back(format_problem(problems[listed], lang));
+  if (total > listed) lines.push_back(text::trf(lang, "problem.more_not_listed", total - listed));
   return lines;
 }
 

@@ -3,7 +3,8 @@
 // where they appear: metric.* (figure labels shared by the summary and report.html), verdict.*,
 // summary.* (terminal summary), cli.* (command line); html.* (report.html; may hold markup) are
 // in message_catalog_html.cpp, story.* and lever.* in message_catalog_story.cpp,
-// page.* (the workspace page) in message_catalog_page.cpp.
+// page.* (the workspace page) in message_catalog_page.cpp, problem.* (scenario problems) in
+// message_catalog_problem.cpp.
 // The Vietnamese follows the vocabulary of the domain documents: cán bộ, luân chuyển, chức danh
 // chủ chốt, quy hoạch, nguồn kế cận, đại hội, thu nhập.
 #include "sim/text/messages.hpp"
@@ -257,6 +258,7 @@ constexpr CatalogEntry kCatalog[] = {
      "(docs/scenarios.md)",
      "cadresim run: {}: không có phần \"assumptions\", nên --assumptions không có gì để lấy mẫu "
      "(docs/scenarios.md)"},
+    {"cli.validate.problems", "{}: {} problem(s)", "{}: {} lỗi"},
     {"cli.story.words", "cadresim story: give WHO, or SCENARIO and WHO (see cadresim story -h)",
      "cadresim story: hãy cho WHO, hoặc SCENARIO và WHO (xem cadresim story -h)"},
     {"cli.story.until",
@@ -270,7 +272,8 @@ std::span<const CatalogEntry> message_catalog() {
   // Every table, this file's first, copied once into one list.
   static const std::vector<CatalogEntry> all = [] {
     std::vector<CatalogEntry> v(std::begin(kCatalog), std::end(kCatalog));
-    for (const auto part : {report_html_messages(), story_messages(), page_messages()})
+    for (const auto part :
+         {report_html_messages(), story_messages(), page_messages(), problem_messages()})
       v.insert(v.end(), part.begin(), part.end());
     return v;
   }();

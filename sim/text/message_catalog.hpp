@@ -14,5 +14,7 @@ std::span<const CatalogEntry> report_html_messages();
 std::span<const CatalogEntry> story_messages();
 /// The page.* messages of the workspace page (message_catalog_page.cpp).
 std::span<const CatalogEntry> page_messages();
+/// The problem.* messages of scenario problems (message_catalog_problem.cpp).
+std::span<const CatalogEntry> problem_messages();
 
 }  // namespace cadresim::text

@@ -1,6 +1,8 @@
 // Looking up the message catalog (sim/text/message_catalog.cpp holds the texts).
 #include "sim/text/messages.hpp"
 
+#include <fmt/args.h>  // fmt::dynamic_format_arg_store
+
 #include <stdexcept>      // std::logic_error
 #include <unordered_map>  // id → entry
 
@@ -26,6 +28,14 @@ std::string_view tr(Lang lang, std::string_view id) {
   if (it == index.end())
     throw std::logic_error("no message \"" + std::string(id) + "\" in the catalog");
   return lang == Lang::kVi ? it->second->vi : it->second->en;
+}
+
+std::string render(Lang lang, const Message& m) {
+  if (m.id.empty()) return m.args.empty() ? std::string() : m.args.front().value;
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const MessageArg& a : m.args)
+    store.push_back(a.is_id ? std::string(tr(lang, a.value)) : a.value);
+  return fmt::vformat(tr(lang, m.id), store);
 }
 
 char thousands_separator(Lang lang) {

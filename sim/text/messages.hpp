@@ -12,7 +12,9 @@
 #include <span>         // std::span
 #include <string>       // std::string
 #include <string_view>  // std::string_view
+#include <type_traits>  // std::is_same_v
 #include <utility>      // std::forward
+#include <vector>       // Message::args
 
 namespace cadresim::text {
 
@@ -43,6 +45,49 @@ template <class... Args>
 std::string trf(Lang lang, std::string_view id, Args&&... args) {
   return fmt::format(fmt::runtime(tr(lang, id)), std::forward<Args>(args)...);
 }
+
+/// A value filled into a Message: text as it is (a name, a number already formatted), or
+/// (`is_id`) a catalog id whose text is filled in the message's language.
+struct MessageArg {
+  std::string value;
+  bool is_id = false;
+};
+
+/// A catalog text and its values, kept to be rendered in a language later: a scenario problem
+/// carries one, so that the command line can print it in ui_lang() while tests and logs read
+/// its English. An empty id means a text without a catalog row: args[0] as it is.
+struct Message {
+  std::string id;
+  std::vector<MessageArg> args;
+};
+
+/// The catalog id `id` as a value of a Message (rendered in the message's language).
+inline MessageArg text_arg(std::string_view id) {
+  return {std::string(id), true};
+}
+
+/// A Message of catalog id `id`: each value is formatted by fmt ("{}") now, except MessageArgs.
+template <class... Args>
+Message message(std::string_view id, Args&&... args) {
+  Message m{std::string(id), {}};
+  m.args.reserve(sizeof...(Args));
+  const auto add = [&m](auto&& a) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(a)>, MessageArg>)
+      m.args.push_back(a);
+    else
+      m.args.push_back({fmt::format("{}", a), false});
+  };
+  (add(std::forward<Args>(args)), ...);
+  return m;
+}
+
+/// A Message without a catalog row (a text that exists in English only, e.g. a library's).
+inline Message untranslated(std::string text) {
+  return {std::string(), {{std::move(text)}}};
+}
+
+/// `m` in `lang`: its text with the values filled in order (ids among them in `lang` too).
+std::string render(Lang lang, const Message& m);
 
 /// The thousands separator and the decimal mark of `lang`: en "41,566.6", vi "41.566,6".
 char thousands_separator(Lang lang);
