@@ -35,9 +35,10 @@ std::vector<fs::path> input_files(const fs::path& top, const json& resolved) {
     }
     if (!doc.is_object() || !doc.contains("extends") || !doc["extends"].is_string()) break;
     const std::string written = doc["extends"].get<std::string>();
-    std::string error;
-    const auto base = scenario::check_referenced_file(current.parent_path() / written, written,
-                                                      ".json", roots, error);
+    text::Message error;  // not shown: the load reports a bad chain
+    const auto base =
+        scenario::check_referenced_file(current.parent_path() / written, written, ".json", roots,
+                                        "problem.path.base_scenario", error);
     if (!base) break;
     files.push_back(*base);
     current = *base;

@@ -50,9 +50,8 @@ void read_managing_tiers(FieldReader& top, SectionContext& ctx) {
             const std::string& id = (*titles)[k].get_ref<const std::string&>();
             const TitleId t = org.find_title(id);
             if (t == model::kNoTitle) {
-              std::string msg = "unknown title \"" + id + "\"";
               const std::string near = closest_match(id, title_ids);
-              if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
+              const text::Message msg = unknown_reference("problem.ref.title", id, near);
               ctx.problems.add(ptr, msg);
               continue;
             }

@@ -31,9 +31,8 @@ void read_transitions(FieldReader& state, model::PoolState& s,
     const auto it = index.find(id);
     if (it == index.end()) {
       t.allow(id);
-      std::string msg = "unknown pool state \"" + id + "\"";
       const std::string near = closest_match(id, ids);
-      if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
+      const text::Message msg = unknown_reference("problem.ref.pool_state", id, near);
       ctx.problems.add(t.at(id), msg);
       continue;
     }

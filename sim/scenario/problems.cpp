@@ -52,6 +52,13 @@ InvalidInput::InvalidInput(std::vector<Problem> problems, std::size_t total)
       problems_(std::move(problems)),
       total_(std::max(total, problems_.size())) {}
 
+text::Message unknown_reference(std::string_view kind, const std::string& id,
+                                const std::string& near) {
+  return near.empty() ? text::message("problem.unknown_reference", text::text_arg(kind), id)
+                      : text::message("problem.unknown_reference_did_you_mean",
+                                      text::text_arg(kind), id, near);
+}
+
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
   std::string best;
   std::size_t best_d = ~std::size_t{0};

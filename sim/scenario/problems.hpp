@@ -92,6 +92,11 @@ class InvalidInput : public std::runtime_error {
   std::size_t total_;
 };
 
+/// "unknown <kind> \"<id>\"", with " (did you mean \"<near>\"?)" when `near` is not empty:
+/// `kind` is the catalog id of what is referred to (problem.ref.level, problem.ref.title, ...).
+text::Message unknown_reference(std::string_view kind, const std::string& id,
+                                const std::string& near);
+
 /// Closest candidate to `word` by edit distance, if close enough to suggest ("did you mean").
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
 

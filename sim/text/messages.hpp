@@ -71,7 +71,7 @@ template <class... Args>
 Message message(std::string_view id, Args&&... args) {
   Message m{std::string(id), {}};
   m.args.reserve(sizeof...(Args));
-  const auto add = [&m](auto&& a) {
+  [[maybe_unused]] const auto add = [&m](auto&& a) {
     if constexpr (std::is_same_v<std::decay_t<decltype(a)>, MessageArg>)
       m.args.push_back(a);
     else
