@@ -247,13 +247,14 @@ std::string format_assumption_study(const AssumptionStudy& s, Lang lang) {
   const auto interval = [&](double mean, double low, double high) {
     return fmt::format("{} [{}{}{}]", num(mean), num(low), sep, num(high));
   };
-  std::string out = "\n" + trf(lang, "summary.assumptions.intro", s.sets.size(),
-                               s.assumptions.size(), s.replications);
-  out += "  " + pad_right(tr(lang, "summary.compare.metric"), 28) + " " +
-         pad_left(tr(lang, "summary.assumptions.monte_carlo"), 30) + " " +
-         pad_left(tr(lang, "summary.assumptions.total"), 30) + " " +
-         pad_left(tr(lang, "summary.assumptions.share"), 6) + "  " +
-         std::string(tr(lang, "summary.assumptions.most_influential")) + "\n";
+  std::string out(1, '\n');
+  out +=
+      trf(lang, "summary.assumptions.intro", s.sets.size(), s.assumptions.size(), s.replications);
+  out += fmt::format("  {} {} {} {}  {}\n", pad_right(tr(lang, "summary.compare.metric"), 28),
+                     pad_left(tr(lang, "summary.assumptions.monte_carlo"), 30),
+                     pad_left(tr(lang, "summary.assumptions.total"), 30),
+                     pad_left(tr(lang, "summary.assumptions.share"), 6),
+                     tr(lang, "summary.assumptions.most_influential"));
   for (const auto& h : s.headlines) {
     std::string top;
     for (std::size_t i = 0; i < h.ranking.size() && i < 3; ++i)
