@@ -20,19 +20,13 @@ using cadresim::analysis::Lang;
 using cadresim::analysis::message_catalog;
 using cadresim::analysis::tr;
 using cadresim::clitest::CliRun;
+using cadresim::clitest::q;
 using cadresim::clitest::run_cadresim;
 using cadresim::clitest::scratch_path;
 using cadresim::clitest::slurp;
 
 const fs::path kSource = CADRESIM_SOURCE_DIR;
 const fs::path kSmall = kSource / "tests" / "data" / "engine-small.json";
-
-std::string q(const fs::path& p) {
-  std::string out(1, '"');
-  out += p.string();
-  out += '"';
-  return out;
-}
 
 /// report.html without its embedded data and script: the text a reader sees.
 std::string visible_html(const std::string& html) {
