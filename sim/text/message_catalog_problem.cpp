@@ -330,6 +330,45 @@ constexpr CatalogEntry kProblemCatalog[] = {
     {"problem.population.date_outside", "is outside the simulated period",
      "nằm ngoài thời kỳ mô phỏng"},
 
+    // ---- Pools (pools_section.cpp) and managing tiers (managing_tiers_section.cpp).
+    {"problem.pools.row_sum",
+     "the probabilities sum to {}, more than 1 (the rest of the row, 1 − sum, is the probability "
+     "of leaving)",
+     "tổng các xác suất là {}, lớn hơn 1 (phần còn lại của hàng, 1 − tổng, là xác suất rời "
+     "khỏi nguồn)"},
+    {"problem.pools.no_state",
+     "must list at least one pool state (remove \"pools\" for a scenario without pools)",
+     "phải liệt kê ít nhất một trạng thái nguồn (bỏ \"pools\" nếu kịch bản không có nguồn)"},
+    {"problem.pools.too_many", "too many pool states ({}; at most {})",
+     "quá nhiều trạng thái nguồn ({}; tối đa {})"},
+    {"problem.pools.duplicate", "duplicate pool state id \"{}\"",
+     "mã trạng thái nguồn \"{}\" bị trùng"},
+    {"problem.tiers.duplicate", "duplicate managing tier id \"{}\"",
+     "mã cấp quản lý \"{}\" bị trùng"},
+    {"problem.tiers.already_managed",
+     "title \"{}\" is already managed by tier \"{}\" ({}): every title is managed by exactly one "
+     "tier",
+     "chức danh \"{}\" đã do cấp quản lý \"{}\" quản lý ({}): mỗi chức danh do đúng một cấp quản "
+     "lý"},
+    {"problem.tiers.below_title",
+     "tier \"{}\" sits at level \"{}\", below the level \"{}\" of title \"{}\": a body manages "
+     "posts at its own level or below",
+     "cấp quản lý \"{}\" ở cấp \"{}\", thấp hơn cấp \"{}\" của chức danh \"{}\": một cơ quan chỉ "
+     "quản lý vị trí ở cấp của mình hoặc thấp hơn"},
+    {"problem.tiers.too_many", "too many managing tiers", "quá nhiều cấp quản lý"},
+    {"problem.tiers.unmanaged_one",
+     "a title is not managed by any tier: {}; list each in the \"titles\" of exactly one tier",
+     "một chức danh không do cấp quản lý nào quản lý: {}; hãy liệt kê mỗi chức danh trong "
+     "\"titles\" của đúng một cấp quản lý"},
+    {"problem.tiers.unmanaged",
+     "{} titles are not managed by any tier: {}; list each in the \"titles\" of exactly one tier",
+     "{} chức danh không do cấp quản lý nào quản lý: {}; hãy liệt kê mỗi chức danh trong "
+     "\"titles\" của đúng một cấp quản lý"},
+    {"problem.tiers.no_scope",
+     "post \"{}\" has no unit at level \"{}\" above it, so tier \"{}\" has no scope for it",
+     "vị trí \"{}\" không có đơn vị ở cấp \"{}\" phía trên, nên cấp quản lý \"{}\" không có phạm "
+     "vi quản lý đối với nó"},
+
     // ---- Lists of problems (sim/scenario/problems.cpp).
     {"problem.more_not_listed", "... and {} more problem(s) not listed",
      "... và {} lỗi khác không được liệt kê"},
