@@ -369,6 +369,32 @@ constexpr CatalogEntry kProblemCatalog[] = {
      "vị trí \"{}\" không có đơn vị ở cấp \"{}\" phía trên, nên cấp quản lý \"{}\" không có phạm "
      "vi quản lý đối với nó"},
 
+    // ---- Assumption ranges (assumptions_section.cpp).
+    {"problem.assumptions.not_object", "must be an object keyed by JSON pointer, not {}",
+     "phải là một đối tượng có khóa là con trỏ JSON, không phải {}"},
+    {"problem.assumptions.min", "is required: the lower end of the range",
+     "là bắt buộc: cận dưới của khoảng"},
+    {"problem.assumptions.max", "is required: the upper end of the range",
+     "là bắt buộc: cận trên của khoảng"},
+    {"problem.assumptions.min_below_max", "min ({}) must be below max ({})",
+     "min ({}) phải nhỏ hơn max ({})"},
+    {"problem.assumptions.pointer_target",
+     "must point at a parameter of the scenario, not at the document or the assumptions "
+     "themselves",
+     "phải trỏ đến một tham số của kịch bản, không phải cả văn bản hay chính phần assumptions"},
+    {"problem.assumptions.unresolved",
+     "\"{}\" does not resolve in the resolved scenario (see 'cadresim validate --resolved')",
+     "\"{}\" không trỏ đến giá trị nào trong kịch bản đã phân giải (xem 'cadresim validate "
+     "--resolved')"},
+    {"problem.assumptions.not_pointer", "\"{}\" is not a JSON pointer (RFC 6901: \"/section/key\")",
+     "\"{}\" không phải là con trỏ JSON (RFC 6901: \"/section/key\")"},
+    {"problem.assumptions.not_number",
+     "\"{}\" is {} in the resolved scenario; a range needs a number",
+     "\"{}\" là {} trong kịch bản đã phân giải; một khoảng cần một số"},
+    {"problem.assumptions.mode_range", "must lie in [{}, {}]", "phải nằm trong [{}, {}]"},
+    {"problem.assumptions.mode_triangular", "is only for a triangular distribution",
+     "chỉ dùng cho phân phối tam giác (triangular)"},
+
     // ---- Lists of problems (sim/scenario/problems.cpp).
     {"problem.more_not_listed", "... and {} more problem(s) not listed",
      "... và {} lỗi khác không được liệt kê"},
