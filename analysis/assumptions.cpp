@@ -10,6 +10,8 @@
 #include <numeric>    // std::iota
 
 #include "analysis/lhs.hpp"
+#include "analysis/messages.hpp"       // tr, trf
+#include "analysis/text_width.hpp"     // pad_left, pad_right
 #include "sim/scenario/overrides.hpp"  // with_overrides
 
 namespace cadresim::analysis {
@@ -233,29 +235,39 @@ nlohmann::json assumption_study_json(const AssumptionStudy& s) {
   return j;
 }
 
-std::string format_assumption_study(const AssumptionStudy& s) {
-  std::string out = fmt::format(
-      "\nUncertainty from assumptions: {} parameter sets (Latin hypercube over {} assumption "
-      "ranges) x {} replications, common random numbers.\n"
-      "  Monte Carlo = 95% interval of the nominal scenario's mean (chance only); total = "
-      "2.5-97.5th "
-      "percentiles of the set means (assumptions and chance);\n"
-      "  share = part of a replication's variance that comes from the assumptions; then the three "
-      "assumptions that matter most (standardized regression coefficient).\n",
-      s.sets.size(), s.assumptions.size(), s.replications);
-  out += fmt::format("  {:<28} {:>30} {:>30} {:>6}  {}\n", "metric", "Monte Carlo", "total",
-                     "share", "most influential");
+std::string format_assumption_study(const AssumptionStudy& s, Lang lang) {
+  // Numbers as "{:.4g}" with the language's decimal mark; an interval's bounds are separated as
+  // format_interval does ("1.5 [1.2, 1.8]", "1,5 [1,2; 1,8]").
+  const auto num = [lang](double v) {
+    std::string x = fmt::format("{:.4g}", v);
+    std::replace(x.begin(), x.end(), '.', decimal_mark(lang));
+    return x;
+  };
+  const std::string_view sep = lang == Lang::kVi ? "; " : ", ";
+  const auto interval = [&](double mean, double low, double high) {
+    return fmt::format("{} [{}{}{}]", num(mean), num(low), sep, num(high));
+  };
+  std::string out(1, '\n');
+  out +=
+      trf(lang, "summary.assumptions.intro", s.sets.size(), s.assumptions.size(), s.replications);
+  out += fmt::format("  {} {} {} {}  {}\n", pad_right(tr(lang, "summary.compare.metric"), 28),
+                     pad_left(tr(lang, "summary.assumptions.monte_carlo"), 30),
+                     pad_left(tr(lang, "summary.assumptions.total"), 30),
+                     pad_left(tr(lang, "summary.assumptions.share"), 6),
+                     tr(lang, "summary.assumptions.most_influential"));
   for (const auto& h : s.headlines) {
     std::string top;
     for (std::size_t i = 0; i < h.ranking.size() && i < 3; ++i)
-      top += fmt::format("{}{} ({:+.2f})", i ? ", " : "", s.assumptions[h.ranking[i]].pointer,
-                         h.src[h.ranking[i]]);
+      top += fmt::format("{}{} ({})", i ? ", " : "", s.assumptions[h.ranking[i]].pointer, [&] {
+        std::string c = fmt::format("{:+.2f}", h.src[h.ranking[i]]);
+        std::replace(c.begin(), c.end(), '.', decimal_mark(lang));
+        return c;
+      }());
     out += fmt::format(
-        "  {:<28} {:>30} {:>30} {:>5.0f}%  {}\n", h.metric.name,
-        fmt::format("{:.4g} [{:.4g}, {:.4g}]", h.monte_carlo.mean, h.monte_carlo.ci_low,
-                    h.monte_carlo.ci_high),
-        fmt::format("{:.4g} [{:.4g}, {:.4g}]", h.set_means.mean, h.total_low, h.total_high),
-        100 * h.split.share, top);
+        "  {:<28} {} {} {:>5.0f}%  {}\n", h.metric.name,
+        pad_left(interval(h.monte_carlo.mean, h.monte_carlo.ci_low, h.monte_carlo.ci_high), 30),
+        pad_left(interval(h.set_means.mean, h.total_low, h.total_high), 30), 100 * h.split.share,
+        top);
   }
   return out;
 }

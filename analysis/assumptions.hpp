@@ -13,6 +13,7 @@
 #include <vector>  // std::vector
 
 #include "analysis/experiment.hpp"       // MetricSpec, run_points
+#include "analysis/messages.hpp"         // Lang
 #include "analysis/statistics.hpp"       // Summary
 #include "sim/scenario/assumptions.hpp"  // scenario::Assumption
 #include "sim/scenario/loader.hpp"       // LoadedScenario
@@ -79,7 +80,8 @@ AssumptionStudy run_assumption_study(const scenario::LoadedScenario& base, std::
 
 /// report.json's "uncertainty" object.
 nlohmann::json assumption_study_json(const AssumptionStudy& s);
-/// The terminal table: both intervals, the share and the three assumptions that matter most.
-std::string format_assumption_study(const AssumptionStudy& s);
+/// The terminal table: both intervals, the share and the three assumptions that matter most, in
+/// `lang` (the catalog's summary.assumptions.* texts; numbers with the language's decimal mark).
+std::string format_assumption_study(const AssumptionStudy& s, Lang lang = Lang::kEn);
 
 }  // namespace cadresim::analysis

@@ -55,21 +55,119 @@ char base_letter(char32_t cp) {
   return it == table.end() ? 0 : it->second;
 }
 
-// Whole VND with thousands separators: "1,500,000" (en) or "1.500.000" (vi).
-std::string money(double vnd, StoryLanguage lang) {
+// Whole VND with thousands separators: "1,500,000 VND" (en) or "1.500.000 đồng" (vi).
+std::string money(double vnd, Lang lang) {
   const auto v = static_cast<long long>(std::llround(vnd));
   std::string digits = std::to_string(v < 0 ? -v : v), out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += lang == StoryLanguage::kEnglish ? ',' : '.';
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += thousands_separator(lang);
     out += digits[i];
   }
-  return (v < 0 ? "-" : "") + out + (lang == StoryLanguage::kEnglish ? " VND" : " đồng");
+  return trf(lang, "story.money", (v < 0 ? "-" : "") + out);
 }
 
-std::string percent(double share, StoryLanguage lang) {
+std::string percent(double share, Lang lang) {
   std::string s = fmt::format("{:.1f}", std::abs(share) * 100);
-  if (lang == StoryLanguage::kVietnamese) std::replace(s.begin(), s.end(), '.', ',');
+  std::replace(s.begin(), s.end(), '.', decimal_mark(lang));
   return s + " %";
+}
+
+// The catalog id of an event's reason (why it happened), or nullptr for a reason without one.
+const char* why_id(std::uint16_t r) {
+  switch (r) {
+    case events::kReasonSuccessor:
+      return "story.why.successor";
+    case events::kReasonDeputy:
+      return "story.why.deputy";
+    case events::kReasonPlacement:
+      return "story.why.placement";
+    case events::kReasonReturn:
+      return "story.why.return";
+    case events::kReasonPromote:
+      return "story.why.promote";
+    case events::kReasonScripted:
+      return "story.why.scripted";
+    case events::kReasonRecruitment:
+      return "story.why.recruitment";
+    case events::kReasonAgedOut:
+      return "story.why.aged_out";
+    case events::kReasonFailed:
+      return "story.why.failed";
+    case events::kReasonGone:
+      return "story.why.gone";
+    case events::kReasonHeldAlready:
+      return "story.why.held_already";
+    case events::kReasonOtherCause:
+      return "story.why.other_cause";
+    case events::kReasonStatutory:
+      return "story.why.statutory";
+    case events::kReasonEarly:
+      return "story.why.early";
+    case events::kReasonResignation:
+      return "story.why.resignation";
+    case events::kReasonHealth:
+      return "story.why.health";
+    case events::kReasonDiscipline:
+      return "story.why.discipline";
+    case events::kReasonTransfer:
+      return "story.why.transfer";
+    case events::kReasonExit:
+      return "story.why.exit";
+    case events::kReasonPromotion:
+      return "story.why.promotion";
+    case events::kReasonTermEnd:
+      return "story.why.term_end";
+    case events::kReasonInitial:
+      return "story.why.initial";
+    case events::kReasonRotation:
+      return "story.why.rotation";
+    case events::kReasonPostEnded:
+      return "story.why.post_ended";
+    case events::kReasonTermLimit:
+      return "story.why.term_limit";
+    case events::kReasonAgeRule:
+      return "story.why.age_rule";
+    case events::kReasonMergeTarget:
+      return "story.why.merge_target";
+    case events::kReasonSameArea:
+      return "story.why.same_area";
+    case events::kReasonSurplusReassigned:
+      return "story.why.reassigned";
+    case events::kReasonSurplusSeconded:
+      return "story.why.seconded";
+    case events::kReasonSurplusExited:
+      return "story.why.exited";
+    case events::kReasonTopUp:
+      return "lever.top_up";
+    case events::kReasonGrant:
+      return "lever.grant";
+    case events::kReasonHousing:
+      return "lever.housing";
+    case events::kReasonTravel:
+      return "lever.travel";
+    case events::kReasonReservedAllowance:
+      return "lever.reserved_allowance";
+    case events::kReasonMentoring:
+      return "lever.mentoring";
+    case events::kReasonSupervision:
+      return "lever.supervision";
+    case events::kReasonOutcomeReelected:
+      return "story.outcome.reelected";
+    case events::kReasonOutcomeReadySuccessor:
+      return "story.outcome.ready_successor";
+    case events::kReasonOutcomeLaterSuccessor:
+      return "story.outcome.not_ready_successor";
+    case events::kReasonOutcomeUnitDeputy:
+      return "story.outcome.unit_deputy";
+    case events::kReasonOutcomeDesignated:
+      return "story.outcome.designated";
+    case events::kReasonOutcomeHeldOver:
+      return "story.outcome.held_over";
+    case events::kReasonOutcomeVacant:
+      return "story.outcome.vacant";
+    default:
+      return nullptr;
+  }
 }
 
 // --- What the sentences say ---------------------------------------------------------------------
@@ -77,14 +175,15 @@ std::string percent(double share, StoryLanguage lang) {
 struct Teller {
   const model::Scenario& s;
   const model::World& w;
-  StoryLanguage lang;
+  Lang lang;
 
-  bool en() const { return lang == StoryLanguage::kEnglish; }
-  std::string t(const char* english, const char* vietnamese) const {
-    return en() ? english : vietnamese;
+  std::string_view t(std::string_view id) const { return tr(lang, id); }
+  template <class... Args>
+  std::string tf(std::string_view id, Args&&... args) const {
+    return trf(lang, id, std::forward<Args>(args)...);
   }
   std::string post(PostId p) const {
-    if (p == model::kNoPost) return t("no post", "không có chức vụ");
+    if (p == model::kNoPost) return std::string(t("story.no_post"));
     const auto& org = s.organisation;
     // Posts of one title in one unit are numbered when there are several.
     const model::Title& title = org.title_of(p);
@@ -97,102 +196,48 @@ struct Teller {
   }
   std::string decimal(double v) const {
     std::string x = fmt::format("{:.2f}", v);
-    if (!en()) std::replace(x.begin(), x.end(), '.', ',');
+    std::replace(x.begin(), x.end(), '.', decimal_mark(lang));
     return x;
   }
   std::string cadre(CadreId c) const {
-    if (c == model::kNoCadre || c >= w.cadres.size()) return t("nobody", "không ai");
+    if (c == model::kNoCadre || c >= w.cadres.size()) return std::string(t("story.nobody"));
     const auto& k = w.cadres[c];
     return k.name.empty() ? k.id : k.name;
   }
   std::string flow(Day day, std::uint16_t f) const {  // the flows in force on the day
     const std::string id = model::flow_id_on(s, day, f);
-    return id.empty() ? t("scripted", "theo kịch bản") : id;
+    return id.empty() ? std::string(t("story.flow_scripted")) : id;
   }
-  std::string rating(std::uint16_t r) const {
+  std::string_view rating(std::uint16_t r) const {
     switch (r) {
       case events::kReasonRatingExcellent:
-        return t("excellent", "hoàn thành xuất sắc nhiệm vụ");
+        return t("story.rating.excellent");
       case events::kReasonRatingGood:
-        return t("good (completed well)", "hoàn thành tốt nhiệm vụ");
+        return t("story.rating.good");
       case events::kReasonRatingCompleted:
-        return t("completed", "hoàn thành nhiệm vụ");
+        return t("story.rating.completed");
       default:
-        return t("not completed", "không hoàn thành nhiệm vụ");
+        return t("story.rating.not_completed");
     }
   }
-  std::string readiness(model::Readiness r) const {
+  std::string_view readiness(model::Readiness r) const {
     switch (r) {
       case model::Readiness::kReadyNow:
-        return t("ready now", "sẵn sàng ngay");
+        return t("story.readiness.ready_now");
       case model::Readiness::kReadyLater:
-        return t("ready later", "sẵn sàng sau");
+        return t("story.readiness.ready_later");
       case model::Readiness::kNotReady:
         break;
     }
-    return t("not ready", "chưa sẵn sàng");
+    return t("story.readiness.not_ready");
   }
   std::string why(std::uint16_t r) const {
-    switch (r) {
-      case events::kReasonSuccessor:
-        return t("as a planned successor", "là người trong quy hoạch");
-      case events::kReasonDeputy:
-        return t("promoted from a feeding post", "đề bạt từ cấp phó, cấp dưới");
-      case events::kReasonPlacement:
-        return t("placed after a time without a post", "bố trí lại sau thời gian chưa có chức vụ");
-      case events::kReasonReturn:
-        return t("back from a rotation", "trở về sau luân chuyển");
-      case events::kReasonPromote:
-        return t("promoted at the end of a rotation", "được đề bạt khi kết thúc luân chuyển");
-      case events::kReasonScripted:
-        return t("as the scenario's script says", "theo kịch bản");
-      case events::kReasonRecruitment:
-        return t("recruited", "tuyển dụng");
-      case events::kReasonAgedOut:
-        return t("too close to retirement for the next term", "không đủ tuổi cho nhiệm kỳ tới");
-      case events::kReasonFailed:
-        return t("rated not completed at the evaluation", "không hoàn thành nhiệm vụ khi đánh giá");
-      case events::kReasonGone:
-        return t("left the service", "đã thôi công tác");
-      case events::kReasonHeldAlready:
-        return t("now holds this post or a higher one", "đã giữ chức vụ này hoặc cao hơn");
-      case events::kReasonOtherCause:
-        return t("other causes (discipline, health or own request)",
-                 "lý do khác (kỷ luật, sức khỏe, xin rút)");
-      case events::kReasonStatutory:
-        return t("at the statutory age", "đúng tuổi");
-      case events::kReasonEarly:
-        return t("early, after long service in hardship areas",
-                 "trước tuổi, sau thời gian dài ở vùng khó khăn");
-      case events::kReasonResignation:
-        return t("resignation", "xin nghỉ việc");
-      case events::kReasonHealth:
-        return t("health", "sức khỏe");
-      case events::kReasonDiscipline:
-        return t("discipline", "kỷ luật");
-      case events::kReasonTransfer:
-        return t("transfer out of the province", "điều động ra ngoài tỉnh");
-      case events::kReasonExit:
-        return t("its holder left the service", "người giữ chức thôi công tác");
-      case events::kReasonPromotion:
-        return t("its holder moved up", "người giữ chức được đề bạt");
-      case events::kReasonTermEnd:
-        return t("the term ended", "hết nhiệm kỳ");
-      case events::kReasonInitial:
-        return t("vacant at the start", "khuyết từ đầu");
-      case events::kReasonRotation:
-        return t("a rotation", "luân chuyển");
-      default:
-        return std::string(events::reason_name(r));
-    }
+    const char* id = why_id(r);
+    return id ? std::string(t(id)) : std::string(events::reason_name(r));
   }
   std::string income(double shortfall) const {
-    if (std::abs(shortfall) < 0.0005)
-      return t("about the same income", "thu nhập gần như không đổi");
-    return shortfall > 0 ? t("", "thu nhập giảm ") + percent(shortfall, lang) +
-                               t(" less income after support", " sau hỗ trợ")
-                         : t("", "thu nhập tăng ") + percent(shortfall, lang) +
-                               t(" more income after support", " sau hỗ trợ");
+    if (std::abs(shortfall) < 0.0005) return std::string(t("story.income.same"));
+    return tf(shortfall > 0 ? "story.income.less" : "story.income.more", percent(shortfall, lang));
   }
 
   // The sentence for one event seen from the story's subject.
@@ -200,74 +245,70 @@ struct Teller {
     const std::string who = about_cadre ? "" : cadre(e.cadre) + ": ";
     switch (e.type) {
       case EventType::kAppointed:
-        return who + t("Appointed ", "Được bổ nhiệm ") + post(e.to) + " (" + why(e.reason) + ").";
+        return who + tf("story.appointed", post(e.to), why(e.reason));
       case EventType::kElected:
-        return who + t("Elected ", "Được bầu giữ chức ") + post(e.to) + ".";
+        return who + tf("story.elected", post(e.to));
       case EventType::kReelected:
-        return who + t("Re-elected ", "Tái cử ") + post(e.to) + ".";
+        return who + tf("story.reelected", post(e.to));
+      case EventType::kElectionOutcome:
+        return who + tf("story.election_outcome", post(e.to), why(e.reason));
       case EventType::kRetired:
-        return who + t("Retired (", "Nghỉ hưu (") + why(e.reason) + ").";
+        return who + tf("story.retired", why(e.reason));
       case EventType::kLeft:
-        return who + t("Left the service (", "Thôi công tác (") + why(e.reason) + ").";
+        return who + tf("story.left", why(e.reason));
       case EventType::kRecruited:
-        return who + t("Recruited as ", "Được tuyển dụng vào ") + post(e.to) + ".";
+        return who + tf("story.recruited", post(e.to));
       case EventType::kPlanned:
-        return who + t("Entered the succession plan for ", "Được đưa vào quy hoạch chức danh ") +
-               post(e.to) + ".";
+        return who + tf("story.planned", post(e.to));
       case EventType::kUnplanned:
-        return who + t("Left the succession plan for ", "Ra khỏi quy hoạch chức danh ") +
-               post(e.to) + " (" + why(e.reason) + ").";
+        return who + tf("story.unplanned", post(e.to), why(e.reason));
       case EventType::kTermLimitReached:
-        return who +
-               t("Reached the limit of consecutive terms as ",
-                 "Đã hết số nhiệm kỳ liên tiếp ở chức ") +
-               post(e.from) + ".";
+        return who + tf("story.term_limit", post(e.from));
       case EventType::kOffered:
-        return who + t("Offered a rotation to ", "Được đề nghị luân chuyển đến ") + post(e.to) +
-               " (" + income(e.value) + ").";
+        return who + tf("story.offered", post(e.to), income(e.value));
       case EventType::kAccepted:
-        return who + t("Accepted the rotation.", "Nhận nhiệm vụ luân chuyển.");
+        return who + std::string(t("story.accepted"));
       case EventType::kRefused:
-        return who + t("Refused the rotation to ", "Từ chối luân chuyển đến ") + post(e.to) + ".";
+        return who + tf("story.refused", post(e.to));
       case EventType::kMoved:
-        return who + t("Rotated from ", "Được luân chuyển từ ") + post(e.from) +
-               t(" to ", " đến ") + post(e.to) + " (" + t("flow ", "luồng ") +
-               flow(e.day, e.reason) + "; " + income(e.value) + ").";
+        return who +
+               tf("story.moved", post(e.from), post(e.to), flow(e.day, e.reason), income(e.value));
       case EventType::kReturnedEarly:
-        return who + t("Asked to return early and left ", "Xin về sớm, rời ") + post(e.from) + ".";
+        return who + tf("story.returned_early", post(e.from));
       case EventType::kRotationEnded:
         return who + (e.reason == events::kReasonReturn
-                          ? t("The rotation ended: returned home.",
-                              "Kết thúc luân chuyển: trở về đơn vị cũ.")
+                          ? std::string(t("story.rotation_ended.returned"))
                       : e.reason == events::kReasonPromote
-                          ? t("The rotation ended with a promotion.",
-                              "Kết thúc luân chuyển: được đề bạt.")
-                          : t("The rotation ended; stayed at ", "Kết thúc luân chuyển; ở lại ") +
-                                post(e.to) + ".");
+                          ? std::string(t("story.rotation_ended.promoted"))
+                          : tf("story.rotation_ended.stayed", post(e.to)));
       case EventType::kEvaluated:
-        return who + t("Rated ", "Được đánh giá ") + rating(e.reason) + " (" +
-               t("effectiveness ", "hiệu quả ") + decimal(e.value) + ").";
+        return who + tf("story.evaluated", rating(e.reason), decimal(e.value));
       case EventType::kActingAssigned:
-        return who + t("Acting as ", "Quyền ") + post(e.to) +
-               t(" while it was vacant.", " trong thời gian khuyết.");
+        return who + tf("story.acting", post(e.to));
       case EventType::kVacancyOpened:
-        return t("The post ", "Chức vụ ") + post(e.to) + t(" fell vacant (", " bị khuyết (") +
-               why(e.reason) + ").";
+        return tf("story.vacancy_opened", post(e.to), why(e.reason));
       case EventType::kVacancyClosed:
-        return t("The post ", "Chức vụ ") + post(e.to) +
-               t(" was filled after ", " được kiện toàn sau ") + fmt::format("{:.0f}", e.value) +
-               t(" days by ", " ngày, người giữ: ") + cadre(e.cadre) + ".";
+        return tf("story.vacancy_closed", post(e.to), fmt::format("{:.0f}", e.value),
+                  cadre(e.cadre));
       case EventType::kNonNativeUnmet:
-        return t("No eligible non-native candidate for ",
-                 "Không có ứng viên không phải người địa phương cho ") +
-               post(e.to) + ".";
+        return tf("story.non_native_unmet", post(e.to));
+      case EventType::kNotStanding:
+        return who + tf("story.not_standing", post(e.from), why(e.reason));
+      case EventType::kPostEnded:
+        return who + tf("story.post_ended", post(e.from));
+      case EventType::kRestructured:
+        return who + tf("story.restructured", post(e.to), why(e.reason));
+      case EventType::kSurplus:
+        return who + tf("story.surplus", post(e.from), why(e.reason));
+      case EventType::kSecondmentEnded:
+        return who + std::string(t("story.secondment_ended"));
       case EventType::kShock: {  // a shock card (docs/scenarios.md § Shock cards)
         const auto i = static_cast<std::size_t>(e.value);
         const std::string label = i < s.shocks.size() ? s.shocks[i].label : std::string();
-        return who + t("Shock card: ", "Tình huống đột xuất: ") + label +
-               (e.from != model::kNoPost ? " — " + post(e.from) : std::string()) + ".";
+        return who + (e.from != model::kNoPost ? tf("story.shock_at", label, post(e.from))
+                                               : tf("story.shock", label));
       }
-      default:
+      default:  // an event without a sentence of its own: its log name (language-neutral)
         return who + std::string(events::event_name(e.type)) + " " + post(e.to) + ".";
     }
   }
@@ -313,14 +354,14 @@ std::string fold_vietnamese(std::string_view s) {
 }
 
 std::optional<StorySubject> find_subject(const model::Scenario& s, const model::World& w,
-                                         const std::string& who, std::string& error) {
+                                         const std::string& who, std::string& error, Lang lang) {
   const auto& org = s.organisation;
   StorySubject sub;
   if (who.rfind("unit:", 0) == 0) {
     sub.kind = StorySubject::Kind::kUnit;
     sub.unit = org.find_unit(who.substr(5));
     if (sub.unit == model::kNoUnit) {
-      error = "no unit with id \"" + who.substr(5) + "\"";
+      error = trf(lang, "story.error.no_unit", who.substr(5));
       return std::nullopt;
     }
     sub.label = org.units[sub.unit].name;
@@ -342,8 +383,7 @@ std::optional<StorySubject> find_subject(const model::Scenario& s, const model::
     sub.post =
         (u == model::kNoUnit || t == model::kNoTitle) ? model::kNoPost : org.find_post(u, t, nth);
     if (sub.post == model::kNoPost) {
-      error = "no post \"" + who.substr(5) +
-              "\" (write post:UNIT-ID/TITLE-ID, e.g. post:" + org.post_label(0) + ")";
+      error = trf(lang, "story.error.no_post", who.substr(5), org.post_label(0));
       return std::nullopt;
     }
     sub.label = org.title_of(sub.post).name + ", " + org.units[org.posts[sub.post].unit].name;
@@ -364,10 +404,8 @@ std::optional<StorySubject> find_subject(const model::Scenario& s, const model::
     sub.label = w.cadres[found[0]].name + " (" + w.cadres[found[0]].id + ")";
     return sub;
   }
-  error = found.empty() ? "no cadre with id or name \"" + who + "\"" +
-                              " (synthesised cadres have ids like c12; named cadres are in the "
-                              "scenario's population or roster)"
-                        : fmt::format("{} cadres are named \"{}\": give the id", found.size(), who);
+  error = found.empty() ? trf(lang, "story.error.no_cadre", who)
+                        : trf(lang, "story.error.same_name", found.size(), who);
   return std::nullopt;
 }
 
@@ -389,21 +427,17 @@ void StoryRecorder::on_month_end(Day day, const model::World& w) {
 
 std::vector<StoryLine> tell_story(const model::Scenario& s, const model::World& w,
                                   const StoryRecorder& rec, const StorySubject& subject,
-                                  StoryLanguage lang) {
+                                  Lang lang) {
   const Teller teller{s, w, lang};
   const bool about_cadre = subject.kind == StorySubject::Kind::kCadre;
   std::vector<StoryLine> lines;
   std::map<std::uint16_t, double> support;  // lever -> VND during the current rotation
   auto flush_support = [&](Day day) {
     if (support.empty()) return;
-    std::string text = teller.t("Support received during the rotation: ",
-                                "Hỗ trợ nhận được trong thời gian luân chuyển: ");
-    bool first = true;
-    for (const auto& [lever, vnd] : support) {
-      text += (first ? "" : ", ") + teller.why(lever) + " " + money(vnd, lang);
-      first = false;
-    }
-    lines.push_back({day, text + "."});
+    std::string received;
+    for (const auto& [lever, vnd] : support)
+      received += (received.empty() ? "" : ", ") + teller.why(lever) + " " + money(vnd, lang);
+    lines.push_back({day, teller.tf("story.support", received)});
     support.clear();
   };
   std::size_t r = 0;
@@ -411,9 +445,8 @@ std::vector<StoryLine> tell_story(const model::Scenario& s, const model::World& 
     // Readiness changes recorded up to this day come first.
     while (about_cadre && r < rec.readiness.size() && rec.readiness[r].day <= e.day) {
       const auto& c = rec.readiness[r++];
-      lines.push_back({c.day, teller.t("Became ", "Trở thành ") + teller.readiness(c.readiness) +
-                                  teller.t(" for ", " cho chức danh ") + teller.post(c.post) +
-                                  "."});
+      lines.push_back(
+          {c.day, teller.tf("story.became", teller.readiness(c.readiness), teller.post(c.post))});
     }
     if (!concerns(subject, s.organisation, e)) continue;
     if (e.type == EventType::kSupportPaid) {
@@ -427,29 +460,25 @@ std::vector<StoryLine> tell_story(const model::Scenario& s, const model::World& 
   }
   while (about_cadre && r < rec.readiness.size()) {
     const auto& c = rec.readiness[r++];
-    lines.push_back({c.day, teller.t("Became ", "Trở thành ") + teller.readiness(c.readiness) +
-                                teller.t(" for ", " cho chức danh ") + teller.post(c.post) + "."});
+    lines.push_back(
+        {c.day, teller.tf("story.became", teller.readiness(c.readiness), teller.post(c.post))});
   }
   flush_support(rec.log.empty() ? s.calendar.end : rec.log.back().day);
   return lines;
 }
 
 std::string story_text(const StorySubject& subject, const std::vector<StoryLine>& lines,
-                       StoryLanguage lang) {
-  std::string out = (lang == StoryLanguage::kEnglish ? "The story of " : "Câu chuyện của ") +
-                    subject.label + "\n\n";
+                       Lang lang) {
+  std::string out = trf(lang, "story.title", subject.label) + "\n\n";
   for (const auto& l : lines) out += kernel::format_iso_date(l.day) + "  " + l.text + "\n";
-  if (lines.empty())
-    out += lang == StoryLanguage::kEnglish ? "(nothing happened in this replication)\n"
-                                           : "(không có sự kiện nào trong lần chạy này)\n";
+  if (lines.empty()) out += std::string(tr(lang, "story.nothing_happened")) + "\n";
   return out;
 }
 
 std::string story_html(const StorySubject& subject, const std::vector<StoryLine>& lines,
-                       StoryLanguage lang) {
-  const bool en = lang == StoryLanguage::kEnglish;
-  std::string title = (en ? "The story of " : "Câu chuyện của ") + subject.label;
-  std::string out = std::string("<!doctype html>\n<html lang=\"") + (en ? "en" : "vi") +
+                       Lang lang) {
+  const std::string title = trf(lang, "story.title", subject.label);
+  std::string out = std::string("<!doctype html>\n<html lang=\"") + std::string(lang_code(lang)) +
                     "\">\n<head><meta charset=\"utf-8\"><title>" + html::esc(title) +
                     "</title>\n<style>body{font-family:system-ui,sans-serif;max-width:56rem;"
                     "margin:2rem auto;padding:0 1rem;line-height:1.5}td{padding:.2rem .6rem;"

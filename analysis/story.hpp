@@ -2,21 +2,20 @@
 /// @file A cadre's story (or a post's or a unit's history) as dated sentences, in English or
 /// Vietnamese, from the domain events of one replication: where they served, why they moved,
 /// what a rotation did to their income, how they were rated, when they entered the succession
-/// plan and became ready, how elections went. Used by `cadresim story` (docs/cli.md).
+/// plan and became ready, how elections went. Used by `cadresim story` (docs/cli.md). Every
+/// sentence is a story.* text of the message catalog (sim/text/message_catalog_story.cpp).
 
 #include <optional>  // std::optional
 #include <string>    // std::string
 #include <vector>    // std::vector
 
+#include "analysis/messages.hpp"  // Lang
 #include "sim/engine/observer.hpp"
 #include "sim/model/scenario.hpp"
 
 namespace cadresim::analysis {
 
 using kernel::Day;
-
-/// Output language of a story.
-enum class StoryLanguage { kEnglish, kVietnamese };
 
 /// What a story follows.
 struct StorySubject {
@@ -33,9 +32,10 @@ std::string fold_vietnamese(std::string_view utf8);
 
 /// Finds the subject `who` in a finished replication: a cadre by id, or by name (case and
 /// diacritics ignored; an error if several cadres match); "post:UNIT/TITLE" (nth post
-/// "post:UNIT/TITLE#n"); "unit:UNIT". On failure returns nothing and sets `error`.
+/// "post:UNIT/TITLE#n"); "unit:UNIT". On failure returns nothing and sets `error` (in `lang`).
 std::optional<StorySubject> find_subject(const model::Scenario& s, const model::World& w,
-                                         const std::string& who, std::string& error);
+                                         const std::string& who, std::string& error,
+                                         Lang lang = Lang::kEn);
 
 /// Keeps every event of a replication (a story needs the whole log; one replication only).
 class StoryRecorder : public engine::Observer {
@@ -68,13 +68,10 @@ struct StoryLine {
 /// The subject's story: one sentence per event that concerns it (support payments summed per
 /// rotation), in time order.
 std::vector<StoryLine> tell_story(const model::Scenario& s, const model::World& w,
-                                  const StoryRecorder& rec, const StorySubject& subject,
-                                  StoryLanguage lang);
+                                  const StoryRecorder& rec, const StorySubject& subject, Lang lang);
 /// The story as text: a heading and one line per sentence ("YYYY-MM-DD  sentence").
-std::string story_text(const StorySubject& subject, const std::vector<StoryLine>& lines,
-                       StoryLanguage lang);
+std::string story_text(const StorySubject& subject, const std::vector<StoryLine>& lines, Lang lang);
 /// The story as a self-contained HTML page.
-std::string story_html(const StorySubject& subject, const std::vector<StoryLine>& lines,
-                       StoryLanguage lang);
+std::string story_html(const StorySubject& subject, const std::vector<StoryLine>& lines, Lang lang);
 
 }  // namespace cadresim::analysis

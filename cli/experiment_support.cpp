@@ -1,4 +1,5 @@
 #include "cli/experiment_support.hpp"
+#include "cli/options.hpp"  // ui_lang
 
 #include <fmt/core.h>  // fmt::print
 
@@ -53,7 +54,8 @@ std::optional<std::vector<scenario::LoadedScenario>> point_scenarios(
     try {
       out.push_back(scenario::with_overrides(base, ov));
     } catch (const scenario::InvalidInput& e) {
-      for (const auto& pr : e.problems()) fmt::print(stderr, "{}\n", scenario::format_problem(pr));
+      for (const auto& pr : e.problems())
+        fmt::print(stderr, "{}\n", scenario::format_problem(pr, ui_lang()));
       fmt::print(stderr, "cadresim {}: the point {} is not a valid scenario; nothing was written\n",
                  command, scenario::describe(ov));
       return std::nullopt;

@@ -274,7 +274,8 @@ int optimise_main(std::span<const std::string> args) {
       fmt::print("{}\nOptimise: {}\n", text, (dir / "summary.txt").string());
     return kOk;
   } catch (const scenario::InvalidInput& e) {
-    for (const auto& p : e.problems()) fmt::print(stderr, "{}\n", scenario::format_problem(p));
+    for (const auto& p : e.problems())
+      fmt::print(stderr, "{}\n", scenario::format_problem(p, ui_lang()));
     fmt::print(stderr,
                "cadresim optimise: a sampled assumption set is not a valid scenario; "
                "nothing was written\n");

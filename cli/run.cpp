@@ -89,9 +89,7 @@ int run_main(std::span<const std::string> args) {
     return kUsageError;
   }
   if (assumption_sets == 1 || (assumption_sets > 0 && n < 2)) {
-    fmt::print(
-        stderr,
-        "cadresim run: --assumptions needs at least 2 parameter sets and -n of at least 2\n");
+    fmt::print(stderr, "{}\n", message("cli.assumptions.too_few"));
     return kUsageError;
   }
   const bool saving = !save_state.empty(), continuing = !from_state.empty();
@@ -154,10 +152,7 @@ int run_main(std::span<const std::string> args) {
   }
   if (!loaded) return kInvalidInput;
   if (assumption_sets > 0 && loaded->assumptions.empty()) {
-    fmt::print(stderr,
-               "cadresim run: {}: no \"assumptions\" section, so --assumptions has nothing to "
-               "sample (docs/scenarios.md)\n",
-               loaded->source);
+    fmt::print(stderr, "{}\n", message("cli.assumptions.none", loaded->source));
     return kInvalidInput;
   }
   const model::Scenario& sc = loaded->scenario;
@@ -283,7 +278,7 @@ int run_main(std::span<const std::string> args) {
           analysis::run_assumption_study(*loaded, assumption_sets, analysis::default_metrics(), ro,
                                          reps.empty() ? nullptr : &reps);
       res.uncertainty = analysis::assumption_study_json(study);
-      res.uncertainty_summary = analysis::format_assumption_study(study);
+      res.uncertainty_summary = analysis::format_assumption_study(study, ui_lang());
     }
     const std::vector<analysis::ScenarioResults> all_results{std::move(res)};
     if (g_interrupted.load()) throw analysis::RunCancelled{};
@@ -308,7 +303,8 @@ int run_main(std::span<const std::string> args) {
           events, event_log, with_names ? analysis::kPrivateFileMode : analysis::kPublicFileMode);
     return code;
   } catch (const scenario::InvalidInput& e) {  // a sampled assumption set breaks a rule
-    for (const auto& p : e.problems()) fmt::print(stderr, "{}\n", scenario::format_problem(p));
+    for (const auto& p : e.problems())
+      fmt::print(stderr, "{}\n", scenario::format_problem(p, ui_lang()));
     fmt::print(stderr,
                "cadresim run: a sampled assumption set is not a valid scenario; narrow the "
                "range in \"assumptions\"; nothing was written\n");

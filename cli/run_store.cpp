@@ -1,4 +1,5 @@
 #include "cli/run_store.hpp"
+#include "cli/options.hpp"  // ui_lang
 
 #include <fmt/core.h>         // fmt::format
 #include <nlohmann/json.hpp>  // run.json
@@ -34,9 +35,10 @@ std::vector<fs::path> input_files(const fs::path& top, const json& resolved) {
     }
     if (!doc.is_object() || !doc.contains("extends") || !doc["extends"].is_string()) break;
     const std::string written = doc["extends"].get<std::string>();
-    std::string error;
-    const auto base = scenario::check_referenced_file(current.parent_path() / written, written,
-                                                      ".json", roots, error);
+    text::Message error;  // not shown: the load reports a bad chain
+    const auto base =
+        scenario::check_referenced_file(current.parent_path() / written, written, ".json", roots,
+                                        "problem.path.base_scenario", error);
     if (!base) break;
     files.push_back(*base);
     current = *base;
@@ -158,7 +160,8 @@ std::optional<Rerun> load_rerun_for_cli(const std::string& dir, std::size_t expe
     }
     return r;
   } catch (const scenario::InvalidInput& e) {
-    for (const auto& l : scenario::format_problems(e.problems(), e.total()))
+    for (const auto& l : scenario::format_problems(e.problems(), e.total(),
+                                                   scenario::kMaxListedProblems, ui_lang()))
       fmt::print(stderr, "{}\n", l);
     fmt::print(stderr, "cadresim {}: {} cannot be rerun; nothing was written\n", command, dir);
     return std::nullopt;
@@ -171,7 +174,7 @@ std::optional<std::pair<std::string, std::vector<std::string>>> rerun_arguments(
   try {
     record = scenario::read_json_document(dir / "run.json");
   } catch (const scenario::InvalidInput& e) {
-    error = scenario::format_problem(e.problems().front());
+    error = scenario::format_problem(e.problems().front(), ui_lang());
     return std::nullopt;
   }
   if (!record.is_object() || !record.contains("command") || !record["command"].is_string() ||

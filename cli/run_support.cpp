@@ -129,7 +129,8 @@ std::optional<scenario::LoadedScenario> load_for_cli(const std::string& path, co
   try {
     return scenario::load_scenario(path);
   } catch (const scenario::InvalidInput& e) {
-    for (const auto& l : scenario::format_problems(e.problems(), e.total()))
+    for (const auto& l : scenario::format_problems(e.problems(), e.total(),
+                                                   scenario::kMaxListedProblems, ui_lang()))
       fmt::print(stderr, "{}\n", l);
     fmt::print(
         stderr, "{}\n",

@@ -75,7 +75,8 @@ std::optional<CliScenario> load_scenario_for(const std::string& path,
     try {
       out.loaded = scenario::with_overrides(*loaded, overrides);
     } catch (const scenario::InvalidInput& e) {
-      for (const auto& p : e.problems()) fmt::print(stderr, "{}\n", scenario::format_problem(p));
+      for (const auto& p : e.problems())
+        fmt::print(stderr, "{}\n", scenario::format_problem(p, ui_lang()));
       fmt::print(stderr, "{}\n",
                  message("cli.invalid_with_set", command, loaded->source,
                          scenario::describe(overrides), e.problems().size()));
@@ -88,7 +89,8 @@ std::optional<CliScenario> load_scenario_for(const std::string& path,
     try {
       out.loaded = scenario::with_shocks(out.loaded, shock_file);
     } catch (const scenario::InvalidInput& e) {
-      for (const auto& p : scenario::format_problems(e.problems(), e.total()))
+      for (const auto& p : scenario::format_problems(e.problems(), e.total(),
+                                                     scenario::kMaxListedProblems, ui_lang()))
         fmt::print(stderr, "{}\n", p);
       fmt::print(stderr, "{}\n",
                  message("cli.invalid_with_shocks", command, out.loaded.source, shock_file));

@@ -36,10 +36,9 @@ int story_main(std::span<const std::string> args) {
                                                          "random seed")(
       "replication", po::value(&replication)->default_value(0),
       "which replication of the seed (as in `run`: replication r uses the key (seed, r))")(
-      "lang", po::value(&lang),
-      "language: en or vi (default: the environment variable CADRESIM_LANG, else en)")(
       "html", po::value(&html), "also write the story as a self-contained HTML page to this file")(
       "until", po::value(&until), "stop at this date (YYYY-MM-DD) instead of the scenario's end");
+  add_lang_option(line.visible, &lang);
   std::vector<std::string> shock_files;
   add_shocks_option(line.visible, &shock_files, "the scenario");
   line.hidden.add_options()("words", po::value<std::vector<std::string>>(), "SCENARIO WHO");
@@ -51,14 +50,10 @@ int story_main(std::span<const std::string> args) {
   const auto words =
       vm.count("words") ? vm["words"].as<std::vector<std::string>>() : std::vector<std::string>{};
   if (words.empty() || words.size() > 2) {
-    fmt::print(stderr, "cadresim story: give WHO, or SCENARIO and WHO (see cadresim story -h)\n");
+    fmt::print(stderr, "{}\n", message("cli.story.words"));
     return kUsageError;
   }
-  if (lang.empty()) lang = analysis::lang_code(ui_lang());  // CADRESIM_LANG, read by main
-  if (lang != "en" && lang != "vi") {
-    fmt::print(stderr, "cadresim story: --lang must be en or vi, not \"{}\"\n", lang);
-    return kUsageError;
-  }
+  if (!apply_lang_option(lang, "story")) return kUsageError;
   const std::string path = words.size() == 2 ? words[0] : std::string();
   const std::string who = words.back();
   auto cli_scenario = load_scenario_for(path, {}, "story", shock_files);
@@ -69,9 +64,9 @@ int story_main(std::span<const std::string> args) {
   if (!until.empty()) {
     const auto d = kernel::parse_iso_date(until);
     if (!d || *d <= sc.calendar.start || *d > sc.calendar.end) {
-      fmt::print(
-          stderr, "cadresim story: --until must be a date YYYY-MM-DD after {} and not after {}\n",
-          kernel::format_iso_date(sc.calendar.start), kernel::format_iso_date(sc.calendar.end));
+      fmt::print(stderr, "{}\n",
+                 message("cli.story.until", kernel::format_iso_date(sc.calendar.start),
+                         kernel::format_iso_date(sc.calendar.end)));
       return kUsageError;
     }
     until_day = *d;
@@ -84,7 +79,7 @@ int story_main(std::span<const std::string> args) {
     std::optional<analysis::StorySubject> subject;
     {
       engine::Engine probe(sc, seed, replication);
-      subject = analysis::find_subject(sc, probe.world(), who, error);
+      subject = analysis::find_subject(sc, probe.world(), who, error, ui_lang());
     }
     if (subject && subject->kind == analysis::StorySubject::Kind::kCadre)
       rec.follow = subject->cadre;
@@ -92,14 +87,13 @@ int story_main(std::span<const std::string> args) {
     engine.add_observer(rec);
     engine.run_until(until_day);
     if (!subject) {
-      subject = analysis::find_subject(sc, engine.world(), who, error);
+      subject = analysis::find_subject(sc, engine.world(), who, error, ui_lang());
       if (!subject) {
         fmt::print(stderr, "cadresim story: {}\n", error);
         return kUsageError;
       }
     }
-    const auto language =
-        lang == "vi" ? analysis::StoryLanguage::kVietnamese : analysis::StoryLanguage::kEnglish;
+    const analysis::Lang language = ui_lang();
     const auto lines = analysis::tell_story(sc, engine.world(), rec, *subject, language);
     if (!html.empty())
       // A story names its cadre (its purpose): the page is private like --with-names outputs.

@@ -36,12 +36,15 @@ int validate_main(std::span<const std::string> args) {
       "with --resolved, or for the counts: the structure and rules in force on this date "
       "(YYYY-MM-DD)")("shocks", po::value<std::vector<std::string>>()->composing(),
                       "also check the cards of this shock file on each scenario (repeatable)");
+  std::string lang;
+  add_lang_option(line.visible, &lang);
   line.hidden.add_options()("files", po::value<std::vector<std::string>>(), "scenario files");
   line.positional.add("files", -1);
   int rc = kOk;
   const auto parsed = parse_command_line(args, line, "validate", rc);
   if (!parsed) return rc;
   const po::variables_map& vm = *parsed;
+  if (!apply_lang_option(lang, "validate")) return kUsageError;
   std::vector<std::string> files;
   if (vm.count("files")) files = vm["files"].as<std::vector<std::string>>();
   if (files.empty()) files.push_back("");
@@ -85,10 +88,12 @@ int validate_main(std::span<const std::string> args) {
                    org.titles.size(), posts);
       }
     } catch (const scenario::InvalidInput& e) {
-      for (const auto& l : scenario::format_problems(e.problems(), e.total()))
+      for (const auto& l : scenario::format_problems(e.problems(), e.total(),
+                                                     scenario::kMaxListedProblems, ui_lang()))
         fmt::print(stderr, "{}\n", l);
-      fmt::print(stderr, "{}: {} problem(s)\n",
-                 f.empty() ? std::string(scenario::kBuiltinBaselineName) : f, e.total());
+      fmt::print(stderr, "{}\n",
+                 message("cli.validate.problems",
+                         f.empty() ? std::string(scenario::kBuiltinBaselineName) : f, e.total()));
       rc = kInvalidInput;
     }
   }

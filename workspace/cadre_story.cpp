@@ -13,23 +13,22 @@ nlohmann::json cadre_story_json(const scenario::LoadedScenario& loaded, std::uin
                                 std::uint64_t replication, const std::string& who,
                                 bool vietnamese) {
   const model::Scenario& sc = loaded.scenario;
+  const analysis::Lang lang = vietnamese ? analysis::Lang::kVi : analysis::Lang::kEn;
   std::string error;
   analysis::StoryRecorder rec;
   std::optional<analysis::StorySubject> subject;
   {
     engine::Engine probe(sc, seed, replication);
-    subject = analysis::find_subject(sc, probe.world(), who, error);
+    subject = analysis::find_subject(sc, probe.world(), who, error, lang);
   }
   if (subject && subject->kind == analysis::StorySubject::Kind::kCadre) rec.follow = subject->cadre;
   engine::Engine engine(sc, seed, replication);
   engine.add_observer(rec);
   engine.run_until(sc.calendar.end);
   if (!subject) {  // a cadre who joined during the run
-    subject = analysis::find_subject(sc, engine.world(), who, error);
+    subject = analysis::find_subject(sc, engine.world(), who, error, lang);
     if (!subject) throw RequestError(404, "/who", error);
   }
-  const auto lang =
-      vietnamese ? analysis::StoryLanguage::kVietnamese : analysis::StoryLanguage::kEnglish;
   nlohmann::json lines = nlohmann::json::array();
   for (const auto& l : analysis::tell_story(sc, engine.world(), rec, *subject, lang))
     lines.push_back({{"date", kernel::format_iso_date(l.day)}, {"text", l.text}});

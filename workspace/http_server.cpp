@@ -12,6 +12,7 @@
 #include "sim/scenario/limits.hpp"       // kMaxReplicationMonths
 #include "sim/scenario/strict_json.hpp"  // single_line
 #include "workspace/cadre_story.hpp"
+#include "workspace/page_words.hpp"
 #include "workspace/rooms.hpp"
 #include "workspace/run_queue.hpp"
 #include "workspace/scenario_catalog.hpp"
@@ -20,7 +21,6 @@ namespace cadresim::embedded {
 extern const std::string_view workspace_index_html;
 extern const std::string_view workspace_app_css;
 extern const std::string_view workspace_app_js;
-extern const std::string_view workspace_i18n_js;
 }  // namespace cadresim::embedded
 
 namespace cadresim::workspace {
@@ -289,7 +289,9 @@ struct Server::Impl {
     page("/index.html", embedded::workspace_index_html, "text/html; charset=utf-8");
     page("/app.css", embedded::workspace_app_css, "text/css; charset=utf-8");
     page("/app.js", embedded::workspace_app_js, "text/javascript; charset=utf-8");
-    page("/i18n.js", embedded::workspace_i18n_js, "text/javascript; charset=utf-8");
+    // The page's words, made once from the message catalog (page.*, metric.*, lever.*).
+    static const std::string page_words = page_words_script();
+    page("/i18n.js", page_words, "text/javascript; charset=utf-8");
     page("/chart.js", embedded::chartjs, "text/javascript; charset=utf-8");
     page("/charts.js", embedded::charts_js, "text/javascript; charset=utf-8");
 

@@ -1,5 +1,4 @@
 // The "assumptions" section: plausible ranges of assumed parameters keyed by JSON pointer.
-#include <fmt/core.h>  // fmt::format
 
 #include <algorithm>  // std::clamp
 #include <cmath>      // std::sqrt, std::round
@@ -27,8 +26,8 @@ std::vector<Assumption> read_assumptions(const json& doc, json& resolved, Proble
   const json& section = doc["assumptions"];
   json resolved_section = json::object();
   if (!section.is_object()) {
-    problems.add("/assumptions", fmt::format("must be an object keyed by JSON pointer, not {}",
-                                             type_name(section)));
+    problems.add("/assumptions",
+                 text::message("problem.assumptions.not_object", type_arg(section)));
     return out;
   }
   for (const auto& [key, spec] : section.items()) {
@@ -45,8 +44,8 @@ std::vector<Assumption> read_assumptions(const json& doc, json& resolved, Proble
     const std::size_t before = problems.items().size();
     r.number("min", a.min, -1e300, 1e300);
     r.number("max", a.max, -1e300, 1e300);
-    if (!r.has("min")) problems.add(r.at("min"), "is required: the lower end of the range");
-    if (!r.has("max")) problems.add(r.at("max"), "is required: the upper end of the range");
+    if (!r.has("min")) problems.add(r.at("min"), text::message("problem.assumptions.min"));
+    if (!r.has("max")) problems.add(r.at("max"), text::message("problem.assumptions.max"));
     r.choice("distribution", a.distribution, {"uniform", "triangular"});
     r.string("note", a.note, true);
     const bool has_mode = r.has("mode");
@@ -55,7 +54,7 @@ std::vector<Assumption> read_assumptions(const json& doc, json& resolved, Proble
     r.finish();
     if (problems.items().size() != before) continue;
     if (!(a.min < a.max)) {
-      problems.add(where, fmt::format("min ({}) must be below max ({})", a.min, a.max));
+      problems.add(where, text::message("problem.assumptions.min_below_max", a.min, a.max));
       continue;
     }
     // The pointer must name a number of the resolved scenario (defaults included).
@@ -63,24 +62,17 @@ std::vector<Assumption> read_assumptions(const json& doc, json& resolved, Proble
     try {
       const json::json_pointer ptr(key);
       if (key.empty() || key.rfind("/assumptions", 0) == 0)
-        problems.add(where,
-                     "must point at a parameter of the scenario, not at the document or "
-                     "the assumptions themselves");
+        problems.add(where, text::message("problem.assumptions.pointer_target"));
       else if (!resolved.contains(ptr))
-        problems.add(where, fmt::format("\"{}\" does not resolve in the resolved scenario (see "
-                                        "'cadresim validate --resolved')",
-                                        key));
+        problems.add(where, text::message("problem.assumptions.unresolved", key));
       else
         target = &resolved.at(ptr);
     } catch (const json::exception&) {
-      problems.add(where,
-                   fmt::format("\"{}\" is not a JSON pointer (RFC 6901: \"/section/key\")", key));
+      problems.add(where, text::message("problem.assumptions.not_pointer", key));
     }
     if (target == nullptr) continue;
     if (!target->is_number()) {
-      problems.add(where,
-                   fmt::format("\"{}\" is {} in the resolved scenario; a range needs a number", key,
-                               type_name(*target)));
+      problems.add(where, text::message("problem.assumptions.not_number", key, type_arg(*target)));
       continue;
     }
     a.value = target->get<double>();
@@ -88,12 +80,12 @@ std::vector<Assumption> read_assumptions(const json& doc, json& resolved, Proble
     if (a.distribution == "triangular") {
       a.mode = has_mode ? mode : std::clamp(a.value, a.min, a.max);
       if (a.mode < a.min || a.mode > a.max) {
-        problems.add(r.at("mode"), fmt::format("must lie in [{}, {}]", a.min, a.max));
+        problems.add(r.at("mode"), text::message("problem.assumptions.mode_range", a.min, a.max));
         continue;
       }
       res["mode"] = a.mode;
     } else if (has_mode) {
-      problems.add(r.at("mode"), "is only for a triangular distribution");
+      problems.add(r.at("mode"), text::message("problem.assumptions.mode_triangular"));
       continue;
     } else {
       res.erase("mode");

@@ -54,7 +54,7 @@ void check_title_patch(const json& titles, const std::string& at, SectionContext
     const bool exists =
         std::any_of(known.begin(), known.end(), [&](const model::Title& t) { return t.id == id; });
     if (!exists) {
-      ctx.problems.add(where, fmt::format("unknown title \"{}\"", id));
+      ctx.problems.add(where, unknown_reference("problem.ref.title", id, ""));
       continue;
     }
     if (!fields.is_object()) {

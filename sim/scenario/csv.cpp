@@ -34,7 +34,12 @@ std::size_t line_of(std::string_view text, std::size_t offset) {
 /// Message for text that is not UTF-8. A file whose bad bytes outnumber its well-formed
 /// multi-byte characters is most likely a single-byte legacy export (Vietnamese offices still
 /// produce Windows-1258 and TCVN3 files); otherwise the file mixes encodings or is damaged.
-std::string encoding_message(std::string_view text, std::size_t first_bad) {
+// An issue whose sentence is catalog message `m` (its English in `message`).
+CsvIssue csv_issue(text::Message m, std::size_t line) {
+  return {text::render(text::Lang::kEn, m), line, std::move(m)};
+}
+
+text::Message encoding_message(std::string_view text, std::size_t first_bad) {
   std::size_t invalid = 0;
   std::size_t multibyte = 0;
   std::size_t p = 0;
@@ -50,15 +55,9 @@ std::string encoding_message(std::string_view text, std::size_t first_bad) {
   }
   const auto byte = static_cast<unsigned char>(text[first_bad]);
   if (invalid >= multibyte) {
-    return fmt::format(
-        "not valid UTF-8 (byte 0x{:02X}); the file looks like a Windows-1258 (or "
-        "other legacy) export: save it as UTF-8",
-        byte);
+    return text::message("problem.csv.legacy_encoding", fmt::format("{:02X}", byte));
   }
-  return fmt::format(
-      "not valid UTF-8 (byte 0x{:02X}); the file mixes UTF-8 with another "
-      "encoding or is damaged: save it as UTF-8",
-      byte);
+  return text::message("problem.csv.mixed_encoding", fmt::format("{:02X}", byte));
 }
 
 /// A record as read, before it is checked against the header.
@@ -86,8 +85,8 @@ class CsvReader {
         continue;
       }
       for (const std::size_t blank : blank_lines) {
-        add(blank, have_header ? "blank line between rows: remove it"
-                               : "blank line before the header row: remove it");
+        add(blank, text::message(have_header ? "problem.csv.blank_between_rows"
+                                             : "problem.csv.blank_before_header"));
       }
       blank_lines.clear();
       Record record;
@@ -99,18 +98,18 @@ class CsvReader {
         check_row(std::move(record));
       }
     }
-    if (!have_header) add(0, "the file is empty: expected a header row");
+    if (!have_header) add(0, text::message("problem.csv.empty"));
     return truncated_;
   }
 
  private:
-  void add(std::size_t line, std::string message) {
+  void add(std::size_t line, text::Message message) {
     ++total_;
     if (out_.issues.size() >= limits_.max_issues) {
       truncated_ = true;
       return;
     }
-    out_.issues.push_back({std::move(message), line});
+    out_.issues.push_back(csv_issue(std::move(message), line));
   }
 
  public:
@@ -124,13 +123,10 @@ class CsvReader {
     const auto byte = static_cast<unsigned char>(c);
     if (byte < 0x20 || byte == 0x7F) {
       if (!reported) {
-        add(line_,
-            byte == '\t'
-                ? fmt::format("field {} contains a TAB character; fields are separated by commas "
-                              "(is this a tab-separated file? save it as CSV)",
-                              field)
-                : fmt::format("field {} contains the control character 0x{:02X}; remove it", field,
-                              static_cast<unsigned>(byte)));
+        add(line_, byte == '\t'
+                       ? text::message("problem.csv.tab", field)
+                       : text::message("problem.csv.control", field,
+                                       fmt::format("{:02X}", static_cast<unsigned>(byte))));
         record.bad = true;
         reported = true;
       }
@@ -138,8 +134,7 @@ class CsvReader {
     }
     if (size >= limits_.max_field_bytes) {
       if (!reported) {
-        add(line_, fmt::format("field {} is longer than the limit of {} bytes", field,
-                               limits_.max_field_bytes));
+        add(line_, text::message("problem.csv.field_too_long", field, limits_.max_field_bytes));
         record.bad = true;
         reported = true;
       }
@@ -158,19 +153,14 @@ class CsvReader {
       if (i_ < text_.size() && text_[i_] == '"') {
         if (!read_quoted(value, field, record, reported)) return false;
         if (i_ < text_.size() && text_[i_] != ',' && !line_break_at(text_, i_)) {
-          add(line_, fmt::format("field {} has text after its closing quote; a quoted field "
-                                 "must end at the quote (write a quote inside it as \"\")",
-                                 field));
+          add(line_, text::message("problem.csv.after_quote", field));
           record.bad = true;
           while (i_ < text_.size() && !line_break_at(text_, i_)) ++i_;
         }
       } else {
         while (i_ < text_.size() && text_[i_] != ',' && !line_break_at(text_, i_)) {
           if (text_[i_] == '"' && !reported) {
-            add(line_, fmt::format("field {} has a quote in the middle of an unquoted value; "
-                                   "enclose the whole field in quotes and double the inner "
-                                   "quote (\"\")",
-                                   field));
+            add(line_, text::message("problem.csv.inner_quote", field));
             record.bad = true;
             reported = true;
           }
@@ -217,10 +207,8 @@ class CsvReader {
       ++i_;
     }
     ++total_;
-    out_.issues.push_back({fmt::format("unterminated quoted field: the quote opened on line {} "
-                                       "is never closed",
-                                       open_line),
-                           open_line});
+    out_.issues.push_back(
+        csv_issue(text::message("problem.csv.unterminated", open_line), open_line));
     return false;
   }
 
@@ -230,14 +218,13 @@ class CsvReader {
     first.reserve(names.size());
     for (std::size_t k = 0; k < names.size(); ++k) {
       if (names[k].find_first_not_of(' ') == std::string::npos) {
-        add(record.line,
-            fmt::format("header column {} has no name: every column needs one", k + 1));
+        add(record.line, text::message("problem.csv.unnamed_column", k + 1));
         continue;
       }
       const auto [seen, inserted] = first.try_emplace(names[k], k);
       if (!inserted) {
-        add(record.line, fmt::format("header column {} repeats the name \"{}\" of column {}", k + 1,
-                                     names[k].substr(0, 60), seen->second + 1));
+        add(record.line, text::message("problem.csv.repeated_column", k + 1, names[k].substr(0, 60),
+                                       seen->second + 1));
       }
     }
     out_.table.header = std::move(record.fields);
@@ -247,8 +234,7 @@ class CsvReader {
     if (record.bad) return;
     const std::size_t expected = out_.table.header.size();
     if (record.fields.size() != expected) {
-      add(record.line, fmt::format("expected {} fields (as in the header), found {}", expected,
-                                   record.fields.size()));
+      add(record.line, text::message("problem.csv.field_count", expected, record.fields.size()));
       return;
     }
     out_.table.rows.push_back(std::move(record.fields));
@@ -269,34 +255,28 @@ class CsvReader {
 CsvResult read_csv(std::string_view text, const CsvLimits& limits) {
   CsvResult result;
   if (text.size() > limits.max_input_bytes) {
-    result.issues.push_back({fmt::format("the file is {} bytes, over the limit of {} bytes",
-                                         text.size(), limits.max_input_bytes),
-                             0});
+    result.issues.push_back(
+        csv_issue(text::message("problem.file.too_large", text.size(), limits.max_input_bytes), 0));
     return result;
   }
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
-    result.issues.push_back(
-        {"the file is UTF-16 (it starts with a UTF-16 byte-order mark): save it as UTF-8", 1});
+    result.issues.push_back(csv_issue(text::message("problem.json.utf16"), 1));
     return result;
   }
   if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
     const auto at = static_cast<std::size_t>(static_cast<const char*>(nul) - text.data());
-    result.issues.push_back(
-        {"NUL byte (0x00) in the file: it is binary or UTF-16, not UTF-8 "
-         "text; save it as UTF-8 CSV",
-         line_of(text, at)});
+    result.issues.push_back(csv_issue(text::message("problem.csv.nul"), line_of(text, at)));
     return result;
   }
   if (const std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
-    result.issues.push_back({encoding_message(text, bad), line_of(text, bad)});
+    result.issues.push_back(csv_issue(encoding_message(text, bad), line_of(text, bad)));
     return result;
   }
   const std::size_t begin = text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
   CsvReader reader(text, begin, limits, result);
   if (reader.run()) {
-    result.issues.push_back({fmt::format("{} problems in all; only the first {} are listed",
-                                         reader.total(), limits.max_issues),
-                             0});
+    result.issues.push_back(csv_issue(
+        text::message("problem.csv.only_first_listed", reader.total(), limits.max_issues), 0));
   }
   if (!result.issues.empty()) result.table = {};
   return result;
@@ -306,7 +286,7 @@ CsvResult read_csv_file(const std::filesystem::path& file, const CsvLimits& limi
   FileBytes contents = read_file_bytes(file, limits.max_input_bytes);
   if (!contents.error.empty()) {
     CsvResult result;
-    result.issues.push_back({std::move(contents.error), 0});
+    result.issues.push_back({std::move(contents.error), 0, std::move(contents.error_text)});
     return result;
   }
   return read_csv(contents.bytes, limits);

@@ -22,6 +22,8 @@
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
+#include "sim/text/messages.hpp"  // text::Message
+
 namespace cadresim::scenario {
 
 /// Bounds enforced by `read_csv`.
@@ -33,8 +35,9 @@ struct CsvLimits {
 
 /// One problem found in a CSV file.
 struct CsvIssue {
-  std::string message;   ///< plain sentence, no location in it
-  std::size_t line = 0;  ///< 1-based physical line; 0 when the issue is about the whole file
+  std::string message;      ///< plain sentence, no location in it
+  std::size_t line = 0;     ///< 1-based physical line; 0 when the issue is about the whole file
+  text::Message text = {};  ///< `message` as a catalog message (problem.csv.*)
 };
 
 /// A table read from CSV: the header and the data rows, each as long as the header.

@@ -45,40 +45,38 @@ std::vector<fs::path> allowed_roots(const fs::path& top_dir) {
 std::optional<fs::path> check_referenced_file(const fs::path& path, std::string_view written,
                                               std::string_view extension,
                                               const std::vector<fs::path>& roots,
-                                              std::string& error) {
+                                              std::string_view role, text::Message& error) {
+  const text::MessageArg what = text::text_arg(role);
   if (path.extension() != extension) {
-    error = fmt::format("\"{}\" must name a {} file (its name must end in {})", written,
-                        extension.substr(1), extension);
+    error = text::message("problem.path.extension", what, written, extension.substr(1), extension);
     return std::nullopt;
   }
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (status.type() == fs::file_type::not_found) {
-    error = fmt::format("\"{}\" does not exist", written);
+    error = text::message("problem.path.missing", what, written);
     return std::nullopt;
   }
   if (ec) {
-    error = fmt::format("\"{}\" cannot be accessed: {}", written, ec.message());
+    error = text::message("problem.path.cannot_access", what, written, ec.message());
     return std::nullopt;
   }
   if (!fs::is_regular_file(status)) {
-    error = fmt::format("\"{}\" is not a regular file (a folder, device or named pipe)", written);
+    error = text::message("problem.path.not_regular", what, written);
     return std::nullopt;
   }
   const fs::path canonical = fs::canonical(path, ec);
   if (ec) {
-    error = fmt::format("\"{}\" cannot be resolved: {}", written, ec.message());
+    error = text::message("problem.path.cannot_resolve", what, written, ec.message());
     return std::nullopt;
   }
   for (const fs::path& root : roots)
     if (is_within(canonical, root)) return canonical;
   for (const fs::path& part : canonical.parent_path())
     if (part == "scenarios") return canonical;
-  error = fmt::format(
-      "\"{}\" is outside the folders a scenario may refer to: the folder of {} and below, a "
-      "folder named 'scenarios' and below, or a folder of CADRESIM_SCENARIO_PATH; copy the file "
-      "there (docs/scenarios.md § Referenced files)",
-      written, roots.empty() ? std::string("the scenario") : roots.front().string());
+  error = text::message("problem.path.outside", what, written,
+                        roots.empty() ? text::text_arg("problem.path.the_scenario")
+                                      : text::MessageArg{roots.front().string()});
   return std::nullopt;
 }
 

@@ -18,6 +18,8 @@
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
+#include "sim/text/messages.hpp"  // text::Message
+
 namespace cadresim::scenario {
 
 /// The allowed folders for a top scenario file in `top_dir`, canonical: `top_dir` and those of
@@ -25,10 +27,11 @@ namespace cadresim::scenario {
 std::vector<std::filesystem::path> allowed_roots(const std::filesystem::path& top_dir);
 
 /// Checks `path` (already joined with the folder of the file naming it) against the rule
-/// above. Returns its canonical form, or sets `error` to a plain sentence (which names the
-/// path as written, `written`, and never shows the file's contents).
+/// above. Returns its canonical form, or sets `error` to a plain sentence (a catalog message,
+/// problem.path.*, which starts with the catalog text `role` — "base scenario", "roster" —, names
+/// the path as written, `written`, and never shows the file's contents).
 std::optional<std::filesystem::path> check_referenced_file(
     const std::filesystem::path& path, std::string_view written, std::string_view extension,
-    const std::vector<std::filesystem::path>& roots, std::string& error);
+    const std::vector<std::filesystem::path>& roots, std::string_view role, text::Message& error);
 
 }  // namespace cadresim::scenario

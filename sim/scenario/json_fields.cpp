@@ -20,26 +20,30 @@ std::string pointer_token(const std::string& key) {
   return t;
 }
 
-std::string type_name(const json& j) {
+text::MessageArg type_arg(const json& j) {
   switch (j.type()) {
     case json::value_t::null:
-      return "null";
+      return text::text_arg("problem.type.null");
     case json::value_t::boolean:
-      return "a boolean";
+      return text::text_arg("problem.type.boolean");
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-      return "an integer";
+      return text::text_arg("problem.type.integer");
     case json::value_t::number_float:
-      return "a number";
+      return text::text_arg("problem.type.number");
     case json::value_t::string:
-      return "a string";
+      return text::text_arg("problem.type.string");
     case json::value_t::array:
-      return "an array";
+      return text::text_arg("problem.type.array");
     case json::value_t::object:
-      return "an object";
+      return text::text_arg("problem.type.object");
     default:
-      return "an unsupported value";
+      return text::text_arg("problem.type.unsupported");
   }
+}
+
+std::string type_name(const json& j) {
+  return std::string(text::tr(text::Lang::kEn, type_arg(j).value));
 }
 
 namespace {
@@ -51,7 +55,8 @@ std::string show(double v) {
 FieldReader::FieldReader(const json* in, json& out, std::string pointer, Problems& problems)
     : in_(in), out_(out), pointer_(std::move(pointer)), problems_(problems) {
   if (in_ != nullptr && !in_->is_object()) {
-    problems_.add(pointer_.empty() ? "/" : pointer_, "must be an object, found " + type_name(*in_));
+    problems_.add(pointer_.empty() ? "/" : pointer_,
+                  text::message("problem.must_be_object", type_arg(*in_)));
     in_ = nullptr;
     bad_type_ = true;
   }
@@ -78,12 +83,11 @@ const json* FieldReader::raw(const std::string& key) {
 void FieldReader::number(const std::string& key, double& value, double lo, double hi) {
   if (const json* j = lookup(key)) {
     if (!j->is_number()) {
-      problems_.add(at(key), "must be a number, found " + type_name(*j));
+      problems_.add(at(key), text::message("problem.must_be_number", type_arg(*j)));
     } else {
       const double v = j->get<double>();
       if (!std::isfinite(v) || v < lo || v > hi)
-        problems_.add(at(key), fmt::format("must be between {} and {}, found {}", show(lo),
-                                           show(hi), show(v)));
+        problems_.add(at(key), text::message("problem.between", show(lo), show(hi), show(v)));
       else
         value = v;
     }
@@ -96,13 +100,13 @@ void FieldReader::integer(const std::string& key, int& value, int lo, int hi) {
     if (!j->is_number_integer() &&
         !(j->is_number_float() &&
           j->get<double>() == static_cast<double>(static_cast<long long>(j->get<double>())))) {
-      problems_.add(at(key), "must be a whole number, found " +
-                                 (j->is_number() ? fmt::format("{}", j->dump()) : type_name(*j)));
+      problems_.add(at(key),
+                    text::message("problem.must_be_whole",
+                                  j->is_number() ? text::MessageArg{j->dump()} : type_arg(*j)));
     } else {
       const double v = j->get<double>();
       if (v < lo || v > hi)
-        problems_.add(at(key),
-                      fmt::format("must be between {} and {}, found {}", lo, hi, j->dump()));
+        problems_.add(at(key), text::message("problem.between", lo, hi, j->dump()));
       else
         value = static_cast<int>(v);
     }
@@ -113,7 +117,7 @@ void FieldReader::integer(const std::string& key, int& value, int lo, int hi) {
 void FieldReader::boolean(const std::string& key, bool& value) {
   if (const json* j = lookup(key)) {
     if (!j->is_boolean())
-      problems_.add(at(key), "must be true or false, found " + type_name(*j));
+      problems_.add(at(key), text::message("problem.must_be_boolean", type_arg(*j)));
     else
       value = j->get<bool>();
   }
@@ -123,11 +127,11 @@ void FieldReader::boolean(const std::string& key, bool& value) {
 void FieldReader::string(const std::string& key, std::string& value, bool required) {
   const json* j = lookup(key);
   if (j == nullptr) {
-    if (required && !bad_type_) problems_.add(at(key), "is required but missing");
+    if (required && !bad_type_) problems_.add(at(key), text::message("problem.required"));
   } else if (!j->is_string()) {
-    problems_.add(at(key), "must be a string, found " + type_name(*j));
+    problems_.add(at(key), text::message("problem.must_be_string", type_arg(*j)));
   } else if (required && j->get_ref<const std::string&>().empty()) {
-    problems_.add(at(key), "must not be empty");
+    problems_.add(at(key), text::message("problem.not_empty"));
   } else {
     value = j->get<std::string>();
   }
@@ -141,10 +145,10 @@ void FieldReader::choice(const std::string& key, std::string& value,
   if (std::find(choices.begin(), choices.end(), v) == choices.end()) {
     std::string list;
     for (const auto& c : choices) list += (list.empty() ? "" : ", ") + ("\"" + c + "\"");
-    std::string msg = "must be one of " + list + ", found \"" + v + "\"";
     const std::string near = closest_match(v, choices);
-    if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
-    problems_.add(at(key), msg);
+    problems_.add(at(key), near.empty()
+                               ? text::message("problem.one_of", list, v)
+                               : text::message("problem.one_of_did_you_mean", list, v, near));
   } else {
     value = v;
   }
@@ -154,14 +158,13 @@ void FieldReader::choice(const std::string& key, std::string& value,
 void FieldReader::date(const std::string& key, kernel::Day& value, bool required) {
   const json* j = lookup(key);
   if (j == nullptr) {
-    if (required && !bad_type_)
-      problems_.add(at(key), "is required but missing (a date YYYY-MM-DD)");
+    if (required && !bad_type_) problems_.add(at(key), text::message("problem.required_date"));
   } else if (!j->is_string()) {
-    problems_.add(at(key), "must be a date string YYYY-MM-DD, found " + type_name(*j));
+    problems_.add(at(key), text::message("problem.must_be_date", type_arg(*j)));
   } else if (auto d = kernel::parse_iso_date(j->get_ref<const std::string&>())) {
     value = *d;
   } else {
-    problems_.add(at(key), "is not a valid date YYYY-MM-DD: \"" + j->get<std::string>() + "\"");
+    problems_.add(at(key), text::message("problem.invalid_date", j->get<std::string>()));
   }
   out_[key] = kernel::format_iso_date(value);
 }
@@ -180,7 +183,7 @@ void FieldReader::month_day(const std::string& key, model::MonthDay& value) {
         }
       }
     }
-    if (!ok) problems_.add(at(key), "must be an annual date \"MM-DD\", found " + j->dump());
+    if (!ok) problems_.add(at(key), text::message("problem.annual_date", j->dump()));
   }
   out_[key] = fmt::format("{:02}-{:02}", value.month, value.day);
 }
@@ -192,8 +195,7 @@ model::Distribution read_distribution(const json& j, json& out, const std::strin
   if (j.is_number()) {  // a plain number is a fixed value
     const double v = j.get<double>();
     if (v < lo || v > hi)
-      problems.add(pointer,
-                   fmt::format("must be between {} and {}, found {}", show(lo), show(hi), show(v)));
+      problems.add(pointer, text::message("problem.between", show(lo), show(hi), show(v)));
     else
       d = model::Distribution::fixed(v);
     out = v;
@@ -233,14 +235,13 @@ model::Distribution read_distribution(const json& j, json& out, const std::strin
   r.number("min", d.min, lo, hi);
   r.number("max", d.max, lo, hi);
   if (d.kind == model::DistributionKind::kUniform && !(has_min && has_max))
-    problems.add(pointer, "a uniform distribution needs both \"min\" and \"max\"");
+    problems.add(pointer, text::message("problem.uniform_needs_min_max"));
   if (d.min > d.max)
-    problems.add(pointer + "/min",
-                 fmt::format("must not exceed max ({} > {})", show(d.min), show(d.max)));
+    problems.add(pointer + "/min", text::message("problem.min_over_max", show(d.min), show(d.max)));
   if ((d.kind == model::DistributionKind::kLognormal ||
        d.kind == model::DistributionKind::kExponential) &&
       d.mean <= 0)
-    problems.add(pointer + "/mean", "must be positive for a " + kind + " distribution");
+    problems.add(pointer + "/mean", text::message("problem.positive_for_distribution", kind));
   if (d.kind == model::DistributionKind::kFixed) d.min = d.max = d.mean;
   r.finish();
   return d;
@@ -250,7 +251,7 @@ void FieldReader::distribution(const std::string& key, model::Distribution& valu
                                double hi) {
   if (const json* j = lookup(key)) {
     if (!j->is_object() && !j->is_number()) {
-      problems_.add(at(key), "must be a number or a distribution object, found " + type_name(*j));
+      problems_.add(at(key), text::message("problem.number_or_distribution", type_arg(*j)));
     } else {
       value = read_distribution(*j, out_[key], at(key), problems_, lo, hi, value);
       return;
@@ -284,7 +285,7 @@ void FieldReader::distribution(const std::string& key, model::Distribution& valu
 FieldReader FieldReader::object(const std::string& key) {
   const json* j = lookup(key);
   if (j != nullptr && !j->is_object()) {
-    problems_.add(at(key), "must be an object, found " + type_name(*j));
+    problems_.add(at(key), text::message("problem.must_be_object", type_arg(*j)));
     j = nullptr;
   }
   return FieldReader(j, out_[key], at(key), problems_);
@@ -293,11 +294,11 @@ FieldReader FieldReader::object(const std::string& key) {
 const json* FieldReader::array(const std::string& key, bool required) {
   const json* j = lookup(key);
   if (j == nullptr) {
-    if (required && !bad_type_) problems_.add(at(key), "is required but missing (an array)");
+    if (required && !bad_type_) problems_.add(at(key), text::message("problem.required_array"));
     return nullptr;
   }
   if (!j->is_array()) {
-    problems_.add(at(key), "must be an array, found " + type_name(*j));
+    problems_.add(at(key), text::message("problem.must_be_array", type_arg(*j)));
     return nullptr;
   }
   return j;
@@ -307,10 +308,10 @@ void FieldReader::finish() {
   if (in_ == nullptr) return;
   for (const auto& [key, value] : in_->items()) {
     if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
-    std::string msg = "unknown key \"" + key + "\"";
     const std::string near = closest_match(key, known_);
-    if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
-    problems_.add(at(key), msg);
+    problems_.add(at(key), near.empty()
+                               ? text::message("problem.unknown_key", key)
+                               : text::message("problem.unknown_key_did_you_mean", key, near));
   }
 }
 

@@ -105,7 +105,10 @@ model::Distribution read_distribution(const json& j, json& out, const std::strin
                                       Problems& problems, double lo, double hi,
                                       const model::Distribution& fallback);
 
-/// JSON type name for messages ("a number", "a string", ...).
+/// JSON type name for messages, in English ("a number", "a string", ...).
 std::string type_name(const json& j);
+/// The JSON type name as a value of a catalog message (problem.type.*), rendered in the
+/// message's language.
+text::MessageArg type_arg(const json& j);
 
 }  // namespace cadresim::scenario

@@ -33,7 +33,10 @@ namespace {
     if (i.line > 0) where = fmt::format("line {}, column {}", i.line, i.column);
     if (i.pointer && !i.pointer->empty())
       where += (where.empty() ? "" : " (") + *i.pointer + (where.empty() ? "" : ")");
-    problems.push_back({file, where, i.message});
+    if (i.text.id.empty())
+      problems.push_back({file, where, i.message});
+    else
+      problems.push_back({file, where, i.text});
   }
   throw InvalidInput(std::move(problems), total);
 }
@@ -59,7 +62,7 @@ json resolve_chain(const json& doc, const fs::path& path, Problems& problems,
   auto it = doc.find("extends");
   if (it == doc.end()) return doc;
   if (!it->is_string() || it->get_ref<const std::string&>().empty()) {
-    problems.add({path.string(), "/extends", "must be the path of the base scenario (a string)"});
+    problems.add({path.string(), "/extends", text::message("problem.extends_not_string")});
     return json::object();
   }
   const std::string& written = it->get_ref<const std::string&>();
@@ -72,17 +75,16 @@ json resolve_chain(const json& doc, const fs::path& path, Problems& problems,
     return merged;
   }
   const fs::path base_path = path.parent_path() / written;
-  std::string error;
-  const auto canonical = check_referenced_file(base_path, written, ".json", roots, error);
+  text::Message error;
+  const auto canonical = check_referenced_file(base_path, written, ".json", roots,
+                                               "problem.path.base_scenario", error);
   if (!canonical) {
-    problems.add({path.string(), "/extends", "base scenario " + error});
+    problems.add({path.string(), "/extends", error});
     return json::object();
   }
   const std::string key = canonical->string();
   if (visiting.count(key) || depth > 32) {
-    problems.add(
-        {path.string(), "/extends",
-         fmt::format("\"{}\" leads back to a file already in the chain (a cycle)", written)});
+    problems.add({path.string(), "/extends", text::message("problem.extends_cycle", written)});
     return json::object();
   }
   visiting.insert(key);
@@ -140,13 +142,9 @@ std::size_t count_posts(const model::Organisation& org) {
 void check_organisation_size(SectionContext& ctx) {
   const auto& org = ctx.scenario.organisation;
   if (org.units.size() > kMaxUnits)
-    ctx.problems.add("/units", fmt::format("the scenario has {} units, over the limit of {}",
-                                           org.units.size(), kMaxUnits));
+    ctx.problems.add("/units", text::message("problem.limit.units", org.units.size(), kMaxUnits));
   if (const std::size_t posts = count_posts(org); posts > kMaxPosts)
-    ctx.problems.add("/titles",
-                     fmt::format("the titles create more than {} posts (the limit); use fewer "
-                                 "units, titles or posts_per_unit",
-                                 kMaxPosts));
+    ctx.problems.add("/titles", text::message("problem.limit.posts", kMaxPosts));
 }
 
 void check_population_size(SectionContext& ctx) {
@@ -156,9 +154,7 @@ void check_population_size(SectionContext& ctx) {
     cadres += static_cast<std::size_t>(std::max(0, state.initial_stock));
   if (cadres > kMaxInitialCadres)
     ctx.problems.add("/population",
-                     fmt::format("the scenario starts with {} cadres (posts, named cadres and pool "
-                                 "members), over the limit of {}",
-                                 cadres, kMaxInitialCadres));
+                     text::message("problem.limit.cadres", cadres, kMaxInitialCadres));
 }
 }  // namespace
 

@@ -36,7 +36,7 @@ void read_managing_tiers(FieldReader& top, SectionContext& ctx) {
         r.finish();
         for (const auto& prev : org.tiers)
           if (!tier.id.empty() && prev.id == tier.id)
-            ctx.problems.add(r.at("id"), "duplicate managing tier id \"" + tier.id + "\"");
+            ctx.problems.add(r.at("id"), text::message("problem.tiers.duplicate", tier.id));
         const int l = level.empty() ? -1 : resolve_level(level, r.at("level"), ctx);
         tier.level = static_cast<model::LevelId>(l < 0 ? 0 : l);
         const auto index = static_cast<TierId>(org.tiers.size());
@@ -44,39 +44,33 @@ void read_managing_tiers(FieldReader& top, SectionContext& ctx) {
           for (std::size_t k = 0; k < titles->size(); ++k) {
             const std::string ptr = r.at("titles") + "/" + std::to_string(k);
             if (!(*titles)[k].is_string()) {
-              ctx.problems.add(ptr, "must be a title id (a string)");
+              ctx.problems.add(ptr, text::message("problem.org.title_id"));
               continue;
             }
             const std::string& id = (*titles)[k].get_ref<const std::string&>();
             const TitleId t = org.find_title(id);
             if (t == model::kNoTitle) {
-              std::string msg = "unknown title \"" + id + "\"";
               const std::string near = closest_match(id, title_ids);
-              if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
+              const text::Message msg = unknown_reference("problem.ref.title", id, near);
               ctx.problems.add(ptr, msg);
               continue;
             }
             if (!listed_at[t].empty()) {
-              ctx.problems.add(ptr,
-                               fmt::format("title \"{}\" is already managed by tier \"{}\" ({}): "
-                                           "every title is managed by exactly one tier",
-                                           id, org.tiers[org.titles[t].tier].id, listed_at[t]));
+              ctx.problems.add(ptr, text::message("problem.tiers.already_managed", id,
+                                                  org.tiers[org.titles[t].tier].id, listed_at[t]));
               continue;
             }
             listed_at[t] = ptr;
             org.titles[t].tier = index;
             if (l >= 0 && org.titles[t].level < tier.level)
-              ctx.problems.add(ptr,
-                               fmt::format("tier \"{}\" sits at level \"{}\", below the level "
-                                           "\"{}\" of title \"{}\": a body manages posts at "
-                                           "its own level or below",
-                                           tier.id, level, org.levels[org.titles[t].level].id, id));
+              ctx.problems.add(ptr, text::message("problem.tiers.below_title", tier.id, level,
+                                                  org.levels[org.titles[t].level].id, id));
           }
         org.tiers.push_back(std::move(tier));
       });
   if (!present) return;  // present but not an array: already a problem
   if (org.tiers.size() >= model::kNoTier) {
-    ctx.problems.add("/managing_tiers", "too many managing tiers");
+    ctx.problems.add("/managing_tiers", text::message("problem.tiers.too_many"));
     return;
   }
   std::string unlisted;
@@ -84,11 +78,9 @@ void read_managing_tiers(FieldReader& top, SectionContext& ctx) {
   for (TitleId t = 0; t < org.titles.size(); ++t)
     if (listed_at[t].empty()) unlisted += (n++ ? ", \"" : "\"") + org.titles[t].id + "\"";
   if (n > 0 && every_list_read)
-    ctx.problems.add(
-        "/managing_tiers",
-        fmt::format("{} not managed by any tier: {}; list each in the \"titles\" of "
-                    "exactly one tier",
-                    n == 1 ? "a title is" : fmt::format("{} titles are", n), unlisted));
+    ctx.problems.add("/managing_tiers",
+                     n == 1 ? text::message("problem.tiers.unmanaged_one", unlisted)
+                            : text::message("problem.tiers.unmanaged", n, unlisted));
 }
 
 void check_managing_tiers(SectionContext& ctx) {
@@ -101,11 +93,9 @@ void check_managing_tiers(SectionContext& ctx) {
     const TierId t = org.title_of(p).tier;
     if (reported[t] || org.title_of(p).level < org.tiers[t].level) continue;  // reported when read
     reported[t] = true;
-    ctx.problems.add(
-        fmt::format("/managing_tiers/{}/level", t),
-        fmt::format("post \"{}\" has no unit at level \"{}\" above it, so tier "
-                    "\"{}\" has no scope for it",
-                    org.post_label(p), org.levels[org.tiers[t].level].id, org.tiers[t].id));
+    ctx.problems.add(fmt::format("/managing_tiers/{}/level", t),
+                     text::message("problem.tiers.no_scope", org.post_label(p),
+                                   org.levels[org.tiers[t].level].id, org.tiers[t].id));
   }
 }
 

@@ -84,9 +84,8 @@ void read_attrition(FieldReader& top, SectionContext& ctx) {
         by_title.allow(id);
         std::vector<std::string> ids;
         for (const auto& title : ctx.scenario.organisation.titles) ids.push_back(title.id);
-        std::string msg = "unknown title \"" + id + "\"";
         const std::string near = closest_match(id, ids);
-        if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
+        const text::Message msg = unknown_reference("problem.ref.title", id, near);
         ctx.problems.add(by_title.at(id), msg);
         continue;
       }

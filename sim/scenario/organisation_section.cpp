@@ -25,9 +25,8 @@ std::vector<std::string> level_ids(const SectionContext& ctx) {
 int resolve_level(const std::string& id, const std::string& pointer, const SectionContext& ctx) {
   const int l = ctx.scenario.organisation.find_level(id);
   if (l < 0) {
-    std::string msg = "unknown level \"" + id + "\"";
     const std::string near = closest_match(id, level_ids(ctx));
-    if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
+    const text::Message msg = unknown_reference("problem.ref.level", id, near);
     ctx.problems.add(pointer, msg);
   }
   return l;
@@ -62,8 +61,8 @@ void read_levels(FieldReader& top, SectionContext& ctx) {
     return;
   }
   if (arr->empty() || arr->size() > model::kMaxLevels)
-    ctx.problems.add("/levels", fmt::format("must list between 1 and {} levels, found {}",
-                                            model::kMaxLevels, arr->size()));
+    ctx.problems.add("/levels",
+                     text::message("problem.org.levels_count", model::kMaxLevels, arr->size()));
   for (std::size_t i = 0; i < arr->size() && i < model::kMaxLevels; ++i)
     out.push_back(json::object());
   for (std::size_t i = 0; i < arr->size() && i < model::kMaxLevels; ++i) {
@@ -75,7 +74,7 @@ void read_levels(FieldReader& top, SectionContext& ctx) {
     r.finish();
     for (const auto& prev : levels)
       if (!l.id.empty() && prev.id == l.id)
-        ctx.problems.add(r.at("id"), "duplicate level id \"" + l.id + "\"");
+        ctx.problems.add(r.at("id"), text::message("problem.org.duplicate_level", l.id));
     levels.push_back(std::move(l));
   }
 }
@@ -98,7 +97,7 @@ std::vector<model::Election> read_elections(FieldReader& cal, const std::string&
       for (std::size_t k = 0; k < lv->size(); ++k) {
         const std::string ptr = r.at("levels") + "/" + std::to_string(k);
         if (!(*lv)[k].is_string()) {
-          ctx.problems.add(ptr, "must be a level id (a string)");
+          ctx.problems.add(ptr, text::message("problem.org.level_id"));
           continue;
         }
         const int l = resolve_level((*lv)[k].get<std::string>(), ptr, ctx);
@@ -107,7 +106,7 @@ std::vector<model::Election> read_elections(FieldReader& cal, const std::string&
     }
     r.finish();
     if (!result.empty() && e.date < result.back().date)
-      ctx.problems.add(r.at("date"), "dates must be in increasing order");
+      ctx.problems.add(r.at("date"), text::message("problem.org.dates_increasing"));
     result.push_back(std::move(e));
   }
   return result;
@@ -117,14 +116,14 @@ std::vector<model::Election> read_elections(FieldReader& cal, const std::string&
 void read_calendar(FieldReader& top, SectionContext& ctx) {
   auto& c = ctx.scenario.calendar;
   FieldReader r = top.object("calendar");
-  if (!top.has("calendar")) ctx.problems.add("/calendar", "is required but missing");
+  if (!top.has("calendar")) ctx.problems.add("/calendar", text::message("problem.required"));
   r.date("start", c.start, true);
   r.date("end", c.end, true);
   if (c.end <= c.start && r.has("start") && r.has("end"))
-    ctx.problems.add(r.at("end"),
-                     "must be after the start date " + kernel::format_iso_date(c.start));
+    ctx.problems.add(r.at("end"), text::message("problem.org.end_after_start",
+                                                kernel::format_iso_date(c.start)));
   else if (c.end - c.start > 366 * 100)
-    ctx.problems.add(r.at("end"), "the horizon is limited to 100 years");
+    ctx.problems.add(r.at("end"), text::message("problem.org.horizon"));
   c.party_congresses = read_elections(r, "party_congresses", ctx);
   c.state_elections = read_elections(r, "state_elections", ctx);
   r.finish();
@@ -181,7 +180,7 @@ void read_units(FieldReader& top, SectionContext& ctx) {
       r.string("parent", parent, true);
       r.string("level", level, true);
       if (!r.has("count"))
-        ctx.problems.add(r.at("count"), "is required but missing (how many units)");
+        ctx.problems.add(r.at("count"), text::message("problem.org.count_required"));
       r.integer("count", count, 1, 100000);
       r.string("id_prefix", prefix, true);
       r.string("name_prefix", name_prefix);
@@ -194,13 +193,13 @@ void read_units(FieldReader& top, SectionContext& ctx) {
       r.finish();
       if (difficult > count)
         ctx.problems.add(r.at("especially_difficult_count"),
-                         fmt::format("must not exceed count ({} > {})", difficult, count));
+                         text::message("problem.org.difficult_over_count", difficult, count));
       const int l = level.empty() ? -1 : resolve_level(level, r.at("level"), ctx);
       if (org.units.size() + static_cast<std::size_t>(std::max(0, count)) > kMaxUnits) {
         ctx.problems.add(
             r.at("count"),
-            fmt::format("would bring the scenario to {} units, over the limit of {}",
-                        org.units.size() + static_cast<std::size_t>(count), kMaxUnits));
+            text::message("problem.org.units_over_limit",
+                          org.units.size() + static_cast<std::size_t>(count), kMaxUnits));
         count = 0;  // nothing is generated: the limit holds memory before any work
       }
       for (int k = 0; k < count; ++k) {
@@ -225,7 +224,7 @@ void read_units(FieldReader& top, SectionContext& ctx) {
   for (UnitId u = 0; u < org.units.size(); ++u) {
     if (org.units[u].id.empty()) continue;
     if (!index.emplace(org.units[u].id, u).second)
-      ctx.problems.add(unit_ptrs[u], "duplicate unit id \"" + org.units[u].id + "\"");
+      ctx.problems.add(unit_ptrs[u], text::message("problem.org.duplicate_unit", org.units[u].id));
   }
   std::vector<std::string> all_ids;
   for (const auto& u : org.units) all_ids.push_back(u.id);
@@ -237,9 +236,8 @@ void read_units(FieldReader& top, SectionContext& ctx) {
     }
     auto it = index.find(parent_ids[u]);
     if (it == index.end()) {
-      std::string msg = "unknown parent unit \"" + parent_ids[u] + "\"";
       const std::string near = closest_match(parent_ids[u], all_ids);
-      if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
+      const text::Message msg = unknown_reference("problem.ref.parent_unit", parent_ids[u], near);
       ctx.problems.add(parent_ptrs[u], msg);
       roots.push_back(u);  // treat as detached so later checks do not cascade
       continue;
@@ -247,16 +245,15 @@ void read_units(FieldReader& top, SectionContext& ctx) {
     org.units[u].parent = it->second;
   }
   if (org.units.empty()) {
-    ctx.problems.add("/units", "the organisation has no units");
+    ctx.problems.add("/units", text::message("problem.org.no_units"));
     return;
   }
   if (roots.empty()) {
-    ctx.problems.add("/units", "the unit tree has no root (a unit with \"parent\": null)");
+    ctx.problems.add("/units", text::message("problem.org.no_root"));
   } else if (roots.size() > 1) {
     ctx.problems.add(parent_ptrs[roots[1]],
-                     fmt::format("the unit tree has {} roots (\"{}\" and \"{}\"...); exactly one "
-                                 "unit may have no parent",
-                                 roots.size(), org.units[roots[0]].id, org.units[roots[1]].id));
+                     text::message("problem.org.several_roots", roots.size(),
+                                   org.units[roots[0]].id, org.units[roots[1]].id));
   }
   // Cycle detection: walk up at most |units| steps.
   std::vector<std::uint8_t> state(org.units.size(), 0);  // 0 unknown, 1 reaches root, 2 cycle
@@ -269,7 +266,7 @@ void read_units(FieldReader& top, SectionContext& ctx) {
     }
     const bool cycle = v != model::kNoUnit && (state[v] == 2 || steps > org.units.size());
     if (cycle && state[u] == 0) {
-      ctx.problems.add(parent_ptrs[u], "unit \"" + org.units[u].id + "\" is in a cycle of parents");
+      ctx.problems.add(parent_ptrs[u], text::message("problem.org.parent_cycle", org.units[u].id));
       for (UnitId w = u, k = 0; k <= org.units.size() && w != model::kNoUnit && state[w] == 0;
            ++k) {
         state[w] = 2;
@@ -284,11 +281,9 @@ void read_units(FieldReader& top, SectionContext& ctx) {
   for (UnitId u = 0; u < org.units.size(); ++u) {
     const UnitId p = org.units[u].parent;
     if (p != model::kNoUnit && org.units[p].level > org.units[u].level)
-      ctx.problems.add(
-          parent_ptrs[u],
-          fmt::format("parent \"{}\" is at level \"{}\", below this unit's level \"{}\"",
-                      org.units[p].id, org.levels[org.units[p].level].id,
-                      org.levels[org.units[u].level].id));
+      ctx.problems.add(parent_ptrs[u], text::message("problem.org.parent_below", org.units[p].id,
+                                                     org.levels[org.units[p].level].id,
+                                                     org.levels[org.units[u].level].id));
   }
 }
 
@@ -317,7 +312,7 @@ void read_titles(FieldReader& top, SectionContext& ctx) {
           t.sectors.push_back((*s)[k].get<std::string>());
         else
           ctx.problems.add(r.at("sectors") + "/" + std::to_string(k),
-                           "must be a sector name (a string)");
+                           text::message("problem.org.sector_name"));
       }
     }
     r.integer("posts_per_unit", t.posts_per_unit, 1, 1000);
@@ -345,7 +340,7 @@ void read_titles(FieldReader& top, SectionContext& ctx) {
           feeds[i].push_back((*f)[k].get<std::string>());
         else
           ctx.problems.add(r.at("feeds") + "/" + std::to_string(k),
-                           "must be a title id (a string)");
+                           text::message("problem.org.title_id"));
       }
     } else {
       out[i]["feeds"] = json::array();
@@ -357,12 +352,12 @@ void read_titles(FieldReader& top, SectionContext& ctx) {
     }
     for (const auto& prev : org.titles)
       if (!t.id.empty() && prev.id == t.id)
-        ctx.problems.add(r.at("id"), "duplicate title id \"" + t.id + "\"");
+        ctx.problems.add(r.at("id"), text::message("problem.org.duplicate_title", t.id));
     ptrs.push_back(r.at("feeds"));
     org.titles.push_back(std::move(t));
   }
   if (org.titles.size() >= model::kNoTitle) {
-    ctx.problems.add("/titles", "too many titles");
+    ctx.problems.add("/titles", text::message("problem.org.too_many_titles"));
     return;
   }
   std::vector<std::string> ids;
@@ -372,15 +367,13 @@ void read_titles(FieldReader& top, SectionContext& ctx) {
       const TitleId f = org.find_title(feeds[i][k]);
       const std::string ptr = ptrs[i] + "/" + std::to_string(k);
       if (f == model::kNoTitle) {
-        std::string msg = "unknown title \"" + feeds[i][k] + "\"";
         const std::string near = closest_match(feeds[i][k], ids);
-        if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
+        const text::Message msg = unknown_reference("problem.ref.title", feeds[i][k], near);
         ctx.problems.add(ptr, msg);
       } else if (org.titles[f].rank <= org.titles[i].rank) {
-        ctx.problems.add(ptr, fmt::format("\"{}\" (rank {}) is not higher than \"{}\" (rank {}): "
-                                          "a title may only feed a higher post",
-                                          feeds[i][k], org.titles[f].rank, org.titles[i].id,
-                                          org.titles[i].rank));
+        ctx.problems.add(ptr,
+                         text::message("problem.org.feeds_lower", feeds[i][k], org.titles[f].rank,
+                                       org.titles[i].id, org.titles[i].rank));
       } else {
         org.titles[i].feeds.push_back(f);
       }
@@ -395,11 +388,12 @@ void check_organisation(SectionContext& ctx) {
   for (const auto& p : org.posts) has_posts[p.title] = true;
   for (TitleId t = 0; t < org.titles.size(); ++t)
     if (!has_posts[t])
-      ctx.problems.add(
-          fmt::format("/titles/{}", t),
-          fmt::format("title \"{}\" has no posts: no unit at level \"{}\"{}", org.titles[t].id,
-                      org.levels[org.titles[t].level].id,
-                      org.titles[t].sectors.empty() ? "" : " with one of its sectors"));
+      ctx.problems.add(fmt::format("/titles/{}", t),
+                       org.titles[t].sectors.empty()
+                           ? text::message("problem.org.title_no_posts", org.titles[t].id,
+                                           org.levels[org.titles[t].level].id)
+                           : text::message("problem.org.title_no_posts_sectors", org.titles[t].id,
+                                           org.levels[org.titles[t].level].id));
   // Titles no one can ever fill: not reachable from an entry title along "feeds".
   std::vector<bool> reach(org.titles.size(), false);
   std::deque<TitleId> queue;
@@ -410,7 +404,7 @@ void check_organisation(SectionContext& ctx) {
     }
   // Without titles, a scenario with pools recruits into its pools only.
   if (queue.empty() && (!org.titles.empty() || ctx.scenario.pools.states.empty()))
-    ctx.problems.add("/titles", "no title has \"entry\": true, so no one can ever be recruited");
+    ctx.problems.add("/titles", text::message("problem.org.no_entry"));
   while (!queue.empty()) {
     const TitleId t = queue.front();
     queue.pop_front();
@@ -426,9 +420,7 @@ void check_organisation(SectionContext& ctx) {
     for (TitleId t = 0; t < org.titles.size(); ++t)
       if (!reach[t])
         ctx.problems.add(fmt::format("/titles/{}", t),
-                         "title \"" + org.titles[t].id +
-                             "\" can never be filled: it is not an entry title and no chain of "
-                             "\"feeds\" leads to it from one");
+                         text::message("problem.org.unreachable", org.titles[t].id));
   // Establishment below the number of posts is a contradiction.
   for (UnitId u = 0; u < org.units.size(); ++u) {
     auto& unit = org.units[u];
@@ -437,8 +429,7 @@ void check_organisation(SectionContext& ctx) {
       unit.establishment = posts;
     else if (unit.establishment < posts)
       ctx.problems.add(
-          "/units", fmt::format("unit \"{}\" has establishment {} but its titles create {} posts",
-                                unit.id, unit.establishment, posts));
+          "/units", text::message("problem.org.establishment", unit.id, unit.establishment, posts));
   }
 }
 

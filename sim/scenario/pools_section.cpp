@@ -31,9 +31,8 @@ void read_transitions(FieldReader& state, model::PoolState& s,
     const auto it = index.find(id);
     if (it == index.end()) {
       t.allow(id);
-      std::string msg = "unknown pool state \"" + id + "\"";
       const std::string near = closest_match(id, ids);
-      if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
+      const text::Message msg = unknown_reference("problem.ref.pool_state", id, near);
       ctx.problems.add(t.at(id), msg);
       continue;
     }
@@ -47,11 +46,8 @@ void read_transitions(FieldReader& state, model::PoolState& s,
       s.transitions.begin(), s.transitions.end(),
       [](const model::PoolTransition& a, const model::PoolTransition& b) { return a.to < b.to; });
   if (sum > 1 + kRowSumTolerance)
-    ctx.problems.add(
-        state.at("transitions"),
-        fmt::format("the probabilities sum to {:.6g}, more than 1 (the rest of the row, "
-                    "1 − sum, is the probability of leaving)",
-                    sum));
+    ctx.problems.add(state.at("transitions"),
+                     text::message("problem.pools.row_sum", fmt::format("{:.6g}", sum)));
 }
 
 }  // namespace
@@ -68,12 +64,10 @@ void read_pools(FieldReader& top, SectionContext& ctx) {
   json& out = r.out()["states"];
   out = json::array();
   if (arr != nullptr && arr->empty())
-    ctx.problems.add(
-        r.at("states"),
-        "must list at least one pool state (remove \"pools\" for a scenario without pools)");
+    ctx.problems.add(r.at("states"), text::message("problem.pools.no_state"));
   if (arr != nullptr && arr->size() >= model::kNoPoolState) {
-    ctx.problems.add(r.at("states"), fmt::format("too many pool states ({}; at most {})",
-                                                 arr->size(), model::kNoPoolState - 1));
+    ctx.problems.add(r.at("states"),
+                     text::message("problem.pools.too_many", arr->size(), model::kNoPoolState - 1));
     arr = nullptr;
   }
   const std::size_t n = arr ? arr->size() : 0;
@@ -107,7 +101,7 @@ void read_pools(FieldReader& top, SectionContext& ctx) {
     }
     for (const auto& prev : p.states)
       if (!st.id.empty() && prev.id == st.id)
-        ctx.problems.add(s.at("id"), "duplicate pool state id \"" + st.id + "\"");
+        ctx.problems.add(s.at("id"), text::message("problem.pools.duplicate", st.id));
     p.states.push_back(std::move(st));
   }
   r.finish();

@@ -14,7 +14,7 @@ model::PostId resolve_post(const std::string& label, const std::string& pointer,
   const auto& org = ctx.scenario.organisation;
   const auto slash = label.find('/');
   if (slash == std::string::npos) {
-    ctx.problems.add(pointer, "must be a post \"unit-id/title-id\", found \"" + label + "\"");
+    ctx.problems.add(pointer, text::message("problem.post.format", label));
     return model::kNoPost;
   }
   std::string title_part = label.substr(slash + 1);
@@ -31,21 +31,23 @@ model::PostId resolve_post(const std::string& label, const std::string& pointer,
   const model::TitleId t = org.find_title(title_part);
   if (u == model::kNoUnit) {
     ctx.problems.add(pointer,
-                     "unknown unit \"" + label.substr(0, slash) + "\" in post \"" + label + "\"");
+                     text::message("problem.post.unknown_part", text::text_arg("problem.ref.unit"),
+                                   label.substr(0, slash), label));
     return model::kNoPost;
   }
   if (t == model::kNoTitle) {
-    ctx.problems.add(pointer, "unknown title \"" + title_part + "\" in post \"" + label + "\"");
+    ctx.problems.add(pointer,
+                     text::message("problem.post.unknown_part", text::text_arg("problem.ref.title"),
+                                   title_part, label));
     return model::kNoPost;
   }
   // Posts exist only once the organisation is valid; its problems are already reported.
   if (org.posts_of_unit.empty()) return model::kNoPost;
   const model::PostId p = nth < 0 ? model::kNoPost : org.find_post(u, t, nth);
   if (p == model::kNoPost)
-    ctx.problems.add(
-        pointer,
-        nth > 0 ? fmt::format("unit \"{}\" has no post \"{}#{}\"", org.units[u].id, title_part, nth)
-                : fmt::format("unit \"{}\" has no post \"{}\"", org.units[u].id, title_part));
+    ctx.problems.add(pointer,
+                     text::message("problem.post.none", org.units[u].id,
+                                   nth > 0 ? fmt::format("{}#{}", title_part, nth) : title_part));
   return p;
 }
 
@@ -65,9 +67,8 @@ std::map<model::TitleId, model::Distribution> read_title_distributions(FieldRead
       const model::TitleId t = ctx.scenario.organisation.find_title(id);
       if (t == model::kNoTitle) {
         m.allow(id);
-        std::string msg = "unknown title \"" + id + "\"";
         const std::string near = closest_match(id, ids);
-        if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
+        const text::Message msg = unknown_reference("problem.ref.title", id, near);
         ctx.problems.add(m.at(id), msg);
         continue;
       }
@@ -122,17 +123,15 @@ model::Cadre read_named_cadre(FieldReader& c, SectionContext& ctx) {
   if (!home.empty()) {
     cadre.home_unit = org.find_unit(home);
     if (cadre.home_unit == model::kNoUnit)
-      ctx.problems.add(c.at("home_unit"), "unknown unit \"" + home + "\"");
+      ctx.problems.add(c.at("home_unit"), unknown_reference("problem.ref.unit", home, ""));
   }
   if (!post.empty()) cadre.post = resolve_post(post, c.at("post"), ctx);
   if (cadre.post != model::kNoPost && !ctx.scenario.organisation.in_force(cadre.post))
-    ctx.problems.add(c.at("post"), "post \"" + post +
-                                       "\" is not in force on the start date "
-                                       "(its unit is created later or has ended)");
+    ctx.problems.add(c.at("post"), text::message("problem.post.not_in_force", post));
   if (cadre.birth >= ctx.scenario.calendar.start && c.has("birth"))
-    ctx.problems.add(c.at("birth"), "is not before the scenario start");
+    ctx.problems.add(c.at("birth"), text::message("problem.population.birth"));
   if (cadre.post_since > ctx.scenario.calendar.start)
-    ctx.problems.add(c.at("post_since"), "is after the scenario start");
+    ctx.problems.add(c.at("post_since"), text::message("problem.population.post_since"));
   return cadre;
 }
 
@@ -164,21 +163,22 @@ void read_population(FieldReader& top, SectionContext& ctx) {
   for_each_object(r, "named_cadres", false, [&](FieldReader& c, std::size_t) {
     model::Cadre cadre = read_named_cadre(c, ctx);
     if (!cadre.id.empty() && !ids.insert(cadre.id).second)
-      ctx.problems.add(c.at("id"), "duplicate cadre id \"" + cadre.id + "\"");
+      ctx.problems.add(c.at("id"), text::message("problem.roster.duplicate_id", cadre.id));
     if (cadre.post != model::kNoPost && !held.insert(cadre.post).second)
       ctx.problems.add(c.at("post"),
-                       "post \"" + org.post_label(cadre.post) + "\" already has a holder");
+                       text::message("problem.roster.post_held", org.post_label(cadre.post)));
     ctx.scenario.named_cadres.push_back({std::move(cadre), 0});
   });
   std::string roster;
   r.string("roster", roster);
   if (!roster.empty()) {
     const std::filesystem::path path = ctx.base_dir / roster;
-    std::string error;
-    if (check_referenced_file(path, roster, ".csv", allowed_roots(ctx.base_dir), error))
+    text::Message error;
+    if (check_referenced_file(path, roster, ".csv", allowed_roots(ctx.base_dir),
+                              "problem.path.roster", error))
       read_roster(path, roster, ctx, ids, held);
     else
-      ctx.problems.add(r.at("roster"), "roster " + error);
+      ctx.problems.add(r.at("roster"), std::move(error));
   }
   r.finish();
 }
@@ -197,13 +197,10 @@ void read_script(FieldReader& top, SectionContext& ctx) {
     bool known = false;
     for (const auto& n : ctx.scenario.named_cadres) known = known || n.cadre.id == m.cadre_id;
     if (!known && !m.cadre_id.empty())
-      ctx.problems.add(
-          r.at("cadre"),
-          "unknown cadre \"" + m.cadre_id +
-              "\": scripted moves name a cadre from population.named_cadres or the roster");
+      ctx.problems.add(r.at("cadre"), text::message("problem.population.script_cadre", m.cadre_id));
     const auto& cal = ctx.scenario.calendar;
     if (r.has("date") && (m.date < cal.start || m.date > cal.end))
-      ctx.problems.add(r.at("date"), "is outside the simulated period");
+      ctx.problems.add(r.at("date"), text::message("problem.population.date_outside"));
     ctx.scenario.script.push_back(std::move(m));
   });
 }

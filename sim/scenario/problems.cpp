@@ -6,21 +6,24 @@
 
 namespace cadresim::scenario {
 
-std::string format_problem(const Problem& p) {
+std::string problem_message(const Problem& p, text::Lang lang) {
+  return p.text.id.empty() || lang == text::Lang::kEn ? p.message : text::render(lang, p.text);
+}
+
+std::string format_problem(const Problem& p, text::Lang lang) {
   std::string s = p.file;
   if (!p.where.empty()) s += (s.empty() ? "" : ": ") + p.where;
-  return single_line(s + ": " + p.message);
+  return single_line(s + ": " + problem_message(p, lang));
 }
 
 std::vector<std::string> format_problems(const std::vector<Problem>& problems, std::size_t total,
-                                         std::size_t limit) {
+                                         std::size_t limit, text::Lang lang) {
   total = std::max(total, problems.size());
   std::vector<std::string> lines;
   std::size_t listed = 0;
   for (; listed < problems.size() && listed < limit; ++listed)
-    lines.push_back(format_problem(problems[listed]));
-  if (total > listed)
-    lines.push_back("... and " + std::to_string(total - listed) + " more problem(s) not listed");
+    lines.push_back(format_problem(problems[listed], lang));
+  if (total > listed) lines.push_back(text::trf(lang, "problem.more_not_listed", total - listed));
   return lines;
 }
 
@@ -48,6 +51,13 @@ InvalidInput::InvalidInput(std::vector<Problem> problems, std::size_t total)
     : std::runtime_error(summary(problems)),
       problems_(std::move(problems)),
       total_(std::max(total, problems_.size())) {}
+
+text::Message unknown_reference(std::string_view kind, const std::string& id,
+                                const std::string& near) {
+  return near.empty() ? text::message("problem.unknown_reference", text::text_arg(kind), id)
+                      : text::message("problem.unknown_reference_did_you_mean",
+                                      text::text_arg(kind), id, near);
+}
 
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
   std::string best;

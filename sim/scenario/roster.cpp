@@ -24,9 +24,13 @@ void read_roster(const std::filesystem::path& path, const std::string& display, 
   const CsvResult csv = read_csv_file(path);
   const std::string file = path.string();
   if (!csv.ok()) {
-    for (const auto& issue : csv.issues)
-      ctx.problems.add(
-          {file, issue.line > 0 ? fmt::format("line {}", issue.line) : "", issue.message});
+    for (const auto& issue : csv.issues) {
+      std::string where = issue.line > 0 ? fmt::format("line {}", issue.line) : "";
+      if (issue.text.id.empty())
+        ctx.problems.add({file, std::move(where), issue.message});
+      else
+        ctx.problems.add({file, std::move(where), issue.text});
+    }
     return;
   }
   // Known columns.
@@ -52,9 +56,8 @@ void read_roster(const std::filesystem::path& path, const std::string& display, 
         found = true;
       }
     if (!found) {
-      std::string msg = "unknown column \"" + h + "\"";
       const std::string near = closest_match(h, known);
-      if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
+      const text::Message msg = unknown_reference("problem.ref.column", h, near);
       ctx.problems.add({file, "line 1", msg});
     }
   }
@@ -62,7 +65,7 @@ void read_roster(const std::filesystem::path& path, const std::string& display, 
     for (std::size_t k = 0; k < known.size(); ++k)
       if (known[k] == required && col[k] < 0)
         ctx.problems.add(
-            {file, "line 1", std::string("missing required column \"") + required + "\""});
+            {file, "line 1", text::message("problem.roster.missing_column", required)});
   }
   (void)display;
   auto cell = [&](const std::vector<std::string>& row, const char* name) -> std::string {
@@ -74,33 +77,33 @@ void read_roster(const std::filesystem::path& path, const std::string& display, 
   for (std::size_t i = 0; i < csv.table.rows.size(); ++i) {
     const auto& row = csv.table.rows[i];
     const std::string where = fmt::format("line {}", csv.table.row_lines[i]);
-    auto problem = [&](const std::string& msg) { ctx.problems.add({file, where, msg}); };
+    auto problem = [&](text::Message msg) { ctx.problems.add({file, where, std::move(msg)}); };
     model::Cadre c;
     c.id = cell(row, "id");
     c.name = cell(row, "name");
     if (c.id.empty())
-      problem("empty id");
+      problem(text::message("problem.roster.empty_id"));
     else if (!ids.insert(c.id).second)
-      problem("duplicate cadre id \"" + c.id + "\"");
+      problem(text::message("problem.roster.duplicate_id", c.id));
     const std::string sex = cell(row, "sex");
     if (sex == "M" || sex == "male" || sex == "m")
       c.sex = model::Sex::kMale;
     else if (sex == "F" || sex == "female" || sex == "f")
       c.sex = model::Sex::kFemale;
     else
-      problem("sex must be M or F, found \"" + sex + "\"");
+      problem(text::message("problem.roster.sex", sex));
     if (auto d = kernel::parse_iso_date(cell(row, "birth_date"))) {
       c.birth = *d;
       const int age = kernel::age_at(c.birth, ctx.scenario.calendar.start).years;
       if (c.birth >= ctx.scenario.calendar.start || age < 16 || age > 80)
-        problem(fmt::format("impossible birth date {} (age {} at the scenario start)",
-                            cell(row, "birth_date"), age));
+        problem(text::message("problem.roster.impossible_birth", cell(row, "birth_date"), age));
     } else {
-      problem("birth_date is not a date YYYY-MM-DD: \"" + cell(row, "birth_date") + "\"");
+      problem(text::message("problem.roster.not_a_date", "birth_date", cell(row, "birth_date")));
     }
     const std::string home = cell(row, "home_unit");
     c.home_unit = org.find_unit(home);
-    if (c.home_unit == model::kNoUnit) problem("unknown home_unit \"" + home + "\"");
+    if (c.home_unit == model::kNoUnit)
+      problem(unknown_reference("problem.ref.home_unit", home, ""));
     const std::string post = cell(row, "post");
     if (!post.empty()) {
       Problems local;
@@ -108,19 +111,19 @@ void read_roster(const std::filesystem::path& path, const std::string& display, 
       SectionContext sub{ctx.scenario, local, ctx.base_dir};
       c.post = resolve_post(post, where, sub);
       if (c.post != model::kNoPost && !sub.scenario.organisation.in_force(c.post))
-        sub.problems.add(where, "post \"" + post + "\" is not in force on the start date");
+        sub.problems.add(where, text::message("problem.roster.post_not_in_force", post));
       for (const auto& p : local.items()) ctx.problems.add(p);
       if (c.post != model::kNoPost && !held.insert(c.post).second)
-        problem("post \"" + post + "\" already has a holder");
+        problem(text::message("problem.roster.post_held", post));
     }
     c.post_since = ctx.scenario.calendar.start;
     if (const std::string since = cell(row, "post_since"); !since.empty()) {
       if (auto d = kernel::parse_iso_date(since)) {
         c.post_since = *d;
         if (c.post_since > ctx.scenario.calendar.start || c.post_since < c.birth)
-          problem("post_since " + since + " is after the scenario start or before birth");
+          problem(text::message("problem.roster.post_since", since));
       } else {
-        problem("post_since is not a date YYYY-MM-DD: \"" + since + "\"");
+        problem(text::message("problem.roster.not_a_date", "post_since", since));
       }
     }
     auto number = [&](const char* name, double lo, double hi, double fallback) {
@@ -128,8 +131,8 @@ void read_roster(const std::filesystem::path& path, const std::string& display, 
       if (s.empty()) return fallback;
       double v = 0;
       if (!parse_number(s, v) || v < lo || v > hi) {
-        problem(fmt::format("{} must be a number between {:g} and {:g}, found \"{}\"", name, lo, hi,
-                            s));
+        problem(text::message("problem.roster.number", name, fmt::format("{:g}", lo),
+                              fmt::format("{:g}", hi), s));
         return fallback;
       }
       return v;

@@ -96,10 +96,8 @@ void read_departure(FieldReader& r, model::Shock& card, SectionContext& ctx) {
     if (card.title == model::kNoTitle) {
       std::vector<std::string> ids;
       for (const auto& t : org.titles) ids.push_back(t.id);
-      std::string msg = "unknown title \"" + title + "\"";
-      if (const std::string near = closest_match(title, ids); !near.empty())
-        msg += " (did you mean \"" + near + "\"?)";
-      ctx.problems.add(r.at("title"), msg);
+      ctx.problems.add(r.at("title"),
+                       unknown_reference("problem.ref.title", title, closest_match(title, ids)));
     } else if (card.level >= 0 && org.titles[card.title].level != card.level) {
       ctx.problems.add(r.at("title"),
                        fmt::format("title \"{}\" is not at level \"{}\"", title, level));

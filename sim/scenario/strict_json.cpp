@@ -67,32 +67,28 @@ std::size_t find_invalid_utf8(std::string_view text) {
 StrictJsonResult parse_strict_json(std::string_view text, const StrictJsonLimits& limits) {
   StrictJsonResult result;
   const std::size_t base = text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
-  auto whole_input_issue = [&](std::string message, std::size_t offset,
+  auto whole_input_issue = [&](text::Message message, std::size_t offset,
                                std::optional<std::string> pointer = std::nullopt) {
     const auto [line, column] = line_column(text, offset, base);
-    result.issues.push_back({std::move(message), offset, line, column, std::move(pointer)});
+    result.issues.push_back({text::render(text::Lang::kEn, message), offset, line, column,
+                             std::move(pointer), std::move(message)});
     result.total_issues = result.issues.size();
     return result;
   };
 
   if (text.size() > limits.max_input_bytes) {
-    result.issues.push_back({fmt::format("the document is {} bytes, over the limit of {} bytes",
-                                         text.size(), limits.max_input_bytes),
-                             0, 0, 0, std::nullopt});
+    text::Message m =
+        text::message("problem.json.document_too_large", text.size(), limits.max_input_bytes);
+    result.issues.push_back(
+        {text::render(text::Lang::kEn, m), 0, 0, 0, std::nullopt, std::move(m)});
     result.total_issues = 1;
     return result;
   }
   if (text.substr(base).starts_with(kUtf8Bom)) {
-    return whole_input_issue(
-        "a second byte-order mark (bytes EF BB BF) follows the first; a byte-order mark may "
-        "only be the first bytes of the file",
-        base);
+    return whole_input_issue(text::message("problem.json.second_bom"), base);
   }
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
-    return whole_input_issue(
-        "the file is UTF-16 (it starts with a UTF-16 byte-order mark): "
-        "save it as UTF-8",
-        0);
+    return whole_input_issue(text::message("problem.json.utf16"), 0);
   }
 
   // nlohmann's lexer takes a NUL byte as the end of input and its message for a bad byte
@@ -114,18 +110,14 @@ StrictJsonResult parse_strict_json(std::string_view text, const StrictJsonLimits
     }
     if (bad_at < nul_at) {
       return whole_input_issue(
-          fmt::format("invalid UTF-8: byte 0x{:02X} does not form a valid character; save the "
-                      "file as UTF-8",
-                      static_cast<unsigned char>(text[at])),
+          text::message("problem.json.invalid_utf8",
+                        fmt::format("{:02X}", static_cast<unsigned char>(text[at]))),
           at, pointer);
     }
-    return whole_input_issue(
-        "raw NUL byte (0x00) in the input; JSON text cannot contain one "
-        "(is this a binary or UTF-16 file?)",
-        at, pointer);
+    return whole_input_issue(text::message("problem.json.nul"), at, pointer);
   }
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    return whole_input_issue("the document is empty: expected a JSON value", base);
+    return whole_input_issue(text::message("problem.json.empty"), base);
   }
 
   run_sax(text, base, text.size(), limits, result.issues, result.total_issues);
@@ -135,25 +127,25 @@ StrictJsonResult parse_strict_json(std::string_view text, const StrictJsonLimits
   result.value = nlohmann::json::parse(body.data(), body.data() + body.size(), nullptr, false);
   if (result.value.is_discarded()) {
     result.value = nullptr;
-    return whole_input_issue(
-        "internal error: the JSON passed the strict checks but could not "
-        "be parsed",
-        base);
+    return whole_input_issue(text::message("problem.json.internal"), base);
   }
   return result;
 }
 
 FileBytes read_file_bytes(const std::filesystem::path& file, std::size_t max_bytes) {
   FileBytes out;
+  const auto fail = [&out](text::Message m) {
+    out.error = text::render(text::Lang::kEn, m);
+    out.error_text = std::move(m);
+  };
   // Open without blocking (a FIFO would otherwise wait for a writer forever), then decide on
   // what was opened, not on a name that may change between a check and the open.
   errno = 0;
   const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
     const int err = errno;
-    out.error = err == ENOENT
-                    ? std::string("file not found")
-                    : fmt::format("cannot open the file for reading: {}", std::strerror(err));
+    fail(err == ENOENT ? text::message("problem.file.not_found")
+                       : text::message("problem.file.cannot_open", std::strerror(err)));
     return out;
   }
   struct Closer {
@@ -162,25 +154,24 @@ FileBytes read_file_bytes(const std::filesystem::path& file, std::size_t max_byt
   } closer{fd};
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
-    out.error = fmt::format("cannot access the file: {}", std::strerror(errno));
+    fail(text::message("problem.file.cannot_access", std::strerror(errno)));
     return out;
   }
   if (S_ISDIR(st.st_mode)) {
-    out.error = "this is a directory, not a file";
+    fail(text::message("problem.file.directory"));
     return out;
   }
   if (!S_ISREG(st.st_mode)) {
-    out.error = fmt::format("this is not a regular file ({}); give the path of a file",
-                            S_ISFIFO(st.st_mode)   ? "a named pipe"
-                            : S_ISCHR(st.st_mode)  ? "a character device"
-                            : S_ISBLK(st.st_mode)  ? "a block device"
-                            : S_ISSOCK(st.st_mode) ? "a socket"
-                                                   : "a special file");
+    fail(text::message("problem.file.not_regular",
+                       text::text_arg(S_ISFIFO(st.st_mode)   ? "problem.file.fifo"
+                                      : S_ISCHR(st.st_mode)  ? "problem.file.character_device"
+                                      : S_ISBLK(st.st_mode)  ? "problem.file.block_device"
+                                      : S_ISSOCK(st.st_mode) ? "problem.file.socket"
+                                                             : "problem.file.special")));
     return out;
   }
   if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
-    out.error =
-        fmt::format("the file is {} bytes, over the limit of {} bytes", st.st_size, max_bytes);
+    fail(text::message("problem.file.too_large", st.st_size, max_bytes));
     return out;
   }
   // A regular file never blocks; clear O_NONBLOCK anyway so reads behave normally.
@@ -191,14 +182,14 @@ FileBytes read_file_bytes(const std::filesystem::path& file, std::size_t max_byt
     if (got < 0) {
       if (errno == EINTR) continue;
       out.bytes.clear();
-      out.error = fmt::format("cannot read the file: {}", std::strerror(errno));
+      fail(text::message("problem.file.cannot_read", std::strerror(errno)));
       return out;
     }
     if (got == 0) break;
     out.bytes.append(buffer, static_cast<std::size_t>(got));
     if (out.bytes.size() > max_bytes) {  // the file grew while being read
       out.bytes.clear();
-      out.error = fmt::format("the file is over the limit of {} bytes", max_bytes);
+      fail(text::message("problem.file.grew", max_bytes));
       return out;
     }
   }
@@ -209,7 +200,8 @@ StrictJsonResult read_json_file(const std::filesystem::path& file, const StrictJ
   FileBytes contents = read_file_bytes(file, limits.max_input_bytes);
   if (!contents.error.empty()) {
     StrictJsonResult result;
-    result.issues.push_back({std::move(contents.error), 0, 0, 0, std::nullopt});
+    result.issues.push_back(
+        {std::move(contents.error), 0, 0, 0, std::nullopt, std::move(contents.error_text)});
     return result;
   }
   return parse_strict_json(contents.bytes, limits);

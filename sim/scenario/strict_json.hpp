@@ -24,6 +24,8 @@
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
+#include "sim/text/messages.hpp"  // text::Message
+
 namespace cadresim::scenario {
 
 /// Bounds enforced by `parse_strict_json`; the defaults suit scenario files.
@@ -43,6 +45,7 @@ struct JsonIssue {
   std::size_t line = 0;                ///< 1-based; 0 when the issue is about the whole file
   std::size_t column = 0;              ///< 1-based, in bytes; 0 when `line` is 0
   std::optional<std::string> pointer;  ///< JSON pointer ("" is the root) when known
+  text::Message text = {};             ///< `message` as a catalog message (problem.json.*)
 };
 
 /// Outcome of a strict parse: the document, or the issues that prevented it.
@@ -77,8 +80,9 @@ std::string single_line(std::string_view text);
 
 /// Whole contents of a file, or a plain-words reason why it could not be read.
 struct FileBytes {
-  std::string bytes;  ///< contents; empty when `error` is set
-  std::string error;  ///< empty on success
+  std::string bytes;              ///< contents; empty when `error` is set
+  std::string error;              ///< empty on success
+  text::Message error_text = {};  ///< `error` as a catalog message (problem.file.*)
 };
 
 /// Reads a whole file in binary mode. Refuses a missing path, anything that is not a regular

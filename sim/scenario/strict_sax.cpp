@@ -122,16 +122,12 @@ class StrictSax {
       return true;
     }
     if (literal.find_first_of(".eE") == std::string::npos) {
-      if (!report(fmt::format("integer {} does not fit in 64 bits (allowed range is "
-                              "-9223372036854775808 to 18446744073709551615)",
-                              literal.substr(0, 60)),
-                  at, pointer())) {
+      if (!report(text::message("problem.json.integer_range", literal.substr(0, 60)), at,
+                  pointer())) {
         return false;
       }
     } else if (value == 0.0 && mantissa_is_nonzero(literal)) {
-      if (!report(fmt::format("number {} is too small for a double: it would silently become 0",
-                              literal.substr(0, 60)),
-                  at, pointer())) {
+      if (!report(text::message("problem.json.too_small", literal.substr(0, 60)), at, pointer())) {
         return false;
       }
     }
@@ -142,13 +138,14 @@ class StrictSax {
   bool string(json::string_t& value) {
     if (!value_start()) return false;
     if (value.size() > limits_.max_string_bytes) {
-      if (!report(fmt::format("string of {} bytes is longer than the limit of {} bytes",
-                              value.size(), limits_.max_string_bytes),
-                  string_start(), pointer())) {
+      if (!report(
+              text::message("problem.json.string_too_long", value.size(), limits_.max_string_bytes),
+              string_start(), pointer())) {
         return false;
       }
     } else if (value.find('\0') != std::string::npos) {
-      if (!report(std::string(kEscapedNul), string_start(), pointer())) return false;
+      if (!report(text::message("problem.json.escaped_nul"), string_start(), pointer()))
+        return false;
     }
     value_end();
     return true;
@@ -168,22 +165,22 @@ class StrictSax {
     frame.key = name;
     if (++frame.count > limits_.max_elements) {
       frame.in_value = false;
-      return fatal(fmt::format("object has more than {} members", limits_.max_elements), at,
+      return fatal(text::message("problem.json.too_many_members", limits_.max_elements), at,
                    pointer());
     }
     if (name.size() > limits_.max_string_bytes) {
-      return report(fmt::format("key of {} bytes is longer than the limit of {} bytes", name.size(),
-                                limits_.max_string_bytes),
-                    at, pointer());
+      return report(
+          text::message("problem.json.key_too_long", name.size(), limits_.max_string_bytes), at,
+          pointer());
     }
     if (name.find('\0') != std::string::npos)
-      return report(std::string(kEscapedNul), at, pointer());
+      return report(text::message("problem.json.escaped_nul"), at, pointer());
     const auto [first, inserted] = frame.seen.try_emplace(name, at);
     if (!inserted) {
       const auto [line, column] = line_column(text_, first->second, base_);
-      return report(fmt::format("duplicate key {} (first defined at line {}, column {})",
-                                quote_for_message(name), line, column),
-                    at, pointer());
+      return report(
+          text::message("problem.json.duplicate_key", quote_for_message(name), line, column), at,
+          pointer());
     }
     return true;
   }
@@ -193,7 +190,7 @@ class StrictSax {
     // `position` counts the characters the lexer read, the offending one included.
     std::size_t at = base_ + (position > 0 ? position - 1 : 0);
     at = std::min(at, text_.size());
-    std::string message;
+    text::Message message;
     if (error.id == 406) {  // out_of_range.406: number overflow to infinity
       at = number_start();
       // The number was not announced to the handler; count it so the pointer names it.
@@ -205,8 +202,7 @@ class StrictSax {
       while (end < text_.size() && is_number_char(text_[end])) ++end;
       message = end - at > limits_.max_number_bytes
                     ? number_too_long(end - at)
-                    : fmt::format("number {} is too large for a double (it overflows to infinity)",
-                                  number_literal(at));
+                    : text::message("problem.json.too_large", number_literal(at));
     } else {
       message = syntax_message(error.what());
     }
@@ -244,9 +240,6 @@ class StrictSax {
     std::unordered_map<std::string, std::size_t> seen;  ///< key -> offset of first use
   };
 
-  static constexpr std::string_view kEscapedNul =
-      "escaped NUL character (\\u0000) in a string; text in scenario files cannot contain one";
-
   bool scalar() {
     if (!value_start()) return false;
     value_end();
@@ -266,9 +259,8 @@ class StrictSax {
     return true;
   }
 
-  std::string number_too_long(std::size_t length) const {
-    return fmt::format("number of {} characters is longer than the limit of {}", length,
-                       limits_.max_number_bytes);
+  text::Message number_too_long(std::size_t length) const {
+    return text::message("problem.json.number_too_long", length, limits_.max_number_bytes);
   }
 
   /// Counts a new value in its container; false when the container is over its limit.
@@ -278,7 +270,7 @@ class StrictSax {
     if (!frame.object) {
       frame.in_value = true;
       if (++frame.count > limits_.max_elements) {
-        return fatal(fmt::format("array has more than {} elements", limits_.max_elements),
+        return fatal(text::message("problem.json.too_many_elements", limits_.max_elements),
                      consumed(), pointer());
       }
     }
@@ -297,9 +289,7 @@ class StrictSax {
     if (!value_start()) return false;
     const std::size_t at = consumed() > 0 ? consumed() - 1 : 0;  // the '[' or '{' just read
     if (frames_.size() >= limits_.max_depth) {
-      return fatal(
-          fmt::format("nesting is deeper than {} levels of arrays and objects", limits_.max_depth),
-          at, pointer());
+      return fatal(text::message("problem.json.too_deep", limits_.max_depth), at, pointer());
     }
     frames_.push_back(Frame{object, false, 0, {}, {}});
     return true;
@@ -356,26 +346,27 @@ class StrictSax {
   /// Rewrites nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 6:
   /// syntax error while parsing object - unexpected end of input; expected string literal"
   /// without its own (character-based) location.
-  static std::string syntax_message(std::string_view what) {
+  /// The JSON library's own words (what it read, what it expected) stay as they are, inside a
+  /// catalog sentence (problem.json.invalid*).
+  static text::Message syntax_message(std::string_view what) {
     constexpr std::string_view kSyntax = "syntax error while parsing ";
     const std::size_t s = what.find(kSyntax);
     if (s == std::string_view::npos) {
       const std::size_t colon = what.find(": ");
-      return std::string(colon == std::string_view::npos ? what : what.substr(colon + 2));
+      return text::untranslated(
+          std::string(colon == std::string_view::npos ? what : what.substr(colon + 2)));
     }
     std::string_view rest = what.substr(s + kSyntax.size());
     const std::size_t dash = rest.find(" - ");
-    std::string message = "invalid JSON";
-    if (dash != std::string_view::npos) {
-      message += fmt::format(" in {}: {}", rest.substr(0, dash), rest.substr(dash + 3));
-    } else {
-      message += fmt::format(": {}", rest);
-    }
-    shorten_last_read(message);
-    if (rest.find("unexpected end of input") != std::string_view::npos) {
-      message += " (is the file truncated?)";
-    }
-    return message;
+    std::string detail(dash != std::string_view::npos ? rest.substr(dash + 3) : rest);
+    shorten_last_read(detail);
+    const text::MessageArg truncated =
+        rest.find("unexpected end of input") != std::string_view::npos
+            ? text::text_arg("problem.json.truncated")
+            : text::MessageArg{};
+    return dash != std::string_view::npos
+               ? text::message("problem.json.invalid_in", rest.substr(0, dash), detail, truncated)
+               : text::message("problem.json.invalid", detail, truncated);
   }
 
   /// Cuts the token quoted in "...; last read: '<token>'[; expected ...]" to a few bytes: an
@@ -396,16 +387,17 @@ class StrictSax {
   }
 
   /// Records an issue (beyond `max_issues`, only counts it); always true: parsing goes on.
-  bool report(std::string message, std::size_t offset, std::optional<std::string> pointer) {
+  bool report(text::Message message, std::size_t offset, std::optional<std::string> pointer) {
     ++total_;
     if (issues_.size() >= limits_.max_issues) return true;
     const auto [line, column] = line_column(text_, offset, base_);
-    issues_.push_back({std::move(message), offset, line, column, std::move(pointer)});
+    issues_.push_back({text::render(text::Lang::kEn, message), offset, line, column,
+                       std::move(pointer), std::move(message)});
     return true;
   }
 
   /// Records an issue after which parsing cannot go on; always false.
-  bool fatal(std::string message, std::size_t offset, std::string pointer) {
+  bool fatal(text::Message message, std::size_t offset, std::string pointer) {
     report(std::move(message), offset, std::move(pointer));
     aborted_ = true;
     return false;
@@ -436,8 +428,9 @@ std::optional<std::string> run_sax(std::string_view text, std::size_t base, std:
   } catch (const std::exception& e) {
     // sax_parse reports errors through the handler; this is a safety net only.
     const auto [line, column] = line_column(text, base, base);
-    issues.push_back({fmt::format("internal error while reading JSON: {}", e.what()), base, line,
-                      column, std::nullopt});
+    text::Message m = text::message("problem.json.internal_reading", e.what());
+    issues.push_back(
+        {text::render(text::Lang::kEn, m), base, line, column, std::nullopt, std::move(m)});
     ++total;
     return std::nullopt;
   }

@@ -66,9 +66,8 @@ void read_structure(FieldReader& top, SectionContext& ctx) {
     if (it != index.end()) return it->second;
     std::vector<std::string> ids;
     for (const auto& u : org.units) ids.push_back(u.id);
-    std::string msg = "unknown unit \"" + id + "\"";
     const std::string near = closest_match(id, ids);
-    if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
+    const text::Message msg = unknown_reference("problem.ref.unit", id, near);
     ctx.problems.add(pointer, msg);
     return model::kNoUnit;
   };

@@ -3,6 +3,7 @@
 #include <fmt/format.h>  // the quoted id
 #include <gtest/gtest.h>
 
+#include <cctype>      // std::isdigit
 #include <filesystem>  // walking the sources
 #include <fstream>     // reading them
 #include <iterator>    // std::istreambuf_iterator
@@ -22,10 +23,14 @@ using cadresim::analysis::format_grouped;
 using cadresim::analysis::Lang;
 using cadresim::analysis::message_catalog;
 
-std::size_t placeholders(std::string_view text) {
-  std::size_t n = 0;
-  for (std::size_t i = text.find('{'); i != std::string_view::npos; i = text.find('{', i + 1)) ++n;
-  return n;
+// The placeholders of a text, sorted: "{}" for fmt's, "{km}" for the page's named ones.
+std::multiset<std::string> placeholders(std::string_view text) {
+  std::multiset<std::string> found;
+  for (std::size_t i = text.find('{'); i != std::string_view::npos; i = text.find('{', i + 1)) {
+    const std::size_t end = text.find('}', i);
+    found.insert(std::string(text.substr(i, end == std::string_view::npos ? 1 : end - i + 1)));
+  }
+  return found;
 }
 
 bool has_non_ascii(std::string_view text) {
@@ -45,7 +50,19 @@ TEST(MessageCatalog, EveryKeyHasEnglishAndVietnameseText) {
 }
 
 TEST(MessageCatalog, BothLanguagesHaveTheSamePlaceholders) {
-  for (const auto& e : message_catalog()) EXPECT_EQ(placeholders(e.en), placeholders(e.vi)) << e.id;
+  std::size_t named = 0;
+  for (const auto& e : message_catalog()) {
+    EXPECT_EQ(placeholders(e.en), placeholders(e.vi)) << e.id;
+    // The convention: the page's texts (page.*, filled by app.js) name their placeholders
+    // ("{km}"); every other text is filled by fmt ("{}", or "{0}" to reorder).
+    for (const auto& p : placeholders(e.en)) {
+      const bool is_named = p.size() > 2 && !std::isdigit(static_cast<unsigned char>(p[1]));
+      EXPECT_EQ(is_named, e.id.starts_with("page.")) << e.id << ": " << p;
+      named += is_named;
+    }
+  }
+  EXPECT_GT(named, 5u);
+  EXPECT_NE(placeholders("from {km} km"), placeholders("từ {n} km"));  // names must match too
 }
 
 TEST(MessageCatalog, VietnameseTextsAreTranslatedWithDiacritics) {
@@ -61,23 +78,41 @@ TEST(MessageCatalog, VietnameseTextsAreTranslatedWithDiacritics) {
 }
 
 TEST(MessageCatalog, EveryKeyIsUsedInTheSources) {
-  // The sources that may use a key: the C++ of analysis/ and cli/ and the report's resources,
-  // except the catalog itself. A key is used when it appears there as a string literal.
+  // The sources that may use a key: the C++ of the directories that show texts and the
+  // resources of report.html and the workspace page, except the catalog itself (sim/text). A key
+  // is used when it appears there as a string literal. The workspace page asks for page.* texts
+  // by their id without "page." ("grant_band", data-i18n="grant_band"); the words it builds
+  // from the scenario ("l_" + a lever's key, "u:" + a lever's unit, "m_" + a measure) are used
+  // when that key, unit or measure is a literal of the sources.
   std::string sources;
   const fs::path root = CADRESIM_SOURCE_DIR;
-  for (const char* dir : {"analysis", "cli"})
+  for (const char* dir : {"analysis", "cli", "workspace", "sim/scenario"})
     for (const auto& f : fs::recursive_directory_iterator(root / dir)) {
       const std::string ext = f.path().extension().string();
       if (!f.is_regular_file() || f.path().filename().string().starts_with("message_catalog"))
         continue;
-      if (ext != ".cpp" && ext != ".hpp" && ext != ".in" && ext != ".js") continue;
+      if (ext != ".cpp" && ext != ".hpp" && ext != ".in" && ext != ".js" && ext != ".html")
+        continue;
       std::ifstream in(f.path(), std::ios::binary);
       sources.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }
   ASSERT_GT(sources.size(), 10000u);
-  for (const auto& e : message_catalog())
-    EXPECT_NE(sources.find(fmt::format("\"{}\"", e.id)), std::string::npos)
-        << e.id << " is used nowhere: remove it from analysis/message_catalog.cpp";
+  const auto used = [&](std::string_view literal) {
+    return sources.find(fmt::format("\"{}\"", literal)) != std::string::npos;
+  };
+  std::size_t page_keys = 0;
+  for (const auto& e : message_catalog()) {
+    bool found = used(e.id);
+    if (!found && e.id.starts_with("page.")) {
+      const std::string_view key = e.id.substr(5);
+      found =
+          used(key) || ((key.starts_with("l_") || key.starts_with("u:") || key.starts_with("m_")) &&
+                        used(key.substr(2)));
+      page_keys += found;
+    }
+    EXPECT_TRUE(found) << e.id << " is used nowhere: remove it from sim/text/message_catalog*.cpp";
+  }
+  EXPECT_GT(page_keys, 80u);
 }
 
 TEST(MessageCatalog, AnUnknownIdIsABugNamed) {

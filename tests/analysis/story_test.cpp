@@ -36,6 +36,8 @@ TEST(Story, TheSubjectIsFoundByIdByNameAndByPostOrUnit) {
   }
   EXPECT_FALSE(find_subject(baseline(), e.world(), "Nobody Here", error));
   EXPECT_NE(error.find("no cadre"), std::string::npos);
+  EXPECT_FALSE(find_subject(baseline(), e.world(), "Nobody Here", error, Lang::kVi));
+  EXPECT_EQ(error.rfind("không có cán bộ mang mã hoặc tên \"Nobody Here\"", 0), 0u) << error;
   const auto post =
       find_subject(baseline(), e.world(), "post:nam-po/district-party-secretary", error);
   ASSERT_TRUE(post) << error;
@@ -67,7 +69,7 @@ TEST(Story, TheStoryOfANamedCadreMatchesTheEventLogSentenceBySentence) {
         ev.type != EventType::kVacancyOpened && ev.type != EventType::kVacancyClosed)
       his.push_back(ev);
   ASSERT_GT(his.size(), 5u);
-  for (StoryLanguage lang : {StoryLanguage::kEnglish, StoryLanguage::kVietnamese}) {
+  for (Lang lang : {Lang::kEn, Lang::kVi}) {
     const auto lines = tell_story(s, e.world(), rec, *subject, lang);
     std::size_t k = 0;
     for (const auto& line : lines) {
@@ -86,13 +88,45 @@ TEST(Story, TheStoryOfANamedCadreMatchesTheEventLogSentenceBySentence) {
     EXPECT_NE(text.find("Vàng A Kỷ"), std::string::npos);
     EXPECT_NE(text.find("Si Pa Phìn"), std::string::npos);
     EXPECT_NE(text.find("2020-07-15"), std::string::npos);
-    EXPECT_NE(text.find(lang == StoryLanguage::kEnglish ? "Rotated from" : "Được luân chuyển từ"),
+    EXPECT_NE(text.find(lang == Lang::kEn ? "Rotated from" : "Được luân chuyển từ"),
               std::string::npos);
     const std::string html = story_html(*subject, lines, lang);
-    EXPECT_NE(html.find(lang == StoryLanguage::kEnglish ? "lang=\"en\"" : "lang=\"vi\""),
-              std::string::npos);
+    EXPECT_NE(html.find(lang == Lang::kEn ? "lang=\"en\"" : "lang=\"vi\""), std::string::npos);
     EXPECT_NE(html.find("Vàng A Kỷ"), std::string::npos);
   }
+}
+
+// The Vietnamese history of a post is Vietnamese throughout: no English sentence of the catalog
+// (story.*), no event or reason name of the event log (election_outcome, post_ended), and the
+// elections are told ("Bầu cử chức danh ... : người đương nhiệm tái cử").
+TEST(Story, AVietnameseStoryHasNoEnglishSentenceNorLogName) {
+  const auto& s = baseline();
+  engine::Engine e(s, 1, 0);
+  StoryRecorder rec;
+  e.add_observer(rec);
+  e.run();
+  std::string error;
+  std::string vi, en;
+  for (const char* who : {"post:nam-po/district-party-secretary", "unit:nam-po", "vang-a-ky"}) {
+    const auto subject = find_subject(s, e.world(), who, error, Lang::kVi);
+    ASSERT_TRUE(subject) << error;
+    vi += story_text(*subject, tell_story(s, e.world(), rec, *subject, Lang::kVi), Lang::kVi);
+    en += story_text(*subject, tell_story(s, e.world(), rec, *subject, Lang::kEn), Lang::kEn);
+  }
+  EXPECT_NE(vi.find("Bầu cử chức danh"), std::string::npos) << vi;
+  EXPECT_NE(en.find("Election for "), std::string::npos) << en;
+  for (const char* log_name : {"election_outcome", "post_ended", "top_up", "reelected"})
+    EXPECT_EQ(vi.find(log_name), std::string::npos) << log_name;
+  std::size_t english_found = 0;
+  for (const auto& m : message_catalog()) {
+    if (!m.id.starts_with("story.")) continue;
+    // The words of the English text before its first placeholder, when long enough to be telling.
+    const std::string_view words = m.en.substr(0, m.en.find('{'));
+    if (words.size() < 8) continue;
+    EXPECT_EQ(vi.find(words), std::string::npos) << m.id << ": \"" << words << "\"";
+    english_found += en.find(words) != std::string::npos;
+  }
+  EXPECT_GT(english_found, 5u);  // the same check finds the English sentences in English
 }
 
 }  // namespace

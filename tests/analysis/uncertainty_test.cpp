@@ -181,4 +181,35 @@ TEST(RunPoints, IdenticalWhateverTheThreadCount) {
   EXPECT_EQ(one[0][0][2], metric_value(reps[2], default_metrics()[0], run_years(base.scenario)));
 }
 
+// The --assumptions table in both languages: the same rows and numbers, the English texts as they
+// were, the Vietnamese with the catalog's headings and decimal commas.
+TEST(AssumptionTable, IsWrittenInEnglishOrVietnamese) {
+  AssumptionStudy s;
+  s.assumptions.push_back({});
+  s.assumptions[0].pointer = "/mechanisms/refusal/base";
+  s.sets = {{0.1}, {0.2}};
+  s.replications = 4;
+  HeadlineUncertainty h;
+  h.metric.name = "vacancies_key_run_mean";
+  h.monte_carlo.mean = 12.5, h.monte_carlo.ci_low = 11.25, h.monte_carlo.ci_high = 13.75;
+  h.set_means.mean = 12.5, h.total_low = 10.5, h.total_high = 14.5;
+  h.split.share = 0.25;
+  h.src = {0.5};
+  h.ranking = {0};
+  s.headlines.push_back(h);
+  const std::string en = format_assumption_study(s, Lang::kEn);
+  const std::string vi = format_assumption_study(s, Lang::kVi);
+  EXPECT_EQ(en.rfind("\nUncertainty from assumptions: 2 parameter sets (Latin hypercube over 1", 0),
+            0u)
+      << en;
+  EXPECT_NE(en.find("12.5 [11.25, 13.75]"), std::string::npos) << en;
+  EXPECT_NE(en.find("most influential"), std::string::npos);
+  EXPECT_NE(en.find("/mechanisms/refusal/base (+0.50)"), std::string::npos) << en;
+  EXPECT_NE(vi.find("Bất định do các giả định: 2 bộ tham số"), std::string::npos) << vi;
+  EXPECT_NE(vi.find("12,5 [11,25; 13,75]"), std::string::npos) << vi;
+  EXPECT_NE(vi.find("ảnh hưởng nhiều nhất"), std::string::npos);
+  EXPECT_NE(vi.find("/mechanisms/refusal/base (+0,50)"), std::string::npos) << vi;
+  EXPECT_EQ(vi.find("Uncertainty"), std::string::npos);
+}
+
 }  // namespace

@@ -150,6 +150,12 @@ test('one cadre is followed; the page switches to Vietnamese and to projector mo
   await shot(page, '04-story');
   await page.selectOption('#lang', 'vi');
   assert.equal(await page.textContent('h1'), 'Không gian làm việc cadresim');
+  // The words come from the message catalog (sim/text, page.*) by way of /i18n.js, and the
+  // measure names are the summary's (metric.*): one vocabulary.
+  assert.equal(await page.textContent('.subtitle'),
+    'Luân chuyển và nguồn kế cận cán bộ: thử một chính sách, xem tác động và chi phí');
+  assert.equal(await page.evaluate(() => window.CADRESIM_I18N.vi.m_vacancies_key_run_mean),
+    'Chức danh chủ chốt còn trống (bình quân cuối các tháng trong kỳ)');
   assert.match(await page.textContent('#levers [data-lever="top_up_vnd_per_month"]'), /Phụ cấp bổ sung hằng tháng/);
   await page.click('#tell');
   await page.waitForFunction(() => /[ăâđêôơư]/i.test(document.getElementById('story-lines').textContent));

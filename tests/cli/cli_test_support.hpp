@@ -24,6 +24,15 @@ struct CliRun {
   std::string err;
 };
 
+/// `p` in double quotes, for a command line (built step by step: GCC 12 warns (-Wrestrict) on
+/// "\"" + s).
+inline std::string q(const fs::path& p) {
+  std::string quoted(1, '"');
+  quoted += p.string();
+  quoted += '"';
+  return quoted;
+}
+
 /// Whole contents of a file ("" if missing).
 inline std::string slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

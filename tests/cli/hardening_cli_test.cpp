@@ -26,6 +26,7 @@
 
 namespace fs = std::filesystem;
 using cadresim::clitest::CliRun;
+using cadresim::clitest::q;
 using cadresim::clitest::slurp;
 using nlohmann::json;
 using testing::HasSubstr;
@@ -62,13 +63,6 @@ class Scratch {
 
 CliRun exe(const std::string& args, const std::string& cwd = "") {
   return cadresim::clitest::run_cadresim(args, cwd);
-}
-
-std::string q(const fs::path& p) {
-  std::string quoted(1, '"');  // built step by step: GCC 12 warns (-Wrestrict) on "\"" + s
-  quoted += p.string();
-  quoted += '"';
-  return quoted;
 }
 
 unsigned permissions(const fs::path& p) {

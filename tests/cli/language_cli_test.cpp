@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <fstream>  // the variant
+#include <nlohmann/json.hpp>
+#include <sstream>  // lines of stderr
 #include <string>
 
 #include "analysis/messages.hpp"  // the catalog: no English text of it is left in Vietnamese
@@ -18,19 +20,13 @@ using cadresim::analysis::Lang;
 using cadresim::analysis::message_catalog;
 using cadresim::analysis::tr;
 using cadresim::clitest::CliRun;
+using cadresim::clitest::q;
 using cadresim::clitest::run_cadresim;
 using cadresim::clitest::scratch_path;
 using cadresim::clitest::slurp;
 
 const fs::path kSource = CADRESIM_SOURCE_DIR;
 const fs::path kSmall = kSource / "tests" / "data" / "engine-small.json";
-
-std::string q(const fs::path& p) {
-  std::string out(1, '"');
-  out += p.string();
-  out += '"';
-  return out;
-}
 
 /// report.html without its embedded data and script: the text a reader sees.
 std::string visible_html(const std::string& html) {
@@ -92,6 +88,55 @@ TEST(Language, CompareInVietnameseGivesVerdictsInVietnamese) {
   const std::string page = visible_html(slurp(out / "report.html"));
   EXPECT_NE(page.find(tr(Lang::kVi, "html.diff.title")), std::string::npos);
   EXPECT_EQ(english_leftovers(page), "");
+  fs::remove_all(dir);
+}
+
+// A bad scenario under --lang vi: the same problems, each with the same file and JSON pointer,
+// the sentence in Vietnamese (from the catalog's problem.* rows); English is as it always was.
+TEST(Language, ScenarioProblemsAreInTheChosenLanguageWithTheSameFileAndPointer) {
+  const fs::path dir = scratch_path("lang", "bad"), out = dir / "out";
+  fs::create_directories(dir);
+  nlohmann::json doc = nlohmann::json::parse(slurp(kSmall));
+  doc["name"] = 5;                                 // must be a string, found an integer
+  doc["calendr"] = 1;                              // unknown key (did you mean "calendar"?)
+  doc["attrition"]["rate_per_year_by_level"] = 1;  // must be an object, found an integer
+  std::ofstream(dir / "bad.json") << doc.dump(2);
+  const std::string command = "run " + q(dir / "bad.json") + " -n 2 -q --out " + q(out);
+  const CliRun en = run_cadresim(command + " --lang en");
+  const CliRun vi = run_cadresim(command + " --lang vi");
+  EXPECT_EQ(en.exit_code, 3);
+  EXPECT_EQ(vi.exit_code, 3);
+  EXPECT_FALSE(fs::exists(out));
+  const auto lines = [](const std::string& text) {
+    std::vector<std::string> v;
+    std::istringstream in(text);
+    for (std::string l; std::getline(in, l);) v.push_back(l);
+    return v;
+  };
+  const auto en_lines = lines(en.err), vi_lines = lines(vi.err);
+  ASSERT_EQ(en_lines.size(), 4u) << en.err;  // three problems and the closing line
+  ASSERT_EQ(vi_lines.size(), en_lines.size()) << vi.err;
+  const std::string file = (dir / "bad.json").string();
+  EXPECT_NE(en.err.find(file + ": /calendr: unknown key \"calendr\" (did you mean \"calendar\"?)"),
+            std::string::npos)
+      << en.err;
+  EXPECT_NE(en.err.find(file + ": /name: must be a string, found an integer"), std::string::npos)
+      << en.err;
+  EXPECT_NE(vi.err.find(file + ": /calendr: khóa không xác định \"calendr\" (có phải là "
+                               "\"calendar\"?)"),
+            std::string::npos)
+      << vi.err;
+  EXPECT_NE(vi.err.find(file + ": /name: phải là một chuỗi, nhận được một số nguyên"),
+            std::string::npos)
+      << vi.err;
+  for (std::size_t i = 0; i + 1 < en_lines.size(); ++i) {
+    // "file: pointer: " is the same; the sentence after it is not.
+    const auto cut = en_lines[i].find(": ", file.size() + 2);
+    ASSERT_NE(cut, std::string::npos) << en_lines[i];
+    EXPECT_EQ(vi_lines[i].substr(0, cut + 2), en_lines[i].substr(0, cut + 2));
+    EXPECT_NE(vi_lines[i], en_lines[i]);
+  }
+  EXPECT_EQ(english_leftovers(vi.err), "");
   fs::remove_all(dir);
 }
 

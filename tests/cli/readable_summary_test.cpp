@@ -18,17 +18,11 @@ namespace fs = std::filesystem;
 namespace {
 
 using cadresim::clitest::CliRun;
+using cadresim::clitest::q;
 using cadresim::clitest::slurp;
 
 const fs::path kSource = CADRESIM_SOURCE_DIR;
 const fs::path kSmall = kSource / "tests" / "data" / "engine-small.json";
-
-std::string q(const fs::path& p) {
-  std::string out(1, '"');
-  out += p.string();
-  out += '"';
-  return out;
-}
 
 /// A fresh scratch folder for the running test.
 fs::path scratch() {

@@ -97,6 +97,38 @@ TEST(BadScenarios, EveryProblemNamesAFileAndSaysSomething) {
   }
 }
 
+// The corpus's problems in Vietnamese (docs/architecture.md § Messages and languages): a problem
+// made from a catalog message renders in English as its `message` says, and in Vietnamese as
+// another sentence; the generic readers' problems (strict JSON, fields, unknown keys, paths,
+// limits) all have one. format_problem keeps the file and the location in both languages.
+TEST(BadScenarios, CatalogProblemsReadInVietnameseWithTheSameFileAndLocation) {
+  using cadresim::text::Lang;
+  const json expected = read_expected();
+  std::size_t translated = 0, all = 0;
+  for (const auto& [name, want] : expected.items()) {
+    if (name == "$comment") continue;
+    SCOPED_TRACE(name);
+    try {
+      (void)cadresim::scenario::load_scenario_file(kBadDir / name);
+    } catch (const InvalidInput& e) {
+      for (const auto& p : e.problems()) {
+        ++all;
+        const std::string en = cadresim::scenario::format_problem(p, Lang::kEn);
+        const std::string vi = cadresim::scenario::format_problem(p, Lang::kVi);
+        const std::string place = p.file + (p.where.empty() ? "" : ": " + p.where) + ": ";
+        EXPECT_EQ(en.rfind(place, 0), 0u) << en;
+        EXPECT_EQ(vi.rfind(place, 0), 0u) << vi;
+        if (p.text.id.empty()) continue;
+        ++translated;
+        EXPECT_EQ(cadresim::text::render(Lang::kEn, p.text), p.message);
+        EXPECT_NE(vi, en);
+      }
+    }
+  }
+  // Most of the corpus is about the generic forms; a drop means a reader lost its messages.
+  EXPECT_GE(translated * 10, all * 6) << translated << " of " << all;
+}
+
 // Every prefix of a valid file is either a valid document or refused with InvalidInput:
 // never a crash, a hang or another exception. The step keeps the test fast while still
 // cutting inside keys, strings, numbers and nested objects.

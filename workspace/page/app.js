@@ -1,6 +1,7 @@
 // The workspace page (docs/workspace.md): plain JavaScript, no build step. It talks only to the
 // server that sent it (/api/...), draws its charts with the embedded Chart.js, and keeps every
-// word in i18n.js. Nothing is logged to the console unless something is wrong.
+// word in i18n.js, which the server makes from cadresim's message catalog (page.*, metric.* as
+// "m_...", lever.* as "t_..."; sim/text/message_catalog_page.cpp). Nothing is logged to the console unless something is wrong.
 "use strict";
 
 const state = {
@@ -233,8 +234,10 @@ async function cancelRun() { if (state.runId) await api("DELETE", "/api/runs/" +
 
 // ---- results -----------------------------------------------------------------------------------
 const HIGHER_IS_BETTER = { key_posts_covered: true, successor_coverage_1_run_mean: true, rotations: true, plan_fulfilment: true };
-function scaled(metric, x) { return metric === "support_cost_vnd" ? x / 1e6 : x; }
-function decimals(metric) { return /covered|coverage|fulfil/.test(metric) ? 3 : 1; }
+// Costs in million VND; coverage and plan fulfilment in % as the metric.* labels say (shared with
+// the summary and report.html); the league's share of key posts covered stays a share.
+function scaled(metric, x) { return metric === "support_cost_vnd" ? x / 1e6 : /coverage|fulfil/.test(metric) ? x * 100 : x; }
+function decimals(metric) { return /covered/.test(metric) ? 3 : 1; }
 function interval(metric, s) {
   const d = decimals(metric);
   return fmt(scaled(metric, s.mean), d) + " [" + fmt(scaled(metric, s.ci_low), d) + ", " + fmt(scaled(metric, s.ci_high), d) + "]";

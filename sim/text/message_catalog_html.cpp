@@ -2,9 +2,9 @@
 // may hold markup; the values filled into their placeholders are escaped by the caller.
 #include <iterator>  // std::size
 
-#include "analysis/message_catalog.hpp"
+#include "sim/text/message_catalog.hpp"
 
-namespace cadresim::analysis {
+namespace cadresim::text {
 
 namespace {
 
@@ -546,4 +546,4 @@ std::span<const CatalogEntry> report_html_messages() {
   return {kHtmlCatalog, std::size(kHtmlCatalog)};
 }
 
-}  // namespace cadresim::analysis
+}  // namespace cadresim::text

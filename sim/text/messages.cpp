@@ -1,10 +1,12 @@
-// Looking up the message catalog (analysis/message_catalog.cpp holds the texts).
-#include "analysis/messages.hpp"
+// Looking up the message catalog (sim/text/message_catalog.cpp holds the texts).
+#include "sim/text/messages.hpp"
+
+#include <fmt/args.h>  // fmt::dynamic_format_arg_store
 
 #include <stdexcept>      // std::logic_error
 #include <unordered_map>  // id → entry
 
-namespace cadresim::analysis {
+namespace cadresim::text {
 
 std::optional<Lang> parse_lang(std::string_view code) {
   if (code == "en") return Lang::kEn;
@@ -28,6 +30,14 @@ std::string_view tr(Lang lang, std::string_view id) {
   return lang == Lang::kVi ? it->second->vi : it->second->en;
 }
 
+std::string render(Lang lang, const Message& m) {
+  if (m.id.empty()) return m.args.empty() ? std::string() : m.args.front().value;
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const MessageArg& a : m.args)
+    store.push_back(a.is_id ? std::string(tr(lang, a.value)) : a.value);
+  return fmt::vformat(tr(lang, m.id), store);
+}
+
 char thousands_separator(Lang lang) {
   return lang == Lang::kVi ? '.' : ',';
 }
@@ -36,4 +46,4 @@ char decimal_mark(Lang lang) {
   return lang == Lang::kVi ? ',' : '.';
 }
 
-}  // namespace cadresim::analysis
+}  // namespace cadresim::text

@@ -1,18 +1,20 @@
 // The message catalog: every user-facing text in English and Vietnamese (data; see
-// analysis/messages.hpp and docs/architecture.md § Messages and languages). Ids are grouped by
+// sim/text/messages.hpp and docs/architecture.md § Messages and languages). Ids are grouped by
 // where they appear: metric.* (figure labels shared by the summary and report.html), verdict.*,
 // summary.* (terminal summary), cli.* (command line); html.* (report.html; may hold markup) are
-// in message_catalog_html.cpp.
+// in message_catalog_html.cpp, story.* and lever.* in message_catalog_story.cpp,
+// page.* (the workspace page) in message_catalog_page.cpp, problem.* (scenario problems) in
+// message_catalog_problem.cpp.
 // The Vietnamese follows the vocabulary of the domain documents: cán bộ, luân chuyển, chức danh
 // chủ chốt, quy hoạch, nguồn kế cận, đại hội, thu nhập.
-#include "analysis/messages.hpp"
+#include "sim/text/messages.hpp"
 
 #include <iterator>  // std::begin, std::end
 #include <vector>    // the whole catalog
 
-#include "analysis/message_catalog.hpp"
+#include "sim/text/message_catalog.hpp"
 
-namespace cadresim::analysis {
+namespace cadresim::text {
 
 namespace {
 
@@ -193,6 +195,24 @@ constexpr CatalogEntry kCatalog[] = {
     {"summary.changes.base", "base", "gốc"},
     {"summary.changes.variant", "this scenario", "kịch bản này"},
     {"summary.changes.absent", "(absent)", "(không có)"},
+    // ---- run --assumptions: the uncertainty table.
+    {"summary.assumptions.intro",
+     "Uncertainty from assumptions: {} parameter sets (Latin hypercube over {} assumption ranges) "
+     "x {} replications, common random numbers.\n"
+     "  Monte Carlo = 95% interval of the nominal scenario's mean (chance only); total = "
+     "2.5-97.5th percentiles of the set means (assumptions and chance);\n"
+     "  share = part of a replication's variance that comes from the assumptions; then the three "
+     "assumptions that matter most (standardized regression coefficient).\n",
+     "Bất định do các giả định: {} bộ tham số (siêu khối Latin trên {} khoảng giả định) x {} lần "
+     "lặp, cùng chuỗi số ngẫu nhiên.\n"
+     "  Monte Carlo = khoảng tin cậy 95% của bình quân kịch bản danh nghĩa (chỉ do ngẫu nhiên); "
+     "tổng = bách phân vị 2,5-97,5 của bình quân các bộ (giả định và ngẫu nhiên);\n"
+     "  tỷ phần = phần phương sai của một lần lặp do các giả định; sau đó là ba giả định ảnh "
+     "hưởng nhiều nhất (hệ số hồi quy chuẩn hóa).\n"},
+    {"summary.assumptions.monte_carlo", "Monte Carlo", "Monte Carlo (ngẫu nhiên)"},
+    {"summary.assumptions.total", "total", "tổng"},
+    {"summary.assumptions.share", "share", "tỷ phần"},
+    {"summary.assumptions.most_influential", "most influential", "ảnh hưởng nhiều nhất"},
     {"summary.report_path", "Report: {}", "Báo cáo: {}"},
 
     // ---- The command line's main messages (the first {} is the subcommand).
@@ -230,19 +250,34 @@ constexpr CatalogEntry kCatalog[] = {
     {"cli.invalid_with_shocks",
      "cadresim {}: {} with the shocks of {} is not a valid scenario; nothing was written",
      "cadresim {}: {} với các cú sốc của {} không phải là kịch bản hợp lệ; không ghi tệp nào"},
+    {"cli.assumptions.too_few",
+     "cadresim run: --assumptions needs at least 2 parameter sets and -n of at least 2",
+     "cadresim run: --assumptions cần ít nhất 2 bộ tham số và -n ít nhất là 2"},
+    {"cli.assumptions.none",
+     "cadresim run: {}: no \"assumptions\" section, so --assumptions has nothing to sample "
+     "(docs/scenarios.md)",
+     "cadresim run: {}: không có phần \"assumptions\", nên --assumptions không có gì để lấy mẫu "
+     "(docs/scenarios.md)"},
+    {"cli.validate.problems", "{}: {} problem(s)", "{}: {} lỗi"},
+    {"cli.story.words", "cadresim story: give WHO, or SCENARIO and WHO (see cadresim story -h)",
+     "cadresim story: hãy cho WHO, hoặc SCENARIO và WHO (xem cadresim story -h)"},
+    {"cli.story.until",
+     "cadresim story: --until must be a date YYYY-MM-DD after {} and not after {}",
+     "cadresim story: --until phải là ngày YYYY-MM-DD sau {} và không muộn hơn {}"},
 };
 
 }  // namespace
 
 std::span<const CatalogEntry> message_catalog() {
-  // Both tables, this file's first, copied once into one list.
+  // Every table, this file's first, copied once into one list.
   static const std::vector<CatalogEntry> all = [] {
     std::vector<CatalogEntry> v(std::begin(kCatalog), std::end(kCatalog));
-    const auto page = report_html_messages();
-    v.insert(v.end(), page.begin(), page.end());
+    for (const auto part :
+         {report_html_messages(), story_messages(), page_messages(), problem_messages()})
+      v.insert(v.end(), part.begin(), part.end());
     return v;
   }();
   return all;
 }
 
-}  // namespace cadresim::analysis
+}  // namespace cadresim::text
