@@ -71,11 +71,11 @@ class MetricsCollector : public engine::Observer {
   /// unit_pipeline_ready and a row per unit at each election), on request (run --pipeline-units).
   explicit MetricsCollector(const model::Scenario& scenario,
                             std::vector<model::UnitId> pipeline_units = {});
-  /// Not copyable (month_slots_ points into result_); moving keeps the map's nodes.
+  /// Not copyable (month_slots_ and year_index_ point into result_ and year_acc_); moving keeps
+  /// the maps' nodes, so the pointers stay valid.
   MetricsCollector(const MetricsCollector&) = delete;
   MetricsCollector& operator=(const MetricsCollector&) = delete;
   MetricsCollector(MetricsCollector&&) = default;
-  MetricsCollector& operator=(MetricsCollector&&) = default;
 
   void on_start(Day day, const model::World& world) override;
   void on_events(std::span<const events::DomainEvent> events, const model::World& world) override;
