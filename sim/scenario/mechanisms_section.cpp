@@ -29,27 +29,26 @@ void read_retirement(FieldReader& top, SectionContext& ctx) {
   json& out = r.out()["table"];
   out = json::array();
   if (table != nullptr) {
-    if (table->empty()) ctx.problems.add(r.at("table"), "must have at least one row");
+    if (table->empty())
+      ctx.problems.add(r.at("table"), text::message("problem.mechanisms.table_rows"));
     for (std::size_t i = 0; i < table->size(); ++i) out.push_back(json::object());
     for (std::size_t i = 0; i < table->size(); ++i) {
       FieldReader row(&(*table)[i], out[i], r.at("table") + "/" + std::to_string(i), ctx.problems);
       model::RetirementAgeRow a;
       if (!row.has("year"))
-        ctx.problems.add(row.at("year"), "is required but missing (the calendar year)");
+        ctx.problems.add(row.at("year"), text::message("problem.mechanisms.year_required"));
       row.integer("year", a.year, 1900, 2200);
       for (const char* sex : {"men", "women"}) {
         int& months = std::string(sex) == "men" ? a.men_months : a.women_months;
         const json* v = row.raw(sex);
         const std::string ptr = row.at(sex);
         if (v == nullptr) {
-          ctx.problems.add(ptr, "is required: the age as [years, months]");
+          ctx.problems.add(ptr, text::message("problem.mechanisms.age_required"));
         } else if (!v->is_array() || v->size() != 2 || !(*v)[0].is_number_integer() ||
                    !(*v)[1].is_number_integer() || (*v)[0].get<long long>() < 40 ||
                    (*v)[0].get<long long>() > 80 || (*v)[1].get<long long>() < 0 ||
                    (*v)[1].get<long long>() > 11) {
-          ctx.problems.add(
-              ptr,
-              "must be [years, months] with years 40..80 and months 0..11, found " + v->dump());
+          ctx.problems.add(ptr, text::message("problem.mechanisms.age_form", v->dump()));
         } else {
           months = static_cast<int>((*v)[0].get<long long>() * 12 + (*v)[1].get<long long>());
         }
@@ -57,7 +56,7 @@ void read_retirement(FieldReader& top, SectionContext& ctx) {
       }
       row.finish();
       if (!p.table.empty() && a.year <= p.table.back().year)
-        ctx.problems.add(row.at("year"), "years must be strictly increasing");
+        ctx.problems.add(row.at("year"), text::message("problem.mechanisms.years_increasing"));
       p.table.push_back(a);
     }
   }
@@ -101,7 +100,8 @@ void read_attrition(FieldReader& top, SectionContext& ctx) {
   c.probability("discipline", p.share_discipline);
   c.finish();
   const double total = p.share_resignation + p.share_health + p.share_discipline;
-  if (total <= 0) ctx.problems.add(r.at("cause_shares"), "the shares must not all be zero");
+  if (total <= 0)
+    ctx.problems.add(r.at("cause_shares"), text::message("problem.mechanisms.shares_zero"));
   r.finish();
 }
 
@@ -141,7 +141,7 @@ void read_succession(FieldReader& top, SectionContext& ctx) {
   t.finish();
   if (p.later_min_competence > p.ready_min_competence)
     ctx.problems.add(r.at("later_min_competence"),
-                     "must not exceed ready_min_competence (ready-later is the weaker level)");
+                     text::message("problem.mechanisms.later_competence"));
   r.finish();
 }
 
@@ -159,7 +159,7 @@ void read_terms(FieldReader& top, SectionContext& ctx) {
   r.integer("preparation_end_months_before", p.preparation_end_months_before, 0, 36);
   if (p.preparation_end_months_before > p.preparation_start_months_before)
     ctx.problems.add(r.at("preparation_end_months_before"),
-                     "must not be more than preparation_start_months_before");
+                     text::message("problem.mechanisms.preparation_end"));
   for_each_object(r, "age_cutoffs", false, [&](FieldReader& a, std::size_t) {
     model::AgeCutoffRule rule;
     a.date("from", rule.from, true);
@@ -169,7 +169,7 @@ void read_terms(FieldReader& top, SectionContext& ctx) {
       for (std::size_t k = 0; k < lv->size(); ++k) {
         const std::string ptr = a.at("levels") + "/" + std::to_string(k);
         if (!(*lv)[k].is_string()) {
-          ctx.problems.add(ptr, "must be a level id (a string)");
+          ctx.problems.add(ptr, text::message("problem.org.level_id"));
           continue;
         }
         const int l = resolve_level((*lv)[k].get<std::string>(), ptr, ctx);
@@ -181,7 +181,8 @@ void read_terms(FieldReader& top, SectionContext& ctx) {
     a.date("reelection_men_born_from", rule.reelection_men_born_from, true);
     a.date("reelection_women_born_from", rule.reelection_women_born_from, true);
     a.finish();
-    if (rule.until <= rule.from) ctx.problems.add(a.at("until"), "must be after \"from\"");
+    if (rule.until <= rule.from)
+      ctx.problems.add(a.at("until"), text::message("problem.mechanisms.after_from"));
     p.age_cutoffs.push_back(std::move(rule));
   });
   r.finish();
@@ -210,7 +211,7 @@ void read_rotation(FieldReader& top, SectionContext& ctx) {
           (*d)[i].is_string() ? kernel::parse_iso_date((*d)[i].get<std::string>()) : std::nullopt;
       if (!day)
         ctx.problems.add(r.at("extra_plan_dates") + "/" + std::to_string(i),
-                         "must be a date YYYY-MM-DD");
+                         text::message("problem.mechanisms.date"));
       else
         p.extra_plan_dates.push_back(*day);
     }
@@ -229,16 +230,16 @@ void read_rotation(FieldReader& top, SectionContext& ctx) {
     f.finish();
     // Both keys may appear (the resolved output writes both); only one may be non-zero.
     if (flow.count_per_year > 0 && flow.rate_per_year > 0)
-      ctx.problems.add(f.at("rate_per_year"),
-                       "give either count_per_year or rate_per_year, not both");
+      ctx.problems.add(f.at("rate_per_year"), text::message("problem.mechanisms.count_or_rate"));
     const int a = from.empty() ? -1 : resolve_level(from, f.at("from_level"), ctx);
     const int b = to.empty() ? -1 : resolve_level(to, f.at("to_level"), ctx);
     flow.from_level = static_cast<model::LevelId>(a < 0 ? 0 : a);
     flow.to_level = static_cast<model::LevelId>(b < 0 ? 0 : b);
     if (flow.sector_change && a != b && a >= 0 && b >= 0)
-      ctx.problems.add(f.at("sector_change"), "a sector-to-sector flow must stay at one level");
+      ctx.problems.add(f.at("sector_change"), text::message("problem.mechanisms.sector_one_level"));
     for (const auto& prev : p.flows)
-      if (prev.id == flow.id) ctx.problems.add(f.at("id"), "duplicate flow id \"" + flow.id + "\"");
+      if (prev.id == flow.id)
+        ctx.problems.add(f.at("id"), text::message("problem.mechanisms.duplicate_flow", flow.id));
     p.flows.push_back(std::move(flow));
   });
   r.integer("min_months_before_retirement", p.min_months_before_retirement, 0, 600);
@@ -265,11 +266,11 @@ void read_income(FieldReader& top, SectionContext& ctx) {
         model::BaseSalaryStep b;
         s.date("from", b.from, true);
         if (!s.has("amount"))
-          ctx.problems.add(s.at("amount"), "is required but missing (VND per month)");
+          ctx.problems.add(s.at("amount"), text::message("problem.mechanisms.amount_required"));
         s.number("amount", b.vnd_per_month, 1, 1e9);
         s.finish();
         if (!p.base_salary.empty() && b.from <= p.base_salary.back().from)
-          ctx.problems.add(s.at("from"), "dates must be strictly increasing");
+          ctx.problems.add(s.at("from"), text::message("problem.mechanisms.dates_increasing"));
         p.base_salary.push_back(b);
       })) {
     p.base_salary = {{kernel::make_day(2019, 7, 1), 1'490'000},
@@ -313,7 +314,7 @@ void read_level_list(FieldReader& r, const std::string& key, std::vector<model::
   for (std::size_t i = 0; i < a->size(); ++i) {
     const std::string ptr = r.at(key) + "/" + std::to_string(i);
     if (!(*a)[i].is_string()) {
-      ctx.problems.add(ptr, "must be a level id");
+      ctx.problems.add(ptr, text::message("problem.mechanisms.level_id"));
       continue;
     }
     const int l = resolve_level((*a)[i].get<std::string>(), ptr, ctx);
@@ -363,8 +364,7 @@ void read_evaluation(FieldReader& top, SectionContext& ctx) {
   th.probability("completed", p.completed_min);
   th.finish();
   if (!(p.completed_min <= p.good_min && p.good_min <= p.excellent_min))
-    ctx.problems.add(r.at("rating_thresholds"),
-                     "thresholds must satisfy completed <= good <= excellent");
+    ctx.problems.add(r.at("rating_thresholds"), text::message("problem.mechanisms.thresholds"));
   for_each_rating(r, "end_outcomes", [&](FieldReader& t, std::size_t k, const std::string& id) {
     auto& o = p.end_outcomes[k];
     FieldReader e = t.object(id);
@@ -373,8 +373,9 @@ void read_evaluation(FieldReader& top, SectionContext& ctx) {
     e.probability("stay", o.stay);
     e.finish();
     if (std::abs(o.return_home + o.promote + o.stay - 1.0) > 1e-6)
-      ctx.problems.add(t.at(id), fmt::format("return + promote + stay must sum to 1, found {:g}",
-                                             o.return_home + o.promote + o.stay));
+      ctx.problems.add(t.at(id),
+                       text::message("problem.mechanisms.outcomes_sum",
+                                     fmt::format("{:g}", o.return_home + o.promote + o.stay)));
   });
   for_each_rating(r, "early_return_multiplier",
                   [&](FieldReader& t, std::size_t k, const std::string& id) {
@@ -400,15 +401,13 @@ void read_target(FieldReader& targets, const std::string& lever, model::SupportT
     for (std::size_t i = 0; i < f->size(); ++i) {
       const std::string ptr = r.at("flows") + "/" + std::to_string(i);
       if (!(*f)[i].is_string()) {
-        ctx.problems.add(ptr, "must be a rotation flow id");
+        ctx.problems.add(ptr, text::message("problem.mechanisms.flow_id"));
         continue;
       }
       const std::string id = (*f)[i].get<std::string>();
       bool known = id == "scripted";
       for (const auto& flow : ctx.scenario.rotation.flows) known = known || flow.id == id;
-      if (!known)
-        ctx.problems.add(ptr, "unknown rotation flow \"" + id +
-                                  "\" (a flow id of /rotation/flows, or \"scripted\")");
+      if (!known) ctx.problems.add(ptr, text::message("problem.mechanisms.unknown_flow", id));
       t.flows.push_back(id);
       fout.push_back(id);
     }
@@ -429,7 +428,7 @@ void read_support(FieldReader& top, SectionContext& ctx) {
     b.number("vnd", band.vnd, 0, 1e10);
     b.finish();
     if (!p.one_off_grant.empty() && band.min_km <= p.one_off_grant.back().min_km)
-      ctx.problems.add(b.at("min_km"), "bands must be in increasing order of min_km");
+      ctx.problems.add(b.at("min_km"), text::message("problem.mechanisms.bands_increasing"));
     p.one_off_grant.push_back(band);
   });
   r.boolean("housing", p.housing);
@@ -460,7 +459,7 @@ void read_support(FieldReader& top, SectionContext& ctx) {
 
 void read_mechanisms(FieldReader& top, SectionContext& ctx) {
   if (!top.has("retirement"))
-    ctx.problems.add("/retirement", "is required but missing (the statutory age table)");
+    ctx.problems.add("/retirement", text::message("problem.mechanisms.retirement_required"));
   read_retirement(top, ctx);
   read_attrition(top, ctx);
   read_recruitment(top, ctx);

@@ -16,5 +16,8 @@ std::span<const CatalogEntry> story_messages();
 std::span<const CatalogEntry> page_messages();
 /// The problem.* messages of scenario problems (message_catalog_problem.cpp).
 std::span<const CatalogEntry> problem_messages();
+/// The problem.* messages of the mechanism, structure and shock sections, variants, --set and
+/// scripted changes (message_catalog_problem_sections.cpp).
+std::span<const CatalogEntry> problem_section_messages();
 
 }  // namespace cadresim::text

@@ -1,0 +1,68 @@
+// The message catalog's texts of scenario problems of the mechanism, structure and shock
+// sections, of variants, of --set and of scripted changes (problem.mechanisms.*,
+// problem.structure.*, problem.shocks.*, problem.patch.*, problem.set.*, problem.changes.*):
+// data, in English and Vietnamese (sim/text/messages.hpp). The English texts are the loader's
+// sentences as they always were (tests match them).
+#include <iterator>  // std::size
+
+#include "sim/text/message_catalog.hpp"
+
+namespace cadresim::text {
+
+namespace {
+
+constexpr CatalogEntry kProblemSectionCatalog[] = {
+    // ---- Mechanisms (mechanisms_section.cpp).
+    {"problem.mechanisms.retirement_required", "is required but missing (the statutory age table)",
+     "là bắt buộc nhưng bị thiếu (bảng tuổi nghỉ hưu theo luật định)"},
+    {"problem.mechanisms.table_rows", "must have at least one row", "phải có ít nhất một dòng"},
+    {"problem.mechanisms.year_required", "is required but missing (the calendar year)",
+     "là bắt buộc nhưng bị thiếu (năm dương lịch)"},
+    {"problem.mechanisms.age_required", "is required: the age as [years, months]",
+     "là bắt buộc: tuổi dưới dạng [năm, tháng]"},
+    {"problem.mechanisms.age_form",
+     "must be [years, months] with years 40..80 and months 0..11, found {}",
+     "phải là [năm, tháng] với năm từ 40 đến 80 và tháng từ 0 đến 11, nhận được {}"},
+    {"problem.mechanisms.years_increasing", "years must be strictly increasing",
+     "các năm phải tăng dần nghiêm ngặt"},
+    {"problem.mechanisms.shares_zero", "the shares must not all be zero",
+     "các tỷ lệ không được đều bằng 0"},
+    {"problem.mechanisms.later_competence",
+     "must not exceed ready_min_competence (ready-later is the weaker level)",
+     "không được vượt quá ready_min_competence (nguồn kế cận dài hạn là mức thấp hơn)"},
+    {"problem.mechanisms.preparation_end", "must not be more than preparation_start_months_before",
+     "không được lớn hơn preparation_start_months_before"},
+    {"problem.mechanisms.after_from", "must be after \"from\"", "phải sau \"from\""},
+    {"problem.mechanisms.date", "must be a date YYYY-MM-DD", "phải là ngày YYYY-MM-DD"},
+    {"problem.mechanisms.count_or_rate", "give either count_per_year or rate_per_year, not both",
+     "chỉ cho count_per_year hoặc rate_per_year, không cho cả hai"},
+    {"problem.mechanisms.sector_one_level", "a sector-to-sector flow must stay at one level",
+     "luồng luân chuyển giữa các ngành phải ở cùng một cấp"},
+    {"problem.mechanisms.duplicate_flow", "duplicate flow id \"{}\"",
+     "mã luồng luân chuyển \"{}\" bị trùng"},
+    {"problem.mechanisms.amount_required", "is required but missing (VND per month)",
+     "là bắt buộc nhưng bị thiếu (đồng mỗi tháng)"},
+    {"problem.mechanisms.dates_increasing", "dates must be strictly increasing",
+     "các ngày phải tăng dần nghiêm ngặt"},
+    {"problem.mechanisms.level_id", "must be a level id", "phải là mã cấp"},
+    {"problem.mechanisms.thresholds", "thresholds must satisfy completed <= good <= excellent",
+     "các ngưỡng phải thỏa mãn completed <= good <= excellent (hoàn thành <= tốt <= xuất sắc)"},
+    {"problem.mechanisms.outcomes_sum", "return + promote + stay must sum to 1, found {}",
+     "return + promote + stay (trở về + đề bạt + ở lại) phải có tổng bằng 1, nhận được {}"},
+    {"problem.mechanisms.flow_id", "must be a rotation flow id",
+     "phải là mã một luồng luân chuyển"},
+    {"problem.mechanisms.unknown_flow",
+     "unknown rotation flow \"{}\" (a flow id of /rotation/flows, or \"scripted\")",
+     "không có luồng luân chuyển \"{}\" (cần một mã luồng trong /rotation/flows, hoặc "
+     "\"scripted\")"},
+    {"problem.mechanisms.bands_increasing", "bands must be in increasing order of min_km",
+     "các khung phải theo thứ tự min_km tăng dần"},
+};
+
+}  // namespace
+
+std::span<const CatalogEntry> problem_section_messages() {
+  return {kProblemSectionCatalog, std::size(kProblemSectionCatalog)};
+}
+
+}  // namespace cadresim::text
