@@ -75,9 +75,8 @@ void read_structure(FieldReader& top, SectionContext& ctx) {
   auto require_in_force = [&](UnitId u, kernel::Day day, const std::string& pointer) {
     if (u == model::kNoUnit) return false;
     if (org.units[u].in_force(day)) return true;
-    ctx.problems.add(pointer, fmt::format("unit \"{}\" is not in force on {} (created later or "
-                                          "already ended)",
-                                          org.units[u].id, kernel::format_iso_date(day)));
+    ctx.problems.add(pointer, text::message("problem.structure.not_in_force", org.units[u].id,
+                                            kernel::format_iso_date(day)));
     return false;
   };
   auto end_unit = [&](model::StructuralEvent& ev, UnitId u, UnitId successor) {
@@ -110,7 +109,7 @@ void read_structure(FieldReader& top, SectionContext& ctx) {
           {&(*arr)[i], &out[i], fmt::format("/structure/{}", i), -1, peek_date((*arr)[i])});
       if (i > 0 && sources[i].date <= sources[i - 1].date && sources[i].date != 0)
         ctx.problems.add(sources[i].pointer + "/date",
-                         "structural events must be in increasing date order");
+                         text::message("problem.structure.date_order"));
     }
   } else if (top.has("structure")) {
     top.out()["structure"] = json::array();
@@ -131,12 +130,10 @@ void read_structure(FieldReader& top, SectionContext& ctx) {
     // An event on or before the start is already in force at the start (a scenario that starts
     // on today's structure keeps the history that made it).
     if (r.has("date") && ev.date > cal.end)
-      ctx.problems.add(r.at("date"), fmt::format("must not be after the end ({}) of the calendar",
-                                                 kernel::format_iso_date(cal.end)));
+      ctx.problems.add(r.at("date"), text::message("problem.structure.after_end",
+                                                   kernel::format_iso_date(cal.end)));
     if (i > 0 && ev.date == events.back().date && (src.card >= 0 || events.back().shock >= 0))
-      ctx.problems.add(r.at("date"),
-                       "another structural event falls on this date (a shock card's merge "
-                       "needs a date of its own: move it a day)");
+      ctx.problems.add(r.at("date"), text::message("problem.structure.same_date"));
     // 1. Created units (parents may be units created earlier in the list).
     for_each_object(r, "create", false, [&](FieldReader& c, std::size_t) {
       std::string parent;
@@ -144,7 +141,7 @@ void read_structure(FieldReader& top, SectionContext& ctx) {
       u.from = ev.date;
       if (u.id.empty()) return;
       if (index.count(u.id)) {
-        ctx.problems.add(c.at("id"), "duplicate unit id \"" + u.id + "\"");
+        ctx.problems.add(c.at("id"), text::message("problem.org.duplicate_unit", u.id));
         return;
       }
       const UnitId p = parent.empty() ? model::kNoUnit : find(parent, c.at("parent"));
@@ -166,11 +163,12 @@ void read_structure(FieldReader& top, SectionContext& ctx) {
         require_in_force(merge.into, ev.date, m.at("into"));
       if (const json* from = m.array("from", true)) {
         m.out()["from"] = *from;
-        if (from->empty()) m.problems().add(m.at("from"), "must list at least one unit");
+        if (from->empty())
+          m.problems().add(m.at("from"), text::message("problem.structure.at_least_one_unit"));
         for (std::size_t k = 0; k < from->size(); ++k) {
           const std::string ptr = m.at("from") + "/" + std::to_string(k);
           if (!(*from)[k].is_string()) {
-            ctx.problems.add(ptr, "must be a unit id (a string)");
+            ctx.problems.add(ptr, text::message("problem.structure.unit_id"));
             continue;
           }
           const UnitId u = find((*from)[k].get<std::string>(), ptr);
@@ -190,7 +188,7 @@ void read_structure(FieldReader& top, SectionContext& ctx) {
       for (std::size_t k = 0; k < levels->size(); ++k) {
         const std::string ptr = ab.at("levels") + "/" + std::to_string(k);
         if (!(*levels)[k].is_string()) {
-          ctx.problems.add(ptr, "must be a level id (a string)");
+          ctx.problems.add(ptr, text::message("problem.org.level_id"));
           continue;
         }
         const int l = resolve_level((*levels)[k].get<std::string>(), ptr, ctx);
@@ -206,7 +204,7 @@ void read_structure(FieldReader& top, SectionContext& ctx) {
       for (std::size_t k = 0; k < units->size(); ++k) {
         const std::string ptr = ab.at("units") + "/" + std::to_string(k);
         if (!(*units)[k].is_string()) {
-          ctx.problems.add(ptr, "must be a unit id (a string)");
+          ctx.problems.add(ptr, text::message("problem.structure.unit_id"));
           continue;
         }
         const UnitId u = find((*units)[k].get<std::string>(), ptr);
@@ -256,11 +254,9 @@ void read_structure(FieldReader& top, SectionContext& ctx) {
       const UnitId p = parent_on(org.units[u], day);
       if (p == model::kNoUnit) continue;
       if (!org.units[p].in_force(day)) {
-        ctx.problems.add(
-            pointers[i],
-            fmt::format("unit \"{}\" stays in force on {} but its parent \"{}\" "
-                        "ends: move it to another parent or end it too",
-                        org.units[u].id, kernel::format_iso_date(day), org.units[p].id));
+        ctx.problems.add(pointers[i],
+                         text::message("problem.structure.parent_ends", org.units[u].id,
+                                       kernel::format_iso_date(day), org.units[p].id));
         continue;
       }
       UnitId v = p;
@@ -269,7 +265,7 @@ void read_structure(FieldReader& top, SectionContext& ctx) {
         v = parent_on(org.units[v], day);
       if (v == u)
         ctx.problems.add(pointers[i],
-                         fmt::format("moves make unit \"{}\" its own ancestor", org.units[u].id));
+                         text::message("problem.structure.own_ancestor", org.units[u].id));
     }
   }
 }

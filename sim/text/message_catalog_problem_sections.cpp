@@ -57,6 +57,31 @@ constexpr CatalogEntry kProblemSectionCatalog[] = {
      "\"scripted\")"},
     {"problem.mechanisms.bands_increasing", "bands must be in increasing order of min_km",
      "các khung phải theo thứ tự min_km tăng dần"},
+
+    // ---- Structural changes over time (structure_section.cpp).
+    {"problem.structure.not_in_force",
+     "unit \"{}\" is not in force on {} (created later or already ended)",
+     "đơn vị \"{}\" không còn hiệu lực vào ngày {} (được lập sau đó hoặc đã kết thúc)"},
+    {"problem.structure.date_order", "structural events must be in increasing date order",
+     "các thay đổi tổ chức bộ máy phải theo thứ tự ngày tăng dần"},
+    {"problem.structure.after_end", "must not be after the end ({}) of the calendar",
+     "không được sau ngày kết thúc ({}) của lịch mô phỏng"},
+    {"problem.structure.same_date",
+     "another structural event falls on this date (a shock card's merge needs a date of its own: "
+     "move it a day)",
+     "một thay đổi tổ chức khác cũng rơi vào ngày này (việc sáp nhập của một thẻ cú sốc cần một "
+     "ngày riêng: dời nó đi một ngày)"},
+    {"problem.structure.at_least_one_unit", "must list at least one unit",
+     "phải liệt kê ít nhất một đơn vị"},
+    {"problem.structure.unit_id", "must be a unit id (a string)",
+     "phải là một mã đơn vị (một chuỗi)"},
+    {"problem.structure.parent_ends",
+     "unit \"{}\" stays in force on {} but its parent \"{}\" ends: move it to another parent "
+     "or end it too",
+     "đơn vị \"{}\" vẫn còn hiệu lực vào ngày {} nhưng đơn vị cấp trên \"{}\" kết thúc: "
+     "chuyển nó sang đơn vị cấp trên khác hoặc cũng kết thúc nó"},
+    {"problem.structure.own_ancestor", "moves make unit \"{}\" its own ancestor",
+     "việc chuyển khiến đơn vị \"{}\" trở thành cấp trên của chính nó"},
 };
 
 }  // namespace
