@@ -60,27 +60,23 @@ void read_departure(FieldReader& r, model::Shock& card, SectionContext& ctx) {
   if (r.has("cadre")) {
     r.string("cadre", card.cadre_id, true);
     if (r.has("count") || r.has("level") || r.has("title") || r.has("key_only"))
-      ctx.problems.add(r.pointer(),
-                       "a departure names one cadre (\"cadre\") or draws holders (\"count\" with "
-                       "\"level\" or \"title\"), not both");
+      ctx.problems.add(r.pointer(), text::message("problem.shocks.cadre_not_both"));
     if (card.cadre_id.empty()) return;
     bool known = false;
     for (const auto& n : ctx.scenario.named_cadres) known = known || n.cadre.id == card.cadre_id;
     if (!known) {
       std::vector<std::string> ids;
       for (const auto& n : ctx.scenario.named_cadres) ids.push_back(n.cadre.id);
-      std::string msg = "unknown cadre \"" + card.cadre_id +
-                        "\": a departure names a cadre of population.named_cadres or the roster";
-      if (const std::string near = closest_match(card.cadre_id, ids); !near.empty())
-        msg += " (did you mean \"" + near + "\"?)";
-      ctx.problems.add(r.at("cadre"), msg);
+      const std::string near = closest_match(card.cadre_id, ids);
+      ctx.problems.add(r.at("cadre"),
+                       near.empty() ? text::message("problem.shocks.unknown_cadre", card.cadre_id)
+                                    : text::message("problem.shocks.unknown_cadre_did_you_mean",
+                                                    card.cadre_id, near));
     }
     return;
   }
   if (!r.has("count")) {
-    ctx.problems.add(r.pointer(),
-                     "a departure names one cadre (\"cadre\") or draws holders (\"count\" with "
-                     "\"level\" or \"title\")");
+    ctx.problems.add(r.pointer(), text::message("problem.shocks.cadre_or_count"));
     return;
   }
   std::string level, title;
@@ -89,7 +85,7 @@ void read_departure(FieldReader& r, model::Shock& card, SectionContext& ctx) {
   if (r.has("title")) r.string("title", title, true);
   if (r.has("key_only") || r.has("level")) r.boolean("key_only", card.key_only);
   if (level.empty() && title.empty())
-    ctx.problems.add(r.at("count"), "say which posts to draw from: \"level\" or \"title\"");
+    ctx.problems.add(r.at("count"), text::message("problem.shocks.which_posts"));
   if (!level.empty()) card.level = resolve_level(level, r.at("level"), ctx);
   if (!title.empty()) {
     card.title = org.find_title(title);
@@ -100,7 +96,7 @@ void read_departure(FieldReader& r, model::Shock& card, SectionContext& ctx) {
                        unknown_reference("problem.ref.title", title, closest_match(title, ids)));
     } else if (card.level >= 0 && org.titles[card.title].level != card.level) {
       ctx.problems.add(r.at("title"),
-                       fmt::format("title \"{}\" is not at level \"{}\"", title, level));
+                       text::message("problem.shocks.title_not_at_level", title, level));
     }
   }
 }
@@ -168,17 +164,13 @@ std::vector<DatedChange> read_shocks(FieldReader& top, SectionContext& ctx) {
     if (r.has("kind"))
       r.choice("kind", kind, {std::begin(kKinds), std::end(kKinds)});
     else
-      ctx.problems.add(r.at("kind"),
-                       "is required: departure, change, allowance_cut, "
-                       "hiring_freeze, extra_rotation_round or merge");
+      ctx.problems.add(r.at("kind"), text::message("problem.shocks.kind_required"));
     card.kind = kind_of(kind);
     r.date("date", card.date, true);
     if (r.has("date") && (card.date <= cal.start || card.date > cal.end))
-      ctx.problems.add(
-          r.at("date"),
-          fmt::format("a shock happens during the run: after the start ({}) and not "
-                      "after the end ({})",
-                      kernel::format_iso_date(cal.start), kernel::format_iso_date(cal.end)));
+      ctx.problems.add(r.at("date"), text::message("problem.shocks.during_run",
+                                                   kernel::format_iso_date(cal.start),
+                                                   kernel::format_iso_date(cal.end)));
     // The default id depends on what the card is, not where it stands, so the same card draws
     // the same holders in a base and in a variant that lists other cards before it.
     r.string("id", card.id);
@@ -187,7 +179,7 @@ std::vector<DatedChange> read_shocks(FieldReader& top, SectionContext& ctx) {
       for (int k = 2; ids.count(card.id) != 0; ++k)
         card.id = fmt::format("{}-{}-{}", kind, kernel::format_iso_date(card.date), k);
     } else if (ids.count(card.id) != 0) {
-      ctx.problems.add(r.at("id"), fmt::format("duplicate card id \"{}\"", card.id));
+      ctx.problems.add(r.at("id"), text::message("problem.shocks.duplicate_card", card.id));
     }
     ids.insert(card.id);
     r.string("label", card.label);
@@ -201,8 +193,7 @@ std::vector<DatedChange> read_shocks(FieldReader& top, SectionContext& ctx) {
       case model::ShockKind::kChange: {
         const json* patch = r.raw("patch");
         if (patch == nullptr) {
-          ctx.problems.add(r.at("patch"),
-                           "is required: the JSON Merge Patch in force from the date");
+          ctx.problems.add(r.at("patch"), text::message("problem.shocks.patch_required"));
           break;
         }
         check_dated_patch(*patch, r.at("patch"), ctx);
@@ -215,19 +206,20 @@ std::vector<DatedChange> read_shocks(FieldReader& top, SectionContext& ctx) {
         std::vector<std::string> names;
         for (const auto& a : kAllowances) names.push_back(a.name);
         r.choice("allowance", name, names);
-        if (name.empty()) ctx.problems.add(r.at("allowance"), "is required");
+        if (name.empty())
+          ctx.problems.add(r.at("allowance"), text::message("problem.shocks.required"));
         for (const auto& a : kAllowances) {
           if (name != a.name) continue;
           json patch = json::object();
           if (a.max == 0) {
             if (r.has("to"))
-              ctx.problems.add(r.at("to"), "not used: this allowance is switched off");
+              ctx.problems.add(r.at("to"), text::message("problem.shocks.allowance_off"));
             patch[a.section][a.key] = false;
           } else {
             double to = -1;
             r.number("to", to, 0, a.max);
             if (!r.has("to"))
-              ctx.problems.add(r.at("to"), "is required: the new value from the date");
+              ctx.problems.add(r.at("to"), text::message("problem.shocks.to_required"));
             patch[a.section][a.key] = to;
           }
           out.push_back({card.date, patch, i, r.pointer(), false});
@@ -238,14 +230,12 @@ std::vector<DatedChange> read_shocks(FieldReader& top, SectionContext& ctx) {
         kernel::Day until = 0;
         if (r.has("until")) r.date("until", until);
         if (!s.staffing.enabled)
-          ctx.problems.add(r.at("kind"),
-                           "a hiring freeze stops the recruitment of non-leadership staff: the "
-                           "scenario needs a \"staffing\" section (\"staffing\": {} turns it on)");
+          ctx.problems.add(r.at("kind"), text::message("problem.shocks.freeze_needs_staffing"));
         out.push_back(
             {card.date, {{"staffing", {{"hiring_freeze", true}}}}, i, r.pointer(), false});
         if (r.has("until")) {
           if (until <= card.date || until > cal.end)
-            ctx.problems.add(r.at("until"), "must be after the card's date and not after the end");
+            ctx.problems.add(r.at("until"), text::message("problem.shocks.until"));
           else
             out.push_back(
                 {until, {{"staffing", {{"hiring_freeze", false}}}}, i, r.at("until"), false});
@@ -259,9 +249,7 @@ std::vector<DatedChange> read_shocks(FieldReader& top, SectionContext& ctx) {
         for (const char* key : kMergeKeys)
           if (const json* v = r.raw(key)) r.out()[key] = *v;
         if (!r.has("merge"))
-          ctx.problems.add(r.at("merge"),
-                           "is required: [{\"into\": unit, \"from\": [units]}], as in a "
-                           "structural event");
+          ctx.problems.add(r.at("merge"), text::message("problem.shocks.merge_required"));
         for (std::size_t k = 0; k < s.structure.size(); ++k)
           if (s.structure[k].shock == static_cast<int>(i)) card.structure = static_cast<int>(k);
         break;
@@ -287,12 +275,13 @@ LoadedScenario with_shocks(const LoadedScenario& base, const std::filesystem::pa
   top.string("name", name);
   top.string("description", description);
   const json* cards = top.array("cards", true);
-  if (cards != nullptr && cards->empty()) problems.add("/cards", "lists no card");
+  if (cards != nullptr && cards->empty())
+    problems.add("/cards", text::message("problem.shocks.no_card"));
   if (cards != nullptr)
     for (std::size_t i = 0; i < cards->size(); ++i)
       if (!(*cards)[i].is_object())
         problems.add(fmt::format("/cards/{}", i),
-                     "must be an object (a shock card), found " + type_name((*cards)[i]));
+                     text::message("problem.shocks.card_object", type_arg((*cards)[i])));
   top.finish();
   if (!problems.empty()) throw InvalidInput(problems.items());
   json scenario = base.resolved;

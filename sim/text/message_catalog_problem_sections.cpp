@@ -82,6 +82,61 @@ constexpr CatalogEntry kProblemSectionCatalog[] = {
      "chuyển nó sang đơn vị cấp trên khác hoặc cũng kết thúc nó"},
     {"problem.structure.own_ancestor", "moves make unit \"{}\" its own ancestor",
      "việc chuyển khiến đơn vị \"{}\" trở thành cấp trên của chính nó"},
+
+    // ---- Shock cards (shocks_section.cpp).
+    {"problem.shocks.cadre_or_count",
+     "a departure names one cadre (\"cadre\") or draws holders (\"count\" with \"level\" or "
+     "\"title\")",
+     "một thẻ thôi việc nêu tên một cán bộ (\"cadre\") hoặc rút ngẫu nhiên người giữ chức danh "
+     "(\"count\" kèm \"level\" hoặc \"title\")"},
+    {"problem.shocks.cadre_not_both",
+     "a departure names one cadre (\"cadre\") or draws holders (\"count\" with \"level\" or "
+     "\"title\"), not both",
+     "một thẻ thôi việc nêu tên một cán bộ (\"cadre\") hoặc rút ngẫu nhiên người giữ chức danh "
+     "(\"count\" kèm \"level\" hoặc \"title\"), không được cả hai"},
+    {"problem.shocks.unknown_cadre",
+     "unknown cadre \"{}\": a departure names a cadre of population.named_cadres or the roster",
+     "không có cán bộ \"{}\": thẻ thôi việc phải nêu một cán bộ trong population.named_cadres "
+     "hoặc danh sách cán bộ (roster)"},
+    {"problem.shocks.unknown_cadre_did_you_mean",
+     "unknown cadre \"{}\": a departure names a cadre of population.named_cadres or the roster "
+     "(did you mean \"{}\"?)",
+     "không có cán bộ \"{}\": thẻ thôi việc phải nêu một cán bộ trong population.named_cadres "
+     "hoặc danh sách cán bộ (roster) (có phải là \"{}\"?)"},
+    {"problem.shocks.which_posts", "say which posts to draw from: \"level\" or \"title\"",
+     "hãy cho biết rút từ những vị trí nào: \"level\" hoặc \"title\""},
+    {"problem.shocks.title_not_at_level", "title \"{}\" is not at level \"{}\"",
+     "chức danh \"{}\" không thuộc cấp \"{}\""},
+    {"problem.shocks.kind_required",
+     "is required: departure, change, allowance_cut, hiring_freeze, extra_rotation_round or merge",
+     "là bắt buộc: departure, change, allowance_cut, hiring_freeze, extra_rotation_round hoặc "
+     "merge"},
+    {"problem.shocks.during_run",
+     "a shock happens during the run: after the start ({}) and not after the end ({})",
+     "cú sốc phải xảy ra trong thời gian mô phỏng: sau ngày bắt đầu ({}) và không sau ngày kết "
+     "thúc ({})"},
+    {"problem.shocks.duplicate_card", "duplicate card id \"{}\"", "mã thẻ \"{}\" bị trùng"},
+    {"problem.shocks.patch_required", "is required: the JSON Merge Patch in force from the date",
+     "là bắt buộc: bản vá JSON Merge Patch có hiệu lực từ ngày đó"},
+    {"problem.shocks.required", "is required", "là bắt buộc"},
+    {"problem.shocks.allowance_off", "not used: this allowance is switched off",
+     "không dùng: khoản phụ cấp này đã tắt"},
+    {"problem.shocks.to_required", "is required: the new value from the date",
+     "là bắt buộc: giá trị mới kể từ ngày đó"},
+    {"problem.shocks.freeze_needs_staffing",
+     "a hiring freeze stops the recruitment of non-leadership staff: the scenario needs a "
+     "\"staffing\" section (\"staffing\": {{}} turns it on)",
+     "tạm dừng tuyển dụng là dừng tuyển công chức không giữ chức vụ lãnh đạo: kịch bản cần phần "
+     "\"staffing\" (\"staffing\": {{}} sẽ bật nó)"},
+    {"problem.shocks.until", "must be after the card's date and not after the end",
+     "phải sau ngày của thẻ và không sau ngày kết thúc"},
+    {"problem.shocks.merge_required",
+     "is required: [{{\"into\": unit, \"from\": [units]}}], as in a structural event",
+     "là bắt buộc: [{{\"into\": đơn vị, \"from\": [các đơn vị]}}], như trong một thay đổi tổ "
+     "chức bộ máy"},
+    {"problem.shocks.no_card", "lists no card", "không liệt kê thẻ nào"},
+    {"problem.shocks.card_object", "must be an object (a shock card), found {}",
+     "phải là một đối tượng (một thẻ cú sốc), nhận được {}"},
 };
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "analysis/messages.hpp"
 #include "analysis/report.hpp"      // format_interval
 #include "analysis/text_width.hpp"  // format_grouped
+#include "sim/text/messages.hpp"    // text::message, render
 
 namespace fs = std::filesystem;
 
@@ -23,10 +24,15 @@ using cadresim::analysis::format_grouped;
 using cadresim::analysis::Lang;
 using cadresim::analysis::message_catalog;
 
-// The placeholders of a text, sorted: "{}" for fmt's, "{km}" for the page's named ones.
+// The placeholders of a text, sorted: "{}" for fmt's, "{km}" for the page's named ones. A doubled
+// brace ("{{}}": fmt's escape, printed "{}") is text, not a placeholder.
 std::multiset<std::string> placeholders(std::string_view text) {
   std::multiset<std::string> found;
   for (std::size_t i = text.find('{'); i != std::string_view::npos; i = text.find('{', i + 1)) {
+    if (i + 1 < text.size() && text[i + 1] == '{') {
+      ++i;
+      continue;
+    }
     const std::size_t end = text.find('}', i);
     found.insert(std::string(text.substr(i, end == std::string_view::npos ? 1 : end - i + 1)));
   }
@@ -63,6 +69,7 @@ TEST(MessageCatalog, BothLanguagesHaveTheSamePlaceholders) {
   }
   EXPECT_GT(named, 5u);
   EXPECT_NE(placeholders("from {km} km"), placeholders("từ {n} km"));  // names must match too
+  EXPECT_TRUE(placeholders("[{{\"into\": unit}}] {}") == placeholders("[{{\"into\": đơn vị}}] {}"));
 }
 
 TEST(MessageCatalog, VietnameseTextsAreTranslatedWithDiacritics) {
