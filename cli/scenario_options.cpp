@@ -30,10 +30,10 @@ std::optional<std::vector<scenario::Override>> parse_sets(const std::vector<std:
                                                           const char* command) {
   std::vector<scenario::Override> out;
   for (const auto& s : sets) {
-    std::string error;
+    text::Message error;
     auto o = scenario::parse_override(s, error);
     if (!o) {
-      fmt::print(stderr, "cadresim {}: --set {}\n", command, error);
+      fmt::print(stderr, "cadresim {}: --set {}\n", command, text::render(ui_lang(), error));
       return std::nullopt;
     }
     out.push_back(std::move(*o));
@@ -43,7 +43,8 @@ std::optional<std::vector<scenario::Override>> parse_sets(const std::vector<std:
 
 void print_warnings(const scenario::LoadedScenario& loaded) {
   for (const auto& w : loaded.warnings)
-    fmt::print(stderr, "{}: {}: warning: {}\n", w.file, w.where, w.message);
+    fmt::print(stderr, "{}: {}: warning: {}\n", w.file, w.where,
+               scenario::problem_message(w, ui_lang()));
 }
 
 std::optional<CliScenario> load_scenario_for(const std::string& path,

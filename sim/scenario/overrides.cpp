@@ -1,37 +1,39 @@
 // Overrides by JSON pointer: edit the resolved scenario and read it again strictly.
 #include "sim/scenario/overrides.hpp"
 
-#include <fmt/core.h>  // fmt::format
-
 namespace cadresim::scenario {
 
 using json = nlohmann::json;
 
-std::optional<Override> parse_override(std::string_view text, std::string& error) {
+std::optional<Override> parse_override(std::string_view text, text::Message& error) {
   const auto eq = text.find('=');
   if (eq == std::string_view::npos) {
-    error = fmt::format("\"{}\" is not of the form /pointer=value", text);
+    error = text::message("problem.set.form", text);
     return std::nullopt;
   }
   Override o;
   o.pointer = std::string(text.substr(0, eq));
   if (o.pointer.empty() || o.pointer.front() != '/') {
-    error = fmt::format(
-        "\"{}\": the pointer must start with '/' (RFC 6901, e.g. "
-        "/support/top_up_vnd_per_month)",
-        o.pointer);
+    error = text::message("problem.set.pointer_start", o.pointer);
     return std::nullopt;
   }
   try {
     (void)json::json_pointer(o.pointer);
   } catch (const json::exception&) {
-    error = fmt::format("\"{}\" is not a valid JSON pointer (RFC 6901)", o.pointer);
+    error = text::message("problem.set.bad_pointer", o.pointer);
     return std::nullopt;
   }
   const std::string value(text.substr(eq + 1));
   // Strictness of the value itself is left to the scenario reader; invalid JSON is a string.
   o.value = json::parse(value, nullptr, /*allow_exceptions=*/false);
   if (o.value.is_discarded()) o.value = value;
+  return o;
+}
+
+std::optional<Override> parse_override(std::string_view text, std::string& error) {
+  text::Message message;
+  auto o = parse_override(text, message);
+  if (!o) error = text::render(text::Lang::kEn, message);
   return o;
 }
 
@@ -49,9 +51,7 @@ LoadedScenario with_overrides(const LoadedScenario& base, const std::vector<Over
       ok = false;
     }
     if (!ok) {
-      problems.add(o.pointer,
-                   "--set: this pointer does not resolve in the resolved scenario (see 'cadresim "
-                   "validate --resolved')");
+      problems.add(o.pointer, text::message("problem.set.unresolved"));
       continue;
     }
     doc[ptr] = o.value;

@@ -12,6 +12,7 @@
 #include <vector>       // std::vector
 
 #include "sim/scenario/loader.hpp"  // LoadedScenario
+#include "sim/text/messages.hpp"    // text::Message
 
 namespace cadresim::scenario {
 
@@ -23,7 +24,10 @@ struct Override {
 
 /// Parses "/pointer=value". The value is JSON when it parses as JSON (`1500000`, `true`,
 /// `[1,2]`, `"text"`), else it is taken as a string. Returns nullopt and sets `error` when the
-/// text has no "=" or the pointer is not a valid RFC 6901 pointer.
+/// text has no "=" or the pointer is not a valid RFC 6901 pointer (a catalog message,
+/// problem.set.*, to print in the user's language).
+std::optional<Override> parse_override(std::string_view text, text::Message& error);
+/// As above, `error` in English.
 std::optional<Override> parse_override(std::string_view text, std::string& error);
 
 /// The scenario with `values` set in its resolved document and read again. Throws InvalidInput

@@ -137,6 +137,20 @@ constexpr CatalogEntry kProblemSectionCatalog[] = {
     {"problem.shocks.no_card", "lists no card", "không liệt kê thẻ nào"},
     {"problem.shocks.card_object", "must be an object (a shock card), found {}",
      "phải là một đối tượng (một thẻ cú sốc), nhận được {}"},
+
+    // ---- --set /pointer=value (overrides.cpp).
+    {"problem.set.form", "\"{}\" is not of the form /pointer=value",
+     "\"{}\" không có dạng /con_trỏ=giá_trị (/pointer=value)"},
+    {"problem.set.pointer_start",
+     "\"{}\": the pointer must start with '/' (RFC 6901, e.g. /support/top_up_vnd_per_month)",
+     "\"{}\": con trỏ phải bắt đầu bằng '/' (RFC 6901, ví dụ /support/top_up_vnd_per_month)"},
+    {"problem.set.bad_pointer", "\"{}\" is not a valid JSON pointer (RFC 6901)",
+     "\"{}\" không phải là con trỏ JSON hợp lệ (RFC 6901)"},
+    {"problem.set.unresolved",
+     "--set: this pointer does not resolve in the resolved scenario (see 'cadresim validate "
+     "--resolved')",
+     "--set: con trỏ này không trỏ đến giá trị nào trong kịch bản đã phân giải (xem 'cadresim "
+     "validate --resolved')"},
 };
 
 }  // namespace
