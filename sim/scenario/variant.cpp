@@ -4,7 +4,7 @@
 
 #include <fmt/core.h>  // fmt::format
 
-#include "sim/scenario/json_fields.hpp"  // pointer_token, type_name
+#include "sim/scenario/json_fields.hpp"  // pointer_token, type_arg
 
 namespace cadresim::scenario {
 
@@ -24,10 +24,7 @@ void warn_arrays(const json& base, const json& patch, const std::string& pointer
     if (value.is_array() && it->is_array() && value != *it) {
       warnings.push_back(
           {file, where,
-           fmt::format("the merge patch replaces the whole array ({} element(s) in the base, {} "
-                       "in the variant); to change one element, use a \"json_patch\" operation "
-                       "such as {{\"op\": \"replace\", \"path\": \"{}/0/...\", \"value\": ...}}",
-                       it->size(), value.size(), where)});
+           text::message("problem.patch.whole_array", it->size(), value.size(), where)});
     } else if (value.is_object()) {
       warn_arrays(*it, value, where, file, warnings);
     }
@@ -82,21 +79,20 @@ void apply_patches(json& base, const json& variant, const std::string& file, Pro
   base.merge_patch(patch);  // RFC 7386: objects merge, null deletes, arrays replace
   if (ops.is_null()) return;
   if (!ops.is_array()) {
-    problems.add({file, "/json_patch",
-                  "must be an array of JSON Patch operations (RFC 6902), found " + type_name(ops)});
+    problems.add({file, "/json_patch", text::message("problem.patch.not_array", type_arg(ops))});
     return;
   }
   for (std::size_t i = 0; i < ops.size(); ++i) {
     const json& op = ops[i];
     const std::string where = fmt::format("/json_patch/{}", i);
     if (!op.is_object() || !op.contains("op") || !op.contains("path")) {
-      problems.add({file, where, "must be an object with \"op\" and \"path\" (RFC 6902)"});
+      problems.add({file, where, text::message("problem.patch.op_form")});
       continue;
     }
     for (const auto& [k, v] : op.items())
       if (k != "op" && k != "path" && k != "value" && k != "from" && k != "$comment")
-        problems.add({file, where + "/" + pointer_token(k),
-                      fmt::format("unknown key \"{}\" in a JSON Patch operation", k)});
+        problems.add(
+            {file, where + "/" + pointer_token(k), text::message("problem.patch.unknown_key", k)});
     json one = op;
     one.erase("$comment");
     try {
@@ -109,10 +105,10 @@ void apply_patches(json& base, const json& variant, const std::string& file, Pro
         what = what.substr(close + 2);
       problems.add(
           {file, where,
-           fmt::format("cannot apply \"{}\" at \"{}\": {}",
-                       op["op"].is_string() ? op["op"].get<std::string>() : op["op"].dump(),
-                       op["path"].is_string() ? op["path"].get<std::string>() : op["path"].dump(),
-                       what)});
+           text::message("problem.patch.cannot_apply",
+                         op["op"].is_string() ? op["op"].get<std::string>() : op["op"].dump(),
+                         op["path"].is_string() ? op["path"].get<std::string>() : op["path"].dump(),
+                         what)});
     }
   }
 }
@@ -170,11 +166,10 @@ void warn_dated_overrides(const json& before, const json& after, const std::stri
           if (!before.contains(in_change) || before[in_change] != after[in_change]) break;
           warnings.push_back(
               {file, c.pointer,
-               fmt::format("this change holds only until {}: the dated change /changes/{} sets "
-                           "{} again from then on; to change it after that date too, patch "
-                           "/changes/{}/patch{} as well (a \"json_patch\" operation)",
-                           ch.value("date", std::string("its date")), j, p.to_string(), j,
-                           p.to_string())});
+               text::message("problem.patch.dated_override",
+                             ch.contains("date") ? text::MessageArg{ch.value("date", std::string())}
+                                                 : text::text_arg("problem.patch.its_date"),
+                             j, p.to_string(), j, p.to_string())});
           break;
         }
       } catch (const json::exception&) {

@@ -151,6 +151,30 @@ constexpr CatalogEntry kProblemSectionCatalog[] = {
      "--resolved')",
      "--set: con trỏ này không trỏ đến giá trị nào trong kịch bản đã phân giải (xem 'cadresim "
      "validate --resolved')"},
+
+    // ---- Variants: the merge patch's warnings and JSON Patch operations (variant.cpp).
+    {"problem.patch.whole_array",
+     "the merge patch replaces the whole array ({} element(s) in the base, {} in the variant); to "
+     "change one element, use a \"json_patch\" operation such as {{\"op\": \"replace\", "
+     "\"path\": \"{}/0/...\", \"value\": ...}}",
+     "bản vá hợp nhất (merge patch) thay thế toàn bộ mảng ({} phần tử trong kịch bản gốc, {} "
+     "trong biến thể); để đổi một phần tử, hãy dùng một thao tác \"json_patch\" như "
+     "{{\"op\": \"replace\", \"path\": \"{}/0/...\", \"value\": ...}}"},
+    {"problem.patch.not_array", "must be an array of JSON Patch operations (RFC 6902), found {}",
+     "phải là một mảng các thao tác JSON Patch (RFC 6902), nhận được {}"},
+    {"problem.patch.op_form", "must be an object with \"op\" and \"path\" (RFC 6902)",
+     "phải là một đối tượng có \"op\" và \"path\" (RFC 6902)"},
+    {"problem.patch.unknown_key", "unknown key \"{}\" in a JSON Patch operation",
+     "khóa \"{}\" không hợp lệ trong một thao tác JSON Patch"},
+    {"problem.patch.cannot_apply", "cannot apply \"{}\" at \"{}\": {}",
+     "không thể áp dụng \"{}\" tại \"{}\": {}"},
+    {"problem.patch.its_date", "its date", "ngày của nó"},
+    {"problem.patch.dated_override",
+     "this change holds only until {}: the dated change /changes/{} sets {} again from then on; "
+     "to change it after that date too, patch /changes/{}/patch{} as well (a \"json_patch\" "
+     "operation)",
+     "thay đổi này chỉ có hiệu lực đến {}: thay đổi theo ngày /changes/{} đặt lại {} từ ngày đó; "
+     "để thay đổi cả sau ngày đó, hãy vá thêm /changes/{}/patch{} (một thao tác \"json_patch\")"},
 };
 
 }  // namespace

@@ -140,6 +140,59 @@ TEST(Language, ScenarioProblemsAreInTheChosenLanguageWithTheSameFileAndPointer) 
   fs::remove_all(dir);
 }
 
+// A bad --set and a bad JSON Patch in a variant under --lang vi: each problem at the same file
+// and pointer as in English, its sentence from the catalog (problem.set.*, problem.patch.*).
+TEST(Language, ABadSetOrPatchVariantIsReportedInVietnameseAtTheSamePointer) {
+  const fs::path out = scratch_path("lang", "set");
+  const std::string run = "run " + q(kSmall) + " -n 1 -q --out " + q(out);
+  const CliRun set_en = run_cadresim(run + " --set /support/nope/x=1");
+  const CliRun set_vi = run_cadresim(run + " --set /support/nope/x=1 --lang vi");
+  EXPECT_EQ(set_en.exit_code, 3) << set_en.err;
+  EXPECT_EQ(set_vi.exit_code, set_en.exit_code) << set_vi.err;
+  const std::string at = kSmall.string() + ": /support/nope/x: ";
+  EXPECT_NE(set_en.err.find(at + "--set: this pointer does not resolve in the resolved scenario"),
+            std::string::npos)
+      << set_en.err;
+  EXPECT_NE(set_vi.err.find(at + "--set: con trỏ này không trỏ đến giá trị nào"), std::string::npos)
+      << set_vi.err;
+  const CliRun form_vi = run_cadresim(run + " --set nope --lang vi");
+  EXPECT_EQ(form_vi.exit_code, 2) << form_vi.err;
+  EXPECT_NE(form_vi.err.find("--set \"nope\" không có dạng /con_trỏ=giá_trị"), std::string::npos)
+      << form_vi.err;
+  EXPECT_FALSE(fs::exists(out));
+
+  const fs::path dir = scratch_path("lang", "patch");
+  fs::create_directories(dir);
+  fs::copy_file(kSmall, dir / "base.json");  // a base a variant may refer to: its folder
+  const fs::path variant = dir / "variant.json";
+  std::ofstream(variant) << nlohmann::json{
+      {"extends", "base.json"},
+      {"json_patch",
+       {{{"op", "replace"}, {"path", "/support/top_up_vnd_per_month"}, {"value", 1}, {"valeu", 2}},
+        {{"op", "remove"},
+         {"path", "/nosuch"}}}}}.dump(2);
+  const CliRun en = run_cadresim("validate " + q(variant));
+  const CliRun vi = run_cadresim("validate " + q(variant) + " --lang vi");
+  EXPECT_EQ(en.exit_code, 3) << en.err;
+  EXPECT_EQ(vi.exit_code, en.exit_code) << vi.err;
+  const std::string file = variant.string();
+  EXPECT_NE(en.err.find(file + ": /json_patch/0/valeu: unknown key \"valeu\" in a JSON Patch "
+                               "operation"),
+            std::string::npos)
+      << en.err;
+  EXPECT_NE(vi.err.find(file + ": /json_patch/0/valeu: khóa \"valeu\" không hợp lệ trong một "
+                               "thao tác JSON Patch"),
+            std::string::npos)
+      << vi.err;
+  EXPECT_NE(en.err.find(file + ": /json_patch/1: cannot apply \"remove\" at \"/nosuch\": "),
+            std::string::npos)
+      << en.err;
+  EXPECT_NE(vi.err.find(file + ": /json_patch/1: không thể áp dụng \"remove\" tại \"/nosuch\": "),
+            std::string::npos)
+      << vi.err;
+  fs::remove_all(dir);
+}
+
 TEST(Language, VietnameseNumbersUseADecimalComma) {
   const fs::path out = scratch_path("lang", "out");
   const CliRun r = run_cadresim("run " + q(kSmall) + " -n 10 --lang vi --out " + q(out));
