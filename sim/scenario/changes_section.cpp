@@ -4,8 +4,6 @@
 // patch are reported at their pointer within the patch (/changes/N/patch/...). Keys that
 // define the organisation, the calendar or the initial state cannot change on a date: the
 // organisation changes through "structure" events.
-#include <fmt/core.h>  // fmt::format
-
 #include <algorithm>  // std::sort, std::unique, std::any_of
 #include <optional>   // std::optional
 #include <set>        // distinct problems
@@ -16,17 +14,15 @@
 namespace cadresim::scenario {
 
 namespace {
-// Keys a dated patch may not touch, and why.
+// Keys a dated patch may not touch, and why (a catalog id).
 const char* frozen_reason(const std::string& key) {
   if (key == "levels" || key == "units" || key == "generated_units" || key == "managing_tiers" ||
       key == "pools" || key == "structure")
-    return "the organisation cannot change through a dated patch: use a \"structure\" event "
-           "(docs/scenarios.md § Structural events)";
-  if (key == "calendar") return "the calendar is fixed for the whole run";
-  if (key == "population" || key == "script")
-    return "it describes the initial state and is read only at the start";
+    return "problem.changes.why_organisation";
+  if (key == "calendar") return "problem.changes.why_calendar";
+  if (key == "population" || key == "script") return "problem.changes.why_initial";
   if (key == "changes" || key == "extends" || key == "$schema" || key == "name" || key == "shocks")
-    return "it cannot change on a date";
+    return "problem.changes.why_fixed";
   return nullptr;
 }
 
@@ -40,10 +36,7 @@ bool dated_title_field(const std::string& key) {
 // "titles" in a dated patch: an object keyed by title id, each value the fields that change.
 void check_title_patch(const json& titles, const std::string& at, SectionContext& ctx) {
   if (!titles.is_object()) {
-    ctx.problems.add(at,
-                     "must be an object keyed by title id, e.g. {\"province-pc-chair\": "
-                     "{\"non_native\": \"required\"}}, found " +
-                         type_name(titles));
+    ctx.problems.add(at, text::message("problem.changes.titles_object", type_arg(titles)));
     return;
   }
   const auto& known = ctx.scenario.organisation.titles;
@@ -58,32 +51,27 @@ void check_title_patch(const json& titles, const std::string& at, SectionContext
       continue;
     }
     if (!fields.is_object()) {
-      ctx.problems.add(
-          where, "must be an object of the title's fields that change, found " + type_name(fields));
+      ctx.problems.add(where, text::message("problem.changes.title_fields", type_arg(fields)));
       continue;
     }
     for (const auto& [key, value] : fields.items())
       if (!dated_title_field(key))
         ctx.problems.add(where + "/" + pointer_token(key),
-                         fmt::format("\"{}\" of a title cannot change on a date (only "
-                                     "non_native, max_consecutive_terms, salary_coefficient, "
-                                     "position_allowance and feeds can; the organisation "
-                                     "changes through \"structure\")",
-                                     key));
+                         text::message("problem.changes.title_field_frozen", key));
   }
 }
 }  // namespace
 
 void check_dated_patch(const json& patch, const std::string& pointer, SectionContext& ctx) {
   if (!patch.is_object()) {
-    ctx.problems.add(pointer, "must be an object (a JSON Merge Patch), found " + type_name(patch));
+    ctx.problems.add(pointer, text::message("problem.changes.patch_object", type_arg(patch)));
     return;
   }
   if (patch.contains("titles")) check_title_patch(patch["titles"], pointer + "/titles", ctx);
   for (const auto& [key, value] : patch.items())
     if (const char* why = frozen_reason(key))
       ctx.problems.add(pointer + "/" + pointer_token(key),
-                       fmt::format("\"{}\" cannot change on a date: {}", key, why));
+                       text::message("problem.changes.frozen", key, text::text_arg(why)));
 }
 
 json apply_dated_patch(json doc, const json& patch) {
@@ -109,14 +97,14 @@ std::vector<DatedChange> read_changes(FieldReader& top, SectionContext& ctx) {
     r.date("date", c.date, true);
     // A change dated on or before the start is in force at the start (build_epochs).
     if (r.has("date") && c.date > cal.end)
-      ctx.problems.add(r.at("date"), fmt::format("must not be after the end ({}) of the calendar",
-                                                 kernel::format_iso_date(cal.end)));
+      ctx.problems.add(r.at("date"), text::message("problem.changes.after_end",
+                                                   kernel::format_iso_date(cal.end)));
     if (!out.empty() && c.date < out.back().date)
-      ctx.problems.add(r.at("date"), "dated changes must be in date order");
+      ctx.problems.add(r.at("date"), text::message("problem.changes.date_order"));
     c.origin = r.at("patch");
     const json* patch = r.raw("patch");
     if (patch == nullptr) {
-      ctx.problems.add(r.at("patch"), "is required but missing (a JSON Merge Patch object)");
+      ctx.problems.add(r.at("patch"), text::message("problem.changes.patch_required"));
     } else {
       check_dated_patch(*patch, r.at("patch"), ctx);
       if (patch->is_object()) {
@@ -182,15 +170,16 @@ void build_epochs(const json& doc, LoadedScenario& out, const std::vector<DatedC
     } catch (const InvalidInput& e) {
       for (const auto& p : e.problems()) {
         std::string where = map_pointer(p.where, changes, applied - 1, doc);
-        std::string message = p.message;
+        text::Message message = problem_text(p);
         if (where.empty()) {
           where = changes[applied - 1].origin;
           if (changes[applied - 1].literal && where.ends_with("/patch"))
             where.resize(where.size() - 6);
-          message = fmt::format("in the scenario in force from {}: {}: {}",
-                                kernel::format_iso_date(day), p.where, p.message);
+          message = text::message("problem.changes.in_force_from", kernel::format_iso_date(day),
+                                  p.where, text::message_arg(std::move(message)));
         }
-        if (seen.insert({where, message}).second) problems.add(where, message);
+        if (seen.insert({where, text::render(text::Lang::kEn, message)}).second)
+          problems.add(where, std::move(message));
       }
       return std::nullopt;
     }
@@ -245,7 +234,9 @@ void build_epochs(const json& doc, LoadedScenario& out, const std::vector<DatedC
       SectionContext sc{*s, scope_problems, base_dir};
       check_managing_tiers(sc);
       for (const auto& p : scope_problems.items())
-        problems.add(p.where, fmt::format("from {}: {}", kernel::format_iso_date(day), p.message));
+        problems.add(p.where,
+                     text::message("problem.changes.from_date", kernel::format_iso_date(day),
+                                   text::message_arg(problem_text(p))));
     }
     epoch.scenario = s;
     base.epochs.push_back(std::move(epoch));

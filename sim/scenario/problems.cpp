@@ -10,6 +10,10 @@ std::string problem_message(const Problem& p, text::Lang lang) {
   return p.text.id.empty() || lang == text::Lang::kEn ? p.message : text::render(lang, p.text);
 }
 
+text::Message problem_text(const Problem& p) {
+  return p.text.id.empty() ? text::untranslated(p.message) : p.text;
+}
+
 std::string format_problem(const Problem& p, text::Lang lang) {
   std::string s = p.file;
   if (!p.where.empty()) s += (s.empty() ? "" : ": ") + p.where;

@@ -34,6 +34,10 @@ struct Problem {
 /// The problem's sentence in `lang` (its English `message` when it has no catalog row).
 std::string problem_message(const Problem& p, text::Lang lang);
 
+/// The problem's sentence as a message: its catalog message, or its English `message` as an
+/// untranslated one (to wrap it in another message, e.g. "from DATE: ...").
+text::Message problem_text(const Problem& p);
+
 /// "file: where: message" — the one-line form printed to users, the message in `lang`. Control
 /// characters (which could come from a key or a value in the input: line breaks, terminal escape
 /// sequences) are written as \uXXXX, so the line is safe to print on a terminal.

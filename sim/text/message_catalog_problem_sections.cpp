@@ -175,6 +175,47 @@ constexpr CatalogEntry kProblemSectionCatalog[] = {
      "operation)",
      "thay đổi này chỉ có hiệu lực đến {}: thay đổi theo ngày /changes/{} đặt lại {} từ ngày đó; "
      "để thay đổi cả sau ngày đó, hãy vá thêm /changes/{}/patch{} (một thao tác \"json_patch\")"},
+
+    // ---- Dated changes (changes_section.cpp). A problem of the scenario in force from a date
+    // carries the problem found there as a value, rendered in the same language.
+    {"problem.changes.titles_object",
+     "must be an object keyed by title id, e.g. {{\"province-pc-chair\": {{\"non_native\": "
+     "\"required\"}}}}, found {}",
+     "phải là một đối tượng có khóa là mã chức danh, ví dụ {{\"province-pc-chair\": "
+     "{{\"non_native\": \"required\"}}}}, nhận được {}"},
+    {"problem.changes.title_fields",
+     "must be an object of the title's fields that change, found {}",
+     "phải là một đối tượng gồm các trường thay đổi của chức danh, nhận được {}"},
+    {"problem.changes.title_field_frozen",
+     "\"{}\" of a title cannot change on a date (only non_native, max_consecutive_terms, "
+     "salary_coefficient, position_allowance and feeds can; the organisation changes through "
+     "\"structure\")",
+     "\"{}\" của một chức danh không thể thay đổi theo ngày (chỉ non_native, "
+     "max_consecutive_terms, salary_coefficient, position_allowance và feeds được thay đổi; tổ "
+     "chức bộ máy thay đổi qua \"structure\")"},
+    {"problem.changes.patch_object", "must be an object (a JSON Merge Patch), found {}",
+     "phải là một đối tượng (một JSON Merge Patch), nhận được {}"},
+    {"problem.changes.frozen", "\"{}\" cannot change on a date: {}",
+     "\"{}\" không thể thay đổi theo ngày: {}"},
+    {"problem.changes.why_organisation",
+     "the organisation cannot change through a dated patch: use a \"structure\" event "
+     "(docs/scenarios.md § Structural events)",
+     "tổ chức bộ máy không thể thay đổi qua một bản vá theo ngày: hãy dùng một thay đổi "
+     "\"structure\" (docs/scenarios.md § Structural events)"},
+    {"problem.changes.why_calendar", "the calendar is fixed for the whole run",
+     "lịch mô phỏng cố định cho cả lượt chạy"},
+    {"problem.changes.why_initial", "it describes the initial state and is read only at the start",
+     "nó mô tả trạng thái ban đầu và chỉ được đọc lúc bắt đầu"},
+    {"problem.changes.why_fixed", "it cannot change on a date", "nó không thể thay đổi theo ngày"},
+    {"problem.changes.after_end", "must not be after the end ({}) of the calendar",
+     "không được sau ngày kết thúc ({}) của lịch mô phỏng"},
+    {"problem.changes.date_order", "dated changes must be in date order",
+     "các thay đổi theo ngày phải theo thứ tự ngày"},
+    {"problem.changes.patch_required", "is required but missing (a JSON Merge Patch object)",
+     "là bắt buộc nhưng bị thiếu (một đối tượng JSON Merge Patch)"},
+    {"problem.changes.in_force_from", "in the scenario in force from {}: {}: {}",
+     "trong kịch bản có hiệu lực từ {}: {}: {}"},
+    {"problem.changes.from_date", "from {}: {}", "từ {}: {}"},
 };
 
 }  // namespace

@@ -34,7 +34,9 @@ std::string render(Lang lang, const Message& m) {
   if (m.id.empty()) return m.args.empty() ? std::string() : m.args.front().value;
   fmt::dynamic_format_arg_store<fmt::format_context> store;
   for (const MessageArg& a : m.args)
-    store.push_back(a.is_id ? std::string(tr(lang, a.value)) : a.value);
+    store.push_back(a.nested  ? render(lang, *a.nested)
+                    : a.is_id ? std::string(tr(lang, a.value))
+                              : a.value);
   return fmt::vformat(tr(lang, m.id), store);
 }
 

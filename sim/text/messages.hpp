@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>  // fmt::format, fmt::runtime
 
+#include <memory>       // std::shared_ptr (MessageArg::nested)
 #include <optional>     // std::optional
 #include <span>         // std::span
 #include <string>       // std::string
@@ -46,11 +47,15 @@ std::string trf(Lang lang, std::string_view id, Args&&... args) {
   return fmt::format(fmt::runtime(tr(lang, id)), std::forward<Args>(args)...);
 }
 
+struct Message;
+
 /// A value filled into a Message: text as it is (a name, a number already formatted), or
-/// (`is_id`) a catalog id whose text is filled in the message's language.
+/// (`is_id`) a catalog id whose text is filled in the message's language, or (`nested` set) a
+/// whole message rendered in the message's language (a problem wrapped in "from DATE: ...").
 struct MessageArg {
   std::string value;
   bool is_id = false;
+  std::shared_ptr<const Message> nested = nullptr;
 };
 
 /// A catalog text and its values, kept to be rendered in a language later: a scenario problem
@@ -63,7 +68,12 @@ struct Message {
 
 /// The catalog id `id` as a value of a Message (rendered in the message's language).
 inline MessageArg text_arg(std::string_view id) {
-  return {std::string(id), true};
+  return {std::string(id), true, nullptr};
+}
+
+/// The message `m` as a value of another Message (rendered in that message's language).
+inline MessageArg message_arg(Message m) {
+  return {std::string(), false, std::make_shared<const Message>(std::move(m))};
 }
 
 /// A Message of catalog id `id`: each value is formatted by fmt ("{}") now, except MessageArgs.
@@ -75,7 +85,7 @@ Message message(std::string_view id, Args&&... args) {
     if constexpr (std::is_same_v<std::decay_t<decltype(a)>, MessageArg>)
       m.args.push_back(a);
     else
-      m.args.push_back({fmt::format("{}", a), false});
+      m.args.push_back({fmt::format("{}", a), false, nullptr});
   };
   (add(std::forward<Args>(args)), ...);
   return m;
@@ -83,7 +93,7 @@ Message message(std::string_view id, Args&&... args) {
 
 /// A Message without a catalog row (a text that exists in English only, e.g. a library's).
 inline Message untranslated(std::string text) {
-  return {std::string(), {{std::move(text)}}};
+  return {std::string(), {{std::move(text), false, nullptr}}};
 }
 
 /// `m` in `lang`: its text with the values filled in order (ids among them in `lang` too).

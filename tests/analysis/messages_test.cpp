@@ -122,6 +122,19 @@ TEST(MessageCatalog, EveryKeyIsUsedInTheSources) {
   EXPECT_GT(page_keys, 80u);
 }
 
+// A problem wrapped in another ("from DATE: ..."): the inner message is rendered in the outer
+// one's language, and a text without a catalog row passes through as it is.
+TEST(MessageCatalog, AMessageAsAValueIsRenderedInTheSameLanguage) {
+  namespace text = cadresim::text;
+  const text::Message wrapped = text::message("problem.changes.from_date", "2030-01-01",
+                                              text::message_arg(text::message("problem.required")));
+  EXPECT_EQ(text::render(Lang::kEn, wrapped), "from 2030-01-01: is required but missing");
+  EXPECT_EQ(text::render(Lang::kVi, wrapped), "từ 2030-01-01: là bắt buộc nhưng bị thiếu");
+  const text::Message plain = text::message("problem.changes.from_date", "2030-01-01",
+                                            text::message_arg(text::untranslated("as it is")));
+  EXPECT_EQ(text::render(Lang::kVi, plain), "từ 2030-01-01: as it is");
+}
+
 TEST(MessageCatalog, AnUnknownIdIsABugNamed) {
   try {
     (void)cadresim::analysis::tr(Lang::kEn, "no.such.message");
