@@ -316,17 +316,32 @@ void Engine::month_end() {
       if (g == l) gain += ad.competence_gain_per_grassroots_year;
     gain_by_level[l] = gain / 12.0;
   }
+  constexpr std::uint16_t kUnitHardship = 1u << 8, kUnitEspeciallyDifficult = 1u << 9;
+  unit_month_info_.resize(org.units.size());
+  for (std::size_t u = 0; u < org.units.size(); ++u) {
+    const auto& unit = org.units[u];
+    unit_month_info_[u] = static_cast<std::uint16_t>(
+        unit.level | (unit.regional_coefficient >= hardship ? kUnitHardship : 0u) |
+        (unit.especially_difficult ? kUnitEspeciallyDifficult : 0u));
+  }
+  // Cadres are 5 cache lines apart; the pass reads the first and the one holding the month
+  // counters. Asking for them a few cadres ahead keeps the pass from waiting on each.
+  constexpr std::size_t kAhead = 4;
   for (CadreId id = 0; id < n; ++id) {
+    if (id + kAhead < n) {
+      __builtin_prefetch(&world_.cadres[id + kAhead].status);
+      __builtin_prefetch(&world_.cadres[id + kAhead].hardship_months);
+    }
     auto& cadre = world_.cadres[id];
     if (cadre.status != model::CadreStatus::kActive) continue;
     if (in_pool(cadre)) continue;  // pools: no experience, attrition or retirement (rules/pools)
     if (cadre.post != model::kNoPost) {
-      const model::LevelId level = org.level_of(cadre.post);
-      const auto& unit = org.units[org.posts[cadre.post].unit];
+      const std::uint16_t info = unit_month_info_[org.posts[cadre.post].unit];
+      const auto level = static_cast<model::LevelId>(info & 0xFFu);
       if (cadre.experience_months[level] < 0xFFFF) ++cadre.experience_months[level];
-      if (unit.regional_coefficient >= hardship) ++cadre.hardship_months;
+      if (info & kUnitHardship) ++cadre.hardship_months;
       cadre.competence = std::min(1.0, cadre.competence + gain_by_level[level]);
-      if (unit.especially_difficult &&
+      if ((info & kUnitEspeciallyDifficult) &&
           cadre.attraction_months_used < current_->income.attraction_max_months)
         ++cadre.attraction_months_used;
       if (cadre.rotation.active) {

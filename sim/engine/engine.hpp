@@ -83,6 +83,10 @@ class Engine {
   std::vector<std::pair<const model::Election*, model::TenureKind>> elections_;
   std::uint64_t handled_ = 0;
   std::uint64_t month_index_ = 0;
+  /// Per unit, rebuilt at each month end: its level (low byte) and kUnitHardship /
+  /// kUnitEspeciallyDifficult (high byte), so that the monthly pass over the cadres reads a
+  /// small array instead of each unit's whole record (docs/performance.md § Prefetching).
+  std::vector<std::uint16_t> unit_month_info_;
   std::uint32_t plans_run_ = 0;
   std::int64_t epoch_ = -1;  ///< index of the last epoch switched to (-1: none yet)
   bool started_ = false;

@@ -45,8 +45,13 @@ CadreId best_deputy(const RuleContext& ctx, PostId post) {
   // The holders of the feeding titles' posts in the managing scope (feeder_candidates, without
   // collecting them: the best is kept as they come, ties to the lower id).
   const model::UnitId scope = managing_unit(ctx.org, post);
-  for (model::TitleId f : ctx.org.title_of(post).fed_by)
-    for (PostId q : ctx.org.posts_of_title_within(f, scope)) {
+  for (model::TitleId f : ctx.org.title_of(post).fed_by) {
+    const auto posts = ctx.org.posts_of_title_within(f, scope);
+    for (std::size_t i = 0; i < posts.size(); ++i) {
+      // The holders are scattered over the cadres, each a cache miss in a large organisation:
+      // ask for the ones a few steps ahead while this one is examined (docs/performance.md).
+      model::prefetch_holder(ctx.world, posts, i);
+      const PostId q = posts[i];
       const CadreId c = ctx.world.posts[q].holder;
       if (c == model::kNoCadre) continue;
       const auto& cadre = ctx.world.cadres[c];
@@ -61,6 +66,7 @@ CadreId best_deputy(const RuleContext& ctx, PostId post) {
         best = c;
       }
     }
+  }
   return best;
 }
 
