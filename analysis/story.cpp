@@ -470,7 +470,7 @@ std::vector<StoryLine> tell_story(const model::Scenario& s, const model::World& 
 std::string story_text(const StorySubject& subject, const std::vector<StoryLine>& lines,
                        Lang lang) {
   std::string out = trf(lang, "story.title", subject.label) + "\n\n";
-  for (const auto& l : lines) out += kernel::format_iso_date(l.day) + "  " + l.text + "\n";
+  for (const auto& l : lines) out += short_date(lang, l.day) + "  " + l.text + "\n";
   if (lines.empty()) out += std::string(tr(lang, "story.nothing_happened")) + "\n";
   return out;
 }
@@ -486,8 +486,8 @@ std::string story_html(const StorySubject& subject, const std::vector<StoryLine>
                     "tabular-nums}</style></head>\n<body>\n<h1>" +
                     html::esc(title) + "</h1>\n<table>\n";
   for (const auto& l : lines)
-    out += "<tr><td class=\"d\">" + kernel::format_iso_date(l.day) + "</td><td>" +
-           html::esc(l.text) + "</td></tr>\n";
+    out += "<tr><td class=\"d\">" + short_date(lang, l.day) + "</td><td>" + html::esc(l.text) +
+           "</td></tr>\n";
   out += "</table>\n</body>\n</html>\n";
   return out;
 }

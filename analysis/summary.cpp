@@ -228,7 +228,7 @@ std::string election_pipeline_tables(const model::Scenario& s, const Aggregate& 
       "summary.pipeline.from_outside"};
   std::string out;
   for (const auto& [date, kind] : elections) {
-    const std::string d = kernel::format_iso_date(date);
+    const std::string d = kernel::format_iso_date(date);  // the key of the election's figures
     std::string rows;
     std::vector<std::string> whos;
     for (const auto& t : s.organisation.titles)
@@ -260,7 +260,8 @@ std::string election_pipeline_tables(const model::Scenario& s, const Aggregate& 
       rows += "\n";
     }
     if (rows.empty()) continue;
-    out += std::string("\n") + trf(lang, "summary.pipeline.title", d, kind) + "\n";
+    out += std::string("\n") + trf(lang, "summary.pipeline.title", short_date(lang, date), kind) +
+           "\n";
     out += std::string("  ") + pad_right(tr(lang, "summary.pipeline.title_column"), 30) + " " +
            pad_left(tr(lang, "summary.pipeline.posts"), 6);
     for (const char* h : kHeads) out += fmt::format(" {}", pad_left(tr(lang, h), 17));
@@ -299,8 +300,8 @@ std::string shock_lines(const std::vector<ScenarioResults>& results, Lang lang) 
           did = tr(lang, "summary.shocks.merge");
           break;
       }
-      out += fmt::format("  {} {} {}: {}\n", kernel::format_iso_date(card.date),
-                         pad_right(card.id, 10), card.label, did);
+      out += fmt::format("  {} {} {}: {}\n", short_date(lang, card.date), pad_right(card.id, 10),
+                         card.label, did);
     }
   }
   return out;
@@ -315,8 +316,8 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
   const ScenarioResults& base = results.front();
   const auto& cal = base.scenario->calendar;
   out += fmt::format("cadresim {} — {} ({})\n", prov.version, base.name, base.source);
-  out += trf(lang, "summary.period", kernel::format_iso_date(cal.start),
-             kernel::format_iso_date(cal.end), prov.replications, prov.seed) +
+  out += trf(lang, "summary.period", short_date(lang, cal.start), short_date(lang, cal.end),
+             prov.replications, prov.seed) +
          "\n";
   out += format_changes(results, lang);
   out += shock_lines(results, lang);

@@ -87,7 +87,9 @@ TEST(Story, TheStoryOfANamedCadreMatchesTheEventLogSentenceBySentence) {
     const std::string text = story_text(*subject, lines, lang);
     EXPECT_NE(text.find("Vàng A Kỷ"), std::string::npos);
     EXPECT_NE(text.find("Si Pa Phìn"), std::string::npos);
-    EXPECT_NE(text.find("2020-07-15"), std::string::npos);
+    // Dates in the language's convention, of one width so that the lines align.
+    const std::string date = lang == Lang::kEn ? "15 Jul 2020  " : "15/07/2020  ";
+    EXPECT_NE(text.find("\n" + date), std::string::npos) << text;
     EXPECT_NE(text.find(lang == Lang::kEn ? "Rotated from" : "Được luân chuyển từ"),
               std::string::npos);
     const std::string html = story_html(*subject, lines, lang);
