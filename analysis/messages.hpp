@@ -13,6 +13,7 @@ namespace cadresim::analysis {
 
 using text::CatalogEntry;
 using text::decimal_mark;
+using text::format_number;
 using text::Lang;
 using text::lang_code;
 using text::message_catalog;

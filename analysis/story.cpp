@@ -4,7 +4,7 @@
 #include <fmt/core.h>  // fmt::format
 
 #include <algorithm>  // std::find_if
-#include <cmath>      // std::abs, std::llround
+#include <cmath>      // std::abs, std::round
 #include <cstdlib>    // std::atoi
 #include <map>        // std::map
 
@@ -55,21 +55,14 @@ char base_letter(char32_t cp) {
   return it == table.end() ? 0 : it->second;
 }
 
-// Whole VND with thousands separators: "1,500,000 VND" (en) or "1.500.000 đồng" (vi).
+// Whole VND with thousands separators: "1,500,000 VND" (en) or "1.500.000 đồng" (vi); half a
+// đồng is rounded away from zero.
 std::string money(double vnd, Lang lang) {
-  const auto v = static_cast<long long>(std::llround(vnd));
-  std::string digits = std::to_string(v < 0 ? -v : v), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += thousands_separator(lang);
-    out += digits[i];
-  }
-  return trf(lang, "story.money", (v < 0 ? "-" : "") + out);
+  return trf(lang, "story.money", format_number(lang, std::round(vnd), 0));
 }
 
 std::string percent(double share, Lang lang) {
-  std::string s = fmt::format("{:.1f}", std::abs(share) * 100);
-  std::replace(s.begin(), s.end(), '.', decimal_mark(lang));
-  return s + " %";
+  return format_number(lang, std::abs(share) * 100, 1) + " %";
 }
 
 // The catalog id of an event's reason (why it happened), or nullptr for a reason without one.
@@ -194,11 +187,7 @@ struct Teller {
           label += fmt::format(" ({})", k + 1);
     return label + ", " + org.units[org.posts[p].unit].name;
   }
-  std::string decimal(double v) const {
-    std::string x = fmt::format("{:.2f}", v);
-    std::replace(x.begin(), x.end(), '.', decimal_mark(lang));
-    return x;
-  }
+  std::string decimal(double v) const { return format_number(lang, v, 2); }
   std::string cadre(CadreId c) const {
     if (c == model::kNoCadre || c >= w.cadres.size()) return std::string(t("story.nobody"));
     const auto& k = w.cadres[c];

@@ -134,16 +134,7 @@ std::string script_json(const json& j) {
 
 // 12345.678 -> "12,345.7"; negative numbers get a true minus sign; absent -> "–".
 std::string num(double v, int decimals) {
-  if (!std::isfinite(v)) return "–";
-  std::string s = fmt::format("{:.{}f}", std::abs(v), decimals);
-  if (s.find_first_not_of("0.") == std::string::npos) v = 0;   // no "−0.0"
-  const std::size_t digits = std::min(s.find('.'), s.size());  // before the decimal point
-  std::string out = v < 0 ? "\u2212" : "";
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (i > 0 && i < digits && (digits - i) % 3 == 0) out += thousands_separator(page_lang());
-    out += s[i] == '.' ? decimal_mark(page_lang()) : s[i];
-  }
-  return out;
+  return format_number(page_lang(), v, decimals, "\u2212");
 }
 
 std::string signed_num(double v, int decimals) {
