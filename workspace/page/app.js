@@ -42,7 +42,8 @@ const fmt = (x, d) => (Math.abs(x) < 0.5 * Math.pow(10, -d) ? 0 : Number(x)).toL
 async function api(method, path, body) {
   const opts = { method, headers: {} };
   if (body !== undefined) { opts.body = JSON.stringify(body); opts.headers["Content-Type"] = "application/json"; }
-  const res = await fetch(path, opts);
+  // The server answers problems (a scenario that does not load, a lever out of range) in the page's language.
+  const res = await fetch(path + (path.includes("?") ? "&" : "?") + "lang=" + state.lang, opts);
   const json = await res.json();
   if (!res.ok) {
     const e = json.error || {};
