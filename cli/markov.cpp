@@ -92,7 +92,8 @@ int from_scenario_main(const po::variables_map& vm, const std::string& format) {
     o.progress = &progress;
     mk::TransitionEstimate e = mk::estimate_transitions(sc, o);
     const mk::EstimateReport r = mk::analyse_estimate(std::move(e), path, sc.name, by, seed);
-    emit(vm, format == "json" ? mk::estimate_report_json(r) : mk::estimate_report_table(r));
+    emit(vm,
+         format == "json" ? mk::estimate_report_json(r) : mk::estimate_report_table(r, ui_lang()));
     return kOk;
   } catch (const mk::EstimateCancelled&) {
     fmt::print(stderr, "{}\n", message("cli.interrupted", "markov"));
@@ -131,6 +132,8 @@ int markov_main(std::span<const std::string> args) {
       "the scenario has pools, else levels)")(
       "threads", po::value<std::string>()->default_value("0"),
       "with --from-scenario: worker threads (0 = all cores)");
+  std::string lang;
+  add_lang_option(visible, &lang);
   po::options_description all;
   all.add(visible).add_options()("input", po::value<std::vector<std::string>>(), "input file");
   po::positional_options_description positional;
@@ -148,6 +151,7 @@ int markov_main(std::span<const std::string> args) {
     fmt::print(stderr, "{}\n", message("cli.see_help", "markov", e.what()));
     return kUsageError;
   }
+  if (!apply_lang_option(lang, "markov")) return kUsageError;
   if (vm.count("help")) {
     fmt::print("{}\n", fmt::streamed(visible));
     return kOk;
@@ -187,7 +191,8 @@ int markov_main(std::span<const std::string> args) {
   try {
     const mk::MarkovInput in = mk::read_markov_input(inputs.front());
     const mk::ModelReport report = mk::analyse_model(in, inputs.front());
-    emit(vm, format == "json" ? mk::model_report_json(report) : mk::model_report_table(report));
+    emit(vm, format == "json" ? mk::model_report_json(report)
+                              : mk::model_report_table(report, ui_lang()));
     return kOk;
   } catch (const mk::InputError& e) {
     fmt::print(stderr, "{}\n", e.what());

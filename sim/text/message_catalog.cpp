@@ -222,8 +222,9 @@ std::span<const CatalogEntry> message_catalog() {
   // Every table, this file's first, copied once into one list.
   static const std::vector<CatalogEntry> all = [] {
     std::vector<CatalogEntry> v(std::begin(kCatalog), std::end(kCatalog));
-    for (const auto part : {report_html_messages(), story_messages(), page_messages(),
-                            problem_messages(), problem_section_messages(), cli_messages()})
+    for (const auto part :
+         {report_html_messages(), story_messages(), page_messages(), problem_messages(),
+          problem_section_messages(), cli_messages(), markov_messages()})
       v.insert(v.end(), part.begin(), part.end());
     return v;
   }();

@@ -21,5 +21,7 @@ std::span<const CatalogEntry> problem_messages();
 std::span<const CatalogEntry> problem_section_messages();
 /// The cli.* messages of the command line (message_catalog_cli.cpp).
 std::span<const CatalogEntry> cli_messages();
+/// The markov.* messages of the Markov reports' tables (message_catalog_markov.cpp).
+std::span<const CatalogEntry> markov_messages();
 
 }  // namespace cadresim::text
