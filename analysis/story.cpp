@@ -307,7 +307,10 @@ bool concerns(const StorySubject& sub, const model::Organisation& org,
               const events::DomainEvent& e) {
   switch (sub.kind) {
     case StorySubject::Kind::kCadre:
-      if (e.type == EventType::kVacancyOpened || e.type == EventType::kVacancyClosed) return false;
+      // A structural event's cadre field holds a unit id (kUnitMapped): no cadre's event.
+      if (e.type == EventType::kVacancyOpened || e.type == EventType::kVacancyClosed ||
+          e.type == EventType::kUnitMapped)
+        return false;
       return e.cadre == sub.cadre;
     case StorySubject::Kind::kPost:
       if (e.type == EventType::kPlanned || e.type == EventType::kUnplanned ||

@@ -131,5 +131,28 @@ TEST(Story, AVietnameseStoryHasNoEnglishSentenceNorLogName) {
   EXPECT_GT(english_found, 5u);  // the same check finds the English sentences in English
 }
 
+// A structural event names its unit in the event's cadre field (kUnitMapped): it belongs to no
+// cadre's story, whichever cadre has that number.
+TEST(Story, AUnitsStructuralChangeIsNotToldInTheStoryOfTheCadreWithItsNumber) {
+  const auto& s = baseline();
+  engine::Engine e(s, 1, 0);
+  StoryRecorder rec;
+  e.add_observer(rec);
+  e.run();
+  std::size_t checked = 0;
+  for (const auto& ev : rec.log) {
+    if (ev.type != EventType::kUnitMapped || ev.cadre >= e.world().cadres.size() || checked >= 3)
+      continue;
+    std::string error;
+    const auto subject = find_subject(s, e.world(), e.world().cadres[ev.cadre].id, error);
+    ASSERT_TRUE(subject) << error;
+    const std::string text =
+        story_text(*subject, tell_story(s, e.world(), rec, *subject, Lang::kEn), Lang::kEn);
+    EXPECT_EQ(text.find("unit_mapped"), std::string::npos) << text;
+    ++checked;
+  }
+  EXPECT_EQ(checked, 3u);
+}
+
 }  // namespace
 }  // namespace cadresim::analysis
