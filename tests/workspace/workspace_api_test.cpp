@@ -419,6 +419,15 @@ TEST(WorkspaceApi, AStoryFollowsANamedCadreInEitherLanguage) {
                  {{"scenario", "training/son-mai.json"}, {"who", "hoang-thi-lan"}, {"lang", "vi"}});
   ASSERT_EQ(vi->status, 200);
   EXPECT_NE(body(vi)["lines"].dump(), e["lines"].dump());
+  // Each line's date: ISO for programs, and as each language writes it for the page.
+  const json& first_en = e["lines"][0];
+  const json v = body(vi);
+  const json& first_vi = v["lines"][0];
+  EXPECT_EQ(first_en["date"], first_vi["date"]);
+  const std::string iso = first_en["date"];
+  EXPECT_EQ(first_vi["date_text"],
+            iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4));
+  EXPECT_EQ(first_en["date_text"].get<std::string>().size(), 11u);
   auto nobody =
       post(c, "/api/story", {{"scenario", "training/son-mai.json"}, {"who", "nobody-here"}});
   EXPECT_EQ(nobody->status, 404);

@@ -328,7 +328,7 @@ async function tellStory() {
   const r = await api("POST", "/api/story", { scenario: state.scenario, shocks: currentShocks(), levers: currentLevers(), seed: Number($("seed").value), who: $("who").value, lang: state.lang });
   $("story-subject").textContent = r.subject;
   const ol = $("story-lines"); ol.replaceChildren();
-  for (const line of r.lines) ol.append(el("li", {}, el("span", { class: "date", text: line.date }), line.text));
+  for (const line of r.lines) ol.append(el("li", {}, el("span", { class: "date", text: line.date_text }), line.text));
 }
 
 // ---- room --------------------------------------------------------------------------------------
