@@ -161,7 +161,8 @@ ModelReport analyse_model(const MarkovInput& in, std::string file) {
 
   if (in.target_stocks) {
     r.attainability = recruitment_for_target(p, *in.target_stocks);
-    r.attainability_statement = describe_attainability(*r.attainability, in.states);
+    r.attainability_text = attainability_text(*r.attainability, in.states);
+    r.attainability_statement = text::render(text::Lang::kEn, r.attainability_text);
   }
   if (in.vacancy_moves) r.vacancy = analyse_vacancy_chains(*in.vacancy_moves);
   return r;
@@ -249,7 +250,7 @@ std::string model_report_table(const ModelReport& r, text::Lang lang) {
     m << *r.in.target_stocks, r.attainability->recruitment;
     table(out, t("markov.target_structure"), "", {t("markov.target"), t("markov.recruitment")},
           names, m, 1, lang);
-    out += r.attainability_statement + "\n\n";
+    out += text::render(lang, r.attainability_text) + "\n\n";
   }
   if (r.vacancy) {
     Eigen::MatrixXd m(n, n + 1);

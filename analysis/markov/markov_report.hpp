@@ -32,7 +32,8 @@ struct ModelReport {
   std::optional<Eigen::RowVectorXd> limiting;    ///< under constant recruitment
   std::optional<Eigen::RowVectorXd> stationary;  ///< closed chains with a unique one
   std::optional<Attainability> attainability;    ///< when target stocks are given
-  std::string attainability_statement;           ///< the same, in words
+  std::string attainability_statement;           ///< the same, in words (English)
+  text::Message attainability_text;              ///< the same, to render in a language
   std::optional<VacancyChains> vacancy;          ///< when vacancy moves are given
   std::vector<text::Message> notes;  ///< why a quantity the reader might expect is absent
 };

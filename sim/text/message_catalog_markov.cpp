@@ -60,6 +60,29 @@ constexpr CatalogEntry kMarkovCatalog[] = {
      "Chuỗi vị trí trống: độ dài kỳ vọng (số lượt chuyển, kể cả lần bổ sung cuối từ bên ngoài) "
      "và nơi kết thúc của chuỗi bắt đầu ở mỗi tầng (hàng)"},
     {"markov.note", "Note: {}", "Ghi chú: {}"},
+    {"markov.attainable",
+     "Attainable: holding the target needs recruitment ≥ 0 in every state ({} a period in total, "
+     "equal to the expected exits from the target structure).",
+     "Đạt được: giữ cơ cấu mục tiêu cần mức tuyển dụng ≥ 0 ở mọi trạng thái (tổng cộng {} mỗi "
+     "kỳ, bằng số rời đi kỳ vọng từ cơ cấu mục tiêu)."},
+    {"markov.not_attainable.one",
+     "Not attainable by recruitment alone: holding the target would need negative recruitment "
+     "(forced exits) in {}. The moves into this state from other states bring more people than it "
+     "loses by leaving and moving on; lower the moves into it, raise its target, or raise its "
+     "leaving rate.",
+     "Không đạt được chỉ bằng tuyển dụng: giữ cơ cấu mục tiêu sẽ cần tuyển dụng âm (buộc thôi "
+     "việc) ở {}. Số người chuyển vào trạng thái này từ các trạng thái khác nhiều hơn số người nó "
+     "mất đi do rời đi và chuyển tiếp; hãy giảm số chuyển vào, nâng mục tiêu của nó, hoặc nâng tỷ "
+     "lệ rời đi của nó."},
+    {"markov.not_attainable.many",
+     "Not attainable by recruitment alone: holding the target would need negative recruitment "
+     "(forced exits) in {}. The moves into these states from other states bring more people than "
+     "they lose by leaving and moving on; lower the moves into them, raise their targets, or "
+     "raise their leaving rates.",
+     "Không đạt được chỉ bằng tuyển dụng: giữ cơ cấu mục tiêu sẽ cần tuyển dụng âm (buộc thôi "
+     "việc) ở {}. Số người chuyển vào các trạng thái này từ các trạng thái khác nhiều hơn số người "
+     "chúng mất đi do rời đi và chuyển tiếp; hãy giảm số chuyển vào, nâng mục tiêu của chúng, "
+     "hoặc nâng tỷ lệ rời đi của chúng."},
     {"markov.and", "{} and {}", "{} và {}"},
     {"markov.note.no_stocks", "No \"stocks\" given, so there is no projection, flows or exits.",
      "Không có \"stocks\" nên không có dự báo, dòng chuyển hay số rời đi."},

@@ -176,6 +176,16 @@ TEST(MarkovCommand, TheTableIsInTheChosenLanguageAndTheJsonIsNot) {
   // JSON is language-neutral: its notes are the English ones whatever --lang says.
   EXPECT_EQ(run({file, "--lang", "vi"}).out, run({file, "--lang", "en"}).out);
   EXPECT_EQ(run({file, "--lang", "xx"}).rc, cadresim::cli::kUsageError);
+  // The attainability statement too, with the same states named.
+  const std::string target = dir.write("target.json", R"({
+    "states": ["junior", "senior"], "transitions": [[0.7, 0.1], [0, 0.9]],
+    "target_stocks": [100, 5]
+  })");
+  const Outcome t_vi = run({target, "--format", "table", "--lang", "vi"});
+  EXPECT_THAT(t_vi.out, HasSubstr("Không đạt được chỉ bằng tuyển dụng"));
+  EXPECT_THAT(t_vi.out, HasSubstr("'senior'"));
+  EXPECT_THAT(run({target, "--format", "table", "--lang", "en"}).out,
+              HasSubstr("Not attainable by recruitment alone"));
 }
 
 TEST(MarkovCommand, InvalidInputExitsWithThreeAndPointers) {
