@@ -104,7 +104,7 @@ constexpr CatalogEntry kCatalog[] = {
     // ---- The terminal summary.
     {"summary.period",
      "Period {} to {}; {} replication(s), seed {}. Figures: mean [95% confidence interval].",
-     "Giai đoạn {} đến {}; {} lần lặp, hạt giống {}. Số liệu: bình quân [khoảng tin cậy 95%]."},
+     "Giai đoạn từ {} đến {}; {} lần lặp, hạt giống {}. Số liệu: bình quân [khoảng tin cậy 95%]."},
     {"summary.end_values", "End-of-run values (the last day only)",
      "Giá trị cuối kỳ (chỉ ngày cuối cùng)"},
     {"summary.vacancies_by_level", "Vacant posts on the last day, by level",

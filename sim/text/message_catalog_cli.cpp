@@ -144,8 +144,8 @@ constexpr CatalogEntry kCliCatalog[] = {
     {"cli.run.saved_without_names",
      "cadresim run: the event log in {} was saved without --with-names; give the same option to "
      "continue it",
-     "cadresim run: nhật ký sự kiện trong {} được lưu không có --with-names; hãy chạy tiếp cũng "
-     "không có tùy chọn đó"},
+     "cadresim run: nhật ký sự kiện trong {} được lưu không có --with-names; hãy tiếp tục mà "
+     "không dùng tùy chọn này"},
     {"cli.run.continuing",
      "cadresim run: continuing \"{}\" from {} with the parameters of {} (a "
      "variant)",
@@ -215,7 +215,7 @@ constexpr CatalogEntry kCliCatalog[] = {
     {"cli.rerun.nothing_written", "cadresim rerun: nothing was written",
      "cadresim rerun: không ghi tệp nào"},
     {"cli.rerun.count", "cadresim {}: {} records {} scenario(s), the command line names {}",
-     "cadresim {}: {} ghi {} kịch bản, dòng lệnh nêu {}"},
+     "cadresim {}: {} lưu {} kịch bản, nhưng dòng lệnh nêu {}"},
     {"cli.rerun.cannot", "cadresim {}: {} cannot be rerun; nothing was written",
      "cadresim {}: không thể chạy lại {}; không ghi tệp nào"},
     {"cli.internal_error", "cadresim: internal error: {}", "cadresim: lỗi nội bộ: {}"},
