@@ -4,7 +4,7 @@
 #include <fmt/core.h>  // fmt::format
 
 #include <algorithm>  // std::find_if
-#include <cmath>      // std::abs, std::llround
+#include <cmath>      // std::abs, std::round
 #include <cstdlib>    // std::atoi
 #include <map>        // std::map
 
@@ -55,21 +55,14 @@ char base_letter(char32_t cp) {
   return it == table.end() ? 0 : it->second;
 }
 
-// Whole VND with thousands separators: "1,500,000 VND" (en) or "1.500.000 đồng" (vi).
+// Whole VND with thousands separators: "1,500,000 VND" (en) or "1.500.000 đồng" (vi); half a
+// đồng is rounded away from zero.
 std::string money(double vnd, Lang lang) {
-  const auto v = static_cast<long long>(std::llround(vnd));
-  std::string digits = std::to_string(v < 0 ? -v : v), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += thousands_separator(lang);
-    out += digits[i];
-  }
-  return trf(lang, "story.money", (v < 0 ? "-" : "") + out);
+  return trf(lang, "story.money", format_number(lang, std::round(vnd), 0));
 }
 
 std::string percent(double share, Lang lang) {
-  std::string s = fmt::format("{:.1f}", std::abs(share) * 100);
-  std::replace(s.begin(), s.end(), '.', decimal_mark(lang));
-  return s + " %";
+  return format_number(lang, std::abs(share) * 100, 1) + " %";
 }
 
 // The catalog id of an event's reason (why it happened), or nullptr for a reason without one.
@@ -194,11 +187,7 @@ struct Teller {
           label += fmt::format(" ({})", k + 1);
     return label + ", " + org.units[org.posts[p].unit].name;
   }
-  std::string decimal(double v) const {
-    std::string x = fmt::format("{:.2f}", v);
-    std::replace(x.begin(), x.end(), '.', decimal_mark(lang));
-    return x;
-  }
+  std::string decimal(double v) const { return format_number(lang, v, 2); }
   std::string cadre(CadreId c) const {
     if (c == model::kNoCadre || c >= w.cadres.size()) return std::string(t("story.nobody"));
     const auto& k = w.cadres[c];
@@ -318,7 +307,10 @@ bool concerns(const StorySubject& sub, const model::Organisation& org,
               const events::DomainEvent& e) {
   switch (sub.kind) {
     case StorySubject::Kind::kCadre:
-      if (e.type == EventType::kVacancyOpened || e.type == EventType::kVacancyClosed) return false;
+      // A structural event's cadre field holds a unit id (kUnitMapped): no cadre's event.
+      if (e.type == EventType::kVacancyOpened || e.type == EventType::kVacancyClosed ||
+          e.type == EventType::kUnitMapped)
+        return false;
       return e.cadre == sub.cadre;
     case StorySubject::Kind::kPost:
       if (e.type == EventType::kPlanned || e.type == EventType::kUnplanned ||
@@ -470,7 +462,7 @@ std::vector<StoryLine> tell_story(const model::Scenario& s, const model::World& 
 std::string story_text(const StorySubject& subject, const std::vector<StoryLine>& lines,
                        Lang lang) {
   std::string out = trf(lang, "story.title", subject.label) + "\n\n";
-  for (const auto& l : lines) out += kernel::format_iso_date(l.day) + "  " + l.text + "\n";
+  for (const auto& l : lines) out += short_date(lang, l.day) + "  " + l.text + "\n";
   if (lines.empty()) out += std::string(tr(lang, "story.nothing_happened")) + "\n";
   return out;
 }
@@ -486,8 +478,8 @@ std::string story_html(const StorySubject& subject, const std::vector<StoryLine>
                     "tabular-nums}</style></head>\n<body>\n<h1>" +
                     html::esc(title) + "</h1>\n<table>\n";
   for (const auto& l : lines)
-    out += "<tr><td class=\"d\">" + kernel::format_iso_date(l.day) + "</td><td>" +
-           html::esc(l.text) + "</td></tr>\n";
+    out += "<tr><td class=\"d\">" + short_date(lang, l.day) + "</td><td>" + html::esc(l.text) +
+           "</td></tr>\n";
   out += "</table>\n</body>\n</html>\n";
   return out;
 }

@@ -10,7 +10,7 @@
 #include "analysis/messages.hpp"  // tr, trf: every text of the summary
 #include "analysis/report.hpp"
 #include "analysis/report/html_parts.hpp"  // html::verdict, the rule of "better / worse"
-#include "analysis/text_width.hpp"         // display_width, pad_left/right, format_grouped
+#include "analysis/text_width.hpp"         // display_width, pad_left/right
 
 namespace cadresim::analysis {
 
@@ -18,12 +18,12 @@ std::string format_interval(const Summary& s, int decimals, Lang lang) {
   // Adding 0.0 turns -0 into 0, and values that round to zero are printed without a sign.
   const double limit = 0.5 * std::pow(10.0, -decimals);
   auto clean = [&](double v) { return std::abs(v) < limit ? 0.0 : v + 0.0; };
-  if (s.n < 2) return format_grouped(clean(s.mean), decimals, lang);
+  if (s.n < 2) return format_number(lang, clean(s.mean), decimals);
   // Vietnamese writes a decimal comma, so its bounds are parted by a semicolon.
   return fmt::format(fmt::runtime(lang == Lang::kVi ? "{} [{}; {}]" : "{} [{}, {}]"),
-                     format_grouped(clean(s.mean), decimals, lang),
-                     format_grouped(clean(s.ci_low), decimals, lang),
-                     format_grouped(clean(s.ci_high), decimals, lang));
+                     format_number(lang, clean(s.mean), decimals),
+                     format_number(lang, clean(s.ci_low), decimals),
+                     format_number(lang, clean(s.ci_high), decimals));
 }
 
 namespace {
@@ -228,7 +228,7 @@ std::string election_pipeline_tables(const model::Scenario& s, const Aggregate& 
       "summary.pipeline.from_outside"};
   std::string out;
   for (const auto& [date, kind] : elections) {
-    const std::string d = kernel::format_iso_date(date);
+    const std::string d = kernel::format_iso_date(date);  // the key of the election's figures
     std::string rows;
     std::vector<std::string> whos;
     for (const auto& t : s.organisation.titles)
@@ -249,7 +249,7 @@ std::string election_pipeline_tables(const model::Scenario& s, const Aggregate& 
                         : who == "all" ? std::string(tr(lang, "summary.pipeline.all_elected"))
                                        : who,
                         30) +
-              " " + pad_left(format_grouped(posts->mean, 1, lang), 6);
+              " " + pad_left(format_number(lang, posts->mean, 1), 6);
       for (const char* c : kCols) {
         const Summary* v = a.total("election_pipeline", d + "/" + who + "/" + c);
         rows +=
@@ -260,7 +260,8 @@ std::string election_pipeline_tables(const model::Scenario& s, const Aggregate& 
       rows += "\n";
     }
     if (rows.empty()) continue;
-    out += std::string("\n") + trf(lang, "summary.pipeline.title", d, kind) + "\n";
+    out += std::string("\n") + trf(lang, "summary.pipeline.title", short_date(lang, date), kind) +
+           "\n";
     out += std::string("  ") + pad_right(tr(lang, "summary.pipeline.title_column"), 30) + " " +
            pad_left(tr(lang, "summary.pipeline.posts"), 6);
     for (const char* h : kHeads) out += fmt::format(" {}", pad_left(tr(lang, h), 17));
@@ -299,8 +300,8 @@ std::string shock_lines(const std::vector<ScenarioResults>& results, Lang lang) 
           did = tr(lang, "summary.shocks.merge");
           break;
       }
-      out += fmt::format("  {} {} {}: {}\n", kernel::format_iso_date(card.date),
-                         pad_right(card.id, 10), card.label, did);
+      out += fmt::format("  {} {} {}: {}\n", short_date(lang, card.date), pad_right(card.id, 10),
+                         card.label, did);
     }
   }
   return out;
@@ -315,8 +316,8 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
   const ScenarioResults& base = results.front();
   const auto& cal = base.scenario->calendar;
   out += fmt::format("cadresim {} — {} ({})\n", prov.version, base.name, base.source);
-  out += trf(lang, "summary.period", kernel::format_iso_date(cal.start),
-             kernel::format_iso_date(cal.end), prov.replications, prov.seed) +
+  out += trf(lang, "summary.period", short_date(lang, cal.start), short_date(lang, cal.end),
+             prov.replications, prov.seed) +
          "\n";
   out += format_changes(results, lang);
   out += shock_lines(results, lang);
@@ -364,7 +365,7 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
                                       : lang == Lang::kVi ? "; "
                                                           : ", ",
                                       kernel::split(ys.dates[t]).year,
-                                      format_grouped(ys.stats[t].mean, 1, lang));
+                                      format_number(lang, ys.stats[t].mean, 1));
         out += std::string("  ") + pad_right(id, 28) + " " +
                pad_left(format_interval(*s, 1, lang), 22) + "   " + per_year + "\n";
       }
@@ -378,7 +379,7 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
           out += std::string("  ") + pad_right(tr(lang, label), 52) + " " +
                  format_interval(*s, 1, lang) + "\n";
       if (a.shortfall_per_move.n > 0) {
-        const auto pct = [lang](double v) { return format_grouped(100 * v, 1, lang); };
+        const auto pct = [lang](double v) { return format_number(lang, 100 * v, 1); };
         out += std::string("\n") +
                trf(lang, "summary.shortfall_per_move", a.shortfall_per_move.n,
                    pct(a.shortfall_per_move.mean), pct(a.shortfall_per_move.p50),
@@ -423,7 +424,7 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
       for (const auto& x : diffs) decimals = std::max(decimals, decimals_for(h, {&x}));
     }
     std::vector<std::string> row{std::string(tr(lang, h.label))};
-    for (const auto& x : values) row.push_back(format_grouped(x.mean, decimals, lang));
+    for (const auto& x : values) row.push_back(format_number(lang, x.mean, decimals));
     for (const auto& d : diffs) {
       row.push_back(format_interval(d, decimals, lang));
       row.push_back(difference_verdict(d, h.better, lang));
@@ -452,13 +453,13 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
       if (dcost->mean <= 0) {
         // Better and not dearer: no price to quote.
         out += std::string("  ") +
-               trf(lang, "summary.cost.none", what, format_grouped(-dcost->mean * 1e-6, 1, lang)) +
+               trf(lang, "summary.cost.none", what, format_number(lang, -dcost->mean * 1e-6, 1)) +
                "\n";
         return;
       }
       out += std::string("  ") +
              trf(lang, "summary.cost.per", what,
-                 format_grouped(dcost->mean * 1e-6 / (sign * effect->mean * units), 1, lang)) +
+                 format_number(lang, dcost->mean * 1e-6 / (sign * effect->mean * units), 1)) +
              "\n";
     };
     per("summary.cost.vacancy_month", var.difference.total("vacancy_months"), -1, 1);

@@ -1,10 +1,5 @@
-// Displayed width of UTF-8 text and grouped numbers for the terminal tables.
+// Displayed width of UTF-8 text for the terminal tables.
 #include "analysis/text_width.hpp"
-
-#include <fmt/core.h>  // fmt::format
-
-#include <algorithm>  // std::min
-#include <cmath>      // std::abs, std::pow
 
 namespace cadresim::analysis {
 
@@ -43,21 +38,6 @@ std::string pad_right(std::string_view text, std::size_t width) {
 std::string pad_left(std::string_view text, std::size_t width) {
   const std::size_t w = display_width(text);
   return std::string(w < width ? width - w : 0, ' ') + std::string(text);
-}
-
-std::string format_grouped(double value, int decimals, Lang lang) {
-  // Adding 0.0 turns -0 into 0; values that round to zero lose their sign.
-  if (std::abs(value) < 0.5 * std::pow(10.0, -decimals)) value = 0.0;
-  const std::string plain = fmt::format("{:.{}f}", std::abs(value + 0.0), decimals);
-  const std::size_t dot = plain.find('.');
-  const std::size_t int_len = dot == std::string::npos ? plain.size() : dot;
-  std::string out = value < 0 ? "-" : "";
-  for (std::size_t i = 0; i < int_len; ++i) {
-    if (i > 0 && (int_len - i) % 3 == 0) out += thousands_separator(lang);
-    out += plain[i];
-  }
-  if (int_len < plain.size()) out += decimal_mark(lang);
-  return out + plain.substr(std::min(plain.size(), int_len + 1));
 }
 
 }  // namespace cadresim::analysis

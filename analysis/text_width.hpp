@@ -1,12 +1,10 @@
 #pragma once
 /// @file Plain-text layout for terminal tables: the displayed width of UTF-8 text (so columns
-/// line up for Vietnamese names) and numbers with thousands separators.
+/// line up for Vietnamese names). Numbers: text::format_number (sim/text/formats.hpp).
 
 #include <cstddef>      // std::size_t
 #include <string>       // std::string
 #include <string_view>  // std::string_view
-
-#include "analysis/messages.hpp"  // Lang: its thousands separator and decimal mark
 
 namespace cadresim::analysis {
 
@@ -19,9 +17,5 @@ std::size_t display_width(std::string_view utf8);
 /// columns; text already wider is returned whole, never cut.
 std::string pad_right(std::string_view text, std::size_t width);
 std::string pad_left(std::string_view text, std::size_t width);
-
-/// `value` with `decimals` decimals, thousands grouped as `lang` writes them: 41566.64 →
-/// "41,566.6" (en), "41.566,6" (vi). Values that round to zero are printed without a sign.
-std::string format_grouped(double value, int decimals, Lang lang = Lang::kEn);
 
 }  // namespace cadresim::analysis

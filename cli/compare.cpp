@@ -71,9 +71,7 @@ int compare_main(std::span<const std::string> args) {
   std::vector<std::string> files;
   if (vm.count("scenarios")) files = vm["scenarios"].as<std::vector<std::string>>();
   if (files.size() < 2) {
-    fmt::print(stderr,
-               "cadresim compare: give a base and at least one variant (see 'cadresim compare "
-               "--help')\n");
+    fmt::print(stderr, "{}\n", message("cli.compare.words"));
     return kUsageError;
   }
   const auto numbers = parse_run_numbers(n_text, seed_text, threads_text, "compare");
@@ -81,7 +79,7 @@ int compare_main(std::span<const std::string> args) {
   const auto [n, seed, threads] = *numbers;
   const bool with_names = vm.count("with-names") > 0;
   if (vm.count("overwrite") && out.empty()) {
-    fmt::print(stderr, "cadresim compare: --overwrite only applies with --out\n");
+    fmt::print(stderr, "{}\n", message("cli.overwrite_needs_out", "compare"));
     return kUsageError;
   }
   const auto overrides = parse_sets(sets, "compare");
@@ -115,10 +113,7 @@ int compare_main(std::span<const std::string> args) {
   for (const auto& l : loaded)
     if (l.scenario.calendar.start != base_sc.calendar.start ||
         l.scenario.calendar.end != base_sc.calendar.end) {
-      fmt::print(stderr,
-                 "cadresim compare: {} covers a different period than the base; compare scenarios "
-                 "with the same calendar\n",
-                 l.source);
+      fmt::print(stderr, "{}\n", message("cli.compare.other_period", l.source));
       return kInvalidInput;
     }
   analysis::Provenance prov = make_provenance(seed, n, "compare", args);
@@ -177,7 +172,7 @@ int compare_main(std::span<const std::string> args) {
         rerun ? copy_record(rerun_of) : run_record("compare", args, prov, given);
     return finish_run(*plan, results, prov, vm.count("quiet") > 0, with_names, record);
   } catch (const analysis::RunCancelled&) {
-    fmt::print(stderr, "\ncadresim compare: interrupted; nothing was written\n");
+    fmt::print(stderr, "\n{}\n", message("cli.interrupted", "compare"));
     return kInterrupted;
   } catch (const std::exception& e) {
     fmt::print(stderr, "cadresim compare: {}\n", e.what());

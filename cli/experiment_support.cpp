@@ -24,19 +24,16 @@ bool resolve_levers(const scenario::LoadedScenario& base, std::vector<analysis::
     } catch (const nlohmann::json::exception&) {
     }
     if (!v || !v->is_number()) {
-      fmt::print(stderr, "{}: {}: --vary: {}\n", base.source, l.pointer,
-                 v ? "not a number in the resolved scenario"
-                   : "does not resolve in the resolved scenario (see 'cadresim validate "
-                     "--resolved')");
+      fmt::print(
+          stderr, "{}\n",
+          message(v ? "cli.vary.not_a_number" : "cli.vary.unresolved", base.source, l.pointer));
       ok = false;
       continue;
     }
     l.base = v->get<double>();
     l.integer = v->is_number_integer() || v->is_number_unsigned();
   }
-  if (!ok)
-    fmt::print(stderr, "cadresim {}: {}: a lever does not name a number; nothing was written\n",
-               command, base.source);
+  if (!ok) fmt::print(stderr, "{}\n", message("cli.lever_not_number", command, base.source));
   return ok;
 }
 
@@ -56,8 +53,7 @@ std::optional<std::vector<scenario::LoadedScenario>> point_scenarios(
     } catch (const scenario::InvalidInput& e) {
       for (const auto& pr : e.problems())
         fmt::print(stderr, "{}\n", scenario::format_problem(pr, ui_lang()));
-      fmt::print(stderr, "cadresim {}: the point {} is not a valid scenario; nothing was written\n",
-                 command, scenario::describe(ov));
+      fmt::print(stderr, "{}\n", message("cli.point_invalid", command, scenario::describe(ov)));
       return std::nullopt;
     }
   }
@@ -74,11 +70,11 @@ bool check_metrics(const model::Scenario& s, const std::vector<analysis::MetricS
   bool ok = true;
   for (const auto& m : metrics)
     if (!std::isfinite(analysis::metric_value(reps.front(), m, years))) {
-      fmt::print(stderr,
-                 "cadresim {}: unknown metric \"{}\": no series \"{}\" with group \"{}\" ({} "
-                 "series; see docs/model.md, Metrics)\n",
-                 command, m.name, m.metric, m.group,
-                 m.kind == analysis::MetricSpec::Kind::kEnd ? "monthly" : "whole-run");
+      fmt::print(stderr, "{}\n",
+                 message("cli.unknown_metric", command, m.name, m.metric, m.group,
+                         analysis::tr(ui_lang(), m.kind == analysis::MetricSpec::Kind::kEnd
+                                                     ? "cli.series.monthly"
+                                                     : "cli.series.whole_run")));
       ok = false;
     }
   return ok;

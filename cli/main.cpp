@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "cadresim: {}\n", e.what());
     return kUsageError;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "cadresim: internal error: {}\n", e.what());
+    fmt::print(stderr, "{}\n", message("cli.internal_error", e.what()));
     return kRuntimeFailure;
   }
 }

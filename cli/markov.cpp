@@ -56,12 +56,11 @@ int from_scenario_main(const po::variables_map& vm, const std::string& format) {
   const std::uint64_t seed = numbers->seed;
   const std::string by_name = vm["by"].as<std::string>();
   if (by_name != "auto" && by_name != "level" && by_name != "title" && by_name != "pool") {
-    fmt::print(stderr, "cadresim markov: --by must be 'level', 'title' or 'pool', got '{}'\n",
-               by_name);
+    fmt::print(stderr, "{}\n", message("cli.markov.by", by_name));
     return kUsageError;
   }
   if (path.empty()) {
-    fmt::print(stderr, "cadresim markov: --from-scenario needs a scenario file\n");
+    fmt::print(stderr, "{}\n", message("cli.markov.needs_scenario"));
     return kUsageError;
   }
   auto loaded = load_for_cli(path, "markov");
@@ -73,10 +72,11 @@ int from_scenario_main(const po::variables_map& vm, const std::string& format) {
                    : sc.pools.states.empty() ? mk::StateBy::kLevel
                                              : mk::StateBy::kPool;
   if (mk::state_ids(sc, by).empty()) {
-    fmt::print(stderr, "cadresim markov: scenario '{}' has no {} (choose another --by)\n", sc.name,
-               by == mk::StateBy::kPool    ? "pools"
-               : by == mk::StateBy::kTitle ? "titles"
-                                           : "levels");
+    fmt::print(stderr, "{}\n",
+               message(by == mk::StateBy::kPool    ? "cli.markov.no_pools"
+                       : by == mk::StateBy::kTitle ? "cli.markov.no_titles"
+                                                   : "cli.markov.no_levels",
+                       sc.name));
     return kUsageError;
   }
   if (!check_run_size(n, horizon_months(sc), "markov")) return kInvalidInput;
@@ -92,10 +92,11 @@ int from_scenario_main(const po::variables_map& vm, const std::string& format) {
     o.progress = &progress;
     mk::TransitionEstimate e = mk::estimate_transitions(sc, o);
     const mk::EstimateReport r = mk::analyse_estimate(std::move(e), path, sc.name, by, seed);
-    emit(vm, format == "json" ? mk::estimate_report_json(r) : mk::estimate_report_table(r));
+    emit(vm,
+         format == "json" ? mk::estimate_report_json(r) : mk::estimate_report_table(r, ui_lang()));
     return kOk;
   } catch (const mk::EstimateCancelled&) {
-    fmt::print(stderr, "cadresim markov: interrupted; nothing was written\n");
+    fmt::print(stderr, "{}\n", message("cli.interrupted", "markov"));
     return kInterrupted;
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "cadresim markov: {}: {}\n", path, e.what());
@@ -131,6 +132,8 @@ int markov_main(std::span<const std::string> args) {
       "the scenario has pools, else levels)")(
       "threads", po::value<std::string>()->default_value("0"),
       "with --from-scenario: worker threads (0 = all cores)");
+  std::string lang;
+  add_lang_option(visible, &lang);
   po::options_description all;
   all.add(visible).add_options()("input", po::value<std::vector<std::string>>(), "input file");
   po::positional_options_description positional;
@@ -145,9 +148,10 @@ int markov_main(std::span<const std::string> args) {
               vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    fmt::print(stderr, "cadresim markov: {} (see 'cadresim markov --help')\n", e.what());
+    fmt::print(stderr, "{}\n", message("cli.see_help", "markov", e.what()));
     return kUsageError;
   }
+  if (!apply_lang_option(lang, "markov")) return kUsageError;
   if (vm.count("help")) {
     fmt::print("{}\n", fmt::streamed(visible));
     return kOk;
@@ -156,34 +160,29 @@ int markov_main(std::span<const std::string> args) {
       vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{};
   const bool from_scenario = vm.count("from-scenario") > 0;
   if (from_scenario && !inputs.empty()) {
-    fmt::print(stderr,
-               "cadresim markov: give either FILE.json or --from-scenario SCENARIO, not both (see "
-               "'cadresim markov --help')\n");
+    fmt::print(stderr, "{}\n", message("cli.markov.not_both"));
     return kUsageError;
   }
   if (!from_scenario && inputs.size() != 1) {
-    fmt::print(stderr,
-               "cadresim markov: expected exactly one input file, got {} (see 'cadresim "
-               "markov --help')\n",
-               inputs.size());
+    fmt::print(stderr, "{}\n", message("cli.markov.one_input", inputs.size()));
     return kUsageError;
   }
   if (!from_scenario) {
     for (const char* opt : {"replications", "seed", "by", "threads"})
       if (!vm[opt].defaulted()) {
-        fmt::print(stderr, "cadresim markov: --{} only applies with --from-scenario\n", opt);
+        fmt::print(stderr, "{}\n", message("cli.markov.scenario_only", opt));
         return kUsageError;
       }
   }
   const std::string format = vm["format"].as<std::string>();
   if (format != "json" && format != "table") {
-    fmt::print(stderr, "cadresim markov: --format must be 'json' or 'table', got '{}'\n", format);
+    fmt::print(stderr, "{}\n", message("cli.markov.format", format));
     return kUsageError;
   }
   if (vm.count("out")) {
     // Before any work: an --out that cannot be written fails now, not after the runs.
     if (const std::string why = check_writable_file(vm["out"].as<std::string>()); !why.empty()) {
-      fmt::print(stderr, "cadresim markov: cannot write --out: {}\n", why);
+      fmt::print(stderr, "{}\n", message("cli.markov.cannot_write", why));
       return kRuntimeFailure;
     }
   }
@@ -192,7 +191,8 @@ int markov_main(std::span<const std::string> args) {
   try {
     const mk::MarkovInput in = mk::read_markov_input(inputs.front());
     const mk::ModelReport report = mk::analyse_model(in, inputs.front());
-    emit(vm, format == "json" ? mk::model_report_json(report) : mk::model_report_table(report));
+    emit(vm, format == "json" ? mk::model_report_json(report)
+                              : mk::model_report_table(report, ui_lang()));
     return kOk;
   } catch (const mk::InputError& e) {
     fmt::print(stderr, "{}\n", e.what());

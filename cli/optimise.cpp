@@ -69,9 +69,7 @@ int optimise_main(std::span<const std::string> args) {
   const po::variables_map& vm = *parsed;
   if (!vm.count("scenario") || vary.empty() || target_texts.empty() || n == 0 ||
       assumption_sets == 1) {
-    fmt::print(stderr,
-               "cadresim optimise: give SCENARIO, at least one --vary and one --target, -n ≥ 1 "
-               "and --assumptions 0 or ≥ 2 (see 'cadresim optimise --help')\n");
+    fmt::print(stderr, "{}\n", message("cli.optimise.words"));
     return kUsageError;
   }
   std::vector<analysis::Lever> levers;
@@ -113,15 +111,13 @@ int optimise_main(std::span<const std::string> args) {
   if (!cli_scenario) return kInvalidInput;
   const scenario::LoadedScenario& base = cli_scenario->loaded;
   if (assumption_sets > 0 && base.assumptions.empty()) {
-    fmt::print(stderr, "cadresim optimise: {}: no \"assumptions\" section to sample\n",
-               base.source);
+    fmt::print(stderr, "{}\n", message("cli.no_assumptions", "optimise", base.source));
     return kInvalidInput;
   }
   if (!resolve_levers(base, levers, "optimise")) return kInvalidInput;
   const auto points = analysis::design_points(levers, analysis::Design::kGrid, 0, seed);
   if (points.size() > 100000) {
-    fmt::print(stderr, "cadresim optimise: {} points is too many (at most 100,000)\n",
-               points.size());
+    fmt::print(stderr, "{}\n", message("cli.too_many_points", "optimise", points.size()));
     return kUsageError;
   }
   if (!check_metrics(base.scenario, metrics, "optimise")) return kUsageError;
@@ -276,12 +272,10 @@ int optimise_main(std::span<const std::string> args) {
   } catch (const scenario::InvalidInput& e) {
     for (const auto& p : e.problems())
       fmt::print(stderr, "{}\n", scenario::format_problem(p, ui_lang()));
-    fmt::print(stderr,
-               "cadresim optimise: a sampled assumption set is not a valid scenario; "
-               "nothing was written\n");
+    fmt::print(stderr, "{}\n", message("cli.sampled_set_invalid"));
     return kInvalidInput;
   } catch (const analysis::RunCancelled&) {
-    fmt::print(stderr, "\ncadresim optimise: interrupted; nothing was written\n");
+    fmt::print(stderr, "\n{}\n", message("cli.interrupted", "optimise"));
     return kInterrupted;
   } catch (const std::exception& e) {
     fmt::print(stderr, "cadresim optimise: {}\n", e.what());

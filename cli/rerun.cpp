@@ -34,14 +34,13 @@ int rerun_main(std::span<const std::string> args) {
   if (!parsed) return rc;
   const po::variables_map& vm = *parsed;
   if (!vm.count("dir")) {
-    fmt::print(stderr,
-               "cadresim rerun: give the run folder to repeat (see 'cadresim rerun --help')\n");
+    fmt::print(stderr, "{}\n", message("cli.rerun.words"));
     return kUsageError;
   }
   std::string error;
   auto command = rerun_arguments(vm["dir"].as<std::string>(), error);
   if (!command) {
-    fmt::print(stderr, "{}\ncadresim rerun: nothing was written\n", error);
+    fmt::print(stderr, "{}\n{}\n", error, message("cli.rerun.nothing_written"));
     return kInvalidInput;
   }
   auto& [name, rerun_args] = *command;

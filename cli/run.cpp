@@ -85,7 +85,7 @@ int run_main(std::span<const std::string> args) {
   const auto [n, seed, threads] = *numbers;
   const bool with_names = vm.count("with-names") > 0;
   if (vm.count("overwrite") && out.empty()) {
-    fmt::print(stderr, "cadresim run: --overwrite only applies with --out\n");
+    fmt::print(stderr, "{}\n", message("cli.overwrite_needs_out", "run"));
     return kUsageError;
   }
   if (assumption_sets == 1 || (assumption_sets > 0 && n < 2)) {
@@ -94,27 +94,25 @@ int run_main(std::span<const std::string> args) {
   }
   const bool saving = !save_state.empty(), continuing = !from_state.empty();
   if (saving && continuing) {
-    fmt::print(stderr, "cadresim run: --save-state and --from-state cannot be combined\n");
+    fmt::print(stderr, "{}\n", message("cli.run.state_both"));
     return kUsageError;
   }
   if ((saving || continuing) && (assumption_sets > 0 || !rerun_of.empty())) {
-    fmt::print(stderr, "cadresim run: --{} cannot be combined with --assumptions or rerun\n",
-               saving ? "save-state" : "from-state");
+    fmt::print(stderr, "{}\n",
+               message("cli.run.state_with_assumptions", saving ? "save-state" : "from-state"));
     return kUsageError;
   }
   if ((saving || continuing) && process_ranks().distributed()) {
-    fmt::print(stderr, "cadresim run: --{} runs in one process; run it without mpirun\n",
-               saving ? "save-state" : "from-state");
+    fmt::print(stderr, "{}\n",
+               message("cli.run.state_one_process", saving ? "save-state" : "from-state"));
     return kUsageError;
   }
   if (saving && until.empty()) {
-    fmt::print(stderr, "cadresim run: --save-state needs --until DATE (the date of the state)\n");
+    fmt::print(stderr, "{}\n", message("cli.run.save_needs_until"));
     return kUsageError;
   }
   if (continuing && (!vm["replications"].defaulted() || !vm["seed"].defaulted())) {
-    fmt::print(stderr,
-               "cadresim run: with --from-state the replications and the seed are the "
-               "snapshot's; do not give -n or --seed\n");
+    fmt::print(stderr, "{}\n", message("cli.run.from_state_no_n"));
     return kUsageError;
   }
   const auto overrides = parse_sets(sets, "run");
@@ -129,7 +127,7 @@ int run_main(std::span<const std::string> args) {
     try {
       snapshot = analysis::read_snapshot(from_state);
     } catch (const analysis::SnapshotError& e) {
-      fmt::print(stderr, "cadresim run: {}; nothing was written\n", e.what());
+      fmt::print(stderr, "{}\n", message("cli.nothing_written", "run", e.what()));
       return kInvalidInput;
     }
   }
@@ -160,14 +158,14 @@ int run_main(std::span<const std::string> args) {
     if (const std::string problem =
             analysis::continuation_problem(snapshot->header, sc, from_state, loaded->source);
         !problem.empty()) {
-      fmt::print(stderr, "cadresim run: {}; nothing was written\n", problem);
+      fmt::print(stderr, "{}\n", message("cli.nothing_written", "run", problem));
       return kInvalidInput;
     }
     if (!events.empty() && snapshot->header.with_names != with_names) {
-      fmt::print(stderr,
-                 "cadresim run: the event log in {} was saved {} --with-names; give the same "
-                 "option to continue it\n",
-                 from_state, snapshot->header.with_names ? "with" : "without");
+      fmt::print(stderr, "{}\n",
+                 message(snapshot->header.with_names ? "cli.run.saved_with_names"
+                                                     : "cli.run.saved_without_names",
+                         from_state));
       return kUsageError;
     }
   }
@@ -179,9 +177,9 @@ int run_main(std::span<const std::string> args) {
   if (!until.empty()) {
     const auto d = kernel::parse_iso_date(until);
     if (!d || *d <= earliest || *d > latest) {
-      fmt::print(stderr,
-                 "cadresim run: --until must be a date YYYY-MM-DD after {} and not after {}\n",
-                 kernel::format_iso_date(earliest), kernel::format_iso_date(latest));
+      fmt::print(stderr, "{}\n",
+                 message("cli.run.until", kernel::format_iso_date(earliest),
+                         kernel::format_iso_date(latest)));
       return kUsageError;
     }
     until_day = *d;
@@ -189,9 +187,7 @@ int run_main(std::span<const std::string> args) {
   std::vector<model::UnitId> units;
   if (!pipeline_units.empty()) {
     if (saving || snapshot) {
-      fmt::print(stderr,
-                 "cadresim run: --pipeline-units cannot be combined with --save-state or "
-                 "--from-state (the saved accumulators have no per-unit rows)\n");
+      fmt::print(stderr, "{}\n", message("cli.run.pipeline_with_state"));
       return kUsageError;
     }
     try {
@@ -218,16 +214,15 @@ int run_main(std::span<const std::string> args) {
   if (!check_events_file(events, "run")) return kRuntimeFailure;
   if (saving) {
     if (const std::string why = check_writable_file(save_state); !why.empty()) {
-      fmt::print(stderr, "cadresim run: cannot write the state to {}: {}\n", save_state, why);
+      fmt::print(stderr, "{}\n", message("cli.run.cannot_write_state", save_state, why));
       return kRuntimeFailure;
     }
   }
   if (snapshot && !vm.count("quiet") &&
       snapshot->header.scenario_hash != analysis::scenario_hash(loaded->resolved))
-    fmt::print(stderr,
-               "cadresim run: continuing \"{}\" from {} with the parameters of {} (a variant)\n",
-               snapshot->header.scenario_name, kernel::format_iso_date(snapshot->header.date),
-               loaded->source);
+    fmt::print(stderr, "{}\n",
+               message("cli.run.continuing", snapshot->header.scenario_name,
+                       kernel::format_iso_date(snapshot->header.date), loaded->source));
   try {
     analysis::RunOptions ro;
     ro.seed = run_seed;
@@ -305,15 +300,13 @@ int run_main(std::span<const std::string> args) {
   } catch (const scenario::InvalidInput& e) {  // a sampled assumption set breaks a rule
     for (const auto& p : e.problems())
       fmt::print(stderr, "{}\n", scenario::format_problem(p, ui_lang()));
-    fmt::print(stderr,
-               "cadresim run: a sampled assumption set is not a valid scenario; narrow the "
-               "range in \"assumptions\"; nothing was written\n");
+    fmt::print(stderr, "{}\n", message("cli.run.sampled_set_invalid"));
     return kInvalidInput;
   } catch (const analysis::SnapshotError& e) {
-    fmt::print(stderr, "cadresim run: {}; nothing was written\n", e.what());
+    fmt::print(stderr, "{}\n", message("cli.nothing_written", "run", e.what()));
     return kInvalidInput;
   } catch (const analysis::RunCancelled&) {
-    fmt::print(stderr, "\ncadresim run: interrupted; nothing was written\n");
+    fmt::print(stderr, "\n{}\n", message("cli.interrupted", "run"));
     return kInterrupted;
   } catch (const std::exception& e) {
     fmt::print(stderr, "cadresim run: {}\n", e.what());

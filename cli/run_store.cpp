@@ -154,8 +154,8 @@ std::optional<Rerun> load_rerun_for_cli(const std::string& dir, std::size_t expe
   try {
     Rerun r = load_rerun(dir);
     if (r.scenarios.size() != expected) {
-      fmt::print(stderr, "cadresim {}: {} records {} scenario(s), the command line names {}\n",
-                 command, dir, r.scenarios.size(), expected);
+      fmt::print(stderr, "{}\n",
+                 message("cli.rerun.count", command, dir, r.scenarios.size(), expected));
       return std::nullopt;
     }
     return r;
@@ -163,7 +163,7 @@ std::optional<Rerun> load_rerun_for_cli(const std::string& dir, std::size_t expe
     for (const auto& l : scenario::format_problems(e.problems(), e.total(),
                                                    scenario::kMaxListedProblems, ui_lang()))
       fmt::print(stderr, "{}\n", l);
-    fmt::print(stderr, "cadresim {}: {} cannot be rerun; nothing was written\n", command, dir);
+    fmt::print(stderr, "{}\n", message("cli.rerun.cannot", command, dir));
     return std::nullopt;
   }
 }

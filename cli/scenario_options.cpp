@@ -43,8 +43,8 @@ std::optional<std::vector<scenario::Override>> parse_sets(const std::vector<std:
 
 void print_warnings(const scenario::LoadedScenario& loaded) {
   for (const auto& w : loaded.warnings)
-    fmt::print(stderr, "{}: {}: warning: {}\n", w.file, w.where,
-               scenario::problem_message(w, ui_lang()));
+    fmt::print(stderr, "{}\n",
+               message("cli.warning", w.file, w.where, scenario::problem_message(w, ui_lang())));
 }
 
 std::optional<CliScenario> load_scenario_for(const std::string& path,

@@ -53,10 +53,7 @@ int serve_main(std::span<const std::string> args) {
   if (!port || !threads) return kUsageError;
   std::error_code ec;
   if (!std::filesystem::is_directory(folder, ec)) {
-    fmt::print(stderr,
-               "cadresim serve: the scenario folder \"{}\" does not exist; give one with "
-               "--scenarios DIR\n",
-               folder);
+    fmt::print(stderr, "{}\n", message("cli.serve.no_folder", folder));
     return kUsageError;
   }
   workspace::ServerOptions options;
@@ -69,13 +66,9 @@ int serve_main(std::span<const std::string> args) {
     workspace::Server server(options);
     server.bind();
     install_interrupt_handler();
-    fmt::print("cadresim serve: open {}\n", server.address());
-    if (!options.token.empty())
-      fmt::print(
-          "cadresim serve: listening on {} for other machines; give this address (with its "
-          "token) only to the room\n",
-          host);
-    fmt::print("cadresim serve: scenarios from {}; Ctrl-C to stop\n", folder);
+    fmt::print("{}\n", message("cli.serve.open", server.address()));
+    if (!options.token.empty()) fmt::print("{}\n", message("cli.serve.listening", host));
+    fmt::print("{}\n", message("cli.serve.scenarios", folder));
     std::fflush(stdout);
     std::atomic<bool> done{false};
     std::thread watcher([&] {
@@ -86,7 +79,7 @@ int serve_main(std::span<const std::string> args) {
     server.listen();
     done = true;
     watcher.join();
-    fmt::print("cadresim serve: stopped\n");
+    fmt::print("{}\n", message("cli.serve.stopped"));
     return g_interrupted.load() ? kOk : kRuntimeFailure;
   } catch (const std::exception& e) {
     fmt::print(stderr, "cadresim serve: {}\n", e.what());

@@ -58,10 +58,7 @@ int sweep_main(std::span<const std::string> args) {
   const bool oat = vm.count("oat") > 0;
   if (!vm.count("scenario") || n == 0 || (oat && lhs > 0) || lhs == 1 ||
       (vary.empty() && lhs == 0)) {
-    fmt::print(stderr,
-               "cadresim sweep: give SCENARIO, at least one --vary (or --lhs N ≥ 2 with an "
-               "assumptions section), -n ≥ 1, and not both --lhs and --oat (see 'cadresim sweep "
-               "--help')\n");
+    fmt::print(stderr, "{}\n", message("cli.sweep.words"));
     return kUsageError;
   }
   std::vector<analysis::Lever> levers;
@@ -84,8 +81,7 @@ int sweep_main(std::span<const std::string> args) {
   const scenario::LoadedScenario& base = cli_scenario->loaded;
   if (levers.empty()) {  // --lhs over the scenario's own assumption ranges
     if (base.assumptions.empty()) {
-      fmt::print(stderr, "cadresim sweep: {}: no --vary and no \"assumptions\" section to sample\n",
-                 base.source);
+      fmt::print(stderr, "{}\n", message("cli.sweep.nothing_to_vary", base.source));
       return kInvalidInput;
     }
     for (const auto& a : base.assumptions) {
@@ -100,7 +96,7 @@ int sweep_main(std::span<const std::string> args) {
                                             : analysis::Design::kGrid;
   auto points = analysis::design_points(levers, design, lhs, seed);
   if (points.size() > 100000) {
-    fmt::print(stderr, "cadresim sweep: {} points is too many (at most 100,000)\n", points.size());
+    fmt::print(stderr, "{}\n", message("cli.too_many_points", "sweep", points.size()));
     return kUsageError;
   }
   bool has_base = false;
@@ -148,7 +144,7 @@ int sweep_main(std::span<const std::string> args) {
       fmt::print("{}\nSweep: {}\n", summary, (dir / "sweep.html").string());
     return kOk;
   } catch (const analysis::RunCancelled&) {
-    fmt::print(stderr, "\ncadresim sweep: interrupted; nothing was written\n");
+    fmt::print(stderr, "\n{}\n", message("cli.interrupted", "sweep"));
     return kInterrupted;
   } catch (const std::exception& e) {
     fmt::print(stderr, "cadresim sweep: {}\n", e.what());

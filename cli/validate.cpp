@@ -49,14 +49,14 @@ int validate_main(std::span<const std::string> args) {
   if (vm.count("files")) files = vm["files"].as<std::vector<std::string>>();
   if (files.empty()) files.push_back("");
   if (vm.count("resolved") && files.size() > 1) {
-    fmt::print(stderr, "cadresim validate: --resolved takes one file\n");
+    fmt::print(stderr, "{}\n", message("cli.validate.resolved_one_file"));
     return kUsageError;
   }
   std::optional<kernel::Day> at;
   if (vm.count("at")) {
     at = kernel::parse_iso_date(vm["at"].as<std::string>());
     if (!at) {
-      fmt::print(stderr, "cadresim validate: --at must be a date YYYY-MM-DD\n");
+      fmt::print(stderr, "{}\n", message("cli.validate.at_date"));
       return kUsageError;
     }
   }
@@ -83,9 +83,11 @@ int validate_main(std::span<const std::string> args) {
         std::size_t units = 0, posts = 0;
         for (auto a : org.unit_active) units += a;
         for (auto a : org.post_active) posts += a;
-        fmt::print("{}: OK ({}{} units: {}; {} titles, {} posts)\n", s.source,
-                   at ? "on " + kernel::format_iso_date(*at) + ", " : "", units, counts,
-                   org.titles.size(), posts);
+        fmt::print("{}\n",
+                   message("cli.validate.ok", s.source,
+                           at ? message("cli.validate.on_date", kernel::format_iso_date(*at))
+                              : std::string(),
+                           units, counts, org.titles.size(), posts));
       }
     } catch (const scenario::InvalidInput& e) {
       for (const auto& l : scenario::format_problems(e.problems(), e.total(),

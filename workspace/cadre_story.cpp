@@ -2,6 +2,7 @@
 
 #include <optional>  // std::optional
 
+#include "analysis/messages.hpp"  // short_date: the date as the page's language writes it
 #include "analysis/story.hpp"
 #include "sim/engine/engine.hpp"
 #include "sim/kernel/calendar.hpp"  // format_iso_date
@@ -31,7 +32,9 @@ nlohmann::json cadre_story_json(const scenario::LoadedScenario& loaded, std::uin
   }
   nlohmann::json lines = nlohmann::json::array();
   for (const auto& l : analysis::tell_story(sc, engine.world(), rec, *subject, lang))
-    lines.push_back({{"date", kernel::format_iso_date(l.day)}, {"text", l.text}});
+    lines.push_back({{"date", kernel::format_iso_date(l.day)},
+                     {"date_text", analysis::short_date(lang, l.day)},
+                     {"text", l.text}});
   return {{"subject", subject->label}, {"lines", lines}};
 }
 

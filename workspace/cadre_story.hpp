@@ -11,9 +11,9 @@
 
 namespace cadresim::workspace {
 
-/// {"subject", "lines": [{"date", "text"}]} for `who` (a cadre id or name, "post:UNIT/TITLE",
-/// "unit:UNIT") in replication `replication` of `seed`. Throws RequestError 404 at /who when
-/// nobody matches.
+/// {"subject", "lines": [{"date" (ISO), "date_text" (as the language writes it), "text"}]} for
+/// `who` (a cadre id or name, "post:UNIT/TITLE", "unit:UNIT") in replication `replication` of
+/// `seed`. Throws RequestError 404 at /who when nobody matches.
 nlohmann::json cadre_story_json(const scenario::LoadedScenario& loaded, std::uint64_t seed,
                                 std::uint64_t replication, const std::string& who, bool vietnamese);
 

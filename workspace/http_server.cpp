@@ -10,6 +10,7 @@
 #include "cadresim/version.hpp"
 #include "sim/kernel/calendar.hpp"       // parse_iso_date
 #include "sim/scenario/limits.hpp"       // kMaxReplicationMonths
+#include "sim/scenario/problems.hpp"     // problem_message: warnings in the page's language
 #include "sim/scenario/strict_json.hpp"  // single_line
 #include "workspace/cadre_story.hpp"
 #include "workspace/page_words.hpp"
@@ -62,14 +63,25 @@ struct Server::Impl {
                          const std::string& message) {
     send_json(res, status, error_json(status, pointer, message));
   }
-  // Runs a handler, turning a refused request into its JSON error and anything else into a 500
-  // that names the failure (never a crash, never an HTML page).
+  // The language of the answer's sentences: the address's `lang` ("en", the default, or "vi");
+  // anything else is refused, in English.
+  static text::Lang request_lang(const httplib::Request& req) {
+    if (!req.has_param("lang")) return text::Lang::kEn;
+    const std::string code = req.get_param_value("lang");
+    if (const auto lang = text::parse_lang(code)) return *lang;
+    throw RequestError(400, "lang", "must be \"en\" or \"vi\"");
+  }
+  // Runs a handler, turning a refused request into its JSON error (in the language the request
+  // asks for) and anything else into a 500 that names the failure (never a crash, never an HTML
+  // page).
   template <class F>
-  static void guarded(httplib::Response& res, F&& f) {
+  static void guarded(const httplib::Request& req, httplib::Response& res, F&& f) {
+    text::Lang lang = text::Lang::kEn;
     try {
+      lang = request_lang(req);
       f();
     } catch (const RequestError& e) {
-      send_error(res, e.status(), e.pointer(), e.what());
+      send_error(res, e.status(), e.pointer(), e.message_in(lang));
     } catch (const std::exception& e) {
       send_error(res, 500, "", std::string("internal error: ") + e.what());
     }
@@ -141,7 +153,8 @@ struct Server::Impl {
     RunSpec spec{{base, variant}, {"baseline", r.label}, r.seed, r.replications};
     const std::string id = runs.submit(std::move(spec));
     json warnings = json::array();
-    for (const auto& w : variant->warnings) warnings.push_back(w.where + ": " + w.message);
+    for (const auto& w : variant->warnings)
+      warnings.push_back(w.where + ": " + scenario::problem_message(w, request_lang(req)));
     send_json(res, 202, {{"id", id}, {"url", "/api/runs/" + id}, {"warnings", warnings}});
   }
   RunView find_run(const std::string& id) const {
@@ -307,8 +320,8 @@ struct Server::Impl {
                    {"max_teams", l.max_teams},
                    {"max_rooms", l.max_rooms}}}});
     });
-    http.Get("/api/scenarios", [this](const httplib::Request&, httplib::Response& res) {
-      guarded(res, [&] {
+    http.Get("/api/scenarios", [this](const httplib::Request& req, httplib::Response& res) {
+      guarded(req, res, [&] {
         json list = json::array();
         for (const auto& e :
              list_scenarios(options.scenario_folder, options.limits.max_scenarios_listed))
@@ -324,7 +337,7 @@ struct Server::Impl {
       });
     });
     http.Get("/api/levers", [this](const httplib::Request& req, httplib::Response& res) {
-      guarded(res, [&] {
+      guarded(req, res, [&] {
         if (!req.has_param("scenario"))
           throw RequestError(400, "scenario", "give the scenario: /api/levers?scenario=PATH");
         send_json(res, 200,
@@ -332,21 +345,21 @@ struct Server::Impl {
       });
     });
     http.Post("/api/runs", [this](const httplib::Request& req, httplib::Response& res) {
-      guarded(res, [&] { post_run(req, res); });
+      guarded(req, res, [&] { post_run(req, res); });
     });
     http.Get(R"(/api/runs/([A-Za-z0-9-]{1,40}))",
              [this](const httplib::Request& req, httplib::Response& res) {
-               guarded(res, [&] { send_json(res, 200, run_json(find_run(req.matches[1]))); });
+               guarded(req, res, [&] { send_json(res, 200, run_json(find_run(req.matches[1]))); });
              });
     http.Delete(R"(/api/runs/([A-Za-z0-9-]{1,40}))",
                 [this](const httplib::Request& req, httplib::Response& res) {
-                  guarded(res, [&] {
+                  guarded(req, res, [&] {
                     if (!runs.cancel(req.matches[1])) (void)find_run(req.matches[1]);
                     send_json(res, 200, run_json(find_run(req.matches[1])));
                   });
                 });
     http.Post("/api/story", [this](const httplib::Request& req, httplib::Response& res) {
-      guarded(res, [&] {
+      guarded(req, res, [&] {
         const json body = body_of(req);
         refuse_unknown_keys(body, "",
                             {"scenario", "levers", "seed", "replication", "who", "lang", "shocks"});
@@ -366,20 +379,20 @@ struct Server::Impl {
       });
     });
     http.Post("/api/rooms", [this](const httplib::Request& req, httplib::Response& res) {
-      guarded(res, [&] { open_room(req, res); });
+      guarded(req, res, [&] { open_room(req, res); });
     });
     const std::string room = R"(/api/rooms/([A-Za-z0-9]{1,12}))";
     http.Get(room, [this](const httplib::Request& req, httplib::Response& res) {
-      guarded(res, [&] { send_json(res, 200, room_json(room_of(req.matches[1]))); });
+      guarded(req, res, [&] { send_json(res, 200, room_json(room_of(req.matches[1]))); });
     });
     http.Post(room + "/submissions", [this](const httplib::Request& req, httplib::Response& res) {
-      guarded(res, [&] { submit_team(req.matches[1], req, res); });
+      guarded(req, res, [&] { submit_team(req.matches[1], req, res); });
     });
     http.Post(room + "/run", [this](const httplib::Request& req, httplib::Response& res) {
-      guarded(res, [&] { run_room(req.matches[1], req, res); });
+      guarded(req, res, [&] { run_room(req.matches[1], req, res); });
     });
     http.Post(room + "/next", [this](const httplib::Request& req, httplib::Response& res) {
-      guarded(res, [&] {
+      guarded(req, res, [&] {
         const json body = body_of(req);
         refuse_unknown_keys(body, "", {"key"});
         send_json(

@@ -12,6 +12,16 @@ namespace cadresim::workspace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
+RequestError::RequestError(int status, std::string pointer, text::Message message)
+    : std::runtime_error(scenario::single_line(text::render(text::Lang::kEn, message))),
+      status_(status),
+      pointer_(std::move(pointer)),
+      text_(std::move(message)) {}
+
+std::string RequestError::message_in(text::Lang lang) const {
+  return text_ ? scenario::single_line(text::render(lang, *text_)) : std::string(what());
+}
+
 json error_json(int status, const std::string& pointer, const std::string& message) {
   return {{"error", {{"status", status}, {"pointer", pointer}, {"message", message}}}};
 }

@@ -9,10 +9,13 @@
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint64_t
 #include <filesystem>   // std::filesystem::path
+#include <optional>     // RequestError's catalog message
 #include <stdexcept>    // std::runtime_error
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
+
+#include "sim/text/messages.hpp"  // text::Message, text::Lang: a refusal in the page's language
 
 namespace cadresim::workspace {
 
@@ -34,14 +37,20 @@ class RequestError : public std::runtime_error {
  public:
   RequestError(int status, std::string pointer, const std::string& message)
       : std::runtime_error(message), status_(status), pointer_(std::move(pointer)) {}
+  /// A refusal worded by the message catalog (a scenario problem), so that the answer can be in
+  /// the language of the page that asked; what() is its English.
+  RequestError(int status, std::string pointer, text::Message message);
   /// HTTP status to answer with.
   int status() const { return status_; }
   /// JSON pointer into the request body ("" for the whole request).
   const std::string& pointer() const { return pointer_; }
+  /// The sentence in `lang` on one line: the catalog message's, else what() (English only).
+  std::string message_in(text::Lang lang) const;
 
  private:
   int status_;
   std::string pointer_;
+  std::optional<text::Message> text_;
 };
 
 /// {"error": {"status", "pointer", "message"}}: the body of every refused request.

@@ -7,7 +7,7 @@
 #include <set>        // std::set
 
 #include "sim/kernel/calendar.hpp"       // parse_iso_date
-#include "sim/scenario/problems.hpp"     // InvalidInput
+#include "sim/scenario/problems.hpp"     // InvalidInput, problem_text
 #include "sim/scenario/shocks.hpp"       // with_shocks
 #include "sim/scenario/strict_json.hpp"  // read_json_file, single_line
 
@@ -103,10 +103,9 @@ std::shared_ptr<const scenario::LoadedScenario> ScenarioCache::get_with_shocks(
       loaded = next;
     } catch (const scenario::InvalidInput& e) {
       const auto& p = e.problems().front();
-      throw RequestError(
-          422, at,
-          fmt::format("the shock file {} does not fit the scenario: {}: {}",
-                      shocks[i].get<std::string>(), p.where, scenario::single_line(p.message)));
+      throw RequestError(422, at,
+                         text::message("workspace.shocks_do_not_fit", shocks[i].get<std::string>(),
+                                       p.where, text::message_arg(scenario::problem_text(p))));
     }
   }
   return loaded;
@@ -127,8 +126,8 @@ std::shared_ptr<const scenario::LoadedScenario> ScenarioCache::get(const std::st
   } catch (const scenario::InvalidInput& e) {
     const auto& p = e.problems().front();
     throw RequestError(422, pointer,
-                       fmt::format("the scenario {} is invalid: {}: {}", relative, p.where,
-                                   scenario::single_line(p.message)));
+                       text::message("workspace.scenario_invalid", relative, p.where,
+                                     text::message_arg(scenario::problem_text(p))));
   }
 }
 
@@ -347,7 +346,7 @@ scenario::LoadedScenario apply_levers(const scenario::LoadedScenario& base, cons
   } catch (const scenario::InvalidInput& e) {
     const auto& p = e.problems().front();
     throw RequestError(422, request_pointer(p.where, doc["rotation"].value("flows", json::array())),
-                       scenario::single_line(p.message));
+                       scenario::problem_text(p));
   }
 }
 

@@ -256,29 +256,24 @@ Attainability recruitment_for_target(const Eigen::MatrixXd& p, const Eigen::RowV
   return out;
 }
 
-std::string describe_attainability(const Attainability& a, std::span<const std::string> names) {
+text::Message attainability_text(const Attainability& a, std::span<const std::string> names) {
   auto name = [&](Eigen::Index i) {
     return static_cast<std::size_t>(i) < names.size()
                ? fmt::format("'{}'", names[static_cast<std::size_t>(i)])
                : fmt::format("state {}", i);
   };
   if (a.attainable)
-    return fmt::format(
-        "Attainable: holding the target needs recruitment ≥ 0 in every state ({:.6g} a period "
-        "in total, equal to the expected exits from the target structure).",
-        a.recruitment.sum());
+    return text::message("markov.attainable", fmt::format("{:.6g}", a.recruitment.sum()));
   std::vector<std::string> parts;
   for (Eigen::Index i : a.negative)
     parts.push_back(fmt::format("{} ({:.6g})", name(i), a.recruitment(i)));
-  const bool one = parts.size() == 1;
-  return fmt::format(
-      "Not attainable by recruitment alone: holding the target would need negative recruitment "
-      "(forced exits) in {}. The moves into {} from other states bring more people than {} "
-      "by leaving and moving on; lower the moves into {}, raise {}, or raise {} leaving "
-      "rate{}.",
-      fmt::join(parts, ", "), one ? "this state" : "these states", one ? "it loses" : "they lose",
-      one ? "it" : "them", one ? "its target" : "their targets", one ? "its" : "their",
-      one ? "" : "s");
+  return text::message(
+      parts.size() == 1 ? "markov.not_attainable.one" : "markov.not_attainable.many",
+      fmt::format("{}", fmt::join(parts, ", ")));
+}
+
+std::string describe_attainability(const Attainability& a, std::span<const std::string> names) {
+  return text::render(text::Lang::kEn, attainability_text(a, names));
 }
 
 VacancyChains analyse_vacancy_chains(const Eigen::MatrixXd& q) {

@@ -16,6 +16,8 @@
 #include <string>     // std::string
 #include <vector>     // std::vector
 
+#include "sim/text/messages.hpp"  // text::Message: the attainability sentence
+
 namespace cadresim::analysis::markov {
 
 /// Tolerance on row sums: a row may exceed 1 by at most this much (rounding in typed
@@ -100,7 +102,9 @@ struct Attainability {
 Attainability recruitment_for_target(const Eigen::MatrixXd& p, const Eigen::RowVectorXd& target);
 
 /// A plain sentence on whether the target is attainable by recruitment alone, naming each state
-/// that needs negative recruitment. `names` has one name per state.
+/// that needs negative recruitment. `names` has one name per state. As a catalog message
+/// (markov.attainable, markov.not_attainable.*) to render in a language, and in English.
+text::Message attainability_text(const Attainability& a, std::span<const std::string> names);
 std::string describe_attainability(const Attainability& a, std::span<const std::string> names);
 
 /// White's vacancy chains: q(i, j) is the probability that a vacancy at stratum i is filled from

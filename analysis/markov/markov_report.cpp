@@ -12,15 +12,17 @@
 #include <span>       // std::span
 #include <utility>    // std::move
 
-#include "sim/kernel/calendar.hpp"  // kernel::format_iso_date
+#include "sim/kernel/calendar.hpp"  // kernel::format_iso_date, split, parse_iso_date
+#include "sim/text/formats.hpp"     // text::short_date: the tables' dates
 
 namespace cadresim::analysis::markov {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string quoted_groups(const std::vector<std::vector<Eigen::Index>>& groups,
-                          const std::vector<std::string>& names) {
+// The closed groups as a value of a note: "{'a', 'b'} and {'c'}" ("và" in Vietnamese).
+text::MessageArg quoted_groups(const std::vector<std::vector<Eigen::Index>>& groups,
+                               const std::vector<std::string>& names) {
   std::vector<std::string> parts;
   for (const auto& g : groups) {
     std::vector<std::string> members;
@@ -28,7 +30,26 @@ std::string quoted_groups(const std::vector<std::vector<Eigen::Index>>& groups,
       members.push_back(fmt::format("'{}'", names[static_cast<std::size_t>(i)]));
     parts.push_back(fmt::format("{{{}}}", fmt::join(members, ", ")));
   }
-  return fmt::format("{}", fmt::join(parts, " and "));
+  if (parts.empty()) return {};
+  text::MessageArg joined{parts.back(), false, nullptr};
+  for (std::size_t k = parts.size() - 1; k-- > 0;)
+    joined = text::message_arg(text::message("markov.and", parts[k], joined));
+  return joined;
+}
+
+// The notes in English, for the language-neutral JSON.
+Json notes_json(const std::vector<text::Message>& notes) {
+  Json out = Json::array();
+  for (const auto& n : notes) out.push_back(text::render(text::Lang::kEn, n));
+  return out;
+}
+
+// "2059-12-31" as a date of `lang` ("31 Dec 2059", "31/12/2059").
+std::string table_date(const std::string& iso, text::Lang lang) {
+  const auto day = kernel::parse_iso_date(iso);
+  if (!day) return iso;
+  const kernel::Ymd d = kernel::split(*day);
+  return text::short_date(lang, d.year, static_cast<int>(d.month), static_cast<int>(d.day));
 }
 
 template <typename Vector>
@@ -44,10 +65,14 @@ Json matrix_json(const Eigen::MatrixXd& m) {
   return out;
 }
 
-// Fixed-point text of x; values that would print as -0.000 print as 0.000.
-std::string number(double x, int decimals) {
+// Fixed-point text of x with `lang`'s decimal mark, not grouped; values that would print as
+// -0.000 print as 0.000.
+std::string number(double x, int decimals, text::Lang lang) {
   if (std::abs(x) < 0.5 * std::pow(10.0, -decimals)) x = 0;
-  return fmt::format("{:.{}f}", x, decimals);
+  std::string s = fmt::format("{:.{}f}", x, decimals);
+  for (char& c : s)
+    if (c == '.') c = text::decimal_mark(lang);
+  return s;
 }
 
 // Display width of UTF-8 text, counting code points (state names are precomposed text).
@@ -68,7 +93,7 @@ std::string pad_right(const std::string& s, std::size_t w) {
 // A titled table: a header row of column names, then one row per row name.
 void table(std::string& out, const std::string& title, const std::string& corner,
            const std::vector<std::string>& rows, const std::vector<std::string>& cols,
-           const Eigen::MatrixXd& m, int decimals) {
+           const Eigen::MatrixXd& m, int decimals, text::Lang lang) {
   std::size_t row_w = width(corner);
   for (const auto& name : rows) row_w = std::max(row_w, width(name));
   std::vector<std::size_t> col_w(cols.size());
@@ -76,7 +101,8 @@ void table(std::string& out, const std::string& title, const std::string& corner
   for (std::size_t k = 0; k < cols.size(); ++k) {
     col_w[k] = width(cols[k]);
     for (std::size_t i = 0; i < rows.size(); ++i) {
-      cells[i][k] = number(m(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(k)), decimals);
+      cells[i][k] =
+          number(m(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(k)), decimals, lang);
       col_w[k] = std::max(col_w[k], width(cells[i][k]));
     }
   }
@@ -112,43 +138,31 @@ ModelReport analyse_model(const MarkovInput& in, std::string file) {
   if (in.stocks)
     r.projection = project(p, *in.stocks, in.recruitment, in.periods);
   else
-    r.notes.push_back("No \"stocks\" given, so there is no projection, flows or exits.");
+    r.notes.push_back(text::message("markov.note.no_stocks"));
 
   if (r.closed) {
-    r.notes.push_back(
-        "Every row sums to 1: nobody leaves (a closed chain), so there is no fundamental matrix, "
-        "expected time in the system, exit distribution or limiting stocks.");
+    r.notes.push_back(text::message("markov.note.closed"));
     try {
       r.stationary = stationary_distribution(p);
     } catch (const MarkovError& e) {
-      r.notes.push_back(groups.size() > 1
-                            ? fmt::format("The stationary distribution is not unique: the states "
-                                          "split into separate closed groups {} that never "
-                                          "exchange people, so the long-run shares depend on "
-                                          "where people start.",
-                                          quoted_groups(groups, in.states))
-                            : std::string(e.what()));
+      r.notes.push_back(groups.size() > 1 ? text::message("markov.note.not_unique",
+                                                          quoted_groups(groups, in.states))
+                                          : text::untranslated(e.what()));
     }
   } else if (!groups.empty()) {
-    r.notes.push_back(fmt::format(
-        "States {} are never left once entered (their rows sum to 1 and no move goes outside "
-        "the group), so I − P is singular: there is no fundamental matrix, expected time in "
-        "the system, exit distribution or limiting stocks, and no stationary distribution "
-        "because other states lose people.",
-        quoted_groups(groups, in.states)));
+    r.notes.push_back(text::message("markov.note.absorbing", quoted_groups(groups, in.states)));
   } else {
     r.open = analyse_open_chain(p);
     if (in.constant_recruitment())
       r.limiting = limiting_stocks(p, in.recruitment.front());
     else if (in.recruitment_per_period)
-      r.notes.push_back(
-          "Recruitment changes by period, so there are no limiting stocks (they "
-          "need the same recruitment every period).");
+      r.notes.push_back(text::message("markov.note.recruitment_varies"));
   }
 
   if (in.target_stocks) {
     r.attainability = recruitment_for_target(p, *in.target_stocks);
-    r.attainability_statement = describe_attainability(*r.attainability, in.states);
+    r.attainability_text = attainability_text(*r.attainability, in.states);
+    r.attainability_statement = text::render(text::Lang::kEn, r.attainability_text);
   }
   if (in.vacancy_moves) r.vacancy = analyse_vacancy_chains(*in.vacancy_moves);
   return r;
@@ -185,78 +199,68 @@ std::string model_report_json(const ModelReport& r) {
     j["vacancy_chain_length"] = vector_json(r.vacancy->expected_length);
     j["vacancy_chain_end_distribution"] = matrix_json(r.vacancy->end_distribution);
   }
-  j["notes"] = r.notes;
+  j["notes"] = notes_json(r.notes);
   return j.dump(2, ' ', false) + "\n";
 }
 
-std::string model_report_table(const ModelReport& r) {
+std::string model_report_table(const ModelReport& r, text::Lang lang) {
+  const auto t = [lang](std::string_view id) { return std::string(text::tr(lang, id)); };
   const auto& names = r.in.states;
   const auto n = static_cast<Eigen::Index>(names.size());
   std::vector<std::string> with_leaving = names;
-  with_leaving.push_back("leaving");
+  with_leaving.push_back(t("markov.leaving"));
   std::string out;
-  out += fmt::format("cadresim markov: {}\n{} states; {}", r.file, names.size(),
-                     r.closed ? "closed chain (nobody leaves)" : "open chain (people leave)");
-  if (r.projection) out += fmt::format("; projection over {} periods", r.in.periods);
+  out += fmt::format("cadresim markov: {}\n", r.file) +
+         text::trf(lang, r.closed ? "markov.states_closed" : "markov.states_open", names.size());
+  if (r.projection) out += text::trf(lang, "markov.projection_over", r.in.periods);
   out += "\n\n";
 
-  table(out, "Transition probabilities per period (row = from, column = to)", "from \\ to", names,
-        with_leaving, with_column(r.in.transitions, r.leaving), 4);
+  table(out, t("markov.transitions"), t("markov.from_to"), names, with_leaving,
+        with_column(r.in.transitions, r.leaving), 4, lang);
 
   if (r.projection) {
     const auto& pr = *r.projection;
     std::vector<std::string> periods;
     Eigen::MatrixXd stocks(static_cast<Eigen::Index>(pr.stocks.size()), n + 1);
-    for (std::size_t t = 0; t < pr.stocks.size(); ++t) {
-      periods.push_back(std::to_string(t));
-      stocks.row(static_cast<Eigen::Index>(t)) << pr.stocks[t], pr.stocks[t].sum();
+    for (std::size_t k = 0; k < pr.stocks.size(); ++k) {
+      periods.push_back(std::to_string(k));
+      stocks.row(static_cast<Eigen::Index>(k)) << pr.stocks[k], pr.stocks[k].sum();
     }
     std::vector<std::string> cols = names;
-    cols.push_back("total");
-    table(out, "Projected stocks n(t+1) = n(t) P + r (t = 0 is the initial stock)", "t", periods,
-          cols, stocks, 1);
-    for (std::size_t t = 0; t < pr.flows.size(); ++t)
-      table(out,
-            fmt::format("Flows during period {} → {} (row = from, column = to; people)", t, t + 1),
-            "from \\ to", names, with_leaving, with_column(pr.flows[t], pr.exits[t].transpose()),
-            1);
+    cols.push_back(t("markov.total"));
+    table(out, t("markov.stocks"), "t", periods, cols, stocks, 1, lang);
+    for (std::size_t k = 0; k < pr.flows.size(); ++k)
+      table(out, text::trf(lang, "markov.flows", k, k + 1), t("markov.from_to"), names,
+            with_leaving, with_column(pr.flows[k], pr.exits[k].transpose()), 1, lang);
   }
   if (r.open) {
-    table(out,
-          "Fundamental matrix N = (I − P)^-1: expected periods spent in each state (column) by "
-          "someone now in a state (row), current period included",
-          "from \\ in", names, names, r.open->fundamental, 2);
-    table(out, "Expected periods in the system (N·1), current period included", "from", names,
-          {"periods"}, r.open->expected_periods, 2);
-    table(out,
-          "Exit distribution N·diag(w): probability that someone now in a state (row) leaves "
-          "from each state (column)",
-          "from \\ leaves from", names, names, r.open->exit_distribution, 4);
+    table(out, t("markov.fundamental"), t("markov.from_in"), names, names, r.open->fundamental, 2,
+          lang);
+    table(out, t("markov.expected_periods"), t("markov.from"), names, {t("markov.periods")},
+          r.open->expected_periods, 2, lang);
+    table(out, t("markov.exit_distribution"), t("markov.from_leaves_from"), names, names,
+          r.open->exit_distribution, 4, lang);
   }
   if (r.limiting)
-    table(out, "Limiting stocks under constant recruitment r (r N)", "", {"stock"}, names,
-          *r.limiting, 1);
+    table(out, t("markov.limiting"), "", {t("markov.stock")}, names, *r.limiting, 1, lang);
   if (r.stationary)
-    table(out, "Stationary distribution (π P = π, shares summing to 1)", "", {"share"}, names,
-          *r.stationary, 4);
+    table(out, t("markov.stationary"), "", {t("markov.share")}, names, *r.stationary, 4, lang);
   if (r.attainability) {
     Eigen::MatrixXd m(2, n);
     m << *r.in.target_stocks, r.attainability->recruitment;
-    table(out, "Recruitment that holds the target structure, r = n* (I − P)", "",
-          {"target n*", "recruitment r"}, names, m, 1);
-    out += r.attainability_statement + "\n\n";
+    table(out, t("markov.target_structure"), "", {t("markov.target"), t("markov.recruitment")},
+          names, m, 1, lang);
+    out += text::render(lang, r.attainability_text) + "\n\n";
   }
   if (r.vacancy) {
     Eigen::MatrixXd m(n, n + 1);
     m << r.vacancy->expected_length, r.vacancy->end_distribution;
-    std::vector<std::string> cols{"length"};
-    for (const auto& name : names) cols.push_back("ends at " + name);
-    table(out,
-          "Vacancy chains: expected length (moves, final fill from outside included) and where a "
-          "chain starting at each stratum (row) ends",
-          "starts at", names, cols, m, 4);
+    std::vector<std::string> cols{t("markov.length")};
+    for (const auto& name : names) cols.push_back(text::trf(lang, "markov.ends_at", name));
+    table(out, t("markov.vacancy_chains"), t("markov.starts_at"), names, cols, m, 4, lang);
   }
-  for (const auto& note : r.notes) out += "Note: " + note + "\n";
+  for (const auto& note : r.notes)
+    out += text::trf(lang, "markov.note", text::render(lang, note)) + "\n";
   return out;
 }
 
@@ -286,18 +290,10 @@ EstimateReport analyse_estimate(TransitionEstimate e, const std::string& source,
     if (e.exposure(i) <= 0)
       unseen.push_back(fmt::format("'{}'", e.states[static_cast<std::size_t>(i)]));
   if (!unseen.empty())
-    r.notes.push_back(fmt::format(
-        "No cadre was observed in {} at a year end, so there is no estimate: their rows of "
-        "transitions and leaving are 0, and the projection treats anyone there as leaving.",
-        fmt::join(unseen, ", ")));
-  r.notes.push_back(
-      "States are observed at the end of each 31 December. The projection starts from the mean "
-      "simulated stocks of the first year end and applies the estimated P and the mean observed "
-      "recruitment every year; recruits who join and leave within one year are not seen.");
-  if (by != StateBy::kPool)
     r.notes.push_back(
-        "A gap of more than about 4 standard errors means the detailed model is not a "
-        "time-homogeneous Markov chain over these states (durations, quotas, ages, vacancies).");
+        text::message("markov.note.unseen", fmt::format("{}", fmt::join(unseen, ", "))));
+  r.notes.push_back(text::message("markov.note.observed"));
+  if (by != StateBy::kPool) r.notes.push_back(text::message("markov.note.gap"));
   r.estimate = std::move(e);
   return r;
 }
@@ -330,39 +326,42 @@ std::string estimate_report_json(const EstimateReport& r) {
   j["simulated_stocks_se"] = std::move(se);
   j["projected_stocks"] = std::move(proj);
   j["max_gap_in_standard_errors"] = r.max_gap;
-  j["notes"] = r.notes;
+  j["notes"] = notes_json(r.notes);
   return j.dump(2, ' ', false) + "\n";
 }
 
-std::string estimate_report_table(const EstimateReport& r) {
+std::string estimate_report_table(const EstimateReport& r, text::Lang lang) {
+  const auto t = [lang](std::string_view id) { return std::string(text::tr(lang, id)); };
+  const auto date = [lang](kernel::Day d) {
+    const kernel::Ymd ymd = kernel::split(d);
+    return text::short_date(lang, ymd.year, static_cast<int>(ymd.month), static_cast<int>(ymd.day));
+  };
   const auto& e = r.estimate;
   const auto n = static_cast<Eigen::Index>(e.states.size());
   std::vector<std::string> with_leaving = e.states;
-  with_leaving.push_back("leaving");
+  with_leaving.push_back(t("markov.leaving"));
   std::string out;
-  out += fmt::format("cadresim markov --from-scenario: {} (scenario '{}')\n", r.source, r.scenario);
-  out += fmt::format(
-      "{} replication(s), seed {}; states: {} ({}); observed at {} year ends, {} to {}\n\n",
-      e.replications, r.seed, to_string(r.by), e.states.size(), e.dates.size(),
-      kernel::format_iso_date(e.dates.front()), kernel::format_iso_date(e.dates.back()));
-  table(out,
-        "Estimated yearly transition probabilities (row = from, column = to; counts over exposure)",
-        "from \\ to", e.states, with_leaving, e.probability, 4);
-  table(out, "Standard errors, sqrt(p (1 − p) / exposure)", "from \\ to", e.states, with_leaving,
-        e.standard_error, 4);
+  out += text::trf(lang, "markov.estimate.title", r.source, r.scenario) + "\n";
+  out += text::trf(lang, "markov.estimate.header", e.replications, r.seed, to_string(r.by),
+                   e.states.size(), e.dates.size(), date(e.dates.front()), date(e.dates.back())) +
+         "\n\n";
+  table(out, t("markov.estimated"), t("markov.from_to"), e.states, with_leaving, e.probability, 4,
+        lang);
+  table(out, t("markov.standard_errors"), t("markov.from_to"), e.states, with_leaving,
+        e.standard_error, 4, lang);
   Eigen::MatrixXd ex(n, 2);
   ex << e.exposure, e.recruitment.transpose();
-  table(out, "Exposure (cadre-years observed) and mean recruitment per year", "state", e.states,
-        {"cadre-years", "recruits/year"}, ex, 2);
+  table(out, t("markov.exposure"), t("markov.state"), e.states,
+        {t("markov.cadre_years"), t("markov.recruits_per_year")}, ex, 2, lang);
   std::vector<std::string> cols, rows;
   for (const auto& id : e.states) {
-    cols.push_back(id + " sim");
+    cols.push_back(text::trf(lang, "markov.sim", id));
     cols.push_back("±");
-    cols.push_back(id + " proj");
+    cols.push_back(text::trf(lang, "markov.proj", id));
   }
   Eigen::MatrixXd m(static_cast<Eigen::Index>(e.dates.size()), 3 * n);
   for (std::size_t k = 0; k < e.dates.size(); ++k) {
-    rows.push_back(kernel::format_iso_date(e.dates[k]));
+    rows.push_back(date(e.dates[k]));
     for (Eigen::Index i = 0; i < n; ++i) {
       const auto kk = static_cast<Eigen::Index>(k);
       m(kk, 3 * i) = e.stock_mean[k](i);
@@ -370,15 +369,13 @@ std::string estimate_report_table(const EstimateReport& r) {
       m(kk, 3 * i + 2) = r.projection.stocks[k](i);
     }
   }
-  table(out,
-        "Stocks at each year end: simulated mean, its standard error, and the analytic "
-        "projection n(t+1) = n(t) P + r",
-        "date", rows, cols, m, 1);
+  table(out, t("markov.year_end_stocks"), t("markov.date"), rows, cols, m, 1, lang);
   if (!r.max_gap_state.empty())
-    out += fmt::format(
-        "Largest gap between projection and simulation: {:.2f} standard errors ('{}', {}).\n",
-        r.max_gap, r.max_gap_state, r.max_gap_date);
-  for (const auto& note : r.notes) out += "Note: " + note + "\n";
+    out += text::trf(lang, "markov.largest_gap", number(r.max_gap, 2, lang), r.max_gap_state,
+                     table_date(r.max_gap_date, lang)) +
+           "\n";
+  for (const auto& note : r.notes)
+    out += text::trf(lang, "markov.note", text::render(lang, note)) + "\n";
   return out;
 }
 

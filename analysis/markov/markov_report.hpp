@@ -15,6 +15,7 @@
 #include "analysis/markov/estimation.hpp"      // TransitionEstimate, StateBy
 #include "analysis/markov/manpower_model.hpp"  // Projection, OpenChain, Attainability, ...
 #include "analysis/markov/markov_input.hpp"    // MarkovInput
+#include "sim/text/messages.hpp"               // text::Message notes, text::Lang tables
 
 namespace cadresim::analysis::markov {
 
@@ -31,31 +32,33 @@ struct ModelReport {
   std::optional<Eigen::RowVectorXd> limiting;    ///< under constant recruitment
   std::optional<Eigen::RowVectorXd> stationary;  ///< closed chains with a unique one
   std::optional<Attainability> attainability;    ///< when target stocks are given
-  std::string attainability_statement;           ///< the same, in words
+  std::string attainability_statement;           ///< the same, in words (English)
+  text::Message attainability_text;              ///< the same, to render in a language
   std::optional<VacancyChains> vacancy;          ///< when vacancy moves are given
-  std::vector<std::string> notes;  ///< why a quantity the reader might expect is absent
+  std::vector<text::Message> notes;  ///< why a quantity the reader might expect is absent
 };
 
 /// Analyses `in` (read from `file`, named in the table's heading).
 ModelReport analyse_model(const MarkovInput& in, std::string file);
 /// The report as indented JSON (keys in reading order), ending with a line break.
 std::string model_report_json(const ModelReport& r);
-/// The report as titled fixed-width tables, then the notes.
-std::string model_report_table(const ModelReport& r);
+/// The report as titled fixed-width tables, then the notes, in `lang` (its words, decimal mark
+/// and dates; the JSON form is language-neutral, its notes in English).
+std::string model_report_table(const ModelReport& r, text::Lang lang = text::Lang::kEn);
 
 /// An estimated matrix, the projection from it, and how far that projection is from the
 /// simulation.
 struct EstimateReport {
-  std::string source;              ///< the scenario file
-  std::string scenario;            ///< the scenario's name
-  StateBy by = StateBy::kLevel;    ///< what the states are
-  std::uint64_t seed = 1;          ///< seed of the simulated replications
-  TransitionEstimate estimate;     ///< the estimate itself
-  Projection projection;           ///< n(t+1) = n(t) P + r from the first year end
-  double max_gap = 0;              ///< largest |projected − simulated| / se over years ≥ 1
-  std::string max_gap_state;       ///< where that gap is
-  std::string max_gap_date;        ///< and when (ISO date)
-  std::vector<std::string> notes;  ///< how to read the comparison
+  std::string source;                ///< the scenario file
+  std::string scenario;              ///< the scenario's name
+  StateBy by = StateBy::kLevel;      ///< what the states are
+  std::uint64_t seed = 1;            ///< seed of the simulated replications
+  TransitionEstimate estimate;       ///< the estimate itself
+  Projection projection;             ///< n(t+1) = n(t) P + r from the first year end
+  double max_gap = 0;                ///< largest |projected − simulated| / se over years ≥ 1
+  std::string max_gap_state;         ///< where that gap is
+  std::string max_gap_date;          ///< and when (ISO date)
+  std::vector<text::Message> notes;  ///< how to read the comparison
 };
 
 /// Projects the estimate from the first year end's mean stocks and measures the largest gap to
@@ -64,7 +67,7 @@ EstimateReport analyse_estimate(TransitionEstimate e, const std::string& source,
                                 const std::string& scenario, StateBy by, std::uint64_t seed);
 /// The estimate report as indented JSON, ending with a line break.
 std::string estimate_report_json(const EstimateReport& r);
-/// The estimate report as titled fixed-width tables, then the notes.
-std::string estimate_report_table(const EstimateReport& r);
+/// The estimate report as titled fixed-width tables, then the notes, in `lang`.
+std::string estimate_report_table(const EstimateReport& r, text::Lang lang = text::Lang::kEn);
 
 }  // namespace cadresim::analysis::markov

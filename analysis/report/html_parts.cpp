@@ -134,16 +134,7 @@ std::string script_json(const json& j) {
 
 // 12345.678 -> "12,345.7"; negative numbers get a true minus sign; absent -> "–".
 std::string num(double v, int decimals) {
-  if (!std::isfinite(v)) return "–";
-  std::string s = fmt::format("{:.{}f}", std::abs(v), decimals);
-  if (s.find_first_not_of("0.") == std::string::npos) v = 0;   // no "−0.0"
-  const std::size_t digits = std::min(s.find('.'), s.size());  // before the decimal point
-  std::string out = v < 0 ? "\u2212" : "";
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (i > 0 && i < digits && (digits - i) % 3 == 0) out += thousands_separator(page_lang());
-    out += s[i] == '.' ? decimal_mark(page_lang()) : s[i];
-  }
-  return out;
+  return format_number(page_lang(), v, decimals, "\u2212");
 }
 
 std::string signed_num(double v, int decimals) {
@@ -156,18 +147,13 @@ std::string interval(const Value& v, int decimals) {
   return tf("html.interval", num(v.lo, decimals), num(v.hi, decimals));
 }
 
-// "2020-07-01" -> "1 July 2020".
+// "2020-07-01" -> "1 July 2020" / "1 tháng 7 năm 2020"; anything but an ISO date as it is.
 std::string long_date(const std::string& iso) {
-  static const char* const kMonths[] = {"January",   "February", "March",    "April",
-                                        "May",       "June",     "July",     "August",
-                                        "September", "October",  "November", "December"};
   if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return iso;
   const int month = std::atoi(iso.substr(5, 2).c_str());
   const int day = std::atoi(iso.substr(8, 2).c_str());
   if (month < 1 || month > 12 || day < 1) return iso;
-  // Vietnamese dates name the month by its number: "1 tháng 7 năm 2020".
-  if (page_lang() == Lang::kVi) return tf("html.date", day, month, iso.substr(0, 4));
-  return fmt::format("{} {} {}", day, kMonths[month - 1], iso.substr(0, 4));
+  return text::long_date(page_lang(), std::atoi(iso.substr(0, 4).c_str()), month, day);
 }
 
 // "2026-11-27T18:41:02Z" -> "27 November 2026, 18:41 UTC".

@@ -1,12 +1,12 @@
 // The message catalog: every user-facing text in English and Vietnamese (data; see
 // sim/text/messages.hpp and docs/architecture.md § Messages and languages). Ids are grouped by
 // where they appear: metric.* (figure labels shared by the summary and report.html), verdict.*,
-// summary.* (terminal summary), cli.* (command line); html.* (report.html; may hold markup) are
-// in message_catalog_html.cpp, story.* and lever.* in message_catalog_story.cpp,
-// page.* (the workspace page) in message_catalog_page.cpp, problem.* (scenario problems) in
-// message_catalog_problem.cpp.
-// The Vietnamese follows the vocabulary of the domain documents: cán bộ, luân chuyển, chức danh
-// chủ chốt, quy hoạch, nguồn kế cận, đại hội, thu nhập.
+// summary.* (terminal summary); cli.* (command line) are in message_catalog_cli.cpp, html.*
+// (report.html; may hold markup) are in message_catalog_html.cpp, story.* and lever.* in
+// message_catalog_story.cpp, page.* (the workspace page) in message_catalog_page.cpp, problem.*
+// (scenario problems) in message_catalog_problem.cpp. The Vietnamese follows the vocabulary of the
+// domain documents: cán bộ, luân chuyển, chức danh chủ chốt, quy hoạch, nguồn kế cận, đại hội, thu
+// nhập.
 #include "sim/text/messages.hpp"
 
 #include <iterator>  // std::begin, std::end
@@ -104,7 +104,7 @@ constexpr CatalogEntry kCatalog[] = {
     // ---- The terminal summary.
     {"summary.period",
      "Period {} to {}; {} replication(s), seed {}. Figures: mean [95% confidence interval].",
-     "Giai đoạn {} đến {}; {} lần lặp, hạt giống {}. Số liệu: bình quân [khoảng tin cậy 95%]."},
+     "Giai đoạn từ {} đến {}; {} lần lặp, hạt giống {}. Số liệu: bình quân [khoảng tin cậy 95%]."},
     {"summary.end_values", "End-of-run values (the last day only)",
      "Giá trị cuối kỳ (chỉ ngày cuối cùng)"},
     {"summary.vacancies_by_level", "Vacant posts on the last day, by level",
@@ -214,56 +214,6 @@ constexpr CatalogEntry kCatalog[] = {
     {"summary.assumptions.share", "share", "tỷ phần"},
     {"summary.assumptions.most_influential", "most influential", "ảnh hưởng nhiều nhất"},
     {"summary.report_path", "Report: {}", "Báo cáo: {}"},
-
-    // ---- The command line's main messages (the first {} is the subcommand).
-    {"cli.lang_invalid", "cadresim {}: --lang must be en or vi, got '{}'",
-     "cadresim {}: --lang phải là en hoặc vi, nhận được '{}'"},
-    {"cli.lang_env_invalid", "cadresim {}: CADRESIM_LANG must be en or vi, got '{}'",
-     "cadresim {}: CADRESIM_LANG phải là en hoặc vi, nhận được '{}'"},
-    {"cli.unknown_command", "cadresim: unknown command '{}' (see 'cadresim --help')",
-     "cadresim: không có lệnh '{}' (xem 'cadresim --help')"},
-    {"cli.whole_number", "cadresim {}: --{} must be a whole number from {} to {}, got '{}'",
-     "cadresim {}: --{} phải là số nguyên từ {} đến {}, nhận được '{}'"},
-    {"cli.out_not_folder", "cadresim {}: --out {} exists and is not a folder",
-     "cadresim {}: --out {} đã tồn tại và không phải là thư mục"},
-    {"cli.out_not_empty",
-     "cadresim {}: --out {} already holds files; choose a new folder, or add --overwrite to "
-     "replace that folder as a whole",
-     "cadresim {}: --out {} đã có tệp; hãy chọn thư mục mới, hoặc thêm --overwrite để thay toàn "
-     "bộ thư mục đó"},
-    {"cli.cannot_write_outputs", "cadresim {}: cannot write the outputs to {}: {}",
-     "cadresim {}: không ghi được kết quả vào {}: {}"},
-    {"cli.cannot_write_events", "cadresim {}: cannot write the event log to {}: {}",
-     "cadresim {}: không ghi được nhật ký sự kiện vào {}: {}"},
-    {"cli.run_too_large",
-     "cadresim {}: {} replications of {} simulated months are {} replication-months, over the "
-     "limit of {} (the results of every replication are kept until the end); use fewer "
-     "replications or a shorter horizon (--until)",
-     "cadresim {}: {} lần lặp của {} tháng mô phỏng là {} tháng-lần lặp, vượt giới hạn {} (kết "
-     "quả của mọi lần lặp được giữ đến cuối); hãy giảm số lần lặp hoặc rút ngắn kỳ (--until)"},
-    {"cli.invalid_scenario",
-     "cadresim {}: {} is not a valid scenario ({} problem(s)); nothing was written",
-     "cadresim {}: {} không phải là kịch bản hợp lệ ({} lỗi); không ghi tệp nào"},
-    {"cli.invalid_with_set",
-     "cadresim {}: {} with --set {} is not a valid scenario ({} problem(s)); nothing was written",
-     "cadresim {}: {} với --set {} không phải là kịch bản hợp lệ ({} lỗi); không ghi tệp nào"},
-    {"cli.invalid_with_shocks",
-     "cadresim {}: {} with the shocks of {} is not a valid scenario; nothing was written",
-     "cadresim {}: {} với các cú sốc của {} không phải là kịch bản hợp lệ; không ghi tệp nào"},
-    {"cli.assumptions.too_few",
-     "cadresim run: --assumptions needs at least 2 parameter sets and -n of at least 2",
-     "cadresim run: --assumptions cần ít nhất 2 bộ tham số và -n ít nhất là 2"},
-    {"cli.assumptions.none",
-     "cadresim run: {}: no \"assumptions\" section, so --assumptions has nothing to sample "
-     "(docs/scenarios.md)",
-     "cadresim run: {}: không có phần \"assumptions\", nên --assumptions không có gì để lấy mẫu "
-     "(docs/scenarios.md)"},
-    {"cli.validate.problems", "{}: {} problem(s)", "{}: {} lỗi"},
-    {"cli.story.words", "cadresim story: give WHO, or SCENARIO and WHO (see cadresim story -h)",
-     "cadresim story: hãy cho WHO, hoặc SCENARIO và WHO (xem cadresim story -h)"},
-    {"cli.story.until",
-     "cadresim story: --until must be a date YYYY-MM-DD after {} and not after {}",
-     "cadresim story: --until phải là ngày YYYY-MM-DD sau {} và không muộn hơn {}"},
 };
 
 }  // namespace
@@ -272,8 +222,9 @@ std::span<const CatalogEntry> message_catalog() {
   // Every table, this file's first, copied once into one list.
   static const std::vector<CatalogEntry> all = [] {
     std::vector<CatalogEntry> v(std::begin(kCatalog), std::end(kCatalog));
-    for (const auto part : {report_html_messages(), story_messages(), page_messages(),
-                            problem_messages(), problem_section_messages()})
+    for (const auto part :
+         {report_html_messages(), story_messages(), page_messages(), problem_messages(),
+          problem_section_messages(), cli_messages(), markov_messages()})
       v.insert(v.end(), part.begin(), part.end());
     return v;
   }();

@@ -19,5 +19,9 @@ std::span<const CatalogEntry> problem_messages();
 /// The problem.* messages of the mechanism, structure and shock sections, variants, --set and
 /// scripted changes (message_catalog_problem_sections.cpp).
 std::span<const CatalogEntry> problem_section_messages();
+/// The cli.* messages of the command line (message_catalog_cli.cpp).
+std::span<const CatalogEntry> cli_messages();
+/// The markov.* messages of the Markov reports' tables (message_catalog_markov.cpp).
+std::span<const CatalogEntry> markov_messages();
 
 }  // namespace cadresim::text

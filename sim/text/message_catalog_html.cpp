@@ -65,7 +65,6 @@ constexpr CatalogEntry kHtmlCatalog[] = {
     {"html.facts.created", "Created", "Thời điểm tạo"},
     {"html.facts.command", "Command", "Lệnh"},
     {"html.period", "{} to {}", "{} đến {}"},
-    {"html.date", "{} {} {}", "{} tháng {} năm {}"},
     {"html.interval", "{} to {}", "{} đến {}"},
     {"html.warnings", "Warnings", "Cảnh báo"},
     {"html.chart.download", "Download the data behind this chart (CSV)",

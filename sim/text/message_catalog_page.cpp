@@ -3,7 +3,7 @@
 // (/i18n.js, workspace/page_words.cpp) under the id without "page."; the page also gets every
 // metric.* text as "m_<metric>" and every lever.* text as "t_<lever>", so its measure and lever
 // names are the summary's and report.html's. Placeholders are named ("{km}"): the page fills
-// them by name (app.js t(key, {km: 50})).
+// them by name (app.js t(key, {km: 50})). The server's own answers (workspace.*) are here too.
 #include <iterator>  // std::size
 
 #include "sim/text/message_catalog.hpp"
@@ -147,6 +147,13 @@ constexpr CatalogEntry kPageCatalog[] = {
      "tỷ lệ cán bộ đủ điều kiện/năm"},
     {"page.u:VND once, by distance band (km)", "VND once, by distance band (km)",
      "đồng, một lần, theo khoảng cách (km)"},
+
+    // ---- The workspace server's answers (workspace/*.cpp, in the language of ?lang=): filled
+    // by fmt ("{}"), unlike the page's words above.
+    {"workspace.scenario_invalid", "the scenario {} is invalid: {}: {}",
+     "kịch bản {} không hợp lệ: {}: {}"},
+    {"workspace.shocks_do_not_fit", "the shock file {} does not fit the scenario: {}: {}",
+     "tệp cú sốc {} không phù hợp với kịch bản: {}: {}"},
 };
 
 }  // namespace

@@ -12,17 +12,17 @@
 #include <string>
 
 #include "analysis/messages.hpp"
-#include "analysis/report.hpp"      // format_interval
-#include "analysis/text_width.hpp"  // format_grouped
-#include "sim/text/messages.hpp"    // text::message, render
+#include "analysis/report.hpp"    // format_interval
+#include "sim/text/formats.hpp"   // format_number
+#include "sim/text/messages.hpp"  // text::message, render
 
 namespace fs = std::filesystem;
 
 namespace {
 
-using cadresim::analysis::format_grouped;
 using cadresim::analysis::Lang;
 using cadresim::analysis::message_catalog;
+using cadresim::text::format_number;
 
 // The placeholders of a text, sorted: "{}" for fmt's, "{km}" for the page's named ones. A doubled
 // brace ("{{}}": fmt's escape, printed "{}") is text, not a placeholder.
@@ -153,10 +153,10 @@ TEST(MessageCatalog, LanguagesAreEnglishAndVietnameseOnly) {
 }
 
 TEST(NumberFormat, EachLanguageGroupsThousandsItsWay) {
-  EXPECT_EQ(format_grouped(41566.64, 1, Lang::kEn), "41,566.6");
-  EXPECT_EQ(format_grouped(41566.64, 1, Lang::kVi), "41.566,6");
-  EXPECT_EQ(format_grouped(-1234567, 0, Lang::kVi), "-1.234.567");
-  EXPECT_EQ(format_grouped(0.04, 1, Lang::kVi), "0,0");
+  EXPECT_EQ(format_number(Lang::kEn, 41566.64, 1), "41,566.6");
+  EXPECT_EQ(format_number(Lang::kVi, 41566.64, 1), "41.566,6");
+  EXPECT_EQ(format_number(Lang::kVi, -1234567, 0), "-1.234.567");
+  EXPECT_EQ(format_number(Lang::kVi, 0.04, 1), "0,0");
   cadresim::analysis::Summary s;
   s.n = 10, s.mean = 1234.5, s.ci_low = 1000.24, s.ci_high = 1500;
   EXPECT_EQ(cadresim::analysis::format_interval(s, 1, Lang::kEn), "1,234.5 [1,000.2, 1,500.0]");

@@ -87,7 +87,9 @@ TEST(Story, TheStoryOfANamedCadreMatchesTheEventLogSentenceBySentence) {
     const std::string text = story_text(*subject, lines, lang);
     EXPECT_NE(text.find("Vàng A Kỷ"), std::string::npos);
     EXPECT_NE(text.find("Si Pa Phìn"), std::string::npos);
-    EXPECT_NE(text.find("2020-07-15"), std::string::npos);
+    // Dates in the language's convention, of one width so that the lines align.
+    const std::string date = lang == Lang::kEn ? "15 Jul 2020  " : "15/07/2020  ";
+    EXPECT_NE(text.find("\n" + date), std::string::npos) << text;
     EXPECT_NE(text.find(lang == Lang::kEn ? "Rotated from" : "Được luân chuyển từ"),
               std::string::npos);
     const std::string html = story_html(*subject, lines, lang);
@@ -127,6 +129,29 @@ TEST(Story, AVietnameseStoryHasNoEnglishSentenceNorLogName) {
     english_found += en.find(words) != std::string::npos;
   }
   EXPECT_GT(english_found, 5u);  // the same check finds the English sentences in English
+}
+
+// A structural event names its unit in the event's cadre field (kUnitMapped): it belongs to no
+// cadre's story, whichever cadre has that number.
+TEST(Story, AUnitsStructuralChangeIsNotToldInTheStoryOfTheCadreWithItsNumber) {
+  const auto& s = baseline();
+  engine::Engine e(s, 1, 0);
+  StoryRecorder rec;
+  e.add_observer(rec);
+  e.run();
+  std::size_t checked = 0;
+  for (const auto& ev : rec.log) {
+    if (ev.type != EventType::kUnitMapped || ev.cadre >= e.world().cadres.size() || checked >= 3)
+      continue;
+    std::string error;
+    const auto subject = find_subject(s, e.world(), e.world().cadres[ev.cadre].id, error);
+    ASSERT_TRUE(subject) << error;
+    const std::string text =
+        story_text(*subject, tell_story(s, e.world(), rec, *subject, Lang::kEn), Lang::kEn);
+    EXPECT_EQ(text.find("unit_mapped"), std::string::npos) << text;
+    ++checked;
+  }
+  EXPECT_EQ(checked, 3u);
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 // Displayed widths and grouped numbers for the terminal tables (analysis/text_width.hpp).
 #include "analysis/text_width.hpp"
 
-#include "analysis/report.hpp"  // format_interval
+#include "analysis/messages.hpp"  // format_number, Lang
+#include "analysis/report.hpp"    // format_interval
 
 #include <gtest/gtest.h>
 
@@ -23,11 +24,11 @@ TEST(TextWidth, PadsByDisplayedColumnsAndNeverCuts) {
 }
 
 TEST(TextWidth, GroupsThousandsAndDropsTheSignOfZero) {
-  EXPECT_EQ(format_grouped(41566.64, 1), "41,566.6");
-  EXPECT_EQ(format_grouped(-1234567.0, 0), "-1,234,567");
-  EXPECT_EQ(format_grouped(999.96, 1), "1,000.0");
-  EXPECT_EQ(format_grouped(123.0, 0), "123");
-  EXPECT_EQ(format_grouped(-0.01, 1), "0.0");
+  EXPECT_EQ(format_number(Lang::kEn, 41566.64, 1), "41,566.6");
+  EXPECT_EQ(format_number(Lang::kEn, -1234567.0, 0), "-1,234,567");
+  EXPECT_EQ(format_number(Lang::kEn, 999.96, 1), "1,000.0");
+  EXPECT_EQ(format_number(Lang::kEn, 123.0, 0), "123");
+  EXPECT_EQ(format_number(Lang::kEn, -0.01, 1), "0.0");
 }
 
 TEST(SummaryNumbers, IntervalsAreGroupedWithThousandsSeparators) {

@@ -265,4 +265,36 @@ TEST(Language, MainMessagesAreInVietnamese) {
   EXPECT_NE(unknown.err.find("không có lệnh 'nosuch'"), std::string::npos) << unknown.err;
 }
 
+// The usage errors of the subcommands come from the catalog too (cli.*): in Vietnamese with its
+// diacritics, the same exit code as in English, and no English sentence left.
+TEST(Language, UsageErrorsOfEverySubcommandAreInVietnamese) {
+  struct Case {
+    std::string args, vi, en;
+  };
+  const std::vector<Case> cases{
+      {"run -n 2 --overwrite", "cadresim run: --overwrite chỉ dùng được cùng với --out",
+       "cadresim run: --overwrite only applies with --out"},
+      {"run --save-state s.bin", "cadresim run: --save-state cần --until DATE (ngày của trạng thái",
+       "cadresim run: --save-state needs --until DATE"},
+      {"compare", "cadresim compare: hãy cho một kịch bản gốc và ít nhất một phương án",
+       "cadresim compare: give a base and at least one variant"},
+      {"markov", "cadresim markov: cần đúng một tệp đầu vào, nhận được 0",
+       "cadresim markov: expected exactly one input file, got 0"},
+      {"validate --at 2020-13-01", "cadresim validate: --at phải là ngày dạng YYYY-MM-DD",
+       "cadresim validate: --at must be a date YYYY-MM-DD"},
+      {"rerun", "cadresim rerun: hãy cho thư mục của lần chạy cần chạy lại",
+       "cadresim rerun: give the run folder to repeat"},
+  };
+  for (const auto& c : cases) {
+    // CADRESIM_LANG: markov and rerun have no --lang (their outputs are language-neutral).
+    const CliRun vi = run_cadresim(c.args, "", "CADRESIM_LANG=vi ");
+    const CliRun en = run_cadresim(c.args, "", "CADRESIM_LANG=en ");
+    EXPECT_NE(vi.exit_code, 0) << c.args;
+    EXPECT_EQ(vi.exit_code, en.exit_code) << c.args;
+    EXPECT_NE(vi.err.find(c.vi), std::string::npos) << c.args << ": " << vi.err;
+    EXPECT_EQ(vi.err.find(c.en), std::string::npos) << c.args << ": " << vi.err;
+    EXPECT_NE(en.err.find(c.en), std::string::npos) << c.args << ": " << en.err;
+  }
+}
+
 }  // namespace

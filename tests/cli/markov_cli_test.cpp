@@ -21,6 +21,7 @@ int markov_main(std::span<const std::string> args);
 using cadresim::cli::markov_main;
 using nlohmann::json;
 using testing::HasSubstr;
+using testing::Not;
 
 namespace {
 
@@ -154,6 +155,37 @@ TEST(MarkovCommand, SeparateClosedGroupsAreExplainedByName) {
   ASSERT_EQ(r.rc, cadresim::cli::kOk) << r.err;
   EXPECT_THAT(r.out, HasSubstr("not unique"));
   EXPECT_THAT(r.out, HasSubstr("{'north'} and {'south'}"));
+}
+
+TEST(MarkovCommand, TheTableIsInTheChosenLanguageAndTheJsonIsNot) {
+  TempDir dir;
+  const std::string file = dir.write("split.json", R"({
+    "states": ["bắc", "nam"], "transitions": [[1, 0], [0, 1]], "stocks": [5.5, 7]
+  })");
+  const Outcome vi = run({file, "--format", "table", "--lang", "vi"});
+  ASSERT_EQ(vi.rc, cadresim::cli::kOk) << vi.err;
+  EXPECT_THAT(vi.out, HasSubstr("2 trạng thái; chuỗi đóng (không ai rời đi)"));
+  EXPECT_THAT(vi.out, HasSubstr("Xác suất chuyển trạng thái mỗi kỳ"));
+  EXPECT_THAT(vi.out, HasSubstr("Ghi chú: Phân phối dừng không duy nhất"));
+  EXPECT_THAT(vi.out, HasSubstr("{'bắc'} và {'nam'}"));
+  EXPECT_THAT(vi.out, HasSubstr("5,5"));  // the decimal comma
+  EXPECT_THAT(vi.out, Not(HasSubstr("Note:")));
+  const Outcome en = run({file, "--format", "table", "--lang", "en"});
+  EXPECT_THAT(en.out, HasSubstr("Note: The stationary distribution is not unique"));
+  EXPECT_THAT(en.out, HasSubstr("5.5"));
+  // JSON is language-neutral: its notes are the English ones whatever --lang says.
+  EXPECT_EQ(run({file, "--lang", "vi"}).out, run({file, "--lang", "en"}).out);
+  EXPECT_EQ(run({file, "--lang", "xx"}).rc, cadresim::cli::kUsageError);
+  // The attainability statement too, with the same states named.
+  const std::string target = dir.write("target.json", R"({
+    "states": ["junior", "senior"], "transitions": [[0.7, 0.1], [0, 0.9]],
+    "target_stocks": [100, 5]
+  })");
+  const Outcome t_vi = run({target, "--format", "table", "--lang", "vi"});
+  EXPECT_THAT(t_vi.out, HasSubstr("Không đạt được chỉ bằng tuyển dụng"));
+  EXPECT_THAT(t_vi.out, HasSubstr("'senior'"));
+  EXPECT_THAT(run({target, "--format", "table", "--lang", "en"}).out,
+              HasSubstr("Not attainable by recruitment alone"));
 }
 
 TEST(MarkovCommand, InvalidInputExitsWithThreeAndPointers) {

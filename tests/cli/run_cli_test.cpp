@@ -145,12 +145,13 @@ TEST(StoryCommand, TellsACareerInBothLanguagesAndRefusesAnUnknownName) {
   const CliRun en = run_cadresim("story \"Vang A Ky\" --until 2023-12-31");
   ASSERT_EQ(en.exit_code, 0) << en.err;
   EXPECT_NE(en.out.find("The story of Vàng A Kỷ"), std::string::npos) << en.out;
-  EXPECT_NE(en.out.find("2020-07-15  Rotated from"), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("15 Jul 2020  Rotated from"), std::string::npos) << en.out;
   const fs::path html = scratch_path("story", "story.html");
   const CliRun vi = run_cadresim("story \"vàng a kỷ\" --lang vi --until 2023-12-31 --html \"" +
                                  html.string() + "\"");
   ASSERT_EQ(vi.exit_code, 0) << vi.err;
   EXPECT_NE(vi.out.find("Câu chuyện của Vàng A Kỷ"), std::string::npos) << vi.out;
+  EXPECT_NE(vi.out.find("15/07/2020  Được luân chuyển từ"), std::string::npos) << vi.out;
   EXPECT_TRUE(fs::exists(html));
   // The page names the cadre: private, like every output written with --with-names.
   EXPECT_EQ(fs::status(html).permissions() & fs::perms::all,

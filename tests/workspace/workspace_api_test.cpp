@@ -8,7 +8,11 @@
 #include <unistd.h>      // close
 
 #include <chrono>
+#include <filesystem>  // a scenario folder with a broken scenario
+#include <fstream>
 #include <thread>
+
+#include "../test_scratch.hpp"  // unique_temp_dir: scratch per test and process
 
 #include "workspace/http_server.hpp"
 
@@ -20,10 +24,11 @@ using nlohmann::json;
 // A server on 127.0.0.1 and a free port, serving the project's scenarios.
 class ServerFixture {
  public:
-  explicit ServerFixture(std::string token = "") {
+  explicit ServerFixture(std::string token = "",
+                         std::string folder = std::string(CADRESIM_SOURCE_DIR) + "/scenarios") {
     ServerOptions o;
     o.port = 0;
-    o.scenario_folder = std::string(CADRESIM_SOURCE_DIR) + "/scenarios";
+    o.scenario_folder = std::move(folder);
     o.token = std::move(token);
     o.threads = 1;
     o.limits.max_replications = 200;
@@ -414,6 +419,15 @@ TEST(WorkspaceApi, AStoryFollowsANamedCadreInEitherLanguage) {
                  {{"scenario", "training/son-mai.json"}, {"who", "hoang-thi-lan"}, {"lang", "vi"}});
   ASSERT_EQ(vi->status, 200);
   EXPECT_NE(body(vi)["lines"].dump(), e["lines"].dump());
+  // Each line's date: ISO for programs, and as each language writes it for the page.
+  const json& first_en = e["lines"][0];
+  const json v = body(vi);
+  const json& first_vi = v["lines"][0];
+  EXPECT_EQ(first_en["date"], first_vi["date"]);
+  const std::string iso = first_en["date"];
+  EXPECT_EQ(first_vi["date_text"],
+            iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4));
+  EXPECT_EQ(first_en["date_text"].get<std::string>().size(), 11u);
   auto nobody =
       post(c, "/api/story", {{"scenario", "training/son-mai.json"}, {"who", "nobody-here"}});
   EXPECT_EQ(nobody->status, 404);
@@ -422,6 +436,58 @@ TEST(WorkspaceApi, AStoryFollowsANamedCadreInEitherLanguage) {
       post(c, "/api/story", {{"scenario", "training/son-mai.json"}, {"who", "x"}, {"lang", "fr"}})
           ->status,
       400);
+}
+
+TEST(WorkspaceApi, ScenarioProblemsAreAnsweredInTheLanguageThePageAsksFor) {
+  // A scenario of the folder that does not load: the page lists it, and asking for its levers
+  // says why, in the page's language.
+  const std::filesystem::path folder = testing_support::unique_temp_dir("workspace-lang");
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder / "broken.json") << R"({"name": "hỏng", "extends": "missing.json"})";
+  {
+    ServerFixture s("", folder.string());
+    auto c = s.client();
+    auto en = c.Get("/api/levers?scenario=broken.json");
+    ASSERT_TRUE(en);
+    EXPECT_EQ(en->status, 422);
+    EXPECT_EQ(body(en)["error"]["pointer"], "scenario");
+    EXPECT_EQ(body(en)["error"]["message"],
+              "the scenario broken.json is invalid: /extends: base scenario \"missing.json\" "
+              "does not exist");
+    auto vi = c.Get("/api/levers?scenario=broken.json&lang=vi");
+    ASSERT_TRUE(vi);
+    EXPECT_EQ(vi->status, 422);
+    EXPECT_EQ(body(vi)["error"]["pointer"], "scenario");
+    EXPECT_EQ(body(vi)["error"]["message"],
+              "kịch bản broken.json không hợp lệ: /extends: kịch bản gốc \"missing.json\" không "
+              "tồn tại");
+  }
+  std::filesystem::remove_all(folder);
+
+  // A lever the scenario refuses: the same pointer in both languages, the sentence in each.
+  ServerFixture s;
+  auto c = s.client();
+  const json bad_top_up = {{"scenario", "training/son-mai.json"},
+                           {"levers", {{"support", {{"top_up_vnd_per_month", -5}}}}}};
+  auto en = post(c, "/api/runs?lang=en", bad_top_up);
+  auto vi = post(c, "/api/runs?lang=vi", bad_top_up);
+  ASSERT_TRUE(en && vi);
+  EXPECT_EQ(en->status, 422);
+  EXPECT_EQ(vi->status, 422);
+  EXPECT_EQ(body(vi)["error"]["pointer"], "/levers/support/top_up_vnd_per_month");
+  EXPECT_EQ(body(vi)["error"]["pointer"], body(en)["error"]["pointer"]);
+  const std::string en_text = body(en)["error"]["message"], vi_text = body(vi)["error"]["message"];
+  EXPECT_NE(en_text, vi_text);
+  EXPECT_NE(vi_text.find("phải"), std::string::npos) << vi_text;  // "must be", with diacritics
+  EXPECT_EQ(en_text, body(post(c, "/api/runs", bad_top_up))["error"]["message"]) << "en: default";
+
+  // An unknown language is refused with a JSON error, before anything else is read.
+  auto fr = post(c, "/api/runs?lang=fr", bad_top_up);
+  ASSERT_TRUE(fr);
+  EXPECT_EQ(fr->status, 400);
+  EXPECT_EQ(body(fr)["error"]["pointer"], "lang");
+  EXPECT_EQ(c.Get("/api/scenarios?lang=vi")->status, 200);
+  EXPECT_EQ(c.Get("/api/scenarios?lang=")->status, 400);
 }
 
 }  // namespace

@@ -42,7 +42,8 @@ const fmt = (x, d) => (Math.abs(x) < 0.5 * Math.pow(10, -d) ? 0 : Number(x)).toL
 async function api(method, path, body) {
   const opts = { method, headers: {} };
   if (body !== undefined) { opts.body = JSON.stringify(body); opts.headers["Content-Type"] = "application/json"; }
-  const res = await fetch(path, opts);
+  // The server answers problems (a scenario that does not load, a lever out of range) in the page's language.
+  const res = await fetch(path + (path.includes("?") ? "&" : "?") + "lang=" + state.lang, opts);
   const json = await res.json();
   if (!res.ok) {
     const e = json.error || {};
@@ -327,7 +328,7 @@ async function tellStory() {
   const r = await api("POST", "/api/story", { scenario: state.scenario, shocks: currentShocks(), levers: currentLevers(), seed: Number($("seed").value), who: $("who").value, lang: state.lang });
   $("story-subject").textContent = r.subject;
   const ol = $("story-lines"); ol.replaceChildren();
-  for (const line of r.lines) ol.append(el("li", {}, el("span", { class: "date", text: line.date }), line.text));
+  for (const line of r.lines) ol.append(el("li", {}, el("span", { class: "date", text: line.date_text }), line.text));
 }
 
 // ---- room --------------------------------------------------------------------------------------
