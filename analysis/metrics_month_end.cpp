@@ -48,7 +48,16 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   double later = 0, women = 0, young = 0;
   // Younger than the age limit ⇔ born after the day the limit age was reached.
   const Day young_born_after = kernel::add_months(day, -12 * s_.succession.young_max_age_years);
-  for (const auto& e : w.plan) {
+  // The planned cadres are scattered over the cadres: each one's line is asked for a few
+  // entries ahead (docs/performance.md § Prefetching).
+  constexpr std::size_t kAhead = 8;
+  for (std::size_t i = 0; i < w.plan.size(); ++i) {
+    if (i + kAhead < w.plan.size()) {
+      const auto& next = w.cadres[w.plan[i + kAhead].cadre];
+      __builtin_prefetch(&next.sex);
+      __builtin_prefetch(&next.birth);
+    }
+    const auto& e = w.plan[i];
     const auto& c = w.cadres[e.cadre];
     if (e.readiness == model::Readiness::kReadyNow) ++ready[e.post];
     if (e.readiness == model::Readiness::kReadyLater) ++later;
@@ -58,6 +67,11 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   }
   double key = 0, cov1 = 0, cov2 = 0, bench_sum = 0, eff_sum = 0, eff_n = 0;
   for (model::PostId p = 0; p < org.posts.size(); ++p) {
+    if (p + kAhead < org.posts.size())
+      if (const auto h = w.posts[p + kAhead].holder; h != model::kNoCadre) {
+        __builtin_prefetch(&w.cadres[h].competence);
+        __builtin_prefetch(&w.cadres[h].adapt_start);
+      }
     if (!org.title_of(p).key || !org.in_force(p)) continue;
     ++key;
     cov1 += ready[p] >= 1;
@@ -133,7 +147,9 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   if (s_.staffing.enabled) staffing_month(w);
   double active = 0, rotated = 0;
   std::vector<double> pool_stock(s_.pools.states.size(), 0);  // active members by pool state
-  for (const auto& c : w.cadres) {
+  for (std::size_t id = 0; id < w.cadres.size(); ++id) {
+    if (id + kAhead < w.cadres.size()) __builtin_prefetch(&w.cadres[id + kAhead].status);
+    const auto& c = w.cadres[id];
     if (c.status != model::CadreStatus::kActive) continue;
     ++active;
     rotated += c.rotation.active;

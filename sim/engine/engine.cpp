@@ -324,7 +324,7 @@ void Engine::month_end() {
         unit.level | (unit.regional_coefficient >= hardship ? kUnitHardship : 0u) |
         (unit.especially_difficult ? kUnitEspeciallyDifficult : 0u));
   }
-  // Cadres are 5 cache lines apart; the pass reads the first and the one holding the month
+  // Cadres are 4 cache lines apart; the pass reads the first and the one holding the month
   // counters. Asking for them a few cadres ahead keeps the pass from waiting on each.
   constexpr std::size_t kAhead = 4;
   for (CadreId id = 0; id < n; ++id) {

@@ -104,26 +104,28 @@ struct alignas(64) Cadre {
   Day retirement_date = 0;  ///< statutory retirement date (end of month)
   std::array<std::uint16_t, kMaxLevels> experience_months{};  ///< months served per level
   RotationRecord rotation;                                    ///< current rotation, if any
+  Day entered = 0;                                            ///< entry into the simulated service
+  Day exited = 0;                                             ///< exit date (retired or left)
+  // The third cache line (from byte 128): what the month-end pass and the monthly metrics read
+  // of every cadre (the month counters, birth, effectiveness's adaptation and effort terms).
   Day birth = 0;
-  int equivalent_rank =
-      -1;  ///< rank of the post whose clock `equivalent_since` runs (-1: none yet)
-  int consecutive_terms = 0;       ///< consecutive terms in the current post (elected/appointed)
-  Day term_end = 0;                ///< end of the current appointment (appointed titles)
   int hardship_months = 0;         ///< months in units with regional coefficient ≥ the threshold
   int attraction_months_used = 0;  ///< months of attraction allowance already received
-  Day entered = 0;                 ///< entry into the simulated service
-  Day exited = 0;                  ///< exit date (retired or left)
-  double grade_coefficient = 0;    ///< hệ số lương (civil-servant grade × step)
   Day adapt_start = 0;             ///< day of the last move (adaptation starts)
   double adapt_deficit = 0;        ///< initial effectiveness deficit after that move
   double adapt_tau_months = 12;    ///< adaptation time constant for that move
   double effort_penalty = 0;       ///< effort lost to reluctance while rotated
+  int equivalent_rank =
+      -1;  ///< rank of the post whose clock `equivalent_since` runs (-1: none yet)
+  int consecutive_terms = 0;  ///< consecutive terms in the current post (elected/appointed)
+  Day term_end = 0;           ///< end of the current appointment (appointed titles)
   /// Posts in which the cadre is acting holder (derived from PostState::acting, kept by
   /// rules::set_acting / clear_acting and rebuilt on load; not saved): lets an exit skip the
   /// scan of every post.
   std::uint32_t acting_posts = 0;
-  std::string id;    ///< stable identifier (roster id or generated)
-  std::string name;  ///< optional display name
+  double grade_coefficient = 0;  ///< hệ số lương (civil-servant grade × step)
+  std::string id;                ///< stable identifier (roster id or generated)
+  std::string name;              ///< optional display name
 };
 
 /// Cadre::pool_state of a cadre who is not in a pool.

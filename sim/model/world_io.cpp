@@ -15,7 +15,7 @@ using kernel::FormatError;
 // the build fail when a struct changes, so a field cannot be forgotten silently (measured with
 // libstdc++ on a 64-bit target, where the project is built).
 #if defined(__GLIBCXX__) && __SIZEOF_POINTER__ == 8
-static_assert(sizeof(Cadre) == 320, "Cadre changed: update world_io.cpp and kSnapshotFormat");
+static_assert(sizeof(Cadre) == 256, "Cadre changed: update world_io.cpp and kSnapshotFormat");
 static_assert(sizeof(RotationRecord) == 64, "RotationRecord changed: update world_io.cpp");
 static_assert(sizeof(PostState) == 28, "PostState changed: update world_io.cpp");
 static_assert(sizeof(PlanEntry) == 16, "PlanEntry changed: update world_io.cpp");
