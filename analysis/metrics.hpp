@@ -120,6 +120,10 @@ class MetricsCollector : public engine::Observer {
   std::vector<std::uint8_t> unit_flags_;  ///< per unit: 1 ever in surplus, 2 ever short
   bool finished_ = false;
   std::vector<double> last_headcount_;  ///< per unit, at the last month end
+  /// Per post, refilled at each month end (kept to avoid allocating them every month): ready-now
+  /// planned successors, and the bench strength (each planned cadre shared among their posts).
+  std::vector<std::uint8_t> month_ready_;
+  std::vector<double> month_bench_;
   // The congress pipeline (docs/model.md § Metrics, election_pipeline): per election in the
   // period, per slot (each key title of its tenure, then "key", then "all"), per field.
   struct ElectionSlot {

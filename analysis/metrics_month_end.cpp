@@ -43,8 +43,10 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   put("vacancies_key", "all", vac_key);
   put("acting", "all", acting);
   // Successor pipeline.
-  std::vector<std::uint8_t> ready(org.posts.size(), 0);
-  std::vector<double> bench(org.posts.size(), 0);
+  auto& ready = month_ready_;
+  auto& bench = month_bench_;
+  ready.assign(org.posts.size(), 0);
+  bench.assign(org.posts.size(), 0);
   double later = 0, women = 0, young = 0;
   // Younger than the age limit ⇔ born after the day the limit age was reached.
   const Day young_born_after = kernel::add_months(day, -12 * s_.succession.young_max_age_years);

@@ -17,6 +17,9 @@ CadreId best_placement(const RuleContext& ctx, PostId post) {
     const auto& cadre = ctx.world.cadres[c];
     if (cadre.status != model::CadreStatus::kActive || cadre.post != model::kNoPost) continue;
     if (cadre.last_post == model::kNoPost) continue;
+    // The score below is competence minus a non-negative term, so it cannot beat the best so far
+    // when competence alone does not reach it (the result is unchanged; the titles are not read).
+    if (cadre.competence < best_score) continue;
     // Not back into the post left at a term end (end_tenure zeroes the term count; taking any
     // post sets it to 1): that would dodge the term limit or the re-election age rule.
     if (cadre.last_post == post && cadre.consecutive_terms == 0) continue;
@@ -45,6 +48,7 @@ CadreId best_deputy(const RuleContext& ctx, PostId post) {
   // The holders of the feeding titles' posts in the managing scope (feeder_candidates, without
   // collecting them: the best is kept as they come, ties to the lower id).
   const model::UnitId scope = managing_unit(ctx.org, post);
+  const model::LevelId level = ctx.org.level_of(post);
   for (model::TitleId f : ctx.org.title_of(post).fed_by) {
     const auto posts = ctx.org.posts_of_title_within(f, scope);
     for (std::size_t i = 0; i < posts.size(); ++i) {
@@ -59,8 +63,12 @@ CadreId best_deputy(const RuleContext& ctx, PostId post) {
       if (cadre.equivalent_since > since_floor) continue;
       if (cadre.retirement_date < retire_floor) continue;
       if (candidate_score_bound(ctx, c) < best_score) continue;  // cannot win
+      // The score without its last term, and that term's largest value (0.1): a cadre who
+      // cannot win even so is skipped before the units are looked up for the non-native rules.
+      const double base = candidate_score_base(ctx, cadre, level);
+      if (base + 0.1 < best_score) continue;
       if (!non_native_allows(ctx.org, cadre, post)) continue;
-      const double s = candidate_score(ctx, c, post);
+      const double s = base + 0.1 * non_native_preference(ctx.org, cadre, post);
       if (s > best_score || (s == best_score && c < best)) {
         best_score = s;
         best = c;

@@ -82,14 +82,18 @@ bool may_plan_by_floor(const RuleContext& ctx, CadreId cadre, PostId post, Day r
   return non_native_allows(ctx.org, c, post);
 }
 
-double candidate_score(const RuleContext& ctx, CadreId cadre, PostId post) {
-  const auto& c = ctx.world.cadres[cadre];
-  const model::LevelId level = ctx.org.level_of(post);
-  // Competence dominates; lower-level experience (capped at 5 years), the last rating (priority
-  // for strong results) and the non-native preference break near-ties.
+double candidate_score_base(const RuleContext& ctx, const model::Cadre& c, model::LevelId level) {
+  // Competence dominates; lower-level experience (capped at 5 years) and the last rating
+  // (priority for strong results) break near-ties.
   const double exp_years = std::min(lower_level_months(c, level), 60) / 12.0;
   const double rating_bonus = ctx.scenario.evaluation.planning_bonus[model::rating_index(c.rating)];
-  return c.competence + 0.02 * exp_years + rating_bonus +
+  return c.competence + 0.02 * exp_years + rating_bonus;
+}
+
+double candidate_score(const RuleContext& ctx, CadreId cadre, PostId post) {
+  const auto& c = ctx.world.cadres[cadre];
+  // The non-native preference breaks what remains of a tie.
+  return candidate_score_base(ctx, c, ctx.org.level_of(post)) +
          0.1 * non_native_preference(ctx.org, c, post);
 }
 

@@ -31,8 +31,13 @@ bool may_plan(const RuleContext& ctx, CadreId cadre, PostId post, Day term_start
 /// The same with the age rule given as the earliest acceptable retirement date
 /// (planning_retirement_floor of the term start): the form for loops over many candidates.
 bool may_plan_by_floor(const RuleContext& ctx, CadreId cadre, PostId post, Day retire_floor);
-/// Ranking score of a candidate for a post (higher is better).
+/// Ranking score of a candidate for a post (higher is better): candidate_score_base for the
+/// post's level plus 0.1 when the title prefers non-natives and the cadre is one.
 double candidate_score(const RuleContext& ctx, CadreId cadre, PostId post);
+/// The part of candidate_score that reads only the cadre (competence, lower-level experience,
+/// rating), for a post of `level`. candidate_score is this plus 0.1 × the non-native preference
+/// (0 or 1), added last, so `base + 0.1` bounds it exactly and needs no look-up of units.
+double candidate_score_base(const RuleContext& ctx, const model::Cadre& c, model::LevelId level);
 /// An upper bound of candidate_score(ctx, cadre, post) for every post: the cadre's competence
 /// plus the largest possible experience, rating and non-native terms, added in the same order
 /// (floating-point addition is monotone, so the bound holds exactly). Loops that keep the best
