@@ -58,9 +58,11 @@ struct RetirementParams {
 
 /// Exit hazards other than retirement.
 struct AttritionParams {
-  std::vector<double> rate_per_year_by_level;        ///< indexed by LevelId
-  std::map<TitleId, double> rate_per_year_by_title;  ///< overrides the level rate
-  double share_resignation = 0.6;                    ///< causes of exits (normalised)
+  std::vector<double> rate_per_year_by_level;  ///< indexed by LevelId
+  /// Indexed by TitleId (titles past its end have none): overrides the level rate. A vector,
+  /// not a map, because the monthly pass reads it for every cadre with a post.
+  std::vector<std::optional<double>> rate_per_year_by_title;
+  double share_resignation = 0.6;  ///< causes of exits (normalised)
   double share_health = 0.25;
   double share_discipline = 0.15;
 };

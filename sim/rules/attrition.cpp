@@ -22,8 +22,8 @@ double attrition_rate_per_year(const RuleContext& ctx, const model::Cadre& c) {
   const auto& p = ctx.scenario.attrition;
   model::LevelId level;
   if (c.post != model::kNoPost) {
-    auto it = p.rate_per_year_by_title.find(ctx.org.posts[c.post].title);
-    if (it != p.rate_per_year_by_title.end()) return it->second;
+    if (const model::TitleId t = ctx.org.posts[c.post].title; t < p.rate_per_year_by_title.size())
+      if (const auto& rate = p.rate_per_year_by_title[t]) return *rate;
     level = ctx.org.level_of(c.post);
   } else {
     // Without a post: the home unit's level (a cadre from outside the modelled organisation:

@@ -2,7 +2,9 @@
 // personnel preparation before them, appointment terms, per-title term limits.
 #include "sim/rules/terms.hpp"
 
-#include <algorithm>  // std::find, std::sort
+#include <algorithm>  // std::find, std::sort, std::lower_bound
+#include <iterator>   // std::prev
+#include <limits>     // std::numeric_limits
 
 #include "sim/rules/non_native.hpp"  // non_native_allows
 #include "sim/rules/succession.hpp"  // readiness, candidate_score, feeder_candidates
@@ -379,28 +381,86 @@ void designate_term_limit_moves(RuleContext& ctx, const model::Election& electio
         opening.push_back(post);
         if (why == events::kReasonTermLimit && org.title_of(post).head) heads.push_back(post);
       }
-  std::vector<char> taken(org.posts.size(), 0);
-  for (const auto& e : w.plan)  // designated at an earlier preparation
-    if (term_limit_move_allowed(ctx, e.cadre, e.post) &&
-        std::find(heads.begin(), heads.end(), w.cadres[e.cadre].post) != heads.end())
-      taken[e.post] = 1;
+  if (heads.empty()) return;
+  // Designated at an earlier preparation: the post is taken, and its head needs no other.
+  std::vector<char> taken(org.posts.size(), 0), is_head(org.posts.size(), 0);
+  for (PostId from : heads) is_head[from] = 1;
+  std::vector<char> designated(w.cadres.size(), 0);
+  for (const auto& e : w.plan)
+    if (term_limit_move_allowed(ctx, e.cadre, e.post)) {
+      designated[e.cadre] = 1;
+      if (is_head[w.cadres[e.cadre].post]) taken[e.post] = 1;
+    }
+  // The opening posts by (level, rank), each group in Euler-tour order of its units, so a
+  // managing scope is one range of a group. Every candidate key below is 1000 × rank +
+  // 100 × (inside the scope) + score, and a score lies within [-1, 3.2] (competence, 0.1 for
+  // experience, a rating bonus in [-1, 1], 0.1 for the non-native preference): the best key
+  // lies in the highest rank with an eligible post, inside the scope when one is there. The
+  // groups are searched in that order, which finds the post the full scan in `opening` order
+  // would (equal keys go to the first in that order) while reading one scope for most heads.
+  struct Opening {
+    std::uint32_t tour;   // tour entry of the post's unit
+    std::uint32_t index;  // position in `opening`
+  };
+  const auto group_key = [&](PostId p) {
+    return (static_cast<std::uint64_t>(org.level_of(p)) << 32) |
+           static_cast<std::uint32_t>(org.title_of(p).rank - std::numeric_limits<int>::min());
+  };
+  std::vector<std::pair<std::uint64_t, Opening>> sorted;
+  sorted.reserve(opening.size());
+  for (std::uint32_t i = 0; i < opening.size(); ++i)
+    sorted.push_back({group_key(opening[i]), {org.preorder_in[org.posts[opening[i]].unit], i}});
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first
+                              : (a.second.tour != b.second.tour ? a.second.tour < b.second.tour
+                                                                : a.second.index < b.second.index);
+  });
   for (PostId from : heads) {
     const CadreId h = w.posts[from].holder;
+    if (designated[h]) continue;
     const auto& c = w.cadres[h];
-    bool done = false;
-    for (std::size_t i = 0; w.plan_count[h] > 0 && !done && i < w.plan.size(); ++i)
-      done = w.plan[i].cadre == h && term_limit_move_allowed(ctx, h, w.plan[i].post);
-    if (done) continue;
     const model::UnitId scope = managing_unit(org, from);
     PostId best = model::kNoPost;
     double best_key = -1e300;
-    for (PostId to : opening) {
-      if (taken[to] || !term_limit_move_allowed(ctx, h, to)) continue;
-      if (!non_native_allows(org, c, to) || !age_allows(ctx, c, to, election.date, false)) continue;
-      const double key = 1000.0 * org.title_of(to).rank +
-                         (org.within(org.posts[to].unit, scope) ? 100.0 : 0.0) +
-                         candidate_score(ctx, h, to);
-      if (key > best_key) best = to, best_key = key;
+    std::uint32_t best_index = 0;
+    // Examines one range of a group; true when it holds an eligible post.
+    const auto search = [&](auto first, auto last) {
+      bool found = false;
+      for (auto it = first; it != last; ++it) {
+        const PostId to = opening[it->second.index];
+        if (taken[to] || !term_limit_move_allowed(ctx, h, to)) continue;
+        if (!non_native_allows(org, c, to) || !age_allows(ctx, c, to, election.date, false))
+          continue;
+        const double key = 1000.0 * org.title_of(to).rank +
+                           (org.within(org.posts[to].unit, scope) ? 100.0 : 0.0) +
+                           candidate_score(ctx, h, to);
+        if (key > best_key || (key == best_key && it->second.index < best_index))
+          best = to, best_key = key, best_index = it->second.index;
+        found = true;
+      }
+      return found;
+    };
+    // Groups of the head's level with a rank not above its own, highest rank first.
+    const std::uint64_t own = group_key(from);
+    const std::uint64_t level_floor = own & ~std::uint64_t{0xFFFFFFFFu};
+    auto group_end = std::upper_bound(sorted.begin(), sorted.end(), own,
+                                      [](std::uint64_t k, const auto& e) { return k < e.first; });
+    while (best == model::kNoPost && group_end != sorted.begin() &&
+           std::prev(group_end)->first >= level_floor) {
+      const std::uint64_t g = std::prev(group_end)->first;
+      const auto group_begin = std::lower_bound(
+          sorted.begin(), group_end, g, [](const auto& e, std::uint64_t k) { return e.first < k; });
+      const auto in_first =
+          std::lower_bound(group_begin, group_end, org.preorder_in[scope],
+                           [](const auto& e, std::uint32_t t) { return e.second.tour < t; });
+      const auto in_last =
+          std::upper_bound(in_first, group_end, org.preorder_out[scope],
+                           [](std::uint32_t t, const auto& e) { return t < e.second.tour; });
+      if (!search(in_first, in_last)) {
+        search(group_begin, in_first);
+        search(in_last, group_end);
+      }
+      group_end = group_begin;
     }
     if (best == model::kNoPost) continue;
     taken[best] = 1;

@@ -90,6 +90,7 @@ void read_attrition(FieldReader& top, SectionContext& ctx) {
       }
       double rate = 0;
       by_title.number(id, rate, 0, 1);
+      if (p.rate_per_year_by_title.size() <= t) p.rate_per_year_by_title.resize(t + 1);
       p.rate_per_year_by_title[t] = rate;
     }
   }
