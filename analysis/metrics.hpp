@@ -124,6 +124,16 @@ class MetricsCollector : public engine::Observer {
   /// planned successors, and the bench strength (each planned cadre shared among their posts).
   std::vector<std::uint8_t> month_ready_;
   std::vector<double> month_bench_;
+  /// The key posts of the structure in force, in post order (rebuilt when the organisation
+  /// changes): the monthly pass reads their holders only, and asks for those ahead.
+  std::vector<model::PostId> key_posts_;
+  const model::Organisation* key_posts_org_ = nullptr;
+  std::size_t key_posts_of_ = 0;  ///< the organisation's post count when key_posts_ was built
+  /// Per cadre, birth day and sex (set when the cadre is created and never changed), copied
+  /// for new cadres at each month end: the plan's shares read these instead of each planned
+  /// cadre's record, scattered in a large organisation (docs/performance.md).
+  std::vector<Day> cadre_birth_;
+  std::vector<std::uint8_t> cadre_female_;
   // The congress pipeline (docs/model.md § Metrics, election_pipeline): per election in the
   // period, per slot (each key title of its tenure, then "key", then "all"), per field.
   struct ElectionSlot {

@@ -50,31 +50,36 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   double later = 0, women = 0, young = 0;
   // Younger than the age limit ⇔ born after the day the limit age was reached.
   const Day young_born_after = kernel::add_months(day, -12 * s_.succession.young_max_age_years);
-  // The planned cadres are scattered over the cadres: each one's line is asked for a few
-  // entries ahead (docs/performance.md § Prefetching).
-  constexpr std::size_t kAhead = 8;
-  for (std::size_t i = 0; i < w.plan.size(); ++i) {
-    if (i + kAhead < w.plan.size()) {
-      const auto& next = w.cadres[w.plan[i + kAhead].cadre];
-      __builtin_prefetch(&next.sex);
-      __builtin_prefetch(&next.birth);
-    }
-    const auto& e = w.plan[i];
-    const auto& c = w.cadres[e.cadre];
+  for (std::size_t id = cadre_birth_.size(); id < w.cadres.size(); ++id) {
+    cadre_birth_.push_back(w.cadres[id].birth);
+    cadre_female_.push_back(w.cadres[id].sex == model::Sex::kFemale);
+  }
+  for (const auto& e : w.plan) {
     if (e.readiness == model::Readiness::kReadyNow) ++ready[e.post];
     if (e.readiness == model::Readiness::kReadyLater) ++later;
     if (w.plan_count[e.cadre] > 0) bench[e.post] += 1.0 / w.plan_count[e.cadre];
-    women += c.sex == model::Sex::kFemale;
-    young += c.birth > young_born_after;
+    women += cadre_female_[e.cadre];
+    young += cadre_birth_[e.cadre] > young_born_after;
+  }
+  if (&org != key_posts_org_ || org.posts.size() != key_posts_of_) {
+    key_posts_.clear();
+    for (model::PostId p = 0; p < org.posts.size(); ++p)
+      if (org.title_of(p).key) key_posts_.push_back(p);
+    key_posts_org_ = &org;
+    key_posts_of_ = org.posts.size();
   }
   double key = 0, cov1 = 0, cov2 = 0, bench_sum = 0, eff_sum = 0, eff_n = 0;
-  for (model::PostId p = 0; p < org.posts.size(); ++p) {
-    if (p + kAhead < org.posts.size())
-      if (const auto h = w.posts[p + kAhead].holder; h != model::kNoCadre) {
+  // The holders are scattered over the cadres: each one's line is asked for a few key posts
+  // ahead (docs/performance.md § Prefetching).
+  constexpr std::size_t kAhead = 8;
+  for (std::size_t i = 0; i < key_posts_.size(); ++i) {
+    if (i + kAhead < key_posts_.size())
+      if (const auto h = w.posts[key_posts_[i + kAhead]].holder; h != model::kNoCadre) {
         __builtin_prefetch(&w.cadres[h].competence);
         __builtin_prefetch(&w.cadres[h].adapt_start);
       }
-    if (!org.title_of(p).key || !org.in_force(p)) continue;
+    const model::PostId p = key_posts_[i];
+    if (!org.in_force(p)) continue;
     ++key;
     cov1 += ready[p] >= 1;
     cov2 += ready[p] >= 2;

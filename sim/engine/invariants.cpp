@@ -33,6 +33,14 @@ std::string invariant_violation(const model::World& w) {
         rules::is_native(org, w.cadres[h], p))
       return "invariant: a native holds a post that requires a non-native: " + org.post_label(p);
   }
+  if (!w.held_in_unit.empty()) {
+    if (w.held_in_unit.size() != org.units.size())
+      return "invariant: the held-post counts are not of the organisation in force";
+    std::vector<std::uint32_t> held(org.units.size(), 0);
+    for (model::PostId p = 0; p < w.posts.size(); ++p)
+      if (w.posts[p].holder != model::kNoCadre) ++held[org.posts[p].unit];
+    if (held != w.held_in_unit) return "invariant: a unit's held-post count disagrees with its posts";
+  }
   std::vector<std::uint32_t> acting(w.cadres.size(), 0);
   for (const auto& ps : w.posts)
     if (ps.acting != model::kNoCadre) ++acting[ps.acting];
@@ -47,6 +55,9 @@ std::string invariant_violation(const model::World& w) {
   for (model::CadreId id = 0; id < w.plan_count.size(); ++id)
     if (w.plan_count[id] != planned[id] && planned[id] < 255)
       return "invariant: a cadre's plan count disagrees with the plan";
+  for (const auto& e : w.plan)
+    if (e.cadre >= w.plan_first_post.size() || w.plan_first_post[e.cadre] > e.post)
+      return "invariant: a plan entry lies below its cadre's first-post bound";
   if (!std::is_sorted(w.plan.begin(), w.plan.end(), model::PlanByPost{}))
     return "invariant: the plan is not in post order";
   if (w.initial_cadres + w.recruited - w.exited != active)

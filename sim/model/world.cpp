@@ -4,6 +4,32 @@
 
 namespace cadresim::model {
 
+void World::note_planned(CadreId cadre, PostId post) {
+  if (plan_first_post.size() <= cadre) plan_first_post.resize(cadres.size() > cadre ? cadres.size() : cadre + 1, kNoPost);
+  if (post < plan_first_post[cadre]) plan_first_post[cadre] = post;
+}
+
+void World::rebuild_plan_first_post() {
+  plan_first_post.assign(cadres.size(), kNoPost);
+  for (const auto& e : plan) note_planned(e.cadre, e.post);
+}
+
+void World::set_holder(PostId post, CadreId cadre) {
+  CadreId& holder = posts[post].holder;
+  if (!held_in_unit.empty() && (holder == kNoCadre) != (cadre == kNoCadre)) {
+    std::uint32_t& n = held_in_unit[org->posts[post].unit];
+    n = cadre == kNoCadre ? n - 1 : n + 1;
+  }
+  holder = cadre;
+}
+
+void World::rebuild_held_in_unit() {
+  held_in_unit.assign(org != nullptr ? org->units.size() : 0, 0);
+  if (org == nullptr) return;
+  for (PostId p = 0; p < posts.size() && p < org->posts.size(); ++p)
+    if (posts[p].holder != kNoCadre) ++held_in_unit[org->posts[p].unit];
+}
+
 std::size_t World::active_count() const {
   std::size_t n = 0;
   for (const auto& c : cadres) n += c.status == CadreStatus::kActive;

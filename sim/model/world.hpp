@@ -61,6 +61,13 @@ struct World {
   /// entries with rules::add_plan_entry and remove them with erase/remove_if, which keep it.
   std::vector<PlanEntry> plan;
   std::vector<std::uint8_t> plan_count;      ///< posts each cadre is planned for (by CadreId)
+  /// Per cadre, a post at or below the lowest post of its plan entries (kept by note_planned on
+  /// every addition, not raised on removals), so a search for a cadre's entries starts there
+  /// instead of at the front of the plan. Cadres past its end: no bound.
+  std::vector<PostId> plan_first_post;
+  /// Posts of each unit of `org` that have a holder, kept by set_holder and rebuilt when the
+  /// organisation changes; empty in a world built by hand (held_posts then counts them).
+  std::vector<std::uint32_t> held_in_unit;
   std::vector<double> attrition_hazard;      ///< cumulative hazard per cadre
   std::vector<double> attrition_threshold;   ///< Exp(1) personal threshold per cadre
   std::vector<double> attrition_multiplier;  ///< reluctance hook (1 = none)
@@ -71,6 +78,14 @@ struct World {
   std::uint64_t recruited = 0;
   std::uint64_t exited = 0;
 
+  /// Records an entry of `cadre` for `post` in plan_first_post (call on every addition).
+  void note_planned(CadreId cadre, PostId post);
+  /// Rebuilds plan_first_post from the plan (after reading a saved state).
+  void rebuild_plan_first_post();
+  /// Makes `cadre` (or kNoCadre) the holder of `post`, keeping held_in_unit.
+  void set_holder(PostId post, CadreId cadre);
+  /// Rebuilds held_in_unit for `org` (after building, reading or switching the organisation).
+  void rebuild_held_in_unit();
   /// Number of active cadres.
   std::size_t active_count() const;
   /// The plan entries for `post` (a contiguous range of the post-ordered plan).

@@ -20,7 +20,7 @@ static_assert(sizeof(RotationRecord) == 64, "RotationRecord changed: update worl
 static_assert(sizeof(PostState) == 28, "PostState changed: update world_io.cpp");
 static_assert(sizeof(PlanEntry) == 16, "PlanEntry changed: update world_io.cpp");
 static_assert(sizeof(VacancyChain) == 16, "VacancyChain changed: update world_io.cpp");
-static_assert(sizeof(World) == 280, "World changed: update world_io.cpp");
+static_assert(sizeof(World) == 328, "World changed: update world_io.cpp");  // plan_first_post and held_in_unit: derived, rebuilt
 static_assert(sizeof(events::DomainEvent) == 32, "DomainEvent changed: update world_io.cpp");
 #endif
 
@@ -263,6 +263,7 @@ void load_world(ByteReader& r, World& world, std::size_t posts, std::size_t unit
       if (out.plan_count[c] != std::min<std::size_t>(entries[c], 255))
         throw FormatError("a cadre's plan count does not match its plan entries");
   }
+  out.rebuild_plan_first_post();
   // Derived, not saved: in how many posts each cadre acts.
   for (const auto& p : out.posts)
     if (p.acting != kNoCadre) ++out.cadres[p.acting].acting_posts;

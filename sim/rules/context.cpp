@@ -33,7 +33,7 @@ void open_vacancy(RuleContext& ctx, PostId post, std::uint16_t reason, std::uint
   if (former != model::kNoCadre) {
     w.cadres[former].last_post = post;
     w.cadres[former].post = model::kNoPost;
-    ps.holder = model::kNoCadre;
+    w.set_holder(post, model::kNoCadre);
   }
   ps.vacant_since = ctx.now();
   ps.unmet_reported = false;
@@ -77,7 +77,7 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
   // Close the vacancy.
   const Day vacant_days = ctx.now() - ps.vacant_since;
   clear_acting(w, post);
-  ps.holder = cadre;
+  w.set_holder(post, cadre);
   ps.chain = 0;
   ps.fill_pending = false;  // a pending attempt for this vacancy is now stale
   ps.outgoing = false;
@@ -121,7 +121,7 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
            vacant_days);
   // The filler's own post continues the chain; an outsider or an unplaced cadre ends it.
   if (from != model::kNoPost) {
-    w.posts[from].holder = model::kNoCadre;
+    w.set_holder(from, model::kNoCadre);
     open_vacancy(ctx, from, old_post_reason, chain);
   } else if (chain != 0) {
     auto& ch = w.chains[chain];
@@ -131,6 +131,7 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
 }
 
 void add_plan_entry(model::World& w, const model::PlanEntry& entry) {
+  w.note_planned(entry.cadre, entry.post);
   w.plan.insert(std::upper_bound(w.plan.begin(), w.plan.end(), entry.post, model::PlanByPost{}),
                 entry);
 }
@@ -150,11 +151,17 @@ void clear_acting(model::World& w, PostId post) {
 void unplan_cadre(RuleContext& ctx, CadreId cadre, std::uint16_t reason) {
   auto& w = ctx.world;
   if (cadre < w.plan_count.size() && w.plan_count[cadre] == 0) return;  // planned nowhere
-  // The cadre's entries, in post order; the scan stops after the last of them (plan_count says
-  // how many there are) and the erase starts at the first.
+  // The cadre's entries, in post order; the scan starts at the bound of their lowest post and
+  // stops after the last of them (plan_count says how many there are); the erase starts at
+  // the first.
   std::size_t left = cadre < w.plan_count.size() ? w.plan_count[cadre] : w.plan.size();
+  const auto start =
+      cadre < w.plan_first_post.size()
+          ? std::lower_bound(w.plan.begin(), w.plan.end(), w.plan_first_post[cadre],
+                             model::PlanByPost{})
+          : w.plan.begin();
   auto first = w.plan.end();
-  for (auto it = w.plan.begin(); it != w.plan.end() && left > 0; ++it)
+  for (auto it = start; it != w.plan.end() && left > 0; ++it)
     if (it->cadre == cadre) {
       ctx.emit(EventType::kUnplanned, cadre, model::kNoPost, it->post, reason);
       it->cadre = model::kNoCadre;

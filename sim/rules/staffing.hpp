@@ -19,8 +19,11 @@ inline bool staffing_on(const model::World& w) {
   return !w.staff.empty();
 }
 
-/// Posts of `unit` that have a substantive holder.
+/// Posts of `unit` that have a substantive holder (the world's count when it keeps one for
+/// this organisation).
 inline int held_posts(const model::World& w, const model::Organisation& org, model::UnitId unit) {
+  if (w.org == &org && w.held_in_unit.size() == org.units.size())
+    return static_cast<int>(w.held_in_unit[unit]);
   int held = 0;
   for (PostId p : org.posts_of_unit[unit]) held += w.posts[p].holder != model::kNoCadre;
   return held;

@@ -83,7 +83,7 @@ void restructure(RuleContext& ctx, const model::Organisation& before,
     auto& c = w.cadres[h];
     c.last_post = p;
     c.post = model::kNoPost;
-    ps.holder = model::kNoCadre;
+    w.set_holder(p, model::kNoCadre);
     old_post[h] = p;
     displaced.push_back(h);
   }

@@ -191,6 +191,7 @@ void planning_review(RuleContext& ctx, int year) {
     for (auto it = ranked.begin(); it != top; ++it) {
       const CadreId c = it->second;
       w.plan.push_back({c, post, readiness(ctx, c, post), ctx.now()});
+      w.note_planned(c, post);
       ++w.plan_count[c];
       ++per_post[post];
       women += w.cadres[c].sex == model::Sex::kFemale;

@@ -145,6 +145,7 @@ class RuleHarness {
   /// Adds a succession-plan entry (as a review would) and counts it.
   void plan(CadreId c, PostId p) {
     world.plan.push_back({c, p, model::Readiness::kNotReady, sim.now()});
+    world.note_planned(c, p);
     ++world.plan_count[c];
   }
 
