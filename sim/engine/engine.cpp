@@ -329,6 +329,9 @@ void Engine::month_end() {
   // Cadres are 4 cache lines apart; the pass reads the first and the one holding the month
   // counters. Asking for them a few cadres ahead keeps the pass from waiting on each.
   constexpr std::size_t kAhead = 4;
+  auto& competence_copy = world_.competence_copy;
+  for (std::size_t id = competence_copy.size(); id < n; ++id)
+    competence_copy.push_back(world_.cadres[id].competence);
   for (CadreId id = 0; id < n; ++id) {
     if (id + kAhead < n) {
       __builtin_prefetch(&world_.cadres[id + kAhead].status);
@@ -343,6 +346,7 @@ void Engine::month_end() {
       if (cadre.experience_months[level] < 0xFFFF) ++cadre.experience_months[level];
       if (info & kUnitHardship) ++cadre.hardship_months;
       cadre.competence = std::min(1.0, cadre.competence + gain_by_level[level]);
+      competence_copy[id] = cadre.competence;
       if ((info & kUnitEspeciallyDifficult) &&
           cadre.attraction_months_used < current_->income.attraction_max_months)
         ++cadre.attraction_months_used;

@@ -33,6 +33,9 @@ std::string invariant_violation(const model::World& w) {
         rules::is_native(org, w.cadres[h], p))
       return "invariant: a native holds a post that requires a non-native: " + org.post_label(p);
   }
+  for (model::CadreId id = 0; id < w.competence_copy.size(); ++id)
+    if (w.competence_copy[id] != w.cadres[id].competence)
+      return "invariant: the competence copy disagrees with a cadre's competence";
   if (!w.held_in_unit.empty()) {
     if (w.held_in_unit.size() != org.units.size())
       return "invariant: the held-post counts are not of the organisation in force";

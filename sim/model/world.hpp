@@ -68,6 +68,10 @@ struct World {
   /// Posts of each unit of `org` that have a holder, kept by set_holder and rebuilt when the
   /// organisation changes; empty in a world built by hand (held_posts then counts them).
   std::vector<std::uint32_t> held_in_unit;
+  /// Each cadre's competence, copied at every month end (a cadre's competence changes only when
+  /// it is created and at month ends): the candidate scans read this compact array before the
+  /// cadre's record. Cadres created since the last month end lie past its end.
+  std::vector<double> competence_copy;
   std::vector<double> attrition_hazard;      ///< cumulative hazard per cadre
   std::vector<double> attrition_threshold;   ///< Exp(1) personal threshold per cadre
   std::vector<double> attrition_multiplier;  ///< reluctance hook (1 = none)

@@ -58,11 +58,14 @@ CadreId best_deputy(const RuleContext& ctx, PostId post) {
       const PostId q = posts[i];
       const CadreId c = ctx.world.posts[q].holder;
       if (c == model::kNoCadre) continue;
+      // First what the compact competence copy can decide, so that about half of the holders'
+      // records are never read (docs/performance.md); the checks are filters, so their order
+      // does not change the result.
+      if (candidate_score_bound(ctx, c) < best_score) continue;  // cannot win
       const auto& cadre = ctx.world.cadres[c];
       if (cadre.rotation.active) continue;  // rotated cadres finish their rotation first
       if (cadre.equivalent_since > since_floor) continue;
       if (cadre.retirement_date < retire_floor) continue;
-      if (candidate_score_bound(ctx, c) < best_score) continue;  // cannot win
       // The score without its last term, and that term's largest value (0.1): a cadre who
       // cannot win even so is skipped before the units are looked up for the non-native rules.
       const double base = candidate_score_base(ctx, cadre, level);

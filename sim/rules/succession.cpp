@@ -99,7 +99,8 @@ double candidate_score(const RuleContext& ctx, CadreId cadre, PostId post) {
 
 double candidate_score_bound(const RuleContext& ctx, CadreId cadre) {
   const auto& bonus = ctx.scenario.evaluation.planning_bonus;
-  return ctx.world.cadres[cadre].competence + 0.02 * 5.0 +
+  const auto& copy = ctx.world.competence_copy;  // the same value, in a compact array
+  return (cadre < copy.size() ? copy[cadre] : ctx.world.cadres[cadre].competence) + 0.02 * 5.0 +
          *std::max_element(bonus.begin(), bonus.end()) + 0.1 * 1.0;
 }
 
