@@ -54,7 +54,7 @@ Engine::Engine(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
   world_.scenario = current_;
   world_.org = org_;
   model::load_world(r, world_, org_->posts.size(), org_->units.size());
-  world_.rebuild_held_in_unit();
+  world_.rebuild_holder_indexes();
   log_ = model::load_events(r);
   vacancy_counter_.resize(r.count(1));
   if (vacancy_counter_.size() != org_->posts.size())
@@ -148,7 +148,7 @@ void Engine::switch_epoch(std::uint32_t index) {
   org_ = &epoch.scenario->organisation;
   world_.scenario = current_;
   world_.org = org_;
-  world_.rebuild_held_in_unit();  // the units may differ (a restructure keeps it after this)
+  world_.rebuild_holder_indexes();  // the units may differ (a restructure keeps it after this)
   RuleContext c = ctx();
   c.emit(events::EventType::kScenarioChanged, model::kNoCadre, model::kNoPost, model::kNoPost,
          epoch.structure >= 0 ? 1 : 0, index);

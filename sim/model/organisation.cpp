@@ -139,6 +139,13 @@ void Organisation::activate(kernel::Day day) {
     keys.reserve(sorted.size());
     for (PostId p : sorted) keys.push_back(preorder_in[posts[p].unit]);
   }
+  title_tour_offset.assign(titles.size(), 0);
+  tour_slot_of_post.assign(posts.size(), kNoTourSlot);
+  std::uint32_t slot = 0;
+  for (TitleId t = 0; t < titles.size(); ++t) {
+    title_tour_offset[t] = slot;
+    for (PostId p : posts_of_title_by_tour[t]) tour_slot_of_post[p] = slot++;
+  }
   units_of_level_by_tour.assign(levels.size(), {});
   tour_entry_of_level_units.assign(levels.size(), {});
   for (std::size_t l = 0; l < levels.size(); ++l) {

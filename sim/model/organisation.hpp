@@ -121,6 +121,12 @@ struct Organisation {
   /// (posts_of_title_within).
   std::vector<std::vector<PostId>> posts_of_title_by_tour;
   std::vector<std::vector<std::uint32_t>> tour_entry_of_title_posts;
+  /// The posts_of_title_by_tour lists laid end to end: each title's offset, and each post's
+  /// place (kNoTourSlot for a post not in force). World::holder_by_tour_slot follows this order,
+  /// so the holders of a title's range are contiguous (tour_slot_of).
+  std::vector<std::uint32_t> title_tour_offset;
+  std::vector<std::uint32_t> tour_slot_of_post;
+  static constexpr std::uint32_t kNoTourSlot = 0xFFFFFFFFu;
   /// Units of each level in Euler-tour order, and their tour entries (units_of_level_within).
   std::vector<std::vector<UnitId>> units_of_level_by_tour;
   std::vector<std::vector<std::uint32_t>> tour_entry_of_level_units;
@@ -147,6 +153,12 @@ struct Organisation {
   /// Posts in force of title `t` whose unit lies in the subtree of `scope` (kNoUnit: every
   /// post of the title), in Euler-tour order: a binary search instead of a scan of the title.
   std::span<const PostId> posts_of_title_within(TitleId t, UnitId scope) const;
+  /// The tour slot of the first post of `range`, a range that posts_of_title_within(t, …)
+  /// returned.
+  std::uint32_t tour_slot_of(TitleId t, std::span<const PostId> range) const {
+    return title_tour_offset[t] +
+           static_cast<std::uint32_t>(range.data() - posts_of_title_by_tour[t].data());
+  }
   /// Units in force of `level` in the subtree of `scope` (kNoUnit: every unit of the level), in
   /// Euler-tour order (not id order): a binary search instead of a scan of the level.
   std::span<const UnitId> units_of_level_within(LevelId level, UnitId scope) const;

@@ -20,14 +20,22 @@ void World::set_holder(PostId post, CadreId cadre) {
     std::uint32_t& n = held_in_unit[org->posts[post].unit];
     n = cadre == kNoCadre ? n - 1 : n + 1;
   }
+  if (!holder_by_tour_slot.empty())
+    if (const std::uint32_t slot = org->tour_slot_of_post[post]; slot != Organisation::kNoTourSlot)
+      holder_by_tour_slot[slot] = cadre;
   holder = cadre;
 }
 
-void World::rebuild_held_in_unit() {
-  held_in_unit.assign(org != nullptr ? org->units.size() : 0, 0);
+void World::rebuild_holder_indexes() {
+  held_in_unit.clear();
+  holder_by_tour_slot.clear();
   if (org == nullptr) return;
+  held_in_unit.assign(org->units.size(), 0);
   for (PostId p = 0; p < posts.size() && p < org->posts.size(); ++p)
     if (posts[p].holder != kNoCadre) ++held_in_unit[org->posts[p].unit];
+  for (TitleId t = 0; t < org->titles.size(); ++t)
+    for (const PostId p : org->posts_of_title_by_tour[t])
+      holder_by_tour_slot.push_back(p < posts.size() ? posts[p].holder : kNoCadre);
 }
 
 std::size_t World::active_count() const {

@@ -68,6 +68,11 @@ struct World {
   /// Posts of each unit of `org` that have a holder, kept by set_holder and rebuilt when the
   /// organisation changes; empty in a world built by hand (held_posts then counts them).
   std::vector<std::uint32_t> held_in_unit;
+  /// The holder of each post in force, in the organisation's tour-slot order (titles end to
+  /// end, each in Euler-tour order): the holders of posts_of_title_within(t, scope) are one
+  /// contiguous run here, while the post states are scattered. Kept like held_in_unit; empty
+  /// in a world built by hand (scans then read the post states).
+  std::vector<CadreId> holder_by_tour_slot;
   /// Each cadre's competence, copied at every month end (a cadre's competence changes only when
   /// it is created and at month ends): the candidate scans read this compact array before the
   /// cadre's record. Cadres created since the last month end lie past its end.
@@ -88,8 +93,9 @@ struct World {
   void rebuild_plan_first_post();
   /// Makes `cadre` (or kNoCadre) the holder of `post`, keeping held_in_unit.
   void set_holder(PostId post, CadreId cadre);
-  /// Rebuilds held_in_unit for `org` (after building, reading or switching the organisation).
-  void rebuild_held_in_unit();
+  /// Rebuilds held_in_unit and holder_by_tour_slot for `org` (after building, reading or
+  /// switching the organisation).
+  void rebuild_holder_indexes();
   /// Number of active cadres.
   std::size_t active_count() const;
   /// The plan entries for `post` (a contiguous range of the post-ordered plan).
@@ -105,7 +111,7 @@ struct World {
 /// inlined: GCC finds a function that only prefetches "pure" and drops its calls.
 [[gnu::always_inline]] inline void prefetch_holder(const World& w, std::span<const PostId> posts,
                                                    std::size_t i) {
-  constexpr std::size_t kAhead = 8;
+  constexpr std::size_t kAhead = 16;
   if (i + 2 * kAhead < posts.size()) __builtin_prefetch(&w.posts[posts[i + 2 * kAhead]]);
   if (i + kAhead < posts.size()) {
     const CadreId h = w.posts[posts[i + kAhead]].holder;

@@ -49,14 +49,28 @@ CadreId best_deputy(const RuleContext& ctx, PostId post) {
   // collecting them: the best is kept as they come, ties to the lower id).
   const model::UnitId scope = managing_unit(ctx.org, post);
   const model::LevelId level = ctx.org.level_of(post);
+  const auto& w = ctx.world;
   for (model::TitleId f : ctx.org.title_of(post).fed_by) {
     const auto posts = ctx.org.posts_of_title_within(f, scope);
+    // The holders of the range, one contiguous run (a world built by hand has none: its post
+    // states are read instead).
+    const CadreId* const run = w.holder_by_tour_slot.empty()
+                                   ? nullptr
+                                   : w.holder_by_tour_slot.data() + ctx.org.tour_slot_of(f, posts);
     for (std::size_t i = 0; i < posts.size(); ++i) {
       // The holders are scattered over the cadres, each a cache miss in a large organisation:
       // ask for the ones a few steps ahead while this one is examined (docs/performance.md).
-      model::prefetch_holder(ctx.world, posts, i);
-      const PostId q = posts[i];
-      const CadreId c = ctx.world.posts[q].holder;
+      CadreId c;
+      if (run != nullptr) {
+        constexpr std::size_t kAhead = 16;
+        if (i + kAhead < posts.size())
+          if (const CadreId h = run[i + kAhead]; h != model::kNoCadre)
+            __builtin_prefetch(&w.cadres[h]);
+        c = run[i];
+      } else {
+        model::prefetch_holder(w, posts, i);
+        c = w.posts[posts[i]].holder;
+      }
       if (c == model::kNoCadre) continue;
       // First what the compact competence copy can decide, so that about half of the holders'
       // records are never read (docs/performance.md); the checks are filters, so their order
