@@ -42,11 +42,13 @@ std::string invariant_violation(const model::World& w) {
     std::vector<std::uint32_t> held(org.units.size(), 0);
     for (model::PostId p = 0; p < w.posts.size(); ++p)
       if (w.posts[p].holder != model::kNoCadre) ++held[org.posts[p].unit];
-    if (held != w.held_in_unit) return "invariant: a unit's held-post count disagrees with its posts";
+    if (held != w.held_in_unit)
+      return "invariant: a unit's held-post count disagrees with its posts";
     for (model::PostId p = 0; p < w.posts.size() && p < org.posts.size(); ++p)
-      if (const auto slot = org.tour_slot_of_post[p]; slot != model::Organisation::kNoTourSlot &&
-                                                      (slot >= w.holder_by_tour_slot.size() ||
-                                                       w.holder_by_tour_slot[slot] != w.posts[p].holder))
+      if (const auto slot = org.tour_slot_of_post[p];
+          slot != model::Organisation::kNoTourSlot &&
+          (slot >= w.holder_by_tour_slot.size() ||
+           w.holder_by_tour_slot[slot] != w.posts[p].holder))
         return "invariant: the holders in tour order disagree with the post states";
   }
   std::vector<std::uint32_t> acting(w.cadres.size(), 0);

@@ -5,7 +5,8 @@
 namespace cadresim::model {
 
 void World::note_planned(CadreId cadre, PostId post) {
-  if (plan_first_post.size() <= cadre) plan_first_post.resize(cadres.size() > cadre ? cadres.size() : cadre + 1, kNoPost);
+  if (plan_first_post.size() <= cadre)
+    plan_first_post.resize(cadres.size() > cadre ? cadres.size() : cadre + 1, kNoPost);
   if (post < plan_first_post[cadre]) plan_first_post[cadre] = post;
 }
 

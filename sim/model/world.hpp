@@ -60,7 +60,7 @@ struct World {
   /// the order they were added): plan_of finds a post's entries by binary search. Rules add
   /// entries with rules::add_plan_entry and remove them with erase/remove_if, which keep it.
   std::vector<PlanEntry> plan;
-  std::vector<std::uint8_t> plan_count;      ///< posts each cadre is planned for (by CadreId)
+  std::vector<std::uint8_t> plan_count;  ///< posts each cadre is planned for (by CadreId)
   /// Per cadre, a post at or below the lowest post of its plan entries (kept by note_planned on
   /// every addition, not raised on removals), so a search for a cadre's entries starts there
   /// instead of at the front of the plan. Cadres past its end: no bound.
@@ -103,28 +103,6 @@ struct World {
   /// The same, writable (readiness updates).
   std::span<PlanEntry> plan_of(PostId post);
 };
-
-/// A hint to the memory system for a scan of the holders of `posts` at step `i`: the post state
-/// of the post 2·kAhead steps on and the holder of the one kAhead steps on. In a large
-/// organisation every holder of a scan is a cache miss of its own; asking for them ahead lets
-/// the misses overlap. Never changes a result (docs/performance.md § Prefetching). Always
-/// inlined: GCC finds a function that only prefetches "pure" and drops its calls.
-[[gnu::always_inline]] inline void prefetch_holder(const World& w, std::span<const PostId> posts,
-                                                   std::size_t i) {
-  constexpr std::size_t kAhead = 16;
-  if (i + 2 * kAhead < posts.size()) __builtin_prefetch(&w.posts[posts[i + 2 * kAhead]]);
-  if (i + kAhead < posts.size()) {
-    const CadreId h = w.posts[posts[i + kAhead]].holder;
-    if (h != kNoCadre) __builtin_prefetch(&w.cadres[h]);
-  }
-}
-
-/// The same hint for every holder of `posts` (a unit's posts, a few dozen): issued one unit
-/// ahead of a scan of units, so that the next unit's holders arrive while this one is examined.
-[[gnu::always_inline]] inline void prefetch_holders(const World& w, std::span<const PostId> posts) {
-  for (const PostId q : posts)
-    if (const CadreId h = w.posts[q].holder; h != kNoCadre) __builtin_prefetch(&w.cadres[h]);
-}
 
 /// Orders plan entries by post only (stable algorithms keep the order within a post).
 struct PlanByPost {

@@ -59,7 +59,7 @@ CadreId best_deputy(const RuleContext& ctx, PostId post) {
                                    : w.holder_by_tour_slot.data() + ctx.org.tour_slot_of(f, posts);
     for (std::size_t i = 0; i < posts.size(); ++i) {
       // The holders are scattered over the cadres, each a cache miss in a large organisation:
-      // ask for the ones a few steps ahead while this one is examined (docs/performance.md).
+      // ask for the one 16 steps ahead while this one is examined (docs/performance.md).
       CadreId c;
       if (run != nullptr) {
         constexpr std::size_t kAhead = 16;
@@ -68,7 +68,6 @@ CadreId best_deputy(const RuleContext& ctx, PostId post) {
             __builtin_prefetch(&w.cadres[h]);
         c = run[i];
       } else {
-        model::prefetch_holder(w, posts, i);
         c = w.posts[posts[i]].holder;
       }
       if (c == model::kNoCadre) continue;

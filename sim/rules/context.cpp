@@ -136,6 +136,17 @@ void add_plan_entry(model::World& w, const model::PlanEntry& entry) {
                 entry);
 }
 
+void append_plan_entry(model::World& w, const model::PlanEntry& entry) {
+  w.note_planned(entry.cadre, entry.post);
+  w.plan.push_back(entry);
+}
+
+void merge_plan_entries(model::World& w, std::size_t from) {
+  const auto mid = w.plan.begin() + static_cast<std::ptrdiff_t>(from);
+  std::stable_sort(mid, w.plan.end(), model::PlanByPost{});
+  std::inplace_merge(w.plan.begin(), mid, w.plan.end(), model::PlanByPost{});
+}
+
 void set_acting(model::World& w, PostId post, CadreId cadre) {
   w.posts[post].acting = cadre;
   ++w.cadres[cadre].acting_posts;
@@ -155,11 +166,10 @@ void unplan_cadre(RuleContext& ctx, CadreId cadre, std::uint16_t reason) {
   // stops after the last of them (plan_count says how many there are); the erase starts at
   // the first.
   std::size_t left = cadre < w.plan_count.size() ? w.plan_count[cadre] : w.plan.size();
-  const auto start =
-      cadre < w.plan_first_post.size()
-          ? std::lower_bound(w.plan.begin(), w.plan.end(), w.plan_first_post[cadre],
-                             model::PlanByPost{})
-          : w.plan.begin();
+  const auto start = cadre < w.plan_first_post.size()
+                         ? std::lower_bound(w.plan.begin(), w.plan.end(), w.plan_first_post[cadre],
+                                            model::PlanByPost{})
+                         : w.plan.begin();
   auto first = w.plan.end();
   for (auto it = start; it != w.plan.end() && left > 0; ++it)
     if (it->cadre == cadre) {

@@ -124,6 +124,13 @@ void open_vacancy(RuleContext& ctx, PostId post, std::uint16_t reason, std::uint
 void leave_service(RuleContext& ctx, CadreId cadre, model::ExitCause cause);
 /// Adds a plan entry, keeping the plan in post order (after the post's existing entries).
 void add_plan_entry(model::World& w, const model::PlanEntry& entry);
+/// Appends a plan entry at the end, out of post order until merge_plan_entries: for a batch of
+/// additions that would each move the plan's tail (quadratic in a large organisation). Nothing
+/// may look up the plan by post between the two.
+void append_plan_entry(model::World& w, const model::PlanEntry& entry);
+/// Puts the entries appended since position `from` into post order, each after the entries the
+/// post already had and in the order appended: the plan add_plan_entry would have made.
+void merge_plan_entries(model::World& w, std::size_t from);
 /// Makes `cadre` the acting holder of `post` (which has none).
 void set_acting(model::World& w, PostId post, CadreId cadre);
 /// Ends the acting holder of `post`, if any.

@@ -128,12 +128,8 @@ PostId choose_destination(const RuleContext& ctx, CadreId id, const model::Rotat
   // the destination level in its scope (one range of the Euler tour, not the whole level).
   const auto candidates = org.units_of_level_within(
       f.to_level, f.within_parent ? managing_unit(org, origin) : model::kNoUnit);
-  if (!candidates.empty()) model::prefetch_holders(ctx.world, org.posts_of_unit[candidates[0]]);
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     const model::UnitId u = candidates[k];
-    // The next unit's holders are fetched while this one is examined (docs/performance.md).
-    if (k + 1 < candidates.size())
-      model::prefetch_holders(ctx.world, org.posts_of_unit[candidates[k + 1]]);
     const auto& unit = org.units[u];
     if (u == from_unit) continue;
     if (f.sector_change && unit.sector == org.units[from_unit].sector) continue;

@@ -191,8 +191,7 @@ void planning_review(RuleContext& ctx, int year) {
     std::partial_sort(ranked.begin(), top, ranked.end());
     for (auto it = ranked.begin(); it != top; ++it) {
       const CadreId c = it->second;
-      w.plan.push_back({c, post, readiness(ctx, c, post), ctx.now()});
-      w.note_planned(c, post);
+      append_plan_entry(w, {c, post, readiness(ctx, c, post), ctx.now()});
       ++w.plan_count[c];
       ++per_post[post];
       women += w.cadres[c].sex == model::Sex::kFemale;
@@ -200,8 +199,7 @@ void planning_review(RuleContext& ctx, int year) {
       ctx.emit(events::EventType::kPlanned, c, w.cadres[c].post, post);
     }
   }
-  std::inplace_merge(w.plan.begin(), w.plan.begin() + static_cast<std::ptrdiff_t>(kept),
-                     w.plan.end(), model::PlanByPost{});
+  merge_plan_entries(w, kept);
   // 3. Readiness of every entry.
   for (auto& e : w.plan) e.readiness = readiness(ctx, e.cadre, e.post);
 }

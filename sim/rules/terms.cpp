@@ -5,6 +5,7 @@
 #include <algorithm>  // std::find, std::sort, std::lower_bound
 #include <iterator>   // std::prev
 #include <limits>     // std::numeric_limits
+#include <span>       // std::span
 
 #include "sim/rules/non_native.hpp"  // non_native_allows
 #include "sim/rules/succession.hpp"  // readiness, candidate_score, feeder_candidates
@@ -410,6 +411,7 @@ void designate_term_limit_moves(RuleContext& ctx, const model::Election& electio
   sorted.reserve(opening.size());
   for (std::uint32_t i = 0; i < opening.size(); ++i)
     sorted.push_back({group_key(opening[i]), {org.preorder_in[org.posts[opening[i]].unit], i}});
+  const std::size_t appended_from = w.plan.size();  // the designations, merged at the end
   std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first < b.first
                               : (a.second.tour != b.second.tour ? a.second.tour < b.second.tour
@@ -464,10 +466,11 @@ void designate_term_limit_moves(RuleContext& ctx, const model::Election& electio
     }
     if (best == model::kNoPost) continue;
     taken[best] = 1;
-    add_plan_entry(w, {h, best, readiness(ctx, h, best), ctx.now()});
+    append_plan_entry(w, {h, best, readiness(ctx, h, best), ctx.now()});
     ++w.plan_count[h];
     ctx.emit(EventType::kPlanned, h, from, best, events::kReasonTermLimitRotation);
   }
+  merge_plan_entries(w, appended_from);
 }
 }  // namespace
 
@@ -477,6 +480,9 @@ void prepare_election(RuleContext& ctx, const model::Election& election, model::
   const auto& sp = ctx.scenario.succession;
   if (w.plan_count.size() < w.cadres.size()) w.plan_count.resize(w.cadres.size(), 0);
   designate_term_limit_moves(ctx, election, tenure);
+  // Designations are appended and merged into post order at the end: the loop looks up only
+  // the current post's entries, which a designation for this post follows.
+  const std::size_t appended_from = w.plan.size();
   for (model::LevelId level : election.levels)
     for (model::UnitId u : org.units_of_level[level])
       for (PostId post : org.posts_of_unit[u]) {
@@ -494,7 +500,10 @@ void prepare_election(RuleContext& ctx, const model::Election& election, model::
         // designates the best ready-now cadre of a feeding title from any unit (its scope
         // first), rotating a non-native in where the title requires one.
         bool covered = false;
-        for (const auto& e : w.plan_of(post))
+        const auto [first, last] = std::equal_range(
+            w.plan.begin(), w.plan.begin() + static_cast<std::ptrdiff_t>(appended_from), post,
+            model::PlanByPost{});  // the post-ordered part: w.plan_of(post)
+        for (const auto& e : std::span(first, last))
           if (w.cadres[e.cadre].status == model::CadreStatus::kActive &&
               readiness(ctx, e.cadre, post) == model::Readiness::kReadyNow &&
               age_allows(ctx, w.cadres[e.cadre], post, election.date, false)) {
@@ -522,11 +531,12 @@ void prepare_election(RuleContext& ctx, const model::Election& election, model::
               if (s > best_score || (s == best_score && c < best)) best = c, best_score = s;
             }
         if (best == model::kNoCadre) continue;
-        add_plan_entry(w, {best, post, model::Readiness::kReadyNow, ctx.now()});
+        append_plan_entry(w, {best, post, model::Readiness::kReadyNow, ctx.now()});
         ++w.plan_count[best];
         ctx.emit(EventType::kPlanned, best, w.cadres[best].post, post,
                  events::kReasonDesignatedPlan);
       }
+  merge_plan_entries(w, appended_from);
 }
 
 void appointment_term_end(RuleContext& ctx, CadreId cadre) {
