@@ -69,10 +69,12 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
     key_posts_of_ = org.posts.size();
   }
   double key = 0, cov1 = 0, cov2 = 0, bench_sum = 0, eff_sum = 0, eff_n = 0;
-  // The holders are scattered over the cadres: each one's line is asked for a few key posts
-  // ahead (docs/performance.md § Prefetching).
+  // The key posts' states and holders are scattered: each state is asked for two steps ahead
+  // and each holder's lines one step ahead (docs/performance.md § Prefetching).
   constexpr std::size_t kAhead = 8;
   for (std::size_t i = 0; i < key_posts_.size(); ++i) {
+    if (i + 2 * kAhead < key_posts_.size())
+      __builtin_prefetch(&w.posts[key_posts_[i + 2 * kAhead]]);
     if (i + kAhead < key_posts_.size())
       if (const auto h = w.posts[key_posts_[i + kAhead]].holder; h != model::kNoCadre) {
         __builtin_prefetch(&w.cadres[h].competence);
@@ -152,9 +154,13 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   }
   put("imbalance_index", "all", est > 0 ? gap / est : 0);
   if (s_.staffing.enabled) staffing_month(w);
-  double active = 0, rotated = 0;
+  // Without pools, the world's counts (the engine's invariants check both) spare a pass over
+  // every cadre record.
+  double active = static_cast<double>(w.initial_cadres + w.recruited - w.exited);
+  double rotated = static_cast<double>(w.rotating);
   std::vector<double> pool_stock(s_.pools.states.size(), 0);  // active members by pool state
-  for (std::size_t id = 0; id < w.cadres.size(); ++id) {
+  if (!pool_stock.empty()) active = rotated = 0;
+  for (std::size_t id = 0; !pool_stock.empty() && id < w.cadres.size(); ++id) {
     if (id + kAhead < w.cadres.size()) __builtin_prefetch(&w.cadres[id + kAhead].status);
     const auto& c = w.cadres[id];
     if (c.status != model::CadreStatus::kActive) continue;

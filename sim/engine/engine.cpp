@@ -55,6 +55,7 @@ Engine::Engine(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
   world_.org = org_;
   model::load_world(r, world_, org_->posts.size(), org_->units.size());
   world_.rebuild_holder_indexes();
+  world_.recount_rotating();
   log_ = model::load_events(r);
   vacancy_counter_.resize(r.count(1));
   if (vacancy_counter_.size() != org_->posts.size())

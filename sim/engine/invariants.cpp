@@ -33,6 +33,13 @@ std::string invariant_violation(const model::World& w) {
         rules::is_native(org, w.cadres[h], p))
       return "invariant: a native holds a post that requires a non-native: " + org.post_label(p);
   }
+  std::uint64_t rotating = 0;
+  for (const auto& c : w.cadres) {
+    rotating += c.rotation.active;
+    if (c.rotation.active && c.status != model::CadreStatus::kActive)
+      return "invariant: a cadre who left is still in a rotation";
+  }
+  if (rotating != w.rotating) return "invariant: the count of cadres in a rotation is off";
   for (model::CadreId id = 0; id < w.competence_copy.size(); ++id)
     if (w.competence_copy[id] != w.cadres[id].competence)
       return "invariant: the competence copy disagrees with a cadre's competence";

@@ -137,6 +137,7 @@ void Engine::build_world() {
   world_.initial_cadres = world_.cadres.size();
   world_.plan_count.assign(world_.cadres.size(), 0);
   world_.rebuild_holder_indexes();  // from here on set_holder keeps it
+  world_.recount_rotating();        // and set_rotation_active this one
   sim_.reserve_subjects(world_.cadres.size());
   RuleContext c = ctx();
   for (CadreId id = 0; id < world_.cadres.size(); ++id) {

@@ -15,6 +15,17 @@ void World::rebuild_plan_first_post() {
   for (const auto& e : plan) note_planned(e.cadre, e.post);
 }
 
+void World::set_rotation_active(CadreId cadre, bool active) {
+  bool& flag = cadres[cadre].rotation.active;
+  if (flag != active) rotating = active ? rotating + 1 : rotating - 1;
+  flag = active;
+}
+
+void World::recount_rotating() {
+  rotating = 0;
+  for (const auto& c : cadres) rotating += c.rotation.active;
+}
+
 void World::set_holder(PostId post, CadreId cadre) {
   CadreId& holder = posts[post].holder;
   if (!held_in_unit.empty() && (holder == kNoCadre) != (cadre == kNoCadre)) {

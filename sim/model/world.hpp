@@ -77,6 +77,9 @@ struct World {
   /// it is created and at month ends): the candidate scans read this compact array before the
   /// cadre's record. Cadres created since the last month end lie past its end.
   std::vector<double> competence_copy;
+  /// Cadres in a rotation (rotation.active), kept by set_rotation_active; counted again when
+  /// the world is built or read.
+  std::uint64_t rotating = 0;
   std::vector<double> attrition_hazard;      ///< cumulative hazard per cadre
   std::vector<double> attrition_threshold;   ///< Exp(1) personal threshold per cadre
   std::vector<double> attrition_multiplier;  ///< reluctance hook (1 = none)
@@ -91,6 +94,10 @@ struct World {
   void note_planned(CadreId cadre, PostId post);
   /// Rebuilds plan_first_post from the plan (after reading a saved state).
   void rebuild_plan_first_post();
+  /// Starts or ends `cadre`'s rotation flag, keeping `rotating`.
+  void set_rotation_active(CadreId cadre, bool active);
+  /// Counts `rotating` again from the cadres.
+  void recount_rotating();
   /// Makes `cadre` (or kNoCadre) the holder of `post`, keeping held_in_unit.
   void set_holder(PostId post, CadreId cadre);
   /// Rebuilds held_in_unit and holder_by_tour_slot for `org` (after building, reading or

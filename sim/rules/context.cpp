@@ -68,7 +68,7 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
   if (c.rotation.active && type != EventType::kMoved) {
     const bool higher =
         from != model::kNoPost && ctx.org.title_of(post).rank > ctx.org.title_of(from).rank;
-    c.rotation.active = false;
+    w.set_rotation_active(cadre, false);
     c.effort_penalty = 0;
     if (cadre < w.attrition_multiplier.size()) w.attrition_multiplier[cadre] = 1;
     ctx.emit(EventType::kRotationEnded, cadre, from, post,
@@ -231,7 +231,7 @@ void leave_service(RuleContext& ctx, CadreId cadre, model::ExitCause cause) {
   ctx.emit(retired ? EventType::kRetired : EventType::kLeft, cadre, post, model::kNoPost, reason);
   if (post != model::kNoPost) open_vacancy(ctx, post, events::kReasonExit);
   c.post = model::kNoPost;
-  if (c.rotation.active) c.rotation.active = false;
+  w.set_rotation_active(cadre, false);
 }
 
 }  // namespace cadresim::rules

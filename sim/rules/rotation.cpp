@@ -177,7 +177,7 @@ void return_to_origin(RuleContext& ctx, CadreId id, EventType event, std::uint16
   auto& c = w.cadres[id];
   const PostId origin = c.rotation.origin_post;
   const PostId current = c.post;
-  c.rotation.active = false;
+  w.set_rotation_active(id, false);
   c.effort_penalty = 0;
   w.attrition_multiplier[id] = 1;
   ctx.emit(event, id, current, origin, reason);
@@ -225,8 +225,8 @@ void rotate_into(RuleContext& ctx, CadreId id, PostId dest, std::uint16_t flow,
     open_vacancy(ctx, dest, events::kReasonRotation);
     w.unplaced.push_back(h);
   }
+  w.set_rotation_active(id, true);
   auto& r = c.rotation;
-  r.active = true;
   r.origin_post = origin;
   r.origin_unit = ctx.org.posts[origin].unit;
   r.start = ctx.now();
@@ -348,7 +348,7 @@ void rotation_end(RuleContext& ctx, CadreId id) {
         }
       }
     if (target != model::kNoPost) {
-      c.rotation.active = false;
+      w.set_rotation_active(id, false);
       c.effort_penalty = 0;
       w.attrition_multiplier[id] = 1;
       ctx.emit(EventType::kRotationEnded, id, c.post, target, events::kReasonPromote);
@@ -358,7 +358,7 @@ void rotation_end(RuleContext& ctx, CadreId id) {
     }
   }
   // Stay: the move becomes permanent and the cadre stops being a rotated cadre (QĐ 65 Art. 10).
-  c.rotation.active = false;
+  w.set_rotation_active(id, false);
   c.effort_penalty = 0;
   w.attrition_multiplier[id] = 1;
   ctx.emit(EventType::kRotationEnded, id, c.rotation.origin_post, c.post, events::kReasonStay);

@@ -91,7 +91,7 @@ void restructure(RuleContext& ctx, const model::Organisation& before,
     auto& c = w.cadres[id];
     if (c.status != model::CadreStatus::kActive || !c.rotation.active) continue;
     if (old_post[id] != model::kNoPost) {  // the rotation post ended: the rotation ends too
-      c.rotation.active = false;
+      w.set_rotation_active(id, false);
       c.effort_penalty = 0;
       w.attrition_multiplier[id] = 1;
     } else if (c.rotation.origin_post != model::kNoPost && !org.in_force(c.rotation.origin_post)) {
