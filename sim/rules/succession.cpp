@@ -97,13 +97,6 @@ double candidate_score(const RuleContext& ctx, CadreId cadre, PostId post) {
          0.1 * non_native_preference(ctx.org, c, post);
 }
 
-double candidate_score_bound(const RuleContext& ctx, CadreId cadre) {
-  const auto& bonus = ctx.scenario.evaluation.planning_bonus;
-  const auto& copy = ctx.world.competence_copy;  // the same value, in a compact array
-  return (cadre < copy.size() ? copy[cadre] : ctx.world.cadres[cadre].competence) + 0.02 * 5.0 +
-         *std::max_element(bonus.begin(), bonus.end()) + 0.1 * 1.0;
-}
-
 void feeder_candidates(const RuleContext& ctx, PostId post, std::vector<CadreId>& out) {
   out.clear();
   const model::Title& t = ctx.org.title_of(post);

@@ -9,7 +9,8 @@
 /// probability) or leaves. Readiness: ready now (competence, months in post and months at
 /// lower levels all at their thresholds), ready later (competence at the lower threshold).
 
-#include <vector>  // candidate lists
+#include <algorithm>  // std::max_element
+#include <vector>     // candidate lists
 
 #include "sim/rules/context.hpp"
 
@@ -42,8 +43,13 @@ double candidate_score_base(const RuleContext& ctx, const model::Cadre& c, model
 /// plus the largest possible experience, rating and non-native terms, added in the same order
 /// (floating-point addition is monotone, so the bound holds exactly). Loops that keep the best
 /// candidate skip a cadre whose bound is below the best score so far without changing the
-/// result.
-double candidate_score_bound(const RuleContext& ctx, CadreId cadre);
+/// result. Inline: the scans call it for every candidate (it reads the compact competence copy).
+inline double candidate_score_bound(const RuleContext& ctx, CadreId cadre) {
+  const auto& bonus = ctx.scenario.evaluation.planning_bonus;
+  const auto& copy = ctx.world.competence_copy;  // the same value, in a compact array
+  return (cadre < copy.size() ? copy[cadre] : ctx.world.cadres[cadre].competence) + 0.02 * 5.0 +
+         *std::max_element(bonus.begin(), bonus.end()) + 0.1 * 1.0;
+}
 /// Active holders of titles that feed `post`'s title, within the managing unit's subtree.
 void feeder_candidates(const RuleContext& ctx, PostId post, std::vector<CadreId>& out);
 /// The annual review: removals, additions up to N per post, readiness update. `year` keys the
