@@ -4,7 +4,6 @@
 
 #include <algorithm>  // std::find, std::sort, std::lower_bound
 #include <iterator>   // std::prev
-#include <limits>     // std::numeric_limits
 #include <span>       // std::span
 
 #include "sim/rules/non_native.hpp"  // non_native_allows
@@ -403,9 +402,11 @@ void designate_term_limit_moves(RuleContext& ctx, const model::Election& electio
     std::uint32_t tour;   // tour entry of the post's unit
     std::uint32_t index;  // position in `opening`
   };
+  // (level, rank) in one integer that sorts the same way: the rank's sign bit flipped maps
+  // INT_MIN..INT_MAX onto 0..2^32-1 in order (in unsigned arithmetic, so no overflow).
   const auto group_key = [&](PostId p) {
     return (static_cast<std::uint64_t>(org.level_of(p)) << 32) |
-           static_cast<std::uint32_t>(org.title_of(p).rank - std::numeric_limits<int>::min());
+           (static_cast<std::uint32_t>(org.title_of(p).rank) ^ 0x80000000u);
   };
   std::vector<std::pair<std::uint64_t, Opening>> sorted;
   sorted.reserve(opening.size());
