@@ -3,7 +3,9 @@
 // holder who serves until replaced. Small worlds built by hand on tests/data/engine-small.json.
 #include <gtest/gtest.h>
 
-#include <set>  // std::set
+#include <algorithm>  // std::is_sorted
+#include <set>        // std::set
+#include <vector>     // std::vector
 
 #include "engine_test_support.hpp"
 #include "sim/engine/engine.hpp"
@@ -254,6 +256,55 @@ TEST(Congress, PreparationListsWhoWillNotStandAndDesignatesAReadySuccessorFromEl
   rules::hold_election(later, commune_congress(h), TenureKind::kPartyTerm);
   EXPECT_EQ(outcome_of(h, sec).reason, events::kReasonOutcomeReadySuccessor);
   EXPECT_EQ(h.world.posts[sec].holder, other);
+}
+
+// Term-limit rotation at the preparation (rules/terms.cpp, designate_term_limit_moves): the
+// head is designated for an opening equivalent post (same level, rank not above), inside the
+// managing scope (the district) before outside it, ties to the first in the organisation's
+// order; the search by rank group and scope must choose what a scan of every opening would.
+TEST(Congress, AHeadAtTheLimitIsDesignatedInsideItsScopeFirstThenTheFirstOpeningOutside) {
+  for (const bool scope_full : {false, true}) {
+    RuleHarness h(quiet(), kernel::add_months(kCongress, -12));
+    const auto& org = h.org();
+    const model::TitleId sec_title = org.find_title("c-sec");
+    // The head is in d2, so the openings of d1 come first in the organisation's order: only
+    // the scope preference makes the one inside d2 win.
+    const model::UnitId d2 = org.find_unit("d2");
+    const PostId from = h.post("d2-c-01", "c-sec");
+    RuleHarness::NewCadre n;
+    n.post = from;
+    n.consecutive_terms = 2;  // at the heads' limit: will not stand
+    const CadreId head = h.add(n);
+    // Every other secretary post of d2 is held by a cadre who will stand, except the last one
+    // (unless `scope_full`); outside d2 they are all vacant, so all open.
+    PostId inside_open = model::kNoPost;
+    std::vector<PostId> d2_posts;
+    for (const PostId p : org.posts_of_title[sec_title])
+      if (p != from && org.units[org.posts[p].unit].parent == d2) d2_posts.push_back(p);
+    ASSERT_GE(d2_posts.size(), 2u);
+    for (std::size_t i = 0; i < d2_posts.size(); ++i) {
+      if (i + 1 == d2_posts.size() && !scope_full) {
+        inside_open = d2_posts[i];
+        continue;
+      }
+      RuleHarness::NewCadre s;
+      s.post = d2_posts[i];
+      h.add(s);
+    }
+    PostId first_outside = model::kNoPost;  // the first opening outside d2, in unit order
+    for (const model::UnitId u : org.units_of_level[org.level_of(from)])
+      for (const PostId p : org.posts_of_unit[u])
+        if (first_outside == model::kNoPost && org.posts[p].title == sec_title &&
+            org.units[u].parent != d2)
+          first_outside = p;
+    ASSERT_NE(first_outside, model::kNoPost);
+    rules::RuleContext ctx = h.ctx();
+    rules::prepare_election(ctx, commune_congress(h), TenureKind::kPartyTerm);
+    const PostId expected = scope_full ? first_outside : inside_open;
+    EXPECT_TRUE(h.is_planned(head, expected)) << (scope_full ? "outside" : "inside");
+    EXPECT_EQ(h.world.plan_count[head], 1);
+    EXPECT_TRUE(std::is_sorted(h.world.plan.begin(), h.world.plan.end(), model::PlanByPost{}));
+  }
 }
 
 TEST(Congress, PreparationRunsAtItsLeadTimesBeforeEachElection) {
