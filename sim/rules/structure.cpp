@@ -168,10 +168,19 @@ void restructure(RuleContext& ctx, const model::Organisation& before,
     if (best == model::kNoPost) {
       pass = events::kReasonSameArea;
       const UnitId scope = surviving_ancestor(from_unit);
-      for (PostId q : new_posts)
+      // A new post once filled stays held during the placement (the displaced hold nothing to
+      // leave), and may_hold rejects it: it is dropped from the list as the scan passes, so the
+      // scans do not grow with displaced × new posts. The order of the rest is kept, so the
+      // first best post in list order still wins.
+      std::size_t kept = 0;
+      for (const PostId q : new_posts) {
+        if (w.posts[q].holder != model::kNoCadre) continue;
+        new_posts[kept++] = q;
         if (may_hold(id, q) && (scope == model::kNoUnit || org.within(org.posts[q].unit, scope)) &&
             better(q, best))
           best = q;
+      }
+      new_posts.resize(kept);
     }
     if (best == model::kNoPost) {
       surplus.push_back(id);
