@@ -2,6 +2,7 @@
 #include "sim/rules/rotation.hpp"
 
 #include <algorithm>  // std::sort
+#include <array>      // cadres by origin level
 #include <cmath>      // std::floor
 
 #include "sim/rules/adaptation.hpp"
@@ -257,11 +258,26 @@ void rotation_plan(RuleContext& ctx, std::uint32_t plan_number) {
   const PlanDates dates = plan_dates(ctx);
   std::vector<double> position(ctx.org.titles.size());
   for (TitleId t = 0; t < ctx.org.titles.size(); ++t) position[t] = rank_position(ctx.org, t);
+  // The cadres a flow may take, by the level of their origin, in id order, read once per plan
+  // instead of every cadre for every flow. During the plan no one becomes active or ends a
+  // rotation, and only a cadre who starts one (then ineligible) changes the level of their
+  // origin (a displaced holder keeps the post as the last one), so each list holds everyone
+  // `eligible` can accept for a flow from that level; `eligible` still decides.
+  std::array<std::vector<CadreId>, model::kMaxLevels> by_origin_level;
+  for (CadreId id = 0; id < w.cadres.size(); ++id) {
+    const auto& c = w.cadres[id];
+    if (c.status != model::CadreStatus::kActive || c.rotation.active) continue;
+    if (const PostId origin = origin_of(c); origin != model::kNoPost)
+      by_origin_level[ctx.org.level_of(origin)].push_back(id);
+  }
   for (std::uint16_t fi = 0; fi < p.flows.size(); ++fi) {
     const auto& f = p.flows[fi];
     const FlowKind kind = flow_kind(f);
     pool.clear();
-    for (CadreId id = 0; id < w.cadres.size(); ++id) {
+    static const std::vector<CadreId> kNobody;
+    const auto& from_level =
+        f.from_level < by_origin_level.size() ? by_origin_level[f.from_level] : kNobody;
+    for (const CadreId id : from_level) {
       if (!eligible(ctx, id, f, kind, dates)) continue;
       // Planned, competent cadres first; a per-plan draw orders near-equals.
       const auto& c = w.cadres[id];
