@@ -4,6 +4,7 @@
 
 #include "analysis/metrics.hpp"
 #include "sim/engine/engine.hpp"
+#include "sim/kernel/memory.hpp"  // keep_freed_memory_for_reuse
 #include "sim/scenario/loader.hpp"
 
 namespace {
@@ -51,4 +52,13 @@ BENCHMARK(BM_LoadBaseline)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+// The CLI's allocator settings (sim/kernel/memory.hpp), so a replication here costs what one
+// costs in `cadresim run`.
+int main(int argc, char** argv) {
+  cadresim::kernel::keep_freed_memory_for_reuse();
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

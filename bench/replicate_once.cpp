@@ -12,9 +12,11 @@
 
 #include "analysis/metrics.hpp"
 #include "sim/engine/engine.hpp"
+#include "sim/kernel/memory.hpp"  // keep_freed_memory_for_reuse, as the CLI does
 #include "sim/scenario/loader.hpp"
 
 int main(int argc, char** argv) {
+  cadresim::kernel::keep_freed_memory_for_reuse();
   if (argc < 2) {
     std::fprintf(stderr, "usage: replicate_once SCENARIO.json [REPLICATIONS]\n");
     return 2;

@@ -7,8 +7,9 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "cli/options.hpp"  // ui_lang, message
-#include "cli/ranks.hpp"    // MpiSession
+#include "cli/options.hpp"        // ui_lang, message
+#include "cli/ranks.hpp"          // MpiSession
+#include "sim/kernel/memory.hpp"  // keep_freed_memory_for_reuse
 
 namespace po = boost::program_options;
 using namespace cadresim::cli;
@@ -27,7 +28,8 @@ void print_usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  MpiSession mpi(argc, argv);  // only when started by mpirun (cli/ranks.hpp)
+  cadresim::kernel::keep_freed_memory_for_reuse();  // replications reuse each other's memory
+  MpiSession mpi(argc, argv);                       // only when started by mpirun (cli/ranks.hpp)
   init_ui_lang_from_environment();
   try {
     // Global options stop at the first word that is not an option: the subcommand. Everything
