@@ -330,6 +330,12 @@ void Engine::month_end() {
   // Cadres are 4 cache lines apart; the pass reads the first and the one holding the month
   // counters. Asking for them a few cadres ahead keeps the pass from waiting on each.
   constexpr std::size_t kAhead = 4;
+  if (attrition_rates_parameters_ != current_ || attrition_rates_organisation_ != org_) {
+    rules::prepare_attrition_rates(c, attrition_rates_);
+    attrition_rates_parameters_ = current_;
+    attrition_rates_organisation_ = org_;
+  }
+  const rules::EarlyRetirementMonth early = rules::early_retirement_month(c, month_index_);
   auto& competence_copy = world_.competence_copy;
   for (std::size_t id = competence_copy.size(); id < n; ++id)
     competence_copy.push_back(world_.cadres[id].competence);
@@ -356,8 +362,8 @@ void Engine::month_end() {
         if (early_return_month(c, id)) continue;
       }
     }
-    if (attrition_month(c, id)) continue;
-    consider_early_retirement(c, id, month_index_);
+    if (attrition_month(c, id, attrition_rates_)) continue;
+    consider_early_retirement(c, id, early);
   }
   ++month_index_;
 #ifdef CADRESIM_CHECK_INVARIANTS

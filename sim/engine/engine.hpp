@@ -12,6 +12,7 @@
 #include "sim/model/domain_events.hpp"
 #include "sim/model/scenario.hpp"
 #include "sim/model/world.hpp"
+#include "sim/rules/attrition.hpp"  // AttritionRates
 #include "sim/rules/context.hpp"
 
 namespace cadresim::engine {
@@ -87,6 +88,11 @@ class Engine {
   /// kUnitEspeciallyDifficult (high byte), so that the monthly pass over the cadres reads a
   /// small array instead of each unit's whole record (docs/performance.md § Prefetching).
   std::vector<std::uint16_t> unit_month_info_;
+  /// Each post's monthly attrition hazard, for the parameters and organisation it was built
+  /// from (rebuilt at a month end when either has changed since).
+  rules::AttritionRates attrition_rates_;
+  const model::Scenario* attrition_rates_parameters_ = nullptr;
+  const model::Organisation* attrition_rates_organisation_ = nullptr;
   std::uint32_t plans_run_ = 0;
   std::int64_t epoch_ = -1;  ///< index of the last epoch switched to (-1: none yet)
   bool started_ = false;

@@ -35,11 +35,28 @@ double attrition_rate_per_year(const RuleContext& ctx, const model::Cadre& c) {
   return level < p.rate_per_year_by_level.size() ? p.rate_per_year_by_level[level] : 0.0;
 }
 
-bool attrition_month(RuleContext& ctx, CadreId cadre) {
+void prepare_attrition_rates(const RuleContext& ctx, AttritionRates& out) {
+  const auto& p = ctx.scenario.attrition;
+  out.monthly_by_post.resize(ctx.org.posts.size());
+  for (PostId post = 0; post < ctx.org.posts.size(); ++post) {
+    // attrition_rate_per_year for a holder of `post`, divided as attrition_month did.
+    const model::TitleId t = ctx.org.posts[post].title;
+    const model::LevelId level = ctx.org.level_of(post);
+    const double yearly = t < p.rate_per_year_by_title.size() && p.rate_per_year_by_title[t]
+                              ? *p.rate_per_year_by_title[t]
+                          : level < p.rate_per_year_by_level.size()
+                              ? p.rate_per_year_by_level[level]
+                              : 0.0;
+    out.monthly_by_post[post] = yearly / 12.0;
+  }
+}
+
+bool attrition_month(RuleContext& ctx, CadreId cadre, const AttritionRates& rates) {
   auto& w = ctx.world;
   const auto& c = w.cadres[cadre];
-  w.attrition_hazard[cadre] +=
-      attrition_rate_per_year(ctx, c) / 12.0 * w.attrition_multiplier[cadre];
+  const double monthly = c.post != model::kNoPost ? rates.monthly_by_post[c.post]
+                                                  : attrition_rate_per_year(ctx, c) / 12.0;
+  w.attrition_hazard[cadre] += monthly * w.attrition_multiplier[cadre];
   if (w.attrition_hazard[cadre] < w.attrition_threshold[cadre]) return false;
   const auto& p = ctx.scenario.attrition;
   const std::array<double, 3> weights{p.share_resignation, p.share_health, p.share_discipline};

@@ -5,6 +5,8 @@
 /// monthly and the cadre leaves at the month end when it passes the threshold. With a constant
 /// hazard h this is an exponential exit time of rate h, discretised to month ends.
 
+#include <vector>  // AttritionRates
+
 #include "sim/rules/context.hpp"
 
 namespace cadresim::rules {
@@ -13,7 +15,16 @@ namespace cadresim::rules {
 void init_attrition(RuleContext& ctx, CadreId cadre);
 /// Yearly exit hazard of the cadre now (before the multiplier).
 double attrition_rate_per_year(const RuleContext& ctx, const model::Cadre& c);
+/// Each post's monthly hazard (attrition_rate_per_year of its holder / 12). It depends only on
+/// the scenario and organisation in force, so the engine builds it when they change instead of
+/// looking the rate up for every cadre every month.
+struct AttritionRates {
+  std::vector<double> monthly_by_post;
+};
+/// Fills `out` for ctx's scenario and organisation.
+void prepare_attrition_rates(const RuleContext& ctx, AttritionRates& out);
 /// Adds one month of hazard; the cadre leaves if the threshold is passed. Returns true if so.
-bool attrition_month(RuleContext& ctx, CadreId cadre);
+/// `rates` comes from prepare_attrition_rates for the scenario and organisation in force.
+bool attrition_month(RuleContext& ctx, CadreId cadre, const AttritionRates& rates);
 
 }  // namespace cadresim::rules

@@ -40,15 +40,25 @@ void retire(RuleContext& ctx, CadreId cadre) {
   leave_service(ctx, cadre, model::ExitCause::kRetirement);
 }
 
-void consider_early_retirement(RuleContext& ctx, CadreId cadre, std::uint64_t month_index) {
+EarlyRetirementMonth early_retirement_month(const RuleContext& ctx, std::uint64_t month_index) {
   const auto& p = ctx.scenario.retirement;
-  if (!p.early_enabled || p.early_probability_per_year <= 0) return;
-  const auto& c = ctx.world.cadres[cadre];
-  if (c.hardship_months < p.early_min_hardship_months) return;
-  if (months_to_retirement(c, ctx.now()) > p.early_max_months) return;
+  EarlyRetirementMonth m;
+  m.on = p.early_enabled && p.early_probability_per_year > 0;
+  // "More than n whole months to retirement" <=> at least n + 1 <=> retirement on or after
+  // now + (n + 1) months (add_months is the exact threshold of whole_months_between; n >= 0).
+  m.too_far_from = kernel::add_months(ctx.now(), p.early_max_months + 1);
   // Yearly probability spread evenly over months: 1 - (1 - p)^(1/12) per month.
-  const double monthly = 1 - std::pow(1 - p.early_probability_per_year, 1.0 / 12);
-  if (ctx.rng.uniform(kRngEarlyRetirement, cadre, month_index) < monthly)
+  m.probability = 1 - std::pow(1 - p.early_probability_per_year, 1.0 / 12);
+  m.month_index = month_index;
+  return m;
+}
+
+void consider_early_retirement(RuleContext& ctx, CadreId cadre, const EarlyRetirementMonth& month) {
+  if (!month.on) return;
+  const auto& c = ctx.world.cadres[cadre];
+  if (c.hardship_months < ctx.scenario.retirement.early_min_hardship_months) return;
+  if (c.retirement_date >= month.too_far_from) return;
+  if (ctx.rng.uniform(kRngEarlyRetirement, cadre, month.month_index) < month.probability)
     leave_service(ctx, cadre, model::ExitCause::kEarlyRetirement);
 }
 

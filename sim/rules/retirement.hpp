@@ -17,7 +17,16 @@ Day statutory_retirement_date(const model::RetirementParams& p, model::Sex sex, 
 void schedule_retirement(RuleContext& ctx, CadreId cadre);
 /// Handles the retirement event.
 void retire(RuleContext& ctx, CadreId cadre);
-/// Monthly early-retirement check for one cadre (month number `month_index` keys the draw).
-void consider_early_retirement(RuleContext& ctx, CadreId cadre, std::uint64_t month_index);
+/// What the monthly early-retirement check needs that is the same for every cadre in a month.
+struct EarlyRetirementMonth {
+  bool on = false;                ///< enabled with a positive probability
+  Day too_far_from = 0;           ///< retirement on or after this day: too far away to retire early
+  double probability = 0;         ///< monthly: 1 - (1 - p)^(1/12)
+  std::uint64_t month_index = 0;  ///< keys the draw
+};
+/// The month's terms for ctx's scenario now (month number `month_index`).
+EarlyRetirementMonth early_retirement_month(const RuleContext& ctx, std::uint64_t month_index);
+/// Monthly early-retirement check for one cadre.
+void consider_early_retirement(RuleContext& ctx, CadreId cadre, const EarlyRetirementMonth& month);
 
 }  // namespace cadresim::rules

@@ -171,7 +171,7 @@ TEST(Retirement, EarlyRetirementNeedsHardshipServiceAndTheLastYearsBeforeTheStat
     h.world.cadres[id].hardship_months = c.hardship_months;
     ASSERT_EQ(rules::months_to_retirement(h.world.cadres[id], today), c.months_to_retirement);
     rules::RuleContext ctx = h.ctx();
-    rules::consider_early_retirement(ctx, id, 0);
+    rules::consider_early_retirement(ctx, id, rules::early_retirement_month(ctx, 0));
     const bool retired = h.world.cadres[id].status == model::CadreStatus::kRetired;
     EXPECT_EQ(retired, c.retires) << c.why;
     if (retired) {
@@ -182,6 +182,31 @@ TEST(Retirement, EarlyRetirementNeedsHardshipServiceAndTheLastYearsBeforeTheStat
       EXPECT_EQ(ev[0].from, n.post);
       EXPECT_EQ(h.world.posts[n.post].holder, model::kNoCadre);
       EXPECT_EQ(h.world.exited, 1u);
+    }
+  }
+}
+
+// The month's horizon replaces a whole-months count per cadre: "more than max_months_early
+// whole months to retirement" must be exactly "retirement on or after too_far_from", for every
+// day of four years (leap year and month ends included), every cap the loader accepts (0-120)
+// and every retirement date around the horizon.
+TEST(Retirement, TheEarlyRetirementHorizonIsExactlyTheWholeMonthsRule) {
+  model::Scenario s = small();
+  s.retirement.early_enabled = true;
+  s.retirement.early_probability_per_year = 0.5;
+  for (Day today = ymd(2023, 1, 1); today <= ymd(2026, 12, 31); today += 5) {
+    for (int cap : {0, 1, 11, 60, 119, 120}) {
+      s.retirement.early_max_months = cap;
+      RuleHarness h(s, today);
+      const auto terms = rules::early_retirement_month(h.ctx(), 0);
+      const Day around = kernel::add_months(today, cap + 1);
+      for (Day r = around - 40; r <= around + 40; ++r) {
+        model::Cadre c;
+        c.retirement_date = r;
+        ASSERT_EQ(rules::months_to_retirement(c, today) > cap, r >= terms.too_far_from)
+            << kernel::format_iso_date(today) << " cap " << cap << " retirement "
+            << kernel::format_iso_date(r);
+      }
     }
   }
 }
@@ -206,10 +231,12 @@ TEST(Retirement, EarlyRetirementYearlyProbabilityIsSpreadOverMonths) {
   }
   h.world.unplaced.clear();  // nobody places them here; keeps each exit O(1)
   rules::RuleContext ctx = h.ctx();
-  for (std::uint64_t month = 0; month < 12; ++month)
+  for (std::uint64_t month = 0; month < 12; ++month) {
+    const auto terms = rules::early_retirement_month(ctx, month);
     for (CadreId id = 0; id < h.world.cadres.size(); ++id)
       if (h.world.cadres[id].status == model::CadreStatus::kActive)
-        rules::consider_early_retirement(ctx, id, month);
+        rules::consider_early_retirement(ctx, id, terms);
+  }
   const double p = 0.2;
   const double fraction = static_cast<double>(h.world.exited) / n_cadres;
   const double se = std::sqrt(p * (1 - p) / n_cadres);

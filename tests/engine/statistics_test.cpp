@@ -48,12 +48,14 @@ AttritionRun run_attrition(double h, int n_cadres, double multiplier, std::uint6
   AttritionRun run;
   run.exit_month.assign(static_cast<std::size_t>(n_cadres), 0);
   rules::RuleContext ctx = harness.ctx();
+  rules::AttritionRates rates;
+  rules::prepare_attrition_rates(ctx, rates);
   std::vector<CadreId> active(harness.world.cadres.size());
   for (CadreId id = 0; id < active.size(); ++id) active[id] = id;
   for (int month = 1; !active.empty() && month <= 2000; ++month) {
     std::size_t kept = 0;
     for (const CadreId id : active) {
-      if (!rules::attrition_month(ctx, id)) {
+      if (!rules::attrition_month(ctx, id, rates)) {
         active[kept++] = id;
         continue;
       }
