@@ -162,8 +162,23 @@ void planning_review(RuleContext& ctx, int year) {
     const auto kept_end = w.plan.begin() + static_cast<std::ptrdiff_t>(kept);
     const auto [pf_begin, pf_end] =
         std::equal_range(w.plan.begin(), kept_end, post, model::PlanByPost{});
+    // Only the best `room` candidates are added. `ranked` holds the best so far as a heap
+    // whose front is the worst of them (pairs (-score, id) compare as the order of addition:
+    // higher score, then lower id). Once it is full, a candidate whose upper bound
+    // (candidate_score_bound, plus the target bonuses added the same way) is below the front's
+    // score cannot enter, and is skipped before its eligibility and score are computed. The
+    // pairs are distinct, so the heap ends with the same entries as a full sort's first ones.
+    const std::size_t room = p.max_candidates_per_post - per_post[post];
     for (CadreId c : cands) {
       if (w.plan_count[c] >= p.max_posts_per_candidate) continue;
+      if (ranked.size() == room) {
+        double bound = candidate_score_bound(ctx, c);
+        if (p.targets_binding) {
+          bound += 10;
+          bound += 10;
+        }
+        if (-bound > ranked.front().first) continue;
+      }
       if (!may_plan_by_floor(ctx, c, post, retire_floor)) continue;
       if (std::any_of(pf_begin, pf_end, [c](const model::PlanEntry& e) { return e.cadre == c; }))
         continue;
@@ -175,15 +190,18 @@ void planning_review(RuleContext& ctx, int year) {
           score += 10;
         if (is_young(c) && young / total < p.young_target_share) score += 10;
       }
-      ranked.push_back({-score, c});
+      const std::pair<double, CadreId> entry{-score, c};
+      if (ranked.size() < room) {
+        ranked.push_back(entry);
+        std::push_heap(ranked.begin(), ranked.end());
+      } else if (entry < ranked.front()) {
+        std::pop_heap(ranked.begin(), ranked.end());
+        ranked.back() = entry;
+        std::push_heap(ranked.begin(), ranked.end());
+      }
     }
-    // Only the best few are added: sort just those (the pairs are distinct, so the first k
-    // are the same as after a full sort).
-    const std::size_t room = p.max_candidates_per_post - per_post[post];
-    const auto top = ranked.begin() + static_cast<std::ptrdiff_t>(std::min(room, ranked.size()));
-    std::partial_sort(ranked.begin(), top, ranked.end());
-    for (auto it = ranked.begin(); it != top; ++it) {
-      const CadreId c = it->second;
+    std::sort_heap(ranked.begin(), ranked.end());
+    for (const auto& [neg_score, c] : ranked) {
       append_plan_entry(w, {c, post, readiness(ctx, c, post), ctx.now()});
       ++w.plan_count[c];
       ++per_post[post];
