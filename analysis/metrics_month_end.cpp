@@ -155,20 +155,21 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   put("imbalance_index", "all", est > 0 ? gap / est : 0);
   if (s_.staffing.enabled) staffing_month(w);
   // Without pools, the world's counts (the engine's invariants check both) spare a pass over
-  // every cadre record.
-  double active = static_cast<double>(w.initial_cadres + w.recruited - w.exited);
-  double rotated = static_cast<double>(w.rotating);
+  // every cadre record; with pools, the pass also counts the members of each pool state.
+  double active = 0, rotated = 0;
   std::vector<double> pool_stock(s_.pools.states.size(), 0);  // active members by pool state
-  if (!pool_stock.empty()) active = rotated = 0;
-  for (std::size_t id = 0; !pool_stock.empty() && id < w.cadres.size(); ++id) {
-    if (id + kAhead < w.cadres.size()) __builtin_prefetch(&w.cadres[id + kAhead].status);
-    const auto& c = w.cadres[id];
-    if (c.status != model::CadreStatus::kActive) continue;
-    ++active;
-    rotated += c.rotation.active;
-    if (c.pool_state < pool_stock.size()) ++pool_stock[c.pool_state];
-  }
-  if (!pool_stock.empty()) {
+  if (pool_stock.empty()) {
+    active = static_cast<double>(w.initial_cadres + w.recruited - w.exited);
+    rotated = static_cast<double>(w.rotating);
+  } else {
+    for (std::size_t id = 0; id < w.cadres.size(); ++id) {
+      if (id + kAhead < w.cadres.size()) __builtin_prefetch(&w.cadres[id + kAhead].status);
+      const auto& c = w.cadres[id];
+      if (c.status != model::CadreStatus::kActive) continue;
+      ++active;
+      rotated += c.rotation.active;
+      if (c.pool_state < pool_stock.size()) ++pool_stock[c.pool_state];
+    }
     double pooled = 0;
     for (std::size_t j = 0; j < pool_stock.size(); ++j) {
       put("pool_stock", s_.pools.states[j].id, pool_stock[j]);

@@ -38,6 +38,7 @@ CadreId best_placement(const RuleContext& ctx, PostId post) {
 
 CadreId best_deputy(const RuleContext& ctx, PostId post) {
   const auto& p = ctx.scenario.appointment;
+  const CandidateScoreBound score_bound(ctx);
   CadreId best = model::kNoCadre;
   double best_score = -1e300;
   // "At least n whole months from now to retirement" <=> retirement >= now + n months (once).
@@ -52,29 +53,21 @@ CadreId best_deputy(const RuleContext& ctx, PostId post) {
   const auto& w = ctx.world;
   for (model::TitleId f : ctx.org.title_of(post).fed_by) {
     const auto posts = ctx.org.posts_of_title_within(f, scope);
-    // The holders of the range, one contiguous run (a world built by hand has none: its post
-    // states are read instead).
-    const CadreId* const run = w.holder_by_tour_slot.empty()
-                                   ? nullptr
-                                   : w.holder_by_tour_slot.data() + ctx.org.tour_slot_of(f, posts);
+    // The holders of the range, one contiguous run (World::holder_by_tour_slot).
+    const CadreId* const run = w.holder_by_tour_slot.data() + ctx.org.tour_slot_of(f, posts);
     for (std::size_t i = 0; i < posts.size(); ++i) {
       // The holders are scattered over the cadres, each a cache miss in a large organisation:
       // ask for the one 16 steps ahead while this one is examined (docs/performance.md).
-      CadreId c;
-      if (run != nullptr) {
-        constexpr std::size_t kAhead = 16;
-        if (i + kAhead < posts.size())
-          if (const CadreId h = run[i + kAhead]; h != model::kNoCadre)
-            __builtin_prefetch(&w.cadres[h]);
-        c = run[i];
-      } else {
-        c = w.posts[posts[i]].holder;
-      }
+      constexpr std::size_t kAhead = 16;
+      if (i + kAhead < posts.size())
+        if (const CadreId h = run[i + kAhead]; h != model::kNoCadre)
+          __builtin_prefetch(&w.cadres[h]);
+      const CadreId c = run[i];
       if (c == model::kNoCadre) continue;
       // First what the compact competence copy can decide, so that about half of the holders'
       // records are never read (docs/performance.md); the checks are filters, so their order
       // does not change the result.
-      if (candidate_score_bound(ctx, c) < best_score) continue;  // cannot win
+      if (score_bound(c) < best_score) continue;  // cannot win
       const auto& cadre = ctx.world.cadres[c];
       if (cadre.rotation.active) continue;  // rotated cadres finish their rotation first
       if (cadre.equivalent_since > since_floor) continue;

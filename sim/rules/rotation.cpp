@@ -53,9 +53,9 @@ double rank_position(const model::Organisation& org, TitleId t) {
 // 1 − headcount / establishment. Without staffing the headcount is the held posts and the
 // shortage is floored at 0; with staffing (rules/staffing.hpp) it is held posts + staff and a
 // unit in surplus gets a negative shortage, so the same weight makes it less preferred.
-double unit_shortage(const RuleContext& ctx, model::UnitId u) {
+// `held` is the unit's held posts (held_posts), which the caller has already read.
+double unit_shortage(const RuleContext& ctx, model::UnitId u, int held) {
   const auto& unit = ctx.org.units[u];
-  const int held = held_posts(ctx.world, ctx.org, u);
   if (staffing_on(ctx.world))
     return unit.establishment > 0
                ? 1.0 - static_cast<double>(held + ctx.world.staff[u]) / unit.establishment
@@ -134,15 +134,15 @@ PostId choose_destination(const RuleContext& ctx, CadreId id, const model::Rotat
     const auto& unit = org.units[u];
     if (u == from_unit) continue;
     if (f.sector_change && unit.sector == org.units[from_unit].sector) continue;
+    const int held = held_posts(ctx.world, org, u);
     const double unit_score =
-        p.shortage_weight * unit_shortage(ctx, u) +
+        p.shortage_weight * unit_shortage(ctx, u, held) +
         p.especially_difficult_weight * (unit.especially_difficult ? 1.0 : 0.0);
     // A score below is (10 if vacant, else 0) + unit_score - dq + jitter with dq >= 0 and
     // jitter <= 0.01, so (rounding being monotone) none exceeds this bound: a unit whose bound
     // is below the best so far cannot win or tie, and its posts are not read. Most units have
     // every post held, so once a vacant post is found the rest of a fully held scope is skipped.
-    const bool any_vacant =
-        static_cast<std::size_t>(held_posts(ctx.world, org, u)) < org.posts_of_unit[u].size();
+    const bool any_vacant = static_cast<std::size_t>(held) < org.posts_of_unit[u].size();
     if ((any_vacant ? 10.0 + unit_score : unit_score) + 0.01 < best_score) continue;
     for (PostId post : org.posts_of_unit[u]) {
       const model::Title& t = org.title_of(post);

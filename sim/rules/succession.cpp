@@ -152,6 +152,7 @@ void planning_review(RuleContext& ctx, int year) {
   const std::size_t kept = w.plan.size();
   std::vector<CadreId> cands;
   std::vector<std::pair<double, CadreId>> ranked;
+  const CandidateScoreBound score_bound(ctx);
   for (PostId post = 0; post < ctx.org.posts.size(); ++post) {
     if (!ctx.org.title_of(post).key || !ctx.org.in_force(post)) continue;
     if (per_post[post] >= p.max_candidates_per_post) continue;
@@ -165,14 +166,14 @@ void planning_review(RuleContext& ctx, int year) {
     // Only the best `room` candidates are added. `ranked` holds the best so far as a heap
     // whose front is the worst of them (pairs (-score, id) compare as the order of addition:
     // higher score, then lower id). Once it is full, a candidate whose upper bound
-    // (candidate_score_bound, plus the target bonuses added the same way) is below the front's
+    // (CandidateScoreBound, plus the target bonuses added the same way) is below the front's
     // score cannot enter, and is skipped before its eligibility and score are computed. The
     // pairs are distinct, so the heap ends with the same entries as a full sort's first ones.
     const std::size_t room = p.max_candidates_per_post - per_post[post];
     for (CadreId c : cands) {
       if (w.plan_count[c] >= p.max_posts_per_candidate) continue;
       if (ranked.size() == room) {
-        double bound = candidate_score_bound(ctx, c);
+        double bound = score_bound(c);
         if (p.targets_binding) {
           bound += 10;
           bound += 10;
@@ -217,6 +218,7 @@ void planning_review(RuleContext& ctx, int year) {
 
 CadreId best_ready_successor(const RuleContext& ctx, PostId post) {
   const auto& w = ctx.world;
+  const CandidateScoreBound score_bound(ctx);
   CadreId best = model::kNoCadre;
   double best_score = -1e300;
   const Day retire_floor =
@@ -229,7 +231,7 @@ CadreId best_ready_successor(const RuleContext& ctx, PostId post) {
     if (c.retirement_date < retire_floor) continue;
     if (c.post != model::kNoPost && ctx.org.title_of(c.post).rank >= ctx.org.title_of(post).rank)
       continue;
-    if (candidate_score_bound(ctx, e.cadre) < best_score) continue;  // cannot win
+    if (score_bound(e.cadre) < best_score) continue;  // cannot win
     const double s = candidate_score(ctx, e.cadre, post);
     if (s > best_score || (s == best_score && e.cadre < best)) {
       best_score = s;

@@ -43,13 +43,26 @@ double candidate_score_base(const RuleContext& ctx, const model::Cadre& c, model
 /// plus the largest possible experience, rating and non-native terms, added in the same order
 /// (floating-point addition is monotone, so the bound holds exactly). Loops that keep the best
 /// candidate skip a cadre whose bound is below the best score so far without changing the
-/// result. Inline: the scans call it for every candidate (it reads the compact competence copy).
-inline double candidate_score_bound(const RuleContext& ctx, CadreId cadre) {
-  const auto& bonus = ctx.scenario.evaluation.planning_bonus;
-  const auto& copy = ctx.world.competence_copy;  // the same value, in a compact array
-  return (cadre < copy.size() ? copy[cadre] : ctx.world.cadres[cadre].competence) + 0.02 * 5.0 +
-         *std::max_element(bonus.begin(), bonus.end()) + 0.1 * 1.0;
-}
+/// result. Built once per scan (it takes the scenario's largest rating bonus then); inline,
+/// since the scans call it for every candidate (it reads the compact competence copy).
+class CandidateScoreBound {
+ public:
+  explicit CandidateScoreBound(const RuleContext& ctx)
+      : copy_(ctx.world.competence_copy),
+        cadres_(ctx.world.cadres),
+        top_bonus_(*std::max_element(ctx.scenario.evaluation.planning_bonus.begin(),
+                                     ctx.scenario.evaluation.planning_bonus.end())) {}
+  double operator()(CadreId cadre) const {
+    // The same value as the record's, in a compact array (a world built by hand has none).
+    const double competence = cadre < copy_.size() ? copy_[cadre] : cadres_[cadre].competence;
+    return competence + 0.02 * 5.0 + top_bonus_ + 0.1 * 1.0;
+  }
+
+ private:
+  const std::vector<double>& copy_;
+  const std::vector<model::Cadre>& cadres_;
+  double top_bonus_;
+};
 /// Active holders of titles that feed `post`'s title, within the managing unit's subtree.
 void feeder_candidates(const RuleContext& ctx, PostId post, std::vector<CadreId>& out);
 /// The annual review: removals, additions up to N per post, readiness update. `year` keys the

@@ -114,6 +114,7 @@ struct Best {
 }  // namespace
 
 CadreId election_candidate(const RuleContext& ctx, PostId post, std::uint16_t& outcome) {
+  const CandidateScoreBound score_bound(ctx);
   const auto& w = ctx.world;
   const auto& org = ctx.org;
   // 1. A ready-now planned successor.
@@ -151,7 +152,7 @@ CadreId election_candidate(const RuleContext& ctx, PostId post, std::uint16_t& o
     const CadreId h = w.posts[q].holder;
     if (h == model::kNoCadre) continue;
     if (std::find(t.fed_by.begin(), t.fed_by.end(), org.posts[q].title) == t.fed_by.end()) continue;
-    if (candidate_score_bound(ctx, h) < deputy.score) continue;  // cannot win
+    if (score_bound(h) < deputy.score) continue;  // cannot win
     if (eligible_newcomer(ctx, h, post)) deputy.offer(h, candidate_score(ctx, h, post));
   }
   if (deputy.cadre != model::kNoCadre) {
@@ -168,17 +169,17 @@ CadreId election_candidate(const RuleContext& ctx, PostId post, std::uint16_t& o
   for (model::TitleId f : t.fed_by)
     for (PostId q : org.posts_of_title_within(f, scope)) {
       const CadreId h = w.posts[q].holder;
-      if (h == model::kNoCadre || candidate_score_bound(ctx, h) < designated.score) continue;
+      if (h == model::kNoCadre || score_bound(h) < designated.score) continue;
       if (eligible_newcomer(ctx, h, post)) designated.offer(h, candidate_score(ctx, h, post));
     }
   for (CadreId c : w.unplaced)
-    if (candidate_score_bound(ctx, c) >= designated.score && eligible_placement(ctx, c, post))
+    if (score_bound(c) >= designated.score && eligible_placement(ctx, c, post))
       designated.offer(c, candidate_score(ctx, c, post));
   if (designated.cadre == model::kNoCadre)
     for (model::TitleId f : t.fed_by)
       for (PostId q : org.posts_of_title[f]) {
         const CadreId h = w.posts[q].holder;
-        if (h != model::kNoCadre && candidate_score_bound(ctx, h) >= designated.score &&
+        if (h != model::kNoCadre && score_bound(h) >= designated.score &&
             eligible_newcomer(ctx, h, post))
           designated.offer(h, candidate_score(ctx, h, post));
       }

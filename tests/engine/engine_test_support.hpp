@@ -63,6 +63,7 @@ class RuleHarness {
     world.scenario = &scenario;
     world.org = &scenario.organisation;
     world.posts.assign(scenario.organisation.posts.size(), {});
+    world.rebuild_holder_indexes();  // kept by World::set_holder, as in the engine
     world.chains.assign(1, {});
     vacancy_counter.assign(scenario.organisation.posts.size(), 0);
   }
@@ -129,7 +130,7 @@ class RuleHarness {
                             : rules::statutory_retirement_date(scenario.retirement, c.sex, c.birth);
     if (n.post != model::kNoPost) {
       EXPECT_EQ(world.posts[n.post].holder, model::kNoCadre) << "post already held";
-      world.posts[n.post].holder = id;
+      world.set_holder(n.post, id);
     } else {
       world.unplaced.push_back(id);
     }
