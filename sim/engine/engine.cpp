@@ -327,8 +327,8 @@ void Engine::month_end() {
         unit.level | (unit.regional_coefficient >= hardship ? kUnitHardship : 0u) |
         (unit.especially_difficult ? kUnitEspeciallyDifficult : 0u));
   }
-  // Cadres are 4 cache lines apart; the pass reads the first and the one holding the month
-  // counters. Asking for them a few cadres ahead keeps the pass from waiting on each.
+  // Cadres are 4 cache lines apart; the pass reads and updates the first only (model/cadre.hpp).
+  // Asking for it a few cadres ahead keeps the pass from waiting on each.
   constexpr std::size_t kAhead = 4;
   if (attrition_rates_parameters_ != current_ || attrition_rates_organisation_ != org_) {
     rules::prepare_attrition_rates(c, attrition_rates_);
@@ -339,19 +339,25 @@ void Engine::month_end() {
   auto& competence_copy = world_.competence_copy;
   for (std::size_t id = competence_copy.size(); id < n; ++id)
     competence_copy.push_back(world_.cadres[id].competence);
-  for (CadreId id = 0; id < n; ++id) {
-    if (id + kAhead < n) {
-      __builtin_prefetch(&world_.cadres[id + kAhead].status);
-      __builtin_prefetch(&world_.cadres[id + kAhead].hardship_months);
-    }
+  // The cadres active at the last pass, then those created since, in id order (as a pass over
+  // every id would take them); a cadre no longer active is dropped as the pass reaches it, so
+  // the records of those who left are not read month after month.
+  auto& ids = month_pass_cadres_;
+  for (std::size_t id = month_pass_seen_; id < n; ++id) ids.push_back(static_cast<CadreId>(id));
+  month_pass_seen_ = n;
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    if (k + kAhead < ids.size()) __builtin_prefetch(&world_.cadres[ids[k + kAhead]].status);
+    const CadreId id = ids[k];
     auto& cadre = world_.cadres[id];
     if (cadre.status != model::CadreStatus::kActive) continue;
+    ids[kept++] = id;  // active now (one leaving during this month stays until the next pass)
     if (in_pool(cadre)) continue;  // pools: no experience, attrition or retirement (rules/pools)
     if (cadre.post != model::kNoPost) {
       const std::uint16_t info = unit_month_info_[org.posts[cadre.post].unit];
       const auto level = static_cast<model::LevelId>(info & 0xFFu);
       if (cadre.experience_months[level] < 0xFFFF) ++cadre.experience_months[level];
-      if (info & kUnitHardship) ++cadre.hardship_months;
+      if ((info & kUnitHardship) && cadre.hardship_months < 0xFFFF) ++cadre.hardship_months;
       cadre.competence = std::min(1.0, cadre.competence + gain_by_level[level]);
       competence_copy[id] = cadre.competence;
       if ((info & kUnitEspeciallyDifficult) &&
@@ -365,6 +371,7 @@ void Engine::month_end() {
     if (attrition_month(c, id, attrition_rates_)) continue;
     consider_early_retirement(c, id, early);
   }
+  ids.resize(kept);
   ++month_index_;
 #ifdef CADRESIM_CHECK_INVARIANTS
   check_invariants();

@@ -93,6 +93,10 @@ class Engine {
   rules::AttritionRates attrition_rates_;
   const model::Scenario* attrition_rates_parameters_ = nullptr;
   const model::Organisation* attrition_rates_organisation_ = nullptr;
+  /// The cadres the month-end pass visits (those active at the last pass, in id order), and
+  /// how many cadre ids it has seen: later ids are new and join at the next pass.
+  std::vector<model::CadreId> month_pass_cadres_;
+  std::size_t month_pass_seen_ = 0;
   std::uint32_t plans_run_ = 0;
   std::int64_t epoch_ = -1;  ///< index of the last epoch switched to (-1: none yet)
   bool started_ = false;

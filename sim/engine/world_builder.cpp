@@ -58,12 +58,14 @@ model::Cadre synthesise_holder(const model::Scenario& s, kernel::RandomStream& r
   const double lower = pp.lower_level_experience_months_by_level[level].sample(rs.uniform());
   if (level + 1u < org.levels.size())
     c.experience_months[level + 1] = static_cast<std::uint16_t>(lower);
-  c.hardship_months = static_cast<int>(pp.hardship_months.sample(rs.uniform()));
+  // Months (at most 600 from the distribution, or the tenure): within the counters' 16 bits.
+  int hardship = static_cast<int>(pp.hardship_months.sample(rs.uniform()));
   if (org.units[p.unit].regional_coefficient >= s.retirement.hardship_regional_coefficient)
-    c.hardship_months = std::max(c.hardship_months, tenure);
-  c.attraction_months_used =
+    hardship = std::max(hardship, tenure);
+  c.hardship_months = static_cast<std::uint16_t>(hardship);
+  c.attraction_months_used = static_cast<std::uint16_t>(
       std::min(static_cast<int>(pp.attraction_months_used.sample(rs.uniform())),
-               s.income.attraction_max_months);
+               s.income.attraction_max_months));
   // Nobody in post is already past retirement (women's statutory age is lower than the age
   // ranges of many titles): someone drawn older retires 1 to 36 months after the start instead.
   // This draw comes last so that it does not shift the others.

@@ -81,19 +81,22 @@ inline constexpr std::uint16_t kScriptedFlow = 0xFFFF;
 
 /// One official.
 struct alignas(64) Cadre {
-  // The fields read by the scans of candidates (status, posts, dates, competence, experience,
-  // rotation.active) come first, so that a scan touches one or two cache lines of a cadre, not
-  // four (docs/performance.md § Memory layout). The order is not part of any format.
+  // The first cache line holds what the scans of candidates read (status, posts, dates,
+  // competence, experience, rotation.active) and everything the month-end pass reads or
+  // updates (its month counters too), so that a scan or the monthly pass touches one cache
+  // line of a cadre, not four (docs/performance.md § Memory layout). The order is not part of
+  // any format.
   CadreStatus status = CadreStatus::kActive;
   Rating rating = Rating::kNone;  ///< last annual evaluation
-  Sex sex = Sex::kMale;
-  bool term_limit_rotation_candidate = false;  ///< head at the two-term limit
-  ExitCause exit_cause = ExitCause::kNone;
   /// Pool state (index into PoolParams::states) of a pool member, kNoPoolState otherwise.
   /// Pool members hold no post and leave only by their pool's leaving probability.
   std::uint16_t pool_state = 0xFFFF;
-  double competence = 0;       ///< 0..1, grows with experience
-  PostId post = kNoPost;       ///< post held (kNoPost between posts)
+  /// Months in units with regional coefficient ≥ the threshold (at most 720 at the start, one
+  /// more per month: far below the type's 65,535).
+  std::uint16_t hardship_months = 0;
+  std::uint16_t attraction_months_used = 0;  ///< months of attraction allowance already received
+  double competence = 0;                     ///< 0..1, grows with experience
+  PostId post = kNoPost;                     ///< post held (kNoPost between posts)
   PostId last_post = kNoPost;  ///< post held before the current one (or before becoming unplaced)
   UnitId home_unit = kNoUnit;  ///< native locality (quê quán / where they grew up)
   Day post_since = 0;          ///< when the current post was taken
@@ -106,15 +109,16 @@ struct alignas(64) Cadre {
   RotationRecord rotation;                                    ///< current rotation, if any
   Day entered = 0;                                            ///< entry into the simulated service
   Day exited = 0;                                             ///< exit date (retired or left)
-  // The third cache line (from byte 128): what the month-end pass and the monthly metrics read
-  // of every cadre (the month counters, birth, effectiveness's adaptation and effort terms).
+  // The third cache line (from byte 128): what the monthly metrics read of key-post holders
+  // (effectiveness's adaptation and effort terms), and fields read rarely.
   Day birth = 0;
-  int hardship_months = 0;         ///< months in units with regional coefficient ≥ the threshold
-  int attraction_months_used = 0;  ///< months of attraction allowance already received
-  Day adapt_start = 0;             ///< day of the last move (adaptation starts)
-  double adapt_deficit = 0;        ///< initial effectiveness deficit after that move
-  double adapt_tau_months = 12;    ///< adaptation time constant for that move
-  double effort_penalty = 0;       ///< effort lost to reluctance while rotated
+  Sex sex = Sex::kMale;
+  bool term_limit_rotation_candidate = false;  ///< head at the two-term limit
+  ExitCause exit_cause = ExitCause::kNone;
+  Day adapt_start = 0;           ///< day of the last move (adaptation starts)
+  double adapt_deficit = 0;      ///< initial effectiveness deficit after that move
+  double adapt_tau_months = 12;  ///< adaptation time constant for that move
+  double effort_penalty = 0;     ///< effort lost to reluctance while rotated
   int equivalent_rank =
       -1;  ///< rank of the post whose clock `equivalent_since` runs (-1: none yet)
   int consecutive_terms = 0;  ///< consecutive terms in the current post (elected/appointed)

@@ -20,7 +20,8 @@ static_assert(sizeof(RotationRecord) == 64, "RotationRecord changed: update worl
 static_assert(sizeof(PostState) == 28, "PostState changed: update world_io.cpp");
 static_assert(sizeof(PlanEntry) == 16, "PlanEntry changed: update world_io.cpp");
 static_assert(sizeof(VacancyChain) == 16, "VacancyChain changed: update world_io.cpp");
-static_assert(sizeof(World) == 384, "World changed: update world_io.cpp");  // + plan_first_post, held_in_unit, competence_copy: derived
+// World's derived indexes (plan_first_post, held_in_unit, competence_copy, ...) are not saved.
+static_assert(sizeof(World) == 384, "World changed: update world_io.cpp");
 static_assert(sizeof(events::DomainEvent) == 32, "DomainEvent changed: update world_io.cpp");
 #endif
 
@@ -116,8 +117,8 @@ Cadre load_cadre(ByteReader& r, std::size_t posts, std::size_t units) {
   c.grade_coefficient = r.fc();
   c.competence = r.fc();
   for (auto& m : c.experience_months) m = r.narrow<std::uint16_t>();
-  c.hardship_months = r.i32();
-  c.attraction_months_used = r.i32();
+  c.hardship_months = static_cast<std::uint16_t>(r.i32());  // written from 16 bits
+  c.attraction_months_used = static_cast<std::uint16_t>(r.i32());
   c.status = read_enum(r, CadreStatus::kLeft);
   c.exit_cause = read_enum(r, ExitCause::kTransfer);
   c.entered = r.i32();

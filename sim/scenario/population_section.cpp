@@ -117,8 +117,11 @@ model::Cadre read_named_cadre(FieldReader& c, SectionContext& ctx) {
     cadre.experience_months[l] = static_cast<std::uint16_t>(months);
   }
   exp.finish();
-  c.integer("hardship_months", cadre.hardship_months, 0, 720);
-  c.integer("attraction_months_used", cadre.attraction_months_used, 0, 720);
+  int hardship = 0, attraction = 0;
+  c.integer("hardship_months", hardship, 0, 720);
+  c.integer("attraction_months_used", attraction, 0, 720);
+  cadre.hardship_months = static_cast<std::uint16_t>(hardship);
+  cadre.attraction_months_used = static_cast<std::uint16_t>(attraction);
   c.finish();
   if (!home.empty()) {
     cadre.home_unit = org.find_unit(home);

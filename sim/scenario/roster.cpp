@@ -139,8 +139,9 @@ void read_roster(const std::filesystem::path& path, const std::string& display, 
     };
     c.grade_coefficient = number("grade_coefficient", 1, 12, 3.66);
     c.competence = number("competence", 0, 1, 0.55);
-    c.hardship_months = static_cast<int>(number("hardship_months", 0, 720, 0));
-    c.attraction_months_used = static_cast<int>(number("attraction_months_used", 0, 720, 0));
+    c.hardship_months = static_cast<std::uint16_t>(number("hardship_months", 0, 720, 0));
+    c.attraction_months_used =
+        static_cast<std::uint16_t>(number("attraction_months_used", 0, 720, 0));
     for (std::size_t l = 0; l < org.levels.size(); ++l) {
       const std::string name = "experience_months_" + org.levels[l].id;
       c.experience_months[l] = static_cast<std::uint16_t>(number(name.c_str(), 0, 720, 0));
