@@ -55,6 +55,7 @@ Engine::Engine(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
   world_.org = org_;
   model::load_world(r, world_, org_->posts.size(), org_->units.size());
   world_.rebuild_holder_indexes();
+  world_.rebuild_unplaced_titles();
   world_.recount_rotating();
   log_ = model::load_events(r);
   vacancy_counter_.resize(r.count(1));
@@ -150,6 +151,7 @@ void Engine::switch_epoch(std::uint32_t index) {
   world_.scenario = current_;
   world_.org = org_;
   world_.rebuild_holder_indexes();  // the units may differ (a restructure keeps it after this)
+  world_.rebuild_unplaced_titles();
   RuleContext c = ctx();
   c.emit(events::EventType::kScenarioChanged, model::kNoCadre, model::kNoPost, model::kNoPost,
          epoch.structure >= 0 ? 1 : 0, index);

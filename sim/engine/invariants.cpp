@@ -67,6 +67,18 @@ std::string invariant_violation(const model::World& w) {
   for (const model::CadreId id : w.unplaced)
     if (w.cadres[id].post != model::kNoPost)
       return "invariant: a cadre on the unplaced list holds a post";
+  if (w.unplaced_last_title.size() != w.unplaced.size())
+    return "invariant: the unplaced list and its titles differ in length";
+  for (std::size_t i = 0; i < w.unplaced.size(); ++i) {
+    const model::PostId last = w.cadres[w.unplaced[i]].last_post;
+    const model::TitleId title = last != model::kNoPost ? org.posts[last].title : model::kNoTitle;
+    if (w.unplaced_last_title[i] != title)
+      return "invariant: an unplaced cadre's recorded title is not its last post's";
+  }
+  std::vector<model::CadreId> sorted_unplaced = w.unplaced;
+  std::sort(sorted_unplaced.begin(), sorted_unplaced.end());
+  if (std::adjacent_find(sorted_unplaced.begin(), sorted_unplaced.end()) != sorted_unplaced.end())
+    return "invariant: a cadre is twice on the unplaced list";
   std::vector<std::uint32_t> planned(w.cadres.size(), 0);
   for (const auto& e : w.plan) ++planned[e.cadre];
   for (model::CadreId id = 0; id < w.plan_count.size(); ++id)

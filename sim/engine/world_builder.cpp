@@ -147,7 +147,7 @@ void Engine::build_world() {
     schedule_retirement(c, id);
     auto& cadre = world_.cadres[id];
     if (cadre.post == model::kNoPost) {
-      world_.unplaced.push_back(id);
+      world_.add_unplaced(id);
       continue;
     }
     // The clock of time in an equivalent post starts with the current post (what came before

@@ -50,6 +50,43 @@ void World::rebuild_holder_indexes() {
       holder_by_tour_slot.push_back(p < posts.size() ? posts[p].holder : kNoCadre);
 }
 
+namespace {
+TitleId last_post_title(const World& w, CadreId cadre) {
+  const PostId last = w.cadres[cadre].last_post;
+  return last != kNoPost && w.org != nullptr && last < w.org->posts.size()
+             ? w.org->posts[last].title
+             : kNoTitle;
+}
+}  // namespace
+
+void World::add_unplaced(CadreId cadre) {
+  const auto it = std::find(unplaced.begin(), unplaced.end(), cadre);
+  if (it == unplaced.end()) {
+    unplaced.push_back(cadre);
+    unplaced_last_title.push_back(last_post_title(*this, cadre));
+  } else {
+    unplaced_last_title[static_cast<std::size_t>(it - unplaced.begin())] =
+        last_post_title(*this, cadre);
+  }
+}
+
+void World::remove_unplaced(CadreId cadre) {
+  const auto it = std::find(unplaced.begin(), unplaced.end(), cadre);
+  if (it == unplaced.end()) return;
+  unplaced_last_title.erase(unplaced_last_title.begin() + (it - unplaced.begin()));
+  unplaced.erase(it);
+}
+
+void World::clear_unplaced() {
+  unplaced.clear();
+  unplaced_last_title.clear();
+}
+
+void World::rebuild_unplaced_titles() {
+  unplaced_last_title.clear();
+  for (const CadreId id : unplaced) unplaced_last_title.push_back(last_post_title(*this, id));
+}
+
 std::size_t World::active_count() const {
   std::size_t n = 0;
   for (const auto& c : cadres) n += c.status == CadreStatus::kActive;

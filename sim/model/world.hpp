@@ -84,7 +84,14 @@ struct World {
   std::vector<double> attrition_threshold;   ///< Exp(1) personal threshold per cadre
   std::vector<double> attrition_multiplier;  ///< reluctance hook (1 = none)
   std::vector<VacancyChain> chains;          ///< index 0 unused
-  std::vector<CadreId> unplaced;             ///< active cadres without a post (term-limited heads)
+  /// Active cadres without a post (term-limited heads, displaced holders, the surplus of a
+  /// restructuring). Change it only through add_unplaced / remove_unplaced / clear_unplaced,
+  /// which keep unplaced_last_title.
+  std::vector<CadreId> unplaced;
+  /// The title of each unplaced cadre's last post (kNoTitle without one), entry by entry: a
+  /// placement, which needs its level and rank, reads the cadres' records only where they fit.
+  /// Rebuilt on load and epoch switch (rebuild_unplaced_titles).
+  std::vector<TitleId> unplaced_last_title;
   std::vector<int> staff;  ///< non-leadership staff per unit (rules/staffing); empty when off
   std::uint64_t initial_cadres = 0;
   std::uint64_t recruited = 0;
@@ -103,6 +110,16 @@ struct World {
   /// Rebuilds held_in_unit and holder_by_tour_slot for `org` (after building, reading or
   /// switching the organisation).
   void rebuild_holder_indexes();
+  /// Puts `cadre` (who holds no post) on the unplaced list, or, if it is there already,
+  /// records the title of its last post again (it may have changed).
+  void add_unplaced(CadreId cadre);
+  /// Takes `cadre` off the unplaced list if it is there (the others keep their order).
+  void remove_unplaced(CadreId cadre);
+  /// Empties the unplaced list.
+  void clear_unplaced();
+  /// Rebuilds unplaced_last_title from the cadres' last posts (after reading a world, or
+  /// switching the organisation).
+  void rebuild_unplaced_titles();
   /// Number of active cadres.
   std::size_t active_count() const;
   /// The plan entries for `post` (a contiguous range of the post-ordered plan).

@@ -13,19 +13,28 @@ CadreId best_placement(const RuleContext& ctx, PostId post) {
   const model::Title& t = org.title_of(post);
   CadreId best = model::kNoCadre;
   double best_score = -1e300;
-  for (CadreId c : ctx.world.unplaced) {
-    const auto& cadre = ctx.world.cadres[c];
-    if (cadre.status != model::CadreStatus::kActive || cadre.post != model::kNoPost) continue;
-    if (cadre.last_post == model::kNoPost) continue;
+  const auto& w = ctx.world;
+  // The list is national and long (it keeps the surplus of a restructuring that found no
+  // post), so what decides most entries comes from compact arrays before a cadre's record is
+  // read: the last post's title (World::unplaced_last_title) and the competence copy.
+  for (std::size_t i = 0; i < w.unplaced.size(); ++i) {
+    const model::TitleId last_title = w.unplaced_last_title[i];
+    if (last_title == model::kNoTitle) continue;  // no post held before
+    // Equivalent post: the same level, a rank not above the title last held.
+    const model::Title& last = org.titles[last_title];
+    if (last.level != t.level || t.rank > last.rank) continue;
+    const CadreId c = w.unplaced[i];
     // The score below is competence minus a non-negative term, so it cannot beat the best so far
-    // when competence alone does not reach it (the result is unchanged; the titles are not read).
-    if (cadre.competence < best_score) continue;
+    // when competence alone does not reach it (the result is unchanged). An unplaced cadre's
+    // competence does not change, so the month-end copy is exact.
+    const double competence =
+        c < w.competence_copy.size() ? w.competence_copy[c] : w.cadres[c].competence;
+    if (competence < best_score) continue;
+    const auto& cadre = w.cadres[c];
+    if (cadre.status != model::CadreStatus::kActive || cadre.post != model::kNoPost) continue;
     // Not back into the post left at a term end (end_tenure zeroes the term count; taking any
     // post sets it to 1): that would dodge the term limit or the re-election age rule.
     if (cadre.last_post == post && cadre.consecutive_terms == 0) continue;
-    // Equivalent post: the same level, a rank not above the title last held.
-    const model::Title& last = org.title_of(cadre.last_post);
-    if (last.level != t.level || t.rank > last.rank) continue;
     if (!non_native_allows(org, cadre, post)) continue;
     const double s = cadre.competence - 0.01 * (last.rank - t.rank);
     if (s > best_score || (s == best_score && c < best)) {

@@ -99,10 +99,7 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
     ctx.sim.schedule(c.term_end, kAppointmentTermEnd, cadre, kPriorityTerm);
   }
   // Leave the unplaced list if there (only cadres without a post are on it).
-  if (from == model::kNoPost) {
-    auto& un = w.unplaced;
-    un.erase(std::remove(un.begin(), un.end(), cadre), un.end());
-  }
+  if (from == model::kNoPost) w.remove_unplaced(cadre);
   // Planned for this post: the entry is used up (other entries wait for the next review).
   if (cadre < w.plan_count.size() && w.plan_count[cadre] > 0) {
     const auto range = w.plan_of(post);
@@ -197,10 +194,7 @@ void leave_service(RuleContext& ctx, CadreId cadre, model::ExitCause cause) {
   ++w.exited;
   ctx.sim.cancel(cadre);
   unplan_cadre(ctx, cadre, events::kReasonGone);
-  if (c.post == model::kNoPost) {  // only cadres without a post are on the unplaced list
-    auto& un = w.unplaced;
-    un.erase(std::remove(un.begin(), un.end(), cadre), un.end());
-  }
+  if (c.post == model::kNoPost) w.remove_unplaced(cadre);  // only those are on the list
   // Stop acting anywhere (the scan only for a cadre who acts somewhere).
   for (PostId p = 0; c.acting_posts > 0 && p < w.posts.size(); ++p)
     if (w.posts[p].acting == cadre) clear_acting(w, p);

@@ -207,8 +207,7 @@ void return_to_origin(RuleContext& ctx, CadreId id, EventType event, std::uint16
     // may have ended it) and wait for a placement at the origin's rank.
     if (current != model::kNoPost) open_vacancy(ctx, current, events::kReasonRotation);
     c.last_post = origin;
-    if (std::find(w.unplaced.begin(), w.unplaced.end(), id) == w.unplaced.end())
-      w.unplaced.push_back(id);
+    w.add_unplaced(id);  // or, if already there, its level is the origin's now
   }
 }
 
@@ -224,7 +223,7 @@ void rotate_into(RuleContext& ctx, CadreId id, PostId dest, std::uint16_t flow,
   // Move the incumbent aside if the post is held.
   if (const CadreId h = w.posts[dest].holder; h != model::kNoCadre) {
     open_vacancy(ctx, dest, events::kReasonRotation);
-    w.unplaced.push_back(h);
+    w.add_unplaced(h);
   }
   w.set_rotation_active(id, true);
   auto& r = c.rotation;
@@ -409,7 +408,7 @@ void scripted_move(RuleContext& ctx, const model::ScriptedMove& move) {
   if (move.kind == "appoint") {
     if (const CadreId h = w.posts[move.to_post].holder; h != model::kNoCadre) {
       open_vacancy(ctx, move.to_post, events::kReasonRotation);
-      w.unplaced.push_back(h);
+      w.add_unplaced(h);
     }
     take_post(ctx, id, move.to_post, EventType::kAppointed, events::kReasonScripted);
     return;

@@ -216,7 +216,7 @@ void restructure(RuleContext& ctx, const model::Organisation& before,
     } else {
       ctx.emit(EventType::kSurplus, id, old_post[id], model::kNoPost,
                events::kReasonSurplusReassigned);
-      w.unplaced.push_back(id);
+      w.add_unplaced(id);
     }
   }
 
@@ -246,7 +246,7 @@ void secondment_end(RuleContext& ctx, CadreId cadre) {
   auto& c = ctx.world.cadres[cadre];
   if (c.status != model::CadreStatus::kActive || c.post != model::kNoPost) return;
   ctx.emit(EventType::kSecondmentEnded, cadre, model::kNoPost, model::kNoPost);
-  ctx.world.unplaced.push_back(cadre);
+  ctx.world.add_unplaced(cadre);
 }
 
 }  // namespace cadresim::rules

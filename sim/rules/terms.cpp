@@ -198,7 +198,7 @@ void end_tenure(RuleContext& ctx, CadreId cadre, bool at_term_limit, bool emit_l
   }
   open_vacancy(ctx, post, events::kReasonTermEnd);
   c.consecutive_terms = 0;
-  ctx.world.unplaced.push_back(cadre);
+  ctx.world.add_unplaced(cadre);
 }
 
 namespace {

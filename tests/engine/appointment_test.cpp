@@ -52,8 +52,8 @@ TEST(Appointment, ACadreWithoutAPostIsPlacedOnlyAtAnEquivalentOrLowerPostOfTheSa
   RuleHarness h(small(), ymd(2024, 9, 1));
   RuleHarness::NewCadre n;
   const PostId left = h.post("d2-c-01", "c-chair");  // rank 30, commune
-  const CadreId id = h.add(n);                       // no post: unplaced
-  h.world.cadres[id].last_post = left;
+  n.last_post = left;
+  const CadreId id = h.add(n);  // no post: unplaced
   rules::RuleContext ctx = h.ctx();
   EXPECT_EQ(rules::best_placement(ctx, h.post("d3-c-01", "c-chair")), id);  // same title elsewhere
   EXPECT_EQ(rules::best_placement(ctx, h.post("d3-c-01", "c-vice")), id);   // lower rank
@@ -62,6 +62,41 @@ TEST(Appointment, ACadreWithoutAPostIsPlacedOnlyAtAnEquivalentOrLowerPostOfTheSa
   EXPECT_EQ(rules::best_placement(ctx, h.post("d3", "d-vice")), model::kNoCadre);  // other level
   h.world.cadres[id].consecutive_terms = 0;  // as end_tenure leaves it
   EXPECT_EQ(rules::best_placement(ctx, left), model::kNoCadre);
+}
+
+// The unplaced list records the title of each cadre's last post (World::unplaced_last_title),
+// which best_placement reads before the records: the titles stay aligned with the list through
+// removals, follow a changed last post when the cadre is added again, and decide the search.
+TEST(Appointment, TheUnplacedListKeepsTheTitleOfEachCadresLastPost) {
+  RuleHarness h(small(), ymd(2024, 9, 1));
+  const PostId commune_chair = h.post("d2-c-01", "c-chair");
+  const PostId district_vice = h.post("d2", "d-vice");
+  RuleHarness::NewCadre n;
+  n.last_post = commune_chair;
+  const CadreId a = h.add(n);
+  n.last_post = district_vice;
+  const CadreId b = h.add(n);
+  const auto title = [&](PostId p) { return h.org().posts[p].title; };
+  ASSERT_EQ(h.world.unplaced, (std::vector<CadreId>{a, b}));
+  EXPECT_EQ(h.world.unplaced_last_title,
+            (std::vector<model::TitleId>{title(commune_chair), title(district_vice)}));
+  rules::RuleContext ctx = h.ctx();
+  EXPECT_EQ(rules::best_placement(ctx, h.post("d3-c-01", "c-chair")), a);
+  EXPECT_EQ(rules::best_placement(ctx, h.post("d3", "d-vice")), b);
+  h.world.remove_unplaced(a);
+  EXPECT_EQ(h.world.unplaced, (std::vector<CadreId>{b}));
+  EXPECT_EQ(h.world.unplaced_last_title, (std::vector<model::TitleId>{title(district_vice)}));
+  EXPECT_EQ(rules::best_placement(ctx, h.post("d3-c-01", "c-chair")), model::kNoCadre);
+  // b's last post changes while on the list (a return to a commune origin): adding again
+  // records the new title, and b is now a candidate there, no longer at the district.
+  h.world.cadres[b].last_post = commune_chair;
+  h.world.add_unplaced(b);
+  EXPECT_EQ(h.world.unplaced, (std::vector<CadreId>{b}));
+  EXPECT_EQ(h.world.unplaced_last_title, (std::vector<model::TitleId>{title(commune_chair)}));
+  EXPECT_EQ(rules::best_placement(ctx, h.post("d3-c-01", "c-chair")), b);
+  EXPECT_EQ(rules::best_placement(ctx, h.post("d3", "d-vice")), model::kNoCadre);
+  h.world.clear_unplaced();
+  EXPECT_TRUE(h.world.unplaced_last_title.empty());
 }
 
 }  // namespace

@@ -104,7 +104,8 @@ class RuleHarness {
     int months_in_post = 36;              ///< post_since = today - this many months
     int consecutive_terms = 1;            ///< terms in the current post, this one included
     std::array<std::uint16_t, model::kMaxLevels> experience{};  ///< months per level
-    Day retirement_date = 0;  ///< 0: the statutory date from the scenario's table
+    Day retirement_date = 0;            ///< 0: the statutory date from the scenario's table
+    PostId last_post = model::kNoPost;  ///< without a post: the last one held (sets its level)
   };
   /// Adds an active cadre (counted in initial_cadres) and returns its id.
   CadreId add(const NewCadre& n) {
@@ -115,6 +116,7 @@ class RuleHarness {
     c.sex = n.sex;
     c.birth = n.birth != 0 ? n.birth : kernel::add_months(sim.now(), -40 * 12);
     c.post = n.post;
+    c.last_post = n.last_post;
     c.home_unit = n.home != model::kNoUnit   ? n.home
                   : n.post != model::kNoPost ? org().posts[n.post].unit
                                              : 0;
@@ -131,10 +133,9 @@ class RuleHarness {
     if (n.post != model::kNoPost) {
       EXPECT_EQ(world.posts[n.post].holder, model::kNoCadre) << "post already held";
       world.set_holder(n.post, id);
-    } else {
-      world.unplaced.push_back(id);
     }
     world.cadres.push_back(std::move(c));
+    if (n.post == model::kNoPost) world.add_unplaced(id);
     world.plan_count.push_back(0);
     world.attrition_hazard.push_back(0);
     world.attrition_threshold.push_back(1e300);  // no attrition unless a test draws one

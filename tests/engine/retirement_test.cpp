@@ -229,7 +229,7 @@ TEST(Retirement, EarlyRetirementYearlyProbabilityIsSpreadOverMonths) {
     const CadreId id = h.add(n);
     h.world.cadres[id].hardship_months = 200;
   }
-  h.world.unplaced.clear();  // nobody places them here; keeps each exit O(1)
+  h.world.clear_unplaced();  // nobody places them here; keeps each exit O(1)
   rules::RuleContext ctx = h.ctx();
   for (std::uint64_t month = 0; month < 12; ++month) {
     const auto terms = rules::early_retirement_month(ctx, month);

@@ -57,7 +57,8 @@ std::vector<fs::path> shipped_scenarios() {
     if (top == "schema") continue;
     // The national scenario (77,000 posts) takes seconds a replication in Release, far more under
     // the sanitizers: CTest only validates it (national_scenario_validates, and
-    // EveryScenarioFileUnderScenariosValidates); docs/performance.md § National scenario times a run.
+    // EveryScenarioFileUnderScenariosValidates); docs/performance.md § National scenario times a
+    // run.
     if (top == "national") continue;
     std::ifstream in(p);
     const auto doc = nlohmann::json::parse(in, nullptr, false);

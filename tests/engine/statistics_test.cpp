@@ -44,7 +44,7 @@ AttritionRun run_attrition(double h, int n_cadres, double multiplier, std::uint6
     rules::init_attrition(ctx, id);
     harness.world.attrition_multiplier[id] = multiplier;
   }
-  harness.world.unplaced.clear();  // nobody places them here; keeps each exit O(1)
+  harness.world.clear_unplaced();  // nobody places them here; keeps each exit O(1)
   AttritionRun run;
   run.exit_month.assign(static_cast<std::size_t>(n_cadres), 0);
   rules::RuleContext ctx = harness.ctx();
