@@ -70,8 +70,9 @@ struct World {
   std::vector<std::uint32_t> held_in_unit;
   /// The holder of each post in force, in the organisation's tour-slot order (titles end to
   /// end, each in Euler-tour order): the holders of posts_of_title_within(t, scope) are one
-  /// contiguous run here, while the post states are scattered. Kept like held_in_unit; empty
-  /// in a world built by hand (scans then read the post states).
+  /// contiguous run here, while the post states are scattered. Kept like held_in_unit; the
+  /// deputy search reads it, so a world must have it (the engine and the test harness build
+  /// it with rebuild_holder_indexes).
   std::vector<CadreId> holder_by_tour_slot;
   /// Each cadre's competence, copied at every month end (a cadre's competence changes only when
   /// it is created and at month ends): the candidate scans read this compact array before the

@@ -207,7 +207,7 @@ void return_to_origin(RuleContext& ctx, CadreId id, EventType event, std::uint16
     // may have ended it) and wait for a placement at the origin's rank.
     if (current != model::kNoPost) open_vacancy(ctx, current, events::kReasonRotation);
     c.last_post = origin;
-    w.add_unplaced(id);  // or, if already there, its level is the origin's now
+    w.add_unplaced(id);  // or, if already there, records the origin's title as its last
   }
 }
 

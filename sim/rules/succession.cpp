@@ -153,6 +153,8 @@ void planning_review(RuleContext& ctx, int year) {
   std::vector<CadreId> cands;
   std::vector<std::pair<double, CadreId>> ranked;
   const CandidateScoreBound score_bound(ctx);
+  // Binding structure targets: while a target is unmet, its group ranks first by this much.
+  constexpr double kTargetBonus = 10;
   for (PostId post = 0; post < ctx.org.posts.size(); ++post) {
     if (!ctx.org.title_of(post).key || !ctx.org.in_force(post)) continue;
     if (per_post[post] >= p.max_candidates_per_post) continue;
@@ -174,9 +176,9 @@ void planning_review(RuleContext& ctx, int year) {
       if (w.plan_count[c] >= p.max_posts_per_candidate) continue;
       if (ranked.size() == room) {
         double bound = score_bound(c);
-        if (p.targets_binding) {
-          bound += 10;
-          bound += 10;
+        if (p.targets_binding) {  // both bonuses, added as the score adds them
+          bound += kTargetBonus;
+          bound += kTargetBonus;
         }
         if (-bound > ranked.front().first) continue;
       }
@@ -188,8 +190,8 @@ void planning_review(RuleContext& ctx, int year) {
         // Binding structure targets: while a target is unmet, its group ranks first.
         const double total = static_cast<double>(w.plan.size()) + 1;
         if (w.cadres[c].sex == model::Sex::kFemale && women / total < p.women_target_share)
-          score += 10;
-        if (is_young(c) && young / total < p.young_target_share) score += 10;
+          score += kTargetBonus;
+        if (is_young(c) && young / total < p.young_target_share) score += kTargetBonus;
       }
       const std::pair<double, CadreId> entry{-score, c};
       if (ranked.size() < room) {
