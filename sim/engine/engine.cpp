@@ -322,21 +322,21 @@ void Engine::month_end() {
     gain_by_level[l] = gain / 12.0;
   }
   constexpr std::uint16_t kUnitHardship = 1u << 8, kUnitEspeciallyDifficult = 1u << 9;
-  unit_month_info_.resize(org.units.size());
-  for (std::size_t u = 0; u < org.units.size(); ++u) {
-    const auto& unit = org.units[u];
-    unit_month_info_[u] = static_cast<std::uint16_t>(
-        unit.level | (unit.regional_coefficient >= hardship ? kUnitHardship : 0u) |
-        (unit.especially_difficult ? kUnitEspeciallyDifficult : 0u));
+  if (month_tables_parameters_ != current_ || month_tables_organisation_ != org_) {
+    post_month_info_.resize(org.posts.size());
+    for (PostId p = 0; p < org.posts.size(); ++p) {
+      const auto& unit = org.units[org.posts[p].unit];
+      post_month_info_[p] = static_cast<std::uint16_t>(
+          unit.level | (unit.regional_coefficient >= hardship ? kUnitHardship : 0u) |
+          (unit.especially_difficult ? kUnitEspeciallyDifficult : 0u));
+    }
+    rules::prepare_attrition_rates(c, attrition_rates_);
+    month_tables_parameters_ = current_;
+    month_tables_organisation_ = org_;
   }
   // Cadres are 4 cache lines apart; the pass reads and updates the first only (model/cadre.hpp).
   // Asking for it a few cadres ahead keeps the pass from waiting on each.
   constexpr std::size_t kAhead = 4;
-  if (attrition_rates_parameters_ != current_ || attrition_rates_organisation_ != org_) {
-    rules::prepare_attrition_rates(c, attrition_rates_);
-    attrition_rates_parameters_ = current_;
-    attrition_rates_organisation_ = org_;
-  }
   const rules::EarlyRetirementMonth early = rules::early_retirement_month(c, month_index_);
   auto& competence_copy = world_.competence_copy;
   for (std::size_t id = competence_copy.size(); id < n; ++id)
@@ -356,7 +356,7 @@ void Engine::month_end() {
     ids[kept++] = id;  // active now (one leaving during this month stays until the next pass)
     if (in_pool(cadre)) continue;  // pools: no experience, attrition or retirement (rules/pools)
     if (cadre.post != model::kNoPost) {
-      const std::uint16_t info = unit_month_info_[org.posts[cadre.post].unit];
+      const std::uint16_t info = post_month_info_[cadre.post];
       const auto level = static_cast<model::LevelId>(info & 0xFFu);
       if (cadre.experience_months[level] < 0xFFFF) ++cadre.experience_months[level];
       if ((info & kUnitHardship) && cadre.hardship_months < 0xFFFF) ++cadre.hardship_months;

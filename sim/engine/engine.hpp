@@ -84,15 +84,15 @@ class Engine {
   std::vector<std::pair<const model::Election*, model::TenureKind>> elections_;
   std::uint64_t handled_ = 0;
   std::uint64_t month_index_ = 0;
-  /// Per unit, rebuilt at each month end: its level (low byte) and kUnitHardship /
-  /// kUnitEspeciallyDifficult (high byte), so that the monthly pass over the cadres reads a
-  /// small array instead of each unit's whole record (docs/performance.md § Prefetching).
-  std::vector<std::uint16_t> unit_month_info_;
-  /// Each post's monthly attrition hazard, for the parameters and organisation it was built
-  /// from (rebuilt at a month end when either has changed since).
+  /// The month-end pass's tables, for the parameters and organisation they were built from
+  /// (rebuilt at a month end when either has changed since): per post, its unit's level (low
+  /// byte) and kUnitHardship / kUnitEspeciallyDifficult (high byte), so that the pass reads a
+  /// small array instead of the post's and its unit's records (docs/performance.md §
+  /// Prefetching); and each post's monthly attrition hazard.
+  std::vector<std::uint16_t> post_month_info_;
   rules::AttritionRates attrition_rates_;
-  const model::Scenario* attrition_rates_parameters_ = nullptr;
-  const model::Organisation* attrition_rates_organisation_ = nullptr;
+  const model::Scenario* month_tables_parameters_ = nullptr;
+  const model::Organisation* month_tables_organisation_ = nullptr;
   /// The cadres the month-end pass visits (those active at the last pass, in id order), and
   /// how many cadre ids it has seen: later ids are new and join at the next pass.
   std::vector<model::CadreId> month_pass_cadres_;

@@ -115,40 +115,49 @@ std::size_t categorical(double u, std::span<const double> weights) {
 }
 
 double truncated_normal(double u, double mean, double sd, double lo, double hi) {
+  return TruncatedNormal(mean, sd, lo, hi)(u);
+}
+
+TruncatedNormal::TruncatedNormal(double mean, double sd, double lo, double hi)
+    : mean_(mean), sd_(sd), lo_(lo), hi_(hi) {
   if (!(sd > 0) || !(lo <= hi))
     throw std::invalid_argument("sample::truncated_normal: need sd > 0 and lo <= hi (got sd " +
                                 std::to_string(sd) + ", range [" + std::to_string(lo) + ", " +
                                 std::to_string(hi) + "])");
-  if (lo == hi) return lo;
+  if (lo == hi) return;
   const double a = (lo - mean) / sd;
   const double b = (hi - mean) / sd;
   // Work where the range's probabilities are small, hence precise: a range lying mostly above
   // the mean is mirrored (z -> -z) and inverted through its upper-tail probabilities.
-  const bool mirror = a > -b;
-  const double zlo = mirror ? -b : a;
-  const double zhi = mirror ? -a : b;
-  const double plo = phi(zlo);
-  const double phi_hi = phi(zhi);
+  mirror_ = a > -b;
+  zlo_ = mirror_ ? -b : a;
+  zhi_ = mirror_ ? -a : b;
+  plo_ = phi(zlo_);
+  phi_hi_ = phi(zhi_);
+}
+
+double TruncatedNormal::operator()(double u) const {
+  if (lo_ == hi_) return lo_;
   double z;
-  if (phi_hi > plo) {
+  if (phi_hi_ > plo_) {
     // Mirrored: w = -z must decrease as u grows, so walk down from the top.
-    const double p = mirror ? phi_hi - u * (phi_hi - plo) : plo + u * (phi_hi - plo);
+    const double p = mirror_ ? phi_hi_ - u * (phi_hi_ - plo_) : plo_ + u * (phi_hi_ - plo_);
     // Rounding can reach 0 or 1 (where the quantile is infinite); the final clamp to [lo, hi]
     // absorbs the nudge.
     z = standard_normal(std::clamp(p, std::numeric_limits<double>::min(), 1 - 0x1.0p-53));
-  } else if (zhi < 0) {
+  } else if (zhi_ < 0) {
     // The range's probability underflows (beyond ~37 sd): the density there is proportional
     // to exp(-|zhi| (zhi - w)) to first order, an exponential below zhi truncated at zlo.
-    const double rate = -zhi;
-    const double fmax = -std::expm1(-rate * (zhi - zlo));
-    const double v = mirror ? u : 1.0 - u;  // w increases with u unless mirrored
-    z = zhi + std::log1p(-v * fmax) / rate;
+    const double rate = -zhi_;
+    const double fmax = -std::expm1(-rate * (zhi_ - zlo_));
+    const double v = mirror_ ? u : 1.0 - u;  // w increases with u unless mirrored
+    z = zhi_ + std::log1p(-v * fmax) / rate;
   } else {
     // A range too narrow for the CDF to resolve: the density is flat across it.
-    z = mirror ? zhi - u * (zhi - zlo) : zlo + u * (zhi - zlo);
+    z = mirror_ ? zhi_ - u * (zhi_ - zlo_) : zlo_ + u * (zhi_ - zlo_);
   }
-  if (mirror) z = -z;
-  return std::clamp(mean + sd * z, lo, hi);
+  if (mirror_) z = -z;
+  return std::clamp(mean_ + sd_ * z, lo_, hi_);
 }
 
 double truncated_exponential(double u, double rate, double hi) {

@@ -124,6 +124,21 @@ std::size_t categorical(double u, std::span<const double> weights);
 /// underflows is sampled from the exponential tail approximation. Returns lo when lo == hi;
 /// throws std::invalid_argument unless sd > 0 and lo <= hi.
 double truncated_normal(double u, double mean, double sd, double lo, double hi);
+/// truncated_normal with its per-distribution terms (the range's CDF values) computed once, for
+/// callers that draw many values from one distribution: TruncatedNormal(mean, sd, lo, hi)(u)
+/// is truncated_normal(u, mean, sd, lo, hi), bit for bit. The constructor throws as
+/// truncated_normal does.
+class TruncatedNormal {
+ public:
+  TruncatedNormal(double mean, double sd, double lo, double hi);
+  double operator()(double u) const;
+
+ private:
+  double mean_, sd_, lo_, hi_;
+  double zlo_ = 0, zhi_ = 0;     // the range in standard units (mirrored if mirror_)
+  double plo_ = 0, phi_hi_ = 0;  // the standard normal CDF at zlo_ and zhi_
+  bool mirror_ = false;          // the range lies mostly above the mean: z -> -z
+};
 /// Exponential with the given rate truncated to [0, hi]; throws std::invalid_argument unless
 /// rate > 0 and hi > 0.
 double truncated_exponential(double u, double rate, double hi);

@@ -51,13 +51,7 @@ void prepare_attrition_rates(const RuleContext& ctx, AttritionRates& out) {
   }
 }
 
-bool attrition_month(RuleContext& ctx, CadreId cadre, const AttritionRates& rates) {
-  auto& w = ctx.world;
-  const auto& c = w.cadres[cadre];
-  const double monthly = c.post != model::kNoPost ? rates.monthly_by_post[c.post]
-                                                  : attrition_rate_per_year(ctx, c) / 12.0;
-  w.attrition_hazard[cadre] += monthly * w.attrition_multiplier[cadre];
-  if (w.attrition_hazard[cadre] < w.attrition_threshold[cadre]) return false;
+void attrition_exit(RuleContext& ctx, CadreId cadre) {
   const auto& p = ctx.scenario.attrition;
   const std::array<double, 3> weights{p.share_resignation, p.share_health, p.share_discipline};
   const std::size_t k =
@@ -65,7 +59,6 @@ bool attrition_month(RuleContext& ctx, CadreId cadre, const AttritionRates& rate
   static constexpr std::array<model::ExitCause, 3> causes{
       model::ExitCause::kResignation, model::ExitCause::kHealth, model::ExitCause::kDiscipline};
   leave_service(ctx, cadre, causes[k]);
-  return true;
 }
 
 }  // namespace cadresim::rules

@@ -23,8 +23,21 @@ struct AttritionRates {
 };
 /// Fills `out` for ctx's scenario and organisation.
 void prepare_attrition_rates(const RuleContext& ctx, AttritionRates& out);
+/// The cadre leaves for a cause drawn from the scenario's shares (attrition_month's exit).
+void attrition_exit(RuleContext& ctx, CadreId cadre);
 /// Adds one month of hazard; the cadre leaves if the threshold is passed. Returns true if so.
 /// `rates` comes from prepare_attrition_rates for the scenario and organisation in force.
-bool attrition_month(RuleContext& ctx, CadreId cadre, const AttritionRates& rates);
+/// Inline: the month-end pass calls it for every active cadre, and almost every call ends at
+/// the threshold test.
+inline bool attrition_month(RuleContext& ctx, CadreId cadre, const AttritionRates& rates) {
+  auto& w = ctx.world;
+  const auto& c = w.cadres[cadre];
+  const double monthly = c.post != model::kNoPost ? rates.monthly_by_post[c.post]
+                                                  : attrition_rate_per_year(ctx, c) / 12.0;
+  w.attrition_hazard[cadre] += monthly * w.attrition_multiplier[cadre];
+  if (w.attrition_hazard[cadre] < w.attrition_threshold[cadre]) return false;
+  attrition_exit(ctx, cadre);
+  return true;
+}
 
 }  // namespace cadresim::rules

@@ -53,11 +53,7 @@ EarlyRetirementMonth early_retirement_month(const RuleContext& ctx, std::uint64_
   return m;
 }
 
-void consider_early_retirement(RuleContext& ctx, CadreId cadre, const EarlyRetirementMonth& month) {
-  if (!month.on) return;
-  const auto& c = ctx.world.cadres[cadre];
-  if (c.hardship_months < ctx.scenario.retirement.early_min_hardship_months) return;
-  if (c.retirement_date >= month.too_far_from) return;
+void draw_early_retirement(RuleContext& ctx, CadreId cadre, const EarlyRetirementMonth& month) {
   if (ctx.rng.uniform(kRngEarlyRetirement, cadre, month.month_index) < month.probability)
     leave_service(ctx, cadre, model::ExitCause::kEarlyRetirement);
 }

@@ -26,7 +26,17 @@ struct EarlyRetirementMonth {
 };
 /// The month's terms for ctx's scenario now (month number `month_index`).
 EarlyRetirementMonth early_retirement_month(const RuleContext& ctx, std::uint64_t month_index);
-/// Monthly early-retirement check for one cadre.
-void consider_early_retirement(RuleContext& ctx, CadreId cadre, const EarlyRetirementMonth& month);
+/// The draw of the monthly early-retirement check, for a cadre who may retire early.
+void draw_early_retirement(RuleContext& ctx, CadreId cadre, const EarlyRetirementMonth& month);
+/// Monthly early-retirement check for one cadre. Inline: the month-end pass calls it for every
+/// active cadre, and most are too far from retirement or have too few hardship months.
+inline void consider_early_retirement(RuleContext& ctx, CadreId cadre,
+                                      const EarlyRetirementMonth& month) {
+  if (!month.on) return;
+  const auto& c = ctx.world.cadres[cadre];
+  if (c.hardship_months < ctx.scenario.retirement.early_min_hardship_months) return;
+  if (c.retirement_date >= month.too_far_from) return;
+  draw_early_retirement(ctx, cadre, month);
+}
 
 }  // namespace cadresim::rules
