@@ -29,6 +29,10 @@ Day month_end(Day d) {
   return to_day(chr::sys_days{ymd.year() / ymd.month() / chr::last});
 }
 
+Day month_end_of(int year, unsigned month) {
+  return to_day(chr::sys_days{chr::year{year} / chr::month{month} / chr::last});
+}
+
 Day month_start(Day d) {
   const chr::year_month_day ymd{to_date(d)};
   return to_day(chr::sys_days{ymd.year() / ymd.month() / 1});

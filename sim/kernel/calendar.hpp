@@ -37,6 +37,8 @@ Ymd split(Day d);
 
 /// Last day of the month containing `d`.
 Day month_end(Day d);
+/// Last day of `month` (1-12) of `year`.
+Day month_end_of(int year, unsigned month);
 /// First day of the month containing `d`.
 Day month_start(Day d);
 /// Adds `months` (may be negative) calendar months; the day of month is clamped to the end

@@ -15,17 +15,26 @@ int statutory_age_months(const model::RetirementParams& p, model::Sex sex, int y
 
 Day statutory_retirement_date(const model::RetirementParams& p, model::Sex sex, Day birth) {
   // The age that applies is the one of the calendar year in which it is reached: the first
-  // year y such that the birthday at age(y) falls in y or earlier.
-  const int birth_year = kernel::split(birth).year;
+  // year y such that the birthday at age(y) falls in y or earlier. The birthday at an age of
+  // m months falls in the month m after the birth month (add_months keeps the month and clamps
+  // the day), and the date is that month's end, so the search needs months, not days.
+  const kernel::Ymd b = kernel::split(birth);
+  const int birth_month = b.year * 12 + static_cast<int>(b.month) - 1;  // months since year 0
+  auto year_of = [](int month) { return month >= 0 ? month / 12 : -((-month + 11) / 12); };
+  auto month_end_at = [&](int age_months) {
+    const int m = birth_month + age_months;
+    const int y = year_of(m);
+    return kernel::month_end_of(y, static_cast<unsigned>(m - y * 12) + 1);
+  };
   int min_age = 1 << 30;
   for (const auto& r : p.table)
     min_age = std::min(min_age, sex == model::Sex::kMale ? r.men_months : r.women_months);
-  const int first = birth_year + min_age / 12 - 1;
+  const int first = b.year + min_age / 12 - 1;
   for (int y = first; y < first + 40; ++y) {
-    const Day reached = kernel::add_months(birth, statutory_age_months(p, sex, y));
-    if (kernel::split(reached).year <= y) return kernel::month_end(reached);
+    const int age = statutory_age_months(p, sex, y);
+    if (year_of(birth_month + age) <= y) return month_end_at(age);
   }
-  return kernel::month_end(kernel::add_months(birth, statutory_age_months(p, sex, first + 40)));
+  return month_end_at(statutory_age_months(p, sex, first + 40));
 }
 
 void schedule_retirement(RuleContext& ctx, CadreId cadre) {

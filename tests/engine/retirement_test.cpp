@@ -138,6 +138,39 @@ TEST(Retirement, EveryBirthDateRetiresAtTheMonthEndOfTheAgeForThatYear) {
   }
 }
 
+// statutory_retirement_date works in months (retirement.cpp); this is the same search written
+// with days (add the age to the birth date, split the result, take its month end), as the rule
+// was first written. The two must agree on every birth date of 1930-2010, both sexes, with the
+// roadmap table and with a table whose ages fall by the year (a search that steps back).
+Day statutory_retirement_date_by_days(const model::RetirementParams& p, Sex sex, Day birth) {
+  const int birth_year = kernel::split(birth).year;
+  int min_age = 1 << 30;
+  for (const auto& r : p.table)
+    min_age = std::min(min_age, sex == Sex::kMale ? r.men_months : r.women_months);
+  const int first = birth_year + min_age / 12 - 1;
+  for (int y = first; y < first + 40; ++y) {
+    const Day reached = kernel::add_months(birth, rules::statutory_age_months(p, sex, y));
+    if (kernel::split(reached).year <= y) return kernel::month_end(reached);
+  }
+  return kernel::month_end(
+      kernel::add_months(birth, rules::statutory_age_months(p, sex, first + 40)));
+}
+
+TEST(Retirement, TheStatutoryDateInMonthsIsTheDateFoundDayByDay) {
+  model::RetirementParams falling = small().retirement;
+  for (auto& row : falling.table) {  // ages that fall by a month every second year
+    row.men_months = 62 * 12 - (row.year - 2020) / 2;
+    row.women_months = 60 * 12 - (row.year - 2020) / 2;
+  }
+  for (const model::RetirementParams* p :
+       {&small().retirement, static_cast<const model::RetirementParams*>(&falling)})
+    for (Sex sex : {Sex::kMale, Sex::kFemale})
+      for (Day birth = ymd(1930, 1, 1); birth <= ymd(2010, 12, 31); ++birth)
+        ASSERT_EQ(rules::statutory_retirement_date(*p, sex, birth),
+                  statutory_retirement_date_by_days(*p, sex, birth))
+            << kernel::format_iso_date(birth) << (sex == Sex::kMale ? " man" : " woman");
+}
+
 // --- Early retirement -------------------------------------------------------------------
 
 // A harness on engine-small with early retirement certain for the eligible (probability 1 per
