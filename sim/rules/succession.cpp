@@ -1,7 +1,9 @@
 // Succession planning: the annual review of the plan (quy hoạch) and readiness.
 #include "sim/rules/succession.hpp"
 
-#include <algorithm>  // std::sort
+#include <algorithm>      // std::sort
+#include <cstdint>        // group keys
+#include <unordered_map>  // the candidates of each group of posts
 
 #include "sim/rules/non_native.hpp"
 #include "sim/rules/terms.hpp"  // term_limit_move_allowed
@@ -150,16 +152,34 @@ void planning_review(RuleContext& ctx, int year) {
   // 2. Additions, post by post in a fixed order (deterministic), appended after the kept
   // entries and merged into post order at the end.
   const std::size_t kept = w.plan.size();
+  // Posts of one title under one managing unit share their feeder candidates. Each such group's
+  // candidates are listed once per review, with their score before the post's own term
+  // (candidate_score_base), highest first: candidate_score adds at most 0.1 to it (the
+  // non-native preference), so base + 0.1 bounds a candidate's score for every post of the
+  // group. The entries are (-base, id), sorted ascending.
+  std::unordered_map<std::uint64_t, std::size_t> group_of;  // (title, scope, level) -> index
+  std::vector<std::vector<std::pair<double, CadreId>>> group_candidates;
   std::vector<CadreId> cands;
+  auto candidates_of = [&](PostId post) -> const std::vector<std::pair<double, CadreId>>& {
+    const model::LevelId level = ctx.org.level_of(post);
+    const std::uint64_t key = (std::uint64_t{ctx.org.posts[post].title} << 40) |
+                              (std::uint64_t{managing_unit(ctx.org, post)} << 8) | level;
+    const auto [it, added] = group_of.try_emplace(key, group_candidates.size());
+    if (!added) return group_candidates[it->second];
+    auto& list = group_candidates.emplace_back();
+    feeder_candidates(ctx, post, cands);
+    list.reserve(cands.size());
+    for (CadreId c : cands) list.emplace_back(-candidate_score_base(ctx, w.cadres[c], level), c);
+    std::sort(list.begin(), list.end());
+    return list;
+  };
   std::vector<std::pair<double, CadreId>> ranked;
-  const CandidateScoreBound score_bound(ctx);
   // Binding structure targets: while a target is unmet, its group ranks first by this much.
   constexpr double kTargetBonus = 10;
   for (PostId post = 0; post < ctx.org.posts.size(); ++post) {
     if (!ctx.org.title_of(post).key || !ctx.org.in_force(post)) continue;
     if (per_post[post] >= p.max_candidates_per_post) continue;
     const Day retire_floor = planning_retirement_floor(ctx, next_term_start(ctx, post));
-    feeder_candidates(ctx, post, cands);
     ranked.clear();
     // The post's kept entries (the first `kept` entries are still in post order).
     const auto kept_end = w.plan.begin() + static_cast<std::ptrdiff_t>(kept);
@@ -167,21 +187,22 @@ void planning_review(RuleContext& ctx, int year) {
         std::equal_range(w.plan.begin(), kept_end, post, model::PlanByPost{});
     // Only the best `room` candidates are added. `ranked` holds the best so far as a heap
     // whose front is the worst of them (pairs (-score, id) compare as the order of addition:
-    // higher score, then lower id). Once it is full, a candidate whose upper bound
-    // (CandidateScoreBound, plus the target bonuses added the same way) is below the front's
-    // score cannot enter, and is skipped before its eligibility and score are computed. The
-    // pairs are distinct, so the heap ends with the same entries as a full sort's first ones.
+    // higher score, then lower id). Once it is full, a candidate whose bound (base + 0.1, plus
+    // the target bonuses added as the score adds them) is below the front's score cannot
+    // enter, and nor can any later one, whose bound is no higher: the scan stops. The pairs
+    // are distinct, so the heap ends with the same entries as a full sort's first ones,
+    // whatever the order of the scan.
     const std::size_t room = p.max_candidates_per_post - per_post[post];
-    for (CadreId c : cands) {
-      if (w.plan_count[c] >= p.max_posts_per_candidate) continue;
+    for (const auto& [neg_base, c] : candidates_of(post)) {
       if (ranked.size() == room) {
-        double bound = score_bound(c);
+        double bound = -neg_base + 0.1 * 1.0;
         if (p.targets_binding) {  // both bonuses, added as the score adds them
           bound += kTargetBonus;
           bound += kTargetBonus;
         }
-        if (-bound > ranked.front().first) continue;
+        if (-bound > ranked.front().first) break;
       }
+      if (w.plan_count[c] >= p.max_posts_per_candidate) continue;
       if (!may_plan_by_floor(ctx, c, post, retire_floor)) continue;
       if (std::any_of(pf_begin, pf_end, [c](const model::PlanEntry& e) { return e.cadre == c; }))
         continue;
