@@ -160,7 +160,8 @@ void planning_review(RuleContext& ctx, int year) {
   std::unordered_map<std::uint64_t, std::size_t> group_of;  // (title, scope, level) -> index
   std::vector<std::vector<std::pair<double, CadreId>>> group_candidates;
   std::vector<CadreId> cands;
-  auto candidates_of = [&](PostId post) -> const std::vector<std::pair<double, CadreId>>& {
+  auto candidates_of = [&](PostId post,
+                           Day retire_floor) -> std::vector<std::pair<double, CadreId>>& {
     const model::LevelId level = ctx.org.level_of(post);
     const std::uint64_t key = (std::uint64_t{ctx.org.posts[post].title} << 40) |
                               (std::uint64_t{managing_unit(ctx.org, post)} << 8) | level;
@@ -169,7 +170,16 @@ void planning_review(RuleContext& ctx, int year) {
     auto& list = group_candidates.emplace_back();
     feeder_candidates(ctx, post, cands);
     list.reserve(cands.size());
-    for (CadreId c : cands) list.emplace_back(-candidate_score_base(ctx, w.cadres[c], level), c);
+    // Left out: who may_plan_by_floor turns away for every post of the group, and will for the
+    // rest of the review (status, a post held or last held, retirement before the floor; the
+    // floor depends on the title's tenure and level only).
+    for (CadreId c : cands) {
+      const auto& cadre = w.cadres[c];
+      if (cadre.status != model::CadreStatus::kActive || cadre.retirement_date < retire_floor ||
+          (cadre.post == model::kNoPost && cadre.last_post == model::kNoPost))
+        continue;
+      list.emplace_back(-candidate_score_base(ctx, cadre, level), c);
+    }
     std::sort(list.begin(), list.end());
     return list;
   };
@@ -193,7 +203,9 @@ void planning_review(RuleContext& ctx, int year) {
     // are distinct, so the heap ends with the same entries as a full sort's first ones,
     // whatever the order of the scan.
     const std::size_t room = p.max_candidates_per_post - per_post[post];
-    for (const auto& [neg_base, c] : candidates_of(post)) {
+    auto& candidates = candidates_of(post, retire_floor);
+    bool maxed_seen = false;
+    for (const auto& [neg_base, c] : candidates) {
       if (ranked.size() == room) {
         double bound = -neg_base + 0.1 * 1.0;
         if (p.targets_binding) {  // both bonuses, added as the score adds them
@@ -202,7 +214,10 @@ void planning_review(RuleContext& ctx, int year) {
         }
         if (-bound > ranked.front().first) break;
       }
-      if (w.plan_count[c] >= p.max_posts_per_candidate) continue;
+      if (w.plan_count[c] >= p.max_posts_per_candidate) {
+        maxed_seen = true;
+        continue;
+      }
       if (!may_plan_by_floor(ctx, c, post, retire_floor)) continue;
       if (std::any_of(pf_begin, pf_end, [c](const model::PlanEntry& e) { return e.cadre == c; }))
         continue;
@@ -224,6 +239,14 @@ void planning_review(RuleContext& ctx, int year) {
         std::push_heap(ranked.begin(), ranked.end());
       }
     }
+    // A candidate planned for as many posts as allowed stays so for the rest of the review:
+    // the group's list drops them (in order) rather than visit them at every later post.
+    if (maxed_seen)
+      candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                      [&](const std::pair<double, CadreId>& e) {
+                                        return w.plan_count[e.second] >= p.max_posts_per_candidate;
+                                      }),
+                       candidates.end());
     std::sort_heap(ranked.begin(), ranked.end());
     for (const auto& [neg_score, c] : ranked) {
       append_plan_entry(w, {c, post, readiness(ctx, c, post), ctx.now()});
