@@ -3,7 +3,8 @@
 
 #include <algorithm>  // std::sort
 #include <array>      // cadres by origin level
-#include <cmath>      // std::floor
+#include <cmath>      // std::floor, std::isnan
+#include <limits>     // quiet_NaN: a draw not made yet
 
 #include "sim/rules/adaptation.hpp"
 #include "sim/rules/attrition.hpp"
@@ -74,13 +75,15 @@ PostId origin_of(const model::Cadre& c) {
 struct PlanDates {
   Day retire_floor;        ///< retirement not before (training flows)
   Day retire_floor_short;  ///< retirement not before (non-native and term-limit flows)
+  Day in_post_since;       ///< in the post since this day or earlier (min_months_in_post)
 };
 
 PlanDates plan_dates(const RuleContext& ctx) {
   const auto& p = ctx.scenario.rotation;
   // "At least n whole months from now to retirement" <=> retirement >= now + n months.
   return {kernel::add_months(ctx.now(), p.min_months_before_retirement),
-          kernel::add_months(ctx.now(), p.min_months_before_retirement_non_native)};
+          kernel::add_months(ctx.now(), p.min_months_before_retirement_non_native),
+          kernel::months_completed_by(ctx.now(), p.min_months_in_post)};
 }
 
 // A flow's purpose, read once per plan instead of comparing strings per cadre.
@@ -104,7 +107,7 @@ bool eligible(const RuleContext& ctx, CadreId id, const model::RotationFlow& f, 
     if (c.post != model::kNoPost || !c.term_limit_rotation_candidate) return false;
   } else {
     if (c.post == model::kNoPost) return false;
-    if (c.post_since > kernel::months_completed_by(ctx.now(), p.min_months_in_post)) return false;
+    if (c.post_since > dates.in_post_since) return false;
     if (p.require_in_plan && ctx.world.plan_count[id] == 0) return false;
   }
   return c.retirement_date >= (kind.training ? dates.retire_floor : dates.retire_floor_short);
@@ -269,6 +272,9 @@ void rotation_plan(RuleContext& ctx, std::uint32_t plan_number) {
     if (const PostId origin = origin_of(c); origin != model::kNoPost)
       by_origin_level[ctx.org.level_of(origin)].push_back(id);
   }
+  // The draw that orders a cadre in a flow's pool is keyed by the cadre and the plan, so it is
+  // the same in every flow: drawn once, when the cadre is first eligible (NaN: not yet).
+  std::vector<double> order_draw(w.cadres.size(), std::numeric_limits<double>::quiet_NaN());
   for (std::uint16_t fi = 0; fi < p.flows.size(); ++fi) {
     const auto& f = p.flows[fi];
     const FlowKind kind = flow_kind(f);
@@ -280,7 +286,8 @@ void rotation_plan(RuleContext& ctx, std::uint32_t plan_number) {
       if (!eligible(ctx, id, f, kind, dates)) continue;
       // Planned, competent cadres first; a per-plan draw orders near-equals.
       const auto& c = w.cadres[id];
-      const double u = ctx.rng.uniform(kRngRotationChoice, id, plan_number);
+      double& u = order_draw[id];
+      if (std::isnan(u)) u = ctx.rng.uniform(kRngRotationChoice, id, plan_number);
       pool.push_back({-(c.competence + 0.5 * (w.plan_count[id] > 0) + 0.2 * u), id});
     }
     std::sort(pool.begin(), pool.end());
