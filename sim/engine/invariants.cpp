@@ -75,6 +75,27 @@ std::string invariant_violation(const model::World& w) {
     if (w.unplaced_last_title[i] != title)
       return "invariant: an unplaced cadre's recorded title is not its last post's";
   }
+  // unplaced_by_title: every unplaced cadre with a last post once, under that post's title,
+  // with its competence now, in order.
+  std::size_t filed = 0;
+  for (std::size_t t = 0; t < w.unplaced_by_title.size(); ++t) {
+    const auto& bucket = w.unplaced_by_title[t];
+    if (!std::is_sorted(bucket.begin(), bucket.end()))
+      return "invariant: the unplaced cadres of a title are not in order of competence";
+    for (const auto& [neg_competence, id] : bucket) {
+      const auto at = std::find(w.unplaced.begin(), w.unplaced.end(), id);
+      if (at == w.unplaced.end() ||
+          w.unplaced_last_title[static_cast<std::size_t>(at - w.unplaced.begin())] != t)
+        return "invariant: a cadre is filed under a title that is not its last post's";
+      if (-neg_competence != w.cadres[id].competence)
+        return "invariant: an unplaced cadre's competence changed";
+    }
+    filed += bucket.size();
+  }
+  if (filed != static_cast<std::size_t>(
+                   std::count_if(w.unplaced_last_title.begin(), w.unplaced_last_title.end(),
+                                 [](model::TitleId t) { return t != model::kNoTitle; })))
+    return "invariant: not every unplaced cadre with a last post is filed under its title";
   std::vector<model::CadreId> sorted_unplaced = w.unplaced;
   std::sort(sorted_unplaced.begin(), sorted_unplaced.end());
   if (std::adjacent_find(sorted_unplaced.begin(), sorted_unplaced.end()) != sorted_unplaced.end())

@@ -59,32 +59,58 @@ TitleId last_post_title(const World& w, CadreId cadre) {
 }
 }  // namespace
 
+void World::file_unplaced(CadreId cadre, TitleId title) {
+  if (title == kNoTitle) return;
+  if (unplaced_by_title.size() <= title) unplaced_by_title.resize(title + 1u);
+  auto& bucket = unplaced_by_title[title];
+  const std::pair<double, CadreId> entry{-cadres[cadre].competence, cadre};
+  bucket.insert(std::lower_bound(bucket.begin(), bucket.end(), entry), entry);
+}
+
+void World::unfile_unplaced(CadreId cadre, TitleId title) {
+  if (title == kNoTitle || title >= unplaced_by_title.size()) return;
+  auto& bucket = unplaced_by_title[title];
+  const auto it = std::find_if(bucket.begin(), bucket.end(),
+                               [cadre](const auto& e) { return e.second == cadre; });
+  if (it != bucket.end()) bucket.erase(it);
+}
+
 void World::add_unplaced(CadreId cadre) {
   const auto it = std::find(unplaced.begin(), unplaced.end(), cadre);
+  const TitleId title = last_post_title(*this, cadre);
   if (it == unplaced.end()) {
     unplaced.push_back(cadre);
-    unplaced_last_title.push_back(last_post_title(*this, cadre));
+    unplaced_last_title.push_back(title);
   } else {
-    unplaced_last_title[static_cast<std::size_t>(it - unplaced.begin())] =
-        last_post_title(*this, cadre);
+    TitleId& recorded = unplaced_last_title[static_cast<std::size_t>(it - unplaced.begin())];
+    unfile_unplaced(cadre, recorded);
+    recorded = title;
   }
+  file_unplaced(cadre, title);
 }
 
 void World::remove_unplaced(CadreId cadre) {
   const auto it = std::find(unplaced.begin(), unplaced.end(), cadre);
   if (it == unplaced.end()) return;
-  unplaced_last_title.erase(unplaced_last_title.begin() + (it - unplaced.begin()));
+  const auto i = it - unplaced.begin();
+  unfile_unplaced(cadre, unplaced_last_title[static_cast<std::size_t>(i)]);
+  unplaced_last_title.erase(unplaced_last_title.begin() + i);
   unplaced.erase(it);
 }
 
 void World::clear_unplaced() {
   unplaced.clear();
   unplaced_last_title.clear();
+  unplaced_by_title.clear();
 }
 
 void World::rebuild_unplaced_titles() {
   unplaced_last_title.clear();
-  for (const CadreId id : unplaced) unplaced_last_title.push_back(last_post_title(*this, id));
+  unplaced_by_title.clear();
+  for (const CadreId id : unplaced) {
+    unplaced_last_title.push_back(last_post_title(*this, id));
+    file_unplaced(id, unplaced_last_title.back());
+  }
 }
 
 std::size_t World::active_count() const {

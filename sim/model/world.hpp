@@ -93,6 +93,13 @@ struct World {
   /// placement, which needs its level and rank, reads the cadres' records only where they fit.
   /// Rebuilt on load and epoch switch (rebuild_unplaced_titles).
   std::vector<TitleId> unplaced_last_title;
+  /// The unplaced cadres with a last post, by that post's title: (-competence, id) pairs in
+  /// ascending order, the most competent first and equals by id. A placement reads the titles
+  /// equivalent to the post, each from its most competent cadre down, and stops where nobody
+  /// further can win. An unplaced cadre's competence does not change (it grows only in a post,
+  /// at month ends), so the order holds while the cadre is on the list. Kept with the list;
+  /// rebuilt with unplaced_last_title.
+  std::vector<std::vector<std::pair<double, CadreId>>> unplaced_by_title;
   std::vector<int> staff;  ///< non-leadership staff per unit (rules/staffing); empty when off
   std::uint64_t initial_cadres = 0;
   std::uint64_t recruited = 0;
@@ -118,8 +125,8 @@ struct World {
   void remove_unplaced(CadreId cadre);
   /// Empties the unplaced list.
   void clear_unplaced();
-  /// Rebuilds unplaced_last_title from the cadres' last posts (after reading a world, or
-  /// switching the organisation).
+  /// Rebuilds unplaced_last_title and unplaced_by_title from the cadres' last posts and
+  /// competence (after reading a world, or switching the organisation).
   void rebuild_unplaced_titles();
   /// Number of active cadres.
   std::size_t active_count() const;
@@ -127,6 +134,11 @@ struct World {
   std::span<const PlanEntry> plan_of(PostId post) const;
   /// The same, writable (readiness updates).
   std::span<PlanEntry> plan_of(PostId post);
+
+ private:
+  /// Files `cadre` in unplaced_by_title under `title` (nothing for kNoTitle), or takes it out.
+  void file_unplaced(CadreId cadre, TitleId title);
+  void unfile_unplaced(CadreId cadre, TitleId title);
 };
 
 /// Orders plan entries by post only (stable algorithms keep the order within a post).

@@ -15,31 +15,26 @@ CadreId best_placement(const RuleContext& ctx, PostId post) {
   double best_score = -1e300;
   const auto& w = ctx.world;
   // The list is national and long (it keeps the surplus of a restructuring that found no
-  // post), so what decides most entries comes from compact arrays before a cadre's record is
-  // read: the last post's title (World::unplaced_last_title) and the competence copy.
-  for (std::size_t i = 0; i < w.unplaced.size(); ++i) {
-    const model::TitleId last_title = w.unplaced_last_title[i];
-    if (last_title == model::kNoTitle) continue;  // no post held before
-    // Equivalent post: the same level, a rank not above the title last held.
-    const model::Title& last = org.titles[last_title];
+  // post), so it is read by the title of the last post (World::unplaced_by_title): only the
+  // equivalent titles (the same level, a rank not above the one last held), each from its most
+  // competent cadre down. The score is competence minus a term fixed by the title, so once it
+  // falls below the best so far nobody further in that title can win or tie.
+  for (model::TitleId o = 0; o < w.unplaced_by_title.size() && o < org.titles.size(); ++o) {
+    const model::Title& last = org.titles[o];
     if (last.level != t.level || t.rank > last.rank) continue;
-    const CadreId c = w.unplaced[i];
-    // The score below is competence minus a non-negative term, so it cannot beat the best so far
-    // when competence alone does not reach it (the result is unchanged). An unplaced cadre's
-    // competence does not change, so the month-end copy is exact.
-    const double competence =
-        c < w.competence_copy.size() ? w.competence_copy[c] : w.cadres[c].competence;
-    if (competence < best_score) continue;
-    const auto& cadre = w.cadres[c];
-    if (cadre.status != model::CadreStatus::kActive || cadre.post != model::kNoPost) continue;
-    // Not back into the post left at a term end (end_tenure zeroes the term count; taking any
-    // post sets it to 1): that would dodge the term limit or the re-election age rule.
-    if (cadre.last_post == post && cadre.consecutive_terms == 0) continue;
-    if (!non_native_allows(org, cadre, post)) continue;
-    const double s = cadre.competence - 0.01 * (last.rank - t.rank);
-    if (s > best_score || (s == best_score && c < best)) {
-      best_score = s;
-      best = c;
+    for (const auto& [neg_competence, c] : w.unplaced_by_title[o]) {
+      if (-neg_competence - 0.01 * (last.rank - t.rank) < best_score) break;
+      const auto& cadre = w.cadres[c];
+      if (cadre.status != model::CadreStatus::kActive || cadre.post != model::kNoPost) continue;
+      // Not back into the post left at a term end (end_tenure zeroes the term count; taking any
+      // post sets it to 1): that would dodge the term limit or the re-election age rule.
+      if (cadre.last_post == post && cadre.consecutive_terms == 0) continue;
+      if (!non_native_allows(org, cadre, post)) continue;
+      const double s = cadre.competence - 0.01 * (last.rank - t.rank);
+      if (s > best_score || (s == best_score && c < best)) {
+        best_score = s;
+        best = c;
+      }
     }
   }
   return best;
