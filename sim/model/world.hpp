@@ -50,6 +50,14 @@ struct VacancyChain {
   std::uint8_t end_reason = 0;  ///< see engine::ChainEnd
 };
 
+/// A cadre's attrition (rules/attrition.hpp): the cumulative hazard, the personal Exp(1)
+/// threshold at which the cadre leaves, and the multiplier reluctance puts on the hazard.
+struct AttritionState {
+  double hazard = 0;
+  double threshold = 0;
+  double multiplier = 1;  ///< 1 = none
+};
+
 /// The whole mutable state.
 struct World {
   const Scenario* scenario = nullptr;
@@ -81,10 +89,10 @@ struct World {
   /// Cadres in a rotation (rotation.active), kept by set_rotation_active; counted again when
   /// the world is built or read.
   std::uint64_t rotating = 0;
-  std::vector<double> attrition_hazard;      ///< cumulative hazard per cadre
-  std::vector<double> attrition_threshold;   ///< Exp(1) personal threshold per cadre
-  std::vector<double> attrition_multiplier;  ///< reluctance hook (1 = none)
-  std::vector<VacancyChain> chains;          ///< index 0 unused
+  /// Attrition state per cadre (rules/attrition.hpp), the three together: the month-end pass
+  /// reads all three for every active cadre.
+  std::vector<AttritionState> attrition;
+  std::vector<VacancyChain> chains;  ///< index 0 unused
   /// Active cadres without a post (term-limited heads, displaced holders, the surplus of a
   /// restructuring). Change it only through add_unplaced / remove_unplaced / clear_unplaced,
   /// which keep unplaced_last_title.

@@ -22,7 +22,7 @@ static_assert(sizeof(PlanEntry) == 16, "PlanEntry changed: update world_io.cpp")
 static_assert(sizeof(VacancyChain) == 16, "VacancyChain changed: update world_io.cpp");
 // World's derived indexes (plan_first_post, held_in_unit, competence_copy, unplaced_last_title,
 // ...) are not saved.
-static_assert(sizeof(World) == 432, "World changed: update world_io.cpp");
+static_assert(sizeof(World) == 384, "World changed: update world_io.cpp");
 static_assert(sizeof(events::DomainEvent) == 32, "DomainEvent changed: update world_io.cpp");
 #endif
 
@@ -177,9 +177,10 @@ void save_world(ByteWriter& w, const World& world) {
     w.i(e.since);
   });
   save_vector(w, world.plan_count, [&](std::uint8_t n) { w.u(n); });
-  save_vector(w, world.attrition_hazard, [&](double x) { w.fc(x); });
-  save_vector(w, world.attrition_threshold, [&](double x) { w.fc(x); });
-  save_vector(w, world.attrition_multiplier, [&](double x) { w.fc(x); });
+  // The attrition state, as three tables (hazard, threshold, multiplier) of one length.
+  save_vector(w, world.attrition, [&](const AttritionState& a) { w.fc(a.hazard); });
+  save_vector(w, world.attrition, [&](const AttritionState& a) { w.fc(a.threshold); });
+  save_vector(w, world.attrition, [&](const AttritionState& a) { w.fc(a.multiplier); });
   save_vector(w, world.chains, [&](const VacancyChain& ch) {
     w.i(ch.started);
     put_ref(w, ch.first_post);
@@ -224,9 +225,12 @@ void load_world(ByteReader& r, World& world, std::size_t posts, std::size_t unit
   }
   out.plan_count.resize(r.count(1));
   for (auto& n : out.plan_count) n = r.narrow<std::uint8_t>();
-  for (auto* v : {&out.attrition_hazard, &out.attrition_threshold, &out.attrition_multiplier}) {
-    v->resize(r.count(1));
-    for (double& x : *v) x = r.fc();
+  out.attrition.resize(r.count(1));
+  for (auto& a : out.attrition) a.hazard = r.fc();
+  for (double AttritionState::*field : {&AttritionState::threshold, &AttritionState::multiplier}) {
+    if (r.count(1) != out.attrition.size())
+      throw FormatError("the attrition tables differ in length");
+    for (auto& a : out.attrition) a.*field = r.fc();
   }
   out.chains.resize(r.count(7));
   for (auto& ch : out.chains) {
@@ -249,8 +253,7 @@ void load_world(ByteReader& r, World& world, std::size_t posts, std::size_t unit
   out.staff.resize(r.count(1));
   for (int& n : out.staff) n = r.i32();
   // Per-cadre vectors grow lazily (rules resize them), so they may be shorter, never longer.
-  for (const std::size_t n : {out.plan_count.size(), out.attrition_hazard.size(),
-                              out.attrition_threshold.size(), out.attrition_multiplier.size()})
+  for (const std::size_t n : {out.plan_count.size(), out.attrition.size()})
     if (n > cadres) throw FormatError("a per-cadre table is longer than the population");
   // The plan is read with plan_count of its cadres (analysis/metrics.cpp), and by post.
   for (const auto& e : out.plan)

@@ -7,15 +7,9 @@ namespace cadresim::rules {
 
 void init_attrition(RuleContext& ctx, CadreId cadre) {
   auto& w = ctx.world;
-  if (w.attrition_threshold.size() <= cadre) {
-    w.attrition_threshold.resize(cadre + 1, 0);
-    w.attrition_hazard.resize(cadre + 1, 0);
-    w.attrition_multiplier.resize(cadre + 1, 1);
-  }
-  w.attrition_threshold[cadre] =
-      kernel::sample::exponential(ctx.rng.uniform(kRngAttritionThreshold, cadre, 0), 1.0);
-  w.attrition_hazard[cadre] = 0;
-  w.attrition_multiplier[cadre] = 1;
+  if (w.attrition.size() <= cadre) w.attrition.resize(cadre + 1);
+  w.attrition[cadre] = {
+      0, kernel::sample::exponential(ctx.rng.uniform(kRngAttritionThreshold, cadre, 0), 1.0), 1};
 }
 
 double attrition_rate_per_year(const RuleContext& ctx, const model::Cadre& c) {

@@ -34,8 +34,9 @@ inline bool attrition_month(RuleContext& ctx, CadreId cadre, const AttritionRate
   const auto& c = w.cadres[cadre];
   const double monthly = c.post != model::kNoPost ? rates.monthly_by_post[c.post]
                                                   : attrition_rate_per_year(ctx, c) / 12.0;
-  w.attrition_hazard[cadre] += monthly * w.attrition_multiplier[cadre];
-  if (w.attrition_hazard[cadre] < w.attrition_threshold[cadre]) return false;
+  auto& a = w.attrition[cadre];
+  a.hazard += monthly * a.multiplier;
+  if (a.hazard < a.threshold) return false;
   attrition_exit(ctx, cadre);
   return true;
 }

@@ -70,7 +70,7 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
         from != model::kNoPost && ctx.org.title_of(post).rank > ctx.org.title_of(from).rank;
     w.set_rotation_active(cadre, false);
     c.effort_penalty = 0;
-    if (cadre < w.attrition_multiplier.size()) w.attrition_multiplier[cadre] = 1;
+    if (cadre < w.attrition.size()) w.attrition[cadre].multiplier = 1;
     ctx.emit(EventType::kRotationEnded, cadre, from, post,
              higher ? events::kReasonPromote : events::kReasonStay);
   }

@@ -35,9 +35,7 @@ CadreId add_member(RuleContext& ctx, std::uint16_t state) {
   w.cadres.push_back(std::move(c));
   const std::size_t size = w.cadres.size();
   if (w.plan_count.size() < size) w.plan_count.resize(size, 0);
-  if (w.attrition_hazard.size() < size) w.attrition_hazard.resize(size, 0);
-  if (w.attrition_threshold.size() < size) w.attrition_threshold.resize(size, HUGE_VAL);
-  if (w.attrition_multiplier.size() < size) w.attrition_multiplier.resize(size, 1);
+  if (w.attrition.size() < size) w.attrition.resize(size, {0, HUGE_VAL, 1});
   return id;
 }
 

@@ -183,7 +183,7 @@ void return_to_origin(RuleContext& ctx, CadreId id, EventType event, std::uint16
   const PostId current = c.post;
   w.set_rotation_active(id, false);
   c.effort_penalty = 0;
-  w.attrition_multiplier[id] = 1;
+  w.attrition[id].multiplier = 1;
   ctx.emit(event, id, current, origin, reason);
   if (origin == model::kNoPost) return;
   // The origin post, or the best vacant post of the same or higher rank in the origin unit.
@@ -245,7 +245,7 @@ void rotate_into(RuleContext& ctx, CadreId id, PostId dest, std::uint16_t flow,
   ++r.count;
   c.term_limit_rotation_candidate = false;
   c.effort_penalty = effort_penalty(ctx.scenario.reluctance, s);
-  w.attrition_multiplier[id] = attrition_multiplier(ctx.scenario.reluctance, s);
+  w.attrition[id].multiplier = attrition_multiplier(ctx.scenario.reluctance, s);
   // For a term-limited head from the unplaced pool there is no old post to open.
   take_post(ctx, id, dest, EventType::kMoved, flow, events::kReasonRotation, s);
   pay_one_off_grant(ctx, id, terms.distance_km);
@@ -372,7 +372,7 @@ void rotation_end(RuleContext& ctx, CadreId id) {
     if (target != model::kNoPost) {
       w.set_rotation_active(id, false);
       c.effort_penalty = 0;
-      w.attrition_multiplier[id] = 1;
+      w.attrition[id].multiplier = 1;
       ctx.emit(EventType::kRotationEnded, id, c.post, target, events::kReasonPromote);
       take_post(ctx, id, target, EventType::kAppointed, events::kReasonPromote,
                 events::kReasonRotation);
@@ -382,7 +382,7 @@ void rotation_end(RuleContext& ctx, CadreId id) {
   // Stay: the move becomes permanent and the cadre stops being a rotated cadre (QĐ 65 Art. 10).
   w.set_rotation_active(id, false);
   c.effort_penalty = 0;
-  w.attrition_multiplier[id] = 1;
+  w.attrition[id].multiplier = 1;
   ctx.emit(EventType::kRotationEnded, id, c.rotation.origin_post, c.post, events::kReasonStay);
 }
 

@@ -93,7 +93,7 @@ void restructure(RuleContext& ctx, const model::Organisation& before,
     if (old_post[id] != model::kNoPost) {  // the rotation post ended: the rotation ends too
       w.set_rotation_active(id, false);
       c.effort_penalty = 0;
-      w.attrition_multiplier[id] = 1;
+      w.attrition[id].multiplier = 1;
     } else if (c.rotation.origin_post != model::kNoPost && !org.in_force(c.rotation.origin_post)) {
       c.rotation.origin_post = model::kNoPost;  // no post to return to: the outcome decides
     }

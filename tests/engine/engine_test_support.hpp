@@ -137,9 +137,7 @@ class RuleHarness {
     world.cadres.push_back(std::move(c));
     if (n.post == model::kNoPost) world.add_unplaced(id);
     world.plan_count.push_back(0);
-    world.attrition_hazard.push_back(0);
-    world.attrition_threshold.push_back(1e300);  // no attrition unless a test draws one
-    world.attrition_multiplier.push_back(1);
+    world.attrition.push_back({0, 1e300, 1});  // no attrition unless a test draws one
     ++world.initial_cadres;
     sim.reserve_subjects(world.cadres.size());
     return id;

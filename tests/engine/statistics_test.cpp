@@ -42,7 +42,7 @@ AttritionRun run_attrition(double h, int n_cadres, double multiplier, std::uint6
     const CadreId id = harness.add(n);
     rules::RuleContext ctx = harness.ctx();
     rules::init_attrition(ctx, id);
-    harness.world.attrition_multiplier[id] = multiplier;
+    harness.world.attrition[id].multiplier = multiplier;
   }
   harness.world.clear_unplaced();  // nobody places them here; keeps each exit O(1)
   AttritionRun run;
