@@ -154,33 +154,71 @@ void restructure(RuleContext& ctx, const model::Organisation& before,
     return org.title_of(q).non_native != model::NonNativeRule::kRequired ||
            !org.within(w.cadres[id].home_unit, org.posts[q].unit);
   };
-  auto better = [&](PostId q, PostId best) {
-    return best == model::kNoPost || org.title_of(q).rank > org.title_of(best).rank;
+  // Each pass takes, among the posts a cadre may hold, one of the highest rank, the first in
+  // the pass's order on a tie. The lists below hold the posts by rank, highest first, in that
+  // order within a rank (a stable sort), so the first post that fits is the one the pass
+  // takes, and the posts above the cadre's reach are skipped by a binary search.
+  auto by_rank = [&](std::vector<PostId>& list) {
+    std::stable_sort(list.begin(), list.end(), [&](PostId a, PostId b) {
+      return org.title_of(a).rank > org.title_of(b).rank;
+    });
   };
+  auto within_reach = [&](auto& list, CadreId id) {
+    const int limit = rank_of(id) + ev.placement_rank_step;
+    return std::partition_point(list.begin(), list.end(),
+                                [&](PostId q) { return org.title_of(q).rank > limit; });
+  };
+  // Merge targets: each target unit's posts by rank (the pass's order: targets in turn, each
+  // unit's posts in order). A later target wins only with a higher rank.
+  std::vector<std::vector<PostId>> target_posts(org.units.size());
+  for (UnitId u : ev.ended)
+    for (UnitId t : targets[u])
+      if (target_posts[t].empty() && !org.posts_of_unit[t].empty()) {
+        target_posts[t].assign(org.posts_of_unit[t].begin(), org.posts_of_unit[t].end());
+        by_rank(target_posts[t]);
+      }
+  // The same area: the new posts by rank (the pass's order is new_posts').
+  by_rank(new_posts);
   std::vector<CadreId> surplus;
   for (CadreId id : displaced) {
     const UnitId from_unit = before.posts[old_post[id]].unit;
     PostId best = model::kNoPost;
     std::uint16_t pass = events::kReasonMergeTarget;
-    for (UnitId t : targets[from_unit])
-      for (PostId q : org.posts_of_unit[t])
-        if (may_hold(id, q) && better(q, best)) best = q;
+    for (UnitId t : targets[from_unit]) {
+      const auto& list = target_posts[t];
+      for (auto it = within_reach(list, id); it != list.end(); ++it)
+        if (may_hold(id, *it)) {
+          if (best == model::kNoPost || org.title_of(*it).rank > org.title_of(best).rank)
+            best = *it;
+          break;
+        }
+    }
     if (best == model::kNoPost) {
       pass = events::kReasonSameArea;
       const UnitId scope = surviving_ancestor(from_unit);
       // A new post once filled stays held during the placement (the displaced hold nothing to
-      // leave), and may_hold rejects it: it is dropped from the list as the scan passes, so the
-      // scans do not grow with displaced × new posts. The order of the rest is kept, so the
-      // first best post in list order still wins.
-      std::size_t kept = 0;
-      for (const PostId q : new_posts) {
-        if (w.posts[q].holder != model::kNoCadre) continue;
-        new_posts[kept++] = q;
-        if (may_hold(id, q) && (scope == model::kNoUnit || org.within(org.posts[q].unit, scope)) &&
-            better(q, best))
+      // leave), and may_hold rejects it: the posts found filled on the way are dropped from
+      // the list, so the scans do not grow with displaced × new posts. The order of the rest
+      // is kept.
+      const auto from = within_reach(new_posts, id);
+      auto it = from;
+      bool filled_seen = false;
+      for (; it != new_posts.end(); ++it) {
+        const PostId q = *it;
+        if (w.posts[q].holder != model::kNoCadre) {
+          filled_seen = true;
+          continue;
+        }
+        if (may_hold(id, q) && (scope == model::kNoUnit || org.within(org.posts[q].unit, scope))) {
           best = q;
+          break;
+        }
       }
-      new_posts.resize(kept);
+      if (filled_seen)
+        new_posts.erase(
+            std::remove_if(from, it,
+                           [&](PostId q) { return w.posts[q].holder != model::kNoCadre; }),
+            it);
     }
     if (best == model::kNoPost) {
       surplus.push_back(id);
