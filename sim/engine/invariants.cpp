@@ -96,6 +96,13 @@ std::string invariant_violation(const model::World& w) {
                    std::count_if(w.unplaced_last_title.begin(), w.unplaced_last_title.end(),
                                  [](model::TitleId t) { return t != model::kNoTitle; })))
     return "invariant: not every unplaced cadre with a last post is filed under its title";
+  for (std::size_t i = 0; i < w.unplaced.size(); ++i)
+    if (w.unplaced[i] >= w.unplaced_slot.size() || w.unplaced_slot[w.unplaced[i]] != i)
+      return "invariant: an unplaced cadre's recorded place in the list is wrong";
+  if (static_cast<std::size_t>(std::count_if(
+          w.unplaced_slot.begin(), w.unplaced_slot.end(),
+          [](std::uint32_t s) { return s != model::World::kNotUnplaced; })) != w.unplaced.size())
+    return "invariant: a cadre off the unplaced list has a place in it";
   std::vector<model::CadreId> sorted_unplaced = w.unplaced;
   std::sort(sorted_unplaced.begin(), sorted_unplaced.end());
   if (std::adjacent_find(sorted_unplaced.begin(), sorted_unplaced.end()) != sorted_unplaced.end())

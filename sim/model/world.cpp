@@ -70,44 +70,57 @@ void World::file_unplaced(CadreId cadre, TitleId title) {
 void World::unfile_unplaced(CadreId cadre, TitleId title) {
   if (title == kNoTitle || title >= unplaced_by_title.size()) return;
   auto& bucket = unplaced_by_title[title];
-  const auto it = std::find_if(bucket.begin(), bucket.end(),
-                               [cadre](const auto& e) { return e.second == cadre; });
+  // Filed with its competence then, which has not changed (the invariants check it).
+  const std::pair<double, CadreId> entry{-cadres[cadre].competence, cadre};
+  auto it = std::lower_bound(bucket.begin(), bucket.end(), entry);
+  if (it == bucket.end() || *it != entry)
+    it = std::find_if(bucket.begin(), bucket.end(),
+                      [cadre](const auto& e) { return e.second == cadre; });
   if (it != bucket.end()) bucket.erase(it);
 }
 
 void World::add_unplaced(CadreId cadre) {
-  const auto it = std::find(unplaced.begin(), unplaced.end(), cadre);
   const TitleId title = last_post_title(*this, cadre);
-  if (it == unplaced.end()) {
+  if (unplaced_slot.size() <= cadre) unplaced_slot.resize(cadre + 1u, kNotUnplaced);
+  if (const std::uint32_t slot = unplaced_slot[cadre]; slot != kNotUnplaced) {
+    unfile_unplaced(cadre, unplaced_last_title[slot]);
+    unplaced_last_title[slot] = title;
+  } else {
+    unplaced_slot[cadre] = static_cast<std::uint32_t>(unplaced.size());
     unplaced.push_back(cadre);
     unplaced_last_title.push_back(title);
-  } else {
-    TitleId& recorded = unplaced_last_title[static_cast<std::size_t>(it - unplaced.begin())];
-    unfile_unplaced(cadre, recorded);
-    recorded = title;
   }
   file_unplaced(cadre, title);
 }
 
 void World::remove_unplaced(CadreId cadre) {
-  const auto it = std::find(unplaced.begin(), unplaced.end(), cadre);
-  if (it == unplaced.end()) return;
-  const auto i = it - unplaced.begin();
-  unfile_unplaced(cadre, unplaced_last_title[static_cast<std::size_t>(i)]);
-  unplaced_last_title.erase(unplaced_last_title.begin() + i);
-  unplaced.erase(it);
+  if (cadre >= unplaced_slot.size() || unplaced_slot[cadre] == kNotUnplaced) return;
+  const std::uint32_t slot = unplaced_slot[cadre];
+  unfile_unplaced(cadre, unplaced_last_title[slot]);
+  const CadreId moved = unplaced.back();
+  unplaced[slot] = moved;
+  unplaced_last_title[slot] = unplaced_last_title.back();
+  unplaced_slot[moved] = slot;
+  unplaced.pop_back();
+  unplaced_last_title.pop_back();
+  unplaced_slot[cadre] = kNotUnplaced;
 }
 
 void World::clear_unplaced() {
   unplaced.clear();
   unplaced_last_title.clear();
   unplaced_by_title.clear();
+  unplaced_slot.clear();
 }
 
 void World::rebuild_unplaced_titles() {
   unplaced_last_title.clear();
   unplaced_by_title.clear();
-  for (const CadreId id : unplaced) {
+  unplaced_slot.clear();
+  for (std::uint32_t i = 0; i < unplaced.size(); ++i) {
+    const CadreId id = unplaced[i];
+    if (unplaced_slot.size() <= id) unplaced_slot.resize(id + 1u, kNotUnplaced);
+    unplaced_slot[id] = i;
     unplaced_last_title.push_back(last_post_title(*this, id));
     file_unplaced(id, unplaced_last_title.back());
   }

@@ -108,6 +108,10 @@ struct World {
   /// at month ends), so the order holds while the cadre is on the list. Kept with the list;
   /// rebuilt with unplaced_last_title.
   std::vector<std::vector<std::pair<double, CadreId>>> unplaced_by_title;
+  /// Each cadre's index in `unplaced` (kNotUnplaced if not there; cadres beyond the end are not
+  /// there), so that adding and removing do not search the list. Kept with the list.
+  std::vector<std::uint32_t> unplaced_slot;
+  static constexpr std::uint32_t kNotUnplaced = 0xFFFFFFFFu;
   std::vector<int> staff;  ///< non-leadership staff per unit (rules/staffing); empty when off
   std::uint64_t initial_cadres = 0;
   std::uint64_t recruited = 0;
@@ -129,7 +133,8 @@ struct World {
   /// Puts `cadre` (who holds no post) on the unplaced list, or, if it is there already,
   /// records the title of its last post again (it may have changed).
   void add_unplaced(CadreId cadre);
-  /// Takes `cadre` off the unplaced list if it is there (the others keep their order).
+  /// Takes `cadre` off the unplaced list if it is there (the last entry takes its place: no
+  /// reader depends on the order, every one keeps the best by score with ties to the lower id).
   void remove_unplaced(CadreId cadre);
   /// Empties the unplaced list.
   void clear_unplaced();

@@ -22,7 +22,7 @@ static_assert(sizeof(PlanEntry) == 16, "PlanEntry changed: update world_io.cpp")
 static_assert(sizeof(VacancyChain) == 16, "VacancyChain changed: update world_io.cpp");
 // World's derived indexes (plan_first_post, held_in_unit, competence_copy, unplaced_last_title,
 // ...) are not saved.
-static_assert(sizeof(World) == 384, "World changed: update world_io.cpp");
+static_assert(sizeof(World) == 408, "World changed: update world_io.cpp");
 static_assert(sizeof(events::DomainEvent) == 32, "DomainEvent changed: update world_io.cpp");
 #endif
 
