@@ -21,7 +21,7 @@ static_assert(sizeof(PostState) == 28, "PostState changed: update world_io.cpp")
 static_assert(sizeof(PlanEntry) == 16, "PlanEntry changed: update world_io.cpp");
 static_assert(sizeof(VacancyChain) == 16, "VacancyChain changed: update world_io.cpp");
 // World's derived indexes (plan_first_post, held_in_unit, competence_copy, unplaced_last_title,
-// ...) are not saved.
+// unplaced_by_title, unplaced_slot, ...) are not saved.
 static_assert(sizeof(World) == 408, "World changed: update world_io.cpp");
 static_assert(sizeof(events::DomainEvent) == 32, "DomainEvent changed: update world_io.cpp");
 #endif

@@ -4,10 +4,12 @@
 // which is exact enough: its own error is 2 % of the tolerance).
 #include <gtest/gtest.h>
 
+#include <algorithm>  // std::clamp
 #include <cmath>
 
 #include "engine_test_support.hpp"
 #include "sim/engine/engine.hpp"
+#include "sim/kernel/random.hpp"  // the sampler the memoised draws must equal
 #include "sim/rules/non_native.hpp"
 
 namespace cadresim::enginetest {
@@ -125,6 +127,40 @@ TEST(Population, TheSameOrganisationGivesTheSamePeopleWhateverThePolicy) {
     EXPECT_EQ(a.world().cadres[i].birth, b.world().cadres[i].birth);
     EXPECT_EQ(a.world().cadres[i].post, b.world().cadres[i].post);
     EXPECT_EQ(a.world().cadres[i].home_unit, b.world().cadres[i].home_unit);
+  }
+}
+
+}  // namespace
+}  // namespace cadresim::enginetest
+
+namespace cadresim::enginetest {
+namespace {
+
+// Distribution::sample keeps each normal's and lognormal's prepared terms in a per-thread memo
+// keyed by the distribution's address (model/distribution.cpp). A draw must be that of
+// sample::truncated_normal bit for bit, and a distribution changed in place (the same address,
+// as a scenario edited between runs) must be prepared again, not served the old terms.
+TEST(Population, NormalAndLognormalDrawsAreThoseOfTheSamplerEvenAfterAChangeInPlace) {
+  model::Distribution d{model::DistributionKind::kNormal, 45, 8, 25, 60};
+  for (double u : {0.001, 0.2, 0.5, 0.77, 0.999}) {
+    EXPECT_EQ(d.sample(u), kernel::sample::truncated_normal(u, 45, 8, 25, 60));
+    d.sd = 3;  // in place: the next draw must use the new sd
+    EXPECT_EQ(d.sample(u), kernel::sample::truncated_normal(u, 45, 3, 25, 60));
+    d.sd = 8;
+  }
+  model::Distribution l{model::DistributionKind::kLognormal, 120, 60, 12, 600};
+  const double s2 = std::log(1 + (60.0 * 60.0) / (120.0 * 120.0));
+  auto lognormal = [&](double u, double max) {
+    return std::clamp(
+        std::exp(kernel::sample::truncated_normal(u, std::log(120.0) - s2 / 2, std::sqrt(s2),
+                                                  std::log(12.0), std::log(max))),
+        12.0, max);
+  };
+  for (double u : {0.01, 0.5, 0.99}) {
+    EXPECT_EQ(l.sample(u), lognormal(u, 600));
+    l.max = 100;  // in place: the draw is that of the new range, not the old one clamped
+    EXPECT_EQ(l.sample(u), lognormal(u, 100));
+    l.max = 600;
   }
 }
 
