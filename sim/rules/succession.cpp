@@ -205,7 +205,8 @@ void planning_review(RuleContext& ctx, int year) {
     const std::size_t room = p.max_candidates_per_post - per_post[post];
     auto& candidates = candidates_of(post, retire_floor);
     bool maxed_seen = false;
-    for (const auto& [neg_base, c] : candidates) {
+    for (const auto& [neg_base, candidate] : candidates) {
+      const CadreId c = candidate;  // a variable (not a binding) for the lambda below
       if (ranked.size() == room) {
         double bound = -neg_base + 0.1 * 1.0;
         if (p.targets_binding) {  // both bonuses, added as the score adds them
