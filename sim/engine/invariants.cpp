@@ -115,8 +115,14 @@ std::string invariant_violation(const model::World& w) {
   for (const auto& e : w.plan)
     if (e.cadre >= w.plan_first_post.size() || w.plan_first_post[e.cadre] > e.post)
       return "invariant: a plan entry lies below its cadre's first-post bound";
-  if (!std::is_sorted(w.plan.begin(), w.plan.end(), model::PlanByPost{}))
+  // Gaps included: the binary searches by post read every slot.
+  const auto& slots = w.plan.slots();
+  if (!std::is_sorted(slots.begin(), slots.end(), model::PlanByPost{}))
     return "invariant: the plan is not in post order";
+  if (static_cast<std::size_t>(std::count_if(slots.begin(), slots.end(), [](const auto& e) {
+        return e.cadre != model::kNoCadre;
+      })) != w.plan.size())
+    return "invariant: the plan's count of entries disagrees with its slots";
   if (w.initial_cadres + w.recruited - w.exited != active)
     return "invariant: headcount not conserved (start + recruited - exited != active)";
   return {};

@@ -132,14 +132,4 @@ std::size_t World::active_count() const {
   return n;
 }
 
-std::span<const PlanEntry> World::plan_of(PostId post) const {
-  const auto [first, last] = std::equal_range(plan.begin(), plan.end(), post, PlanByPost{});
-  return {first, last};
-}
-
-std::span<PlanEntry> World::plan_of(PostId post) {
-  const auto [first, last] = std::equal_range(plan.begin(), plan.end(), post, PlanByPost{});
-  return {first, last};
-}
-
 }  // namespace cadresim::model

@@ -3,25 +3,14 @@
 /// and the succession plan. Rules (sim/rules) change it; observers (analysis) read it.
 
 #include <cstdint>  // fixed-width integers
-#include <span>     // std::span: the plan entries of one post
 #include <vector>   // std::vector
 
 #include "sim/model/cadre.hpp"
 #include "sim/model/organisation.hpp"
 #include "sim/model/scenario.hpp"
+#include "sim/model/succession_plan.hpp"
 
 namespace cadresim::model {
-
-/// Readiness of a planned successor.
-enum class Readiness : std::uint8_t { kNotReady, kReadyLater, kReadyNow };
-
-/// One entry of the succession plan: a cadre planned for a post.
-struct PlanEntry {
-  CadreId cadre = kNoCadre;
-  PostId post = kNoPost;
-  Readiness readiness = Readiness::kNotReady;
-  Day since = 0;
-};
 
 /// State of a post.
 struct PostState {
@@ -66,8 +55,9 @@ struct World {
   std::vector<PostState> posts;
   /// Current succession plan (reviewed yearly), always in post order (entries of one post in
   /// the order they were added): plan_of finds a post's entries by binary search. Rules add
-  /// entries with rules::add_plan_entry and remove them with erase/remove_if, which keep it.
-  std::vector<PlanEntry> plan;
+  /// entries with rules::add_plan_entry (or append and merge them) and remove them with
+  /// SuccessionPlan::remove, which leaves a gap instead of moving the entries after it.
+  SuccessionPlan plan;
   std::vector<std::uint8_t> plan_count;  ///< posts each cadre is planned for (by CadreId)
   /// Per cadre, a post at or below the lowest post of its plan entries (kept by note_planned on
   /// every addition, not raised on removals), so a search for a cadre's entries starts there
@@ -144,21 +134,14 @@ struct World {
   /// Number of active cadres.
   std::size_t active_count() const;
   /// The plan entries for `post` (a contiguous range of the post-ordered plan).
-  std::span<const PlanEntry> plan_of(PostId post) const;
+  SuccessionPlan::Range<const PlanEntry> plan_of(PostId post) const { return plan.of(post); }
   /// The same, writable (readiness updates).
-  std::span<PlanEntry> plan_of(PostId post);
+  SuccessionPlan::Range<PlanEntry> plan_of(PostId post) { return plan.of(post); }
 
  private:
   /// Files `cadre` in unplaced_by_title under `title` (nothing for kNoTitle), or takes it out.
   void file_unplaced(CadreId cadre, TitleId title);
   void unfile_unplaced(CadreId cadre, TitleId title);
-};
-
-/// Orders plan entries by post only (stable algorithms keep the order within a post).
-struct PlanByPost {
-  bool operator()(const PlanEntry& a, const PlanEntry& b) const { return a.post < b.post; }
-  bool operator()(const PlanEntry& a, PostId b) const { return a.post < b; }
-  bool operator()(PostId a, const PlanEntry& b) const { return a < b.post; }
 };
 
 }  // namespace cadresim::model

@@ -21,8 +21,8 @@ static_assert(sizeof(PostState) == 28, "PostState changed: update world_io.cpp")
 static_assert(sizeof(PlanEntry) == 16, "PlanEntry changed: update world_io.cpp");
 static_assert(sizeof(VacancyChain) == 16, "VacancyChain changed: update world_io.cpp");
 // World's derived indexes (plan_first_post, held_in_unit, competence_copy, unplaced_last_title,
-// unplaced_by_title, unplaced_slot, ...) are not saved.
-static_assert(sizeof(World) == 408, "World changed: update world_io.cpp");
+// unplaced_by_title, unplaced_slot, ...) are not saved; nor are the plan's gaps (its entries are).
+static_assert(sizeof(World) == 416, "World changed: update world_io.cpp");
 static_assert(sizeof(events::DomainEvent) == 32, "DomainEvent changed: update world_io.cpp");
 #endif
 
@@ -151,9 +151,9 @@ Cadre load_cadre(ByteReader& r, std::size_t posts, std::size_t units) {
 }
 
 template <class T, class Put>
-void save_vector(ByteWriter& w, const std::vector<T>& v, Put put) {
+void save_vector(ByteWriter& w, const T& v, Put put) {
   w.u(v.size());
-  for (const T& x : v) put(x);
+  for (const auto& x : v) put(x);
 }
 
 }  // namespace
@@ -216,12 +216,18 @@ void load_world(ByteReader& r, World& world, std::size_t posts, std::size_t unit
     p.outgoing = r.b();
     p.unmet_reported = r.b();
   }
-  out.plan.resize(r.count(4));
-  for (auto& e : out.plan) {
-    e.cadre = read_ref(r, cadres, kNoCadre, "cadre");
-    e.post = read_ref(r, posts, kNoPost, "post");
-    e.readiness = read_enum(r, Readiness::kReadyNow);
-    e.since = r.i32();
+  {
+    std::vector<PlanEntry> plan(r.count(4));
+    for (auto& e : plan) {
+      e.cadre = read_ref(r, cadres, kNoCadre, "cadre");
+      e.post = read_ref(r, posts, kNoPost, "post");
+      e.readiness = read_enum(r, Readiness::kReadyNow);
+      e.since = r.i32();
+    }
+    // A gap is not an entry: an entry without a cadre is refused below.
+    for (const auto& e : plan)
+      if (e.cadre == kNoCadre) throw FormatError("a plan entry without its cadre's count or post");
+    out.plan.assign(std::move(plan));
   }
   out.plan_count.resize(r.count(1));
   for (auto& n : out.plan_count) n = r.narrow<std::uint8_t>();

@@ -102,13 +102,14 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
   if (from == model::kNoPost) w.remove_unplaced(cadre);
   // Planned for this post: the entry is used up (other entries wait for the next review).
   if (cadre < w.plan_count.size() && w.plan_count[cadre] > 0) {
-    const auto range = w.plan_of(post);
-    const auto first = w.plan.begin() + (range.data() - w.plan.data());
-    const auto last = first + static_cast<std::ptrdiff_t>(range.size());
-    const auto kept =
-        std::remove_if(first, last, [&](const model::PlanEntry& e) { return e.cadre == cadre; });
-    w.plan_count[cadre] = static_cast<std::uint8_t>(w.plan_count[cadre] - (last - kept));
-    w.plan.erase(kept, last);
+    int used = 0;
+    for (auto& e : w.plan_of(post))
+      if (e.cadre == cadre) {
+        w.plan.remove(e);
+        ++used;
+      }
+    w.plan_count[cadre] = static_cast<std::uint8_t>(w.plan_count[cadre] - used);
+    w.plan.squeeze_if_sparse();
   }
   start_adaptation(ctx, cadre, post);
   ctx.emit(type, cadre, from, post, reason, value);
@@ -129,8 +130,7 @@ void take_post(RuleContext& ctx, CadreId cadre, PostId post, EventType type, std
 
 void add_plan_entry(model::World& w, const model::PlanEntry& entry) {
   w.note_planned(entry.cadre, entry.post);
-  w.plan.insert(std::upper_bound(w.plan.begin(), w.plan.end(), entry.post, model::PlanByPost{}),
-                entry);
+  w.plan.insert(entry);
 }
 
 void append_plan_entry(model::World& w, const model::PlanEntry& entry) {
@@ -139,9 +139,7 @@ void append_plan_entry(model::World& w, const model::PlanEntry& entry) {
 }
 
 void merge_plan_entries(model::World& w, std::size_t from) {
-  const auto mid = w.plan.begin() + static_cast<std::ptrdiff_t>(from);
-  std::stable_sort(mid, w.plan.end(), model::PlanByPost{});
-  std::inplace_merge(w.plan.begin(), mid, w.plan.end(), model::PlanByPost{});
+  w.plan.merge_appended(from);
 }
 
 void set_acting(model::World& w, PostId post, CadreId cadre) {
@@ -160,25 +158,20 @@ void unplan_cadre(RuleContext& ctx, CadreId cadre, std::uint16_t reason) {
   auto& w = ctx.world;
   if (cadre < w.plan_count.size() && w.plan_count[cadre] == 0) return;  // planned nowhere
   // The cadre's entries, in post order; the scan starts at the bound of their lowest post and
-  // stops after the last of them (plan_count says how many there are); the erase starts at
-  // the first.
+  // stops after the last of them (plan_count says how many there are). Each becomes a gap.
   std::size_t left = cadre < w.plan_count.size() ? w.plan_count[cadre] : w.plan.size();
-  const auto start = cadre < w.plan_first_post.size()
-                         ? std::lower_bound(w.plan.begin(), w.plan.end(), w.plan_first_post[cadre],
-                                            model::PlanByPost{})
-                         : w.plan.begin();
-  auto first = w.plan.end();
+  const auto start = cadre < w.plan_first_post.size() ? w.plan.from_post(w.plan_first_post[cadre])
+                                                      : w.plan.begin();
+  bool found = false;
   for (auto it = start; it != w.plan.end() && left > 0; ++it)
     if (it->cadre == cadre) {
       ctx.emit(EventType::kUnplanned, cadre, model::kNoPost, it->post, reason);
-      it->cadre = model::kNoCadre;
-      if (first == w.plan.end()) first = it;
+      w.plan.remove(*it);
+      found = true;
       --left;
     }
-  if (first == w.plan.end()) return;
-  w.plan.erase(std::remove_if(first, w.plan.end(),
-                              [](const model::PlanEntry& e) { return e.cadre == model::kNoCadre; }),
-               w.plan.end());
+  if (!found) return;
+  w.plan.squeeze_if_sparse();
   w.plan_count[cadre] = 0;
 }
 

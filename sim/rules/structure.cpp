@@ -108,14 +108,10 @@ void restructure(RuleContext& ctx, const model::Organisation& before,
     if (org.in_force(e.post)) continue;
     ctx.emit(EventType::kUnplanned, e.cadre, model::kNoPost, e.post, events::kReasonPostEnded);
     if (w.plan_count[e.cadre] > 0) --w.plan_count[e.cadre];
-    e.cadre = model::kNoCadre;
+    w.plan.remove(e);
     any_removed = true;
   }
-  if (any_removed)
-    w.plan.erase(
-        std::remove_if(w.plan.begin(), w.plan.end(),
-                       [](const model::PlanEntry& e) { return e.cadre == model::kNoCadre; }),
-        w.plan.end());
+  if (any_removed) w.plan.squeeze_if_sparse();
 
   // 4. Placement. Targets of an ended unit: its successor; for one abolished without a
   // successor, the successors of its ended descendants. Fallback scope: the nearest ancestor

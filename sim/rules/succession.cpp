@@ -131,12 +131,9 @@ void planning_review(RuleContext& ctx, int year) {
       reason = events::kReasonOtherCause;
     if (reason != events::kReasonNone) {
       ctx.emit(events::EventType::kUnplanned, e.cadre, model::kNoPost, e.post, reason);
-      e.cadre = model::kNoCadre;
+      w.plan.remove(e);
     }
   }
-  w.plan.erase(std::remove_if(w.plan.begin(), w.plan.end(),
-                              [](const model::PlanEntry& e) { return e.cadre == model::kNoCadre; }),
-               w.plan.end());
   std::fill(w.plan_count.begin(), w.plan_count.end(), 0);
   std::vector<std::uint8_t> per_post(ctx.org.posts.size(), 0);
   std::size_t women = 0, young = 0;
@@ -150,8 +147,8 @@ void planning_review(RuleContext& ctx, int year) {
     young += is_young(e.cadre);
   }
   // 2. Additions, post by post in a fixed order (deterministic), appended after the kept
-  // entries and merged into post order at the end.
-  const std::size_t kept = w.plan.size();
+  // entries (without gaps between them) and merged into post order at the end.
+  const std::size_t kept = w.plan.compact();
   // Posts of one title under one managing unit share their feeder candidates. Each such group's
   // candidates are listed once per review, with their score before the post's own term
   // (candidate_score_base), highest first: candidate_score adds at most 0.1 to it (the
@@ -192,9 +189,10 @@ void planning_review(RuleContext& ctx, int year) {
     const Day retire_floor = planning_retirement_floor(ctx, next_term_start(ctx, post));
     ranked.clear();
     // The post's kept entries (the first `kept` entries are still in post order).
-    const auto kept_end = w.plan.begin() + static_cast<std::ptrdiff_t>(kept);
+    const auto& slots = w.plan.slots();
     const auto [pf_begin, pf_end] =
-        std::equal_range(w.plan.begin(), kept_end, post, model::PlanByPost{});
+        std::equal_range(slots.begin(), slots.begin() + static_cast<std::ptrdiff_t>(kept), post,
+                         model::PlanByPost{});
     // Only the best `room` candidates are added. `ranked` holds the best so far as a heap
     // whose front is the worst of them (pairs (-score, id) compare as the order of addition:
     // higher score, then lower id). Once it is full, a candidate whose bound (base + 0.1, plus

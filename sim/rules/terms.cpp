@@ -413,7 +413,7 @@ void designate_term_limit_moves(RuleContext& ctx, const model::Election& electio
   sorted.reserve(opening.size());
   for (std::uint32_t i = 0; i < opening.size(); ++i)
     sorted.push_back({group_key(opening[i]), {org.preorder_in[org.posts[opening[i]].unit], i}});
-  const std::size_t appended_from = w.plan.size();  // the designations, merged at the end
+  const std::size_t appended_from = w.plan.compact();  // the designations, merged at the end
   std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first < b.first
                               : (a.second.tour != b.second.tour ? a.second.tour < b.second.tour
@@ -484,7 +484,7 @@ void prepare_election(RuleContext& ctx, const model::Election& election, model::
   designate_term_limit_moves(ctx, election, tenure);
   // Designations are appended and merged into post order at the end: the loop looks up only
   // the current post's entries, which a designation for this post follows.
-  const std::size_t appended_from = w.plan.size();
+  const std::size_t appended_from = w.plan.compact();  // no gaps before the appended entries
   for (model::LevelId level : election.levels)
     for (model::UnitId u : org.units_of_level[level])
       for (PostId post : org.posts_of_unit[u]) {
@@ -502,11 +502,13 @@ void prepare_election(RuleContext& ctx, const model::Election& election, model::
         // designates the best ready-now cadre of a feeding title from any unit (its scope
         // first), rotating a non-native in where the title requires one.
         bool covered = false;
+        const auto& slots = w.plan.slots();
         const auto [first, last] = std::equal_range(
-            w.plan.begin(), w.plan.begin() + static_cast<std::ptrdiff_t>(appended_from), post,
+            slots.begin(), slots.begin() + static_cast<std::ptrdiff_t>(appended_from), post,
             model::PlanByPost{});  // the post-ordered part: w.plan_of(post)
         for (const auto& e : std::span(first, last))
-          if (w.cadres[e.cadre].status == model::CadreStatus::kActive &&
+          if (e.cadre != model::kNoCadre &&
+              w.cadres[e.cadre].status == model::CadreStatus::kActive &&
               readiness(ctx, e.cadre, post) == model::Readiness::kReadyNow &&
               age_allows(ctx, w.cadres[e.cadre], post, election.date, false)) {
             covered = true;

@@ -97,7 +97,7 @@ struct RunThroughReform {
     e.add_observer(log);
     e.run_until(ymd(2025, 6, 30));
     before_posts = e.world().posts;
-    before_plan = e.world().plan;
+    before_plan.assign(e.world().plan.begin(), e.world().plan.end());
     e.run_until(ymd(2025, 7, 31));
   }
   engine::Engine e;
