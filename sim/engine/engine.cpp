@@ -331,6 +331,7 @@ void Engine::month_end() {
           (unit.especially_difficult ? kUnitEspeciallyDifficult : 0u));
     }
     rules::prepare_attrition_rates(c, attrition_rates_);
+    for (auto& e : month_pass_cadres_) e.post = model::kNoPost;  // looked up again
     month_tables_parameters_ = current_;
     month_tables_organisation_ = org_;
   }
@@ -344,19 +345,28 @@ void Engine::month_end() {
   // The cadres active at the last pass, then those created since, in id order (as a pass over
   // every id would take them); a cadre no longer active is dropped as the pass reaches it, so
   // the records of those who left are not read month after month.
-  auto& ids = month_pass_cadres_;
-  for (std::size_t id = month_pass_seen_; id < n; ++id) ids.push_back(static_cast<CadreId>(id));
+  auto& pass = month_pass_cadres_;
+  for (std::size_t id = month_pass_seen_; id < n; ++id)
+    pass.push_back({static_cast<CadreId>(id), model::kNoPost, 0, 0});
   month_pass_seen_ = n;
   std::size_t kept = 0;
-  for (std::size_t k = 0; k < ids.size(); ++k) {
-    if (k + kAhead < ids.size()) __builtin_prefetch(&world_.cadres[ids[k + kAhead]].status);
-    const CadreId id = ids[k];
+  for (std::size_t k = 0; k < pass.size(); ++k) {
+    if (k + kAhead < pass.size()) __builtin_prefetch(&world_.cadres[pass[k + kAhead].id].status);
+    const MonthPassEntry entry = pass[k];
+    const CadreId id = entry.id;
     auto& cadre = world_.cadres[id];
     if (cadre.status != model::CadreStatus::kActive) continue;
-    ids[kept++] = id;  // active now (one leaving during this month stays until the next pass)
+    // Active now (one leaving during this month stays until the next pass).
+    MonthPassEntry& e = pass[kept++];
+    e = entry;
     if (in_pool(cadre)) continue;  // pools: no experience, attrition or retirement (rules/pools)
     if (cadre.post != model::kNoPost) {
-      const std::uint16_t info = post_month_info_[cadre.post];
+      if (e.post != cadre.post) {  // a new post (or new tables): look it up once
+        e.post = cadre.post;
+        e.post_info = post_month_info_[e.post];
+        e.monthly_hazard = attrition_rates_.monthly_by_post[e.post];
+      }
+      const std::uint16_t info = e.post_info;
       const auto level = static_cast<model::LevelId>(info & 0xFFu);
       if (cadre.experience_months[level] < 0xFFFF) ++cadre.experience_months[level];
       if ((info & kUnitHardship) && cadre.hardship_months < 0xFFFF) ++cadre.hardship_months;
@@ -370,10 +380,15 @@ void Engine::month_end() {
         if (early_return_month(c, id)) continue;
       }
     }
-    if (attrition_month(c, id, attrition_rates_)) continue;
+    // The hazard of the post held now (the one looked up above: nothing above moves a cadre
+    // who stays), or of a cadre without a post.
+    const double monthly = cadre.post == model::kNoPost ? attrition_rate_per_year(c, cadre) / 12.0
+                           : cadre.post == e.post       ? e.monthly_hazard
+                                                  : attrition_rates_.monthly_by_post[cadre.post];
+    if (attrition_month_at(c, id, monthly)) continue;
     consider_early_retirement(c, id, early);
   }
-  ids.resize(kept);
+  pass.resize(kept);
   ++month_index_;
 #ifdef CADRESIM_CHECK_INVARIANTS
   check_invariants();

@@ -93,9 +93,19 @@ class Engine {
   rules::AttritionRates attrition_rates_;
   const model::Scenario* month_tables_parameters_ = nullptr;
   const model::Organisation* month_tables_organisation_ = nullptr;
+  /// A cadre the month-end pass visits, with what the tables above say of the post it held at
+  /// the last pass (kNoPost: nothing yet, or the tables were rebuilt since). The pass reads
+  /// these in order, so a holder's level, flags and hazard cost no look-up in the post tables
+  /// (a cache miss each in a large organisation) until the cadre's post changes.
+  struct MonthPassEntry {
+    model::CadreId id = model::kNoCadre;
+    model::PostId post = model::kNoPost;
+    double monthly_hazard = 0;    ///< attrition_rates_.monthly_by_post[post]
+    std::uint16_t post_info = 0;  ///< post_month_info_[post]
+  };
   /// The cadres the month-end pass visits (those active at the last pass, in id order), and
   /// how many cadre ids it has seen: later ids are new and join at the next pass.
-  std::vector<model::CadreId> month_pass_cadres_;
+  std::vector<MonthPassEntry> month_pass_cadres_;
   std::size_t month_pass_seen_ = 0;
   std::uint32_t plans_run_ = 0;
   std::int64_t epoch_ = -1;  ///< index of the last epoch switched to (-1: none yet)

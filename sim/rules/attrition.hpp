@@ -25,20 +25,24 @@ struct AttritionRates {
 void prepare_attrition_rates(const RuleContext& ctx, AttritionRates& out);
 /// The cadre leaves for a cause drawn from the scenario's shares (attrition_month's exit).
 void attrition_exit(RuleContext& ctx, CadreId cadre);
-/// Adds one month of hazard; the cadre leaves if the threshold is passed. Returns true if so.
-/// `rates` comes from prepare_attrition_rates for the scenario and organisation in force.
-/// Inline: the month-end pass calls it for every active cadre, and almost every call ends at
-/// the threshold test.
-inline bool attrition_month(RuleContext& ctx, CadreId cadre, const AttritionRates& rates) {
-  auto& w = ctx.world;
-  const auto& c = w.cadres[cadre];
-  const double monthly = c.post != model::kNoPost ? rates.monthly_by_post[c.post]
-                                                  : attrition_rate_per_year(ctx, c) / 12.0;
-  auto& a = w.attrition[cadre];
+/// Adds one month of hazard (`monthly`, before the multiplier); the cadre leaves if the
+/// threshold is passed. Returns true if so. Inline: the month-end pass calls it for every
+/// active cadre, and almost every call ends at the threshold test. The pass gives each holder's
+/// hazard from the table of its post (prepare_attrition_rates), which it keeps per cadre.
+inline bool attrition_month_at(RuleContext& ctx, CadreId cadre, double monthly) {
+  auto& a = ctx.world.attrition[cadre];
   a.hazard += monthly * a.multiplier;
   if (a.hazard < a.threshold) return false;
   attrition_exit(ctx, cadre);
   return true;
+}
+/// The same with the hazard looked up: `rates` comes from prepare_attrition_rates for the
+/// scenario and organisation in force.
+inline bool attrition_month(RuleContext& ctx, CadreId cadre, const AttritionRates& rates) {
+  const auto& c = ctx.world.cadres[cadre];
+  return attrition_month_at(ctx, cadre,
+                            c.post != model::kNoPost ? rates.monthly_by_post[c.post]
+                                                     : attrition_rate_per_year(ctx, c) / 12.0);
 }
 
 }  // namespace cadresim::rules

@@ -10,6 +10,7 @@
 
 #include "engine_test_support.hpp"
 #include "sim/engine/engine.hpp"
+#include "sim/scenario/loader.hpp"  // read_json_document, build_scenario: a dated change added
 #include "sim/scenario/problems.hpp"
 
 namespace cadresim::enginetest {
@@ -359,6 +360,59 @@ TEST(Structure, TheBaselineHasFortyFiveUnitsAfterTheReformAndTheOldOnesBefore) {
   const UnitId spp = unit(after, "si-pa-phin-2025");
   EXPECT_EQ(after.units[unit(after, "phin-ho")].successor, spp);
   EXPECT_EQ(after.units[unit(after, "si-pa-phin")].successor, spp);
+}
+
+// The month-end pass keeps each holder's hazard from the table of its post until the post
+// changes; the table is built again when a dated change sets new rates, and every holder must
+// then accrue the new rate, the month the change takes effect.
+TEST(Structure, HoldersAccrueTheAttritionRateOfADatedChangeFromItsMonth) {
+  const auto path = source_path("tests/data/engine-reform.json");
+  auto doc = scenario::read_json_document(path);
+  ASSERT_EQ(doc["changes"][0]["date"], "2026-01-01");  // the file's first change gets new rates
+  doc["changes"][0]["patch"]["attrition"] = {
+      {"rate_per_year_by_level", {{"province", 0.12}, {"district", 0.18}, {"commune", 0.24}}}};
+  const auto loaded =
+      scenario::build_scenario(doc, "reform with new attrition rates", path.parent_path());
+  engine::Engine e(loaded.scenario, 5, 0);
+  struct Seen {
+    double hazard, multiplier;
+    PostId post;
+  };
+  auto seen = [&] {
+    std::vector<Seen> out;
+    const auto& w = e.world();
+    for (model::CadreId id = 0; id < w.cadres.size(); ++id)
+      out.push_back({w.attrition[id].hazard, w.attrition[id].multiplier, w.cadres[id].post});
+    return out;
+  };
+  // The month ends of November and December 2025 (old rates), then of January 2026 (new).
+  e.run_until(ymd(2025, 11, 30));
+  const auto november = seen();
+  e.run_until(ymd(2025, 12, 31));
+  const auto december = seen();
+  e.run_until(ymd(2026, 1, 31));
+  const auto january = seen();
+  const auto& org = *e.world().org;
+  const std::map<std::string, std::pair<double, double>> rates{
+      {"province", {0.01, 0.12}}, {"district", {0.015, 0.18}}, {"commune", {0.02, 0.24}}};
+  int checked_old = 0, checked_new = 0;
+  for (std::size_t id = 0; id < november.size(); ++id) {
+    const auto& [h0, m0, p0] = november[id];
+    const auto& [h1, m1, p1] = december[id];
+    if (id >= january.size() || p0 == model::kNoPost || p1 != p0 || m1 != m0) continue;
+    const auto& [h2, m2, p2] = january[id];
+    const auto& [old_rate, new_rate] = rates.at(org.levels[org.level_of(p1)].id);
+    if (h1 != h0) {  // still in service at December's month end: the old rate
+      EXPECT_EQ(h1, h0 + (old_rate / 12.0) * m0) << id;
+      ++checked_old;
+    }
+    if (p2 == p1 && m2 == m1 && h2 != h1) {  // the same post in January: the new rate
+      EXPECT_EQ(h2, h1 + (new_rate / 12.0) * m1) << id;
+      ++checked_new;
+    }
+  }
+  EXPECT_GT(checked_old, 50);
+  EXPECT_GT(checked_new, 50);
 }
 
 }  // namespace
