@@ -154,22 +154,24 @@ PostId choose_destination(const RuleContext& ctx, CadreId id, const model::Rotat
       if (dq > p.equivalent_rank_band) continue;  // not an equivalent post
       if (!non_native_allows(org, c, post)) continue;
       const auto& ps = ctx.world.posts[post];
-      bool vacant = ps.holder == model::kNoCadre;
-      if (!vacant) {
-        const auto& h = ctx.world.cadres[ps.holder];
-        if (h.rotation.active || h.post_since > displace_floor) continue;
-      }
+      const bool vacant = ps.holder == model::kNoCadre;
       // Vacant posts first; then shortage and hardship; then closeness of rank; a small
       // deterministic jitter (from the slot's draw and the post id) breaks ties. An exact tie
       // goes to the lower unit id, then the earlier post of the unit (the units come in tour
       // order, so the order of the scan must not decide).
       const double jitter = 0.01 * RandomKeyFree::mix(u_jitter, post);
       const double score = (vacant ? 10.0 : 0.0) + unit_score - dq + jitter;
-      if (score > best_score || (score == best_score && u < best_unit)) {
-        best_score = score;
-        best = post;
-        best_unit = u;
+      if (!(score > best_score || (score == best_score && u < best_unit))) continue;
+      // Only a post that would win is checked for a holder who may be displaced: the holder's
+      // record is a cache miss in a large organisation, and a post that cannot win changes
+      // nothing whether its holder may move or not.
+      if (!vacant) {
+        const auto& h = ctx.world.cadres[ps.holder];
+        if (h.rotation.active || h.post_since > displace_floor) continue;
       }
+      best_score = score;
+      best = post;
+      best_unit = u;
     }
   }
   return best;
