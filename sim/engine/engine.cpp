@@ -352,13 +352,12 @@ void Engine::month_end() {
   std::size_t kept = 0;
   for (std::size_t k = 0; k < pass.size(); ++k) {
     if (k + kAhead < pass.size()) __builtin_prefetch(&world_.cadres[pass[k + kAhead].id].status);
-    const MonthPassEntry entry = pass[k];
-    const CadreId id = entry.id;
+    const CadreId id = pass[k].id;
     auto& cadre = world_.cadres[id];
     if (cadre.status != model::CadreStatus::kActive) continue;
     // Active now (one leaving during this month stays until the next pass).
+    if (kept != k) pass[kept] = pass[k];
     MonthPassEntry& e = pass[kept++];
-    e = entry;
     if (in_pool(cadre)) continue;  // pools: no experience, attrition or retirement (rules/pools)
     if (cadre.post != model::kNoPost) {
       if (e.post != cadre.post) {  // a new post (or new tables): look it up once
