@@ -22,15 +22,16 @@ CadreId best_placement(const RuleContext& ctx, PostId post) {
   for (model::TitleId o = 0; o < w.unplaced_by_title.size() && o < org.titles.size(); ++o) {
     const model::Title& last = org.titles[o];
     if (last.level != t.level || t.rank > last.rank) continue;
+    const double rank_gap = 0.01 * (last.rank - t.rank);  // the title's term of the score
     for (const auto& [neg_competence, c] : w.unplaced_by_title[o]) {
-      if (-neg_competence - 0.01 * (last.rank - t.rank) < best_score) break;
+      if (-neg_competence - rank_gap < best_score) break;
       const auto& cadre = w.cadres[c];
       if (cadre.status != model::CadreStatus::kActive || cadre.post != model::kNoPost) continue;
       // Not back into the post left at a term end (end_tenure zeroes the term count; taking any
       // post sets it to 1): that would dodge the term limit or the re-election age rule.
       if (cadre.last_post == post && cadre.consecutive_terms == 0) continue;
       if (!non_native_allows(org, cadre, post)) continue;
-      const double s = cadre.competence - 0.01 * (last.rank - t.rank);
+      const double s = cadre.competence - rank_gap;
       if (s > best_score || (s == best_score && c < best)) {
         best_score = s;
         best = c;
