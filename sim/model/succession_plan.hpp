@@ -2,12 +2,13 @@
 /// @file The succession plan: who is planned for which post, in post order, with removals that
 /// do not move the entries after them.
 
-#include <algorithm>  // std::equal_range, std::lower_bound, std::upper_bound, std::stable_sort
-#include <cstddef>    // std::size_t, std::ptrdiff_t
-#include <cstdint>    // std::uint8_t
-#include <iterator>   // std::forward_iterator_tag
-#include <type_traits>
-#include <vector>  // std::vector
+#include <algorithm>    // std::equal_range, std::lower_bound, std::upper_bound, std::stable_sort
+#include <cstddef>      // std::size_t, std::ptrdiff_t
+#include <cstdint>      // std::uint8_t
+#include <iterator>     // std::forward_iterator_tag
+#include <type_traits>  // std::remove_const_t, std::enable_if_t
+#include <utility>      // std::move
+#include <vector>       // std::vector
 
 #include "sim/kernel/calendar.hpp"  // kernel::Day
 #include "sim/model/ids.hpp"
@@ -173,26 +174,16 @@ class SuccessionPlan {
     e.cadre = kNoCadre;
     --entries_;
   }
-  /// Squeezes out the gaps once they outnumber the entries (each entry then moves at most once
-  /// per removal that preceded it, so a removal costs constant time on average).
+  /// Squeezes out the gaps once they outnumber the entries (by more than a few). A squeeze
+  /// then follows at least as many removals as it moves entries, so a removal costs constant
+  /// time on average.
   void squeeze_if_sparse() {
     if (slots_.size() - entries_ > entries_ + kGapsAlwaysKept) compact();
-  }
-  /// Removes every entry for which `pred` is true.
-  template <class Pred>
-  void remove_if(Pred pred) {
-    for (PlanEntry& e : *this)
-      if (pred(e)) remove(e);
-    squeeze_if_sparse();
   }
   /// Replaces the plan with `entries` (in post order, none with kNoCadre).
   void assign(std::vector<PlanEntry> entries) {
     slots_ = std::move(entries);
     entries_ = slots_.size();
-  }
-  void clear() {
-    slots_.clear();
-    entries_ = 0;
   }
   /// The slots, gaps included (a gap's cadre is kNoCadre): for binary searches by post over a
   /// part of the plan.

@@ -75,9 +75,11 @@ TEST(SuccessionPlan, ReadsAsAVectorWithErasuresThroughRandomInsertsRemovalsAndMe
                        PlanByPost{});
       std::inplace_merge(reference.begin(), reference.begin() + static_cast<std::ptrdiff_t>(mark),
                          reference.end(), PlanByPost{});
-    } else {  // remove_if
+    } else {  // every entry of a post (a restructuring's ended post)
       const auto post = static_cast<model::PostId>(rng() % 40);
-      plan.remove_if([&](const PlanEntry& e) { return e.post == post; });
+      for (auto& e : plan)
+        if (e.post == post) plan.remove(e);
+      plan.squeeze_if_sparse();
       reference.erase(std::remove_if(reference.begin(), reference.end(),
                                      [&](const PlanEntry& e) { return e.post == post; }),
                       reference.end());
