@@ -43,7 +43,7 @@ CadreId best_placement(const RuleContext& ctx, PostId post) {
 
 CadreId best_deputy(const RuleContext& ctx, PostId post) {
   const auto& p = ctx.scenario.appointment;
-  const CandidateScoreBound score_bound(ctx);
+  const CandidateScoreBound score_bound(ctx, post);
   CadreId best = model::kNoCadre;
   double best_score = -1e300;
   // "At least n whole months from now to retirement" <=> retirement >= now + n months (once).
@@ -77,10 +77,10 @@ CadreId best_deputy(const RuleContext& ctx, PostId post) {
       if (cadre.rotation.active) continue;  // rotated cadres finish their rotation first
       if (cadre.equivalent_since > since_floor) continue;
       if (cadre.retirement_date < retire_floor) continue;
-      // The score without its last term, and that term's largest value (0.1): a cadre who
-      // cannot win even so is skipped before the units are looked up for the non-native rules.
+      // The score without its last term, and that term's largest value for this post: a cadre
+      // who cannot win even so is skipped before the units are looked up for the non-native rules.
       const double base = candidate_score_base(ctx, cadre, level);
-      if (base + 0.1 < best_score) continue;
+      if (base + score_bound.non_native_term() < best_score) continue;
       if (!non_native_allows(ctx.org, cadre, post)) continue;
       const double s = base + 0.1 * non_native_preference(ctx.org, cadre, post);
       if (s > best_score || (s == best_score && c < best)) {

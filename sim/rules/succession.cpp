@@ -263,7 +263,7 @@ void planning_review(RuleContext& ctx, int year) {
 
 CadreId best_ready_successor(const RuleContext& ctx, PostId post) {
   const auto& w = ctx.world;
-  const CandidateScoreBound score_bound(ctx);
+  const CandidateScoreBound score_bound(ctx, post);
   CadreId best = model::kNoCadre;
   double best_score = -1e300;
   const Day retire_floor =

@@ -39,29 +39,37 @@ double candidate_score(const RuleContext& ctx, CadreId cadre, PostId post);
 /// rating), for a post of `level`. candidate_score is this plus 0.1 × the non-native preference
 /// (0 or 1), added last, so `base + 0.1` bounds it exactly and needs no look-up of units.
 double candidate_score_base(const RuleContext& ctx, const model::Cadre& c, model::LevelId level);
-/// An upper bound of candidate_score(ctx, cadre, post) for every post: the cadre's competence
-/// plus the largest possible experience, rating and non-native terms, added in the same order
-/// (floating-point addition is monotone, so the bound holds exactly). Loops that keep the best
-/// candidate skip a cadre whose bound is below the best score so far without changing the
-/// result. Built once per scan (it takes the scenario's largest rating bonus then); inline,
-/// since the scans call it for every candidate (it reads the compact competence copy).
+/// An upper bound of candidate_score(ctx, cadre, post) for the post being filled: the cadre's
+/// competence plus the largest possible experience and rating terms and, when the post's title
+/// prefers non-natives, the non-native term (otherwise that term is 0 for every cadre), added in
+/// the same order (floating-point addition is monotone, so the bound holds exactly). Loops that
+/// keep the best candidate skip a cadre whose bound is below the best score so far without
+/// changing the result. Built once per scan (it takes the scenario's largest rating bonus then);
+/// inline, since the scans call it for every candidate (it reads the compact competence copy).
 class CandidateScoreBound {
  public:
-  explicit CandidateScoreBound(const RuleContext& ctx)
+  CandidateScoreBound(const RuleContext& ctx, PostId post)
       : copy_(ctx.world.competence_copy),
         cadres_(ctx.world.cadres),
         top_bonus_(*std::max_element(ctx.scenario.evaluation.planning_bonus.begin(),
-                                     ctx.scenario.evaluation.planning_bonus.end())) {}
+                                     ctx.scenario.evaluation.planning_bonus.end())),
+        non_native_term_(
+            0.1 *
+            (ctx.org.title_of(post).non_native == model::NonNativeRule::kPreferred ? 1.0 : 0.0)) {}
   double operator()(CadreId cadre) const {
     // The same value as the record's, in a compact array (a world built by hand has none).
     const double competence = cadre < copy_.size() ? copy_[cadre] : cadres_[cadre].competence;
-    return competence + 0.02 * 5.0 + top_bonus_ + 0.1 * 1.0;
+    return competence + 0.02 * 5.0 + top_bonus_ + non_native_term_;
   }
+  /// The largest value of candidate_score's last term (0.1 × the non-native preference) for
+  /// this post: candidate_score_base + this bounds candidate_score exactly.
+  double non_native_term() const { return non_native_term_; }
 
  private:
   const std::vector<double>& copy_;
   const std::vector<model::Cadre>& cadres_;
   double top_bonus_;
+  double non_native_term_;
 };
 /// Active holders of titles that feed `post`'s title, within the managing unit's subtree.
 void feeder_candidates(const RuleContext& ctx, PostId post, std::vector<CadreId>& out);

@@ -114,7 +114,7 @@ struct Best {
 }  // namespace
 
 CadreId election_candidate(const RuleContext& ctx, PostId post, std::uint16_t& outcome) {
-  const CandidateScoreBound score_bound(ctx);
+  const CandidateScoreBound score_bound(ctx, post);
   const auto& w = ctx.world;
   const auto& org = ctx.org;
   // 1. A ready-now planned successor.
