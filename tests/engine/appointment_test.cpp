@@ -6,7 +6,8 @@
 #include <gtest/gtest.h>
 
 #include "engine_test_support.hpp"
-#include "sim/rules/non_native.hpp"  // the plain scan of the placement test
+#include "sim/engine/invariants.hpp"  // the holder summaries' consistency
+#include "sim/rules/non_native.hpp"   // the plain scan of the placement test
 
 namespace cadresim::enginetest {
 namespace {
@@ -153,6 +154,81 @@ TEST(Appointment, PlacementByTitleFindsTheBestOfTheWholeUnplacedList) {
       h.world.remove_unplaced(ids[static_cast<std::size_t>(round * 12 + i)]);
   }
   EXPECT_GT(found, 100);  // the comparison is not only between two empty answers
+}
+
+// The deputy search bounds each holder's score from the holder summaries (competence rounded up
+// to a float, rating) and reads the records of only those that can still win; a world built by
+// hand keeps no summaries and the search then bounds from the records. Both must find the same
+// deputy for every post of the Điện Biên organisation, with holders of random competence
+// (near-ties 1e-12 apart, which a float rounded to nearest would order wrongly), rating,
+// experience, time in post, retirement date, home and rotation, and after the writers the engine
+// uses (set_rating, note_competence, set_holder) have changed them.
+TEST(Appointment, TheDeputySearchFindsFromTheHolderSummariesWhatItFindsFromTheRecords) {
+  RuleHarness h(load_scenario("scenarios/dien-bien/baseline.json"), ymd(2026, 3, 1));
+  const auto& org = h.org();
+  kernel::RandomStream rs(kernel::RandomKey(11, 0), 1, 0);
+  const auto pick = [&](std::size_t n) {
+    return static_cast<std::size_t>(rs.uniform() * static_cast<double>(n));
+  };
+  for (PostId post = 0; post < org.posts.size(); ++post) {
+    if (!org.in_force(post) || rs.uniform() < 0.1) continue;  // some posts vacant
+    RuleHarness::NewCadre n;
+    n.post = post;
+    n.competence = 0.5 + 0.05 * static_cast<double>(pick(8)) + 1e-12 * static_cast<double>(pick(3));
+    n.months_in_post = static_cast<int>(pick(60));  // under and over the 24 months required
+    n.birth = kernel::add_months(h.sim.now(), -12 * (30 + static_cast<int>(pick(31))));
+    if (rs.uniform() < 0.3) n.home = static_cast<model::UnitId>(pick(org.units.size()));
+    for (auto& months : n.experience) months = static_cast<std::uint16_t>(pick(90));
+    const CadreId c = h.add(n);
+    auto& cadre = h.world.cadres[c];
+    while (!rules::non_native_allows(org, cadre, post))  // a key post that requires a non-native
+      cadre.home_unit = static_cast<model::UnitId>(pick(org.units.size()));
+    cadre.rating = static_cast<model::Rating>(pick(5));
+    if (rs.uniform() < 0.1) h.world.set_rotation_active(c, true);
+  }
+  rules::RuleContext ctx = h.ctx();
+  const auto compare_all = [&](const char* when) {
+    ASSERT_EQ(engine::invariant_violation(h.world), "") << when;
+    int found = 0;
+    for (PostId post = 0; post < org.posts.size(); ++post) {
+      h.world.holder_summaries = false;  // read only: no writer runs between the two searches
+      const CadreId from_records = rules::best_deputy(ctx, post);
+      h.world.holder_summaries = true;
+      ASSERT_EQ(rules::best_deputy(ctx, post), from_records) << org.post_label(post) << " " << when;
+      found += from_records != model::kNoCadre;
+    }
+    EXPECT_GT(found, 500) << when;  // the comparison is not only between empty answers
+  };
+  h.world.holder_summaries = true;
+  h.world.rebuild_holder_indexes();
+  compare_all("after a rebuild");
+  for (int round = 0; round < 3; ++round) {
+    for (CadreId c = 0; c < h.world.cadres.size(); ++c) {
+      auto& cadre = h.world.cadres[c];
+      if (rs.uniform() < 0.3) h.world.set_rating(c, static_cast<model::Rating>(pick(5)));
+      if (cadre.post != model::kNoPost && rs.uniform() < 0.5) {  // as the month-end pass does
+        cadre.competence =
+            std::min(1.0, cadre.competence + 0.01 + 1e-12 * static_cast<double>(pick(3)));
+        h.world.note_competence(org.tour_slot_of_post[cadre.post], cadre.competence);
+      }
+    }
+    for (int k = 0; k < 200; ++k) {  // holders leave and others take their posts
+      const PostId post = static_cast<PostId>(pick(org.posts.size()));
+      const CadreId leaving = h.world.posts[post].holder;
+      if (leaving == model::kNoCadre) continue;
+      h.world.set_holder(post, model::kNoCadre);
+      h.world.cadres[leaving].post = model::kNoPost;
+      const PostId other = static_cast<PostId>(pick(org.posts.size()));
+      if (org.in_force(other) && h.world.posts[other].holder == model::kNoCadre && other != post &&
+          rules::non_native_allows(org, h.world.cadres[leaving], other)) {
+        h.world.cadres[leaving].post = other;
+        h.world.set_holder(other, leaving);
+      } else {
+        h.world.add_unplaced(leaving);
+      }
+    }
+    compare_all("after changes");
+  }
 }
 
 }  // namespace
