@@ -290,6 +290,7 @@ void load_world(ByteReader& r, World& world, std::size_t posts, std::size_t unit
   out.exited = r.u();
   out.scenario = world.scenario;
   out.org = world.org;
+  out.holder_summaries = world.holder_summaries;  // the reader's choice (rebuilt by it)
   world = std::move(out);
 }
 
