@@ -53,7 +53,6 @@ Engine::Engine(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
   }
   world_.scenario = current_;
   world_.org = org_;
-  world_.holder_summaries = true;  // the deputy search's compact bounds (model/world.hpp)
   model::load_world(r, world_, org_->posts.size(), org_->units.size());
   world_.rebuild_holder_indexes();
   world_.rebuild_unplaced_titles();
@@ -365,7 +364,6 @@ void Engine::month_end() {
         e.post = cadre.post;
         e.post_info = post_month_info_[e.post];
         e.monthly_hazard = attrition_rates_.monthly_by_post[e.post];
-        e.tour_slot = org.tour_slot_of_post[e.post];
       }
       const std::uint16_t info = e.post_info;
       const auto level = static_cast<model::LevelId>(info & 0xFFu);
@@ -373,8 +371,6 @@ void Engine::month_end() {
       if ((info & kUnitHardship) && cadre.hardship_months < 0xFFFF) ++cadre.hardship_months;
       cadre.competence = std::min(1.0, cadre.competence + gain_by_level[level]);
       competence_copy[id] = cadre.competence;
-      if (e.tour_slot != model::Organisation::kNoTourSlot)
-        world_.note_competence(e.tour_slot, cadre.competence);
       if ((info & kUnitEspeciallyDifficult) &&
           cadre.attraction_months_used < current_->income.attraction_max_months)
         ++cadre.attraction_months_used;

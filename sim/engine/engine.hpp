@@ -102,7 +102,6 @@ class Engine {
     model::PostId post = model::kNoPost;
     double monthly_hazard = 0;    ///< attrition_rates_.monthly_by_post[post]
     std::uint16_t post_info = 0;  ///< post_month_info_[post]
-    std::uint32_t tour_slot = 0;  ///< the organisation's tour_slot_of_post[post]
   };
   /// The cadres the month-end pass visits (those active at the last pass, in id order), and
   /// how many cadre ids it has seen: later ids are new and join at the next pass.

@@ -58,17 +58,6 @@ std::string invariant_violation(const model::World& w) {
            w.holder_by_tour_slot[slot] != w.posts[p].holder))
         return "invariant: the holders in tour order disagree with the post states";
   }
-  if (w.holder_summaries) {
-    if (w.holder_summary_by_tour_slot.size() != w.holder_by_tour_slot.size())
-      return "invariant: the holder summaries are not of the organisation in force";
-    for (std::size_t slot = 0; slot < w.holder_by_tour_slot.size(); ++slot)
-      if (const model::CadreId h = w.holder_by_tour_slot[slot]; h != model::kNoCadre) {
-        const auto& s = w.holder_summary_by_tour_slot[slot];
-        if (s.competence_ceiling != model::World::competence_ceiling(w.cadres[h].competence) ||
-            s.rating != w.cadres[h].rating)
-          return "invariant: a holder summary disagrees with its holder's competence or rating";
-      }
-  }
   std::vector<std::uint32_t> acting(w.cadres.size(), 0);
   for (const auto& ps : w.posts)
     if (ps.acting != model::kNoCadre) ++acting[ps.acting];

@@ -86,7 +86,6 @@ void Engine::build_world() {
   const auto& org = scenario_.organisation;
   world_.scenario = &scenario_;
   world_.org = &org;
-  world_.holder_summaries = true;  // the deputy search's compact bounds (model/world.hpp)
   world_.posts.assign(org.posts.size(), {});
   world_.chains.assign(1, {});  // chain 0 means "none"
   vacancy_counter_.assign(org.posts.size(), 0);
@@ -155,8 +154,7 @@ void Engine::build_world() {
     // is unknown), and the last year's rating is that of the effectiveness at the start.
     cadre.equivalent_since = cadre.post_since;
     cadre.equivalent_rank = org.title_of(cadre.post).rank;
-    world_.set_rating(id,
-                      rules::rating_for(scenario_.evaluation, rules::effectiveness(cadre, start)));
+    cadre.rating = rules::rating_for(scenario_.evaluation, rules::effectiveness(cadre, start));
     if (org.title_of(cadre.post).tenure == model::TenureKind::kAppointed) {
       Day end = kernel::add_months(cadre.post_since, scenario_.terms.appointment_months);
       while (end <= start) end = kernel::add_months(end, scenario_.terms.appointment_months);

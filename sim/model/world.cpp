@@ -33,23 +33,9 @@ void World::set_holder(PostId post, CadreId cadre) {
     n = cadre == kNoCadre ? n - 1 : n + 1;
   }
   if (!holder_by_tour_slot.empty())
-    if (const std::uint32_t slot = org->tour_slot_of_post[post];
-        slot != Organisation::kNoTourSlot) {
+    if (const std::uint32_t slot = org->tour_slot_of_post[post]; slot != Organisation::kNoTourSlot)
       holder_by_tour_slot[slot] = cadre;
-      if (holder_summaries && cadre != kNoCadre)
-        holder_summary_by_tour_slot[slot] = {competence_ceiling(cadres[cadre].competence),
-                                             cadres[cadre].rating};
-    }
   holder = cadre;
-}
-
-void World::set_rating(CadreId cadre, Rating rating) {
-  Cadre& c = cadres[cadre];
-  c.rating = rating;
-  if (holder_summaries && c.post != kNoPost && org != nullptr && c.post < org->posts.size())
-    if (const std::uint32_t slot = org->tour_slot_of_post[c.post];
-        slot != Organisation::kNoTourSlot)
-      holder_summary_by_tour_slot[slot].rating = rating;
 }
 
 void World::rebuild_holder_indexes() {
@@ -62,13 +48,6 @@ void World::rebuild_holder_indexes() {
   for (TitleId t = 0; t < org->titles.size(); ++t)
     for (const PostId p : org->posts_of_title_by_tour[t])
       holder_by_tour_slot.push_back(p < posts.size() ? posts[p].holder : kNoCadre);
-  holder_summary_by_tour_slot.clear();
-  if (!holder_summaries) return;
-  holder_summary_by_tour_slot.resize(holder_by_tour_slot.size());
-  for (std::size_t slot = 0; slot < holder_by_tour_slot.size(); ++slot)
-    if (const CadreId h = holder_by_tour_slot[slot]; h != kNoCadre)
-      holder_summary_by_tour_slot[slot] = {competence_ceiling(cadres[h].competence),
-                                           cadres[h].rating};
 }
 
 namespace {

@@ -2,7 +2,6 @@
 /// @file The mutable state of one replication: cadres, who holds which post, open vacancies
 /// and the succession plan. Rules (sim/rules) change it; observers (analysis) read it.
 
-#include <cmath>    // std::nextafter
 #include <cstdint>  // fixed-width integers
 #include <vector>   // std::vector
 
@@ -73,20 +72,6 @@ struct World {
   /// deputy search reads it, so a world must have it (the engine and the test harness build
   /// it with rebuild_holder_indexes).
   std::vector<CadreId> holder_by_tour_slot;
-  /// What the deputy search bounds a holder's score by, per tour slot (parallel to
-  /// holder_by_tour_slot; a slot without a holder holds anything): the holder's competence
-  /// rounded up to a float and its last rating. The search reads this one run of memory and
-  /// the records of only the holders whose bound can still win (rules/appointment.cpp).
-  struct HolderSummary {
-    float competence_ceiling = 0;  ///< the least float >= the holder's competence
-    Rating rating = Rating::kNone;
-  };
-  std::vector<HolderSummary> holder_summary_by_tour_slot;
-  /// Whether holder_summary_by_tour_slot is kept (the engine's worlds). A world built by hand
-  /// (the rule tests, which set cadres' fields directly) has none, and the search reads the
-  /// records instead. When kept, every change goes through set_holder, set_rating and
-  /// note_competence (the month-end pass, the only writer of a holder's competence).
-  bool holder_summaries = false;
   /// Each cadre's competence, copied at every month end (a cadre's competence changes only when
   /// it is created and at month ends): the candidate scans read this compact array before the
   /// cadre's record. Cadres created since the last month end lie past its end.
@@ -132,22 +117,9 @@ struct World {
   void recount_rotating();
   /// Makes `cadre` (or kNoCadre) the holder of `post`, keeping held_in_unit.
   void set_holder(PostId post, CadreId cadre);
-  /// Rebuilds held_in_unit, holder_by_tour_slot and (if kept) holder_summary_by_tour_slot for
-  /// `org` (after building, reading or switching the organisation).
+  /// Rebuilds held_in_unit and holder_by_tour_slot for `org` (after building, reading or
+  /// switching the organisation).
   void rebuild_holder_indexes();
-  /// Sets `cadre`'s last rating, keeping its holder summary.
-  void set_rating(CadreId cadre, Rating rating);
-  /// Records that the holder of tour slot `slot` now has `competence` (its holder summary).
-  void note_competence(std::uint32_t slot, double competence) {
-    if (holder_summaries)
-      holder_summary_by_tour_slot[slot].competence_ceiling = competence_ceiling(competence);
-  }
-  /// The least float not below `competence` (in [0, 1]): a bound that holds exactly.
-  static float competence_ceiling(double competence) {
-    float f = static_cast<float>(competence);
-    if (static_cast<double>(f) < competence) f = std::nextafter(f, 2.0f);
-    return f;
-  }
   /// Puts `cadre` (who holds no post) on the unplaced list, or, if it is there already,
   /// records the title of its last post again (it may have changed).
   void add_unplaced(CadreId cadre);

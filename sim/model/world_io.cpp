@@ -20,10 +20,9 @@ static_assert(sizeof(RotationRecord) == 64, "RotationRecord changed: update worl
 static_assert(sizeof(PostState) == 28, "PostState changed: update world_io.cpp");
 static_assert(sizeof(PlanEntry) == 16, "PlanEntry changed: update world_io.cpp");
 static_assert(sizeof(VacancyChain) == 16, "VacancyChain changed: update world_io.cpp");
-// World's derived indexes (plan_first_post, held_in_unit, competence_copy, the holder summaries,
-// unplaced_last_title, unplaced_by_title, unplaced_slot, ...) are not saved; nor are the plan's
-// gaps (its entries are). Whether holder summaries are kept is the reader's choice (the engine's).
-static_assert(sizeof(World) == 448, "World changed: update world_io.cpp");
+// World's derived indexes (plan_first_post, held_in_unit, competence_copy, unplaced_last_title,
+// unplaced_by_title, unplaced_slot, ...) are not saved; nor are the plan's gaps (its entries are).
+static_assert(sizeof(World) == 416, "World changed: update world_io.cpp");
 static_assert(sizeof(events::DomainEvent) == 32, "DomainEvent changed: update world_io.cpp");
 #endif
 
@@ -290,7 +289,6 @@ void load_world(ByteReader& r, World& world, std::size_t posts, std::size_t unit
   out.exited = r.u();
   out.scenario = world.scenario;
   out.org = world.org;
-  out.holder_summaries = world.holder_summaries;  // the reader's choice (rebuilt by it)
   world = std::move(out);
 }
 

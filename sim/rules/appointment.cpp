@@ -56,37 +56,23 @@ CadreId best_deputy(const RuleContext& ctx, PostId post) {
   const model::UnitId scope = managing_unit(ctx.org, post);
   const model::LevelId level = ctx.org.level_of(post);
   const auto& w = ctx.world;
-  // The score bound from a holder's summary (model/world.hpp): its competence rounded up, the
-  // largest experience term, its own rating's bonus and the post's non-native term, added in
-  // candidate_score's order, so it bounds the score exactly and is tighter than score_bound.
-  const auto& bonus = ctx.scenario.evaluation.planning_bonus;
-  const double non_native_term = score_bound.non_native_term();
-  const auto summary_bound = [&](const model::World::HolderSummary& h) {
-    return static_cast<double>(h.competence_ceiling) + 0.02 * 5.0 +
-           bonus[model::rating_index(h.rating)] + non_native_term;
-  };
   for (model::TitleId f : ctx.org.title_of(post).fed_by) {
     const auto posts = ctx.org.posts_of_title_within(f, scope);
-    // The holders of the range, one contiguous run (World::holder_by_tour_slot), and their
-    // summaries, another (none in a world built by hand).
-    const std::uint32_t first_slot = ctx.org.tour_slot_of(f, posts);
-    const CadreId* const run = w.holder_by_tour_slot.data() + first_slot;
-    const model::World::HolderSummary* const summary =
-        w.holder_summaries ? w.holder_summary_by_tour_slot.data() + first_slot : nullptr;
+    // The holders of the range, one contiguous run (World::holder_by_tour_slot).
+    const CadreId* const run = w.holder_by_tour_slot.data() + ctx.org.tour_slot_of(f, posts);
     for (std::size_t i = 0; i < posts.size(); ++i) {
-      // The records of the holders that pass are scattered, each a cache miss in a large
-      // organisation: ask for the one kAhead steps on if its bound can still win now.
-      constexpr std::size_t kAhead = 8;
-      if (summary != nullptr && i + kAhead < posts.size())
-        if (const CadreId h = run[i + kAhead];
-            h != model::kNoCadre && summary_bound(summary[i + kAhead]) >= best_score)
+      // The holders are scattered over the cadres, each a cache miss in a large organisation:
+      // ask for the one 16 steps ahead while this one is examined (docs/performance.md).
+      constexpr std::size_t kAhead = 16;
+      if (i + kAhead < posts.size())
+        if (const CadreId h = run[i + kAhead]; h != model::kNoCadre)
           __builtin_prefetch(&w.cadres[h]);
       const CadreId c = run[i];
       if (c == model::kNoCadre) continue;
-      // First what the compact arrays can decide, so that most holders' records are never read
-      // (docs/performance.md); the checks are filters, so their order does not change the result.
-      if (summary != nullptr ? summary_bound(summary[i]) < best_score : score_bound(c) < best_score)
-        continue;  // cannot win
+      // First what the compact competence copy can decide, so that about half of the holders'
+      // records are never read (docs/performance.md); the checks are filters, so their order
+      // does not change the result.
+      if (score_bound(c) < best_score) continue;  // cannot win
       const auto& cadre = ctx.world.cadres[c];
       if (cadre.rotation.active) continue;  // rotated cadres finish their rotation first
       if (cadre.equivalent_since > since_floor) continue;
@@ -94,7 +80,7 @@ CadreId best_deputy(const RuleContext& ctx, PostId post) {
       // The score without its last term, and that term's largest value for this post: a cadre
       // who cannot win even so is skipped before the units are looked up for the non-native rules.
       const double base = candidate_score_base(ctx, cadre, level);
-      if (base + non_native_term < best_score) continue;
+      if (base + score_bound.non_native_term() < best_score) continue;
       if (!non_native_allows(ctx.org, cadre, post)) continue;
       const double s = base + 0.1 * non_native_preference(ctx.org, cadre, post);
       if (s > best_score || (s == best_score && c < best)) {

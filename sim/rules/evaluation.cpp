@@ -39,7 +39,7 @@ void evaluate_all(RuleContext& ctx) {
     auto& c = ctx.world.cadres[id];
     if (c.status != model::CadreStatus::kActive || c.post == model::kNoPost) continue;
     const double e = effectiveness(c, ctx.now());
-    ctx.world.set_rating(id, rating_for(p, e));
+    c.rating = rating_for(p, e);
     ctx.emit(events::EventType::kEvaluated, id,
              c.rotation.active ? c.rotation.origin_post : model::kNoPost, c.post,
              rating_reason(c.rating), e);

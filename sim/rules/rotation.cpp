@@ -343,7 +343,7 @@ void rotation_end(RuleContext& ctx, CadreId id) {
   // Placement after rotation follows the results (QĐ 65 Art. 10, ND 170 Art. 51): the last
   // annual rating selects the outcome probabilities.
   if (c.rating == model::Rating::kNone && c.post != model::kNoPost)
-    ctx.world.set_rating(id, rating_for(ctx.scenario.evaluation, effectiveness(c, ctx.now())));
+    c.rating = rating_for(ctx.scenario.evaluation, effectiveness(c, ctx.now()));
   const auto& p = outcome_probabilities(ctx.scenario.evaluation, c.rating);
   const double u = ctx.rng.uniform(kRngRotationOutcome, id, c.rotation.count);
   if (u < p.return_home) {

@@ -14,7 +14,6 @@
 #include "analysis/runner.hpp"
 #include "analysis/snapshot.hpp"
 #include "sim/engine/engine.hpp"
-#include "sim/engine/invariants.hpp"
 #include "sim/model/world_io.hpp"
 #include "sim/scenario/loader.hpp"
 
@@ -221,28 +220,6 @@ TEST(SnapshotWorldState, APlanCountThatDisagreesWithThePlanIsRefused) {
     EXPECT_NE(std::string(e.what()).find("plan count does not match"), std::string::npos)
         << e.what();
   }
-}
-
-// The holder summaries the deputy search reads (model/world.hpp) are derived, not saved: an
-// engine continued from a state keeps them and rebuilds them from the records it read, so the
-// continued run's searches read what the uninterrupted run's read.
-TEST(SnapshotWorldState, AContinuedEngineRebuildsTheHolderSummaries) {
-  engine::Engine engine(baseline().scenario, 3, 0);
-  engine.advance(day("2027-06-10"));
-  kernel::ByteWriter w;
-  engine.save_state(w);
-  kernel::ByteReader in(w.bytes());
-  const engine::Engine continued(baseline().scenario, 3, 0, in);
-  ASSERT_TRUE(continued.world().holder_summaries);
-  EXPECT_EQ(engine::invariant_violation(continued.world()), "");
-  const auto& before = engine.world().holder_summary_by_tour_slot;
-  const auto& after = continued.world().holder_summary_by_tour_slot;
-  ASSERT_EQ(after.size(), before.size());
-  for (std::size_t slot = 0; slot < after.size(); ++slot)
-    if (engine.world().holder_by_tour_slot[slot] != model::kNoCadre) {
-      EXPECT_EQ(after[slot].competence_ceiling, before[slot].competence_ceiling) << slot;
-      EXPECT_EQ(after[slot].rating, before[slot].rating) << slot;
-    }
 }
 
 // A state whose pending events name a shock card the scenario does not have (an edited state,

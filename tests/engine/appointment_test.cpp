@@ -6,8 +6,9 @@
 #include <gtest/gtest.h>
 
 #include "engine_test_support.hpp"
-#include "sim/engine/invariants.hpp"  // the holder summaries' consistency
-#include "sim/rules/non_native.hpp"   // the plain scan of the placement test
+#include "sim/engine/invariants.hpp"  // the deputy test's worlds are consistent
+#include "sim/rules/non_native.hpp"   // the plain scans of the placement and deputy tests
+#include "sim/rules/succession.hpp"   // candidate_score, managing_unit: the plain deputy scan
 
 namespace cadresim::enginetest {
 namespace {
@@ -156,14 +157,14 @@ TEST(Appointment, PlacementByTitleFindsTheBestOfTheWholeUnplacedList) {
   EXPECT_GT(found, 100);  // the comparison is not only between two empty answers
 }
 
-// The deputy search bounds each holder's score from the holder summaries (competence rounded up
-// to a float, rating) and reads the records of only those that can still win; a world built by
-// hand keeps no summaries and the search then bounds from the records. Both must find the same
-// deputy for every post of the Điện Biên organisation, with holders of random competence
-// (near-ties 1e-12 apart, which a float rounded to nearest would order wrongly), rating,
-// experience, time in post, retirement date, home and rotation, and after the writers the engine
-// uses (set_rating, note_competence, set_holder) have changed them.
-TEST(Appointment, TheDeputySearchFindsFromTheHolderSummariesWhatItFindsFromTheRecords) {
+// The deputy search skips a holder whose score bound (competence plus the largest experience and
+// rating terms, plus the non-native term only when the post's title prefers non-natives) is below
+// the best so far, and reads the units for the non-native rules only for a holder whose score
+// without that term can still win. Neither may change the answer: for every post of the Dien Bien
+// organisation it must be the deputy a plain scan of every eligible holder finds, with holders of
+// random competence (near-ties 1e-12 apart), rating, experience, time in post, age, home and
+// rotation, and again after ratings, competences and holders have changed.
+TEST(Appointment, TheDeputySearchFindsWhatAPlainScanOfEveryEligibleHolderFinds) {
   RuleHarness h(load_scenario("scenarios/dien-bien/baseline.json"), ymd(2026, 3, 1));
   const auto& org = h.org();
   kernel::RandomStream rs(kernel::RandomKey(11, 0), 1, 0);
@@ -174,7 +175,8 @@ TEST(Appointment, TheDeputySearchFindsFromTheHolderSummariesWhatItFindsFromTheRe
     if (!org.in_force(post) || rs.uniform() < 0.1) continue;  // some posts vacant
     RuleHarness::NewCadre n;
     n.post = post;
-    n.competence = 0.5 + 0.05 * static_cast<double>(pick(8)) + 1e-12 * static_cast<double>(pick(3));
+    n.competence =
+        0.5 + 0.025 * static_cast<double>(pick(16)) + 1e-12 * static_cast<double>(pick(3));
     n.months_in_post = static_cast<int>(pick(60));  // under and over the 24 months required
     n.birth = kernel::add_months(h.sim.now(), -12 * (30 + static_cast<int>(pick(31))));
     if (rs.uniform() < 0.3) n.home = static_cast<model::UnitId>(pick(org.units.size()));
@@ -187,30 +189,48 @@ TEST(Appointment, TheDeputySearchFindsFromTheHolderSummariesWhatItFindsFromTheRe
     if (rs.uniform() < 0.1) h.world.set_rotation_active(c, true);
   }
   rules::RuleContext ctx = h.ctx();
+  const auto& p = h.scenario.appointment;
+  const auto plain_scan = [&](PostId post) {
+    const Day retire_floor = kernel::add_months(h.sim.now(), p.min_months_before_retirement);
+    CadreId best = model::kNoCadre;
+    double best_score = -1e300;
+    for (const model::TitleId f : org.title_of(post).fed_by)
+      for (const PostId q : org.posts_of_title_within(f, rules::managing_unit(org, post))) {
+        const CadreId c = h.world.posts[q].holder;
+        if (c == model::kNoCadre) continue;
+        const auto& cadre = h.world.cadres[c];
+        if (cadre.rotation.active || cadre.retirement_date < retire_floor ||
+            kernel::whole_months_between(cadre.equivalent_since, h.sim.now()) <
+                p.promotion_min_months_in_post ||
+            !rules::non_native_allows(org, cadre, post))
+          continue;
+        const double s = rules::candidate_score(ctx, c, post);
+        if (s > best_score || (s == best_score && c < best)) best_score = s, best = c;
+      }
+    return best;
+  };
+  int preferring = 0;
+  for (PostId post = 0; post < org.posts.size(); ++post)
+    preferring += org.title_of(post).non_native == model::NonNativeRule::kPreferred;
+  ASSERT_GT(preferring, 0);  // both forms of the bound are exercised
   const auto compare_all = [&](const char* when) {
     ASSERT_EQ(engine::invariant_violation(h.world), "") << when;
     int found = 0;
     for (PostId post = 0; post < org.posts.size(); ++post) {
-      h.world.holder_summaries = false;  // read only: no writer runs between the two searches
-      const CadreId from_records = rules::best_deputy(ctx, post);
-      h.world.holder_summaries = true;
-      ASSERT_EQ(rules::best_deputy(ctx, post), from_records) << org.post_label(post) << " " << when;
-      found += from_records != model::kNoCadre;
+      const CadreId expected = plain_scan(post);
+      ASSERT_EQ(rules::best_deputy(ctx, post), expected) << org.post_label(post) << " " << when;
+      found += expected != model::kNoCadre;
     }
     EXPECT_GT(found, 500) << when;  // the comparison is not only between empty answers
   };
-  h.world.holder_summaries = true;
-  h.world.rebuild_holder_indexes();
-  compare_all("after a rebuild");
-  for (int round = 0; round < 3; ++round) {
+  compare_all("at the start");
+  for (int round = 0; round < 20; ++round) {
     for (CadreId c = 0; c < h.world.cadres.size(); ++c) {
       auto& cadre = h.world.cadres[c];
-      if (rs.uniform() < 0.3) h.world.set_rating(c, static_cast<model::Rating>(pick(5)));
-      if (cadre.post != model::kNoPost && rs.uniform() < 0.5) {  // as the month-end pass does
+      if (rs.uniform() < 0.3) cadre.rating = static_cast<model::Rating>(pick(5));
+      if (cadre.post != model::kNoPost && rs.uniform() < 0.5)  // as the month-end pass does
         cadre.competence =
             std::min(1.0, cadre.competence + 0.01 + 1e-12 * static_cast<double>(pick(3)));
-        h.world.note_competence(org.tour_slot_of_post[cadre.post], cadre.competence);
-      }
     }
     for (int k = 0; k < 200; ++k) {  // holders leave and others take their posts
       const PostId post = static_cast<PostId>(pick(org.posts.size()));
@@ -229,6 +249,35 @@ TEST(Appointment, TheDeputySearchFindsFromTheHolderSummariesWhatItFindsFromTheRe
     }
     compare_all("after changes");
   }
+  // The posts whose title prefers non-natives, where the bound includes the non-native term:
+  // many draws of their feeders, so that a non-native whose score wins only by that term occurs.
+  int wins_by_preference = 0;
+  for (PostId post = 0; post < org.posts.size(); ++post) {
+    if (org.title_of(post).non_native != model::NonNativeRule::kPreferred || !org.in_force(post))
+      continue;
+    for (int draw = 0; draw < 300; ++draw) {
+      for (const model::TitleId f : org.title_of(post).fed_by)
+        for (const PostId q : org.posts_of_title_within(f, rules::managing_unit(org, post)))
+          if (const CadreId c = h.world.posts[q].holder; c != model::kNoCadre) {
+            auto& cadre = h.world.cadres[c];
+            cadre.competence = 0.5 + 0.025 * static_cast<double>(pick(16));
+            cadre.rating = static_cast<model::Rating>(pick(5));
+            const bool native = rs.uniform() < 0.5;
+            for (int tries = 0; tries < 1000 && rules::is_native(org, cadre, post) != native;
+                 ++tries)
+              cadre.home_unit = static_cast<model::UnitId>(pick(org.units.size()));
+            for (auto& months : cadre.experience_months)
+              months = static_cast<std::uint16_t>(pick(90));
+          }
+      const CadreId expected = plain_scan(post);
+      ASSERT_EQ(rules::best_deputy(ctx, post), expected)
+          << org.post_label(post) << " draw " << draw;
+      if (expected != model::kNoCadre &&
+          rules::non_native_preference(org, h.world.cadres[expected], post) > 0)
+        ++wins_by_preference;
+    }
+  }
+  EXPECT_GT(wins_by_preference, 50);
 }
 
 }  // namespace
