@@ -339,9 +339,9 @@ void Engine::month_end() {
   // Asking for it a few cadres ahead keeps the pass from waiting on each.
   constexpr std::size_t kAhead = 4;
   const rules::EarlyRetirementMonth early = rules::early_retirement_month(c, month_index_);
-  auto& competence_copy = world_.competence_copy;
-  for (std::size_t id = competence_copy.size(); id < n; ++id)
-    competence_copy.push_back(world_.cadres[id].competence);
+  auto& summary = world_.candidate_summary;
+  for (std::size_t id = summary.size(); id < n; ++id)
+    summary.push_back(rules::candidate_summary(world_.cadres[id]));
   // The cadres active at the last pass, then those created since, in id order (as a pass over
   // every id would take them); a cadre no longer active is dropped as the pass reaches it, so
   // the records of those who left are not read month after month.
@@ -367,10 +367,14 @@ void Engine::month_end() {
       }
       const std::uint16_t info = e.post_info;
       const auto level = static_cast<model::LevelId>(info & 0xFFu);
-      if (cadre.experience_months[level] < 0xFFFF) ++cadre.experience_months[level];
+      model::CandidateSummary& summary_of_cadre = summary[id];  // kept with the record
+      if (cadre.experience_months[level] < 0xFFFF) {
+        ++cadre.experience_months[level];
+        rules::count_month_served(summary_of_cadre, level);
+      }
       if ((info & kUnitHardship) && cadre.hardship_months < 0xFFFF) ++cadre.hardship_months;
       cadre.competence = std::min(1.0, cadre.competence + gain_by_level[level]);
-      competence_copy[id] = cadre.competence;
+      summary_of_cadre.competence = cadre.competence;
       if ((info & kUnitEspeciallyDifficult) &&
           cadre.attraction_months_used < current_->income.attraction_max_months)
         ++cadre.attraction_months_used;

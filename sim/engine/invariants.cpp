@@ -7,6 +7,7 @@
 #include <vector>     // std::vector: acting counts
 
 #include "sim/rules/non_native.hpp"  // is_native
+#include "sim/rules/succession.hpp"  // candidate_summary
 
 namespace cadresim::engine {
 
@@ -40,9 +41,9 @@ std::string invariant_violation(const model::World& w) {
       return "invariant: a cadre who left is still in a rotation";
   }
   if (rotating != w.rotating) return "invariant: the count of cadres in a rotation is off";
-  for (model::CadreId id = 0; id < w.competence_copy.size(); ++id)
-    if (w.competence_copy[id] != w.cadres[id].competence)
-      return "invariant: the competence copy disagrees with a cadre's competence";
+  for (model::CadreId id = 0; id < w.candidate_summary.size(); ++id)
+    if (w.candidate_summary[id] != rules::candidate_summary(w.cadres[id]))
+      return "invariant: the candidate summary disagrees with a cadre's record";
   if (!w.held_in_unit.empty()) {
     if (w.held_in_unit.size() != org.units.size())
       return "invariant: the held-post counts are not of the organisation in force";

@@ -2,6 +2,7 @@
 /// @file The mutable state of one replication: cadres, who holds which post, open vacancies
 /// and the succession plan. Rules (sim/rules) change it; observers (analysis) read it.
 
+#include <array>    // std::array
 #include <cstdint>  // fixed-width integers
 #include <vector>   // std::vector
 
@@ -39,6 +40,17 @@ struct VacancyChain {
   std::uint8_t end_reason = 0;  ///< see engine::ChainEnd
 };
 
+/// What the candidate searches read of a cadre before its record (World::candidate_summary):
+/// the inputs of rules::candidate_score_base in 16 bytes.
+struct CandidateSummary {
+  double competence = 0;
+  std::uint8_t rating = 0;  ///< rating_index of the last rating (its bonus's index)
+  /// Months served at the levels below level l, for l = 0 .. kMaxLevels − 2, capped at 60 (the
+  /// most the score counts); nothing lies below the last level.
+  std::array<std::uint8_t, kMaxLevels - 1> months_below{};
+  bool operator==(const CandidateSummary&) const = default;
+};
+
 /// A cadre's attrition (rules/attrition.hpp): the cumulative hazard, the personal Exp(1)
 /// threshold at which the cadre leaves, and the multiplier reluctance puts on the hazard.
 struct AttritionState {
@@ -72,10 +84,12 @@ struct World {
   /// deputy search reads it, so a world must have it (the engine and the test harness build
   /// it with rebuild_holder_indexes).
   std::vector<CadreId> holder_by_tour_slot;
-  /// Each cadre's competence, copied at every month end (a cadre's competence changes only when
-  /// it is created and at month ends): the candidate scans read this compact array before the
-  /// cadre's record. Cadres created since the last month end lie past its end.
-  std::vector<double> competence_copy;
+  /// Each cadre's candidate summary (rules::candidate_summary), written at every month end, when
+  /// competence and experience change (they change only then, and when a cadre is created), and
+  /// when a rating changes (rules::refresh_candidate_summary): the candidate scans read this
+  /// compact array before the cadre's record. Cadres created since the last month end (and
+  /// every cadre after a world is read) lie past its end.
+  std::vector<CandidateSummary> candidate_summary;
   /// Cadres in a rotation (rotation.active), kept by set_rotation_active; counted again when
   /// the world is built or read.
   std::uint64_t rotating = 0;

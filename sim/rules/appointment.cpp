@@ -56,31 +56,34 @@ CadreId best_deputy(const RuleContext& ctx, PostId post) {
   const model::UnitId scope = managing_unit(ctx.org, post);
   const model::LevelId level = ctx.org.level_of(post);
   const auto& w = ctx.world;
+  // Each holder's exact score base from its compact summary (World::candidate_summary) while the
+  // array holds the cadre: the record is read only for a holder who can still win or tie, a few
+  // per search instead of a third of the holders (docs/performance.md).
+  const auto& summary = w.candidate_summary;
+  const double nn_term = score_bound.non_native_term();
   for (model::TitleId f : ctx.org.title_of(post).fed_by) {
     const auto posts = ctx.org.posts_of_title_within(f, scope);
     // The holders of the range, one contiguous run (World::holder_by_tour_slot).
     const CadreId* const run = w.holder_by_tour_slot.data() + ctx.org.tour_slot_of(f, posts);
     for (std::size_t i = 0; i < posts.size(); ++i) {
-      // The holders are scattered over the cadres, each a cache miss in a large organisation:
-      // ask for the one 16 steps ahead while this one is examined (docs/performance.md).
+      // The holders' summaries are scattered, each a cache miss in a large organisation: ask for
+      // the one 16 steps ahead while this one is examined.
       constexpr std::size_t kAhead = 16;
       if (i + kAhead < posts.size())
-        if (const CadreId h = run[i + kAhead]; h != model::kNoCadre)
-          __builtin_prefetch(&w.cadres[h]);
+        if (const CadreId h = run[i + kAhead]; h < summary.size()) __builtin_prefetch(&summary[h]);
       const CadreId c = run[i];
       if (c == model::kNoCadre) continue;
-      // First what the compact competence copy can decide, so that most holders' records are
-      // never read (70 % at 63 provinces, docs/performance.md); the checks are filters, so their
+      // The score without its last term, plus that term's largest value for this post (0 unless
+      // the title prefers non-natives), bounds the score: a cadre who cannot win even so, or can
+      // only tie and loses the tie by id, is skipped unread. The checks are filters, so their
       // order does not change the result.
-      if (score_bound(c) < best_score) continue;  // cannot win
-      const auto& cadre = ctx.world.cadres[c];
+      const double base = c < summary.size() ? candidate_score_base(ctx, summary[c], level)
+                                             : candidate_score_base(ctx, w.cadres[c], level);
+      if (base + nn_term < best_score || (base + nn_term == best_score && c > best)) continue;
+      const auto& cadre = w.cadres[c];
       if (cadre.rotation.active) continue;  // rotated cadres finish their rotation first
       if (cadre.equivalent_since > since_floor) continue;
       if (cadre.retirement_date < retire_floor) continue;
-      // The score without its last term, and that term's largest value for this post: a cadre
-      // who cannot win even so is skipped before the units are looked up for the non-native rules.
-      const double base = candidate_score_base(ctx, cadre, level);
-      if (base + score_bound.non_native_term() < best_score) continue;
       if (!non_native_allows(ctx.org, cadre, post)) continue;
       const double s = base + 0.1 * non_native_preference(ctx.org, cadre, post);
       if (s > best_score || (s == best_score && c < best)) {

@@ -2,6 +2,7 @@
 #include "sim/rules/evaluation.hpp"
 
 #include "sim/rules/adaptation.hpp"  // effectiveness
+#include "sim/rules/succession.hpp"  // refresh_candidate_summary
 
 namespace cadresim::rules {
 
@@ -40,6 +41,7 @@ void evaluate_all(RuleContext& ctx) {
     if (c.status != model::CadreStatus::kActive || c.post == model::kNoPost) continue;
     const double e = effectiveness(c, ctx.now());
     c.rating = rating_for(p, e);
+    refresh_candidate_summary(ctx, id);  // the rating bonus has changed
     ctx.emit(events::EventType::kEvaluated, id,
              c.rotation.active ? c.rotation.origin_post : model::kNoPost, c.post,
              rating_reason(c.rating), e);

@@ -342,8 +342,10 @@ void rotation_end(RuleContext& ctx, CadreId id) {
     return;
   // Placement after rotation follows the results (QĐ 65 Art. 10, ND 170 Art. 51): the last
   // annual rating selects the outcome probabilities.
-  if (c.rating == model::Rating::kNone && c.post != model::kNoPost)
+  if (c.rating == model::Rating::kNone && c.post != model::kNoPost) {
     c.rating = rating_for(ctx.scenario.evaluation, effectiveness(c, ctx.now()));
+    refresh_candidate_summary(ctx, id);
+  }
   const auto& p = outcome_probabilities(ctx.scenario.evaluation, c.rating);
   const double u = ctx.rng.uniform(kRngRotationOutcome, id, c.rotation.count);
   if (u < p.return_home) {

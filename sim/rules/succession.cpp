@@ -92,6 +92,23 @@ double candidate_score_base(const RuleContext& ctx, const model::Cadre& c, model
   return c.competence + 0.02 * exp_years + rating_bonus;
 }
 
+model::CandidateSummary candidate_summary(const model::Cadre& c) {
+  model::CandidateSummary s;
+  s.competence = c.competence;
+  s.rating = static_cast<std::uint8_t>(model::rating_index(c.rating));
+  int below = 0;  // months at the levels below l: lower_level_months(c, l)
+  for (std::size_t l = model::kMaxLevels - 1; l-- > 0;) {
+    below += c.experience_months[l + 1];
+    s.months_below[l] = static_cast<std::uint8_t>(std::min(below, 60));
+  }
+  return s;
+}
+
+void refresh_candidate_summary(RuleContext& ctx, CadreId cadre) {
+  auto& summary = ctx.world.candidate_summary;
+  if (cadre < summary.size()) summary[cadre] = candidate_summary(ctx.world.cadres[cadre]);
+}
+
 double candidate_score(const RuleContext& ctx, CadreId cadre, PostId post) {
   const auto& c = ctx.world.cadres[cadre];
   // The non-native preference breaks what remains of a tie.

@@ -10,6 +10,8 @@
 /// lower levels all at their thresholds), ready later (competence at the lower threshold).
 
 #include <algorithm>  // std::max_element
+#include <array>      // the experience terms
+#include <cstdint>    // std::uint8_t
 #include <vector>     // candidate lists
 
 #include "sim/rules/context.hpp"
@@ -39,6 +41,31 @@ double candidate_score(const RuleContext& ctx, CadreId cadre, PostId post);
 /// rating), for a post of `level`. candidate_score is this plus 0.1 × the non-native preference
 /// (0 or 1), added last, so `base + 0.1` bounds it exactly and needs no look-up of units.
 double candidate_score_base(const RuleContext& ctx, const model::Cadre& c, model::LevelId level);
+/// The summary of `c` that World::candidate_summary keeps.
+model::CandidateSummary candidate_summary(const model::Cadre& c);
+/// Counts one more month served at `level` in a summary, as candidate_summary would count it
+/// from the record after the month is added to experience_months[level] (the month-end pass
+/// keeps the summaries so, without recounting every level).
+inline void count_month_served(model::CandidateSummary& s, model::LevelId level) {
+  for (std::size_t l = 0; l < level && l < s.months_below.size(); ++l)
+    if (s.months_below[l] < 60) ++s.months_below[l];
+}
+/// Writes `cadre`'s entry of World::candidate_summary again, if the array holds it (after a
+/// change of its rating).
+void refresh_candidate_summary(RuleContext& ctx, CadreId cadre);
+/// candidate_score_base from a cadre's summary: the same value as from the record (the same
+/// operations on the same numbers; the experience term from a table of them).
+inline double candidate_score_base(const RuleContext& ctx, const model::CandidateSummary& s,
+                                   model::LevelId level) {
+  // 0.02 × (m / 12.0) for m = 0 .. 60 months, as candidate_score_base computes it.
+  static const std::array<double, 61> experience_term = [] {
+    std::array<double, 61> t{};
+    for (int m = 0; m <= 60; ++m) t[static_cast<std::size_t>(m)] = 0.02 * (m / 12.0);
+    return t;
+  }();
+  const std::uint8_t months = level + 1u < model::kMaxLevels ? s.months_below[level] : 0;
+  return s.competence + experience_term[months] + ctx.scenario.evaluation.planning_bonus[s.rating];
+}
 /// An upper bound of candidate_score(ctx, cadre, post) for the post being filled: the cadre's
 /// competence plus the largest possible experience and rating terms and, when the post's title
 /// prefers non-natives, the non-native term (otherwise that term is 0 for every cadre), added in
@@ -49,7 +76,7 @@ double candidate_score_base(const RuleContext& ctx, const model::Cadre& c, model
 class CandidateScoreBound {
  public:
   CandidateScoreBound(const RuleContext& ctx, PostId post)
-      : copy_(ctx.world.competence_copy),
+      : copy_(ctx.world.candidate_summary),
         cadres_(ctx.world.cadres),
         top_bonus_(*std::max_element(ctx.scenario.evaluation.planning_bonus.begin(),
                                      ctx.scenario.evaluation.planning_bonus.end())),
@@ -58,7 +85,8 @@ class CandidateScoreBound {
             (ctx.org.title_of(post).non_native == model::NonNativeRule::kPreferred ? 1.0 : 0.0)) {}
   double operator()(CadreId cadre) const {
     // The same value as the record's, in a compact array (a world built by hand has none).
-    const double competence = cadre < copy_.size() ? copy_[cadre] : cadres_[cadre].competence;
+    const double competence =
+        cadre < copy_.size() ? copy_[cadre].competence : cadres_[cadre].competence;
     return competence + 0.02 * 5.0 + top_bonus_ + non_native_term_;
   }
   /// The largest value of candidate_score's last term (0.1 × the non-native preference) for
@@ -66,7 +94,7 @@ class CandidateScoreBound {
   double non_native_term() const { return non_native_term_; }
 
  private:
-  const std::vector<double>& copy_;
+  const std::vector<model::CandidateSummary>& copy_;
   const std::vector<model::Cadre>& cadres_;
   double top_bonus_;
   double non_native_term_;

@@ -62,6 +62,34 @@ struct LimitCase {
   std::size_t entries;  // expected total: every post takes min(N, free candidates) in turn
 };
 
+// The deputy search ranks holders by candidate_score_base computed from their compact summary
+// (World::candidate_summary); it must give the very same number as the record, at every level
+// and for every rating (kNone too), with experience below and above the 60 months the score
+// counts; and the month-end pass's one-month update must leave the summary a fresh one would be.
+TEST(Succession, TheCandidateSummaryScoresAsTheRecordDoes) {
+  RuleHarness h(load_scenario("scenarios/dien-bien/baseline.json"), ymd(2026, 3, 1));
+  const rules::RuleContext ctx = h.ctx();
+  kernel::RandomStream rs(kernel::RandomKey(5, 0), 1, 0);
+  int compared = 0;
+  for (int draw = 0; draw < 2000; ++draw) {
+    model::Cadre c;
+    c.competence = rs.uniform();
+    c.rating = static_cast<model::Rating>(draw % 5);
+    for (auto& m : c.experience_months)
+      m = static_cast<std::uint16_t>(rs.uniform() < 0.3 ? 0 : rs.uniform() * 80);
+    model::CandidateSummary s = rules::candidate_summary(c);
+    for (model::LevelId level = 0; level < model::kMaxLevels; ++level, ++compared)
+      ASSERT_EQ(rules::candidate_score_base(ctx, s, level),
+                rules::candidate_score_base(ctx, c, level))
+          << "draw " << draw << " level " << int{level};
+    const auto served = static_cast<model::LevelId>(draw % model::kMaxLevels);
+    ++c.experience_months[served];
+    rules::count_month_served(s, served);
+    ASSERT_EQ(s, rules::candidate_summary(c)) << "draw " << draw << " level " << int{served};
+  }
+  EXPECT_EQ(compared, 2000 * static_cast<int>(model::kMaxLevels));
+}
+
 TEST(Succession, PlanningNeverExceedsNCandidatesPerPostOrMPostsPerCandidate) {
   // 8 key posts, 4 candidates each eligible for all of them.
   const LimitCase cases[] = {
