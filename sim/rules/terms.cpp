@@ -32,18 +32,21 @@ const model::AgeCutoffRule* cutoff_rule(const RuleContext& ctx, PostId post, Day
 }
 }  // namespace
 
-bool age_allows(const RuleContext& ctx, const model::Cadre& c, PostId post, Day day,
-                bool reelection) {
+AgeCheck::AgeCheck(const RuleContext& ctx, PostId post, Day day, bool reelection) {
   if (const auto* r = cutoff_rule(ctx, post, day)) {
-    const bool woman = c.sex == model::Sex::kFemale;
-    const Day from = reelection
-                         ? (woman ? r->reelection_women_born_from : r->reelection_men_born_from)
-                         : (woman ? r->first_women_born_from : r->first_men_born_from);
-    return c.birth >= from;
+    by_birth_ = true;
+    women_born_from_ = reelection ? r->reelection_women_born_from : r->first_women_born_from;
+    men_born_from_ = reelection ? r->reelection_men_born_from : r->first_men_born_from;
+    return;
   }
   const int need = reelection ? ctx.scenario.terms.reelection_min_months_before_retirement
                               : ctx.scenario.appointment.min_months_before_retirement;
-  return months_to_retirement(c, day) >= need;
+  retire_floor_ = kernel::add_months(day, need);
+}
+
+bool age_allows(const RuleContext& ctx, const model::Cadre& c, PostId post, Day day,
+                bool reelection) {
+  return AgeCheck(ctx, post, day, reelection).allows(c);
 }
 
 std::uint16_t not_standing_reason(const RuleContext& ctx, CadreId cadre, PostId post, Day day) {
@@ -501,6 +504,7 @@ void prepare_election(RuleContext& ctx, const model::Election& election, model::
         // 2. A ready-now planned successor who may stand? Otherwise the managing tier
         // designates the best ready-now cadre of a feeding title from any unit (its scope
         // first), rotating a non-native in where the title requires one.
+        const AgeCheck age(ctx, post, election.date, false);
         bool covered = false;
         const auto& slots = w.plan.slots();
         const auto [first, last] = std::equal_range(
@@ -510,7 +514,7 @@ void prepare_election(RuleContext& ctx, const model::Election& election, model::
           if (e.cadre != model::kNoCadre &&
               w.cadres[e.cadre].status == model::CadreStatus::kActive &&
               readiness(ctx, e.cadre, post) == model::Readiness::kReadyNow &&
-              age_allows(ctx, w.cadres[e.cadre], post, election.date, false)) {
+              age.allows(w.cadres[e.cadre])) {
             covered = true;
             break;
           }
@@ -529,7 +533,7 @@ void prepare_election(RuleContext& ctx, const model::Election& election, model::
               const auto& cd = w.cadres[c];
               if (cd.rotation.active || !non_native_allows(org, cd, post)) continue;
               if (org.title_of(q).rank >= t.rank) continue;
-              if (!age_allows(ctx, cd, post, election.date, false)) continue;
+              if (!age.allows(cd)) continue;
               if (readiness(ctx, c, post) != model::Readiness::kReadyNow) continue;
               const double s = candidate_score(ctx, c, post);
               if (s > best_score || (s == best_score && c < best)) best = c, best_score = s;

@@ -25,6 +25,22 @@ int term_limit(const model::Scenario& s, const model::Title& t);
 /// months-before-retirement rules. `reelection` selects the re-election rule.
 bool age_allows(const RuleContext& ctx, const model::Cadre& c, PostId post, Day day,
                 bool reelection);
+/// age_allows for one post and day, worked out once for a scan of many cadres: the congress's
+/// birth-date cut-offs, or the retirement date the months rule requires (at least n whole months
+/// from `day` to retirement <=> retirement on or after add_months(day, n), n >= 0).
+class AgeCheck {
+ public:
+  AgeCheck(const RuleContext& ctx, PostId post, Day day, bool reelection);
+  bool allows(const model::Cadre& c) const {
+    if (by_birth_)
+      return c.birth >= (c.sex == model::Sex::kFemale ? women_born_from_ : men_born_from_);
+    return c.retirement_date >= retire_floor_;
+  }
+
+ private:
+  bool by_birth_ = false;
+  Day women_born_from_ = 0, men_born_from_ = 0, retire_floor_ = 0;
+};
 /// Whether `cadre`, a head at the term limit of the post held, may move to `post`: an
 /// equivalent post (same level, rank not above) in another unit (term-limit rotation).
 bool term_limit_move_allowed(const RuleContext& ctx, CadreId cadre, PostId post);
