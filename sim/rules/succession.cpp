@@ -106,7 +106,9 @@ model::CandidateSummary candidate_summary(const model::Cadre& c) {
 
 void refresh_candidate_summary(RuleContext& ctx, CadreId cadre) {
   auto& summary = ctx.world.candidate_summary;
-  if (cadre < summary.size()) summary[cadre] = candidate_summary(ctx.world.cadres[cadre]);
+  if (cadre < summary.size())
+    summary[cadre].rating =
+        static_cast<std::uint8_t>(model::rating_index(ctx.world.cadres[cadre].rating));
 }
 
 double candidate_score(const RuleContext& ctx, CadreId cadre, PostId post) {

@@ -47,11 +47,11 @@ model::CandidateSummary candidate_summary(const model::Cadre& c);
 /// from the record after the month is added to experience_months[level] (the month-end pass
 /// keeps the summaries so, without recounting every level).
 inline void count_month_served(model::CandidateSummary& s, model::LevelId level) {
-  for (std::size_t l = 0; l < level && l < s.months_below.size(); ++l)
-    if (s.months_below[l] < 60) ++s.months_below[l];
+  const std::size_t n = level < s.months_below.size() ? level : s.months_below.size();
+  for (std::size_t l = 0; l < n; ++l) s.months_below[l] += s.months_below[l] < 60;
 }
-/// Writes `cadre`'s entry of World::candidate_summary again, if the array holds it (after a
-/// change of its rating).
+/// Records `cadre`'s new rating in World::candidate_summary, if the array holds the cadre (call
+/// after a change of its rating: the rest of a summary changes only at month ends).
 void refresh_candidate_summary(RuleContext& ctx, CadreId cadre);
 /// candidate_score_base from a cadre's summary: the same value as from the record (the same
 /// operations on the same numbers; the experience term from a table of them).

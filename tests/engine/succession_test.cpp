@@ -87,6 +87,17 @@ TEST(Succession, TheCandidateSummaryScoresAsTheRecordDoes) {
     rules::count_month_served(s, served);
     ASSERT_EQ(s, rules::candidate_summary(c)) << "draw " << draw << " level " << int{served};
   }
+  // A new rating is recorded in the summary of a cadre the array holds (and only there).
+  h.world.cadres.resize(2);
+  h.world.candidate_summary = {rules::candidate_summary(h.world.cadres[0])};
+  rules::RuleContext writable = h.ctx();
+  for (const auto r : {model::Rating::kExcellent, model::Rating::kNotCompleted}) {
+    h.world.cadres[0].rating = h.world.cadres[1].rating = r;
+    rules::refresh_candidate_summary(writable, 0);
+    rules::refresh_candidate_summary(writable, 1);  // past the end: nothing to write
+    ASSERT_EQ(h.world.candidate_summary.size(), 1u);
+    EXPECT_EQ(h.world.candidate_summary[0], rules::candidate_summary(h.world.cadres[0]));
+  }
   EXPECT_EQ(compared, 2000 * static_cast<int>(model::kMaxLevels));
 }
 
