@@ -87,9 +87,10 @@ bool may_plan_by_floor(const RuleContext& ctx, CadreId cadre, PostId post, Day r
 double candidate_score_base(const RuleContext& ctx, const model::Cadre& c, model::LevelId level) {
   // Competence dominates; lower-level experience (capped at 5 years) and the last rating
   // (priority for strong results) break near-ties.
-  const double exp_years = std::min(lower_level_months(c, level), 60) / 12.0;
   const double rating_bonus = ctx.scenario.evaluation.planning_bonus[model::rating_index(c.rating)];
-  return c.competence + 0.02 * exp_years + rating_bonus;
+  return c.competence +
+         experience_term(std::min(lower_level_months(c, level), kScoredLowerLevelMonths)) +
+         rating_bonus;
 }
 
 model::CandidateSummary candidate_summary(const model::Cadre& c) {
@@ -99,7 +100,7 @@ model::CandidateSummary candidate_summary(const model::Cadre& c) {
   int below = 0;  // months at the levels below l: lower_level_months(c, l)
   for (std::size_t l = model::kMaxLevels - 1; l-- > 0;) {
     below += c.experience_months[l + 1];
-    s.months_below[l] = static_cast<std::uint8_t>(std::min(below, 60));
+    s.months_below[l] = static_cast<std::uint8_t>(std::min(below, kScoredLowerLevelMonths));
   }
   return s;
 }

@@ -41,6 +41,19 @@ double candidate_score(const RuleContext& ctx, CadreId cadre, PostId post);
 /// rating), for a post of `level`. candidate_score is this plus 0.1 × the non-native preference
 /// (0 or 1), added last, so `base + 0.1` bounds it exactly and needs no look-up of units.
 double candidate_score_base(const RuleContext& ctx, const model::Cadre& c, model::LevelId level);
+/// The most lower-level experience candidate_score_base counts (5 years).
+inline constexpr int kScoredLowerLevelMonths = 60;
+/// candidate_score_base's experience term for `months` (0 .. kScoredLowerLevelMonths) of
+/// lower-level experience: 0.02 per year, as 0.02 × (months / 12.0), from a table.
+inline double experience_term(int months) {
+  static const std::array<double, kScoredLowerLevelMonths + 1> table = [] {
+    std::array<double, kScoredLowerLevelMonths + 1> t{};
+    for (int m = 0; m <= kScoredLowerLevelMonths; ++m)
+      t[static_cast<std::size_t>(m)] = 0.02 * (m / 12.0);
+    return t;
+  }();
+  return table[static_cast<std::size_t>(months)];
+}
 /// The summary of `c` that World::candidate_summary keeps.
 model::CandidateSummary candidate_summary(const model::Cadre& c);
 /// Counts one more month served at `level` in a summary, as candidate_summary would count it
@@ -48,23 +61,18 @@ model::CandidateSummary candidate_summary(const model::Cadre& c);
 /// keeps the summaries so, without recounting every level).
 inline void count_month_served(model::CandidateSummary& s, model::LevelId level) {
   const std::size_t n = level < s.months_below.size() ? level : s.months_below.size();
-  for (std::size_t l = 0; l < n; ++l) s.months_below[l] += s.months_below[l] < 60;
+  for (std::size_t l = 0; l < n; ++l)
+    s.months_below[l] += s.months_below[l] < kScoredLowerLevelMonths;
 }
 /// Records `cadre`'s new rating in World::candidate_summary, if the array holds the cadre (call
 /// after a change of its rating: the rest of a summary changes only at month ends).
 void refresh_candidate_summary(RuleContext& ctx, CadreId cadre);
 /// candidate_score_base from a cadre's summary: the same value as from the record (the same
-/// operations on the same numbers; the experience term from a table of them).
+/// operations on the same numbers).
 inline double candidate_score_base(const RuleContext& ctx, const model::CandidateSummary& s,
                                    model::LevelId level) {
-  // 0.02 × (m / 12.0) for m = 0 .. 60 months, as candidate_score_base computes it.
-  static const std::array<double, 61> experience_term = [] {
-    std::array<double, 61> t{};
-    for (int m = 0; m <= 60; ++m) t[static_cast<std::size_t>(m)] = 0.02 * (m / 12.0);
-    return t;
-  }();
-  const std::uint8_t months = level + 1u < model::kMaxLevels ? s.months_below[level] : 0;
-  return s.competence + experience_term[months] + ctx.scenario.evaluation.planning_bonus[s.rating];
+  const int months = level + 1u < model::kMaxLevels ? s.months_below[level] : 0;
+  return s.competence + experience_term(months) + ctx.scenario.evaluation.planning_bonus[s.rating];
 }
 /// An upper bound of candidate_score(ctx, cadre, post) for the post being filled: the cadre's
 /// competence plus the largest possible experience and rating terms and, when the post's title

@@ -70,7 +70,6 @@ TEST(Succession, TheCandidateSummaryScoresAsTheRecordDoes) {
   RuleHarness h(load_scenario("scenarios/dien-bien/baseline.json"), ymd(2026, 3, 1));
   const rules::RuleContext ctx = h.ctx();
   kernel::RandomStream rs(kernel::RandomKey(5, 0), 1, 0);
-  int compared = 0;
   for (int draw = 0; draw < 2000; ++draw) {
     model::Cadre c;
     c.competence = rs.uniform();
@@ -78,7 +77,7 @@ TEST(Succession, TheCandidateSummaryScoresAsTheRecordDoes) {
     for (auto& m : c.experience_months)
       m = static_cast<std::uint16_t>(rs.uniform() < 0.3 ? 0 : rs.uniform() * 80);
     model::CandidateSummary s = rules::candidate_summary(c);
-    for (model::LevelId level = 0; level < model::kMaxLevels; ++level, ++compared)
+    for (model::LevelId level = 0; level < model::kMaxLevels; ++level)
       ASSERT_EQ(rules::candidate_score_base(ctx, s, level),
                 rules::candidate_score_base(ctx, c, level))
           << "draw " << draw << " level " << int{level};
@@ -98,7 +97,6 @@ TEST(Succession, TheCandidateSummaryScoresAsTheRecordDoes) {
     ASSERT_EQ(h.world.candidate_summary.size(), 1u);
     EXPECT_EQ(h.world.candidate_summary[0], rules::candidate_summary(h.world.cadres[0]));
   }
-  EXPECT_EQ(compared, 2000 * static_cast<int>(model::kMaxLevels));
 }
 
 TEST(Succession, PlanningNeverExceedsNCandidatesPerPostOrMPostsPerCandidate) {
