@@ -57,15 +57,21 @@ std::uint16_t not_standing_reason(const RuleContext& ctx, CadreId cadre, PostId 
   return events::kReasonNone;
 }
 
-bool term_limit_move_allowed(const RuleContext& ctx, CadreId cadre, PostId post) {
+bool head_at_term_limit(const RuleContext& ctx, CadreId cadre) {
   const auto& c = ctx.world.cadres[cadre];
   if (c.status != model::CadreStatus::kActive || c.rotation.active) return false;
-  const PostId held = c.post;
-  if (held == model::kNoPost || held == post) return false;
+  if (c.post == model::kNoPost) return false;
+  const model::Title& from = ctx.org.title_of(c.post);
+  const int limit = term_limit(ctx.scenario, from);
+  return from.head && limit > 0 && c.consecutive_terms >= limit;
+}
+
+bool term_limit_move_allowed(const RuleContext& ctx, CadreId cadre, PostId post) {
+  if (!head_at_term_limit(ctx, cadre)) return false;
+  const PostId held = ctx.world.cadres[cadre].post;
+  if (held == post) return false;
   const model::Title& from = ctx.org.title_of(held);
   const model::Title& to = ctx.org.title_of(post);
-  const int limit = term_limit(ctx.scenario, from);
-  if (!from.head || limit <= 0 || c.consecutive_terms < limit) return false;
   return from.level == to.level && to.rank <= from.rank &&
          ctx.org.posts[held].unit != ctx.org.posts[post].unit;
 }
@@ -386,14 +392,16 @@ void designate_term_limit_moves(RuleContext& ctx, const model::Election& electio
         if (why == events::kReasonTermLimit && org.title_of(post).head) heads.push_back(post);
       }
   if (heads.empty()) return;
-  // Designated at an earlier preparation: the post is taken, and its head needs no other.
-  std::vector<char> taken(org.posts.size(), 0), is_head(org.posts.size(), 0);
-  for (PostId from : heads) is_head[from] = 1;
-  std::vector<char> designated(w.cadres.size(), 0);
+  // Designated at an earlier preparation: the post is taken, and its head needs no other. Only
+  // the plan entries of the heads' holders can be such designations (a cadre holds one post), so
+  // the others are passed over without reading their records.
+  enum : char { kNotAHead = 0, kHead = 1, kDesignated = 2 };
+  std::vector<char> taken(org.posts.size(), 0), head_state(w.cadres.size(), kNotAHead);
+  for (PostId from : heads) head_state[w.posts[from].holder] = kHead;
   for (const auto& e : w.plan)
-    if (term_limit_move_allowed(ctx, e.cadre, e.post)) {
-      designated[e.cadre] = 1;
-      if (is_head[w.cadres[e.cadre].post]) taken[e.post] = 1;
+    if (head_state[e.cadre] != kNotAHead && term_limit_move_allowed(ctx, e.cadre, e.post)) {
+      head_state[e.cadre] = kDesignated;
+      taken[e.post] = 1;
     }
   // The opening posts by (level, rank), each group in Euler-tour order of its units, so a
   // managing scope is one range of a group. Every candidate key below is 1000 × rank +
@@ -424,8 +432,16 @@ void designate_term_limit_moves(RuleContext& ctx, const model::Election& electio
   });
   for (PostId from : heads) {
     const CadreId h = w.posts[from].holder;
-    if (designated[h]) continue;
+    if (head_state[h] == kDesignated) continue;
     const auto& c = w.cadres[h];
+    // The searched posts are of the head's level and tenure, a rank not above its own: the move
+    // rule (term_limit_move_allowed) leaves only "another unit" to check per post, and the age
+    // rule and the score's base (candidate_score_base) are the same for every one of them (both
+    // depend on the post only through its level and tenure).
+    if (!head_at_term_limit(ctx, h) || !AgeCheck(ctx, from, election.date, false).allows(c))
+      continue;
+    const model::UnitId held_unit = org.posts[from].unit;
+    const double base = candidate_score_base(ctx, c, org.level_of(from));
     const model::UnitId scope = managing_unit(org, from);
     PostId best = model::kNoPost;
     double best_key = -1e300;
@@ -435,12 +451,12 @@ void designate_term_limit_moves(RuleContext& ctx, const model::Election& electio
       bool found = false;
       for (auto it = first; it != last; ++it) {
         const PostId to = opening[it->second.index];
-        if (taken[to] || !term_limit_move_allowed(ctx, h, to)) continue;
-        if (!non_native_allows(org, c, to) || !age_allows(ctx, c, to, election.date, false))
+        if (taken[to] || org.posts[to].unit == held_unit || !non_native_allows(org, c, to))
           continue;
+        // candidate_score(ctx, h, to), term for term.
+        const double score = base + 0.1 * non_native_preference(org, c, to);
         const double key = 1000.0 * org.title_of(to).rank +
-                           (org.within(org.posts[to].unit, scope) ? 100.0 : 0.0) +
-                           candidate_score(ctx, h, to);
+                           (org.within(org.posts[to].unit, scope) ? 100.0 : 0.0) + score;
         if (key > best_key || (key == best_key && it->second.index < best_index))
           best = to, best_key = key, best_index = it->second.index;
         found = true;

@@ -41,6 +41,9 @@ class AgeCheck {
   bool by_birth_ = false;
   Day women_born_from_ = 0, men_born_from_ = 0, retire_floor_ = 0;
 };
+/// Whether `cadre` is active, not in a rotation, and holds a head post at its title's
+/// consecutive-term limit: the cadre's part of term_limit_move_allowed.
+bool head_at_term_limit(const RuleContext& ctx, CadreId cadre);
 /// Whether `cadre`, a head at the term limit of the post held, may move to `post`: an
 /// equivalent post (same level, rank not above) in another unit (term-limit rotation).
 bool term_limit_move_allowed(const RuleContext& ctx, CadreId cadre, PostId post);

@@ -307,6 +307,39 @@ TEST(Congress, AHeadAtTheLimitIsDesignatedInsideItsScopeFirstThenTheFirstOpening
   }
 }
 
+// What the search checks once per head rather than per post (rules/terms.cpp): a head at the
+// limit who is away on a rotation, or too close to retirement for a first election, is
+// designated nowhere; one with exactly the months the rule asks for is.
+TEST(Congress, AHeadAtTheLimitInARotationOrTooCloseToRetirementIsNotDesignated) {
+  RuleHarness h(quiet(), kernel::add_months(kCongress, -12));
+  const int need = h.scenario.appointment.min_months_before_retirement;
+  ASSERT_GT(need, 0);
+  const Day enough = kernel::add_months(kCongress, need);  // the first day that is enough
+  auto head_at = [&](const char* unit, Day retirement) {
+    RuleHarness::NewCadre n;
+    n.post = h.post(unit, "c-sec");
+    n.consecutive_terms = 2;  // at the heads' limit: will not stand
+    n.retirement_date = retirement;
+    return h.add(n);
+  };
+  const CadreId near = head_at("d1-c-01", enough - 1);
+  const CadreId away = head_at("d1-c-02", enough);
+  h.world.cadres[away].rotation.active = true;
+  const CadreId fit = head_at("d2-c-01", enough);
+  rules::RuleContext ctx = h.ctx();
+  rules::prepare_election(ctx, commune_congress(h), TenureKind::kPartyTerm);
+  EXPECT_EQ(h.world.plan_count[near], 0);
+  EXPECT_EQ(h.world.plan_count[away], 0);
+  ASSERT_EQ(h.world.plan_count[fit], 1);
+  // Into another unit's secretary post (rank and level equal), which is now taken.
+  const auto& org = h.org();
+  for (const auto& e : h.world.plan)
+    if (e.cadre == fit) {
+      EXPECT_EQ(org.posts[e.post].title, org.find_title("c-sec"));
+      EXPECT_NE(org.posts[e.post].unit, org.posts[h.world.cadres[fit].post].unit);
+    }
+}
+
 TEST(Congress, PreparationRunsAtItsLeadTimesBeforeEachElection) {
   model::Scenario s = small();
   s.terms.preparation_start_months_before = 12;
