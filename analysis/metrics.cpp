@@ -35,6 +35,63 @@ constexpr const char* kRunMeans[] = {
     "vacancies",      "vacancies_key",     "successor_coverage_1", "successor_coverage_2",
     "bench_strength", "effectiveness_key", "without_post",         "ready_later"};
 
+// The yearly series with the group "all" that on_events adds to, in the order of AllCounter:
+// declared with every scenario, their accumulators are found once when the collector is built.
+constexpr const char* kAllCounters[] = {
+    "rotations",      "rotation_offers",  "refusals",       "early_returns",    "evaluations",
+    "completed_well", "support_cost_vnd", "vacancy_months", "vacancies_filled", "time_to_fill_days",
+    "elections",      "reelections",      "recruitments",   "retirements",      "exits",
+    "term_limits",    "non_native_unmet", "planned",        "unplanned",        "rotation_quota",
+    "appointments",   "shortfall_sum"};
+enum AllCounter : std::size_t {
+  kRotations,
+  kRotationOffers,
+  kRefusals,
+  kEarlyReturns,
+  kEvaluations,
+  kCompletedWell,
+  kSupportCost,
+  kVacancyMonths,
+  kVacanciesFilled,
+  kTimeToFillDays,
+  kElections,
+  kReelections,
+  kRecruitments,
+  kRetirements,
+  kExits,
+  kTermLimits,
+  kNonNativeUnmet,
+  kPlanned,
+  kUnplanned,
+  kRotationQuota,
+  kAppointments,
+  kShortfallSum,
+  kAllCounterCount
+};
+static_assert(std::size(kAllCounters) == kAllCounterCount);
+
+// The yearly series that on_events breaks down by the event's reason (the group is the
+// reason's name), in the order of ReasonCounter.
+constexpr const char* kReasonCounters[] = {
+    "rotation_outcomes", "ratings", "ratings_rotated", "support_cost_vnd", "appointments",
+    "retirements",       "exits",   "unplanned",       "reform_placed",    "reform_surplus"};
+enum ReasonCounter : std::size_t {
+  kByReasonRotationOutcomes,
+  kByReasonRatings,
+  kByReasonRatingsRotated,
+  kByReasonSupportCost,
+  kByReasonAppointments,
+  kByReasonRetirements,
+  kByReasonExits,
+  kByReasonUnplanned,
+  kByReasonReformPlaced,
+  kByReasonReformSurplus,
+  kReasonCounterCount
+};
+static_assert(std::size(kReasonCounters) == kReasonCounterCount);
+// Reason codes below this have a cached accumulator per ReasonCounter (every code is, today).
+constexpr std::size_t kCachedReasons = 128;
+
 // Ratio metrics are recomputed from their parts for totals instead of summed over years.
 bool is_ratio(const std::string& metric) {
   return metric == "completed_well_share" || metric == "time_to_fill_days_mean" ||
@@ -54,18 +111,11 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario,
   for (const auto& a : level_ids_) {
     for (const auto& b : level_ids_) declare_yearly("rotations", flow_group(a, b));
     declare_yearly("vacancy_months", a);
-    declare_yearly("vacancies_opened", a);
   }
-  for (const char* g : {"all"})
-    for (const char* m : {"rotations",         "rotation_offers",  "refusals",
-                          "early_returns",     "evaluations",      "completed_well",
-                          "support_cost_vnd",  "vacancy_months",   "vacancies_filled",
-                          "time_to_fill_days", "elections",        "reelections",
-                          "recruitments",      "retirements",      "exits",
-                          "term_limits",       "non_native_unmet", "planned",
-                          "unplanned",         "rotation_quota",   "appointments",
-                          "shortfall_sum"})
-      declare_yearly(m, g);
+  for (const char* m : kAllCounters) all_counters_.push_back(&declare_yearly(m, kAll));
+  for (const auto& l : level_ids_)
+    vacancies_opened_by_level_.push_back(&declare_yearly("vacancies_opened", l));
+  reason_counters_.assign(kReasonCounterCount * kCachedReasons, nullptr);
   for (const auto& f : flow_ids_) {
     declare_yearly("rotations_flow", f);
     declare_yearly("rotation_quota_flow", f);
@@ -166,12 +216,20 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario,
   for (const auto& tier : s_.organisation.tiers)
     for (const char* a : kTierActions) {
       tier_groups_.push_back(tier.id + "/" + a);
-      declare_yearly("personnel_actions", tier_groups_.back());
+      tier_counters_.push_back(&declare_yearly("personnel_actions", tier_groups_.back()));
     }
 }
 
-void MetricsCollector::declare_yearly(const std::string& metric, const std::string& group) {
-  year_acc_[{metric, group}] += 0.0;
+double& MetricsCollector::declare_yearly(const std::string& metric, const std::string& group) {
+  return year_acc_[{metric, group}] += 0.0;
+}
+
+double& MetricsCollector::by_reason(std::size_t counter, std::uint16_t reason) {
+  if (reason >= kCachedReasons)
+    return year_value(kReasonCounters[counter], events::reason_name(reason));
+  double*& slot = reason_counters_[counter * kCachedReasons + reason];
+  if (slot == nullptr) slot = &year_value(kReasonCounters[counter], events::reason_name(reason));
+  return *slot;
 }
 
 std::size_t SeriesKeyHash::operator()(SeriesKeyView k) const {
@@ -209,90 +267,93 @@ void MetricsCollector::on_events(std::span<const events::DomainEvent> events,
     if (e.type == EventType::kElectionOutcome) count_election_outcome(e);
     switch (e.type) {
       case EventType::kMoved:
-        add("rotations", "all");
+        *all_counters_[kRotations] += 1;
         add("rotations", flow_group(level_of(e.from), level_of(e.to)));
         if (const std::string f = model::flow_id_on(s_, e.day, e.reason); !f.empty())
           add("rotations_flow", f);
         else
           add("rotations_flow", "scripted");
-        add("shortfall_sum", "all", e.value);
+        *all_counters_[kShortfallSum] += e.value;
         result_.shortfalls.push_back(e.value);
         break;
       case EventType::kRotationPlanned:
-        add("rotation_quota", "all", e.value);
+        *all_counters_[kRotationQuota] += e.value;
         if (const std::string f = model::flow_id_on(s_, e.day, e.reason); !f.empty())
           add("rotation_quota_flow", f, e.value);
         break;
       case EventType::kOffered:
-        add("rotation_offers", "all");
+        *all_counters_[kRotationOffers] += 1;
         break;
       case EventType::kRefused:
-        add("refusals", "all");
+        *all_counters_[kRefusals] += 1;
         break;
       case EventType::kReturnedEarly:
-        add("early_returns", "all");
+        *all_counters_[kEarlyReturns] += 1;
         break;
       case EventType::kRotationEnded:
-        add("rotation_outcomes", std::string(events::reason_name(e.reason)));
+        by_reason(kByReasonRotationOutcomes, e.reason) += 1;
         break;
       case EventType::kEvaluated: {
         // Every post-holder is rated; "evaluations" and "completed well" are of rotated cadres
         // (from = the rotation's origin post), "ratings" of everyone by grade.
         const bool well =
             e.reason == events::kReasonRatingGood || e.reason == events::kReasonRatingExcellent;
-        add("ratings", std::string(events::reason_name(e.reason)));
+        by_reason(kByReasonRatings, e.reason) += 1;
         if (e.from != model::kNoPost) {
-          add("evaluations", "all");
-          if (well) add("completed_well", "all");
-          add("ratings_rotated", std::string(events::reason_name(e.reason)));
+          *all_counters_[kEvaluations] += 1;
+          if (well) *all_counters_[kCompletedWell] += 1;
+          by_reason(kByReasonRatingsRotated, e.reason) += 1;
         }
         break;
       }
       case EventType::kSupportPaid:
-        add("support_cost_vnd", "all", e.value);
-        add("support_cost_vnd", std::string(events::reason_name(e.reason)), e.value);
+        *all_counters_[kSupportCost] += e.value;
+        by_reason(kByReasonSupportCost, e.reason) += e.value;
         break;
       case EventType::kAppointed:
-        add("appointments", "all");
-        add("appointments", std::string(events::reason_name(e.reason)));
+        *all_counters_[kAppointments] += 1;
+        by_reason(kByReasonAppointments, e.reason) += 1;
         break;
       case EventType::kElected:
-        add("elections", "all");
+        *all_counters_[kElections] += 1;
         break;
       case EventType::kReelected:
-        add("reelections", "all");
+        *all_counters_[kReelections] += 1;
         break;
       case EventType::kRecruited:
-        add("recruitments", "all");
+        *all_counters_[kRecruitments] += 1;
         break;
       case EventType::kRetired:
-        add("retirements", "all");
-        add("retirements", std::string(events::reason_name(e.reason)));
+        *all_counters_[kRetirements] += 1;
+        by_reason(kByReasonRetirements, e.reason) += 1;
         break;
       case EventType::kLeft:
-        add("exits", "all");
-        add("exits", std::string(events::reason_name(e.reason)));
+        *all_counters_[kExits] += 1;
+        by_reason(kByReasonExits, e.reason) += 1;
         break;
       case EventType::kVacancyOpened:
-        add("vacancies_opened", level_of(e.to));
+        if (e.to == model::kNoPost)
+          add("vacancies_opened", "none");
+        else
+          *vacancies_opened_by_level_[org.level_of(e.to)] += 1;
         break;
       case EventType::kVacancyClosed:
-        add("vacancies_filled", "all");
-        add("time_to_fill_days", "all", e.value);
+        *all_counters_[kVacanciesFilled] += 1;
+        *all_counters_[kTimeToFillDays] += e.value;
         result_.fill_days.push_back(e.value);
         break;
       case EventType::kTermLimitReached:
-        add("term_limits", "all");
+        *all_counters_[kTermLimits] += 1;
         break;
       case EventType::kNonNativeUnmet:
-        add("non_native_unmet", "all");
+        *all_counters_[kNonNativeUnmet] += 1;
         break;
       case EventType::kPlanned:
-        add("planned", "all");
+        *all_counters_[kPlanned] += 1;
         break;
       case EventType::kUnplanned:
-        add("unplanned", "all");
-        add("unplanned", std::string(events::reason_name(e.reason)));
+        *all_counters_[kUnplanned] += 1;
+        by_reason(kByReasonUnplanned, e.reason) += 1;
         break;
       case EventType::kPoolMove:
         add("pool_moves", "all");
@@ -322,11 +383,11 @@ void MetricsCollector::on_events(std::span<const events::DomainEvent> events,
         break;
       case EventType::kRestructured:
         add("reform_placed", "all");
-        add("reform_placed", std::string(events::reason_name(e.reason)));
+        by_reason(kByReasonReformPlaced, e.reason) += 1;
         break;
       case EventType::kSurplus:
         add("reform_surplus", "all");
-        add("reform_surplus", std::string(events::reason_name(e.reason)));
+        by_reason(kByReasonReformSurplus, e.reason) += 1;
         if (e.reason == events::kReasonSurplusExited) add("reform_exit_cost_vnd", "all", e.value);
         break;
       case EventType::kSecondmentEnded:
@@ -347,8 +408,7 @@ void MetricsCollector::on_events(std::span<const events::DomainEvent> events,
 void MetricsCollector::count_personnel_action(const events::DomainEvent& e, const model::World& w) {
   const auto& org = s_.organisation;
   auto count = [&](model::PostId post, TierAction a) {
-    year_value("personnel_actions", tier_groups_[org.title_of(post).tier * kTierActionCount + a]) +=
-        1.0;
+    *tier_counters_[org.title_of(post).tier * kTierActionCount + a] += 1.0;
   };
   switch (e.type) {
     case EventType::kPlanned:  // decided by the tier that manages the post planned for

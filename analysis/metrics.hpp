@@ -102,7 +102,11 @@ class MetricsCollector : public engine::Observer {
   /// no string built), created in year_acc_ on first use.
   double& year_value(std::string_view metric, std::string_view group);
   void close_year(Day date);
-  void declare_yearly(const std::string& metric, const std::string& group);
+  /// Declares a yearly series (zeros included in every replication); its accumulator.
+  double& declare_yearly(const std::string& metric, const std::string& group);
+  /// The year's accumulator of on_events' series `counter` (a ReasonCounter in metrics.cpp) for
+  /// the group named by `reason`: looked up by name at its first use, then by its address.
+  double& by_reason(std::size_t counter, std::uint16_t reason);
   void staffing_month(const model::World& w);  ///< staffing series (docs/model.md § Staffing)
   void count_personnel_action(const events::DomainEvent& e, const model::World& world);
   void count_election_outcome(const events::DomainEvent& e);  ///< election_pipeline slots
@@ -116,6 +120,14 @@ class MetricsCollector : public engine::Observer {
   std::vector<std::string> level_ids_;
   std::vector<std::string> flow_ids_;
   std::vector<std::string> tier_groups_;  ///< "<tier id>/<action>", kTierActions per tier
+  // The accumulators on_events adds to, found once (year_acc_'s nodes never move or go), so an
+  // event costs no string-keyed lookup: the "all" series (AllCounter in metrics.cpp), each
+  // tier's personnel actions (as tier_groups_), vacancies opened per level, and the series by
+  // reason (ReasonCounter × reason code, filled at first use).
+  std::vector<double*> all_counters_;
+  std::vector<double*> tier_counters_;
+  std::vector<double*> vacancies_opened_by_level_;
+  std::vector<double*> reason_counters_;
   Day last_year_end_ = 0;
   std::vector<std::uint8_t> unit_flags_;  ///< per unit: 1 ever in surplus, 2 ever short
   bool finished_ = false;
