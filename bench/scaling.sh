@@ -6,10 +6,14 @@
 # time per size, since a single run of the small sizes (20-60 ms) moves the slope by +-0.05 on a
 # shared machine.
 # Prints a table and the log-log slope of CPU seconds against posts.
-# YEARS (environment, default 5: the generator's 2026-2030) lengthens the calendar to that many
-# years from 2026, repeating the five-yearly party congresses and state elections (issue 16 asks
-# for 10 years).
-# Usage: [REPEAT=R] [YEARS=Y] bench/scaling.sh [BUILD_DIR] [K ...]
+# YEARS (environment, default 10, the horizon of issue 16's targets) sets the calendar to that
+# many years from 2026, repeating the five-yearly party congresses and state elections; YEARS=5
+# is the generator's own 2026-2030.
+# AGAINST (environment, another build directory) times that build's replicate_once too, one run
+# of each build in turn for every size and round, and prints its table and slope after this
+# one's: a comparison made in the same spell of a shared machine, whose speed moves by up to
+# 40 % between spells (docs/performance.md).
+# Usage: [REPEAT=R] [YEARS=Y] [AGAINST=OTHER_BUILD_DIR] bench/scaling.sh [BUILD_DIR] [K ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${1:-build}"
@@ -21,12 +25,10 @@ csv=../shared/domain/vn-units-2025.csv
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p')"
-echo "| provinces | posts | load s | replication s (CPU) | kernel events | peak MB |"
-echo "|---|---|---|---|---|---|"
 for k in "${sizes[@]}"; do
   python3 scenarios/national/generate.py "$csv" --provinces "$k" -o "$tmp/n$k.json"
-  if [ "${YEARS:-5}" != 5 ]; then
-    python3 - "$tmp/n$k.json" "${YEARS}" <<'PY'
+  if [ "${YEARS:-10}" != 5 ]; then
+    python3 - "$tmp/n$k.json" "${YEARS:-10}" <<'PY'
 import json, sys
 path, years = sys.argv[1], int(sys.argv[2])
 s = json.load(open(path))
@@ -50,20 +52,31 @@ json.dump(s, open(path, "w"))
 PY
   fi
 done
+builds=("$build")
+[ -z "${AGAINST:-}" ] || builds+=("$AGAINST")
 # Round-robin over the sizes (one run of each size, REPEAT times), so that a slow spell of a
 # shared machine falls on every size alike instead of on the sizes timed during it (run one size
-# after another, a slow minute during the largest moved the slope by up to 0.08).
+# after another, a slow minute during the largest moved the slope by up to 0.08); with AGAINST,
+# the two builds in turn within each size.
 for ((r = 0; r < ${REPEAT:-5}; ++r)); do
-  for k in "${sizes[@]}"; do "$build/bench/replicate_once" "$tmp/n$k.json" >>"$tmp/runs$k"; done
+  for k in "${sizes[@]}"; do
+    for b in "${!builds[@]}"; do
+      "${builds[$b]}/bench/replicate_once" "$tmp/n$k.json" >>"$tmp/runs$b-$k"
+    done
+  done
 done
-for k in "${sizes[@]}"; do
-  # The run with the median replication time (its other fields are the same in every run).
-  line=$(sed 's/.*rep_s=\([^ ]*\).*/\1 &/' "$tmp/runs$k" | sort -g | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}' | cut -d' ' -f2-)
-  echo "$k $line" >>"$tmp/points"
-  eval "$(echo "$line" | tr ' ' '\n' | sed 's/^/v_/')"
-  printf '| %s | %s | %s | %s | %s | %s |\n' "$k" "$v_posts" "$v_load_s" "$v_rep_s" "$v_events" "$v_peak_mb"
-done
-python3 - "$tmp/points" <<'PY'
+for b in "${!builds[@]}"; do
+  [ "${#builds[@]}" -eq 1 ] || printf '\n%s:\n' "${builds[$b]}"
+  echo "| provinces | posts | load s | replication s (CPU) | kernel events | peak MB |"
+  echo "|---|---|---|---|---|---|"
+  for k in "${sizes[@]}"; do
+    # The run with the median replication time (its other fields are the same in every run).
+    line=$(sed 's/.*rep_s=\([^ ]*\).*/\1 &/' "$tmp/runs$b-$k" | sort -g | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}' | cut -d' ' -f2-)
+    echo "$k $line" >>"$tmp/points$b"
+    eval "$(echo "$line" | tr ' ' '\n' | sed 's/^/v_/')"
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$k" "$v_posts" "$v_load_s" "$v_rep_s" "$v_events" "$v_peak_mb"
+  done
+  python3 - "$tmp/points$b" <<'PY'
 import math, sys
 pts = []
 for line in open(sys.argv[1]):
@@ -74,5 +87,6 @@ if n >= 2:
     mx = sum(x for x, _ in pts) / n
     my = sum(y for _, y in pts) / n
     slope = sum((x - mx) * (y - my) for x, y in pts) / sum((x - mx) ** 2 for x, _ in pts)
-    print(f"log-log slope of replication CPU seconds against posts: {slope:.2f}")
+    print(f"log-log slope of replication CPU seconds against posts: {slope:.3f}")
 PY
+done
