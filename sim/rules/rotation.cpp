@@ -99,6 +99,10 @@ FlowKind flow_kind(const model::RotationFlow& f) {
 bool eligible(const RuleContext& ctx, CadreId id, const model::RotationFlow& f, FlowKind kind,
               const PlanDates& dates) {
   const auto& p = ctx.scenario.rotation;
+  // The plan first: most cadres of a large organisation are in no plan, and the count is a
+  // compact array while the records are scattered (the checks are filters without effects, so
+  // their order does not change the result).
+  if (!kind.term_limit && p.require_in_plan && ctx.world.plan_count[id] == 0) return false;
   const auto& c = ctx.world.cadres[id];
   if (c.status != model::CadreStatus::kActive || c.rotation.active) return false;
   const PostId origin = origin_of(c);
@@ -108,7 +112,6 @@ bool eligible(const RuleContext& ctx, CadreId id, const model::RotationFlow& f, 
   } else {
     if (c.post == model::kNoPost) return false;
     if (c.post_since > dates.in_post_since) return false;
-    if (p.require_in_plan && ctx.world.plan_count[id] == 0) return false;
   }
   return c.retirement_date >= (kind.training ? dates.retire_floor : dates.retire_floor_short);
 }
@@ -267,8 +270,15 @@ void rotation_plan(RuleContext& ctx, std::uint32_t plan_number) {
   // rotation, and only a cadre who starts one (then ineligible) changes the level of their
   // origin (a displaced holder keeps the post as the last one), so each list holds everyone
   // `eligible` can accept for a flow from that level; `eligible` still decides.
+  // With require_in_plan and no term-limit flow only a cadre in the succession plan can be
+  // eligible, and nothing during a rotation plan adds to the plan (planning_review and the
+  // election preparation do): the others are passed over on plan_count, without reading their
+  // records.
+  bool planned_only = p.require_in_plan;
+  for (const auto& f : p.flows) planned_only = planned_only && !flow_kind(f).term_limit;
   std::array<std::vector<CadreId>, model::kMaxLevels> by_origin_level;
   for (CadreId id = 0; id < w.cadres.size(); ++id) {
+    if (planned_only && w.plan_count[id] == 0) continue;
     const auto& c = w.cadres[id];
     if (c.status != model::CadreStatus::kActive || c.rotation.active) continue;
     if (const PostId origin = origin_of(c); origin != model::kNoPost)
