@@ -80,12 +80,14 @@ inline double candidate_score_base(const RuleContext& ctx, const model::Candidat
 /// the same order (floating-point addition is monotone, so the bound holds exactly). Loops that
 /// keep the best candidate skip a cadre whose bound is below the best score so far without
 /// changing the result. Built once per scan (it takes the scenario's largest rating bonus then);
-/// inline, since the scans call it for every candidate (it reads the compact competence copy).
+/// inline, since the scans call it for every candidate (it reads the competence from the candidate
+/// summaries).
 class CandidateScoreBound {
  public:
   CandidateScoreBound(const RuleContext& ctx, PostId post)
-      : copy_(ctx.world.candidate_summary),
+      : summaries_(ctx.world.candidate_summary),
         cadres_(ctx.world.cadres),
+        top_experience_(experience_term(kScoredLowerLevelMonths)),
         top_bonus_(*std::max_element(ctx.scenario.evaluation.planning_bonus.begin(),
                                      ctx.scenario.evaluation.planning_bonus.end())),
         non_native_term_(
@@ -94,16 +96,17 @@ class CandidateScoreBound {
   double operator()(CadreId cadre) const {
     // The same value as the record's, in a compact array (a world built by hand has none).
     const double competence =
-        cadre < copy_.size() ? copy_[cadre].competence : cadres_[cadre].competence;
-    return competence + 0.02 * 5.0 + top_bonus_ + non_native_term_;
+        cadre < summaries_.size() ? summaries_[cadre].competence : cadres_[cadre].competence;
+    return competence + top_experience_ + top_bonus_ + non_native_term_;
   }
   /// The largest value of candidate_score's last term (0.1 × the non-native preference) for
   /// this post: candidate_score_base + this bounds candidate_score exactly.
   double non_native_term() const { return non_native_term_; }
 
  private:
-  const std::vector<model::CandidateSummary>& copy_;
+  const std::vector<model::CandidateSummary>& summaries_;
   const std::vector<model::Cadre>& cadres_;
+  double top_experience_;  ///< the experience term at its cap
   double top_bonus_;
   double non_native_term_;
 };
