@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
     std::printf(
-        "posts=%zu load_s=%.3f rep_s=%.3f events=%llu peak_mb=%.0f\n",
+        "posts=%zu load_s=%.3f rep_s=%.4f events=%llu peak_mb=%.0f\n",
         loaded.scenario.organisation.posts.size(), static_cast<double>(t1 - t0) / CLOCKS_PER_SEC,
         static_cast<double>(t2 - t1) / CLOCKS_PER_SEC / static_cast<double>(reps),
         static_cast<unsigned long long>(events / reps), static_cast<double>(ru.ru_maxrss) / 1024.0);

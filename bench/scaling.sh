@@ -5,7 +5,8 @@
 # default 5) as separate processes, the sizes in turn: the table and the fit use the median CPU
 # time per size, since a single run of the small sizes (20-60 ms) moves the slope by +-0.05 on a
 # shared machine.
-# Prints a table and the log-log slope of CPU seconds against posts.
+# Prints a table and the log-log slope of CPU seconds against posts, then a bootstrap interval
+# of the slope over the rounds (and, with AGAINST, of the difference between the builds).
 # YEARS (environment, default 10, the horizon of issue 16's targets) sets the calendar to that
 # many years from 2026, repeating the five-yearly party congresses and state elections; YEARS=5
 # is the generator's own 2026-2030.
@@ -60,7 +61,11 @@ builds=("$build")
 # the two builds in turn within each size.
 for ((r = 0; r < ${REPEAT:-5}; ++r)); do
   for k in "${sizes[@]}"; do
-    for b in "${!builds[@]}"; do
+    # The builds in turn, in the opposite order every other round: the first of two runs in a row
+    # is timed slightly differently (an A/A comparison of one build with itself showed it).
+    order=("${!builds[@]}")
+    [ $((r % 2)) -eq 0 ] || order=($(printf '%s\n' "${order[@]}" | tac))
+    for b in "${order[@]}"; do
       "${builds[$b]}/bench/replicate_once" "$tmp/n$k.json" >>"$tmp/runs$b-$k"
     done
   done
@@ -90,3 +95,41 @@ if n >= 2:
     print(f"log-log slope of replication CPU seconds against posts: {slope:.3f}")
 PY
 done
+# How far the slope can be trusted: a bootstrap over the rounds (each round is one run of every
+# size, and of every build, close in time). A resample draws REPEAT rounds with replacement and
+# fits the slope to the per-size medians of those rounds; the 2.5 and 97.5 percentiles of 2,000
+# resamples bound the slope. With AGAINST, the same rounds are drawn for both builds, so the
+# interval of the difference of their slopes leaves out what a slow spell does to both.
+SCALING_BUILDS="$(printf '%s\n' "${builds[@]}")" python3 - "$tmp" "${sizes[@]}" <<'PY'
+import math, os, random, statistics, sys
+tmp, sizes = sys.argv[1], sys.argv[2:]
+names = os.environ["SCALING_BUILDS"].split("\n")
+nbuilds = len(names)
+def runs(b, k):
+    out = []
+    for line in open(f"{tmp}/runs{b}-{k}"):
+        f = dict(kv.split("=") for kv in line.split())
+        out.append((math.log(float(f["posts"])), float(f["rep_s"])))
+    return out
+data = [[runs(b, k) for k in sizes] for b in range(nbuilds)]
+rounds = min(len(r) for d in data for r in d)
+if rounds < 3 or len(sizes) < 2:
+    sys.exit(0)
+def slope(b, picks):
+    pts = [(d[0][0], math.log(max(statistics.median(d[i][1] for i in picks), 1e-6))) for d in data[b]]
+    mx = sum(x for x, _ in pts) / len(pts)
+    my = sum(y for _, y in pts) / len(pts)
+    return sum((x - mx) * (y - my) for x, y in pts) / sum((x - mx) ** 2 for x, _ in pts)
+rng = random.Random(20261201)
+draws = [[rng.randrange(rounds) for _ in range(rounds)] for _ in range(2000)]
+def interval(values):
+    v = sorted(values)
+    return v[int(0.025 * len(v))], v[int(0.975 * len(v)) - 1]
+print(f"\nbootstrap over {rounds} rounds (2,000 resamples), 95 % interval of the slope:")
+for b in range(nbuilds):
+    lo, hi = interval(slope(b, d) for d in draws)
+    print(f"  {names[b]}: {lo:.3f} to {hi:.3f}")
+if nbuilds == 2:
+    lo, hi = interval(slope(0, d) - slope(1, d) for d in draws)
+    print(f"  {names[0]} minus {names[1]}: {lo:+.3f} to {hi:+.3f}")
+PY
