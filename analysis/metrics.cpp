@@ -451,10 +451,16 @@ void MetricsCollector::close_year(Day date) {
   year_acc_[{"refusal_share", "all"}] = offers > 0 ? get("refusals", "all") / offers : 0;
   const double moves = get("rotations", "all");
   year_acc_[{"shortfall_mean", "all"}] = moves > 0 ? get("shortfall_sum", "all") / moves : 0;
-  for (auto& [key, v] : year_acc_) {
-    result_.yearly[key].push_back(v);
-    if (!is_ratio(key.metric)) result_.totals[key] += v;
-    v = 0;
+  if (year_close_slots_.size() != year_acc_.size()) {
+    year_close_slots_.clear();
+    for (auto& [key, v] : year_acc_)
+      year_close_slots_.push_back(
+          {&v, &result_.yearly[key], is_ratio(key.metric) ? nullptr : &result_.totals[key]});
+  }
+  for (const YearCloseSlot& slot : year_close_slots_) {
+    slot.yearly->push_back(*slot.accumulator);
+    if (slot.total != nullptr) *slot.total += *slot.accumulator;
+    *slot.accumulator = 0;
   }
   last_year_end_ = date;
 }

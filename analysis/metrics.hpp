@@ -107,7 +107,12 @@ class MetricsCollector : public engine::Observer {
   /// The year's accumulator of on_events' series `counter` (a ReasonCounter in metrics.cpp) for
   /// the group named by `reason`: looked up by name at its first use, then by its address.
   double& by_reason(std::size_t counter, std::uint16_t reason);
-  void staffing_month(const model::World& w);  ///< staffing series (docs/model.md § Staffing)
+  /// Appends `v` to the monthly series (m, g), the `slot`-th series written this month, and
+  /// advances `slot` (month_slots_). `verify`: check the slot's key first (and look the series
+  /// up again if it differs), as on the first month and after the organisation changes.
+  void put_month(std::size_t& slot, bool verify, std::string_view m, std::string_view g, double v);
+  /// Staffing series (docs/model.md § Staffing), written through put_month from `slot` on.
+  void staffing_month(const model::World& w, std::size_t& slot, bool verify);
   void count_personnel_action(const events::DomainEvent& e, const model::World& world);
   void count_election_outcome(const events::DomainEvent& e);  ///< election_pipeline slots
   void write_election_totals();                               ///< election_pipeline totals
@@ -117,6 +122,16 @@ class MetricsCollector : public engine::Observer {
   std::map<SeriesKey, double> year_acc_;
   /// Every key of year_acc_ seen so far, with its value (the map's nodes never move or go).
   std::unordered_map<SeriesKey, double*, SeriesKeyHash, SeriesKeyEqual> year_index_;
+  /// What close_year does with each accumulator of year_acc_, in the map's order: append it to
+  /// its yearly series, add it to its total (none for a ratio), and reset it. Found in the maps
+  /// when year_acc_ has grown since the last close (entries are never removed, so the same size
+  /// means the same keys), not at every close.
+  struct YearCloseSlot {
+    double* accumulator;
+    std::vector<double>* yearly;
+    double* total;  ///< nullptr for a ratio (is_ratio)
+  };
+  std::vector<YearCloseSlot> year_close_slots_;
   std::vector<std::string> level_ids_;
   std::vector<std::string> flow_ids_;
   std::vector<std::string> tier_groups_;  ///< "<tier id>/<action>", kTierActions per tier
@@ -136,6 +151,10 @@ class MetricsCollector : public engine::Observer {
   /// planned successors, and the bench strength (each planned cadre shared among their posts).
   std::vector<std::uint8_t> month_ready_;
   std::vector<double> month_bench_;
+  /// Month-end sums refilled every month, kept for the same reason: vacancies per level, and
+  /// the six staffing sums per level and in all (staffing_month).
+  std::vector<double> month_vacancies_;
+  std::vector<double> month_staffing_;
   /// The key posts of the structure in force, in post order (rebuilt when the organisation
   /// changes): the monthly pass reads their holders only, and asks for those ahead.
   std::vector<model::PostId> key_posts_;
@@ -161,9 +180,13 @@ class MetricsCollector : public engine::Observer {
   std::vector<model::TitleId> key_titles_;
   std::vector<std::array<std::vector<double>*, 3>> pipeline_series_;
   /// The monthly series on_month_end writes, in the order it writes them, found in the map on
-  /// the first month and then reused (the order is the same every month; each use checks the
-  /// key and looks it up again if it differs): no string-keyed lookup per month.
+  /// the first month and then reused: no string-keyed lookup or comparison per month. Which
+  /// series a month writes, and in what order, depends only on the scenario and the
+  /// organisation in force (its titles with a non-native rule), so the keys are checked again
+  /// (and looked up where they differ) only in a month whose organisation is not the one
+  /// they were last checked for (month_slots_org_).
   std::vector<std::pair<const SeriesKey*, std::vector<double>*>> month_slots_;
+  const model::Organisation* month_slots_org_ = nullptr;
 };
 
 /// Display name of a level pair "from>to".

@@ -15,17 +15,13 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   const auto& org = w.org != nullptr ? *w.org : s_.organisation;
   result_.months.push_back(day);
   std::size_t slot = 0;
-  auto put = [&](const std::string& m, const std::string& g, double v) {
-    if (slot == month_slots_.size() || month_slots_[slot].first->metric != m ||
-        month_slots_[slot].first->group != g) {
-      auto it = result_.monthly.try_emplace(SeriesKey{m, g}).first;
-      if (slot == month_slots_.size()) month_slots_.emplace_back();
-      month_slots_[slot] = {&it->first, &it->second};
-    }
-    month_slots_[slot++].second->push_back(v);
+  const bool verify = &org != month_slots_org_;
+  auto put = [&](std::string_view m, std::string_view g, double v) {
+    put_month(slot, verify, m, g, v);
   };
   // Vacancies and acting holders.
-  std::vector<double> vac(level_ids_.size(), 0);
+  auto& vac = month_vacancies_;
+  vac.assign(level_ids_.size(), 0);
   double vac_all = 0, vac_key = 0, acting = 0;
   for (model::PostId p = 0; p < w.posts.size(); ++p) {
     if (w.posts[p].holder != model::kNoCadre || !org.in_force(p)) continue;
@@ -126,8 +122,12 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
     double n[3] = {0, 0, 0};
     for (const model::PostId p : org.posts_of_unit[u])
       if (org.title_of(p).key) ++n[std::min<int>(ready[p], 2)];
-    for (std::size_t k = 0; k < 3; ++k)
-      put("unit_pipeline_ready", org.units[u].id + "/" + kReadyGroups[k], n[k]);
+    for (std::size_t k = 0; k < 3; ++k) {
+      // The group's name is built only when put_month checks or looks up the key.
+      const bool keyed = verify || slot >= month_slots_.size();
+      put("unit_pipeline_ready", keyed ? org.units[u].id + "/" + kReadyGroups[k] : std::string(),
+          n[k]);
+    }
   }
   // Non-native compliance per title with a rule.
   for (model::TitleId t = 0; t < org.titles.size(); ++t) {
@@ -153,7 +153,7 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
     est += org.units[u].establishment;
   }
   put("imbalance_index", "all", est > 0 ? gap / est : 0);
-  if (s_.staffing.enabled) staffing_month(w);
+  if (s_.staffing.enabled) staffing_month(w, slot, verify);
   // Without pools, the world's counts (the engine's invariants check both) spare a pass over
   // every cadre record; with pools, the pass also counts the members of each pool state.
   double active = 0, rotated = 0;
@@ -180,13 +180,30 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   put("active_cadres", "all", active);
   put("rotated_now", "all", rotated);
   put("without_post", "all", static_cast<double>(w.unplaced.size()));
+  month_slots_org_ = &org;
 }
 
-void MetricsCollector::staffing_month(const model::World& w) {
+void MetricsCollector::put_month(std::size_t& slot, bool verify, std::string_view m,
+                                 std::string_view g, double v) {
+  if (slot == month_slots_.size() ||
+      (verify && (month_slots_[slot].first->metric != m || month_slots_[slot].first->group != g))) {
+    auto it = result_.monthly.try_emplace(SeriesKey{std::string(m), std::string(g)}).first;
+    if (slot == month_slots_.size()) month_slots_.emplace_back();
+    month_slots_[slot] = {&it->first, &it->second};
+  }
+  month_slots_[slot++].second->push_back(v);
+}
+
+void MetricsCollector::staffing_month(const model::World& w, std::size_t& slot, bool verify) {
   const auto& org = w.org != nullptr ? *w.org : s_.organisation;
   const std::size_t n = level_ids_.size() + 1;  // levels, then "all"
-  std::vector<double> headcount(n, 0), staff(n, 0), surplus(n, 0), shortage(n, 0), in_surplus(n, 0),
-      short_units(n, 0);
+  month_staffing_.assign(6 * n, 0);
+  double* const headcount = month_staffing_.data();
+  double* const staff = headcount + n;
+  double* const surplus = staff + n;
+  double* const shortage = surplus + n;
+  double* const in_surplus = shortage + n;
+  double* const short_units = in_surplus + n;
   unit_flags_.resize(org.units.size(), 0);
   for (model::UnitId u = 0; u < org.units.size(); ++u) {
     if (!org.unit_active[u]) continue;
@@ -204,12 +221,12 @@ void MetricsCollector::staffing_month(const model::World& w) {
   }
   for (std::size_t g = 0; g < n; ++g) {
     const std::string& group = g + 1 < n ? level_ids_[g] : kAll;
-    result_.monthly[{"headcount", group}].push_back(headcount[g]);
-    result_.monthly[{"staff", group}].push_back(staff[g]);
-    result_.monthly[{"headcount_surplus", group}].push_back(surplus[g]);
-    result_.monthly[{"headcount_shortage", group}].push_back(shortage[g]);
-    result_.monthly[{"units_in_surplus", group}].push_back(in_surplus[g]);
-    result_.monthly[{"units_short", group}].push_back(short_units[g]);
+    put_month(slot, verify, "headcount", group, headcount[g]);
+    put_month(slot, verify, "staff", group, staff[g]);
+    put_month(slot, verify, "headcount_surplus", group, surplus[g]);
+    put_month(slot, verify, "headcount_shortage", group, shortage[g]);
+    put_month(slot, verify, "units_in_surplus", group, in_surplus[g]);
+    put_month(slot, verify, "units_short", group, short_units[g]);
   }
 }
 

@@ -86,6 +86,10 @@ void MetricsCollector::save_state(kernel::ByteWriter& w) const {
 
 void MetricsCollector::load_state(kernel::ByteReader& r) {
   using kernel::FormatError;
+  // The series are read into the maps anew: the slots that point into them are found again.
+  month_slots_.clear();
+  month_slots_org_ = nullptr;
+  year_close_slots_.clear();
   result_.months = load_days(r);
   load_series(r, result_.monthly, result_.months.size());
   result_.years = load_days(r);
