@@ -29,28 +29,7 @@ echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p')
 for k in "${sizes[@]}"; do
   python3 scenarios/national/generate.py "$csv" --provinces "$k" -o "$tmp/n$k.json"
   if [ "${YEARS:-10}" != 5 ]; then
-    python3 - "$tmp/n$k.json" "${YEARS:-10}" <<'PY'
-import json, sys
-path, years = sys.argv[1], int(sys.argv[2])
-s = json.load(open(path))
-cal = s["calendar"]
-start = int(cal["start"][:4])
-end = start + years - 1
-if years < 1 or cal["start"][4:] != "-01-01":
-    sys.exit("YEARS must be at least 1 (and the calendar must start on 1 January)")
-cal["end"] = f"{end}-12-31"
-def cycle(events):
-    out = [e for e in events if int(e["date"][:4]) <= end]
-    for e in events:
-        y = int(e["date"][:4]) + 5
-        while y <= end:
-            out.append({**e, "date": f"{y}{e['date'][4:]}"})
-            y += 5
-    return sorted(out, key=lambda e: e["date"])
-cal["party_congresses"] = cycle(cal["party_congresses"])
-cal["state_elections"] = cycle(cal["state_elections"])
-json.dump(s, open(path, "w"))
-PY
+    python3 bench/extend_calendar.py "$tmp/n$k.json" "${YEARS:-10}"
   fi
 done
 builds=("$build")

@@ -22,26 +22,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for k in "$small" "$large"; do
   python3 scenarios/national/generate.py "$csv" --provinces "$k" -o "$tmp/n$k.json"
-  # The same calendar extension as bench/scaling.sh (YEARS years from 2026, elections repeated).
-  python3 - "$tmp/n$k.json" "${YEARS:-10}" <<'PY'
-import json, sys
-path, years = sys.argv[1], int(sys.argv[2])
-s = json.load(open(path))
-cal = s["calendar"]
-end = int(cal["start"][:4]) + years - 1
-cal["end"] = f"{end}-12-31"
-def cycle(events):
-    out = [e for e in events if int(e["date"][:4]) <= end]
-    for e in events:
-        y = int(e["date"][:4]) + 5
-        while y <= end:
-            out.append({**e, "date": f"{y}{e['date'][4:]}"})
-            y += 5
-    return sorted(out, key=lambda e: e["date"])
-cal["party_congresses"] = cycle(cal["party_congresses"])
-cal["state_elections"] = cycle(cal["state_elections"])
-json.dump(s, open(path, "w"))
-PY
+  python3 bench/extend_calendar.py "$tmp/n$k.json" "${YEARS:-10}"
 done
 bin="$build/bench/replicate_once"
 posts() { "$bin" "$1" | sed 's/.*posts=\([0-9]*\).*/\1/'; }
