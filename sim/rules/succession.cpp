@@ -42,16 +42,25 @@ int lower_level_months(const model::Cadre& c, model::LevelId level) {
 }  // namespace
 
 Readiness readiness(const RuleContext& ctx, CadreId cadre, PostId post) {
-  const auto& p = ctx.scenario.succession;
-  const auto& c = ctx.world.cadres[cadre];
-  const model::LevelId level = ctx.org.level_of(post);
-  const bool lowest = level + 1u >= ctx.org.levels.size();
+  return ReadinessCheck(ctx)(cadre, post);
+}
+
+ReadinessCheck::ReadinessCheck(const RuleContext& ctx)
+    : ctx_(ctx),
+      in_post_since_floor_(kernel::months_completed_by(
+          ctx.now(), ctx.scenario.succession.ready_min_months_in_post)) {}
+
+Readiness ReadinessCheck::operator()(CadreId cadre, PostId post) const {
+  const auto& p = ctx_.scenario.succession;
+  const auto& c = ctx_.world.cadres[cadre];
+  const model::LevelId level = ctx_.org.level_of(post);
+  const bool lowest = level + 1u >= ctx_.org.levels.size();
   // Time in the current or an equivalent post counts (a rotation does not reset it); the last
   // annual rating must be good enough; lower-level experience, which rotation provides, is
   // required for posts above the lowest level.
   const bool rated = c.rating == model::Rating::kNone || c.rating >= p.ready_min_rating;
   if (c.competence >= p.ready_min_competence && rated &&
-      c.equivalent_since <= kernel::months_completed_by(ctx.now(), p.ready_min_months_in_post) &&
+      c.equivalent_since <= in_post_since_floor_ &&
       (lowest || lower_level_months(c, level) >= p.ready_min_months_lower_level))
     return Readiness::kReadyNow;
   if (c.competence >= p.later_min_competence) return Readiness::kReadyLater;
@@ -132,6 +141,20 @@ void planning_review(RuleContext& ctx, int year) {
   auto& w = ctx.world;
   const auto& p = ctx.scenario.succession;
   if (w.plan_count.size() < w.cadres.size()) w.plan_count.resize(w.cadres.size(), 0);
+  // The retirement floor of a post's next term start: posts share a few term starts (their
+  // titles' next elections, or today), so the date conversion is redone only when the start
+  // differs from the last one asked for.
+  Day floor_start = 0, floor_of_start = 0;
+  bool floor_known = false;
+  auto retirement_floor_of = [&](PostId post) {
+    const Day term_start = next_term_start(ctx, post);
+    if (!floor_known || term_start != floor_start) {
+      floor_of_start = planning_retirement_floor(ctx, term_start);
+      floor_start = term_start;
+      floor_known = true;
+    }
+    return floor_of_start;
+  };
   // 1. Removals.
   for (auto& e : w.plan) {
     const auto& c = w.cadres[e.cadre];
@@ -141,7 +164,7 @@ void planning_review(RuleContext& ctx, int year) {
     else if (const PostId held = c.post != model::kNoPost ? c.post : c.last_post;
              held != model::kNoPost && ctx.org.title_of(held).rank >= ctx.org.title_of(e.post).rank)
       reason = events::kReasonHeldAlready;  // promoted to it, or to an equal or higher post
-    else if (!may_plan(ctx, e.cadre, e.post, next_term_start(ctx, e.post)))
+    else if (!may_plan_by_floor(ctx, e.cadre, e.post, retirement_floor_of(e.post)))
       reason = events::kReasonAgedOut;
     else if (ctx.scenario.evaluation.remove_from_plan_if_not_completed &&
              c.rating == model::Rating::kNotCompleted)
@@ -201,12 +224,13 @@ void planning_review(RuleContext& ctx, int year) {
     return list;
   };
   std::vector<std::pair<double, CadreId>> ranked;
+  const ReadinessCheck ready_check(ctx);
   // Binding structure targets: while a target is unmet, its group ranks first by this much.
   constexpr double kTargetBonus = 10;
   for (PostId post = 0; post < ctx.org.posts.size(); ++post) {
     if (!ctx.org.title_of(post).key || !ctx.org.in_force(post)) continue;
     if (per_post[post] >= p.max_candidates_per_post) continue;
-    const Day retire_floor = planning_retirement_floor(ctx, next_term_start(ctx, post));
+    const Day retire_floor = retirement_floor_of(post);
     ranked.clear();
     // The post's kept entries (the first `kept` entries are still in post order).
     const auto& slots = w.plan.slots();
@@ -268,7 +292,7 @@ void planning_review(RuleContext& ctx, int year) {
                        candidates.end());
     std::sort_heap(ranked.begin(), ranked.end());
     for (const auto& [neg_score, c] : ranked) {
-      append_plan_entry(w, {c, post, readiness(ctx, c, post), ctx.now()});
+      append_plan_entry(w, {c, post, ready_check(c, post), ctx.now()});
       ++w.plan_count[c];
       ++per_post[post];
       women += w.cadres[c].sex == model::Sex::kFemale;
@@ -278,7 +302,7 @@ void planning_review(RuleContext& ctx, int year) {
   }
   merge_plan_entries(w, kept);
   // 3. Readiness of every entry.
-  for (auto& e : w.plan) e.readiness = readiness(ctx, e.cadre, e.post);
+  for (auto& e : w.plan) e.readiness = ready_check(e.cadre, e.post);
 }
 
 CadreId best_ready_successor(const RuleContext& ctx, PostId post) {
@@ -288,10 +312,11 @@ CadreId best_ready_successor(const RuleContext& ctx, PostId post) {
   double best_score = -1e300;
   const Day retire_floor =
       kernel::add_months(ctx.now(), ctx.scenario.appointment.min_months_before_retirement);
+  const ReadinessCheck ready_check(ctx);
   for (const auto& e : w.plan_of(post)) {
     const auto& c = w.cadres[e.cadre];
     if (c.status != model::CadreStatus::kActive) continue;
-    if (readiness(ctx, e.cadre, post) != Readiness::kReadyNow) continue;
+    if (ready_check(e.cadre, post) != Readiness::kReadyNow) continue;
     if (!non_native_allows(ctx.org, c, post)) continue;
     if (c.retirement_date < retire_floor) continue;
     if (c.post != model::kNoPost && ctx.org.title_of(c.post).rank >= ctx.org.title_of(post).rank)

@@ -26,6 +26,17 @@ model::UnitId managing_unit(const model::Organisation& org, PostId post);
 Day next_term_start(const RuleContext& ctx, PostId post);
 /// Readiness of `cadre` for `post` now.
 model::Readiness readiness(const RuleContext& ctx, CadreId cadre, PostId post);
+/// readiness() for many cadres on one day: the day by which the months-in-post threshold is
+/// met (a date conversion) is worked out once, not per cadre. The form for loops.
+class ReadinessCheck {
+ public:
+  explicit ReadinessCheck(const RuleContext& ctx);
+  model::Readiness operator()(CadreId cadre, PostId post) const;
+
+ private:
+  const RuleContext& ctx_;
+  Day in_post_since_floor_;  ///< in the current or an equivalent post since this day or earlier
+};
 /// Earliest retirement date that leaves a full planning period after `term_start`.
 Day planning_retirement_floor(const RuleContext& ctx, Day term_start);
 /// Whether `cadre` may be planned for `post` whose next term starts on `term_start` (rank, age

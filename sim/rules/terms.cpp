@@ -128,6 +128,7 @@ CadreId election_candidate(const RuleContext& ctx, PostId post, std::uint16_t& o
   const auto& org = ctx.org;
   // 1. A ready-now planned successor.
   Best ready, later;
+  const ReadinessCheck ready_check(ctx);
   for (const auto& e : w.plan_of(post)) {
     // A head at the term limit designated at preparation for this equivalent post elsewhere
     // (term-limit rotation) is the managing tier's choice: first among planned successors of the
@@ -139,7 +140,7 @@ CadreId election_candidate(const RuleContext& ctx, PostId post, std::uint16_t& o
          w.cadres[e.cadre].term_limit_rotation_candidate);  // left the post earlier today
     if (!rotation && !newcomer) continue;
     const double score = candidate_score(ctx, e.cadre, post) + (rotation ? 100.0 : 0.0);
-    const model::Readiness r = readiness(ctx, e.cadre, post);
+    const model::Readiness r = ready_check(e.cadre, post);
     if (r == model::Readiness::kReadyNow)
       ready.offer(e.cadre, score);
     else if (r == model::Readiness::kReadyLater)
@@ -309,9 +310,10 @@ void hold_election(RuleContext& ctx, const model::Election& election, model::Ten
   });
   // The pipeline before the election: ready-now planned successors per post.
   std::vector<std::uint8_t> ready(org.posts.size(), 0);
+  const ReadinessCheck ready_check(ctx);
   for (const auto& e : w.plan)
     if (ready[e.post] < 255 && w.cadres[e.cadre].status == model::CadreStatus::kActive &&
-        readiness(ctx, e.cadre, e.post) == model::Readiness::kReadyNow)
+        ready_check(e.cadre, e.post) == model::Readiness::kReadyNow)
       ++ready[e.post];
   std::vector<PostId> opened;  // posts left by newcomers today (the cascade)
   auto elect = [&](CadreId s, PostId post, std::uint16_t outcome, double pipeline) {
@@ -504,6 +506,7 @@ void prepare_election(RuleContext& ctx, const model::Election& election, model::
   // Designations are appended and merged into post order at the end: the loop looks up only
   // the current post's entries, which a designation for this post follows.
   const std::size_t appended_from = w.plan.compact();  // no gaps before the appended entries
+  const ReadinessCheck ready_check(ctx);
   for (model::LevelId level : election.levels)
     for (model::UnitId u : org.units_of_level[level])
       for (PostId post : org.posts_of_unit[u]) {
@@ -529,7 +532,7 @@ void prepare_election(RuleContext& ctx, const model::Election& election, model::
         for (const auto& e : std::span(first, last))
           if (e.cadre != model::kNoCadre &&
               w.cadres[e.cadre].status == model::CadreStatus::kActive &&
-              readiness(ctx, e.cadre, post) == model::Readiness::kReadyNow &&
+              ready_check(e.cadre, post) == model::Readiness::kReadyNow &&
               age.allows(w.cadres[e.cadre])) {
             covered = true;
             break;
@@ -550,7 +553,7 @@ void prepare_election(RuleContext& ctx, const model::Election& election, model::
               if (cd.rotation.active || !non_native_allows(org, cd, post)) continue;
               if (org.title_of(q).rank >= t.rank) continue;
               if (!age.allows(cd)) continue;
-              if (readiness(ctx, c, post) != model::Readiness::kReadyNow) continue;
+              if (ready_check(c, post) != model::Readiness::kReadyNow) continue;
               const double s = candidate_score(ctx, c, post);
               if (s > best_score || (s == best_score && c < best)) best = c, best_score = s;
             }

@@ -256,6 +256,8 @@ TEST(Succession, ReadinessCategoriesChangeExactlyAtTheirThresholds) {
     EXPECT_EQ(rules::readiness(ctx, id, target), c.expected)
         << "competence " << c.competence << ", " << c.months_in_post << " months in post, "
         << c.lower_months << " months below";
+    // The loop form (the months-in-post floor worked out once) gives the same.
+    EXPECT_EQ(rules::ReadinessCheck(ctx)(id, target), c.expected);
   }
 }
 
