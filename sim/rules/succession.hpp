@@ -11,7 +11,11 @@
 
 #include <algorithm>  // std::max_element
 #include <array>      // the experience terms
+#include <bit>        // std::endian
+#include <cstddef>    // offsetof
 #include <cstdint>    // std::uint8_t
+#include <cstring>    // std::memcpy
+#include <tuple>      // std::tuple_size_v
 #include <vector>     // candidate lists
 
 #include "sim/rules/context.hpp"
@@ -71,9 +75,35 @@ model::CandidateSummary candidate_summary(const model::Cadre& c);
 /// from the record after the month is added to experience_months[level] (the month-end pass
 /// keeps the summaries so, without recounting every level).
 inline void count_month_served(model::CandidateSummary& s, model::LevelId level) {
-  const std::size_t n = level < s.months_below.size() ? level : s.months_below.size();
-  for (std::size_t l = 0; l < n; ++l)
-    s.months_below[l] += s.months_below[l] < kScoredLowerLevelMonths;
+  constexpr std::size_t kCounts = std::tuple_size_v<decltype(s.months_below)>;
+  using model::CandidateSummary;
+  constexpr std::size_t kRatingAt = offsetof(CandidateSummary, rating);
+  if constexpr (std::endian::native == std::endian::little && kCounts == 7 &&
+                offsetof(CandidateSummary, months_below) == kRatingAt + 1) {
+    // The month-end pass calls this for every holder every month: the counts of the levels
+    // below `level` are counted at once, as bytes 1..7 of the word that starts at the rating
+    // (byte 0, left as it is). Every byte is at most the cap C (< 128; a rating is at most 3),
+    // so byte (0x80 + C - 1) - b never borrows from the next byte, and its top bit is set
+    // exactly when b < C; adding that bit to the chosen bytes never carries.
+    static_assert(kScoredLowerLevelMonths > 0 && kScoredLowerLevelMonths < 128);
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+    constexpr std::uint64_t kBias = kOnes * (0x80u + kScoredLowerLevelMonths - 1);
+    // Bytes 1..n of the word, n = min(level, 7): the counts a month at `level` adds to.
+    static constexpr auto kCountsBelow = [] {
+      std::array<std::uint64_t, kCounts + 1> m{};
+      for (std::size_t n = 0; n <= kCounts; ++n) m[n] = ((std::uint64_t{1} << (8 * n)) - 1) << 8;
+      return m;
+    }();
+    auto* const bytes = reinterpret_cast<unsigned char*>(&s) + kRatingAt;
+    std::uint64_t word;
+    std::memcpy(&word, bytes, sizeof word);
+    word += ((kBias - word) >> 7) & kOnes & kCountsBelow[level < kCounts ? level : kCounts];
+    std::memcpy(bytes, &word, sizeof word);
+  } else {
+    const std::size_t n = level < kCounts ? level : kCounts;
+    for (std::size_t l = 0; l < n; ++l)
+      s.months_below[l] += s.months_below[l] < kScoredLowerLevelMonths;
+  }
 }
 /// Records `cadre`'s new rating in World::candidate_summary, if the array holds the cadre (call
 /// after a change of its rating: the rest of a summary changes only at month ends).

@@ -99,6 +99,41 @@ TEST(Succession, TheCandidateSummaryScoresAsTheRecordDoes) {
   }
 }
 
+// count_month_served counts a month in all the summary's counts below the level at once (bytes
+// of one word); it must do exactly what one count at a time does: each count below the level one
+// more until the 60-month cap, and nothing else touched (the rating, the counts at and above the
+// level, the competence). Checked from every count at 57..60 and from zero for 70 months (every
+// count reaches the cap and stays), at every level and rating.
+TEST(Succession, AMonthServedCountsAsOneCountAtATimeWould) {
+  auto one_at_a_time = [](model::CandidateSummary s, model::LevelId level) {
+    for (std::size_t l = 0; l < s.months_below.size() && l < level; ++l)
+      if (s.months_below[l] < rules::kScoredLowerLevelMonths) ++s.months_below[l];
+    return s;
+  };
+  for (model::LevelId level = 0; level < model::kMaxLevels; ++level)
+    for (std::uint8_t rating = 0; rating < model::kRatingGrades; ++rating) {
+      model::CandidateSummary s;
+      s.competence = 0.25 * rating;
+      s.rating = rating;
+      for (int month = 0; month < 70; ++month) {
+        const model::CandidateSummary expected = one_at_a_time(s, level);
+        rules::count_month_served(s, level);
+        ASSERT_EQ(s, expected) << "level " << int{level} << ", month " << month;
+      }
+      for (std::uint8_t start = 57; start <= 60; ++start)
+        for (std::size_t at = 0; at < s.months_below.size(); ++at) {
+          model::CandidateSummary t;
+          t.rating = rating;
+          for (std::size_t l = 0; l < t.months_below.size(); ++l)
+            t.months_below[l] = static_cast<std::uint8_t>(l == at ? start : (l * 7) % 61);
+          const model::CandidateSummary expected = one_at_a_time(t, level);
+          rules::count_month_served(t, level);
+          ASSERT_EQ(t, expected) << "level " << int{level} << ", count " << at << " at "
+                                 << int{start};
+        }
+    }
+}
+
 TEST(Succession, PlanningNeverExceedsNCandidatesPerPostOrMPostsPerCandidate) {
   // 8 key posts, 4 candidates each eligible for all of them.
   const LimitCase cases[] = {
