@@ -46,7 +46,7 @@ done
 echo "peak memory against replications ..." >&2
 # shellcheck disable=SC2086 # a list of counts
 bash bench/memory.sh "$build" ${REPLICATIONS:-1000 10000} >"$tmp/memory.txt"
-if command -v mpirun >/dev/null && ldd "$build/cli/cadresim" | grep -q libmpi; then
+if command -v mpirun >/dev/null && ldd "$build/cli/cadresim" | grep libmpi >/dev/null; then
   echo "MPI, 1 and 2 ranks ..." >&2
   bash bench/mpi_efficiency.sh "$build" "${MPI_REPLICATIONS:-400}" 1 2 >"$tmp/mpi.txt"
 fi
