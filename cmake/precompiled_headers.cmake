@@ -1,7 +1,9 @@
-# Precompiled headers: nlohmann/json, GoogleTest and fmt take 1.5–3.5 s to parse in every
-# translation unit that includes them (106 of the 196 include json), which was a third of each
-# build's compile time and made CI's three builds (Release, sanitizers, fuzz) most of its length.
-# Each target parses its set once; GCC and clang then load it in a fraction of a second.
+# Precompiled headers: nlohmann/json and GoogleTest take 2.5–3.5 s to parse in every translation
+# unit that includes them (106 of the 196 include json), and compiling is most of CI's length
+# (docs/performance.md § Build and CI time). Each target parses its set once; GCC then loads it in
+# a fraction of a second.
+# Not fmt: GCC 12 does not restore the optimisation pragmas fmt/core.h pushes at -O0 when it loads
+# them from a precompiled header, and Eigen's _mm_prefetch then fails to compile in Debug builds.
 # OFF builds every translation unit from its own includes: a check that each file includes what
 # it uses, as the precompiled set is included in every file of the target.
 option(CADRESIM_PRECOMPILED_HEADERS "Precompile the heavy third-party headers once per target" ON)
