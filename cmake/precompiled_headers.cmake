@@ -8,6 +8,9 @@
 # it uses, as the precompiled set is included in every file of the target.
 option(CADRESIM_PRECOMPILED_HEADERS "Precompile the heavy third-party headers once per target" ON)
 
+# The standard headers every set has (most files include them).
+set(CADRESIM_PCH_STD <string> <vector> <map> <optional> <algorithm>)
+
 # cadresim_precompile(<target> <header>...): precompile these headers for the target's sources,
 # except the generated ones (embedded resources: data only).
 function(cadresim_precompile target)
