@@ -8,6 +8,7 @@
 #include <filesystem>  // the scratch folder
 #include <fstream>     // writing the roster file
 #include <string>
+#include <system_error>  // std::error_code: removal never throws
 
 #include "sim/scenario/csv.hpp"
 #include "sim/scenario/loader.hpp"
@@ -25,6 +26,13 @@ struct Setup {
                                                  "training" / "small-district.json");
     doc["population"]["roster"] = "roster.csv";
   }
+  // Runs at the fuzzer's normal exit (-max_total_time, -runs); a crash keeps the folder.
+  ~Setup() {
+    std::error_code ignored;
+    fs::remove_all(dir, ignored);
+  }
+  Setup(const Setup&) = delete;
+  Setup& operator=(const Setup&) = delete;
 };
 }  // namespace
 
