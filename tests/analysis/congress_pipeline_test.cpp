@@ -27,7 +27,7 @@ const model::Scenario& baseline() {
   return s.scenario;
 }
 
-class Collect : public engine::Observer {
+class CongressEventLog : public engine::Observer {
  public:
   void on_events(std::span<const events::DomainEvent> batch, const model::World&) override {
     for (const auto& e : batch)
@@ -153,7 +153,7 @@ TEST(CongressPipeline, PerTitleTotalsAgreeWithTheEventLogOfTheSameReplication) {
   const auto& org = s.organisation;
   engine::Engine e(s, 3, 0);
   MetricsCollector m(s);
-  Collect c;
+  CongressEventLog c;
   e.add_observer(m);
   e.add_observer(c);
   e.run();

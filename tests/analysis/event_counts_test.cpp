@@ -13,6 +13,7 @@
 #include <vector>      // the log
 
 #include "analysis/metrics.hpp"
+#include "analysis_test_support.hpp"  // paths in the source tree, the small scenario
 #include "sim/engine/engine.hpp"
 #include "sim/scenario/loader.hpp"
 
@@ -21,11 +22,9 @@ namespace {
 
 using events::EventType;
 
-std::filesystem::path src(const char* rel) {
-  return std::filesystem::path(CADRESIM_SOURCE_DIR) / rel;
-}
+using analysistest::src;
 
-class Collect : public engine::Observer {
+class EventLog : public engine::Observer {
  public:
   void on_events(std::span<const events::DomainEvent> batch, const model::World&) override {
     log.insert(log.end(), batch.begin(), batch.end());
@@ -138,7 +137,7 @@ void expect_totals_match_log(const char* path) {
   const model::Scenario& s = loaded.scenario;
   engine::Engine e(s, 7, 0);
   MetricsCollector m(s);
-  Collect c;
+  EventLog c;
   e.add_observer(m);
   e.add_observer(c);
   e.run();

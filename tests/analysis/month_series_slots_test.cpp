@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>  // the scenario with one more change
 
 #include "analysis/metrics.hpp"
+#include "analysis_test_support.hpp"  // paths in the source tree, the small scenario
 #include "sim/engine/engine.hpp"
 #include "sim/kernel/calendar.hpp"
 #include "sim/scenario/loader.hpp"
@@ -24,9 +25,7 @@
 namespace cadresim::analysis {
 namespace {
 
-std::filesystem::path src(const char* rel) {
-  return std::filesystem::path(CADRESIM_SOURCE_DIR) / rel;
-}
+using analysistest::src;
 
 // The share of a title's held posts whose holder is not native to the post's unit, for every
 // title with a non-native rule in the organisation in force, at every month end.

@@ -14,6 +14,7 @@
 #include "analysis/metrics.hpp"
 #include "analysis/report.hpp"
 #include "analysis/runner.hpp"
+#include "analysis_test_support.hpp"  // paths in the source tree, the small scenario
 #include "sim/engine/engine.hpp"
 #include "sim/scenario/loader.hpp"
 
@@ -22,9 +23,7 @@ namespace {
 
 using events::EventType;
 
-std::filesystem::path src(const char* rel) {
-  return std::filesystem::path(CADRESIM_SOURCE_DIR) / rel;
-}
+using analysistest::src;
 
 const scenario::LoadedScenario& tiered() {
   static const auto s = scenario::load_scenario_file(src("tests/data/tiers-small.json"));
@@ -33,7 +32,7 @@ const scenario::LoadedScenario& tiered() {
 
 // Keeps every event of a run; a move from no post (a term-limited head) gets the cadre's
 // rotation origin, the post last held, in place of `from`.
-class Collect : public engine::Observer {
+class ActionLog : public engine::Observer {
  public:
   void on_events(std::span<const events::DomainEvent> batch, const model::World& w) override {
     for (auto e : batch) {
@@ -53,7 +52,7 @@ struct Outcome {
 Outcome run(const model::Scenario& s, std::uint64_t seed) {
   engine::Engine e(s, seed, 0);
   MetricsCollector m(s);
-  Collect c;
+  ActionLog c;
   e.add_observer(m);
   e.add_observer(c);
   e.run();

@@ -26,6 +26,7 @@
 #include "analysis/markov/estimation.hpp"
 #include "analysis/markov/manpower_model.hpp"
 #include "analysis/runner.hpp"
+#include "analysis_test_support.hpp"  // paths in the source tree, the small scenario
 #include "sim/engine/engine.hpp"
 #include "sim/scenario/loader.hpp"
 
@@ -37,7 +38,7 @@ using cadresim::events::EventType;
 using cadresim::kernel::Day;
 using cadresim::model::Scenario;
 
-const std::filesystem::path kSource(CADRESIM_SOURCE_DIR);
+using cadresim::analysistest::kSource;
 
 Scenario pools_grades() {
   return cadresim::scenario::load_scenario_file(kSource / "tests/data/pools-grades.json").scenario;
@@ -327,7 +328,7 @@ TEST(PoolsEstimate, ByLevelCountsPoolMembersAtTheirGradesLevel) {
 namespace {
 
 // Every event of a run, with the world at the end.
-class Collect : public cadresim::engine::Observer {
+class PoolEventLog : public cadresim::engine::Observer {
  public:
   void on_events(std::span<const DomainEvent> e, const cadresim::model::World&) override {
     events.insert(events.end(), e.begin(), e.end());
@@ -352,7 +353,7 @@ TEST(PoolsDes, PoolMembersStayOutOfThePostBasedMechanismsInAMixedScenario) {
   const Scenario s =
       cadresim::scenario::build_scenario(doc, "mixed", kSource / "tests/data").scenario;
   cadresim::engine::Engine e(s, 3, 0);
-  Collect log;
+  PoolEventLog log;
   e.add_observer(log);
   e.run();
   const auto& w = e.world();

@@ -12,6 +12,7 @@
 #include "analysis/report.hpp"
 #include "analysis/runner.hpp"
 #include "analysis/statistics.hpp"
+#include "analysis_test_support.hpp"  // paths in the source tree, the small scenario
 #include "sim/engine/engine.hpp"
 #include "sim/kernel/random.hpp"
 #include "sim/scenario/csv.hpp"
@@ -20,9 +21,7 @@
 namespace cadresim::analysis {
 namespace {
 
-std::filesystem::path src(const char* rel) {
-  return std::filesystem::path(CADRESIM_SOURCE_DIR) / rel;
-}
+using analysistest::src;
 
 // Coverage: for n = 20 normal observations the Student-t 95 % interval contains the true mean
 // with probability exactly 0.95. Over 4000 independent samples the hit count is binomial:
@@ -56,10 +55,7 @@ TEST(Statistics, QuantilesAndIntervalsOfKnownSamples) {
   EXPECT_EQ(one.ci_high, 7);
 }
 
-const scenario::LoadedScenario& small() {
-  static const auto s = scenario::load_scenario_file(src("tests/data/engine-small.json"));
-  return s;
-}
+using analysistest::small;
 
 ScenarioResults results_for(const scenario::LoadedScenario& l,
                             const std::vector<ReplicationResult>& reps) {

@@ -13,6 +13,7 @@
 #include "analysis/report.hpp"
 #include "analysis/runner.hpp"
 #include "analysis/snapshot.hpp"
+#include "analysis_test_support.hpp"  // paths in the source tree, the small scenario
 #include "sim/engine/engine.hpp"
 #include "sim/model/world_io.hpp"
 #include "sim/scenario/loader.hpp"
@@ -20,14 +21,9 @@
 namespace cadresim::analysis {
 namespace {
 
-std::filesystem::path src(const char* rel) {
-  return std::filesystem::path(CADRESIM_SOURCE_DIR) / rel;
-}
+using analysistest::src;
 
-const scenario::LoadedScenario& small() {
-  static const auto s = scenario::load_scenario_file(src("tests/data/engine-small.json"));
-  return s;
-}
+using analysistest::small;
 const scenario::LoadedScenario& baseline() {
   static const auto s = scenario::load_scenario_file(src("scenarios/dien-bien/baseline.json"));
   return s;

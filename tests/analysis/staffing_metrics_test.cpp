@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analysis/runner.hpp"
+#include "analysis_test_support.hpp"  // paths in the source tree, the small scenario
 #include "sim/scenario/loader.hpp"
 
 namespace {
@@ -19,7 +20,7 @@ using cadresim::analysis::ReplicationResult;
 using cadresim::analysis::RunOptions;
 using cadresim::model::Scenario;
 
-const std::filesystem::path kSource(CADRESIM_SOURCE_DIR);
+using cadresim::analysistest::kSource;
 
 Scenario baseline() {
   return cadresim::scenario::load_scenario_file(kSource / "scenarios/dien-bien/baseline.json")

@@ -17,6 +17,22 @@ TEST(TextWidth, CountsCodePointsAndNotCombiningMarks) {
   EXPECT_EQ(display_width("≥1"), 2u);
 }
 
+TEST(TextWidth, DecodesCodePointsAndConsumesInvalidBytesOneByOne) {
+  const std::string_view text = "a\xC4\x90\xE1\xBB\x87\xF0\x9F\x99\x82\xFF";  // a Đ ệ 🙂 0xFF
+  std::size_t i = 0;
+  EXPECT_EQ(next_code_point(text, i), U'a');
+  EXPECT_EQ(next_code_point(text, i), U'\u0110');
+  EXPECT_EQ(i, 3u);
+  EXPECT_EQ(next_code_point(text, i), U'\u1EC7');
+  EXPECT_EQ(next_code_point(text, i), U'\U0001F642');
+  EXPECT_EQ(next_code_point(text, i), char32_t{0xFF}) << "an invalid byte comes back as itself";
+  EXPECT_EQ(i, text.size());
+  const std::string_view cut = "\xE1\xBB";  // a sequence cut short ends at the text's end
+  i = 0;
+  (void)next_code_point(cut, i);
+  EXPECT_EQ(i, cut.size());
+}
+
 TEST(TextWidth, PadsByDisplayedColumnsAndNeverCuts) {
   EXPECT_EQ(pad_right("Điện", 6), "Điện  ");
   EXPECT_EQ(pad_left("Điện", 6), "  Điện");

@@ -13,9 +13,20 @@
 #include <iterator>    // std::istreambuf_iterator
 #include <string>
 
+#include "../test_scratch.hpp"  // scratch_cleanup
+
 namespace cadresim::clitest {
 
 namespace fs = std::filesystem;
+
+/// The source tree's root, and the small test scenario in it.
+inline const fs::path kSource{CADRESIM_SOURCE_DIR};
+inline const fs::path kSmall = kSource / "tests" / "data" / "engine-small.json";
+
+/// Path of a file in the source tree, as text for a command line (unquoted).
+inline std::string src(const char* relative) {
+  return (kSource / relative).string();
+}
 
 /// What a run of the binary produced.
 struct CliRun {
@@ -39,19 +50,20 @@ inline std::string slurp(const fs::path& p) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-/// Runs `cadresim <args>` with no standard input, from `cwd` when given, with `env` (e.g.
-/// "X=1 ") before the command; stdout and stderr are captured.
 /// A fresh scratch path for the current test: <tmp>/cadresim-<prefix>-<test>-<pid>-<what>
-/// (removed first; the process id keeps two builds' suites running at once apart, and `what`
-/// comes last so that a file name keeps its extension).
+/// (removed first, and when the test passes; the process id keeps two builds' suites running at
+/// once apart, and `what` comes last so that a file name keeps its extension).
 inline fs::path scratch_path(const std::string& prefix, const std::string& what) {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
   const fs::path p = fs::temp_directory_path() / ("cadresim-" + prefix + "-" + info->name() + "-" +
                                                   std::to_string(::getpid()) + "-" + what);
   fs::remove_all(p);
+  testing_support::scratch_cleanup().add(p);  // removed again when the test passes
   return p;
 }
 
+/// Runs `cadresim <args>` with no standard input, from `cwd` when given, with `env` (e.g.
+/// "X=1 ") before the command; stdout and stderr are captured.
 inline CliRun run_cadresim(const std::string& args, const std::string& cwd = "",
                            const std::string& env = "") {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();

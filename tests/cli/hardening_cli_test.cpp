@@ -34,9 +34,9 @@ using testing::Not;
 
 namespace {
 
-const fs::path kSource(CADRESIM_SOURCE_DIR);
+using cadresim::clitest::kSource;
 const fs::path kTraining = kSource / "scenarios" / "training" / "small-district.json";
-const fs::path kSmall = kSource / "tests" / "data" / "engine-small.json";
+using cadresim::clitest::kSmall;
 
 /// A fresh folder for one test, removed at the end.
 class Scratch {

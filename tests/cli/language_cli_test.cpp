@@ -25,8 +25,8 @@ using cadresim::clitest::run_cadresim;
 using cadresim::clitest::scratch_path;
 using cadresim::clitest::slurp;
 
-const fs::path kSource = CADRESIM_SOURCE_DIR;
-const fs::path kSmall = kSource / "tests" / "data" / "engine-small.json";
+using cadresim::clitest::kSmall;
+using cadresim::clitest::kSource;
 
 /// report.html without its embedded data and script: the text a reader sees.
 std::string visible_html(const std::string& html) {

@@ -12,13 +12,11 @@
 #include <string>
 #include <vector>
 
-#include "cli/commands.hpp"  // ExitCode
+#include "cli/commands.hpp"         // ExitCode
+#include "markov_main_support.hpp"  // run_markov
 
-namespace cadresim::cli {
-int markov_main(std::span<const std::string> args);
-}
-
-using cadresim::cli::markov_main;
+using cadresim::clitest::MarkovRun;
+using cadresim::clitest::run_markov;
 using nlohmann::json;
 using testing::HasSubstr;
 using testing::Not;
@@ -27,21 +25,6 @@ namespace {
 
 const std::string kExample =
     std::string(CADRESIM_SOURCE_DIR) + "/scenarios/examples/markov-grades.json";
-
-struct Outcome {
-  int rc;
-  std::string out;
-  std::string err;
-};
-
-Outcome run(std::vector<std::string> args) {
-  testing::internal::CaptureStdout();
-  testing::internal::CaptureStderr();
-  const int rc = markov_main(args);
-  std::string out = testing::internal::GetCapturedStdout();
-  std::string err = testing::internal::GetCapturedStderr();
-  return {rc, std::move(out), std::move(err)};
-}
 
 // A scratch directory, removed at the end of the test.
 struct TempDir {
@@ -65,7 +48,7 @@ struct TempDir {
 }  // namespace
 
 TEST(MarkovCommand, WorkedExamplePrintsEveryQuantityAsJson) {
-  const Outcome r = run({kExample});
+  const MarkovRun r = run_markov({kExample});
   ASSERT_EQ(r.rc, cadresim::cli::kOk) << r.err;
   const json j = json::parse(r.out);
   for (const char* key : {"states", "leaving", "flows", "exits", "projection", "fundamental_matrix",
@@ -89,7 +72,7 @@ TEST(MarkovCommand, WorkedExamplePrintsEveryQuantityAsJson) {
 }
 
 TEST(MarkovCommand, TableFormatShowsStateNamesAndTheStatement) {
-  const Outcome r = run({kExample, "--format", "table"});
+  const MarkovRun r = run_markov({kExample, "--format", "table"});
   ASSERT_EQ(r.rc, cadresim::cli::kOk) << r.err;
   EXPECT_THAT(r.out, HasSubstr("Chuyên viên chính (A2)"));
   EXPECT_THAT(r.out, HasSubstr("Fundamental matrix"));
@@ -103,7 +86,7 @@ TEST(MarkovCommand, TableFormatShowsStateNamesAndTheStatement) {
 TEST(MarkovCommand, OutWritesTheFileAndLeavesNoTemporary) {
   TempDir dir;
   const std::string out = (dir.path / "result.json").string();
-  const Outcome r = run({kExample, "--out", out});
+  const MarkovRun r = run_markov({kExample, "--out", out});
   ASSERT_EQ(r.rc, cadresim::cli::kOk) << r.err;
   EXPECT_TRUE(r.out.empty());
   std::ifstream in(out);
@@ -117,7 +100,7 @@ TEST(MarkovCommand, OutWritesTheFileAndLeavesNoTemporary) {
 TEST(MarkovCommand, OutReplacesAnExistingFile) {
   TempDir dir;
   const std::string out = dir.write("result.txt", "old contents");
-  ASSERT_EQ(run({kExample, "--format", "table", "-o", out}).rc, cadresim::cli::kOk);
+  ASSERT_EQ(run_markov({kExample, "--format", "table", "-o", out}).rc, cadresim::cli::kOk);
   std::ifstream in(out);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   EXPECT_THAT(text, HasSubstr("cadresim markov:"));
@@ -125,7 +108,8 @@ TEST(MarkovCommand, OutReplacesAnExistingFile) {
 
 TEST(MarkovCommand, OutIntoMissingDirectoryIsARuntimeFailure) {
   TempDir dir;
-  const Outcome r = run({kExample, "--out", (dir.path / "no" / "such" / "x.json").string()});
+  const MarkovRun r =
+      run_markov({kExample, "--out", (dir.path / "no" / "such" / "x.json").string()});
   EXPECT_EQ(r.rc, cadresim::cli::kRuntimeFailure);
   EXPECT_THAT(r.err, HasSubstr("cannot"));
 }
@@ -136,7 +120,7 @@ TEST(MarkovCommand, ClosedChainGivesStationaryDistributionAndANote) {
     "states": ["post A", "post B"],
     "transitions": [[0.9, 0.1], [0.2, 0.8]]
   })");
-  const Outcome r = run({file});
+  const MarkovRun r = run_markov({file});
   ASSERT_EQ(r.rc, cadresim::cli::kOk) << r.err;
   const json j = json::parse(r.out);
   EXPECT_TRUE(j["closed"].get<bool>());
@@ -151,7 +135,7 @@ TEST(MarkovCommand, SeparateClosedGroupsAreExplainedByName) {
   const std::string file = dir.write("split.json", R"({
     "states": ["north", "south"], "transitions": [[1, 0], [0, 1]], "stocks": [5, 7]
   })");
-  const Outcome r = run({file, "--format", "table"});
+  const MarkovRun r = run_markov({file, "--format", "table"});
   ASSERT_EQ(r.rc, cadresim::cli::kOk) << r.err;
   EXPECT_THAT(r.out, HasSubstr("not unique"));
   EXPECT_THAT(r.out, HasSubstr("{'north'} and {'south'}"));
@@ -162,7 +146,7 @@ TEST(MarkovCommand, TheTableIsInTheChosenLanguageAndTheJsonIsNot) {
   const std::string file = dir.write("split.json", R"({
     "states": ["bắc", "nam"], "transitions": [[1, 0], [0, 1]], "stocks": [5.5, 7]
   })");
-  const Outcome vi = run({file, "--format", "table", "--lang", "vi"});
+  const MarkovRun vi = run_markov({file, "--format", "table", "--lang", "vi"});
   ASSERT_EQ(vi.rc, cadresim::cli::kOk) << vi.err;
   EXPECT_THAT(vi.out, HasSubstr("2 trạng thái; chuỗi đóng (không ai rời đi)"));
   EXPECT_THAT(vi.out, HasSubstr("Xác suất chuyển trạng thái mỗi kỳ"));
@@ -170,21 +154,21 @@ TEST(MarkovCommand, TheTableIsInTheChosenLanguageAndTheJsonIsNot) {
   EXPECT_THAT(vi.out, HasSubstr("{'bắc'} và {'nam'}"));
   EXPECT_THAT(vi.out, HasSubstr("5,5"));  // the decimal comma
   EXPECT_THAT(vi.out, Not(HasSubstr("Note:")));
-  const Outcome en = run({file, "--format", "table", "--lang", "en"});
+  const MarkovRun en = run_markov({file, "--format", "table", "--lang", "en"});
   EXPECT_THAT(en.out, HasSubstr("Note: The stationary distribution is not unique"));
   EXPECT_THAT(en.out, HasSubstr("5.5"));
   // JSON is language-neutral: its notes are the English ones whatever --lang says.
-  EXPECT_EQ(run({file, "--lang", "vi"}).out, run({file, "--lang", "en"}).out);
-  EXPECT_EQ(run({file, "--lang", "xx"}).rc, cadresim::cli::kUsageError);
+  EXPECT_EQ(run_markov({file, "--lang", "vi"}).out, run_markov({file, "--lang", "en"}).out);
+  EXPECT_EQ(run_markov({file, "--lang", "xx"}).rc, cadresim::cli::kUsageError);
   // The attainability statement too, with the same states named.
   const std::string target = dir.write("target.json", R"({
     "states": ["junior", "senior"], "transitions": [[0.7, 0.1], [0, 0.9]],
     "target_stocks": [100, 5]
   })");
-  const Outcome t_vi = run({target, "--format", "table", "--lang", "vi"});
+  const MarkovRun t_vi = run_markov({target, "--format", "table", "--lang", "vi"});
   EXPECT_THAT(t_vi.out, HasSubstr("Không đạt được chỉ bằng tuyển dụng"));
   EXPECT_THAT(t_vi.out, HasSubstr("'senior'"));
-  EXPECT_THAT(run({target, "--format", "table", "--lang", "en"}).out,
+  EXPECT_THAT(run_markov({target, "--format", "table", "--lang", "en"}).out,
               HasSubstr("Not attainable by recruitment alone"));
 }
 
@@ -193,7 +177,7 @@ TEST(MarkovCommand, InvalidInputExitsWithThreeAndPointers) {
   const std::string file = dir.write("bad.json", R"({
     "states": ["A", "B"], "transitions": [[0.5, 0.6], [0.1, -0.2]], "extra": 1
   })");
-  const Outcome r = run({file});
+  const MarkovRun r = run_markov({file});
   EXPECT_EQ(r.rc, cadresim::cli::kInvalidInput);
   EXPECT_TRUE(r.out.empty());
   EXPECT_THAT(r.err, HasSubstr(file + ": /transitions/0: the probabilities in this row sum"));
@@ -203,26 +187,26 @@ TEST(MarkovCommand, InvalidInputExitsWithThreeAndPointers) {
 
 TEST(MarkovCommand, MalformedJsonExitsWithThree) {
   TempDir dir;
-  const Outcome r = run({dir.write("broken.json", "{\"states\": [")});
+  const MarkovRun r = run_markov({dir.write("broken.json", "{\"states\": [")});
   EXPECT_EQ(r.rc, cadresim::cli::kInvalidInput);
   EXPECT_THAT(r.err, HasSubstr("not valid JSON at byte offset"));
 }
 
 TEST(MarkovCommand, MissingInputFileExitsWithThree) {
-  const Outcome r = run({"/nonexistent/markov.json"});
+  const MarkovRun r = run_markov({"/nonexistent/markov.json"});
   EXPECT_EQ(r.rc, cadresim::cli::kInvalidInput);
   EXPECT_THAT(r.err, HasSubstr("/nonexistent/markov.json: file not found"));
 }
 
 TEST(MarkovCommand, UsageErrorsExitWithTwo) {
-  EXPECT_EQ(run({}).rc, cadresim::cli::kUsageError);
-  EXPECT_EQ(run({kExample, kExample}).rc, cadresim::cli::kUsageError);
-  EXPECT_EQ(run({kExample, "--format", "csv"}).rc, cadresim::cli::kUsageError);
-  EXPECT_EQ(run({kExample, "--colour"}).rc, cadresim::cli::kUsageError);
+  EXPECT_EQ(run_markov({}).rc, cadresim::cli::kUsageError);
+  EXPECT_EQ(run_markov({kExample, kExample}).rc, cadresim::cli::kUsageError);
+  EXPECT_EQ(run_markov({kExample, "--format", "csv"}).rc, cadresim::cli::kUsageError);
+  EXPECT_EQ(run_markov({kExample, "--colour"}).rc, cadresim::cli::kUsageError);
 }
 
 TEST(MarkovCommand, HelpListsTheOptions) {
-  const Outcome r = run({"--help"});
+  const MarkovRun r = run_markov({"--help"});
   EXPECT_EQ(r.rc, cadresim::cli::kOk);
   EXPECT_THAT(r.out, HasSubstr("--format"));
   EXPECT_THAT(r.out, HasSubstr("--out"));

@@ -13,13 +13,11 @@
 #include <string>
 #include <vector>
 
-#include "cli/commands.hpp"  // ExitCode
+#include "cli/commands.hpp"         // ExitCode
+#include "markov_main_support.hpp"  // run_markov
 
-namespace cadresim::cli {
-int markov_main(std::span<const std::string> args);
-}
-
-using cadresim::cli::markov_main;
+using cadresim::clitest::MarkovRun;
+using cadresim::clitest::run_markov;
 using nlohmann::json;
 using testing::HasSubstr;
 
@@ -27,25 +25,11 @@ namespace {
 
 const std::string kPools = std::string(CADRESIM_SOURCE_DIR) + "/tests/data/pools-grades.json";
 
-struct Outcome {
-  int rc;
-  std::string out;
-  std::string err;
-};
-
-Outcome run(std::vector<std::string> args) {
-  testing::internal::CaptureStdout();
-  testing::internal::CaptureStderr();
-  const int rc = markov_main(args);
-  std::string out = testing::internal::GetCapturedStdout();
-  std::string err = testing::internal::GetCapturedStderr();
-  return {rc, std::move(out), std::move(err)};
-}
-
 }  // namespace
 
 TEST(MarkovFromScenario, PoolScenarioEstimateIsWithinFourStandardErrorsOfTheTrueMatrix) {
-  const Outcome r = run({"--from-scenario", kPools, "-n", "100", "--seed", "5", "--threads", "2"});
+  const MarkovRun r =
+      run_markov({"--from-scenario", kPools, "-n", "100", "--seed", "5", "--threads", "2"});
   ASSERT_EQ(r.rc, cadresim::cli::kOk) << r.err;
   const json j = json::parse(r.out);
   EXPECT_EQ(j["by"], "pool");  // auto: the scenario has pools
@@ -79,7 +63,7 @@ TEST(MarkovFromScenario, PoolScenarioEstimateIsWithinFourStandardErrorsOfTheTrue
 }
 
 TEST(MarkovFromScenario, TableShowsMatrixStandardErrorsExposureAndStocks) {
-  const Outcome r = run({"--from-scenario", kPools, "-n", "5", "--format", "table"});
+  const MarkovRun r = run_markov({"--from-scenario", kPools, "-n", "5", "--format", "table"});
   ASSERT_EQ(r.rc, cadresim::cli::kOk) << r.err;
   EXPECT_THAT(r.out, HasSubstr("Estimated yearly transition probabilities"));
   EXPECT_THAT(r.out, HasSubstr("Standard errors"));
@@ -89,7 +73,7 @@ TEST(MarkovFromScenario, TableShowsMatrixStandardErrorsExposureAndStocks) {
 }
 
 TEST(MarkovFromScenario, ByLevelGroupsPoolGradesByTheirLevel) {
-  const Outcome r = run({"--from-scenario", kPools, "-n", "3", "--by", "level"});
+  const MarkovRun r = run_markov({"--from-scenario", kPools, "-n", "3", "--by", "level"});
   ASSERT_EQ(r.rc, cadresim::cli::kOk) << r.err;
   const json j = json::parse(r.out);
   EXPECT_EQ(j["states"], json::parse(R"(["province"])"));
@@ -97,20 +81,21 @@ TEST(MarkovFromScenario, ByLevelGroupsPoolGradesByTheirLevel) {
 }
 
 TEST(MarkovFromScenario, UsageErrorsExitWithTwo) {
-  EXPECT_EQ(run({"--from-scenario", kPools, kPools}).rc, cadresim::cli::kUsageError);
-  EXPECT_EQ(run({"--from-scenario", kPools, "--by", "colour"}).rc, cadresim::cli::kUsageError);
-  EXPECT_EQ(run({"--from-scenario", kPools, "-n", "0"}).rc, cadresim::cli::kUsageError);
-  const Outcome titles = run({"--from-scenario", kPools, "--by", "title"});
+  EXPECT_EQ(run_markov({"--from-scenario", kPools, kPools}).rc, cadresim::cli::kUsageError);
+  EXPECT_EQ(run_markov({"--from-scenario", kPools, "--by", "colour"}).rc,
+            cadresim::cli::kUsageError);
+  EXPECT_EQ(run_markov({"--from-scenario", kPools, "-n", "0"}).rc, cadresim::cli::kUsageError);
+  const MarkovRun titles = run_markov({"--from-scenario", kPools, "--by", "title"});
   EXPECT_EQ(titles.rc, cadresim::cli::kUsageError);
   EXPECT_THAT(titles.err, HasSubstr("has no titles"));
-  const Outcome seed = run({kPools, "--seed", "3"});
+  const MarkovRun seed = run_markov({kPools, "--seed", "3"});
   EXPECT_EQ(seed.rc, cadresim::cli::kUsageError);
   EXPECT_THAT(seed.err, HasSubstr("only applies with --from-scenario"));
 }
 
 TEST(MarkovFromScenario, InvalidScenarioExitsWithThreeAndPrintsNothing) {
-  const Outcome r =
-      run({"--from-scenario", std::string(CADRESIM_SOURCE_DIR) + "/tests/data/missing.json"});
+  const MarkovRun r = run_markov(
+      {"--from-scenario", std::string(CADRESIM_SOURCE_DIR) + "/tests/data/missing.json"});
   EXPECT_EQ(r.rc, cadresim::cli::kInvalidInput);
   EXPECT_TRUE(r.out.empty());
 }

@@ -21,13 +21,12 @@ using cadresim::clitest::CliRun;
 using cadresim::clitest::q;
 using cadresim::clitest::slurp;
 
-const fs::path kSource = CADRESIM_SOURCE_DIR;
-const fs::path kSmall = kSource / "tests" / "data" / "engine-small.json";
+using cadresim::clitest::kSmall;
+using cadresim::clitest::kSource;
 
-/// A fresh scratch folder for the running test.
-fs::path scratch() {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  const fs::path p = fs::temp_directory_path() / (std::string("cadresim-readable-") + info->name());
+/// A fresh scratch folder for the running test (removed when it passes).
+fs::path fresh_folder() {
+  const fs::path p = cadresim::testing_support::unique_temp_dir("readable");
   fs::remove_all(p);
   fs::create_directories(p);
   return p;
@@ -78,7 +77,7 @@ std::vector<std::string> table_at(const std::string& text, const std::string& he
 }
 
 TEST(ReadableSummary, CompareTableAlignsWholeVietnameseNames) {
-  const fs::path dir = scratch();
+  const fs::path dir = fresh_folder();
   // Precomposed and decomposed (e + U+0302 + U+0301) diacritics: both are 1 column each.
   const std::string name = "Hỗ trợ 3 triệu cho cán bộ luân chuyển (bi\xC3\xAA\xCC\x81n)";
   const fs::path v =
@@ -109,7 +108,7 @@ TEST(ReadableSummary, CompareTableAlignsWholeVietnameseNames) {
 }
 
 TEST(ReadableSummary, CountsHaveOneNumberOfDecimals) {
-  const fs::path dir = scratch();
+  const fs::path dir = fresh_folder();
   const CliRun r =
       cadresim::clitest::run_cadresim("run " + q(kSmall) + " -n 10 --out " + q(dir / "out"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -136,7 +135,7 @@ TEST(ReadableSummary, CountsHaveOneNumberOfDecimals) {
 // The labels of the summary's headline block are those of report.html, in language `lang`: both
 // come from one message catalog.
 void headline_labels_are_those_of_report_html(const std::string& lang) {
-  const fs::path dir = scratch();
+  const fs::path dir = fresh_folder();
   const CliRun r = cadresim::clitest::run_cadresim("run " + q(kSmall) + " -n 10 --lang " + lang +
                                                    " --out " + q(dir / "out"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -179,7 +178,7 @@ TEST(ReadableSummary, HeadlineLabelsAreThoseOfReportHtmlInBothLanguages) {
 }
 
 TEST(ReadableSummary, FewReplicationsAreWarnedOnStandardErrorOnly) {
-  const fs::path dir = scratch();
+  const fs::path dir = fresh_folder();
   const CliRun r =
       cadresim::clitest::run_cadresim("run " + q(kSmall) + " -n 3 --out " + q(dir / "out"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -190,7 +189,7 @@ TEST(ReadableSummary, FewReplicationsAreWarnedOnStandardErrorOnly) {
 }
 
 TEST(ReadableSummary, QuietPrintsOnlyTheReportPath) {
-  const fs::path dir = scratch();
+  const fs::path dir = fresh_folder();
   const CliRun r =
       cadresim::clitest::run_cadresim("run " + q(kSmall) + " -n 10 -q --out " + q(dir / "out"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -211,7 +210,7 @@ TEST(ReadableSummary, HelpCommandIsTheCommandsHelpWithExamples) {
 }
 
 TEST(ReadableSummary, AVariantExtendsTheBuiltinBaselineByName) {
-  const fs::path dir = scratch();
+  const fs::path dir = fresh_folder();
   const fs::path v = dir / "v.json";
   std::ofstream(v) << R"({"extends": "builtin:dien-bien", "name": "top-up-anywhere",
                           "support": {"top_up_vnd_per_month": 1500000}})";
@@ -232,7 +231,7 @@ TEST(ReadableSummary, AVariantExtendsTheBuiltinBaselineByName) {
 }
 
 TEST(ReadableSummary, OutputFoldersOfVietnameseNamesAreTransliterated) {
-  const fs::path dir = scratch();
+  const fs::path dir = fresh_folder();
   named_variant(dir, "Hỗ trợ 3 triệu, Điện Biên");
   const CliRun r = cadresim::clitest::run_cadresim("run variant.json -n 10 -q", dir.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;

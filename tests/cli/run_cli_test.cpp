@@ -13,54 +13,48 @@ namespace fs = std::filesystem;
 namespace {
 
 using cadresim::clitest::CliRun;
+using cadresim::clitest::run_cadresim;
 using cadresim::clitest::slurp;
+using cadresim::clitest::src;
 
-fs::path scratch(const std::string& what) {
+fs::path run_scratch(const std::string& what) {
   return cadresim::clitest::scratch_path("run", what);
-}
-
-/// Runs `cadresim <args>` with stdout and stderr captured (`env` is prefixed, e.g. "X=1 ").
-CliRun cadresim(const std::string& args, const std::string& env = "") {
-  return cadresim::clitest::run_cadresim(args, "", env);
-}
-
-std::string src(const char* rel) {
-  return (fs::path(CADRESIM_SOURCE_DIR) / rel).string();
 }
 
 /// A copy of a source file beside the scratch files: a variant may extend only files in its own
 /// folder tree or under a folder named "scenarios" (docs/scenarios.md § Referenced files).
 std::string copy_beside(const char* rel, const std::string& what) {
-  const fs::path copy = scratch(what);
+  const fs::path copy = run_scratch(what);
   fs::copy_file(src(rel), copy, fs::copy_options::overwrite_existing);
   return copy.string();
 }
 
 TEST(Cli, VersionHelpAndUsageErrors) {
-  const CliRun v = cadresim("--version");
+  const CliRun v = run_cadresim("--version");
   EXPECT_EQ(v.exit_code, 0);
   EXPECT_EQ(v.out.rfind("cadresim ", 0), 0u) << v.out;
   EXPECT_NE(v.out.find("commit"), std::string::npos);
-  EXPECT_EQ(cadresim("--help").exit_code, 0);
-  EXPECT_EQ(cadresim("").exit_code, 2);
-  EXPECT_EQ(cadresim("no-such-command").exit_code, 2);
-  EXPECT_EQ(cadresim("--bogus").exit_code, 2);
+  EXPECT_EQ(run_cadresim("--help").exit_code, 0);
+  EXPECT_EQ(run_cadresim("").exit_code, 2);
+  EXPECT_EQ(run_cadresim("no-such-command").exit_code, 2);
+  EXPECT_EQ(run_cadresim("--bogus").exit_code, 2);
   for (const char* c : {"run", "compare", "validate", "markov"}) {
-    const CliRun h = cadresim(std::string(c) + " --help");
+    const CliRun h = run_cadresim(std::string(c) + " --help");
     EXPECT_EQ(h.exit_code, 0) << c;
     EXPECT_NE(h.out.find(std::string("cadresim ") + c), std::string::npos) << c;
   }
-  EXPECT_EQ(cadresim("run -n 0").exit_code, 2);
-  EXPECT_EQ(cadresim("run --until 1999-01-01 " + src("tests/data/engine-small.json")).exit_code, 2);
-  EXPECT_EQ(cadresim("compare " + src("tests/data/engine-small.json")).exit_code, 2);
+  EXPECT_EQ(run_cadresim("run -n 0").exit_code, 2);
+  EXPECT_EQ(run_cadresim("run --until 1999-01-01 " + src("tests/data/engine-small.json")).exit_code,
+            2);
+  EXPECT_EQ(run_cadresim("compare " + src("tests/data/engine-small.json")).exit_code, 2);
 }
 
 TEST(Cli, RunWritesEveryOutputFileAndTheSummary) {
-  const fs::path dir = scratch("out");
-  const fs::path events = scratch("events.csv");
+  const fs::path dir = run_scratch("out");
+  const fs::path events = run_scratch("events.csv");
   const CliRun r =
-      cadresim("run " + src("tests/data/engine-small.json") + " -n 4 --seed 3 --out \"" +
-               dir.string() + "\" --events \"" + events.string() + "\"");
+      run_cadresim("run " + src("tests/data/engine-small.json") + " -n 4 --seed 3 --out \"" +
+                   dir.string() + "\" --events \"" + events.string() + "\"");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // Headlines are means over the run (docs/model.md § Metrics), not last-day snapshots.
   EXPECT_NE(r.out.find("Vacant posts (average over the period's month ends)"), std::string::npos);
@@ -81,13 +75,13 @@ TEST(Cli, RunWritesEveryOutputFileAndTheSummary) {
 }
 
 TEST(Cli, OutputsAreByteIdenticalForOneAndTwoThreads) {
-  const fs::path a = scratch("t1"), b = scratch("t2");
+  const fs::path a = run_scratch("t1"), b = run_scratch("t2");
   const std::string env = "SOURCE_DATE_EPOCH=1764000000 ";
   const std::string scen = src("tests/data/engine-small.json");
   const std::string args_a = scen + " -n 6 --threads 1 -q --out " + a.string();
   const std::string args_b = scen + " -n 6 --threads 2 -q --out " + b.string();
-  ASSERT_EQ(cadresim("run " + args_a, env).exit_code, 0);
-  ASSERT_EQ(cadresim("run " + args_b, env).exit_code, 0);
+  ASSERT_EQ(run_cadresim("run " + args_a, "", env).exit_code, 0);
+  ASSERT_EQ(run_cadresim("run " + args_b, "", env).exit_code, 0);
   // report.json and report.html record the command line, which differs only in --threads and
   // --out; everything else must be the same bytes.
   auto without = [](std::string text, const std::string& args) {
@@ -102,12 +96,12 @@ TEST(Cli, OutputsAreByteIdenticalForOneAndTwoThreads) {
 }
 
 TEST(Cli, AnInvalidScenarioWritesNothingAndExitsThree) {
-  const fs::path dir = scratch("bad");
-  const fs::path bad = scratch("bad.json");
+  const fs::path dir = run_scratch("bad");
+  const fs::path bad = run_scratch("bad.json");
   const std::string base = copy_beside("tests/data/engine-small.json", "base.json");
   std::ofstream(bad) << R"({"extends": ")" << base
                      << R"(", "attrition": {"rate_per_year_by_levle": {}}})";
-  const CliRun r = cadresim("run \"" + bad.string() + "\" -n 2 --out \"" + dir.string() + "\"");
+  const CliRun r = run_cadresim("run \"" + bad.string() + "\" -n 2 --out \"" + dir.string() + "\"");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_TRUE(r.out.empty());
   EXPECT_NE(r.err.find("/attrition/rate_per_year_by_levle"), std::string::npos) << r.err;
@@ -118,14 +112,14 @@ TEST(Cli, AnInvalidScenarioWritesNothingAndExitsThree) {
 }
 
 TEST(Cli, CompareReportsPairedDifferencesSideBySide) {
-  const fs::path dir = scratch("cmp");
-  const fs::path variant = scratch("variant.json");
+  const fs::path dir = run_scratch("cmp");
+  const fs::path variant = run_scratch("variant.json");
   const std::string base = copy_beside("tests/data/engine-small.json", "base.json");
   std::ofstream(variant)
       << R"({"extends": ")" << base
       << R"(", "name": "more-exits", "attrition": {"rate_per_year_by_level": {"commune": 0.08}}})";
-  const CliRun r = cadresim("compare \"" + base + "\" \"" + variant.string() + "\" -n 8 --out \"" +
-                            dir.string() + "\"");
+  const CliRun r = run_cadresim("compare \"" + base + "\" \"" + variant.string() +
+                                "\" -n 8 --out \"" + dir.string() + "\"");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("more-exits versus engine-small"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("difference [95% CI]"), std::string::npos);

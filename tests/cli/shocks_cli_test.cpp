@@ -15,17 +15,14 @@ namespace fs = std::filesystem;
 namespace {
 
 using cadresim::clitest::CliRun;
+using cadresim::clitest::run_cadresim;
 using cadresim::clitest::slurp;
 
-fs::path scratch(const std::string& what) {
+fs::path shocks_scratch(const std::string& what) {
   return cadresim::clitest::scratch_path("shocks", what);
 }
 
-CliRun cadresim(const std::string& args) {
-  return cadresim::clitest::run_cadresim(args);
-}
-
-std::string src(const char* rel) {
+std::string quoted_src(const char* rel) {
   // Appended piece by piece: `"\"" + path` trips GCC 12's -Wrestrict false positive.
   std::string quoted(1, '"');
   quoted += (fs::path(CADRESIM_SOURCE_DIR) / rel).string();
@@ -34,10 +31,11 @@ std::string src(const char* rel) {
 }
 
 TEST(ShocksCli, RunShowsEveryCardInTheSummaryAndTheEventLog) {
-  const fs::path dir = scratch("out"), events = scratch("events.csv");
-  const CliRun r = cadresim("run " + src("scenarios/training/son-mai.json") + " -n 4 --shocks " +
-                            src("scenarios/training/shocks/sudden-departure.json") + " --out \"" +
-                            dir.string() + "\" --events \"" + events.string() + "\"");
+  const fs::path dir = shocks_scratch("out"), events = shocks_scratch("events.csv");
+  const CliRun r =
+      run_cadresim("run " + quoted_src("scenarios/training/son-mai.json") + " -n 4 --shocks " +
+                   quoted_src("scenarios/training/shocks/sudden-departure.json") + " --out \"" +
+                   dir.string() + "\" --events \"" + events.string() + "\"");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Shock cards of son-mai"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("01 Mar 2027 nam-khe-secretary"), std::string::npos) << r.out;
@@ -51,35 +49,37 @@ TEST(ShocksCli, RunShowsEveryCardInTheSummaryAndTheEventLog) {
 }
 
 TEST(ShocksCli, ABadCardIsRefusedWithTheShockFileAndThePointerAndNothingIsWritten) {
-  const fs::path dir = scratch("out"), bad = scratch("bad.json");
+  const fs::path dir = shocks_scratch("out"), bad = shocks_scratch("bad.json");
   std::ofstream(bad)
       << R"({"cards": [{"kind": "departure", "date": "2027-03-01", "cadre": "lo-van-thag"}]})";
-  const CliRun r = cadresim("run " + src("scenarios/training/son-mai.json") + " -n 2 --shocks \"" +
-                            bad.string() + "\" --out \"" + dir.string() + "\"");
+  const CliRun r =
+      run_cadresim("run " + quoted_src("scenarios/training/son-mai.json") + " -n 2 --shocks \"" +
+                   bad.string() + "\" --out \"" + dir.string() + "\"");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find(bad.string() + ": /cards/0/cadre: unknown cadre \"lo-van-thag\""),
             std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find("did you mean \"lo-van-thang\""), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(dir));
-  const CliRun v = cadresim("validate " + src("scenarios/training/son-mai.json") + " --shocks \"" +
-                            bad.string() + "\"");
+  const CliRun v = run_cadresim("validate " + quoted_src("scenarios/training/son-mai.json") +
+                                " --shocks \"" + bad.string() + "\"");
   EXPECT_EQ(v.exit_code, 3);
   EXPECT_NE(v.err.find("/cards/0/cadre"), std::string::npos) << v.err;
   fs::remove(bad);
 }
 
 TEST(ShocksCli, CompareAppliesTheCardsToEveryScenarioAndARunWithShocksReruns) {
-  const fs::path a = scratch("a"), b = scratch("b");
-  const CliRun r = cadresim(
-      "compare " + src("scenarios/training/son-mai.json") + " " +
-      src("scenarios/training/son-mai-extra-round.json") + " -n 4 -q --shocks " +
-      src("scenarios/training/shocks/congress-18-months.json") + " --out \"" + a.string() + "\"");
+  const fs::path a = shocks_scratch("a"), b = shocks_scratch("b");
+  const CliRun r = run_cadresim("compare " + quoted_src("scenarios/training/son-mai.json") + " " +
+                                quoted_src("scenarios/training/son-mai-extra-round.json") +
+                                " -n 4 -q --shocks " +
+                                quoted_src("scenarios/training/shocks/congress-18-months.json") +
+                                " --out \"" + a.string() + "\"");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string summary = slurp(a / "summary.txt");
   EXPECT_NE(summary.find("Shock cards of son-mai\n"), std::string::npos) << summary;
   EXPECT_NE(summary.find("Shock cards of son-mai-extra-round"), std::string::npos) << summary;
-  const CliRun again = cadresim("rerun \"" + a.string() + "\" -q --out \"" + b.string() + "\"");
+  const CliRun again = run_cadresim("rerun \"" + a.string() + "\" -q --out \"" + b.string() + "\"");
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(slurp(a / "summary.txt"), slurp(b / "summary.txt"));
   EXPECT_EQ(slurp(a / "report.json"), slurp(b / "report.json"));
@@ -88,9 +88,9 @@ TEST(ShocksCli, CompareAppliesTheCardsToEveryScenarioAndARunWithShocksReruns) {
 }
 
 TEST(ShocksCli, TheStoryTellsTheCard) {
-  const CliRun r =
-      cadresim("story " + src("scenarios/training/son-mai.json") + " lo-van-thang --shocks " +
-               src("scenarios/training/shocks/sudden-departure.json"));
+  const CliRun r = run_cadresim("story " + quoted_src("scenarios/training/son-mai.json") +
+                                " lo-van-thang --shocks " +
+                                quoted_src("scenarios/training/shocks/sudden-departure.json"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("01 Mar 2027  Shock card: Bí thư Đảng ủy xã Nậm Khê"), std::string::npos)
       << r.out;

@@ -16,17 +16,14 @@ namespace {
 
 using cadresim::clitest::CliRun;
 using cadresim::clitest::slurp;
+using cadresim::clitest::src;
 
-fs::path scratch(const std::string& what) {
+fs::path snap_scratch(const std::string& what) {
   return cadresim::clitest::scratch_path("snap", what);
 }
 
-CliRun cadresim(const std::string& args) {
+CliRun run_fixed_clock(const std::string& args) {
   return cadresim::clitest::run_cadresim(args, "", "SOURCE_DATE_EPOCH=1764000000 ");
-}
-
-std::string src(const char* rel) {
-  return (fs::path(CADRESIM_SOURCE_DIR) / rel).string();
 }
 
 // The text without every occurrence of `args` (report.json records the command line).
@@ -37,9 +34,10 @@ std::string without(std::string text, const std::string& args) {
 }
 
 TEST(SnapshotCli, SaveAt2026ThenContinueGivesTheUninterruptedRun) {
-  const fs::path whole = scratch("whole"), part = scratch("part"), cont = scratch("cont");
-  const fs::path state = scratch("baseline.state");
-  const fs::path ev_whole = scratch("whole.csv"), ev_cont = scratch("cont.csv");
+  const fs::path whole = snap_scratch("whole"), part = snap_scratch("part"),
+                 cont = snap_scratch("cont");
+  const fs::path state = snap_scratch("baseline.state");
+  const fs::path ev_whole = snap_scratch("whole.csv"), ev_cont = snap_scratch("cont.csv");
   const std::string scen = src("scenarios/dien-bien/baseline.json");
   const std::string args_whole = scen + " -n 3 --seed 4 -q --threads 1 --out " + whole.string() +
                                  " --events " + ev_whole.string();
@@ -48,14 +46,14 @@ TEST(SnapshotCli, SaveAt2026ThenContinueGivesTheUninterruptedRun) {
   const std::string args_cont = "--from-state " + state.string() + " " + scen +
                                 " -q --threads 2 --out " + cont.string() + " --events " +
                                 ev_cont.string();
-  const CliRun w = cadresim("run " + args_whole);
+  const CliRun w = run_fixed_clock("run " + args_whole);
   ASSERT_EQ(w.exit_code, 0) << w.err;
-  const CliRun p = cadresim("run " + args_part);
+  const CliRun p = run_fixed_clock("run " + args_part);
   ASSERT_EQ(p.exit_code, 0) << p.err;
   ASSERT_TRUE(fs::exists(state));
   EXPECT_EQ(fs::status(state).permissions() & fs::perms::others_read, fs::perms::none);
   EXPECT_TRUE(fs::exists(part / "report.json"));
-  const CliRun c = cadresim("run " + args_cont);
+  const CliRun c = run_fixed_clock("run " + args_cont);
   ASSERT_EQ(c.exit_code, 0) << c.err;
   // The same scenario: no variant note (only the warning for -n 3, docs/cli.md).
   EXPECT_EQ(c.err.find("(a variant)"), std::string::npos) << c.err;
@@ -64,43 +62,45 @@ TEST(SnapshotCli, SaveAt2026ThenContinueGivesTheUninterruptedRun) {
   EXPECT_EQ(slurp(ev_whole), slurp(ev_cont));
   // rerun repeats the saved run's reports (the snapshot is a side file, not rewritten) but
   // cannot repeat a continued run, whose snapshot the run folder does not hold.
-  const fs::path again = scratch("again");
-  const CliRun rp = cadresim("rerun " + part.string() + " -q --out " + again.string());
+  const fs::path again = snap_scratch("again");
+  const CliRun rp = run_fixed_clock("rerun " + part.string() + " -q --out " + again.string());
   EXPECT_EQ(rp.exit_code, 0) << rp.err;
   EXPECT_EQ(slurp(again / "series.csv"), slurp(part / "series.csv"));
-  const CliRun rc = cadresim("rerun " + cont.string() + " -q --out " + again.string() + "2");
+  const CliRun rc = run_fixed_clock("rerun " + cont.string() + " -q --out " + again.string() + "2");
   EXPECT_EQ(rc.exit_code, 3);
   EXPECT_NE(rc.err.find("continued a snapshot"), std::string::npos) << rc.err;
   fs::remove_all(again);
   // A variant continues with a note; -n with --from-state is a usage error.
-  const fs::path var = scratch("var");
+  const fs::path var = snap_scratch("var");
   const CliRun v =
-      cadresim("run --from-state " + state.string() + " " +
-               src("scenarios/dien-bien/full-compensation.json") + " --out " + var.string());
+      run_fixed_clock("run --from-state " + state.string() + " " +
+                      src("scenarios/dien-bien/full-compensation.json") + " --out " + var.string());
   EXPECT_EQ(v.exit_code, 0) << v.err;
   EXPECT_NE(v.err.find("(a variant)"), std::string::npos) << v.err;
-  EXPECT_EQ(cadresim("run --from-state " + state.string() + " -n 5").exit_code, 2);
+  EXPECT_EQ(run_fixed_clock("run --from-state " + state.string() + " -n 5").exit_code, 2);
   for (const auto& d : {whole, part, cont, var}) fs::remove_all(d);
   for (const auto& f : {state, ev_whole, ev_cont}) fs::remove(f);
 }
 
 TEST(SnapshotCli, ADamagedSnapshotOrAWrongScenarioIsRefusedAndNothingIsWritten) {
-  const fs::path state = scratch("small.state"), out = scratch("out");
+  const fs::path state = snap_scratch("small.state"), out = snap_scratch("out");
   const std::string small = src("tests/data/engine-small.json");
-  EXPECT_EQ(cadresim("run " + small + " -n 2 --save-state " + state.string()).exit_code, 2)
+  EXPECT_EQ(run_fixed_clock("run " + small + " -n 2 --save-state " + state.string()).exit_code, 2)
       << "--save-state needs --until";
-  EXPECT_EQ(cadresim("run " + small + " -n 2 --until 2030-12-31 --save-state " + state.string())
-                .exit_code,
-            2)
+  EXPECT_EQ(
+      run_fixed_clock("run " + small + " -n 2 --until 2030-12-31 --save-state " + state.string())
+          .exit_code,
+      2)
       << "nothing left to continue at the end date";
-  ASSERT_EQ(cadresim("run " + small + " -n 2 -q --until 2024-03-03 --save-state " + state.string() +
-                     " --out " + scratch("saved").string())
+  ASSERT_EQ(run_fixed_clock("run " + small + " -n 2 -q --until 2024-03-03 --save-state " +
+                            state.string() + " --out " + snap_scratch("saved").string())
                 .exit_code,
             0);
-  fs::remove_all(scratch("saved"));
+  fs::remove_all(snap_scratch("saved"));
   // Another organisation.
-  const CliRun other = cadresim("run --from-state " + state.string() + " " +
-                                src("tests/data/engine-nested.json") + " --out " + out.string());
+  const CliRun other =
+      run_fixed_clock("run --from-state " + state.string() + " " +
+                      src("tests/data/engine-nested.json") + " --out " + out.string());
   EXPECT_EQ(other.exit_code, 3);
   EXPECT_NE(other.err.find(state.string() + ": cannot continue with"), std::string::npos)
       << other.err;
@@ -110,20 +110,20 @@ TEST(SnapshotCli, ADamagedSnapshotOrAWrongScenarioIsRefusedAndNothingIsWritten) 
   std::string bytes = slurp(state);
   bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 1);
   std::ofstream(state, std::ios::binary | std::ios::trunc) << bytes;
-  const CliRun bad =
-      cadresim("run --from-state " + state.string() + " " + small + " --out " + out.string());
+  const CliRun bad = run_fixed_clock("run --from-state " + state.string() + " " + small +
+                                     " --out " + out.string());
   EXPECT_EQ(bad.exit_code, 3);
   EXPECT_NE(bad.err.find(state.string() + ": corrupted"), std::string::npos) << bad.err;
   EXPECT_TRUE(bad.out.empty());
   EXPECT_FALSE(fs::exists(out));
   // Truncated.
   std::ofstream(state, std::ios::binary | std::ios::trunc) << bytes.substr(0, bytes.size() / 2);
-  const CliRun cut = cadresim("run --from-state " + state.string() + " " + small);
+  const CliRun cut = run_fixed_clock("run --from-state " + state.string() + " " + small);
   EXPECT_EQ(cut.exit_code, 3);
   EXPECT_NE(cut.err.find(state.string() + ": truncated"), std::string::npos) << cut.err;
   // Missing.
   fs::remove(state);
-  const CliRun none = cadresim("run --from-state " + state.string() + " " + small);
+  const CliRun none = run_fixed_clock("run --from-state " + state.string() + " " + small);
   EXPECT_EQ(none.exit_code, 3);
   EXPECT_NE(none.err.find(state.string() + ": cannot be read"), std::string::npos) << none.err;
 }

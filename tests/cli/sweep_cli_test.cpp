@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>  // report.json
 
+#include "../test_scratch.hpp"  // unique_temp_dir: scratch per test and process
 #include "cli_test_support.hpp"
 
 namespace {
@@ -11,17 +12,16 @@ using cadresim::clitest::run_cadresim;
 using cadresim::clitest::slurp;
 namespace fs = std::filesystem;
 
-const std::string kSmall = std::string(CADRESIM_SOURCE_DIR) + "/tests/data/engine-small.json";
+const std::string kSmallArg = std::string(CADRESIM_SOURCE_DIR) + "/tests/data/engine-small.json";
 
+// An output folder that does not exist yet, under this test's scratch folder.
 fs::path fresh(const std::string& name) {
-  const fs::path d = fs::temp_directory_path() / ("cadresim-sweep-cli-" + name);
-  fs::remove_all(d);
-  return d;
+  return cadresim::testing_support::unique_temp_dir("sweep-cli") / name;
 }
 
 TEST(SweepCli, TableIsIdenticalForOneAndTwoThreads) {
   const fs::path a = fresh("t1"), b = fresh("t2");
-  const std::string common = kSmall +
+  const std::string common = kSmallArg +
                              " --vary /support/top_up_vnd_per_month=0:2000000:1000000 --vary "
                              "/reluctance/accept_slope=-10:-6 --oat -n 3 -q --out ";
   const auto quiet = run_cadresim("sweep " + common + a.string() + " --threads 1");
@@ -37,12 +37,12 @@ TEST(SweepCli, TableIsIdenticalForOneAndTwoThreads) {
 }
 
 TEST(SweepCli, BadLeversAreUsageOrInputErrors) {
-  EXPECT_EQ(run_cadresim("sweep " + kSmall + " --vary /x=1:0").exit_code, 2);
-  EXPECT_EQ(run_cadresim("sweep " + kSmall + " --vary /x=0:1 --lhs 3 --oat").exit_code, 2);
-  const auto r = run_cadresim("sweep " + kSmall + " --vary /support/nope=0:1 -n 1");
+  EXPECT_EQ(run_cadresim("sweep " + kSmallArg + " --vary /x=1:0").exit_code, 2);
+  EXPECT_EQ(run_cadresim("sweep " + kSmallArg + " --vary /x=0:1 --lhs 3 --oat").exit_code, 2);
+  const auto r = run_cadresim("sweep " + kSmallArg + " --vary /support/nope=0:1 -n 1");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("engine-small.json: /support/nope: --vary"), std::string::npos) << r.err;
-  EXPECT_EQ(run_cadresim("sweep " + kSmall +
+  EXPECT_EQ(run_cadresim("sweep " + kSmallArg +
                          " --vary /support/top_up_vnd_per_month=0:1 "
                          "--metric nope_total -n 1")
                 .exit_code,
@@ -51,7 +51,7 @@ TEST(SweepCli, BadLeversAreUsageOrInputErrors) {
 
 TEST(OptimiseCli, SaysPlainlyWhenNothingMeetsTheTargets) {
   const fs::path d = fresh("opt");
-  const auto r = run_cadresim("optimise " + kSmall +
+  const auto r = run_cadresim("optimise " + kSmallArg +
                               " --vary /support/top_up_vnd_per_month=0:1000000:1000000 --target '"
                               "successor_coverage_1_end>=2' -n 2 --out " +
                               d.string());
@@ -63,8 +63,9 @@ TEST(OptimiseCli, SaysPlainlyWhenNothingMeetsTheTargets) {
 
 TEST(SetCli, TheReportListsWhatTheOverrideChanges) {
   const fs::path d = fresh("set");
-  const auto r = run_cadresim(
-      "run " + kSmall + " -n 2 -q --set /support/top_up_vnd_per_month=750000 --out " + d.string());
+  const auto r =
+      run_cadresim("run " + kSmallArg +
+                   " -n 2 -q --set /support/top_up_vnd_per_month=750000 --out " + d.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto report = nlohmann::json::parse(slurp(d / "report.json"));
   const auto& list = report["scenarios"][0]["changes"]["list"];
@@ -72,9 +73,9 @@ TEST(SetCli, TheReportListsWhatTheOverrideChanges) {
   EXPECT_EQ(list[0]["pointer"], "/support/top_up_vnd_per_month");
   EXPECT_EQ(list[0]["variant"], 750000);
   EXPECT_NE(slurp(d / "report.html").find("id=\"changes\""), std::string::npos);
-  EXPECT_EQ(run_cadresim("run " + kSmall + " -n 1 --set nope").exit_code, 2);
-  EXPECT_EQ(run_cadresim("run " + kSmall + " -n 1 --set /support/nope/x=1").exit_code, 3);
-  EXPECT_EQ(run_cadresim("run " + kSmall + " -n 2 --assumptions 3").exit_code, 3);  // no ranges
+  EXPECT_EQ(run_cadresim("run " + kSmallArg + " -n 1 --set nope").exit_code, 2);
+  EXPECT_EQ(run_cadresim("run " + kSmallArg + " -n 1 --set /support/nope/x=1").exit_code, 3);
+  EXPECT_EQ(run_cadresim("run " + kSmallArg + " -n 2 --assumptions 3").exit_code, 3);  // no ranges
 }
 
 }  // namespace

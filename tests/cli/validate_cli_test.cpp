@@ -17,13 +17,13 @@ using clitest::CliRun;
 using clitest::run_cadresim;
 using clitest::slurp;
 
-const std::string kSource = CADRESIM_SOURCE_DIR;
+const std::string kSourceDir = CADRESIM_SOURCE_DIR;
 
 }  // namespace
 
 TEST(ValidateCli, ABadScenarioExitsWithThreeAndWritesNothingToStdout) {
   const CliRun r =
-      run_cadresim("validate \"" + kSource + "/tests/data/bad/unknown-key-nested.json\"");
+      run_cadresim("validate \"" + kSourceDir + "/tests/data/bad/unknown-key-nested.json\"");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_EQ(r.out, "");
   EXPECT_NE(
@@ -34,14 +34,15 @@ TEST(ValidateCli, ABadScenarioExitsWithThreeAndWritesNothingToStdout) {
 
 TEST(ValidateCli, ResolvedOutputIsNotPrintedForABadScenario) {
   const CliRun r =
-      run_cadresim("validate --resolved \"" + kSource + "/tests/data/bad/nul-byte.json\"");
+      run_cadresim("validate --resolved \"" + kSourceDir + "/tests/data/bad/nul-byte.json\"");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("NUL"), std::string::npos) << r.err;
 }
 
 TEST(ValidateCli, TheBaselineFileValidatesWithExitZero) {
-  const CliRun r = run_cadresim("validate \"" + kSource + "/scenarios/dien-bien/baseline.json\"");
+  const CliRun r =
+      run_cadresim("validate \"" + kSourceDir + "/scenarios/dien-bien/baseline.json\"");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("OK"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("10 district, 129 commune"), std::string::npos) << r.out;
@@ -55,8 +56,8 @@ TEST(ValidateCli, TheBuiltInBaselineValidatesFromAnyDirectory) {
 
 TEST(ValidateCli, OneBadFileAmongGoodOnesMakesTheExitCodeThree) {
   const CliRun r =
-      run_cadresim("validate \"" + kSource + "/scenarios/training/small-district.json\" \"" +
-                   kSource + "/tests/data/bad/two-roots.json\"");
+      run_cadresim("validate \"" + kSourceDir + "/scenarios/training/small-district.json\" \"" +
+                   kSourceDir + "/tests/data/bad/two-roots.json\"");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("2 roots"), std::string::npos) << r.err;
 }

@@ -13,11 +13,6 @@
 namespace cadresim::enginetest {
 namespace {
 
-const model::Scenario& small() {
-  static const model::Scenario s = load_scenario("tests/data/engine-small.json");
-  return s;
-}
-
 // engine-small defaults: promotion needs 24 months in the current or an equivalent post and 60
 // months before retirement.
 TEST(Appointment, ADeputyIsPromotedOnlyWithTheWholeMonthsRequiredInPostAndBeforeRetirement) {

@@ -16,11 +16,6 @@
 namespace cadresim::enginetest {
 namespace {
 
-const model::Scenario& baseline() {
-  static const model::Scenario s = scenario::load_builtin_baseline().scenario;
-  return s;
-}
-
 // Exact (Garwood) 95 % interval for the mean of a Poisson variable observed as k.
 std::pair<double, double> poisson_interval(int k) {
   const double lo =

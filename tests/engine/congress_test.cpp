@@ -16,11 +16,6 @@ namespace {
 
 using model::TenureKind;
 
-const model::Scenario& small() {
-  static const model::Scenario s = load_scenario("tests/data/engine-small.json");
-  return s;
-}
-
 const Day kCongress = ymd(2025, 7, 1);
 
 model::Scenario quiet() {

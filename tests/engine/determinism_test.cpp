@@ -10,11 +10,6 @@
 namespace cadresim::enginetest {
 namespace {
 
-const model::Scenario& small() {
-  static const model::Scenario s = load_scenario("tests/data/engine-small.json");
-  return s;
-}
-
 struct Print {
   std::uint64_t hash;
   std::uint64_t events;

@@ -51,6 +51,18 @@ inline model::Scenario load_scenario(std::string_view relative) {
   return scenario::load_scenario_file(source_path(relative)).scenario;
 }
 
+/// The small test scenario (tests/data/engine-small.json), loaded once per test program.
+inline const model::Scenario& small() {
+  static const model::Scenario s = load_scenario("tests/data/engine-small.json");
+  return s;
+}
+
+/// The bundled Điện Biên baseline, loaded once per test program.
+inline const model::Scenario& baseline() {
+  static const model::Scenario s = scenario::load_builtin_baseline().scenario;
+  return s;
+}
+
 /// A world built by hand around a scenario's organisation, for testing one rule at a time:
 /// every post starts vacant with no fill pending, there are no cadres and no plan, and the
 /// clock stands at `today`. Cadres are added with add(); pending kernel events run with

@@ -24,11 +24,6 @@ namespace {
 
 using model::Rating;
 
-const model::Scenario& small() {
-  static const model::Scenario s = load_scenario("tests/data/engine-small.json");
-  return s;
-}
-
 // --- Evaluation -------------------------------------------------------------------------------
 
 TEST(Evaluation, RatingsChangeExactlyAtTheirThresholds) {

@@ -14,11 +14,6 @@ namespace {
 
 using model::NonNativeRule;
 
-const model::Scenario& small() {
-  static const model::Scenario s = load_scenario("tests/data/engine-small.json");
-  return s;
-}
-
 model::Cadre from(model::UnitId home) {
   model::Cadre c;
   c.home_unit = home;

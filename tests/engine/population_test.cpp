@@ -15,11 +15,6 @@
 namespace cadresim::enginetest {
 namespace {
 
-const model::Scenario& baseline() {
-  static const model::Scenario s = scenario::load_builtin_baseline().scenario;
-  return s;
-}
-
 double distribution_mean(const model::Distribution& d, double& sd) {
   const kernel::RandomKey key(12345, 0);
   const int n = 200000;

@@ -12,11 +12,6 @@ namespace {
 
 using model::Sex;
 
-const model::Scenario& small() {
-  static const model::Scenario s = load_scenario("tests/data/engine-small.json");
-  return s;
-}
-
 struct RetirementCase {
   Sex sex;
   Day birth;

@@ -17,11 +17,6 @@
 namespace cadresim::enginetest {
 namespace {
 
-const model::Scenario& small() {
-  static const model::Scenario s = load_scenario("tests/data/engine-small.json");
-  return s;
-}
-
 TEST(Income, BaseSalaryFollowsTheDecreeDates) {
   const auto& p = small().income;
   EXPECT_EQ(rules::base_salary(p, ymd(2023, 6, 30)), 1'490'000);

@@ -19,7 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // Checks the invariants at each month end; keeps the first violation and its date.
-class InvariantObserver : public engine::Observer {
+class MonthEndInvariantCheck : public engine::Observer {
  public:
   void on_month_end(Day day, const model::World& w) override {
     ++months;
@@ -77,7 +77,7 @@ TEST(ShippedScenarios, EveryScenarioRunsToItsEndWithTheInvariantsHolding) {
     const model::Scenario s = scenario::load_scenario_file(file).scenario;
     for (std::uint64_t seed : {1u, 2u}) {
       engine::Engine e(s, seed, 0);
-      InvariantObserver check;
+      MonthEndInvariantCheck check;
       e.add_observer(check);
       ASSERT_NO_THROW(e.run()) << file;
       EXPECT_EQ(check.broken, "") << file << " seed " << seed;
@@ -97,7 +97,7 @@ TEST(ShippedScenarios, EveryShockFileRunsOnTheTrainingProvinceWithTheInvariantsH
     ASSERT_FALSE(s.shocks.empty()) << file;
     for (std::uint64_t seed : {1u, 2u}) {
       engine::Engine e(s, seed, 0);
-      InvariantObserver check;
+      MonthEndInvariantCheck check;
       e.add_observer(check);
       ASSERT_NO_THROW(e.run()) << file;
       EXPECT_EQ(check.broken, "") << file << " seed " << seed;

@@ -17,11 +17,6 @@ namespace {
 
 using model::Readiness;
 
-const model::Scenario& small() {
-  static const model::Scenario s = load_scenario("tests/data/engine-small.json");
-  return s;
-}
-
 // The review of 2021-12-01: the next state term (commune chairs) starts 2026-06-01, the next
 // party term (commune secretaries) 2025-07-01.
 const Day kReview = ymd(2021, 12, 1);

@@ -14,11 +14,6 @@ namespace {
 
 using model::TenureKind;
 
-const model::Scenario& small() {
-  static const model::Scenario s = load_scenario("tests/data/engine-small.json");
-  return s;
-}
-
 // The state election of 2026-06-01 on the commune level.
 const Day kElectionDay = ymd(2026, 6, 1);
 

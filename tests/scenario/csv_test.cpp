@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "../test_scratch.hpp"  // unique_temp_dir: scratch per test and process
+
 using namespace cadresim::scenario;
 using namespace std::string_literals;  // "..."s keeps embedded NUL bytes
 
@@ -16,7 +18,7 @@ using Rows = std::vector<std::vector<std::string>>;
 using Lines = std::vector<std::size_t>;
 
 /// CSV text the reader must accept, with the table it must return.
-struct Accepted {
+struct CsvAccepted {
   const char* name;
   std::string input;
   std::vector<std::string> header;
@@ -24,7 +26,7 @@ struct Accepted {
   Lines row_lines;
 };
 
-const Accepted kAccepted[] = {
+const CsvAccepted kCsvAccepted[] = {
     {"LfLineEnds", "id,name\n1,An\n2,Binh\n", {"id", "name"}, {{"1", "An"}, {"2", "Binh"}}, {2, 3}},
     {"CrlfLineEnds",
      "id,name\r\n1,An\r\n2,Binh\r\n",
@@ -75,14 +77,14 @@ const Accepted kAccepted[] = {
 };
 
 /// Names the case in GoogleTest's failure messages instead of dumping its bytes.
-void PrintTo(const Accepted& c, std::ostream* os) {
+void PrintTo(const CsvAccepted& c, std::ostream* os) {
   *os << c.name;
 }
 
-class CsvAccepts : public testing::TestWithParam<Accepted> {};
+class CsvAccepts : public testing::TestWithParam<CsvAccepted> {};
 
 TEST_P(CsvAccepts, AndReturnsHeaderRowsAndStartLines) {
-  const Accepted& c = GetParam();
+  const CsvAccepted& c = GetParam();
   const CsvResult r = read_csv(c.input);
   ASSERT_TRUE(r.ok()) << format_error("input.csv", r.issues.front());
   EXPECT_EQ(r.table.header, c.header);
@@ -90,8 +92,8 @@ TEST_P(CsvAccepts, AndReturnsHeaderRowsAndStartLines) {
   EXPECT_EQ(r.table.row_lines, c.row_lines);
 }
 
-INSTANTIATE_TEST_SUITE_P(Table, CsvAccepts, testing::ValuesIn(kAccepted),
-                         [](const testing::TestParamInfo<Accepted>& info) {
+INSTANTIATE_TEST_SUITE_P(Table, CsvAccepts, testing::ValuesIn(kCsvAccepted),
+                         [](const testing::TestParamInfo<CsvAccepted>& info) {
                            return std::string(info.param.name);
                          });
 
@@ -102,13 +104,13 @@ struct Expected {
 };
 
 /// CSV text the reader must refuse, with every issue it must report, in order.
-struct Rejected {
+struct CsvRejected {
   const char* name;
   std::string input;
   std::vector<Expected> issues;
 };
 
-const Rejected kRejected[] = {
+const CsvRejected kCsvRejected[] = {
     {"RaggedRow", "a,b,c\n1,2,3\n4,5\n", {{3, "expected 3 fields (as in the header), found 2"}}},
     {"SeveralRaggedRowsAreAllReported",
      "a,b\n1\n2,3\n4,5,6\n7,8\n",
@@ -163,14 +165,14 @@ const Rejected kRejected[] = {
 };
 
 /// Names the case in GoogleTest's failure messages instead of dumping its bytes.
-void PrintTo(const Rejected& c, std::ostream* os) {
+void PrintTo(const CsvRejected& c, std::ostream* os) {
   *os << c.name;
 }
 
-class CsvRejects : public testing::TestWithParam<Rejected> {};
+class CsvRejects : public testing::TestWithParam<CsvRejected> {};
 
 TEST_P(CsvRejects, WithEveryIssueAndItsLine) {
-  const Rejected& c = GetParam();
+  const CsvRejected& c = GetParam();
   const CsvResult r = read_csv(c.input);
   ASSERT_EQ(r.issues.size(), c.issues.size());
   for (std::size_t i = 0; i < c.issues.size(); ++i) {
@@ -182,8 +184,8 @@ TEST_P(CsvRejects, WithEveryIssueAndItsLine) {
   EXPECT_TRUE(r.table.rows.empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Table, CsvRejects, testing::ValuesIn(kRejected),
-                         [](const testing::TestParamInfo<Rejected>& info) {
+INSTANTIATE_TEST_SUITE_P(Table, CsvRejects, testing::ValuesIn(kCsvRejected),
+                         [](const testing::TestParamInfo<CsvRejected>& info) {
                            return std::string(info.param.name);
                          });
 
@@ -249,16 +251,14 @@ TEST(Csv, FormatsAnIssueOnOneLine) {
   EXPECT_EQ(format_error("r.csv", CsvIssue{"file not found", 0}), "r.csv: file not found");
 }
 
-std::filesystem::path scratch_dir(const std::string& name) {
-  const std::filesystem::path dir =
-      std::filesystem::path(testing::TempDir()) / ("cadresim_csv_" + name);
-  std::filesystem::remove_all(dir);
+std::filesystem::path csv_scratch_dir(const std::string& name) {
+  const std::filesystem::path dir = cadresim::testing_support::unique_temp_dir("csv") / name;
   std::filesystem::create_directories(dir);
   return dir;
 }
 
 TEST(ReadCsvFile, ReadsAFileInBinaryMode) {
-  const auto dir = scratch_dir("reads");
+  const auto dir = csv_scratch_dir("reads");
   std::ofstream(dir / "r.csv", std::ios::binary) << "id,name\r\n1,\"a\r\nb\"\r\n";
   const CsvResult r = read_csv_file(dir / "r.csv");
   ASSERT_TRUE(r.ok());
@@ -266,7 +266,7 @@ TEST(ReadCsvFile, ReadsAFileInBinaryMode) {
 }
 
 TEST(ReadCsvFile, RefusesAMissingFileAndADirectory) {
-  const auto dir = scratch_dir("refuses");
+  const auto dir = csv_scratch_dir("refuses");
   const CsvResult missing = read_csv_file(dir / "nope.csv");
   ASSERT_EQ(missing.issues.size(), 1U);
   EXPECT_EQ(missing.issues[0].message, "file not found");

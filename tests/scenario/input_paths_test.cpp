@@ -13,6 +13,7 @@
 #include <fstream>     // std::ofstream
 #include <string>
 
+#include "scenario_test_support.hpp"  // the training scenario, the loader's problems
 #include "sim/scenario/loader.hpp"
 
 namespace fs = std::filesystem;
@@ -22,8 +23,7 @@ using nlohmann::json;
 
 namespace {
 
-const fs::path kTraining =
-    fs::path(CADRESIM_SOURCE_DIR) / "scenarios" / "training" / "small-district.json";
+using cadresim::scenariotest::kTraining;
 
 /// A fresh folder tree for one test: `top/` holds the top scenario, `outside/` is a sibling.
 class Tree {

@@ -11,12 +11,16 @@
 #include <string>
 #include <vector>
 
+#include "scenario_test_support.hpp"  // the training scenario, the loader's problems
 #include "sim/scenario/loader.hpp"
 
 namespace {
 
 using cadresim::scenario::InvalidInput;
 using cadresim::scenario::Problem;
+using cadresim::scenariotest::listed;
+using cadresim::scenariotest::problem_at;
+using cadresim::scenariotest::problems_of;
 using nlohmann::json;
 using testing::HasSubstr;
 
@@ -37,28 +41,6 @@ json pool_only() {
       {"id": "senior", "level": "province", "initial_stock": 5, "transitions": {"senior": 0.9}}
     ]}
   })");
-}
-
-std::vector<Problem> problems_of(const json& doc) {
-  try {
-    cadresim::scenario::build_scenario(doc, "test.json", ".");
-  } catch (const InvalidInput& e) {
-    return e.problems();
-  }
-  return {};
-}
-
-// The message of the problem at `where`, or "" if there is none.
-std::string at(const std::vector<Problem>& problems, const std::string& where) {
-  for (const auto& p : problems)
-    if (p.where == where) return p.message;
-  return "";
-}
-
-std::string all(const std::vector<Problem>& problems) {
-  std::string s;
-  for (const auto& p : problems) s += "\n  " + cadresim::scenario::format_problem(p);
-  return s;
 }
 
 }  // namespace
@@ -90,15 +72,15 @@ TEST(PoolsSection, TestScenarioFileLoadsWithFourGrades) {
 TEST(PoolsSection, ScenarioWithoutPoolsStillNeedsTitlesAndAnEntryTitle) {
   json doc = pool_only();
   doc.erase("pools");
-  EXPECT_THAT(at(problems_of(doc), "/titles"), HasSubstr("required"));
+  EXPECT_THAT(problem_at(problems_of(doc), "/titles"), HasSubstr("required"));
   doc["titles"] = json::array();
-  EXPECT_THAT(at(problems_of(doc), "/titles"), HasSubstr("entry"));
+  EXPECT_THAT(problem_at(problems_of(doc), "/titles"), HasSubstr("entry"));
 }
 
 TEST(PoolsSection, PoolsDoNotExcuseTitlesWithoutAnEntryTitle) {
   json doc = pool_only();
   doc["titles"] = json::parse(R"([{"id": "head", "level": "province"}])");
-  EXPECT_THAT(at(problems_of(doc), "/titles"), HasSubstr("entry"));
+  EXPECT_THAT(problem_at(problems_of(doc), "/titles"), HasSubstr("entry"));
 }
 
 TEST(PoolsSection, EveryProblemIsReportedWithItsPointer) {
@@ -111,46 +93,50 @@ TEST(PoolsSection, EveryProblemIsReportedWithItsPointer) {
   s.push_back({{"id", "junior"}, {"level", "province"}, {"initial_stock", -1}});
   doc["pools"]["step_date"] = "13-01";
   const auto problems = problems_of(doc);
-  SCOPED_TRACE(all(problems));
-  EXPECT_THAT(at(problems, "/pools/states/0/transitions/senoir"),
+  SCOPED_TRACE(listed(problems));
+  EXPECT_THAT(problem_at(problems, "/pools/states/0/transitions/senoir"),
               HasSubstr("unknown pool state \"senoir\" (did you mean \"senior\"?)"));
-  EXPECT_THAT(at(problems, "/pools/states/0/transitions/junior2"), HasSubstr("unknown pool state"));
-  EXPECT_THAT(at(problems, "/pools/states/0/colour"), HasSubstr("unknown"));
-  EXPECT_THAT(at(problems, "/pools/states/1/transitions"), HasSubstr("sum to 1.1, more than 1"));
-  EXPECT_THAT(at(problems, "/pools/states/1/level"), HasSubstr("did you mean \"province\""));
-  EXPECT_THAT(at(problems, "/pools/states/2/id"), HasSubstr("duplicate pool state id \"junior\""));
-  EXPECT_THAT(at(problems, "/pools/states/2/initial_stock"), HasSubstr("between 0 and"));
-  EXPECT_THAT(at(problems, "/pools/step_date"), HasSubstr("MM-DD"));
+  EXPECT_THAT(problem_at(problems, "/pools/states/0/transitions/junior2"),
+              HasSubstr("unknown pool state"));
+  EXPECT_THAT(problem_at(problems, "/pools/states/0/colour"), HasSubstr("unknown"));
+  EXPECT_THAT(problem_at(problems, "/pools/states/1/transitions"),
+              HasSubstr("sum to 1.1, more than 1"));
+  EXPECT_THAT(problem_at(problems, "/pools/states/1/level"),
+              HasSubstr("did you mean \"province\""));
+  EXPECT_THAT(problem_at(problems, "/pools/states/2/id"),
+              HasSubstr("duplicate pool state id \"junior\""));
+  EXPECT_THAT(problem_at(problems, "/pools/states/2/initial_stock"), HasSubstr("between 0 and"));
+  EXPECT_THAT(problem_at(problems, "/pools/step_date"), HasSubstr("MM-DD"));
 }
 
 TEST(PoolsSection, ProbabilityOutsideZeroOneIsRefused) {
   json doc = pool_only();
   doc["pools"]["states"][1]["transitions"]["senior"] = -0.1;
-  EXPECT_THAT(at(problems_of(doc), "/pools/states/1/transitions/senior"),
+  EXPECT_THAT(problem_at(problems_of(doc), "/pools/states/1/transitions/senior"),
               HasSubstr("between 0 and 1"));
   doc["pools"]["states"][1]["transitions"]["senior"] = 1.2;
-  EXPECT_THAT(at(problems_of(doc), "/pools/states/1/transitions/senior"),
+  EXPECT_THAT(problem_at(problems_of(doc), "/pools/states/1/transitions/senior"),
               HasSubstr("between 0 and 1"));
 }
 
 TEST(PoolsSection, RowSummingToOneIsAcceptedAndMeansNobodyLeaves) {
   json doc = pool_only();
   doc["pools"]["states"][1]["transitions"] = {{"senior", 0.9}, {"junior", 0.1}};
-  EXPECT_TRUE(problems_of(doc).empty()) << all(problems_of(doc));
+  EXPECT_TRUE(problems_of(doc).empty()) << listed(problems_of(doc));
 }
 
 TEST(PoolsSection, EmptyOrMissingStateListIsAProblem) {
   json doc = pool_only();
   doc["pools"]["states"] = json::array();
-  EXPECT_THAT(at(problems_of(doc), "/pools/states"), HasSubstr("at least one pool state"));
+  EXPECT_THAT(problem_at(problems_of(doc), "/pools/states"), HasSubstr("at least one pool state"));
   doc["pools"].erase("states");
-  EXPECT_THAT(at(problems_of(doc), "/pools/states"), HasSubstr("required"));
+  EXPECT_THAT(problem_at(problems_of(doc), "/pools/states"), HasSubstr("required"));
 }
 
 TEST(PoolsSection, PoolStateNeedsALevel) {
   json doc = pool_only();
   doc["pools"]["states"][0].erase("level");
-  EXPECT_THAT(at(problems_of(doc), "/pools/states/0/level"), HasSubstr("required"));
+  EXPECT_THAT(problem_at(problems_of(doc), "/pools/states/0/level"), HasSubstr("required"));
 }
 
 TEST(PoolsSection, ScenarioWithoutPoolsHasNoPoolsKeyInTheResolvedScenario) {

@@ -11,6 +11,7 @@
 #include <map>         // counts by unit
 #include <string>
 
+#include "scenario_test_support.hpp"  // the training scenario, the loader's problems
 #include "sim/scenario/loader.hpp"
 #include "sim/scenario/shocks.hpp"  // with_shocks
 
@@ -24,19 +25,14 @@ namespace {
 
 const fs::path kSource = fs::path(CADRESIM_SOURCE_DIR);
 const fs::path kBaseline = kSource / "scenarios" / "dien-bien" / "baseline.json";
-const fs::path kTraining = kSource / "scenarios" / "training" / "small-district.json";
-
-std::string problems_of(const InvalidInput& e) {
-  std::string s;
-  for (const auto& p : e.problems()) s += "\n  " + cadresim::scenario::format_problem(p);
-  return s;
-}
+using cadresim::scenariotest::kTraining;
+using cadresim::scenariotest::listed;
 
 LoadedScenario load_or_fail(const fs::path& path) {
   try {
     return load_scenario_file(path);
   } catch (const InvalidInput& e) {
-    ADD_FAILURE() << path << " is invalid:" << problems_of(e);
+    ADD_FAILURE() << path << " is invalid:" << listed(e.problems());
     throw;
   }
 }
@@ -95,7 +91,7 @@ TEST(ShippedScenarios, EveryShockFileValidatesOnTheTrainingProvince) {
     try {
       (void)cadresim::scenario::with_shocks(son_mai, entry.path());
     } catch (const InvalidInput& e) {
-      ADD_FAILURE() << entry.path() << " is invalid:" << problems_of(e);
+      ADD_FAILURE() << entry.path() << " is invalid:" << listed(e.problems());
     }
     ++checked;
   }
@@ -114,7 +110,7 @@ TEST(ShippedScenarios, EveryScenarioFileUnderScenariosValidates) {
     try {
       (void)load_scenario_file(p);
     } catch (const InvalidInput& e) {
-      ADD_FAILURE() << p << " is invalid:" << problems_of(e);
+      ADD_FAILURE() << p << " is invalid:" << listed(e.problems());
     }
     ++checked;
   }
@@ -364,7 +360,7 @@ TEST(RosterImport, ProblemsNameTheCsvFileAndItsLine) {
     (void)load_scenario_file(bad);
     FAIL() << "accepted";
   } catch (const InvalidInput& e) {
-    ASSERT_EQ(e.problems().size(), 1u) << problems_of(e);
+    ASSERT_EQ(e.problems().size(), 1u) << listed(e.problems());
     const auto& p = e.problems()[0];
     EXPECT_EQ(fs::path(p.file).filename(), "roster-duplicate-id.csv");
     EXPECT_EQ(p.where, "line 4");

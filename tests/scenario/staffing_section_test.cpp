@@ -12,7 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "../test_scratch.hpp"  // unique_temp_dir: scratch per test and process
+#include "../test_scratch.hpp"        // unique_temp_dir: scratch per test and process
+#include "scenario_test_support.hpp"  // the training scenario, the loader's problems
 #include "sim/scenario/loader.hpp"
 
 namespace {
@@ -22,8 +23,9 @@ using cadresim::scenario::Problem;
 using nlohmann::json;
 using testing::HasSubstr;
 
-const std::filesystem::path kTraining =
-    std::filesystem::path(CADRESIM_SOURCE_DIR) / "scenarios/training/small-district.json";
+using cadresim::scenariotest::kTraining;
+using cadresim::scenariotest::problem_at;
+using cadresim::scenariotest::problems_of;
 
 json training() {
   std::ifstream in(kTraining);
@@ -32,21 +34,6 @@ json training() {
 
 cadresim::scenario::LoadedScenario build(const json& doc) {
   return cadresim::scenario::build_scenario(doc, "test.json", kTraining.parent_path());
-}
-
-std::vector<Problem> problems_of(const json& doc) {
-  try {
-    build(doc);
-  } catch (const InvalidInput& e) {
-    return e.problems();
-  }
-  return {};
-}
-
-std::string at(const std::vector<Problem>& problems, const std::string& where) {
-  for (const auto& p : problems)
-    if (p.where == where) return p.message;
-  return "";
 }
 
 TEST(StaffingSection, AbsentMeansOffAndNothingInTheResolvedScenario) {
@@ -83,15 +70,15 @@ TEST(StaffingSection, BadValuesAreAllReportedAtTheirPointers) {
                      {"recruitment_share_of_gap_per_year", 2},
                      {"redeployment_share_of_surplus_per_year", "a lot"},
                      {"initial_ratio_by_level", {{"commune", -1}}}};
-  const auto problems = problems_of(doc);
-  EXPECT_THAT(at(problems, "/staffing/step_date"), HasSubstr("must be an annual date"));
-  EXPECT_THAT(at(problems, "/staffing/exit_rate_per_year"),
+  const auto problems = problems_of(doc, kTraining.parent_path());
+  EXPECT_THAT(problem_at(problems, "/staffing/step_date"), HasSubstr("must be an annual date"));
+  EXPECT_THAT(problem_at(problems, "/staffing/exit_rate_per_year"),
               HasSubstr("must be between 0 and 1, found -0.1"));
-  EXPECT_THAT(at(problems, "/staffing/recruitment_share_of_gap_per_year"),
+  EXPECT_THAT(problem_at(problems, "/staffing/recruitment_share_of_gap_per_year"),
               HasSubstr("must be between 0 and 1, found 2"));
-  EXPECT_THAT(at(problems, "/staffing/redeployment_share_of_surplus_per_year"),
+  EXPECT_THAT(problem_at(problems, "/staffing/redeployment_share_of_surplus_per_year"),
               HasSubstr("must be a number"));
-  EXPECT_THAT(at(problems, "/staffing/initial_ratio_by_level/commune"),
+  EXPECT_THAT(problem_at(problems, "/staffing/initial_ratio_by_level/commune"),
               HasSubstr("must be between 0 and 2, found -1"));
 }
 
@@ -106,7 +93,6 @@ TEST(StaffingSection, AVariantTurnsItOffWithNull) {
   EXPECT_TRUE(cadresim::scenario::load_scenario_file(dir / "base.json").scenario.staffing.enabled);
   EXPECT_FALSE(
       cadresim::scenario::load_scenario_file(dir / "variant.json").scenario.staffing.enabled);
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
