@@ -9,6 +9,7 @@
 #include <map>        // std::map
 
 #include "analysis/report/html_parts.hpp"  // html::esc
+#include "analysis/text_width.hpp"         // next_code_point
 #include "sim/kernel/calendar.hpp"
 
 namespace cadresim::analysis {
@@ -20,17 +21,6 @@ using model::PostId;
 namespace {
 
 // --- Text helpers -------------------------------------------------------------------------------
-
-// Decodes one UTF-8 code point at s[i] (advancing i); invalid bytes come back as themselves.
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto b = static_cast<unsigned char>(s[i++]);
-  if (b < 0x80) return b;
-  int extra = (b >> 5) == 0x6 ? 1 : (b >> 4) == 0xE ? 2 : (b >> 3) == 0x1E ? 3 : 0;
-  char32_t cp = extra == 1 ? (b & 0x1F) : extra == 2 ? (b & 0x0F) : (b & 0x07);
-  if (extra == 0) return b;
-  while (extra-- > 0 && i < s.size()) cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
-  return cp;
-}
 
 // The base letter of a Vietnamese letter with diacritics (lower case), or 0.
 char base_letter(char32_t cp) {

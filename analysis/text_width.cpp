@@ -5,7 +5,14 @@ namespace cadresim::analysis {
 
 namespace {
 
-// Decodes one UTF-8 code point at s[i], advancing i; an invalid byte comes back as itself.
+bool is_combining(char32_t cp) {
+  return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+         (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+         (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
+}  // namespace
+
 char32_t next_code_point(std::string_view s, std::size_t& i) {
   const auto b = static_cast<unsigned char>(s[i++]);
   if (b < 0x80) return b;
@@ -15,14 +22,6 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
   while (extra-- > 0 && i < s.size()) cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
   return cp;
 }
-
-bool is_combining(char32_t cp) {
-  return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
-         (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
-         (cp >= 0xFE20 && cp <= 0xFE2F);
-}
-
-}  // namespace
 
 std::size_t display_width(std::string_view utf8) {
   std::size_t width = 0;

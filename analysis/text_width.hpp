@@ -8,6 +8,10 @@
 
 namespace cadresim::analysis {
 
+/// Decodes the UTF-8 code point that starts at utf8[i] and moves i past it; a byte that does not
+/// start a valid sequence comes back as itself (so every byte is consumed). Requires i < size.
+char32_t next_code_point(std::string_view utf8, std::size_t& i);
+
 /// Columns UTF-8 text takes on a terminal: one per code point, zero for combining marks
 /// (U+0300–U+036F and the other combining blocks), so "Hỗ trợ" is 6 whether its marks are
 /// precomposed or not. Invalid bytes count one each.
