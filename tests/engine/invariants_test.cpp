@@ -10,6 +10,7 @@
 
 #include "engine_test_support.hpp"
 #include "sim/engine/engine.hpp"
+#include "sim/engine/invariants.hpp"  // the engine's own check
 #include "sim/rules/non_native.hpp"
 
 namespace cadresim::enginetest {
@@ -176,6 +177,31 @@ TEST(Invariants, HoldEveryMonthOverTenYearsOfTheDienBienBaseline) {
   const model::Scenario s = load_scenario("scenarios/dien-bien/baseline.json");
   const Day until = std::min(s.calendar.end, kernel::add_months(s.calendar.start, 120));
   for (std::uint64_t seed : {1u, 2u, 3u}) run_and_check(s, seed, 0, until);
+}
+
+// The engine's own check (engine::invariant_violation) finds a candidate summary out of step
+// with an active cadre's record, and leaves those of cadres who left alone: the scans never
+// decide on them (sim/engine/invariants.cpp).
+TEST(Invariants, TheCheckFindsAnActiveCadresSummaryOutOfStepOnly) {
+  engine::Engine e(small(), 1, 0);
+  e.run_until(ymd(2027, 1, 31));
+  const model::World& run = e.world();
+  ASSERT_EQ(engine::invariant_violation(run), "");
+  model::CadreId active = model::kNoCadre, left = model::kNoCadre;
+  for (model::CadreId id = 0; id < run.candidate_summary.size(); ++id) {
+    const bool is_active = run.cadres[id].status == model::CadreStatus::kActive;
+    if (is_active && active == model::kNoCadre) active = id;
+    if (!is_active && left == model::kNoCadre) left = id;
+  }
+  ASSERT_NE(active, model::kNoCadre);
+  ASSERT_NE(left, model::kNoCadre) << "seven years of engine-small see cadres leave";
+  model::World w = run;
+  w.candidate_summary[active].competence += 0.25;
+  EXPECT_EQ(engine::invariant_violation(w),
+            "invariant: the candidate summary disagrees with a cadre's record");
+  w = run;
+  w.candidate_summary[left].competence += 0.25;
+  EXPECT_EQ(engine::invariant_violation(w), "");
 }
 
 }  // namespace
