@@ -22,7 +22,6 @@ using cadresim::clitest::q;
 using cadresim::clitest::slurp;
 
 using cadresim::clitest::kSmall;
-using cadresim::clitest::kSource;
 
 /// A fresh scratch folder for the running test (removed when it passes).
 fs::path fresh_folder() {

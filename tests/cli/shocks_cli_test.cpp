@@ -22,12 +22,9 @@ fs::path shocks_scratch(const std::string& what) {
   return cadresim::clitest::scratch_path("shocks", what);
 }
 
+// A file of the source tree, quoted for a command line.
 std::string quoted_src(const char* rel) {
-  // Appended piece by piece: `"\"" + path` trips GCC 12's -Wrestrict false positive.
-  std::string quoted(1, '"');
-  quoted += (fs::path(CADRESIM_SOURCE_DIR) / rel).string();
-  quoted += '"';
-  return quoted;
+  return cadresim::clitest::q(cadresim::clitest::kSource / rel);
 }
 
 TEST(ShocksCli, RunShowsEveryCardInTheSummaryAndTheEventLog) {

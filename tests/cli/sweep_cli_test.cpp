@@ -12,7 +12,7 @@ using cadresim::clitest::run_cadresim;
 using cadresim::clitest::slurp;
 namespace fs = std::filesystem;
 
-const std::string kSmallArg = std::string(CADRESIM_SOURCE_DIR) + "/tests/data/engine-small.json";
+const std::string kSmallArg = cadresim::clitest::kSmall.string();
 
 // An output folder that does not exist yet, under this test's scratch folder.
 fs::path fresh(const std::string& name) {

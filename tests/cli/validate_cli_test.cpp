@@ -17,7 +17,7 @@ using clitest::CliRun;
 using clitest::run_cadresim;
 using clitest::slurp;
 
-const std::string kSourceDir = CADRESIM_SOURCE_DIR;
+const std::string kSourceDir = clitest::kSource.string();
 
 }  // namespace
 
