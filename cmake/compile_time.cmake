@@ -8,7 +8,8 @@
 # *_support.hpp headers.
 # OFF compiles every file alone: with CADRESIM_PRECOMPILED_HEADERS=OFF, a check that each file
 # includes what it uses and that no file leans on another's file-scope names. CI no longer builds
-# that way (it cost 2.5 minutes of a run over its budget); run it when moving includes or helpers.
+# that way (it cost about 3.5 minutes of a run over its budget); run it when moving includes or
+# helpers.
 option(CADRESIM_UNITY_BUILD "Compile each target's sources in batches (unity build)" ON)
 set(CMAKE_UNITY_BUILD ${CADRESIM_UNITY_BUILD})
 
