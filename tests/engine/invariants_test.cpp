@@ -204,5 +204,57 @@ TEST(Invariants, TheCheckFindsAnActiveCadresSummaryOutOfStepOnly) {
   EXPECT_EQ(engine::invariant_violation(w), "");
 }
 
+// The one pass over the population and the lookups by recorded place (sim/engine/invariants.cpp)
+// still find each kind of broken bookkeeping they replaced a loop or a search for.
+TEST(Invariants, TheCheckFindsBrokenBookkeepingOfTheUnplacedActingAndPlans) {
+  engine::Engine e(small(), 1, 0);
+  e.run_until(ymd(2027, 1, 31));
+  const model::World& run = e.world();
+  ASSERT_EQ(engine::invariant_violation(run), "");
+  ASSERT_FALSE(run.plan.empty()) << "engine-small plans successors";
+  model::CadreId left = model::kNoCadre, holder = model::kNoCadre;
+  for (model::CadreId id = 0; id < run.cadres.size(); ++id) {
+    if (run.cadres[id].status != model::CadreStatus::kActive && left == model::kNoCadre) left = id;
+    if (run.cadres[id].post != model::kNoPost && holder == model::kNoCadre) holder = id;
+  }
+  ASSERT_NE(left, model::kNoCadre);
+  ASSERT_NE(holder, model::kNoCadre);
+
+  model::World w = run;  // a cadre on the unplaced list twice
+  w.unplaced.push_back(left);
+  w.unplaced_last_title.push_back(model::kNoTitle);
+  w.unplaced.push_back(left);
+  w.unplaced_last_title.push_back(model::kNoTitle);
+  EXPECT_EQ(engine::invariant_violation(w),
+            "invariant: an unplaced cadre's recorded place in the list is wrong");
+
+  w = run;  // filed under a title without being on the list
+  w.unplaced_by_title.resize(std::max<std::size_t>(w.unplaced_by_title.size(), 1));
+  w.unplaced_by_title[0].insert(w.unplaced_by_title[0].begin(),
+                                {-1e9, left});  // first in competence order
+  EXPECT_EQ(engine::invariant_violation(w),
+            "invariant: a cadre is filed under a title that is not its last post's");
+
+  w = run;  // a departed cadre still counted as acting somewhere
+  ++w.cadres[left].acting_posts;
+  EXPECT_EQ(engine::invariant_violation(w),
+            "invariant: a cadre's count of acting posts disagrees with the posts");
+
+  w = run;  // a plan count off by one
+  const model::CadreId planned = w.plan.begin()->cadre;
+  w.plan_count[planned] = static_cast<std::uint8_t>(w.plan_count[planned] + 1);
+  EXPECT_EQ(engine::invariant_violation(w),
+            "invariant: a cadre's plan count disagrees with the plan");
+
+  w = run;  // a departed cadre still in a rotation
+  w.cadres[left].rotation.active = true;
+  ++w.rotating;
+  EXPECT_EQ(engine::invariant_violation(w), "invariant: a cadre who left is still in a rotation");
+
+  w = run;  // a post holder who has left
+  w.cadres[holder].status = w.cadres[left].status;
+  EXPECT_EQ(engine::invariant_violation(w), "invariant: an exited cadre holds a post");
+}
+
 }  // namespace
 }  // namespace cadresim::enginetest
