@@ -27,6 +27,11 @@ struct RunsLater {
 
 EventQueue::EventQueue(Day start)
     : current_(start), buckets_(kWindowDays), bits_(kWords, 0), summary_(kSummaryWords, 0) {}
+EventQueue::~EventQueue() = default;
+EventQueue::EventQueue(const EventQueue&) = default;
+EventQueue::EventQueue(EventQueue&&) noexcept = default;
+EventQueue& EventQueue::operator=(const EventQueue&) = default;
+EventQueue& EventQueue::operator=(EventQueue&&) noexcept = default;
 
 void EventQueue::reset(Day start) {
   current_ = start;

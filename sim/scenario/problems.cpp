@@ -38,16 +38,28 @@ std::string summary(const std::vector<Problem>& problems) {
   return s;
 }
 
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+// The edit (Levenshtein) distance of `a` and `b` when it is at most `bound`, else bound + 1.
+// Every cell of a row of the table is at least the smallest of the row before, so a row whose
+// smallest cell exceeds `bound` ends the computation; so does a length difference beyond it.
+// `prev` and `cur` are the two rows, kept by the caller across candidates.
+std::size_t edit_distance_within(const std::string& a, const std::string& b, std::size_t bound,
+                                 std::vector<std::size_t>& prev, std::vector<std::size_t>& cur) {
+  const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (gap > bound) return bound + 1;
+  prev.resize(b.size() + 1);
+  cur.resize(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j)
+    std::size_t row_min = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > bound) return bound + 1;
     std::swap(prev, cur);
   }
-  return prev[b.size()];
+  return std::min(prev[b.size()], bound + 1);
 }
 }  // namespace
 
@@ -64,18 +76,21 @@ text::Message unknown_reference(std::string_view kind, const std::string& id,
 }
 
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
-  std::string best;
-  std::size_t best_d = ~std::size_t{0};
-  for (const auto& c : candidates) {
-    const std::size_t d = edit_distance(word, c);
-    if (d < best_d) {
-      best_d = d;
-      best = c;
-    }
-  }
-  // Suggest only when the typo is small relative to the word.
+  // Suggest only when the typo is small relative to the word: the first candidate at the least
+  // distance, if that distance is within the limit. Each candidate is measured only as far as
+  // it could still win (a loader may ask this for each of 100,000 bad names).
   const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
-  return best_d <= limit ? best : std::string{};
+  const std::string* best = nullptr;
+  std::size_t bound = limit;  // a candidate must come within this to win
+  std::vector<std::size_t> prev, cur;
+  for (const auto& c : candidates) {
+    const std::size_t d = edit_distance_within(word, c, bound, prev, cur);
+    if (d > bound) continue;
+    best = &c;
+    if (d == 0) break;
+    bound = d - 1;  // later candidates must be strictly closer
+  }
+  return best ? *best : std::string{};
 }
 
 }  // namespace cadresim::scenario
