@@ -2,15 +2,27 @@
 // retirement after hardship service. See docs/model.md § Retirement.
 #include "sim/rules/retirement.hpp"
 
-#include <cmath>  // std::pow
+#include <algorithm>  // std::upper_bound, std::max, std::min
+#include <cmath>      // std::pow
 
 namespace cadresim::rules {
 
+namespace {
+int age_of(const model::RetirementAgeRow& row, model::Sex sex) {
+  return sex == model::Sex::kMale ? row.men_months : row.women_months;
+}
+// The row that applies in `year`: the last one of that year or before, or the first row for a
+// year before the table. Rows are sorted by year, strictly increasing (the loader checks).
+std::size_t row_of_year(const model::RetirementParams& p, int year) {
+  const auto after =
+      std::upper_bound(p.table.begin(), p.table.end(), year,
+                       [](int y, const model::RetirementAgeRow& r) { return y < r.year; });
+  return after == p.table.begin() ? 0 : static_cast<std::size_t>(after - p.table.begin()) - 1;
+}
+}  // namespace
+
 int statutory_age_months(const model::RetirementParams& p, model::Sex sex, int year) {
-  const model::RetirementAgeRow* row = &p.table.front();
-  for (const auto& r : p.table)
-    if (r.year <= year) row = &r;
-  return sex == model::Sex::kMale ? row->men_months : row->women_months;
+  return age_of(p.table[row_of_year(p, year)], sex);
 }
 
 Day statutory_retirement_date(const model::RetirementParams& p, model::Sex sex, Day birth) {
@@ -27,12 +39,21 @@ Day statutory_retirement_date(const model::RetirementParams& p, model::Sex sex, 
     return kernel::month_end_of(y, static_cast<unsigned>(m - y * 12) + 1);
   };
   int min_age = 1 << 30;
-  for (const auto& r : p.table)
-    min_age = std::min(min_age, sex == model::Sex::kMale ? r.men_months : r.women_months);
+  for (const auto& r : p.table) min_age = std::min(min_age, age_of(r, sex));
+  // The search runs over the 40 years from `first`, and falls back on the age of the year after.
   const int first = b.year + min_age / 12 - 1;
-  for (int y = first; y < first + 40; ++y) {
-    const int age = statutory_age_months(p, sex, y);
-    if (year_of(birth_month + age) <= y) return month_end_at(age);
+  const int last = first + 39;
+  // The age is constant from one row's year to the year before the next row's, and within such
+  // a span the condition holds from year_of(birth_month + age) on: so the first year that meets
+  // it is found span by span (a row at a time, not a year at a time), in the same order.
+  const std::size_t first_row = row_of_year(p, first);
+  for (std::size_t i = first_row; i < p.table.size(); ++i) {
+    const int age = age_of(p.table[i], sex);
+    const int span_start = i == first_row ? first : p.table[i].year;
+    if (span_start > last) break;  // past the search's 40 years
+    const int span_end = i + 1 < p.table.size() ? std::min(p.table[i + 1].year - 1, last) : last;
+    // The first year of the span that meets it, if any.
+    if (std::max(span_start, year_of(birth_month + age)) <= span_end) return month_end_at(age);
   }
   return month_end_at(statutory_age_months(p, sex, first + 40));
 }

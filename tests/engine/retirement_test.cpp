@@ -3,7 +3,9 @@
 // retirement eligibility.
 #include <gtest/gtest.h>
 
-#include <cmath>  // std::sqrt
+#include <algorithm>  // std::min
+#include <cmath>      // std::sqrt
+#include <random>     // std::mt19937_64: random tables
 
 #include "engine_test_support.hpp"
 
@@ -137,6 +139,15 @@ TEST(Retirement, EveryBirthDateRetiresAtTheMonthEndOfTheAgeForThatYear) {
 // with days (add the age to the birth date, split the result, take its month end), as the rule
 // was first written. The two must agree on every birth date of 1930-2010, both sexes, with the
 // roadmap table and with a table whose ages fall by the year (a search that steps back).
+// The row of a year by a scan of the whole table, as the rule was first written (the rule now
+// bisects the sorted rows).
+int statutory_age_months_by_scan(const model::RetirementParams& p, Sex sex, int year) {
+  const model::RetirementAgeRow* row = &p.table.front();
+  for (const auto& r : p.table)
+    if (r.year <= year) row = &r;
+  return sex == Sex::kMale ? row->men_months : row->women_months;
+}
+
 Day statutory_retirement_date_by_days(const model::RetirementParams& p, Sex sex, Day birth) {
   const int birth_year = kernel::split(birth).year;
   int min_age = 1 << 30;
@@ -144,11 +155,11 @@ Day statutory_retirement_date_by_days(const model::RetirementParams& p, Sex sex,
     min_age = std::min(min_age, sex == Sex::kMale ? r.men_months : r.women_months);
   const int first = birth_year + min_age / 12 - 1;
   for (int y = first; y < first + 40; ++y) {
-    const Day reached = kernel::add_months(birth, rules::statutory_age_months(p, sex, y));
+    const Day reached = kernel::add_months(birth, statutory_age_months_by_scan(p, sex, y));
     if (kernel::split(reached).year <= y) return kernel::month_end(reached);
   }
   return kernel::month_end(
-      kernel::add_months(birth, rules::statutory_age_months(p, sex, first + 40)));
+      kernel::add_months(birth, statutory_age_months_by_scan(p, sex, first + 40)));
 }
 
 TEST(Retirement, TheStatutoryDateInMonthsIsTheDateFoundDayByDay) {
@@ -164,6 +175,53 @@ TEST(Retirement, TheStatutoryDateInMonthsIsTheDateFoundDayByDay) {
         ASSERT_EQ(rules::statutory_retirement_date(*p, sex, birth),
                   statutory_retirement_date_by_days(*p, sex, birth))
             << kernel::format_iso_date(birth) << (sex == Sex::kMale ? " man" : " woman");
+}
+
+// Random tables within what the loader accepts (1 to 30 rows, years strictly increasing over
+// 1900-2200, ages of 40y0m to 80y11m in any order), births over 1850-2150: the rule, which
+// bisects the rows and searches a span of years at a time, finds the date and the age that the
+// year-by-year search over whole tables finds. Ages 40 years apart reach the search's 40-year
+// limit and its fallback; with 300 tables some do (counted below).
+TEST(Retirement, TheSpanBySpanSearchFindsWhatTheYearByYearSearchFinds) {
+  std::mt19937_64 gen(20261202);
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(gen); };
+  int fallbacks = 0;
+  for (int t = 0; t < 300; ++t) {
+    model::RetirementParams p;
+    const int rows = pick(1, 30);
+    int year = pick(1900, 2100);
+    const int narrow = t % 2;  // half the tables with ages within two years of each other
+    const int base = pick(40 * 12, 78 * 12);
+    for (int r = 0; r < rows && year <= 2200; ++r) {
+      model::RetirementAgeRow row;
+      row.year = year;
+      row.men_months = narrow ? base + pick(0, 24) : pick(40 * 12, 80 * 12 + 11);
+      row.women_months = narrow ? base + pick(0, 24) : pick(40 * 12, 80 * 12 + 11);
+      p.table.push_back(row);
+      year += pick(1, 6);
+    }
+    for (int year_of_query = 1850; year_of_query <= 2250; year_of_query += 7)
+      for (Sex sex : {Sex::kMale, Sex::kFemale})
+        ASSERT_EQ(rules::statutory_age_months(p, sex, year_of_query),
+                  statutory_age_months_by_scan(p, sex, year_of_query))
+            << "table " << t << ", year " << year_of_query;
+    for (int b = 0; b < 200; ++b) {
+      const Day birth = ymd(pick(1850, 2150), static_cast<unsigned>(pick(1, 12)),
+                            static_cast<unsigned>(pick(1, 28)));
+      for (Sex sex : {Sex::kMale, Sex::kFemale}) {
+        const Day expected = statutory_retirement_date_by_days(p, sex, birth);
+        ASSERT_EQ(rules::statutory_retirement_date(p, sex, birth), expected)
+            << "table " << t << ", born " << kernel::format_iso_date(birth)
+            << (sex == Sex::kMale ? " man" : " woman");
+        const int birth_year = kernel::split(birth).year;
+        int min_age = 1 << 30;
+        for (const auto& r : p.table)
+          min_age = std::min(min_age, sex == Sex::kMale ? r.men_months : r.women_months);
+        if (kernel::split(expected).year > birth_year + min_age / 12 - 1 + 39) ++fallbacks;
+      }
+    }
+  }
+  EXPECT_GT(fallbacks, 0) << "no case reached the search's 40-year limit";
 }
 
 // --- Early retirement -------------------------------------------------------------------
