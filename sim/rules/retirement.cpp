@@ -38,24 +38,24 @@ Day statutory_retirement_date(const model::RetirementParams& p, model::Sex sex, 
     const int y = year_of(m);
     return kernel::month_end_of(y, static_cast<unsigned>(m - y * 12) + 1);
   };
+  // No year before `first` can meet the condition: the age is reached at the earliest in the
+  // year birth year + ⌊min age / 12⌋ = first + 1.
   int min_age = 1 << 30;
   for (const auto& r : p.table) min_age = std::min(min_age, age_of(r, sex));
-  // The search runs over the 40 years from `first`, and falls back on the age of the year after.
   const int first = b.year + min_age / 12 - 1;
-  const int last = first + 39;
   // The age is constant from one row's year to the year before the next row's, and within such
   // a span the condition holds from year_of(birth_month + age) on: so the first year that meets
-  // it is found span by span (a row at a time, not a year at a time), in the same order.
+  // it is found span by span (a row at a time, not a year at a time). The last row's span has no
+  // end, so the search always ends there at the latest.
   const std::size_t first_row = row_of_year(p, first);
-  for (std::size_t i = first_row; i < p.table.size(); ++i) {
+  for (std::size_t i = first_row; i + 1 < p.table.size(); ++i) {
     const int age = age_of(p.table[i], sex);
     const int span_start = i == first_row ? first : p.table[i].year;
-    if (span_start > last) break;  // past the search's 40 years
-    const int span_end = i + 1 < p.table.size() ? std::min(p.table[i + 1].year - 1, last) : last;
     // The first year of the span that meets it, if any.
-    if (std::max(span_start, year_of(birth_month + age)) <= span_end) return month_end_at(age);
+    if (std::max(span_start, year_of(birth_month + age)) < p.table[i + 1].year)
+      return month_end_at(age);
   }
-  return month_end_at(statutory_age_months(p, sex, first + 40));
+  return month_end_at(age_of(p.table.back(), sex));
 }
 
 void schedule_retirement(RuleContext& ctx, CadreId cadre) {
