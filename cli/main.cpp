@@ -27,10 +27,8 @@ void print_usage() {
 }
 }  // namespace
 
-int main(int argc, char** argv) {
-  cadresim::kernel::keep_freed_memory_for_reuse();  // replications reuse each other's memory
-  MpiSession mpi(argc, argv);                       // only when started by mpirun (cli/ranks.hpp)
-  init_ui_lang_from_environment();
+namespace {
+int dispatch(int argc, char** argv, MpiSession& mpi) {
   try {
     // Global options stop at the first word that is not an option: the subcommand. Everything
     // after it belongs to the subcommand (so `cadresim run -h` is the subcommand's help).
@@ -61,9 +59,9 @@ int main(int argc, char** argv) {
       rest = {"--help"};
     }
     // Only these share work among MPI ranks; any other command runs on rank 0 alone.
-    if (process_ranks().distributed() && !process_ranks().is_root() && name != "run" &&
-        name != "compare" && name != "sweep" && name != "optimise")
-      return kOk;
+    const bool shared = name == "run" || name == "compare" || name == "sweep" || name == "optimise";
+    if (process_ranks().distributed() && !process_ranks().is_root() && !shared) return kOk;
+    if (shared) mpi.shares_work();
     for (const auto& c : commands())
       if (c.name == name) return c.main(rest);
     fmt::print(stderr, "{}\n", message("cli.unknown_command", name));
@@ -75,4 +73,14 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "{}\n", message("cli.internal_error", e.what()));
     return kRuntimeFailure;
   }
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  cadresim::kernel::keep_freed_memory_for_reuse();  // replications reuse each other's memory
+  MpiSession mpi(argc, argv);                       // only when started by mpirun (cli/ranks.hpp)
+  init_ui_lang_from_environment();
+  const int code = dispatch(argc, argv, mpi);
+  mpi.finish(code);  // a rank failing alone ends every rank (cli/ranks.hpp)
+  return code;
 }

@@ -1,12 +1,16 @@
 // MPI through its C API, only when CADRESIM_HAVE_MPI (see ranks.hpp).
 #include "cli/ranks.hpp"
 
-#include <cstdio>   // std::freopen
+#include <cstdio>   // std::freopen, std::tmpfile
 #include <cstdlib>  // std::getenv
 #include <vector>   // std::vector
 
 #ifdef CADRESIM_HAVE_MPI
 #include <mpi.h>
+#include <unistd.h>  // dup, dup2, lseek, read, write
+
+#include <chrono>  // the wait of a rank that failed
+#include <thread>  // std::this_thread::sleep_for
 #endif
 
 namespace cadresim::cli {
@@ -17,6 +21,11 @@ analysis::Ranks g_ranks;
 
 #ifdef CADRESIM_HAVE_MPI
 bool g_started = false;
+// A copy of MPI_COMM_WORLD on which only failing ranks meet at the end, so that meeting does not
+// interfere with the commands' collective calls on MPI_COMM_WORLD.
+MPI_Comm g_failure_comm = MPI_COMM_NULL;
+// On ranks other than 0: the real standard error, and the temporary file that stands for it.
+int g_real_stderr = -1;
 
 // Launched by mpirun/srun (Open MPI, MPICH, PMIx): otherwise MPI is not started at all.
 bool launched_by_mpi() {
@@ -90,13 +99,64 @@ MpiSession::MpiSession(int& argc, char**& argv) {
     g_ranks.sum_all = sum_all;
     g_ranks.agree = agree;
   }
+  MPI_Comm_dup(MPI_COMM_WORLD, &g_failure_comm);
   if (rank != 0) {
-    if (!std::freopen("/dev/null", "w", stdout) || !std::freopen("/dev/null", "w", stderr)) {
+    if (!std::freopen("/dev/null", "w", stdout)) {
       // Nothing to do: the rank's output is simply not silenced.
+    }
+    // Standard error goes to a temporary file, shown only if this rank fails alone (finish).
+    std::fflush(stderr);
+    if (std::FILE* aside = std::tmpfile()) {
+      g_real_stderr = dup(2);
+      if (g_real_stderr < 0 || dup2(fileno(aside), 2) < 0) g_real_stderr = -1;
     }
   }
 #else
   (void)argc, (void)argv;
+#endif
+}
+
+namespace {
+#ifdef CADRESIM_HAVE_MPI
+// True when every rank reaches this point (each ending with a failure) within `seconds`.
+bool every_rank_failed(double seconds) {
+  MPI_Request request = MPI_REQUEST_NULL;
+  MPI_Ibarrier(g_failure_comm, &request);
+  const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  int done = 0;
+  while (true) {
+    MPI_Test(&request, &done, MPI_STATUS_IGNORE);
+    if (done || std::chrono::steady_clock::now() >= until) return done != 0;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+// The rank's standard error so far (kept aside on ranks other than 0), on the real one.
+void show_kept_errors() {
+  if (g_real_stderr < 0) return;
+  std::fflush(stderr);
+  if (lseek(2, 0, SEEK_SET) < 0) return;
+  char buffer[4096];
+  for (ssize_t n; (n = read(2, buffer, sizeof buffer)) > 0;)
+    if (write(g_real_stderr, buffer, static_cast<std::size_t>(n)) != n) return;
+  dup2(g_real_stderr, 2);
+}
+#endif
+}  // namespace
+
+void MpiSession::finish(int exit_code) {
+#ifdef CADRESIM_HAVE_MPI
+  if (!g_started || exit_code == 0 || !shares_work_ || g_ranks.size < 2) return;
+  if (every_rank_failed(kAloneSeconds)) return;  // each reports as usual; Finalize ends them
+  show_kept_errors();
+  std::fprintf(stderr,
+               "cadresim: MPI rank %zu of %zu failed while the other ranks went on; ending the run "
+               "on every rank, nothing was written\n",
+               g_ranks.rank, g_ranks.size);
+  std::fflush(stderr);
+  MPI_Abort(MPI_COMM_WORLD, exit_code);
+#else
+  (void)exit_code;
 #endif
 }
 

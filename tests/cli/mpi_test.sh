@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # MPI (issue 16): `mpirun -n 2 cadresim run|compare|sweep` writes the same bytes as one process
-# (report.json and series.csv, less the creation time and command line; sweep.csv), and a
-# failing rank ends the run on every rank with exit 1, one clear message and no output folder.
+# (report.json and series.csv, less the creation time and command line; sweep.csv), a failing
+# rank ends the run on every rank with exit 1, one clear message and no output folder, and so
+# does a rank that fails alone before the ranks compare notes.
 # Usage: mpi_test.sh CADRESIM SOURCE_DIR MPIEXEC
 set -euo pipefail
 bin="$1" src="$2" mpiexec="$3"
@@ -51,6 +52,27 @@ if [ "$(grep -c '^cadresim run:' <<<"$err")" -ne 1 ]; then
   echo "FAIL: the message should come once (rank 0):"; echo "$err"; exit 1
 fi
 if [ -e "$dir/fail" ]; then echo "FAIL: a failed run left $dir/fail"; exit 1; fi
+
+# A rank that fails alone before the ranks compare notes (here rank 1's scenario file is missing,
+# as on a node without the file: mpirun's MPMD form gives each rank its own command line). The
+# other rank would wait for it forever; instead the failing rank, after waiting 10 s for the
+# others to fail too, shows its reason and ends the job on every rank. `timeout` turns the hang
+# it replaced into a failure of this test.
+set +e
+err="$(timeout 300 "$mpiexec" --oversubscribe -n 1 "$bin" run "$train" -n 40 --threads 1 -q \
+  --out "$dir/alone" : -n 1 "$bin" run "$dir/missing.json" -n 40 --threads 1 -q --out "$dir/alone" \
+  2>&1 >/dev/null)"
+code=$?
+set -e
+if [ "$code" -eq 124 ]; then echo "FAIL: a rank failing alone left the other waiting"; exit 1; fi
+if [ "$code" -eq 0 ]; then echo "FAIL: a rank failing alone gave exit 0"; exit 1; fi
+for expected in "missing.json: file not found" \
+  "cadresim: MPI rank 1 of 2 failed while the other ranks went on; ending the run on every rank, nothing was written"; do
+  if ! grep -qF "$expected" <<<"$err"; then
+    echo "FAIL: no '$expected' from the rank that failed alone:"; echo "$err"; exit 1
+  fi
+done
+if [ -e "$dir/alone" ]; then echo "FAIL: a rank failing alone left $dir/alone"; exit 1; fi
 
 # Input errors are reported once, by rank 0.
 set +e
