@@ -135,10 +135,6 @@ TEST(Retirement, EveryBirthDateRetiresAtTheMonthEndOfTheAgeForThatYear) {
   }
 }
 
-// statutory_retirement_date works in months (retirement.cpp); this is the same search written
-// with days (add the age to the birth date, split the result, take its month end), as the rule
-// was first written. The two must agree on every birth date of 1930-2010, both sexes, with the
-// roadmap table and with a table whose ages fall by the year (a search that steps back).
 // The row of a year by a scan of the whole table, as the rule was first written (the rule now
 // bisects the sorted rows).
 int statutory_age_months_by_scan(const model::RetirementParams& p, Sex sex, int year) {
@@ -148,6 +144,10 @@ int statutory_age_months_by_scan(const model::RetirementParams& p, Sex sex, int 
   return sex == Sex::kMale ? row->men_months : row->women_months;
 }
 
+// statutory_retirement_date works in months, a table row at a time (retirement.cpp); this is the
+// formula itself, year by year and with days (add the age to the birth date, split the result,
+// take its month end). The two must agree on every birth date of 1930-2010, both sexes, with the
+// roadmap table and with a table whose ages fall by the year (a search that steps back).
 Day statutory_retirement_date_by_days(const model::RetirementParams& p, Sex sex, Day birth) {
   // y* = min { y : year(birth + A(y)) ≤ y } (docs/model.md § Retirement), from the birth year on.
   for (int y = kernel::split(birth).year;; ++y) {
