@@ -4,7 +4,14 @@
 # ranks) and replications per second; parallel efficiency = T(1) / (K · T(K)). On a machine
 # shared with other work the wall times are pessimistic: compare the CPU times too (the work
 # added by distributing is their difference).
-# Usage: bench/mpi_efficiency.sh [BUILD_DIR] [N] [RANKS...]   (default: build 400 1 2)
+# The machine's speed moves between spells (docs/performance.md), so one pair of runs can put
+# T(1) in a fast spell and T(2) in a slow one: ROUNDS (default 3) repeats the whole set of rank
+# counts in turn, and bench/targets.sh takes the median of the rounds' efficiencies.
+# On one machine Open MPI's default start-up tries the network transports (UCX, PSM, libfabric)
+# before it settles on ob1 over shared memory, about 0.2 s of each start (docs/cli.md § Several
+# processes); MPIRUN_ARGS (default for Open MPI: --mca pml ob1, the transport it ends up with
+# anyway) are added to mpirun's options. MPIRUN_ARGS= measures Open MPI's default start-up.
+# Usage: [ROUNDS=3] [MPIRUN_ARGS=...] bench/mpi_efficiency.sh [BUILD_DIR] [N] [RANKS...]   (default: build 400 1 2)
 set -euo pipefail
 build="${1:-build}"
 n="${2:-400}"
@@ -15,14 +22,24 @@ bin="$(realpath "$build/cli/cadresim")"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+if [ -z "${MPIRUN_ARGS+set}" ]; then
+  MPIRUN_ARGS=""
+  mpirun --version 2>/dev/null | grep -q "Open MPI" && MPIRUN_ARGS="--mca pml ob1"
+fi
+read -r -a mpirun_args <<<"$MPIRUN_ARGS"
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-for k in "${ranks[@]}"; do
-  /usr/bin/time -f '%e %U %S %M' -o "$out/time$k" mpirun -n "$k" --oversubscribe --bind-to none \
-    "$bin" run -n "$n" --threads 1 -q --out "$out/run$k" >/dev/null
-  read -r wall user sys rss <"$out/time$k"
-  cpu=$(echo "$user + $sys" | bc)
-  printf 'ranks=%s replications=%s wall=%.2f s cpu=%.2f s (%.1f ms/replication) %.1f replications/s\n' \
-    "$k" "$n" "$wall" "$cpu" "$(echo "1000 * $cpu / $n" | bc -l)" "$(echo "$n / $wall" | bc -l)"
+echo "mpirun options: --oversubscribe --bind-to none ${MPIRUN_ARGS}"
+rounds="${ROUNDS:-3}"
+for ((round = 1; round <= rounds; ++round)); do
+  for k in "${ranks[@]}"; do
+    rm -rf "$out/run$k"
+    /usr/bin/time -f '%e %U %S %M' -o "$out/time$k" mpirun -n "$k" --oversubscribe --bind-to none \
+      "${mpirun_args[@]}" "$bin" run -n "$n" --threads 1 -q --out "$out/run$k" >/dev/null
+    read -r wall user sys rss <"$out/time$k"
+    cpu=$(echo "$user + $sys" | bc)
+    printf 'round=%s ranks=%s replications=%s wall=%.2f s cpu=%.2f s (%.1f ms/replication) %.1f replications/s\n' \
+      "$round" "$k" "$n" "$wall" "$cpu" "$(echo "1000 * $cpu / $n" | bc -l)" "$(echo "$n / $wall" | bc -l)"
+  done
 done
 # The outputs must be the same bytes whatever the number of ranks.
 for k in "${ranks[@]}"; do
