@@ -82,13 +82,14 @@ std::vector<std::vector<std::vector<double>>> run_points(
   // one process's (task % size == rank), the others leave zeros in its slots.
   std::vector<double> flat(scenarios.size() * metric_count * reps, 0.0);
   const std::size_t tasks = scenarios.size() * reps;
-  const std::size_t share = tasks / o.ranks.size + (o.ranks.rank < tasks % o.ranks.size ? 1 : 0);
+  const SharedTasks shared(o.ranks, tasks, o.cancel);
   std::exception_ptr failure;
   try {
-    const bool finished =
-        for_each_replication(share, o.threads, o.progress, o.cancel, [&](std::size_t i) {
+    const bool finished = for_each_replication_in_worker(
+        shared.local_count(), o.threads, o.progress, o.cancel,
+        [&](std::size_t i, unsigned) {
           // Task = point-major (point, replication): only the slots of (p, *, r) are written.
-          const std::size_t task = o.ranks.rank + i * o.ranks.size;
+          const std::size_t task = shared.task(i);
           const std::size_t p = task / reps;
           const std::size_t r = task % reps;
           const model::Scenario& sc = *scenarios[p];
@@ -102,11 +103,13 @@ std::vector<std::vector<std::vector<double>>> run_points(
           for (std::size_t m = 0; m < metric_count; ++m)
             flat[(p * metric_count + m) * reps + r] =
                 metric_value(collector.result(), metrics[m], years);
-        });
+        },
+        shared.source());
     if (!finished) throw RunCancelled{};
   } catch (...) {
     failure = std::current_exception();
   }
+  shared.close();  // every process stops asking before they compare notes
   settle_ranks(o.ranks, failure);
   if (o.ranks.distributed() && o.ranks.sum_all) o.ranks.sum_all(flat);
   std::vector<std::vector<std::vector<double>>> values(

@@ -97,10 +97,10 @@ void settle_ranks(const Ranks& ranks, std::exception_ptr local) {
 StreamedRun run_streamed(const std::vector<const model::Scenario*>& scenarios,
                          const RunOptions& o) {
   const std::size_t k = scenarios.size();
-  // This process's replications: r = rank, rank + size, ... (a fixed partition).
-  const std::size_t share =
-      o.replications / o.ranks.size + (o.ranks.rank < o.replications % o.ranks.size ? 1 : 0);
-  const unsigned workers = worker_count(share, o.threads);
+  // This process's replications: handed out on demand over the processes (TaskSource), or a
+  // fixed partition r = rank, rank + size, ... when no such sharing is offered.
+  const SharedTasks tasks(o.ranks, o.replications, o.cancel);
+  const unsigned workers = worker_count(tasks.local_count(), o.threads);
   std::vector<StreamedRun> per_worker(workers);
   for (auto& w : per_worker) {
     w.scenarios.resize(k);
@@ -109,8 +109,9 @@ StreamedRun run_streamed(const std::vector<const model::Scenario*>& scenarios,
   std::exception_ptr failure;
   try {
     const bool finished = for_each_replication_in_worker(
-        share, o.threads, o.progress, o.cancel, [&](std::size_t i, unsigned worker) {
-          const std::size_t r = o.ranks.rank + i * o.ranks.size;
+        tasks.local_count(), o.threads, o.progress, o.cancel,
+        [&](std::size_t i, unsigned worker) {
+          const std::size_t r = tasks.task(i);
           StreamedRun& into = per_worker[worker];
           ReplicationResult base;
           for (std::size_t s = 0; s < k; ++s) {
@@ -129,11 +130,13 @@ StreamedRun run_streamed(const std::vector<const model::Scenario*>& scenarios,
             else
               into.differences[s - 1].add_difference(r, base, metrics.result());
           }
-        });
+        },
+        tasks.source());
     if (!finished) throw RunCancelled{};
   } catch (...) {
     failure = std::current_exception();
   }
+  tasks.close();  // every process stops asking before they compare notes
   settle_ranks(o.ranks, failure);
   StreamedRun out = std::move(per_worker.front());
   for (std::size_t w = 1; w < workers; ++w) {

@@ -9,6 +9,7 @@
 #include <cstdint>     // std::uint64_t
 #include <exception>   // std::exception_ptr
 #include <functional>  // std::function
+#include <memory>      // std::unique_ptr (TaskSource)
 #include <mutex>       // std::mutex for progress reports
 #include <stdexcept>   // std::runtime_error
 #include <string>      // std::string
@@ -31,6 +32,25 @@ class ProgressSink {
   virtual void update(std::size_t done, std::size_t total) = 0;
 };
 
+/// Hands out the task numbers 0 .. n − 1 of one phase of work (replications, or points ×
+/// replications), each to exactly one process, to whichever process asks first: a process on a
+/// faster or less busy core takes more tasks, instead of every process taking a fixed share and
+/// all waiting for the slowest (docs/architecture.md § Several processes). Results do not depend
+/// on who ran what: every task writes only its own slots, and accumulators merge in any order.
+class TaskSource {
+ public:
+  virtual ~TaskSource() = default;
+  /// The next task for this process, or n when none is left (then n for every later call).
+  /// Called by this process's worker threads, one at a time.
+  virtual std::size_t next() = 0;
+  /// Tasks handed out so far over all processes (what progress shows on rank 0).
+  virtual std::size_t handed_out() const = 0;
+  /// Ends the phase for this process; the first process returns once every process has ended
+  /// it. Called once, after the worker threads stop, on every path (the destructor calls it if
+  /// the owner did not).
+  virtual void close() = 0;
+};
+
 /// How the work is shared among cooperating processes (MPI ranks; cli/ranks.hpp provides the
 /// functions). The default is one process; analysis knows nothing of MPI.
 struct Ranks {
@@ -44,12 +64,46 @@ struct Ranks {
   /// 2 failed) and message; returns the highest status, and sets `rank_of`/`message` to
   /// those of the lowest rank with it.
   std::function<int(int status, std::string& message, std::size_t& rank_of)> agree;
-  /// True when task number `task` (a replication, or a point × replication) is this process's.
+  /// Starts a phase of `n` tasks shared on demand (TaskSource); every process calls it with the
+  /// same n. `cancel` (optional) is this process's stop flag: once set, the first process hands
+  /// out nothing more. Unset: a fixed share, task t to process t mod size (owns).
+  std::function<std::unique_ptr<TaskSource>(std::size_t n, const std::atomic<bool>* cancel)>
+      share_on_demand;
+  /// True when task number `task` (a replication, or a point × replication) is this process's
+  /// in a fixed share.
   bool owns(std::size_t task) const { return task % size == rank; }
   /// True for several processes.
   bool distributed() const { return size > 1; }
   /// True for the process that reports and writes (rank 0).
   bool is_root() const { return rank == 0; }
+};
+
+/// This process's part of `n` tasks for a loop (for_each_replication_in_worker): on demand when
+/// the processes offer it (Ranks::share_on_demand; the loop then runs over the task numbers
+/// themselves), otherwise the fixed share rank, rank + size, ...
+class SharedTasks {
+ public:
+  SharedTasks(const Ranks& ranks, std::size_t n, const std::atomic<bool>* cancel)
+      : ranks_(ranks), n_(n) {
+    if (ranks.distributed() && ranks.share_on_demand) source_ = ranks.share_on_demand(n, cancel);
+  }
+  /// The loop's count: n on demand, the fixed share otherwise.
+  std::size_t local_count() const {
+    return source_ ? n_ : n_ / ranks_.size + (ranks_.rank < n_ % ranks_.size ? 1 : 0);
+  }
+  /// The task of the loop's index i.
+  std::size_t task(std::size_t i) const { return source_ ? i : ranks_.rank + i * ranks_.size; }
+  /// The source for the loop (null for a fixed share).
+  TaskSource* source() const { return source_.get(); }
+  /// Ends the phase (TaskSource::close); the destructor does it too.
+  void close() const {
+    if (source_) source_->close();
+  }
+
+ private:
+  const Ranks& ranks_;
+  std::size_t n_;
+  std::unique_ptr<TaskSource> source_;
 };
 
 /// Another process failed (its rank and message); this one did not.
@@ -98,17 +152,32 @@ inline unsigned worker_count(std::size_t n, unsigned threads) {
 /// all finished; rethrows the exception of the lowest-numbered failing replication. The body
 /// must write only to state owned by replication r (or by its worker, if what it writes does
 /// not depend on the order), so results never depend on scheduling.
+/// With `source` (several processes sharing the n tasks on demand), this process runs the tasks
+/// the source gives it, and progress counts the tasks handed out over all processes; "all
+/// finished" then means all of this process's. `source` is not closed here.
 template <class Body>
 bool for_each_replication_in_worker(std::size_t n, unsigned threads, ProgressSink* progress,
-                                    const std::atomic<bool>* cancel, Body&& body) {
+                                    const std::atomic<bool>* cancel, Body&& body,
+                                    TaskSource* source = nullptr) {
   std::vector<std::exception_ptr> errors(n);
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> done{0};
-  std::mutex progress_mutex;
+  std::atomic<bool> stopped{false};  // cancelled with a task of this process left undone
+  std::mutex source_mutex, progress_mutex;
   threads = worker_count(n, threads);
   auto worker = [&](unsigned worker_index) {
-    while (!(cancel && cancel->load())) {
-      const std::size_t r = next.fetch_add(1);
+    while (true) {
+      if (cancel && cancel->load()) {
+        stopped = true;
+        return;
+      }
+      std::size_t r;
+      if (source) {
+        std::lock_guard<std::mutex> lock(source_mutex);
+        r = source->next();
+      } else {
+        r = next.fetch_add(1);
+      }
       if (r >= n) return;
       try {
         body(r, worker_index);
@@ -118,7 +187,7 @@ bool for_each_replication_in_worker(std::size_t n, unsigned threads, ProgressSin
       const std::size_t d = ++done;
       if (progress) {
         std::lock_guard<std::mutex> lock(progress_mutex);
-        progress->update(d, n);
+        progress->update(source ? std::max(d, source->handed_out()) : d, n);
       }
     }
   };
@@ -126,7 +195,7 @@ bool for_each_replication_in_worker(std::size_t n, unsigned threads, ProgressSin
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker, t);
   worker(0);
   for (auto& t : pool) t.join();
-  if (cancel && cancel->load() && done.load() < n) return false;
+  if (stopped.load() && (source || done.load() < n)) return false;
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);
   return true;

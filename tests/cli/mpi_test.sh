@@ -21,7 +21,7 @@ same() {  # same FILE in two folders
 }
 train="$src/scenarios/training/small-district.json"
 
-# run: 7 replications (an odd number: the ranks get 4 and 3), 2 threads in one process.
+# run: 7 replications (an odd number), 2 threads in one process.
 "$bin" run "$train" -n 7 --seed 5 -q --threads 2 --out "$dir/run1" >/dev/null 2>&1
 mpi "$bin" run "$train" -n 7 --seed 5 -q --threads 1 --out "$dir/run2" >/dev/null 2>&1
 for f in report.json series.csv summary.txt; do same "$f" "$dir/run1" "$dir/run2"; done
@@ -37,6 +37,17 @@ sweep=(sweep "$train" --vary /support/top_up_vnd_per_month=0:2000000:1000000 -n 
 "$bin" "${sweep[@]}" --out "$dir/sw1" >/dev/null 2>&1
 mpi "$bin" "${sweep[@]}" --threads 1 --out "$dir/sw2" >/dev/null 2>&1
 same sweep.csv "$dir/sw1" "$dir/sw2"
+
+# Replications are handed out on demand (cli/ranks.cpp): with two threads in each rank (whose
+# workers ask one at a time, ahead of need) and with three ranks for two cores, the bytes stay
+# those of one process.
+mpi "$bin" run "$train" -n 7 --seed 5 -q --threads 2 --out "$dir/run2t" >/dev/null 2>&1
+for f in report.json series.csv; do same "$f" "$dir/run1" "$dir/run2t"; done
+"$mpiexec" -n 3 --oversubscribe "$bin" run "$train" -n 7 --seed 5 -q --threads 1 \
+  --out "$dir/run3" >/dev/null 2>&1
+for f in report.json series.csv; do same "$f" "$dir/run1" "$dir/run3"; done
+"$mpiexec" -n 3 --oversubscribe "$bin" "${sweep[@]}" --threads 1 --out "$dir/sw3" >/dev/null 2>&1
+same sweep.csv "$dir/sw1" "$dir/sw3"
 
 # A failing rank: exit 1 from mpirun, rank 0 names the rank and the reason, nothing written.
 set +e
