@@ -40,7 +40,7 @@ double run_years(const model::Scenario& s, Day until = 0);
 /// values[p][m][r]: metric m of replication r of scenario p. Replication r of every scenario
 /// uses the key (seed, r). `o.replications` replications per scenario; `o.threads` workers
 /// over all P × R tasks; progress counts tasks. Throws RunCancelled when cancelled. With
-/// `o.ranks` of several processes each runs its share of the tasks and every process gets all
+/// `o.ranks` of several processes each runs the tasks it is given and every process gets all
 /// values (the sum of the parts: exact, each slot is written by one process).
 std::vector<std::vector<std::vector<double>>> run_points(
     const std::vector<const model::Scenario*>& scenarios, const std::vector<MetricSpec>& metrics,

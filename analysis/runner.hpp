@@ -239,10 +239,10 @@ struct StreamedRun {
 /// Runs replication r of every scenario in one task (so the paired differences against the
 /// first scenario are folded at once), on `o.threads` threads, each thread folding into
 /// accumulators of its own, merged at the end. With `o.ranks` of several processes this process
-/// runs its share of the replications and the shares are merged on the first process (the
-/// others return empty accumulators); a failure or cancellation anywhere is reported on every
-/// process (RunCancelled, or the failing process's exception or a RankFailed). Throws
-/// RunCancelled when cancelled.
+/// runs the replications it is given (on demand, or a fixed share) and the parts are merged on
+/// the first process (the others return empty accumulators); a failure or cancellation anywhere
+/// is reported on every process (RunCancelled, or the failing process's exception or a
+/// RankFailed). Throws RunCancelled when cancelled.
 StreamedRun run_streamed(const std::vector<const model::Scenario*>& scenarios, const RunOptions& o);
 
 }  // namespace cadresim::analysis

@@ -86,8 +86,9 @@ int agree(int status, std::string& message, std::size_t& rank_of) {
 // Tasks on demand (analysis::TaskSource). Rank 0 keeps the counter of the next task: its own
 // workers take tasks from it one at a time, and a thread of its own answers the other ranks,
 // which ask for a few tasks at a time on a copy of MPI_COMM_WORLD (so these messages never mix
-// with the commands' collective calls). A rank asks again when its tasks are used up, and tells
-// rank 0 when it has stopped asking; rank 0's close waits for every rank to have stopped.
+// with the commands' collective calls). A rank asks again as it starts the last task it holds,
+// and tells rank 0 when it has stopped asking; rank 0's close waits for every rank to have
+// stopped.
 MPI_Comm g_task_comm = MPI_COMM_NULL;
 constexpr int kAskTag = 1, kGrantTag = 2, kStoppedTag = 3;
 
