@@ -36,13 +36,18 @@ struct Meeting {
   std::array<std::atomic<std::size_t>, kProcesses> taken{};  // tasks each process was given
 };
 
-// Hands out the meeting's counter; process 1 is slow to ask (a busier core).
+// Hands out the meeting's counter. Process 1 may start late: its first request waits until
+// process 0 has been given `head_start` tasks (as a rank on a slower node would find), which a
+// fixed share would never allow.
 class CounterSource final : public TaskSource {
  public:
-  CounterSource(Meeting& m, std::size_t process, std::size_t n, const std::atomic<bool>* cancel)
-      : m_(m), process_(process), n_(n), cancel_(cancel) {}
+  CounterSource(Meeting& m, std::size_t process, std::size_t n, const std::atomic<bool>* cancel,
+                std::size_t head_start)
+      : m_(m), process_(process), n_(n), cancel_(cancel), head_start_(head_start) {}
   std::size_t next() override {
-    if (process_ == 1) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (process_ == 1)
+      while (m_.taken[0].load() < head_start_ && m_.next_task.load() < n_)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
     if (cancel_ && cancel_->load()) return n_;
     const std::size_t t = m_.next_task.fetch_add(1);
     if (t >= n_) return n_;
@@ -56,9 +61,10 @@ class CounterSource final : public TaskSource {
   Meeting& m_;
   std::size_t process_, n_;
   const std::atomic<bool>* cancel_;
+  std::size_t head_start_;
 };
 
-Ranks ranks_of(Meeting& m, std::size_t process) {
+Ranks ranks_of(Meeting& m, std::size_t process, std::size_t head_start = 0) {
   Ranks r;
   r.rank = process;
   r.size = kProcesses;
@@ -86,8 +92,9 @@ Ranks ranks_of(Meeting& m, std::size_t process) {
     m.barrier.arrive_and_wait();
     return worst;
   };
-  r.share_on_demand = [&m, process](std::size_t n, const std::atomic<bool>* cancel) {
-    return std::unique_ptr<TaskSource>(std::make_unique<CounterSource>(m, process, n, cancel));
+  r.share_on_demand = [&m, process, head_start](std::size_t n, const std::atomic<bool>* cancel) {
+    return std::unique_ptr<TaskSource>(
+        std::make_unique<CounterSource>(m, process, n, cancel, head_start));
   };
   return r;
 }
@@ -99,11 +106,9 @@ std::string bytes_of(const StreamedRun& run) {
   return w.take();
 }
 
-// The merged accumulators are the same bytes as one process's, although the slow process ran
-// fewer replications than the other (each was run exactly once: the counts add up). The slow
-// process waits 100 ms before each task, and a replication of the small scenario takes far less
-// (even in the sanitizer build), so the other process takes most tasks; the test asserts only
-// that it took more than half, which a fixed share (6 and 6) would not give.
+// The merged accumulators are the same bytes as one process's, although one process ran more
+// replications than the other (process 1 starts after process 0 has taken 7 of the 12; a fixed
+// share would give 6 and 6), and each was run exactly once: the counts add up.
 TEST(SharedTasks, ReplicationsGoToWhoeverAsksAndTheMergedResultIsTheSame) {
   const std::vector<const model::Scenario*> scenarios{&small().scenario, &small().scenario};
   RunOptions one;
@@ -119,7 +124,7 @@ TEST(SharedTasks, ReplicationsGoToWhoeverAsksAndTheMergedResultIsTheSame) {
     processes.emplace_back([&, p] {
       RunOptions o = one;
       o.threads = 2;
-      o.ranks = ranks_of(m, p);
+      o.ranks = ranks_of(m, p, 7);
       out[p] = run_streamed(scenarios, o);
     });
   for (auto& t : processes) t.join();
