@@ -79,7 +79,7 @@ std::vector<std::vector<std::vector<double>>> run_points(
   const std::size_t reps = o.replications;
   const std::size_t metric_count = metrics.size();
   // values[p][m][r] flattened, so that several processes can add up their parts: each task is
-  // one process's (task % size == rank), the others leave zeros in its slots.
+  // run by one process (SharedTasks), the others leave zeros in its slots.
   std::vector<double> flat(scenarios.size() * metric_count * reps, 0.0);
   const std::size_t tasks = scenarios.size() * reps;
   const SharedTasks shared(o.ranks, tasks, o.cancel);

@@ -66,12 +66,9 @@ struct Ranks {
   std::function<int(int status, std::string& message, std::size_t& rank_of)> agree;
   /// Starts a phase of `n` tasks shared on demand (TaskSource); every process calls it with the
   /// same n. `cancel` (optional) is this process's stop flag: once set, the first process hands
-  /// out nothing more. Unset: a fixed share, task t to process t mod size (owns).
+  /// out nothing more. Unset: a fixed share, task t to process t mod size (SharedTasks).
   std::function<std::unique_ptr<TaskSource>(std::size_t n, const std::atomic<bool>* cancel)>
       share_on_demand;
-  /// True when task number `task` (a replication, or a point × replication) is this process's
-  /// in a fixed share.
-  bool owns(std::size_t task) const { return task % size == rank; }
   /// True for several processes.
   bool distributed() const { return size > 1; }
   /// True for the process that reports and writes (rank 0).
