@@ -372,12 +372,15 @@ void Engine::month_end() {
         ++cadre.experience_months[level];
         rules::count_month_served(summary_of_cadre, level);
       }
-      if ((info & kUnitHardship) && cadre.hardship_months < 0xFFFF) ++cadre.hardship_months;
+      // The unit's flags differ from one cadre to the next in no order a branch predictor can
+      // follow, so the two counters they drive add 0 or 1 instead of branching on them.
+      cadre.hardship_months += static_cast<std::uint16_t>(((info & kUnitHardship) != 0) &
+                                                          (cadre.hardship_months < 0xFFFF));
       cadre.competence = std::min(1.0, cadre.competence + gain_by_level[level]);
       summary_of_cadre.competence = cadre.competence;
-      if ((info & kUnitEspeciallyDifficult) &&
-          cadre.attraction_months_used < current_->income.attraction_max_months)
-        ++cadre.attraction_months_used;
+      cadre.attraction_months_used += static_cast<std::uint16_t>(
+          ((info & kUnitEspeciallyDifficult) != 0) &
+          (cadre.attraction_months_used < current_->income.attraction_max_months));
       if (cadre.rotation.active) {
         pay_monthly_support(c, id);
         if (early_return_month(c, id)) continue;

@@ -34,9 +34,11 @@ inline void consider_early_retirement(RuleContext& ctx, CadreId cadre,
                                       const EarlyRetirementMonth& month) {
   if (!month.on) return;
   const auto& c = ctx.world.cadres[cadre];
-  if (c.hardship_months < ctx.scenario.retirement.early_min_hardship_months) return;
-  if (c.retirement_date >= month.too_far_from) return;
-  draw_early_retirement(ctx, cadre, month);
+  // One branch on both conditions (`&`, not `&&`): each alone varies from cadre to cadre, and
+  // together they are almost always false.
+  if ((c.hardship_months >= ctx.scenario.retirement.early_min_hardship_months) &
+      (c.retirement_date < month.too_far_from))
+    draw_early_retirement(ctx, cadre, month);
 }
 
 }  // namespace cadresim::rules
