@@ -8,8 +8,17 @@
 namespace cadresim::analysis {
 
 double t_critical(double confidence, double dof) {
+  // A run summarises thousands of series (every metric, group and month) with the same
+  // replication count, so the quantile (Boost.Math's inverse of the incomplete beta, some
+  // 20 µs) is asked for with the same arguments again and again: the last answer is kept, per
+  // thread. Only equal arguments reuse it, so the value is the one computed afresh.
+  thread_local double last_confidence = -1, last_dof = -1, last_value = 0;
+  if (confidence == last_confidence && dof == last_dof) return last_value;
   const boost::math::students_t dist(dof);
-  return boost::math::quantile(boost::math::complement(dist, (1 - confidence) / 2));
+  last_value = boost::math::quantile(boost::math::complement(dist, (1 - confidence) / 2));
+  last_confidence = confidence;
+  last_dof = dof;
+  return last_value;
 }
 
 double quantile_sorted(std::span<const double> sorted, double q) {
