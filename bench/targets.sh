@@ -13,7 +13,7 @@
 #   replications in constant memory                 bench/memory.sh (peak RSS at each of REPLICATIONS)
 #   2 MPI ranks >= 85 % parallel efficiency         bench/mpi_efficiency.sh (MPI_REPLICATIONS, 1 and 2 ranks, 3 rounds)
 #
-# Usage: [REPEAT=5] [REPLICATIONS="1000 10000"] [MPI_REPLICATIONS=400] bench/targets.sh [BUILD_DIR]
+# Usage: [REPEAT=5] [REPLICATIONS="1000 10000"] [MPI_REPLICATIONS=1000] bench/targets.sh [BUILD_DIR]
 # BUILD_DIR (default build) is a Release build with the benchmarks (the default configuration).
 # About 5 minutes on the 2-core machine with the defaults; REPLICATIONS="1000 100000" is the
 # issue's own figure (about 40 minutes more). The MPI row is skipped when mpirun is missing or the
@@ -70,7 +70,7 @@ echo "peak memory against replications ..." >&2
 bash bench/memory.sh "$build" ${REPLICATIONS:-1000 10000} >"$tmp/memory.txt"
 if command -v mpirun >/dev/null && ldd "$build/cli/cadresim" | grep libmpi >/dev/null; then
   echo "MPI, 1 and 2 ranks ..." >&2
-  bash bench/mpi_efficiency.sh "$build" "${MPI_REPLICATIONS:-400}" 1 2 >"$tmp/mpi.txt"
+  bash bench/mpi_efficiency.sh "$build" "${MPI_REPLICATIONS:-1000}" 1 2 >"$tmp/mpi.txt"
 fi
 gauge after
 gauge_per_core after
@@ -154,7 +154,19 @@ if effs:
     eff = statistics.median(effs)
     spread = f" (rounds: {', '.join(f'{100 * e:.1f}' for e in effs)})" if len(effs) > 1 else ""
     how = "wall T(1) / (2 T(2)), median of rounds"
-    row("2 MPI ranks ≥ 85 % efficiency", f"{100 * eff:.1f} %{spread}", eff >= 0.85,
+    # The fixed part (one replication per rank) is not shared: with F(K) its wall time on K ranks,
+    # a perfect split of the rest reaches at most T(1) / (2 (F(2) + (T(1) - F(1)) / 2)).
+    fixed = {}
+    for rnd, k, wall in re.findall(r"round=(\d+) fixed ranks=(\d+) wall=([0-9.]+) s", read("mpi.txt")):
+        fixed.setdefault(int(k), []).append(float(wall))
+    bound = ""
+    if 1 in fixed and 2 in fixed:
+        f1, f2 = statistics.median(fixed[1]), statistics.median(fixed[2])
+        t1 = statistics.median(w[1] for w in walls.values() if 1 in w)
+        n = re.search(r"ranks=1 replications=(\d+)", read("mpi.txt")).group(1)
+        bound = (f"; fixed part {f1:.2f} s on 1 rank, {f2:.2f} s on 2: at {int(n):,} replications "
+                 f"a perfect split reaches {100 * t1 / (2 * (f2 + (t1 - f1) / 2)):.0f} %")
+    row("2 MPI ranks ≥ 85 % efficiency", f"{100 * eff:.1f} %{spread}{bound}", eff >= 0.85,
         how + ("; report.json identical" if "identical" in read("mpi.txt") else ""))
 else:
     row("2 MPI ranks ≥ 85 % efficiency", "not run (no mpirun, or a build without MPI)", None, "")
