@@ -3,7 +3,7 @@
 
 #include <boost/multiprecision/cpp_int.hpp>  // fixed-width exact integers
 
-#include <algorithm>  // std::lower_bound, std::min, std::max
+#include <algorithm>  // std::lower_bound, std::min, std::max, std::sort
 #include <bit>        // std::bit_cast
 #include <cmath>      // std::frexp, std::ldexp, std::sqrt, std::isfinite
 #include <cstring>    // std::memcpy
@@ -114,7 +114,8 @@ Accumulator::Accumulator(const Accumulator& o)
       max_(o.max_),
       bucketed_(o.bucketed_),
       values_(o.values_),
-      buckets_(o.buckets_) {}
+      buckets_(o.buckets_),
+      pending_(o.pending_) {}
 Accumulator& Accumulator::operator=(const Accumulator& o) {
   if (this != &o) *this = Accumulator(o);
   return *this;
@@ -143,12 +144,40 @@ void Accumulator::add(double v) {
     big_->sum += scaled(m, e - 53 + kSumFraction);
     big_->sumsq += scaled(m * m, 2 * (e - 53) + kSquareFraction);
   }
+  if (pending_.empty()) pending_.reserve(kPendingValues);
+  pending_.push_back(v);
+  if (pending_.size() == kPendingValues) settle();
+}
+
+void Accumulator::settle() {
+  if (pending_.empty()) return;
+  // The table holds counts of values (or of buckets), so the order values reach it in changes
+  // nothing, and neither does when it turns into buckets: that happens once the distinct
+  // values exceed the limit, which depends only on which values came.
+  std::sort(pending_.begin(), pending_.end());
+  for (std::size_t i = 0; i < pending_.size();) {
+    std::size_t j = i + 1;
+    while (j < pending_.size() && pending_[j] == pending_[i]) ++j;
+    count_value(pending_[i], j - i);
+    i = j;
+  }
+  pending_.clear();
+}
+
+void Accumulator::count_value(double v, std::uint64_t count) {
   if (bucketed_) {
-    add_count(buckets_, bucket_key(v), 1);
+    add_count(buckets_, bucket_key(v), count);
   } else {
-    add_count(values_, v, 1);
+    add_count(values_, v, count);
     if (values_.size() > exact_limit_) to_buckets();
   }
+}
+
+bool Accumulator::exact_quantiles() const {
+  if (pending_.empty()) return !bucketed_;
+  Accumulator settled(*this);
+  settled.settle();
+  return !settled.bucketed_;
 }
 
 void Accumulator::add_zeros(std::uint64_t count) {
@@ -156,12 +185,7 @@ void Accumulator::add_zeros(std::uint64_t count) {
   min_ = n_ == 0 ? 0.0 : std::min(min_, 0.0);
   max_ = n_ == 0 ? 0.0 : std::max(max_, 0.0);
   n_ += count;
-  if (bucketed_) {
-    add_count(buckets_, bucket_key(0), count);
-  } else {
-    add_count(values_, 0.0, count);
-    if (values_.size() > exact_limit_) to_buckets();
-  }
+  count_value(0.0, count);
 }
 
 void Accumulator::to_buckets() {
@@ -173,6 +197,7 @@ void Accumulator::to_buckets() {
 
 void Accumulator::merge(const Accumulator& o) {
   if (o.n_ == 0) return;
+  settle();
   if (n_ == 0 || o.min_ < min_) min_ = o.min_;
   if (n_ == 0 || o.max_ > max_) max_ = o.max_;
   n_ += o.n_;
@@ -187,11 +212,12 @@ void Accumulator::merge(const Accumulator& o) {
   if (!bucketed_ && !o.bucketed_) {
     for (const auto& [v, c] : o.values_) add_count(values_, v, c);
     if (values_.size() > exact_limit_) to_buckets();
-    return;
+  } else {
+    if (!bucketed_) to_buckets();
+    for (const auto& [v, c] : o.values_) add_count(buckets_, bucket_key(v), c);
+    for (const auto& [k, c] : o.buckets_) add_count(buckets_, k, c);
   }
-  if (!bucketed_) to_buckets();
-  for (const auto& [v, c] : o.values_) add_count(buckets_, bucket_key(v), c);
-  for (const auto& [k, c] : o.buckets_) add_count(buckets_, k, c);
+  for (const double v : o.pending_) count_value(v, 1);  // `o`'s buffer, counted here
 }
 
 double Accumulator::quantile(double q) const {
@@ -219,6 +245,11 @@ double Accumulator::quantile(double q) const {
 }
 
 Summary Accumulator::summary(double confidence) const {
+  if (!pending_.empty()) {
+    Accumulator settled(*this);
+    settled.settle();
+    return settled.summary(confidence);
+  }
   Summary s;
   s.n = static_cast<std::size_t>(n_);
   if (n_ == 0) return s;
@@ -258,6 +289,12 @@ Summary Accumulator::summary(double confidence) const {
 }
 
 void Accumulator::save(kernel::ByteWriter& w) const {
+  if (!pending_.empty()) {  // the saved form has no buffer: the settled state is written
+    Accumulator settled(*this);
+    settled.settle();
+    settled.save(w);
+    return;
+  }
   w.u(n_);
   w.b(not_finite_);
   w.f(min_);

@@ -37,8 +37,15 @@ class Accumulator {
   Accumulator& operator=(Accumulator&&) noexcept;
 
   /// Adds one value. A NaN or infinite value makes every statistic NaN; a value of magnitude
-  /// 2^150 or more throws std::invalid_argument.
+  /// 2^150 or more throws std::invalid_argument. The sums, count and extremes take it at once;
+  /// its place in the value table waits in a small buffer, moved in kPendingValues at a time
+  /// (sorted, so one search per distinct value and each search near the last): a run adds one
+  /// value to thousands of accumulators per replication, and a search of each table per value
+  /// was most of the cost of summarising as replications finish.
   void add(double v);
+  /// Moves the buffered values into the table. Reading a summary, saving or merging gives the
+  /// same result with or without it; without it they work on a settled copy.
+  void settle();
   /// Adds `count` times the value 0 (replications that lack a series).
   void add_zeros(std::uint64_t count);
   /// Adds every value `other` has seen.
@@ -48,7 +55,7 @@ class Accumulator {
   /// Mean, sd, 95 % Student-t interval of the mean, and the 5th/50th/95th percentiles.
   Summary summary(double confidence = 0.95) const;
   /// True while quantiles are exact.
-  bool exact_quantiles() const { return !bucketed_; }
+  bool exact_quantiles() const;
 
   /// Writes the state (for merging across processes).
   void save(kernel::ByteWriter& w) const;
@@ -57,6 +64,10 @@ class Accumulator {
 
  private:
   struct Big;  // the 512-bit sums of non-integer values
+  /// Values buffered by add() before settle() moves them into the table.
+  static constexpr std::size_t kPendingValues = 32;
+  /// Counts `count` more of the value `v` in the table (exact or bucketed).
+  void count_value(double v, std::uint64_t count);
   void to_buckets();
   double quantile(double q) const;
 
@@ -73,6 +84,8 @@ class Accumulator {
   /// Exact: (value, count) sorted by value. Bucketed: (bucket key, count) sorted by key.
   std::vector<std::pair<double, std::uint64_t>> values_;
   std::vector<std::pair<std::int64_t, std::uint64_t>> buckets_;
+  /// Finite values added (and counted in the sums) but not yet in values_ or buckets_.
+  std::vector<double> pending_;
 };
 
 }  // namespace cadresim::analysis

@@ -122,6 +122,14 @@ void AggregateAccumulator::add_difference(std::size_t replication, const Replica
   ++replications_;
 }
 
+void AggregateAccumulator::settle() {
+  for (Section* section : {&monthly_, &yearly_, &totals_})
+    for (auto& [key, cells] : *section)
+      for (Accumulator& cell : cells) cell.settle();
+  shortfall_.settle();
+  fill_days_.settle();
+}
+
 void AggregateAccumulator::merge(const AggregateAccumulator& o) {
   if (o.replications_ == 0) return;
   if (o.has_layout_) has_layout_ = true, layout_ = o.layout_;

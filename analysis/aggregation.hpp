@@ -46,6 +46,9 @@ class AggregateAccumulator {
                       const ReplicationResult& variant);
   /// Adds everything `other` has folded (same scenario).
   void merge(const AggregateAccumulator& other);
+  /// Moves every cell's buffered values into its table (Accumulator::settle): what result()
+  /// and save() read then needs no copy. The statistics are the same either way.
+  void settle();
   /// Number of replications folded.
   std::size_t replications() const { return replications_; }
   /// The summaries.

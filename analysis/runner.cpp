@@ -143,6 +143,8 @@ StreamedRun run_streamed(const std::vector<const model::Scenario*>& scenarios,
     for (std::size_t s = 0; s < k; ++s) out.scenarios[s].merge(per_worker[w].scenarios[s]);
     for (std::size_t s = 0; s + 1 < k; ++s) out.differences[s].merge(per_worker[w].differences[s]);
   }
+  for (auto* list : {&out.scenarios, &out.differences})
+    for (auto& a : *list) a.settle();  // read (or saved) next: no copy of each cell
   if (!o.ranks.distributed() || !o.ranks.gather) return out;
   // Every rank's accumulators to rank 0, merged there (the merge does not depend on order).
   kernel::ByteWriter w;

@@ -117,6 +117,44 @@ TEST(Accumulator, ASavedStateMergesLikeTheOriginal) {
   expect_same_bits(direct.summary(), a.summary());
 }
 
+TEST(Accumulator, ValuesWaitingToBeTabledCountInEveryReading) {
+  // add() tables values in batches (Accumulator::settle); every reading must see every value
+  // added so far. Reference: an accumulator settled after each value. Integers repeat (a few
+  // distinct values), then continuous values pass the exact limit in the middle of a batch.
+  std::vector<double> v;
+  for (int i = 0; i < 100; ++i) v.push_back(i % 7);
+  for (double x : noisy(2 * kExactDistinctValues, 13)) v.push_back(x);
+  Accumulator batched, settled, other;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    batched.add(v[i]);
+    settled.add(v[i]);
+    settled.settle();
+    if (i % 17 == 0 || i + 1 == v.size()) {  // not on batch boundaries alone
+      expect_same_bits(settled.summary(), batched.summary());
+      EXPECT_EQ(settled.exact_quantiles(), batched.exact_quantiles()) << "after " << i + 1;
+      cadresim::kernel::ByteWriter a, b;
+      settled.save(a);
+      batched.save(b);
+      EXPECT_EQ(a.take(), b.take()) << "saved after " << i + 1;
+    }
+  }
+  EXPECT_FALSE(batched.exact_quantiles());
+  // Merging takes the other's waiting values too, into a table exact or bucketed.
+  for (double x : {0.25, 0.5, 0.25}) other.add(x);
+  Accumulator exact_then, bucketed_then = batched;
+  exact_then.add(4);
+  exact_then.merge(other);
+  bucketed_then.merge(other);
+  Accumulator exact_ref, bucketed_ref = settled;
+  exact_ref.add(4);
+  for (double x : {0.25, 0.5, 0.25}) exact_ref.add(x), bucketed_ref.add(x);
+  exact_ref.settle();
+  bucketed_ref.settle();
+  expect_same_bits(exact_ref.summary(), exact_then.summary());
+  expect_same_bits(bucketed_ref.summary(), bucketed_then.summary());
+  EXPECT_EQ(exact_then.summary().p50, 0.375);  // 0.25, 0.25, 0.5, 4: exact quantiles
+}
+
 TEST(Accumulator, NotANumberPropagatesInsteadOfBeingDropped) {
   const Summary s = of({1.0, std::numeric_limits<double>::quiet_NaN(), 2.0});
   EXPECT_EQ(s.n, 3u);
