@@ -173,11 +173,14 @@ void Accumulator::count_value(double v, std::uint64_t count) {
   }
 }
 
+Accumulator Accumulator::settled() const {
+  Accumulator copy(*this);
+  copy.settle();
+  return copy;
+}
+
 bool Accumulator::exact_quantiles() const {
-  if (pending_.empty()) return !bucketed_;
-  Accumulator settled(*this);
-  settled.settle();
-  return !settled.bucketed_;
+  return pending_.empty() ? !bucketed_ : settled().exact_quantiles();
 }
 
 void Accumulator::add_zeros(std::uint64_t count) {
@@ -245,11 +248,7 @@ double Accumulator::quantile(double q) const {
 }
 
 Summary Accumulator::summary(double confidence) const {
-  if (!pending_.empty()) {
-    Accumulator settled(*this);
-    settled.settle();
-    return settled.summary(confidence);
-  }
+  if (!pending_.empty()) return settled().summary(confidence);
   Summary s;
   s.n = static_cast<std::size_t>(n_);
   if (n_ == 0) return s;
@@ -289,12 +288,7 @@ Summary Accumulator::summary(double confidence) const {
 }
 
 void Accumulator::save(kernel::ByteWriter& w) const {
-  if (!pending_.empty()) {  // the saved form has no buffer: the settled state is written
-    Accumulator settled(*this);
-    settled.settle();
-    settled.save(w);
-    return;
-  }
+  if (!pending_.empty()) return settled().save(w);  // the saved form has no buffer
   w.u(n_);
   w.b(not_finite_);
   w.f(min_);

@@ -66,6 +66,9 @@ class Accumulator {
   struct Big;  // the 512-bit sums of non-integer values
   /// Values buffered by add() before settle() moves them into the table.
   static constexpr std::size_t kPendingValues = 32;
+  /// A copy with the buffer moved into the table: what a const reading of an unsettled
+  /// accumulator works on.
+  Accumulator settled() const;
   /// Counts `count` more of the value `v` in the table (exact or bucketed).
   void count_value(double v, std::uint64_t count);
   void to_buckets();
