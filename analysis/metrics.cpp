@@ -252,8 +252,7 @@ void MetricsCollector::add(std::string_view metric, std::string_view group, doub
 
 void MetricsCollector::on_start(Day day, const model::World&) {
   last_year_end_ = day - 1;
-  cadre_birth_.clear();
-  cadre_female_.clear();
+  cadre_traits_.clear();
 }
 
 void MetricsCollector::on_events(std::span<const events::DomainEvent> events,

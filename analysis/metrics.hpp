@@ -160,11 +160,16 @@ class MetricsCollector : public engine::Observer {
   std::vector<model::PostId> key_posts_;
   const model::Organisation* key_posts_org_ = nullptr;
   std::size_t key_posts_of_ = 0;  ///< the organisation's post count when key_posts_ was built
-  /// Per cadre, birth day and sex (set when the cadre is created and never changed), copied
-  /// for new cadres at each month end: the plan's shares read these instead of each planned
-  /// cadre's record, scattered in a large organisation (docs/performance.md).
-  std::vector<Day> cadre_birth_;
-  std::vector<std::uint8_t> cadre_female_;
+  /// What the plan's shares read of a planned cadre: birth day and sex, set when the cadre is
+  /// created and never changed.
+  struct PlannedCadreTraits {
+    Day birth = 0;
+    bool female = false;
+  };
+  /// Per cadre, its traits, copied for new cadres at each month end: the plan's shares read
+  /// these instead of each planned cadre's record, scattered in a large organisation, and read
+  /// both in one line (docs/performance.md).
+  std::vector<PlannedCadreTraits> cadre_traits_;
   // The congress pipeline (docs/model.md § Metrics, election_pipeline): per election in the
   // period, per slot (each key title of its tenure, then "key", then "all"), per field.
   struct ElectionSlot {

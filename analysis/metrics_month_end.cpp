@@ -23,12 +23,33 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   auto& vac = month_vacancies_;
   vac.assign(level_ids_.size(), 0);
   double vac_all = 0, vac_key = 0, acting = 0;
-  for (model::PostId p = 0; p < w.posts.size(); ++p) {
-    if (w.posts[p].holder != model::kNoCadre || !org.in_force(p)) continue;
-    ++vac[org.level_of(p)];
-    ++vac_all;
-    vac_key += org.title_of(p).key;
-    acting += w.posts[p].acting != model::kNoCadre;
+  if (w.org == &org && !w.holder_by_tour_slot.empty()) {
+    // The holders of the posts in force, title by title in the world's compact tour-order
+    // array (4 bytes a post instead of a post state's 28): a title's posts share its level and
+    // key flag, and only a vacant post's state is read (its acting holder). The sums count
+    // whole posts, so their order does not change them.
+    for (model::TitleId t = 0; t < org.titles.size(); ++t) {
+      const auto& title_posts = org.posts_of_title_by_tour[t];
+      const model::CadreId* const holders = w.holder_by_tour_slot.data() + org.title_tour_offset[t];
+      double vacant = 0;
+      for (std::size_t i = 0; i < title_posts.size(); ++i) {
+        if (holders[i] != model::kNoCadre) continue;
+        ++vacant;
+        acting += w.posts[title_posts[i]].acting != model::kNoCadre;
+      }
+      vac[org.titles[t].level] += vacant;
+      vac_all += vacant;
+      if (org.titles[t].key) vac_key += vacant;
+    }
+  } else {
+    // A world without the tour-order index (built by hand): every post state.
+    for (model::PostId p = 0; p < w.posts.size(); ++p) {
+      if (w.posts[p].holder != model::kNoCadre || !org.in_force(p)) continue;
+      ++vac[org.level_of(p)];
+      ++vac_all;
+      vac_key += org.title_of(p).key;
+      acting += w.posts[p].acting != model::kNoCadre;
+    }
   }
   for (std::size_t l = 0; l < level_ids_.size(); ++l) {
     put("vacancies", level_ids_[l], vac[l]);
@@ -46,16 +67,26 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   double later = 0, women = 0, young = 0;
   // Younger than the age limit ⇔ born after the day the limit age was reached.
   const Day young_born_after = kernel::add_months(day, -12 * s_.succession.young_max_age_years);
-  for (std::size_t id = cadre_birth_.size(); id < w.cadres.size(); ++id) {
-    cadre_birth_.push_back(w.cadres[id].birth);
-    cadre_female_.push_back(w.cadres[id].sex == model::Sex::kFemale);
-  }
+  for (std::size_t id = cadre_traits_.size(); id < w.cadres.size(); ++id)
+    cadre_traits_.push_back({w.cadres[id].birth, w.cadres[id].sex == model::Sex::kFemale});
+  // The planned cadres are scattered: the lines of the entry kPlanAhead entries on are asked for
+  // while this one is counted.
+  constexpr std::size_t kPlanAhead = 16;
+  const auto plan_end = w.plan.end();
+  auto ahead = w.plan.begin();
+  for (std::size_t k = 0; k < kPlanAhead && ahead != plan_end; ++k) ++ahead;
   for (const auto& e : w.plan) {
+    if (ahead != plan_end) {
+      __builtin_prefetch(&cadre_traits_[ahead->cadre]);
+      __builtin_prefetch(&w.plan_count[ahead->cadre]);
+      ++ahead;
+    }
     if (e.readiness == model::Readiness::kReadyNow) ++ready[e.post];
     if (e.readiness == model::Readiness::kReadyLater) ++later;
     if (w.plan_count[e.cadre] > 0) bench[e.post] += 1.0 / w.plan_count[e.cadre];
-    women += cadre_female_[e.cadre];
-    young += cadre_birth_[e.cadre] > young_born_after;
+    const PlannedCadreTraits& traits = cadre_traits_[e.cadre];
+    women += traits.female;
+    young += traits.birth > young_born_after;
   }
   if (&org != key_posts_org_ || org.posts.size() != key_posts_of_) {
     key_posts_.clear();
@@ -133,7 +164,16 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   for (model::TitleId t = 0; t < org.titles.size(); ++t) {
     if (org.titles[t].non_native == model::NonNativeRule::kNone) continue;
     double held = 0, ok = 0;
-    for (model::PostId p : org.posts_of_title[t]) {
+    // The posts' states and their holders' records are scattered: as in the key posts' pass,
+    // the state is asked for two steps ahead and the holder's first line one step ahead.
+    const auto& title_posts = org.posts_of_title[t];
+    for (std::size_t i = 0; i < title_posts.size(); ++i) {
+      if (i + 2 * kAhead < title_posts.size())
+        __builtin_prefetch(&w.posts[title_posts[i + 2 * kAhead]]);
+      if (i + kAhead < title_posts.size())
+        if (const auto h = w.posts[title_posts[i + kAhead]].holder; h != model::kNoCadre)
+          __builtin_prefetch(&w.cadres[h].home_unit);
+      const model::PostId p = title_posts[i];
       const auto h = w.posts[p].holder;
       if (h == model::kNoCadre) continue;
       ++held;
