@@ -294,7 +294,12 @@ void rotation_plan(RuleContext& ctx, std::uint32_t plan_number) {
     static const std::vector<CadreId> kNobody;
     const auto& from_level =
         f.from_level < by_origin_level.size() ? by_origin_level[f.from_level] : kNobody;
-    for (const CadreId id : from_level) {
+    // The cadres of a level are scattered over the records in a large organisation: the record
+    // kAhead places on is asked for while this one is checked.
+    constexpr std::size_t kAhead = 8;
+    for (std::size_t i = 0; i < from_level.size(); ++i) {
+      if (i + kAhead < from_level.size()) __builtin_prefetch(&w.cadres[from_level[i + kAhead]]);
+      const CadreId id = from_level[i];
       if (!eligible(ctx, id, f, kind, dates)) continue;
       // Planned, competent cadres first; a per-plan draw orders near-equals.
       const auto& c = w.cadres[id];
