@@ -352,6 +352,19 @@ void Engine::month_end() {
   std::size_t kept = 0;
   for (std::size_t k = 0; k < pass.size(); ++k) {
     if (k + kAhead < pass.size()) __builtin_prefetch(&world_.cadres[pass[k + kAhead].id].status);
+    // A rotated cadre's month also reads the rotation record's second line (support payments,
+    // the early-return hazard): asked for with the first if the cadre was rotated last month.
+    if (k + kAhead < pass.size() && pass[k + kAhead].rotated) {
+      const auto& later = world_.cadres[pass[k + kAhead].id];
+      __builtin_prefetch(&later.rotation.shortfall);
+      __builtin_prefetch(&later.grade_coefficient);  // the reserved regime's own salary
+    }
+    // The holder's summary in tour order, written below, is scattered too: asked for ahead, for
+    // writing, from the slot last looked up (a new one is only a wasted request).
+    if (k + kAhead < pass.size())
+      if (const std::uint32_t slot = pass[k + kAhead].slot;
+          slot != model::Organisation::kNoTourSlot)
+        __builtin_prefetch(&world_.summary_by_tour_slot[slot], 1);
     const CadreId id = pass[k].id;
     auto& cadre = world_.cadres[id];
     if (cadre.status != model::CadreStatus::kActive) continue;
@@ -364,6 +377,8 @@ void Engine::month_end() {
         e.post = cadre.post;
         e.post_info = post_month_info_[e.post];
         e.monthly_hazard = attrition_rates_.monthly_by_post[e.post];
+        e.rotated = cadre.rotation.active;
+        e.slot = org.tour_slot_of_post[e.post];
       }
       const std::uint16_t info = e.post_info;
       const auto level = static_cast<model::LevelId>(info & 0xFFu);
@@ -378,6 +393,10 @@ void Engine::month_end() {
                                                           (cadre.hardship_months < 0xFFFF));
       cadre.competence = std::min(1.0, cadre.competence + gain_by_level[level]);
       summary_of_cadre.competence = cadre.competence;
+      // The deputy search's copy in tour order (the world's holder indexes are built for every
+      // world the engine runs).
+      if (e.slot != model::Organisation::kNoTourSlot)
+        world_.summary_by_tour_slot[e.slot] = summary_of_cadre;
       cadre.attraction_months_used += static_cast<std::uint16_t>(
           ((info & kUnitEspeciallyDifficult) != 0) &
           (cadre.attraction_months_used < current_->income.attraction_max_months));

@@ -102,6 +102,14 @@ class Engine {
     model::PostId post = model::kNoPost;
     double monthly_hazard = 0;    ///< attrition_rates_.monthly_by_post[post]
     std::uint16_t post_info = 0;  ///< post_month_info_[post]
+    /// The cadre was rotated when `post` was looked up (a rotation starts and, usually, ends with
+    /// a move, so it is looked up again then): only says whether to ask for the rotation
+    /// record's second line ahead, so a stale value costs a wasted or a missed prefetch, never a
+    /// different result.
+    bool rotated = false;
+    /// The post's tour slot (Organisation::tour_slot_of_post), where the pass copies the
+    /// holder's new summary (World::summary_by_tour_slot).
+    std::uint32_t slot = model::Organisation::kNoTourSlot;
   };
   /// The cadres the month-end pass visits (those active at the last pass, in id order), and
   /// how many cadre ids it has seen: later ids are new and join at the next pass.

@@ -82,6 +82,12 @@ std::string invariant_violation(const model::World& w) {
           (slot >= w.holder_by_tour_slot.size() ||
            w.holder_by_tour_slot[slot] != w.posts[p].holder))
         return "invariant: the holders in tour order disagree with the post states";
+    if (w.summary_by_tour_slot.size() != w.holder_by_tour_slot.size())
+      return "invariant: the summaries in tour order are not one per holder slot";
+    for (std::size_t slot = 0; slot < w.holder_by_tour_slot.size(); ++slot)
+      if (const model::CadreId h = w.holder_by_tour_slot[slot];
+          h < w.candidate_summary.size() && w.summary_by_tour_slot[slot] != w.candidate_summary[h])
+        return "invariant: a summary in tour order disagrees with its holder's";
   }
   if (w.unplaced_last_title.size() != w.unplaced.size())
     return "invariant: the unplaced list and its titles differ in length";

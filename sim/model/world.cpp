@@ -33,14 +33,26 @@ void World::set_holder(PostId post, CadreId cadre) {
     n = cadre == kNoCadre ? n - 1 : n + 1;
   }
   if (!holder_by_tour_slot.empty())
-    if (const std::uint32_t slot = org->tour_slot_of_post[post]; slot != Organisation::kNoTourSlot)
+    if (const std::uint32_t slot = org->tour_slot_of_post[post];
+        slot != Organisation::kNoTourSlot) {
       holder_by_tour_slot[slot] = cadre;
+      if (cadre < candidate_summary.size()) summary_by_tour_slot[slot] = candidate_summary[cadre];
+    }
   holder = cadre;
+}
+
+void World::set_slot_summary(CadreId cadre) {
+  if (holder_by_tour_slot.empty() || cadre >= candidate_summary.size()) return;
+  const PostId post = cadres[cadre].post;
+  if (post == kNoPost) return;
+  if (const std::uint32_t slot = org->tour_slot_of_post[post]; slot != Organisation::kNoTourSlot)
+    summary_by_tour_slot[slot] = candidate_summary[cadre];
 }
 
 void World::rebuild_holder_indexes() {
   held_in_unit.clear();
   holder_by_tour_slot.clear();
+  summary_by_tour_slot.clear();
   if (org == nullptr) return;
   held_in_unit.assign(org->units.size(), 0);
   for (PostId p = 0; p < posts.size() && p < org->posts.size(); ++p)
@@ -48,6 +60,22 @@ void World::rebuild_holder_indexes() {
   for (TitleId t = 0; t < org->titles.size(); ++t)
     for (const PostId p : org->posts_of_title_by_tour[t])
       holder_by_tour_slot.push_back(p < posts.size() ? posts[p].holder : kNoCadre);
+  summary_by_tour_slot.resize(holder_by_tour_slot.size());
+  copy_summaries_to_slots();
+}
+
+void World::copy_summaries_to_slots() {
+  // The holders' summaries are scattered: the one kAhead slots on is asked for while this one is
+  // copied.
+  constexpr std::size_t kAhead = 16;
+  const std::size_t n = std::min(holder_by_tour_slot.size(), summary_by_tour_slot.size());
+  for (std::size_t slot = 0; slot < n; ++slot) {
+    if (slot + kAhead < n)
+      if (const CadreId h = holder_by_tour_slot[slot + kAhead]; h < candidate_summary.size())
+        __builtin_prefetch(&candidate_summary[h]);
+    if (const CadreId h = holder_by_tour_slot[slot]; h < candidate_summary.size())
+      summary_by_tour_slot[slot] = candidate_summary[h];
+  }
 }
 
 namespace {

@@ -84,6 +84,13 @@ struct World {
   /// deputy search reads it, so a world must have it (the engine and the test harness build
   /// it with rebuild_holder_indexes).
   std::vector<CadreId> holder_by_tour_slot;
+  /// Beside holder_by_tour_slot, each slot's holder's candidate summary: equal to
+  /// candidate_summary[holder] wherever the holder is below candidate_summary's end (the deputy
+  /// search reads a contiguous run of these instead of one scattered summary per holder, a
+  /// cache miss each in a large organisation). Kept by set_holder, by the month-end pass and
+  /// the rating refresh (which change summaries) through set_slot_summary, and rebuilt with
+  /// holder_by_tour_slot; an entry whose holder lies past candidate_summary's end means nothing.
+  std::vector<CandidateSummary> summary_by_tour_slot;
   /// Each cadre's candidate summary (rules::candidate_summary), written at every month end, when
   /// competence and experience change (they change only then, and when a cadre is created), and
   /// when a rating changes (rules::refresh_candidate_summary): the candidate scans read this
@@ -129,8 +136,15 @@ struct World {
   void set_rotation_active(CadreId cadre, bool active);
   /// Counts `rotating` again from the cadres.
   void recount_rotating();
-  /// Makes `cadre` (or kNoCadre) the holder of `post`, keeping held_in_unit.
+  /// Makes `cadre` (or kNoCadre) the holder of `post`, keeping held_in_unit,
+  /// holder_by_tour_slot and summary_by_tour_slot.
   void set_holder(PostId post, CadreId cadre);
+  /// Copies candidate_summary[cadre] to the tour slot of the post `cadre` holds, if any (call
+  /// after changing a holder's summary).
+  void set_slot_summary(CadreId cadre);
+  /// Copies every slot's holder's candidate summary to summary_by_tour_slot, in one pass in
+  /// tour order (after changing many summaries, e.g. every rating at the annual evaluation).
+  void copy_summaries_to_slots();
   /// Rebuilds held_in_unit and holder_by_tour_slot for `org` (after building, reading or
   /// switching the organisation).
   void rebuild_holder_indexes();

@@ -56,29 +56,28 @@ CadreId best_deputy(const RuleContext& ctx, PostId post) {
   const model::UnitId scope = managing_unit(ctx.org, post);
   const model::LevelId level = ctx.org.level_of(post);
   const auto& w = ctx.world;
-  // Each holder's exact score base from its compact summary (World::candidate_summary) while the
-  // array holds the cadre: the record is read only for a holder who can still win or tie, a few
-  // per search instead of a third of the holders (docs/performance.md).
-  const auto& summary = w.candidate_summary;
+  // Each holder's exact score base from its compact summary while World::candidate_summary
+  // holds the cadre, read from the copy kept in tour order beside the holders
+  // (World::summary_by_tour_slot: one contiguous run per range, where the summaries by cadre
+  // are scattered): the record is read only for a holder who can still win or tie, a few per
+  // search instead of a third of the holders (docs/performance.md).
+  const std::size_t summarised = w.candidate_summary.size();
   const double nn_term = score_bound.non_native_term();
   for (model::TitleId f : ctx.org.title_of(post).fed_by) {
     const auto posts = ctx.org.posts_of_title_within(f, scope);
-    // The holders of the range, one contiguous run (World::holder_by_tour_slot).
-    const CadreId* const run = w.holder_by_tour_slot.data() + ctx.org.tour_slot_of(f, posts);
+    // The holders of the range and their summaries, one contiguous run each.
+    const std::uint32_t first_slot = ctx.org.tour_slot_of(f, posts);
+    const CadreId* const run = w.holder_by_tour_slot.data() + first_slot;
+    const model::CandidateSummary* const summaries = w.summary_by_tour_slot.data() + first_slot;
     for (std::size_t i = 0; i < posts.size(); ++i) {
-      // The holders' summaries are scattered, each a cache miss in a large organisation: ask for
-      // the one 16 steps ahead while this one is examined.
-      constexpr std::size_t kAhead = 16;
-      if (i + kAhead < posts.size())
-        if (const CadreId h = run[i + kAhead]; h < summary.size()) __builtin_prefetch(&summary[h]);
       const CadreId c = run[i];
       if (c == model::kNoCadre) continue;
       // The score without its last term, plus that term's largest value for this post (0 unless
       // the title prefers non-natives), bounds the score: a cadre who cannot win even so, or can
       // only tie and loses the tie by id, is skipped unread. The checks are filters, so their
       // order does not change the result.
-      const double base = c < summary.size() ? candidate_score_base(ctx, summary[c], level)
-                                             : candidate_score_base(ctx, w.cadres[c], level);
+      const double base = c < summarised ? candidate_score_base(ctx, summaries[i], level)
+                                         : candidate_score_base(ctx, w.cadres[c], level);
       if (base + nn_term < best_score || (base + nn_term == best_score && c > best)) continue;
       const auto& cadre = w.cadres[c];
       if (cadre.rotation.active) continue;  // rotated cadres finish their rotation first

@@ -41,11 +41,13 @@ void evaluate_all(RuleContext& ctx) {
     if (c.status != model::CadreStatus::kActive || c.post == model::kNoPost) continue;
     const double e = effectiveness(c, ctx.now());
     c.rating = rating_for(p, e);
-    refresh_candidate_summary(ctx, id);  // the rating bonus has changed
+    // The rating bonus has changed; the copies in tour order are made after the loop.
+    refresh_candidate_summary(ctx, id, SlotCopy::kCallerCopiesAll);
     ctx.emit(events::EventType::kEvaluated, id,
              c.rotation.active ? c.rotation.origin_post : model::kNoPost, c.post,
              rating_reason(c.rating), e);
   }
+  ctx.world.copy_summaries_to_slots();
 }
 
 }  // namespace cadresim::rules

@@ -114,11 +114,13 @@ model::CandidateSummary candidate_summary(const model::Cadre& c) {
   return s;
 }
 
-void refresh_candidate_summary(RuleContext& ctx, CadreId cadre) {
+void refresh_candidate_summary(RuleContext& ctx, CadreId cadre, SlotCopy slot) {
   auto& summary = ctx.world.candidate_summary;
-  if (cadre < summary.size())
+  if (cadre < summary.size()) {
     summary[cadre].rating =
         static_cast<std::uint8_t>(model::rating_index(ctx.world.cadres[cadre].rating));
+    if (slot == SlotCopy::kNow) ctx.world.set_slot_summary(cadre);
+  }
 }
 
 double candidate_score(const RuleContext& ctx, CadreId cadre, PostId post) {

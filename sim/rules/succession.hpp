@@ -105,9 +105,13 @@ inline void count_month_served(model::CandidateSummary& s, model::LevelId level)
       s.months_below[l] += s.months_below[l] < kScoredLowerLevelMonths;
   }
 }
+/// Whether refresh_candidate_summary also copies the summary to the cadre's tour slot
+/// (World::summary_by_tour_slot), or the caller copies every slot afterwards
+/// (World::copy_summaries_to_slots: one pass in tour order, after changing many).
+enum class SlotCopy : std::uint8_t { kNow, kCallerCopiesAll };
 /// Records `cadre`'s new rating in World::candidate_summary, if the array holds the cadre (call
 /// after a change of its rating: the rest of a summary changes only at month ends).
-void refresh_candidate_summary(RuleContext& ctx, CadreId cadre);
+void refresh_candidate_summary(RuleContext& ctx, CadreId cadre, SlotCopy slot = SlotCopy::kNow);
 /// candidate_score_base from a cadre's summary: the same value as from the record (the same
 /// operations on the same numbers).
 inline double candidate_score_base(const RuleContext& ctx, const model::CandidateSummary& s,

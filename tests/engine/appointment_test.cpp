@@ -208,13 +208,15 @@ TEST(Appointment, TheDeputySearchFindsWhatAPlainScanOfEveryEligibleHolderFinds) 
   for (PostId post = 0; post < org.posts.size(); ++post)
     preferring += org.title_of(post).non_native == model::NonNativeRule::kPreferred;
   ASSERT_GT(preferring, 0);  // both forms of the bound are exercised
-  // The search reads each holder's score from World::candidate_summary while it holds the
-  // cadre, as the engine keeps it (written at month ends and rating changes), and from the
-  // record past its end: the last cadres are left out, so both paths are compared.
+  // The search reads each holder's score from its summary while World::candidate_summary holds
+  // the cadre, as the engine keeps it (written at month ends and rating changes, and copied to
+  // the holder's tour slot, World::summary_by_tour_slot, where the search reads it), and from
+  // the record past its end: the last cadres are left out, so both paths are compared.
   const auto summarise = [&] {
     h.world.candidate_summary.clear();
     for (CadreId c = 0; c + 40 < h.world.cadres.size(); ++c)
       h.world.candidate_summary.push_back(rules::candidate_summary(h.world.cadres[c]));
+    h.world.copy_summaries_to_slots();
   };
   const auto compare_all = [&](const char* when) {
     summarise();
@@ -272,8 +274,10 @@ TEST(Appointment, TheDeputySearchFindsWhatAPlainScanOfEveryEligibleHolderFinds) 
               cadre.home_unit = static_cast<model::UnitId>(pick(org.units.size()));
             for (auto& months : cadre.experience_months)
               months = static_cast<std::uint16_t>(pick(90));
-            if (c < h.world.candidate_summary.size())  // as the month-end pass would write it
+            if (c < h.world.candidate_summary.size()) {  // as the month-end pass would write it
               h.world.candidate_summary[c] = rules::candidate_summary(cadre);
+              h.world.set_slot_summary(c);
+            }
           }
       const CadreId expected = plain_scan(post);
       ASSERT_EQ(rules::best_deputy(ctx, post), expected)

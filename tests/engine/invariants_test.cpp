@@ -204,6 +204,44 @@ TEST(Invariants, TheCheckFindsAnActiveCadresSummaryOutOfStepOnly) {
   EXPECT_EQ(engine::invariant_violation(w), "");
 }
 
+// The copy of the holders' summaries in tour order (World::summary_by_tour_slot, which the
+// deputy search reads) is kept by the engine through a run, and the check finds an entry out of
+// step with its holder's summary.
+TEST(Invariants, TheCheckFindsASummaryInTourOrderOutOfStep) {
+  engine::Engine e(small(), 1, 0);
+  e.run_until(ymd(2028, 6, 30));  // month ends, two annual ratings, appointments and moves
+  const model::World& run = e.world();
+  ASSERT_EQ(engine::invariant_violation(run), "");
+  ASSERT_EQ(run.summary_by_tour_slot.size(), run.holder_by_tour_slot.size());
+  std::size_t compared = 0, slot = run.holder_by_tour_slot.size();
+  for (std::size_t s = 0; s < run.holder_by_tour_slot.size(); ++s)
+    if (const model::CadreId h = run.holder_by_tour_slot[s]; h < run.candidate_summary.size()) {
+      EXPECT_EQ(run.summary_by_tour_slot[s], run.candidate_summary[h]) << "slot " << s;
+      ++compared;
+      slot = s;
+    }
+  ASSERT_GT(compared, 20u);
+  model::World w = run;
+  w.summary_by_tour_slot[slot].rating ^= 1;
+  EXPECT_EQ(engine::invariant_violation(w),
+            "invariant: a summary in tour order disagrees with its holder's");
+  // A holder's summary changed in place, then copied to its slot: in step again.
+  const model::CadreId holder = w.holder_by_tour_slot[slot];
+  w.candidate_summary[holder] = run.candidate_summary[holder];
+  w.set_slot_summary(holder);
+  EXPECT_EQ(engine::invariant_violation(w), "");
+  // Another cadre takes the post (here the holder of another slot, whose summary differs): its
+  // summary comes with it.
+  w = run;
+  model::CadreId other = model::kNoCadre;
+  for (const model::CadreId h : w.holder_by_tour_slot)
+    if (h < w.candidate_summary.size() && !(w.candidate_summary[h] == w.candidate_summary[holder]))
+      other = h;
+  ASSERT_NE(other, model::kNoCadre);
+  w.set_holder(w.cadres[holder].post, other);
+  EXPECT_EQ(w.summary_by_tour_slot[slot], w.candidate_summary[other]);
+}
+
 // The one pass over the population and the lookups by recorded place (sim/engine/invariants.cpp)
 // still find each kind of broken bookkeeping they replaced a loop or a search for.
 TEST(Invariants, TheCheckFindsBrokenBookkeepingOfTheUnplacedActingAndPlans) {
