@@ -107,9 +107,6 @@ class Engine {
     /// record's second line ahead, so a stale value costs a wasted or a missed prefetch, never a
     /// different result.
     bool rotated = false;
-    /// The post's tour slot (Organisation::tour_slot_of_post), where the pass copies the
-    /// holder's new summary (World::summary_by_tour_slot).
-    std::uint32_t slot = model::Organisation::kNoTourSlot;
   };
   /// The cadres the month-end pass visits (those active at the last pass, in id order), and
   /// how many cadre ids it has seen: later ids are new and join at the next pass.
