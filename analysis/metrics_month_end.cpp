@@ -32,7 +32,12 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
       const auto& title_posts = org.posts_of_title_by_tour[t];
       const model::CadreId* const holders = w.holder_by_tour_slot.data() + org.title_tour_offset[t];
       double vacant = 0;
+      // A vacant post's state is scattered: asked for when the holders' array, read ahead,
+      // shows it vacant.
+      constexpr std::size_t kVacantAhead = 16;
       for (std::size_t i = 0; i < title_posts.size(); ++i) {
+        if (i + kVacantAhead < title_posts.size() && holders[i + kVacantAhead] == model::kNoCadre)
+          __builtin_prefetch(&w.posts[title_posts[i + kVacantAhead]]);
         if (holders[i] != model::kNoCadre) continue;
         ++vacant;
         acting += w.posts[title_posts[i]].acting != model::kNoCadre;

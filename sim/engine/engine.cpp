@@ -357,7 +357,11 @@ void Engine::month_end() {
     if (k + kAhead < pass.size() && pass[k + kAhead].rotated) {
       const auto& later = world_.cadres[pass[k + kAhead].id];
       __builtin_prefetch(&later.rotation.shortfall);
-      __builtin_prefetch(&later.grade_coefficient);  // the reserved regime's own salary
+      // The reserved regime compares the kept salary with the post's own (its title, and the
+      // cadre's grade where the title sets none).
+      __builtin_prefetch(&later.grade_coefficient);
+      if (const PostId post = pass[k + kAhead].post; post != model::kNoPost)
+        __builtin_prefetch(&org.posts[post]);
     }
     const CadreId id = pass[k].id;
     auto& cadre = world_.cadres[id];
