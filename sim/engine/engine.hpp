@@ -103,8 +103,9 @@ class Engine {
     double monthly_hazard = 0;    ///< attrition_rates_.monthly_by_post[post]
     std::uint16_t post_info = 0;  ///< post_month_info_[post]
     /// The cadre was rotated when `post` was looked up (a rotation starts and, usually, ends with
-    /// a move, so it is looked up again then): only says whether to ask for the rotation
-    /// record's second line ahead, so a stale value costs a wasted or a missed prefetch, never a
+    /// a move, so it is looked up again then): only says whether to ask ahead for the lines a
+    /// rotated cadre's month reads besides the first (the rotation record's second line, the
+    /// grade, the post), so a stale value costs a wasted or a missed prefetch, never a
     /// different result.
     bool rotated = false;
   };

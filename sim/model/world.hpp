@@ -87,9 +87,10 @@ struct World {
   /// Beside holder_by_tour_slot, each slot's holder's candidate summary: equal to
   /// candidate_summary[holder] wherever the holder is below candidate_summary's end (the deputy
   /// search reads a contiguous run of these instead of one scattered summary per holder, a
-  /// cache miss each in a large organisation). Kept by set_holder, by the month-end pass and
-  /// the rating refresh (which change summaries) through set_slot_summary, and rebuilt with
-  /// holder_by_tour_slot; an entry whose holder lies past candidate_summary's end means nothing.
+  /// cache miss each in a large organisation). Kept by set_holder, by set_slot_summary after one
+  /// summary changes (a rating), by copy_summaries_to_slots after many change (the month-end
+  /// pass, the annual evaluation), and rebuilt with holder_by_tour_slot; an entry whose holder
+  /// lies past candidate_summary's end means nothing.
   std::vector<CandidateSummary> summary_by_tour_slot;
   /// Each cadre's candidate summary (rules::candidate_summary), written at every month end, when
   /// competence and experience change (they change only then, and when a cadre is created), and
@@ -145,8 +146,8 @@ struct World {
   /// Copies every slot's holder's candidate summary to summary_by_tour_slot, in one pass in
   /// tour order (after changing many summaries, e.g. every rating at the annual evaluation).
   void copy_summaries_to_slots();
-  /// Rebuilds held_in_unit and holder_by_tour_slot for `org` (after building, reading or
-  /// switching the organisation).
+  /// Rebuilds held_in_unit, holder_by_tour_slot and summary_by_tour_slot for `org` (after
+  /// building, reading or switching the organisation).
   void rebuild_holder_indexes();
   /// Puts `cadre` (who holds no post) on the unplaced list, or, if it is there already,
   /// records the title of its last post again (it may have changed).
