@@ -349,37 +349,58 @@ void Engine::month_end() {
   for (std::size_t id = month_pass_seen_; id < n; ++id)
     pass.push_back({static_cast<CadreId>(id), model::kNoPost, 0, 0});
   month_pass_seen_ = n;
+  // The arrays the pass reads and writes, as plain pointers: the counters' byte-wide stores
+  // could alias a vector's own pointers, which would otherwise be loaded again after each. A
+  // rule called out of line (support, an early return, an exit) may add cadres and so move the
+  // arrays: the pointers are taken again after every such call. The tables below and the pass's
+  // own entries change only outside this function.
+  model::Cadre* cadres = world_.cadres.data();
+  model::CandidateSummary* summaries = summary.data();
+  model::AttritionState* attrition = world_.attrition.data();
+  auto refresh = [&] {
+    cadres = world_.cadres.data();
+    summaries = summary.data();
+    attrition = world_.attrition.data();
+  };
+  const std::uint16_t* const info_of_post = post_month_info_.data();
+  const double* const hazard_of_post = attrition_rates_.monthly_by_post.data();
+  const int attraction_max = current_->income.attraction_max_months;
+  MonthPassEntry* const entries = pass.data();
+  const std::size_t count = pass.size();
   std::size_t kept = 0;
-  for (std::size_t k = 0; k < pass.size(); ++k) {
-    if (k + kAhead < pass.size()) __builtin_prefetch(&world_.cadres[pass[k + kAhead].id].status);
-    // A rotated cadre's month also reads the rotation record's second line (support payments,
-    // the early-return hazard): asked for with the first if the cadre was rotated last month.
-    if (k + kAhead < pass.size() && pass[k + kAhead].rotated) {
-      const auto& later = world_.cadres[pass[k + kAhead].id];
-      __builtin_prefetch(&later.rotation.shortfall);
-      // The reserved regime compares the kept salary with the post's own (its title, and the
-      // cadre's grade where the title sets none).
-      __builtin_prefetch(&later.grade_coefficient);
-      if (const PostId post = pass[k + kAhead].post; post != model::kNoPost)
-        __builtin_prefetch(&org.posts[post]);
+  for (std::size_t k = 0; k < count; ++k) {
+    if (k + kAhead < count) {
+      const MonthPassEntry& ahead = entries[k + kAhead];
+      __builtin_prefetch(&cadres[ahead.id].status);
+      // A rotated cadre's month also reads the rotation record's second line (support
+      // payments, the early-return hazard): asked for with the first if the cadre was rotated
+      // last month.
+      if (ahead.rotated) {
+        const auto& later = cadres[ahead.id];
+        __builtin_prefetch(&later.rotation.shortfall);
+        // The reserved regime compares the kept salary with the post's own (its title, and the
+        // cadre's grade where the title sets none).
+        __builtin_prefetch(&later.grade_coefficient);
+        if (ahead.post != model::kNoPost) __builtin_prefetch(&org.posts[ahead.post]);
+      }
     }
-    const CadreId id = pass[k].id;
-    auto& cadre = world_.cadres[id];
+    const CadreId id = entries[k].id;
+    model::Cadre& cadre = cadres[id];
     if (cadre.status != model::CadreStatus::kActive) continue;
     // Active now (one leaving during this month stays until the next pass).
-    if (kept != k) pass[kept] = pass[k];
-    MonthPassEntry& e = pass[kept++];
+    if (kept != k) entries[kept] = entries[k];
+    MonthPassEntry& e = entries[kept++];
     if (in_pool(cadre)) continue;  // pools: no experience, attrition or retirement (rules/pools)
     if (cadre.post != model::kNoPost) {
       if (e.post != cadre.post) {  // a new post (or new tables): look it up once
         e.post = cadre.post;
-        e.post_info = post_month_info_[e.post];
-        e.monthly_hazard = attrition_rates_.monthly_by_post[e.post];
+        e.post_info = info_of_post[e.post];
+        e.monthly_hazard = hazard_of_post[e.post];
         e.rotated = cadre.rotation.active;
       }
       const std::uint16_t info = e.post_info;
       const auto level = static_cast<model::LevelId>(info & 0xFFu);
-      model::CandidateSummary& summary_of_cadre = summary[id];  // kept with the record
+      model::CandidateSummary& summary_of_cadre = summaries[id];  // kept with the record
       if (cadre.experience_months[level] < 0xFFFF) {
         ++cadre.experience_months[level];
         rules::count_month_served(summary_of_cadre, level);
@@ -390,21 +411,31 @@ void Engine::month_end() {
                                                           (cadre.hardship_months < 0xFFFF));
       cadre.competence = std::min(1.0, cadre.competence + gain_by_level[level]);
       summary_of_cadre.competence = cadre.competence;
-      cadre.attraction_months_used += static_cast<std::uint16_t>(
-          ((info & kUnitEspeciallyDifficult) != 0) &
-          (cadre.attraction_months_used < current_->income.attraction_max_months));
+      cadre.attraction_months_used +=
+          static_cast<std::uint16_t>(((info & kUnitEspeciallyDifficult) != 0) &
+                                     (cadre.attraction_months_used < attraction_max));
       if (cadre.rotation.active) {
         pay_monthly_support(c, id);
-        if (early_return_month(c, id)) continue;
+        const bool returned = early_return_month(c, id);
+        refresh();
+        if (returned) continue;
       }
     }
     // The hazard of the post held now (the one looked up above: nothing above moves a cadre
     // who stays), or of a cadre without a post.
-    const double monthly = cadre.post == model::kNoPost ? attrition_rate_per_year(c, cadre) / 12.0
-                           : cadre.post == e.post       ? e.monthly_hazard
-                                                  : attrition_rates_.monthly_by_post[cadre.post];
-    if (attrition_month_at(c, id, monthly)) continue;
-    consider_early_retirement(c, id, early);
+    const model::Cadre& now = cadres[id];
+    const double monthly = now.post == model::kNoPost ? attrition_rate_per_year(c, now) / 12.0
+                           : now.post == e.post       ? e.monthly_hazard
+                                                      : hazard_of_post[now.post];
+    if (rules::add_attrition_month(attrition[id], monthly)) {
+      attrition_exit(c, id);
+      refresh();
+      continue;
+    }
+    if (early.on && rules::may_retire_early(now, early)) {
+      draw_early_retirement(c, id, early);
+      refresh();
+    }
   }
   pass.resize(kept);
   // The holders' summaries, just updated, to the deputy search's copy in tour order: one pass

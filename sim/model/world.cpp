@@ -66,16 +66,22 @@ void World::rebuild_holder_indexes() {
 
 void World::copy_summaries_to_slots() {
   // The holders' summaries are scattered: the one kAhead slots on is asked for while this one is
-  // copied.
+  // copied (the last kAhead slots, with nothing left to ask for, in a loop of their own).
   constexpr std::size_t kAhead = 16;
   const std::size_t n = std::min(holder_by_tour_slot.size(), summary_by_tour_slot.size());
-  for (std::size_t slot = 0; slot < n; ++slot) {
-    if (slot + kAhead < n)
-      if (const CadreId h = holder_by_tour_slot[slot + kAhead]; h < candidate_summary.size())
-        __builtin_prefetch(&candidate_summary[h]);
-    if (const CadreId h = holder_by_tour_slot[slot]; h < candidate_summary.size())
-      summary_by_tour_slot[slot] = candidate_summary[h];
+  const CadreId* const holders = holder_by_tour_slot.data();
+  const CandidateSummary* const summaries = candidate_summary.data();
+  CandidateSummary* const slots = summary_by_tour_slot.data();
+  const std::size_t known = candidate_summary.size();  // kNoCadre (a vacant slot) is not
+  const std::size_t ahead_end = n > kAhead ? n - kAhead : 0;
+  std::size_t slot = 0;
+  for (; slot < ahead_end; ++slot) {
+    if (const CadreId later = holders[slot + kAhead]; later < known)
+      __builtin_prefetch(&summaries[later]);
+    if (const CadreId h = holders[slot]; h < known) slots[slot] = summaries[h];
   }
+  for (; slot < n; ++slot)
+    if (const CadreId h = holders[slot]; h < known) slots[slot] = summaries[h];
 }
 
 namespace {

@@ -25,14 +25,19 @@ struct AttritionRates {
 void prepare_attrition_rates(const RuleContext& ctx, AttritionRates& out);
 /// The cadre leaves for a cause drawn from the scenario's shares (attrition_month's exit).
 void attrition_exit(RuleContext& ctx, CadreId cadre);
+/// One month of hazard (`monthly`, before the multiplier) added to a cadre's attrition state:
+/// true when the threshold is passed, and the cadre is to leave (attrition_exit). The state
+/// alone, so the month-end pass can call it on the state it holds without a look-up.
+inline bool add_attrition_month(model::AttritionState& a, double monthly) {
+  a.hazard += monthly * a.multiplier;
+  return a.hazard >= a.threshold;
+}
 /// Adds one month of hazard (`monthly`, before the multiplier); the cadre leaves if the
 /// threshold is passed. Returns true if so. Inline: the month-end pass calls it for every
 /// active cadre, and almost every call ends at the threshold test. The pass gives each holder's
 /// hazard from the table of its post (prepare_attrition_rates), which it keeps per cadre.
 inline bool attrition_month_at(RuleContext& ctx, CadreId cadre, double monthly) {
-  auto& a = ctx.world.attrition[cadre];
-  a.hazard += monthly * a.multiplier;
-  if (a.hazard < a.threshold) return false;
+  if (!add_attrition_month(ctx.world.attrition[cadre], monthly)) return false;
   attrition_exit(ctx, cadre);
   return true;
 }

@@ -80,6 +80,7 @@ EarlyRetirementMonth early_retirement_month(const RuleContext& ctx, std::uint64_
   // Yearly probability spread evenly over months: 1 - (1 - p)^(1/12) per month.
   m.probability = 1 - std::pow(1 - p.early_probability_per_year, 1.0 / 12);
   m.month_index = month_index;
+  m.min_hardship_months = p.early_min_hardship_months;
   return m;
 }
 

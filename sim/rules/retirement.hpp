@@ -23,21 +23,26 @@ struct EarlyRetirementMonth {
   Day too_far_from = 0;           ///< retirement on or after this day: too far away to retire early
   double probability = 0;         ///< monthly: 1 - (1 - p)^(1/12)
   std::uint64_t month_index = 0;  ///< keys the draw
+  int min_hardship_months = 0;    ///< RetirementParams::early_min_hardship_months
 };
 /// The month's terms for ctx's scenario now (month number `month_index`).
 EarlyRetirementMonth early_retirement_month(const RuleContext& ctx, std::uint64_t month_index);
 /// The draw of the monthly early-retirement check, for a cadre who may retire early.
 void draw_early_retirement(RuleContext& ctx, CadreId cadre, const EarlyRetirementMonth& month);
+/// Whether the cadre qualifies this month for the early-retirement draw (enough hardship
+/// months, retirement near enough), when the month's check is on. The record alone, so the
+/// month-end pass can ask it of the record it holds.
+inline bool may_retire_early(const model::Cadre& c, const EarlyRetirementMonth& month) {
+  // One branch on both conditions (`&`, not `&&`): each alone varies from cadre to cadre, and
+  // together they are almost always false.
+  return (c.hardship_months >= month.min_hardship_months) &
+         (c.retirement_date < month.too_far_from);
+}
 /// Monthly early-retirement check for one cadre. Inline: the month-end pass calls it for every
 /// active cadre, and most are too far from retirement or have too few hardship months.
 inline void consider_early_retirement(RuleContext& ctx, CadreId cadre,
                                       const EarlyRetirementMonth& month) {
-  if (!month.on) return;
-  const auto& c = ctx.world.cadres[cadre];
-  // One branch on both conditions (`&`, not `&&`): each alone varies from cadre to cadre, and
-  // together they are almost always false.
-  if ((c.hardship_months >= ctx.scenario.retirement.early_min_hardship_months) &
-      (c.retirement_date < month.too_far_from))
+  if (month.on && may_retire_early(ctx.world.cadres[cadre], month))
     draw_early_retirement(ctx, cadre, month);
 }
 
