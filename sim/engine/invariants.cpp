@@ -4,6 +4,7 @@
 
 #include <algorithm>  // std::count_if, std::is_sorted
 #include <cstdint>    // std::uint32_t
+#include <limits>     // the block bounds' infinity
 #include <vector>     // std::vector: acting counts
 
 #include "sim/rules/non_native.hpp"  // is_native
@@ -88,6 +89,19 @@ std::string invariant_violation(const model::World& w) {
       if (const model::CadreId h = w.holder_by_tour_slot[slot];
           h < w.candidate_summary.size() && w.summary_by_tour_slot[slot] != w.candidate_summary[h])
         return "invariant: a summary in tour order disagrees with its holder's";
+    if (w.summary_bound_by_block.size() !=
+        (w.holder_by_tour_slot.size() + model::World::kSummaryBlock - 1) /
+            model::World::kSummaryBlock)
+      return "invariant: the summaries' block bounds are not one per block of tour slots";
+    for (std::size_t slot = 0; slot < w.holder_by_tour_slot.size(); ++slot) {
+      const model::CadreId h = w.holder_by_tour_slot[slot];
+      const model::SummaryBound& bound =
+          w.summary_bound_by_block[slot / model::World::kSummaryBlock];
+      if (h < w.candidate_summary.size()
+              ? !bound.covers(w.summary_by_tour_slot[slot])
+              : h != model::kNoCadre && bound.competence != std::numeric_limits<double>::infinity())
+        return "invariant: a block bound of the summaries in tour order is below a holder's";
+    }
   }
   if (w.unplaced_last_title.size() != w.unplaced.size())
     return "invariant: the unplaced list and its titles differ in length";

@@ -36,7 +36,13 @@ void World::set_holder(PostId post, CadreId cadre) {
     if (const std::uint32_t slot = org->tour_slot_of_post[post];
         slot != Organisation::kNoTourSlot) {
       holder_by_tour_slot[slot] = cadre;
-      if (cadre < candidate_summary.size()) summary_by_tour_slot[slot] = candidate_summary[cadre];
+      SummaryBound& bound = summary_bound_by_block[slot / kSummaryBlock];
+      if (cadre < candidate_summary.size()) {
+        summary_by_tour_slot[slot] = candidate_summary[cadre];
+        bound.cover(candidate_summary[cadre]);
+      } else if (cadre != kNoCadre) {
+        bound.cover_unknown();
+      }
     }
   holder = cadre;
 }
@@ -45,14 +51,17 @@ void World::set_slot_summary(CadreId cadre) {
   if (holder_by_tour_slot.empty() || cadre >= candidate_summary.size()) return;
   const PostId post = cadres[cadre].post;
   if (post == kNoPost) return;
-  if (const std::uint32_t slot = org->tour_slot_of_post[post]; slot != Organisation::kNoTourSlot)
+  if (const std::uint32_t slot = org->tour_slot_of_post[post]; slot != Organisation::kNoTourSlot) {
     summary_by_tour_slot[slot] = candidate_summary[cadre];
+    summary_bound_by_block[slot / kSummaryBlock].cover(candidate_summary[cadre]);
+  }
 }
 
 void World::rebuild_holder_indexes() {
   held_in_unit.clear();
   holder_by_tour_slot.clear();
   summary_by_tour_slot.clear();
+  summary_bound_by_block.clear();
   if (org == nullptr) return;
   held_in_unit.assign(org->units.size(), 0);
   for (PostId p = 0; p < posts.size() && p < org->posts.size(); ++p)
@@ -66,22 +75,37 @@ void World::rebuild_holder_indexes() {
 
 void World::copy_summaries_to_slots() {
   // The holders' summaries are scattered: the one kAhead slots on is asked for while this one is
-  // copied (the last kAhead slots, with nothing left to ask for, in a loop of their own).
+  // copied.
   constexpr std::size_t kAhead = 16;
   const std::size_t n = std::min(holder_by_tour_slot.size(), summary_by_tour_slot.size());
+  summary_bound_by_block.resize((n + kSummaryBlock - 1) / kSummaryBlock);
   const CadreId* const holders = holder_by_tour_slot.data();
   const CandidateSummary* const summaries = candidate_summary.data();
   CandidateSummary* const slots = summary_by_tour_slot.data();
+  SummaryBound* const bounds = summary_bound_by_block.data();
   const std::size_t known = candidate_summary.size();  // kNoCadre (a vacant slot) is not
-  const std::size_t ahead_end = n > kAhead ? n - kAhead : 0;
-  std::size_t slot = 0;
-  for (; slot < ahead_end; ++slot) {
-    if (const CadreId later = holders[slot + kAhead]; later < known)
-      __builtin_prefetch(&summaries[later]);
-    if (const CadreId h = holders[slot]; h < known) slots[slot] = summaries[h];
+  for (std::size_t slot = 0, block = 0; slot < n; ++block) {
+    SummaryBound bound;
+    for (const std::size_t end = std::min(n, slot + kSummaryBlock); slot < end; ++slot) {
+      if (slot + kAhead < n)
+        if (const CadreId later = holders[slot + kAhead]; later < known)
+          __builtin_prefetch(&summaries[later]);
+      if (const CadreId h = holders[slot]; h < known) {
+        slots[slot] = summaries[h];
+        bound.cover(summaries[h]);
+      } else if (h != kNoCadre) {
+        bound.cover_unknown();
+      }
+    }
+    bounds[block] = bound;
   }
-  for (; slot < n; ++slot)
-    if (const CadreId h = holders[slot]; h < known) slots[slot] = summaries[h];
+}
+
+bool SummaryBound::covers(const CandidateSummary& s) const {
+  if (!(s.competence <= competence) || s.rating > rating) return false;
+  for (std::size_t l = 0; l < months_below.size(); ++l)
+    if (s.months_below[l] > months_below[l]) return false;
+  return true;
 }
 
 namespace {

@@ -3,7 +3,10 @@
 /// and the succession plan. Rules (sim/rules) change it; observers (analysis) read it.
 
 #include <array>    // std::array
+#include <cstddef>  // offsetof
 #include <cstdint>  // fixed-width integers
+#include <cstring>  // std::memcpy
+#include <limits>   // the bounds' infinities
 #include <vector>   // std::vector
 
 #include "sim/model/cadre.hpp"
@@ -51,6 +54,45 @@ struct CandidateSummary {
   bool operator==(const CandidateSummary&) const = default;
 };
 
+/// An upper bound of the candidate summaries of a block of World::kSummaryBlock tour slots
+/// (World::summary_bound_by_block): the largest competence, rating index and months below each
+/// level among the block's holders. rules::SummaryBoundScore takes candidate_score_base of these
+/// (with the largest bonus of any rating index up to the bound's): each term grows with its
+/// input, and floating-point addition is monotone, so that is at least every holder's score, and
+/// the deputy search skips a block whose bound cannot win unread. Vacant slots add nothing (a
+/// block without a holder has competence −∞); a holder without a summary (past
+/// candidate_summary's end: the search reads the record) makes it +∞.
+struct SummaryBound {
+  double competence = -std::numeric_limits<double>::infinity();
+  std::uint8_t rating = 0;  ///< the largest rating index
+  std::array<std::uint8_t, kMaxLevels - 1> months_below{};
+  /// Widens the bound to cover `s`.
+  void cover(const CandidateSummary& s) {
+    competence = s.competence > competence ? s.competence : competence;
+    // The rating and the months, the 8 bytes from the rating on, byte by byte the larger, all
+    // at once: every byte is below 128 (a rating index below kRatingGrades, a count capped at
+    // 60), so byte 0x80 + a − b never borrows from the next byte, and its top bit is set
+    // exactly when a ≥ b.
+    static_assert(offsetof(CandidateSummary, months_below) ==
+                      offsetof(CandidateSummary, rating) + 1 &&
+                  offsetof(SummaryBound, months_below) == offsetof(SummaryBound, rating) + 1 &&
+                  sizeof(months_below) == 7 && sizeof(s.months_below) == 7);
+    constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+    auto* const mine = reinterpret_cast<unsigned char*>(this) + offsetof(SummaryBound, rating);
+    const auto* const theirs =
+        reinterpret_cast<const unsigned char*>(&s) + offsetof(CandidateSummary, rating);
+    std::uint64_t a, b;
+    std::memcpy(&a, mine, sizeof a);
+    std::memcpy(&b, theirs, sizeof b);
+    const std::uint64_t keep_a = ((((a | kHigh) - b) & kHigh) >> 7) * 0xFFu;
+    const std::uint64_t word = (a & keep_a) | (b & ~keep_a);
+    std::memcpy(mine, &word, sizeof word);
+  }
+  /// Covers a holder whose summary is not known (every score).
+  void cover_unknown() { competence = std::numeric_limits<double>::infinity(); }
+  bool covers(const CandidateSummary& s) const;
+};
+
 /// A cadre's attrition (rules/attrition.hpp): the cumulative hazard, the personal Exp(1)
 /// threshold at which the cadre leaves, and the multiplier reluctance puts on the hazard.
 struct AttritionState {
@@ -92,6 +134,13 @@ struct World {
   /// pass, the annual evaluation), and rebuilt with holder_by_tour_slot; an entry whose holder
   /// lies past candidate_summary's end means nothing.
   std::vector<CandidateSummary> summary_by_tour_slot;
+  /// Tour slots per entry of summary_bound_by_block.
+  static constexpr std::size_t kSummaryBlock = 8;
+  /// For each block of kSummaryBlock tour slots (slot / kSummaryBlock), a SummaryBound of its
+  /// holders' summaries as they are in summary_by_tour_slot (or unknown). Computed exactly by
+  /// copy_summaries_to_slots and only widened in between (set_holder, set_slot_summary), so it
+  /// stays a bound while the deputy search reads it.
+  std::vector<SummaryBound> summary_bound_by_block;
   /// Each cadre's candidate summary (rules::candidate_summary), written at every month end, when
   /// competence and experience change (they change only then, and when a cadre is created), and
   /// when a rating changes (rules::refresh_candidate_summary): the candidate scans read this
@@ -144,7 +193,8 @@ struct World {
   /// after changing a holder's summary).
   void set_slot_summary(CadreId cadre);
   /// Copies every slot's holder's candidate summary to summary_by_tour_slot, in one pass in
-  /// tour order (after changing many summaries, e.g. every rating at the annual evaluation).
+  /// tour order (after changing many summaries, e.g. every rating at the annual evaluation),
+  /// and computes summary_bound_by_block again from them.
   void copy_summaries_to_slots();
   /// Rebuilds held_in_unit, holder_by_tour_slot and summary_by_tour_slot for `org` (after
   /// building, reading or switching the organisation).

@@ -63,31 +63,46 @@ CadreId best_deputy(const RuleContext& ctx, PostId post) {
   // search instead of a third of the holders (docs/performance.md).
   const std::size_t summarised = w.candidate_summary.size();
   const double nn_term = score_bound.non_native_term();
+  // The tour slots come in blocks with a bound of their holders' summaries
+  // (World::summary_bound_by_block): a block whose bound cannot win is skipped unread. Most are,
+  // once a good candidate is found, so a search reads a few blocks' summaries, not the run.
+  const SummaryBoundScore block_bound(ctx, level);
+  constexpr std::size_t kBlock = model::World::kSummaryBlock;
+  const CadreId* const holders = w.holder_by_tour_slot.data();
+  const model::CandidateSummary* const summaries = w.summary_by_tour_slot.data();
   for (model::TitleId f : ctx.org.title_of(post).fed_by) {
     const auto posts = ctx.org.posts_of_title_within(f, scope);
     // The holders of the range and their summaries, one contiguous run each.
-    const std::uint32_t first_slot = ctx.org.tour_slot_of(f, posts);
-    const CadreId* const run = w.holder_by_tour_slot.data() + first_slot;
-    const model::CandidateSummary* const summaries = w.summary_by_tour_slot.data() + first_slot;
-    for (std::size_t i = 0; i < posts.size(); ++i) {
-      const CadreId c = run[i];
-      if (c == model::kNoCadre) continue;
-      // The score without its last term, plus that term's largest value for this post (0 unless
-      // the title prefers non-natives), bounds the score: a cadre who cannot win even so, or can
-      // only tie and loses the tie by id, is skipped unread. The checks are filters, so their
-      // order does not change the result.
-      const double base = c < summarised ? candidate_score_base(ctx, summaries[i], level)
-                                         : candidate_score_base(ctx, w.cadres[c], level);
-      if (base + nn_term < best_score || (base + nn_term == best_score && c > best)) continue;
-      const auto& cadre = w.cadres[c];
-      if (cadre.rotation.active) continue;  // rotated cadres finish their rotation first
-      if (cadre.equivalent_since > since_floor) continue;
-      if (cadre.retirement_date < retire_floor) continue;
-      if (!non_native_allows(ctx.org, cadre, post)) continue;
-      const double s = base + 0.1 * non_native_preference(ctx.org, cadre, post);
-      if (s > best_score || (s == best_score && c < best)) {
-        best_score = s;
-        best = c;
+    const std::size_t first_slot = ctx.org.tour_slot_of(f, posts);
+    const std::size_t last_slot = first_slot + posts.size();
+    for (std::size_t slot = first_slot; slot < last_slot;) {
+      const std::size_t block = slot / kBlock;
+      const std::size_t block_end = std::min(last_slot, (block + 1) * kBlock);
+      // As for one holder below, but only "cannot win or tie": a tie may still win by id.
+      if (block_bound(w.summary_bound_by_block[block]) + nn_term < best_score) {
+        slot = block_end;
+        continue;
+      }
+      for (; slot < block_end; ++slot) {
+        const CadreId c = holders[slot];
+        if (c == model::kNoCadre) continue;
+        // The score without its last term, plus that term's largest value for this post (0
+        // unless the title prefers non-natives), bounds the score: a cadre who cannot win even
+        // so, or can only tie and loses the tie by id, is skipped unread. The checks are
+        // filters, so their order does not change the result.
+        const double base = c < summarised ? candidate_score_base(ctx, summaries[slot], level)
+                                           : candidate_score_base(ctx, w.cadres[c], level);
+        if (base + nn_term < best_score || (base + nn_term == best_score && c > best)) continue;
+        const auto& cadre = w.cadres[c];
+        if (cadre.rotation.active) continue;  // rotated cadres finish their rotation first
+        if (cadre.equivalent_since > since_floor) continue;
+        if (cadre.retirement_date < retire_floor) continue;
+        if (!non_native_allows(ctx.org, cadre, post)) continue;
+        const double s = base + 0.1 * non_native_preference(ctx.org, cadre, post);
+        if (s > best_score || (s == best_score && c < best)) {
+          best_score = s;
+          best = c;
+        }
       }
     }
   }

@@ -15,6 +15,7 @@
 #include <cstddef>    // offsetof
 #include <cstdint>    // std::uint8_t
 #include <cstring>    // std::memcpy
+#include <limits>     // std::numeric_limits
 #include <tuple>      // std::tuple_size_v
 #include <vector>     // candidate lists
 
@@ -119,6 +120,28 @@ inline double candidate_score_base(const RuleContext& ctx, const model::Candidat
   const int months = level + 1u < model::kMaxLevels ? s.months_below[level] : 0;
   return s.competence + experience_term(months) + ctx.scenario.evaluation.planning_bonus[s.rating];
 }
+/// An upper bound of candidate_score_base, for a post of `level`, over the holders of a block
+/// of tour slots (model::SummaryBound): candidate_score_base's sum taken of the block's largest
+/// competence and months, and the largest bonus of the rating indexes up to the block's largest,
+/// in the same order (each term is at least the holder's and floating-point addition is
+/// monotone, so no holder's base exceeds it). Built once per search.
+class SummaryBoundScore {
+ public:
+  SummaryBoundScore(const RuleContext& ctx, model::LevelId level) : level_(level) {
+    const auto& bonus = ctx.scenario.evaluation.planning_bonus;
+    static_assert(std::tuple_size_v<std::decay_t<decltype(bonus)>> == model::kRatingGrades);
+    for (std::size_t r = 0; r < bonus.size(); ++r)
+      top_bonus_[r] = r == 0 ? bonus[0] : std::max(top_bonus_[r - 1], bonus[r]);
+  }
+  double operator()(const model::SummaryBound& b) const {
+    const int months = level_ + 1u < model::kMaxLevels ? b.months_below[level_] : 0;
+    return b.competence + experience_term(months) + top_bonus_[b.rating];
+  }
+
+ private:
+  model::LevelId level_;
+  std::array<double, model::kRatingGrades> top_bonus_{};
+};
 /// An upper bound of candidate_score(ctx, cadre, post) for the post being filled: the cadre's
 /// competence plus the largest possible experience and rating terms and, when the post's title
 /// prefers non-natives, the non-native term (otherwise that term is 0 for every cadre), added in

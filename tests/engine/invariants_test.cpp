@@ -6,12 +6,14 @@
 // month and would throw std::logic_error (the runs must not throw).
 #include <gtest/gtest.h>
 
-#include <map>  // open vacancies per post
+#include <algorithm>  // std::any_of
+#include <map>        // open vacancies per post
 
 #include "engine_test_support.hpp"
 #include "sim/engine/engine.hpp"
 #include "sim/engine/invariants.hpp"  // the engine's own check
 #include "sim/rules/non_native.hpp"
+#include "sim/rules/succession.hpp"  // kScoredLowerLevelMonths
 
 namespace cadresim::enginetest {
 namespace {
@@ -240,6 +242,57 @@ TEST(Invariants, TheCheckFindsASummaryInTourOrderOutOfStep) {
   ASSERT_NE(other, model::kNoCadre);
   w.set_holder(w.cadres[holder].post, other);
   EXPECT_EQ(w.summary_by_tour_slot[slot], w.candidate_summary[other]);
+}
+
+// The deputy search skips a block of tour slots on its bound (World::summary_bound_by_block): the
+// check finds a bound below one of its holders' summaries, a bound missing, and a holder without
+// a summary in a block whose bound is finite; and the bounds stay covering when a holder's
+// summary grows, another cadre takes a post, and after the annual copy.
+TEST(Invariants, TheCheckFindsABlockBoundBelowAHolder) {
+  engine::Engine e(small(), 1, 0);
+  e.run_until(ymd(2028, 6, 30));
+  const model::World& run = e.world();
+  ASSERT_EQ(engine::invariant_violation(run), "");
+  std::size_t slot = run.holder_by_tour_slot.size();
+  for (std::size_t s = 0; s < run.holder_by_tour_slot.size(); ++s)
+    if (run.holder_by_tour_slot[s] < run.candidate_summary.size()) slot = s;
+  ASSERT_LT(slot, run.holder_by_tour_slot.size());
+  const std::size_t block = slot / model::World::kSummaryBlock;
+  const char* const below =
+      "invariant: a block bound of the summaries in tour order is below a holder's";
+  model::World w = run;
+  w.summary_bound_by_block[block].competence = -1;
+  EXPECT_EQ(engine::invariant_violation(w), below);
+  w = run;
+  w.summary_bound_by_block[block].months_below = {};
+  w.summary_bound_by_block[block].rating = 0;
+  const model::CandidateSummary& held = w.summary_by_tour_slot[slot];
+  const bool any_months_or_rating =
+      held.rating > 0 || std::any_of(held.months_below.begin(), held.months_below.end(),
+                                     [](std::uint8_t m) { return m > 0; });
+  EXPECT_EQ(engine::invariant_violation(w), any_months_or_rating ? below : "");
+  w = run;
+  w.summary_bound_by_block.pop_back();
+  EXPECT_EQ(engine::invariant_violation(w),
+            "invariant: the summaries' block bounds are not one per block of tour slots");
+  // A holder past candidate_summary's end (its summary unknown) needs an infinite bound.
+  w = run;
+  w.candidate_summary.resize(w.holder_by_tour_slot[slot]);
+  w.summary_bound_by_block[block].competence = 1e9;
+  EXPECT_EQ(engine::invariant_violation(w), below);
+  // Widened in place: a holder's summary grows past its block's bound, and is copied to its slot.
+  w = run;
+  const model::CadreId holder = w.holder_by_tour_slot[slot];
+  w.cadres[holder].competence = w.summary_bound_by_block[block].competence + 1;
+  for (auto& months : w.cadres[holder].experience_months) months = 100;
+  w.candidate_summary[holder] = rules::candidate_summary(w.cadres[holder]);
+  ASSERT_FALSE(run.summary_bound_by_block[block].covers(w.candidate_summary[holder]));
+  w.set_slot_summary(holder);
+  EXPECT_EQ(engine::invariant_violation(w), "");
+  // And computed again, exactly, by the copy of every slot.
+  w.copy_summaries_to_slots();
+  EXPECT_EQ(engine::invariant_violation(w), "");
+  EXPECT_EQ(w.summary_bound_by_block[block].competence, w.candidate_summary[holder].competence);
 }
 
 // The one pass over the population and the lookups by recorded place (sim/engine/invariants.cpp)

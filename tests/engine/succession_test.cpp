@@ -5,7 +5,9 @@
 // limits checked after every review of whole runs.
 #include <gtest/gtest.h>
 
-#include <map>  // per-post and per-cadre counts
+#include <algorithm>  // std::max: the bound field by field
+#include <limits>     // the empty and unknown bounds
+#include <map>        // per-post and per-cadre counts
 
 #include "engine_test_support.hpp"
 #include "sim/engine/engine.hpp"
@@ -127,6 +129,63 @@ TEST(Succession, AMonthServedCountsAsOneCountAtATimeWould) {
                                  << int{start};
         }
     }
+}
+
+// model::SummaryBound::cover takes the larger of the rating and each month count byte by byte,
+// all in one word; it must give what a plain max per field gives, for counts 0..60 and every
+// rating index, and the bound's score (rules::SummaryBoundScore) must be at least every covered
+// summary's candidate_score_base at every level (the deputy search skips a block on it). Random
+// summaries, 1,000 blocks of 1 to 8; plus the empty block (−∞) and a holder without a summary
+// (+∞).
+TEST(Succession, ABlockBoundCoversEverySummaryAndScoresAtLeastEach) {
+  RuleHarness h(load_scenario("scenarios/dien-bien/baseline.json"), ymd(2026, 3, 1));
+  const rules::RuleContext ctx = h.ctx();
+  kernel::RandomStream rs(kernel::RandomKey(11, 0), 1, 0);
+  for (int block = 0; block < 1000; ++block) {
+    model::SummaryBound bound;
+    double competence = -std::numeric_limits<double>::infinity();
+    std::uint8_t rating = 0;
+    std::array<std::uint8_t, model::kMaxLevels - 1> months{};
+    std::vector<model::CandidateSummary> held;
+    const int n = 1 + block % 8;
+    for (int k = 0; k < n; ++k) {
+      model::CandidateSummary s;
+      s.competence = rs.uniform() * 2 - 0.5;
+      s.rating = static_cast<std::uint8_t>(rs.uniform() * model::kRatingGrades);
+      for (auto& m : s.months_below)
+        m = static_cast<std::uint8_t>(rs.uniform() < 0.2   ? 0
+                                      : rs.uniform() < 0.2 ? rules::kScoredLowerLevelMonths
+                                                           : rs.uniform() * 61);
+      bound.cover(s);
+      competence = std::max(competence, s.competence);
+      rating = std::max(rating, s.rating);
+      for (std::size_t l = 0; l < months.size(); ++l)
+        months[l] = std::max(months[l], s.months_below[l]);
+      held.push_back(s);
+    }
+    ASSERT_EQ(bound.competence, competence) << "block " << block;
+    ASSERT_EQ(int{bound.rating}, int{rating}) << "block " << block;
+    ASSERT_EQ(bound.months_below, months) << "block " << block;
+    for (model::LevelId level = 0; level < model::kMaxLevels; ++level) {
+      const rules::SummaryBoundScore score(ctx, level);
+      for (const model::CandidateSummary& s : held) {
+        ASSERT_TRUE(bound.covers(s)) << "block " << block;
+        ASSERT_GE(score(bound), rules::candidate_score_base(ctx, s, level))
+            << "block " << block << " level " << int{level};
+      }
+    }
+    model::CandidateSummary above = held.front();
+    above.competence = competence + 1;
+    EXPECT_FALSE(bound.covers(above));
+    above = held.front();
+    above.months_below[block % above.months_below.size()] = 61;
+    EXPECT_FALSE(bound.covers(above));
+  }
+  model::SummaryBound empty;
+  const rules::SummaryBoundScore score(ctx, 0);
+  EXPECT_EQ(score(empty), -std::numeric_limits<double>::infinity());
+  empty.cover_unknown();
+  EXPECT_EQ(score(empty), std::numeric_limits<double>::infinity());
 }
 
 TEST(Succession, PlanningNeverExceedsNCandidatesPerPostOrMPostsPerCandidate) {
