@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The cost of one replication against organisation size in counts that do not depend on the
 # machine's spell: instructions and the misses of a simulated cache (valgrind's callgrind, the
-# same 32 KiB first level and 4 MiB last level on every machine), for the national copies of
+# same 32 KiB first level and 4 MiB last level on every machine, LL_BYTES below), for the national copies of
 # bench/scaling.sh. The build VM's speed moves by up to a factor of two between spells
 # (docs/performance.md § "Where issue 16's targets stand"), so a timed slope carries an interval
 # of ±0.04; these counts are the same on every run of the same binary (address randomisation
@@ -19,7 +19,9 @@
 # Needs valgrind (Debian: valgrind) and the build's bench/replicate_once. YEARS (default 10) as in
 # bench/scaling.sh. The sizes run two at a time (one valgrind per core): about 1 minute for
 # the default 1 2 4 8 16 on the 2-core build machine, 3 minutes with 34 and 63 as well.
-# Usage: [YEARS=Y] [AGAINST=OTHER_BUILD_DIR] bench/cache_profile.sh [BUILD_DIR] [K ...]
+# LL_BYTES (default 4194304, 4 MiB; a power of two) sets the simulated last level: 33554432
+# models the build machine's whole 32 MiB L3, of which a VM on a shared host gets a share.
+# Usage: [YEARS=Y] [LL_BYTES=B] [AGAINST=OTHER_BUILD_DIR] bench/cache_profile.sh [BUILD_DIR] [K ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${1:-build}"
@@ -53,7 +55,7 @@ profile() {
   # An empty environment but PATH: its size moves the stack, and so the alignment some library
   # routines branch on (0.05 % of the instructions between two settings of AGAINST).
   env -i PATH="$PATH" setarch "$(uname -m)" -R valgrind --tool=callgrind --cache-sim=yes \
-    --I1=32768,8,64 --D1=32768,8,64 --LL=4194304,16,64 \
+    --I1=32768,8,64 --D1=32768,8,64 --LL="${LL_BYTES:-4194304}",16,64 \
     --toggle-collect='cadresim::engine::Engine::Engine*' \
     --toggle-collect='cadresim::engine::Engine::run_until*' \
     --callgrind-out-file="$tmp/cg$b-$k.out" "$bin/bench/replicate_once" "$tmp/n$k.json" \
