@@ -21,17 +21,12 @@ build="${1:-build}"
 shift || true
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1 2 4 8 16 34 63)
-csv=../shared/domain/vn-units-2025.csv
-[ -f "$csv" ] || csv=shared/domain/vn-units-2025.csv
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p')"
-for k in "${sizes[@]}"; do
-  python3 scenarios/national/generate.py "$csv" --provinces "$k" -o "$tmp/n$k.json"
-  if [ "${YEARS:-10}" != 5 ]; then
-    python3 bench/extend_calendar.py "$tmp/n$k.json" "${YEARS:-10}"
-  fi
-done
+# shellcheck source=bench/national_copies.sh
+. bench/national_copies.sh
+national_copies "$tmp" "${sizes[@]}"
 builds=("$build")
 [ -z "${AGAINST:-}" ] || builds+=("$AGAINST")
 # Round-robin over the sizes (one run of each size, REPEAT times), so that a slow spell of a

@@ -16,14 +16,11 @@ small="${2:-4}"
 large="${3:-63}"
 runs="${4:-20}"
 command -v perf >/dev/null || { echo "perf not found (apt-get install linux-perf)" >&2; exit 1; }
-csv=../shared/domain/vn-units-2025.csv
-[ -f "$csv" ] || csv=shared/domain/vn-units-2025.csv
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for k in "$small" "$large"; do
-  python3 scenarios/national/generate.py "$csv" --provinces "$k" -o "$tmp/n$k.json"
-  python3 bench/extend_calendar.py "$tmp/n$k.json" "${YEARS:-10}"
-done
+# shellcheck source=bench/national_copies.sh
+. bench/national_copies.sh
+national_copies "$tmp" "$small" "$large"
 bin="$build/bench/replicate_once"
 posts() { "$bin" "$1" | sed 's/.*posts=\([0-9]*\).*/\1/'; }
 p_small=$(posts "$tmp/n$small.json")
