@@ -97,9 +97,8 @@ double candidate_score_base(const RuleContext& ctx, const model::Cadre& c, model
   // Competence dominates; lower-level experience (capped at 5 years) and the last rating
   // (priority for strong results) break near-ties.
   const double rating_bonus = ctx.scenario.evaluation.planning_bonus[model::rating_index(c.rating)];
-  return c.competence +
-         experience_term(std::min(lower_level_months(c, level), kScoredLowerLevelMonths)) +
-         rating_bonus;
+  return score_base_sum(
+      c.competence, std::min(lower_level_months(c, level), kScoredLowerLevelMonths), rating_bonus);
 }
 
 model::CandidateSummary candidate_summary(const model::Cadre& c) {

@@ -70,6 +70,13 @@ inline double experience_term(int months) {
   }();
   return table[static_cast<std::size_t>(months)];
 }
+/// candidate_score_base's sum, in its one order: competence, then the experience term for
+/// `months` (already capped), then the rating's bonus. The record, its summary and a block's
+/// bound (SummaryBoundScore) all add through this, so the summary gives the record's value
+/// exactly and the bound, each of whose inputs is at least a holder's, at least every holder's.
+inline double score_base_sum(double competence, int months, double rating_bonus) {
+  return competence + experience_term(months) + rating_bonus;
+}
 /// The summary of `c` that World::candidate_summary keeps.
 model::CandidateSummary candidate_summary(const model::Cadre& c);
 /// Counts one more month served at `level` in a summary, as candidate_summary would count it
@@ -118,7 +125,7 @@ void refresh_candidate_summary(RuleContext& ctx, CadreId cadre, SlotCopy slot = 
 inline double candidate_score_base(const RuleContext& ctx, const model::CandidateSummary& s,
                                    model::LevelId level) {
   const int months = level + 1u < model::kMaxLevels ? s.months_below[level] : 0;
-  return s.competence + experience_term(months) + ctx.scenario.evaluation.planning_bonus[s.rating];
+  return score_base_sum(s.competence, months, ctx.scenario.evaluation.planning_bonus[s.rating]);
 }
 /// An upper bound of candidate_score_base, for a post of `level`, over the holders of a block
 /// of tour slots (model::SummaryBound): candidate_score_base's sum taken of the block's largest
@@ -135,7 +142,7 @@ class SummaryBoundScore {
   }
   double operator()(const model::SummaryBound& b) const {
     const int months = level_ + 1u < model::kMaxLevels ? b.months_below[level_] : 0;
-    return b.competence + experience_term(months) + top_bonus_[b.rating];
+    return score_base_sum(b.competence, months, top_bonus_[b.rating]);
   }
 
  private:
