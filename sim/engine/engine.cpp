@@ -331,6 +331,7 @@ void Engine::month_end() {
           (unit.especially_difficult ? kUnitEspeciallyDifficult : 0u));
     }
     rules::prepare_attrition_rates(c, attrition_rates_);
+    for (auto& e : month_pass_cadres_) e.post = model::kNoPost;  // looked up again
     month_tables_parameters_ = current_;
     month_tables_organisation_ = org_;
   }
@@ -346,7 +347,7 @@ void Engine::month_end() {
   // the records of those who left are not read month after month.
   auto& pass = month_pass_cadres_;
   for (std::size_t id = month_pass_seen_; id < n; ++id)
-    pass.push_back({static_cast<CadreId>(id), false});
+    pass.push_back({static_cast<CadreId>(id), model::kNoPost, 0, 0});
   month_pass_seen_ = n;
   // The arrays the pass reads and writes, as plain pointers: the counters' byte-wide stores
   // could alias a vector's own pointers, which would otherwise be loaded again after each. A
@@ -378,9 +379,9 @@ void Engine::month_end() {
         const auto& later = cadres[ahead.id];
         __builtin_prefetch(&later.rotation.shortfall);
         // The reserved regime compares the kept salary with the post's own (its title, and the
-        // cadre's grade where the title sets none; the post itself is read from the record, not
-        // asked for ahead).
+        // cadre's grade where the title sets none).
         __builtin_prefetch(&later.grade_coefficient);
+        if (ahead.post != model::kNoPost) __builtin_prefetch(&org.posts[ahead.post]);
       }
     }
     const CadreId id = entries[k].id;
@@ -390,9 +391,14 @@ void Engine::month_end() {
     if (kept != k) entries[kept] = entries[k];
     MonthPassEntry& e = entries[kept++];
     if (in_pool(cadre)) continue;  // pools: no experience, attrition or retirement (rules/pools)
-    e.rotated = cadre.rotation.active;
     if (cadre.post != model::kNoPost) {
-      const std::uint16_t info = info_of_post[cadre.post];
+      if (e.post != cadre.post) {  // a new post (or new tables): look it up once
+        e.post = cadre.post;
+        e.post_info = info_of_post[e.post];
+        e.monthly_hazard = hazard_of_post[e.post];
+        e.rotated = cadre.rotation.active;
+      }
+      const std::uint16_t info = e.post_info;
       const auto level = static_cast<model::LevelId>(info & 0xFFu);
       model::CandidateSummary& summary_of_cadre = summaries[id];  // kept with the record
       if (cadre.experience_months[level] < 0xFFFF) {
@@ -415,9 +421,11 @@ void Engine::month_end() {
         if (returned) continue;
       }
     }
-    // The hazard of the post held now, or of a cadre without a post.
+    // The hazard of the post held now (the one looked up above: nothing above moves a cadre
+    // who stays), or of a cadre without a post.
     const model::Cadre& now = cadres[id];
     const double monthly = now.post == model::kNoPost ? attrition_rate_per_year(c, now) / 12.0
+                           : now.post == e.post       ? e.monthly_hazard
                                                       : hazard_of_post[now.post];
     if (rules::add_attrition_month(attrition[id], monthly)) {
       attrition_exit(c, id);

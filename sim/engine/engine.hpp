@@ -93,20 +93,22 @@ class Engine {
   rules::AttritionRates attrition_rates_;
   const model::Scenario* month_tables_parameters_ = nullptr;
   const model::Organisation* month_tables_organisation_ = nullptr;
-  /// A cadre the month-end pass visits, in 8 bytes: the pass reads every entry every month, and
-  /// at national scale its working set (entries, the records' first lines, the summaries and the
-  /// attrition states of some 280,000 active cadres) is what outgrows the L3 (docs/performance.md
-  /// § "3 December (twenty-third session)"). The level, flags and hazard of the cadre's post come
-  /// from the post tables above (a few hundred kilobytes to a megabyte, which stay cached).
+  /// A cadre the month-end pass visits, with what the tables above say of the post it held at
+  /// the last pass (kNoPost: nothing yet, or the tables were rebuilt since). The pass reads
+  /// these in order, so a holder's level, flags and hazard cost no look-up in the post tables
+  /// (a cache miss each in a large organisation) until the cadre's post changes.
   struct MonthPassEntry {
     model::CadreId id = model::kNoCadre;
-    /// The cadre was rotated at the last pass: only says whether to ask ahead for the lines a
+    model::PostId post = model::kNoPost;
+    double monthly_hazard = 0;    ///< attrition_rates_.monthly_by_post[post]
+    std::uint16_t post_info = 0;  ///< post_month_info_[post]
+    /// The cadre was rotated when `post` was looked up (a rotation starts and, usually, ends with
+    /// a move, so it is looked up again then): only says whether to ask ahead for the lines a
     /// rotated cadre's month reads besides the first (the rotation record's second line, the
-    /// grade, the post), so a stale value costs a wasted or a missed prefetch, never a different
-    /// result.
+    /// grade, the post), so a stale value costs a wasted or a missed prefetch, never a
+    /// different result.
     bool rotated = false;
   };
-  static_assert(sizeof(MonthPassEntry) == 8);
   /// The cadres the month-end pass visits (those active at the last pass, in id order), and
   /// how many cadre ids it has seen: later ids are new and join at the next pass.
   std::vector<MonthPassEntry> month_pass_cadres_;
