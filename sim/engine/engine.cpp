@@ -335,9 +335,13 @@ void Engine::month_end() {
     month_tables_parameters_ = current_;
     month_tables_organisation_ = org_;
   }
-  // Cadres are 4 cache lines apart; the pass reads and updates the first only (model/cadre.hpp).
-  // Asking for it a few cadres ahead keeps the pass from waiting on each.
-  constexpr std::size_t kAhead = 4;
+  // Cadres are 4 cache lines apart; the pass reads and updates the first only (model/cadre.hpp),
+  // with the cadre's attrition state and candidate summary. Asking for all three 12 cadres ahead
+  // keeps the pass from waiting on each: at 63 provinces, where the pass's month no longer fits
+  // the L3, 5 % less time a replication than the record alone 4 ahead (paired runs; 4 or 8
+  // ahead with the three gain nothing, 24 loses; docs/performance.md § "3 December
+  // (twenty-third session)").
+  constexpr std::size_t kAhead = 12;
   const rules::EarlyRetirementMonth early = rules::early_retirement_month(c, month_index_);
   auto& summary = world_.candidate_summary;
   for (std::size_t id = summary.size(); id < n; ++id)
@@ -372,6 +376,8 @@ void Engine::month_end() {
     if (k + kAhead < count) {
       const MonthPassEntry& ahead = entries[k + kAhead];
       __builtin_prefetch(&cadres[ahead.id].status);
+      __builtin_prefetch(&attrition[ahead.id]);
+      __builtin_prefetch(&summaries[ahead.id]);
       // A rotated cadre's month also reads the rotation record's second line (support
       // payments, the early-return hazard): asked for with the first if the cadre was rotated
       // last month.
