@@ -6,7 +6,8 @@
 # time per size, since a single run of the small sizes (20-60 ms) moves the slope by +-0.05 on a
 # shared machine.
 # Prints a table and the log-log slope of CPU seconds against posts, then a bootstrap interval
-# of the slope over the rounds (and, with AGAINST, of the difference between the builds).
+# of the slope over the rounds (and, with AGAINST, of the difference between the builds, and per
+# size the median ratio of the two builds' paired runs with its interval).
 # YEARS (environment, default 10, the horizon of issue 16's targets) sets the calendar to that
 # many years from 2026, repeating the five-yearly party congresses and state elections; YEARS=5
 # is the generator's own 2026-2030.
@@ -106,4 +107,12 @@ for b in range(nbuilds):
 if nbuilds == 2:
     lo, hi = interval(slope(0, d) - slope(1, d) for d in draws)
     print(f"  {names[0]} minus {names[1]}: {lo:+.3f} to {hi:+.3f}")
+    # Per size, the two builds' runs of a round were made one after the other: the ratio of the
+    # pair leaves out the spell, which moves both alike. The median ratio over the rounds, and a
+    # bootstrap interval of that median over the same resamples of rounds.
+    print(f"\n{names[0]} / {names[1]}, per size: median of the paired ratios [95 % bootstrap]")
+    for i, k in enumerate(sizes):
+        ratios = [data[0][i][r][1] / data[1][i][r][1] for r in range(rounds)]
+        lo, hi = interval(statistics.median(ratios[j] for j in d) for d in draws)
+        print(f"  {k} provinces: {statistics.median(ratios):.3f} [{lo:.3f}, {hi:.3f}]")
 PY
