@@ -338,9 +338,9 @@ void Engine::month_end() {
   // Cadres are 4 cache lines apart; the pass reads and updates the first only (model/cadre.hpp),
   // with the cadre's attrition state and candidate summary. Asking for all three 12 cadres ahead
   // keeps the pass from waiting on each: at 63 provinces, where the pass's month no longer fits
-  // the L3, 5 % less time a replication than the record alone 4 ahead (paired runs; 4 or 8
-  // ahead with the three gain nothing, 24 loses; docs/performance.md § "3 December
-  // (twenty-third session)").
+  // the L3, 5 % less time a replication than the record alone 4 ahead (paired runs; 4, 8 or 24
+  // ahead showed no measurable gain; docs/performance.md § "3 December (twenty-third
+  // session)").
   constexpr std::size_t kAhead = 12;
   const rules::EarlyRetirementMonth early = rules::early_retirement_month(c, month_index_);
   auto& summary = world_.candidate_summary;
