@@ -2,11 +2,11 @@
 # The cost of one replication against organisation size in counts that do not depend on the
 # machine's spell: instructions and the misses of a simulated cache (valgrind's callgrind, the
 # same 32 KiB first level and 4 MiB last level on every machine, LL_BYTES below), for the
-# national copies of bench/scaling.sh. The build VM's speed moves by up to a factor of two between spells
-# (docs/performance.md § "Where issue 16's targets stand"), so a timed slope carries an interval
-# of ±0.04; these counts are the same on every run of the same binary (address randomisation
-# off and the environment emptied: the simulated cache sees the same addresses), so two commits
-# compare exactly.
+# national copies of bench/scaling.sh. The build VM's speed moves by up to a factor of two
+# between spells (docs/performance.md § "Where issue 16's targets stand"), so a timed slope
+# carries an interval of ±0.04; these counts are the same on every run of the same binary
+# (address randomisation off and the environment emptied: the simulated cache sees the same
+# addresses), so two commits compare exactly.
 #
 # Counted: one replication as bench/replicate_once runs it (the engine's construction, which
 # builds the world, and its run with the metrics observer), not the scenario's loading.
