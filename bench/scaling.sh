@@ -5,9 +5,10 @@
 # default 5) as separate processes, the sizes in turn: the table and the fit use the median CPU
 # time per size, since a single run of the small sizes (20-60 ms) moves the slope by +-0.05 on a
 # shared machine.
-# Prints a table and the log-log slope of CPU seconds against posts, then a bootstrap interval
-# of the slope over the rounds (and, with AGAINST, of the difference between the builds, and per
-# size the median ratio of the two builds' paired runs with its interval).
+# Prints a table, the log-log slope of CPU seconds against posts and the slope of each segment
+# between neighbouring sizes, then a bootstrap interval of the slope over the rounds (and, with
+# AGAINST, of the difference between the builds, and per size the median ratio of the two
+# builds' paired runs with its interval).
 # YEARS (environment, default 10, the horizon of issue 16's targets) sets the calendar to that
 # many years from 2026, repeating the five-yearly party congresses and state elections; YEARS=5
 # is the generator's own 2026-2030.
@@ -68,6 +69,10 @@ if n >= 2:
     my = sum(y for _, y in pts) / n
     slope = sum((x - mx) * (y - my) for x, y in pts) / sum((x - mx) ** 2 for x, _ in pts)
     print(f"log-log slope of replication CPU seconds against posts: {slope:.3f}")
+    # Between neighbouring sizes: where the cost per post steps up (the working set leaving a
+    # cache level shows as one steep segment, an algorithm growing faster as every segment).
+    segments = [f"{(y1 - y0) / (x1 - x0):.2f}" for (x0, y0), (x1, y1) in zip(pts, pts[1:])]
+    print("  between neighbouring sizes: " + ", ".join(segments))
 PY
 done
 # How far the slope can be trusted: a bootstrap over the rounds (each round is one run of every
