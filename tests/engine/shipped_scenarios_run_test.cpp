@@ -84,7 +84,7 @@ TEST(ShippedScenarios, EveryScenarioRunsToItsEndWithTheInvariantsHolding) {
   }
 }
 
-// The national two-tier scenario (issue 16: 34 provinces, 3,321 commune-level units) runs to its
+// The national two-tier scenario (issue 16: 34 provinces, 3,314 commune-level units) runs to its
 // end with the invariants holding at every month end, and ends with its posts mostly held: a
 // world whose appointments stalled would pass the invariants.
 TEST(ShippedScenarios, TheNationalScenarioRunsToItsEndWithTheInvariantsHolding) {
