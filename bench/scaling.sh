@@ -69,8 +69,8 @@ if n >= 2:
     my = sum(y for _, y in pts) / n
     slope = sum((x - mx) * (y - my) for x, y in pts) / sum((x - mx) ** 2 for x, _ in pts)
     print(f"log-log slope of replication CPU seconds against posts: {slope:.3f}")
-    # Between neighbouring sizes: where the cost per post steps up (the working set leaving a
-    # cache level shows as one steep segment, an algorithm growing faster as every segment).
+    # Between neighbouring sizes: where the cost per post steps up. The working set outgrowing a
+    # cache level steepens one segment; an algorithm that grows faster than linear, every one.
     segments = [f"{(y1 - y0) / (x1 - x0):.2f}" for (x0, y0), (x1, y1) in zip(pts, pts[1:])]
     print("  between neighbouring sizes: " + ", ".join(segments))
 PY
