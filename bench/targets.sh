@@ -21,8 +21,8 @@
 # Usage: [REPEAT=5] [REPLICATIONS="1000 10000"] [MPI_REPLICATIONS=1000] [COUNTS=0] bench/targets.sh [BUILD_DIR]
 # BUILD_DIR (default build) is a Release build with the benchmarks (the default configuration).
 # About 6 minutes on the 2-core machine with the defaults, and 3 more for the counts;
-# REPLICATIONS="1000 100000" is the issue's own figure (about 40 minutes more). The MPI row is skipped when mpirun is missing or the
-# build has no MPI.
+# REPLICATIONS="1000 100000" is the issue's own figure (about 40 minutes more). The MPI row is
+# skipped when mpirun is missing or the build has no MPI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${1:-build}"
