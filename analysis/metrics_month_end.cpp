@@ -16,6 +16,9 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   result_.months.push_back(day);
   std::size_t slot = 0;
   const bool verify = &org != month_slots_org_;
+  // The scattered reads below ask for their lines ahead only in a large world: in a small one
+  // what they read is in the core's cache already (model::World::kPrefetchFromCadres).
+  const bool ask_ahead = w.cadres.size() >= model::World::kPrefetchFromCadres;
   auto put = [&](std::string_view m, std::string_view g, double v) {
     put_month(slot, verify, m, g, v);
   };
@@ -35,8 +38,10 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
       // A vacant post's state is scattered: asked for when the holders' array, read ahead,
       // shows it vacant.
       constexpr std::size_t kVacantAhead = 16;
+      const std::size_t ask_until =
+          ask_ahead && title_posts.size() > kVacantAhead ? title_posts.size() - kVacantAhead : 0;
       for (std::size_t i = 0; i < title_posts.size(); ++i) {
-        if (i + kVacantAhead < title_posts.size() && holders[i + kVacantAhead] == model::kNoCadre)
+        if (i < ask_until && holders[i + kVacantAhead] == model::kNoCadre)
           __builtin_prefetch(&w.posts[title_posts[i + kVacantAhead]]);
         if (holders[i] != model::kNoCadre) continue;
         ++vacant;
@@ -78,7 +83,7 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   // while this one is counted.
   constexpr std::size_t kPlanAhead = 16;
   const auto plan_end = w.plan.end();
-  auto ahead = w.plan.begin();
+  auto ahead = ask_ahead ? w.plan.begin() : plan_end;
   for (std::size_t k = 0; k < kPlanAhead && ahead != plan_end; ++k) ++ahead;
   for (const auto& e : w.plan) {
     if (ahead != plan_end) {
@@ -104,10 +109,15 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   // The key posts' states and holders are scattered: each state is asked for two steps ahead
   // and each holder's lines one step ahead (docs/performance.md § Prefetching).
   constexpr std::size_t kAhead = 8;
+  // The last slot that asks for another's state (two steps on) and holder (one step on).
+  auto ask_until = [&](std::size_t n, std::size_t steps) {
+    return ask_ahead && n > steps * kAhead ? n - steps * kAhead : 0;
+  };
+  const std::size_t key_state_until = ask_until(key_posts_.size(), 2);
+  const std::size_t key_holder_until = ask_until(key_posts_.size(), 1);
   for (std::size_t i = 0; i < key_posts_.size(); ++i) {
-    if (i + 2 * kAhead < key_posts_.size())
-      __builtin_prefetch(&w.posts[key_posts_[i + 2 * kAhead]]);
-    if (i + kAhead < key_posts_.size())
+    if (i < key_state_until) __builtin_prefetch(&w.posts[key_posts_[i + 2 * kAhead]]);
+    if (i < key_holder_until)
       if (const auto h = w.posts[key_posts_[i + kAhead]].holder; h != model::kNoCadre) {
         __builtin_prefetch(&w.cadres[h].competence);
         __builtin_prefetch(&w.cadres[h].adapt_start);
@@ -172,10 +182,11 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
     // The posts' states and their holders' records are scattered: as in the key posts' pass,
     // the state is asked for two steps ahead and the holder's first line one step ahead.
     const auto& title_posts = org.posts_of_title[t];
+    const std::size_t state_until = ask_until(title_posts.size(), 2);
+    const std::size_t holder_until = ask_until(title_posts.size(), 1);
     for (std::size_t i = 0; i < title_posts.size(); ++i) {
-      if (i + 2 * kAhead < title_posts.size())
-        __builtin_prefetch(&w.posts[title_posts[i + 2 * kAhead]]);
-      if (i + kAhead < title_posts.size())
+      if (i < state_until) __builtin_prefetch(&w.posts[title_posts[i + 2 * kAhead]]);
+      if (i < holder_until)
         if (const auto h = w.posts[title_posts[i + kAhead]].holder; h != model::kNoCadre)
           __builtin_prefetch(&w.cadres[h].home_unit);
       const model::PostId p = title_posts[i];
@@ -208,7 +219,8 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
     rotated = static_cast<double>(w.rotating);
   } else {
     for (std::size_t id = 0; id < w.cadres.size(); ++id) {
-      if (id + kAhead < w.cadres.size()) __builtin_prefetch(&w.cadres[id + kAhead].status);
+      if (ask_ahead && id + kAhead < w.cadres.size())
+        __builtin_prefetch(&w.cadres[id + kAhead].status);
       const auto& c = w.cadres[id];
       if (c.status != model::CadreStatus::kActive) continue;
       ++active;

@@ -372,8 +372,11 @@ void Engine::month_end() {
   MonthPassEntry* const entries = pass.data();
   const std::size_t count = pass.size();
   std::size_t kept = 0;
+  // In a small world nothing is asked for (World::kPrefetchFromCadres).
+  const std::size_t ask_until =
+      count >= model::World::kPrefetchFromCadres && count > kAhead ? count - kAhead : 0;
   for (std::size_t k = 0; k < count; ++k) {
-    if (k + kAhead < count) {
+    if (k < ask_until) {
       const MonthPassEntry& ahead = entries[k + kAhead];
       __builtin_prefetch(&cadres[ahead.id].status);
       __builtin_prefetch(&attrition[ahead.id]);

@@ -84,10 +84,12 @@ void World::copy_summaries_to_slots() {
   CandidateSummary* const slots = summary_by_tour_slot.data();
   SummaryBound* const bounds = summary_bound_by_block.data();
   const std::size_t known = candidate_summary.size();  // kNoCadre (a vacant slot) is not
+  // Nothing is asked for in a small world (kPrefetchFromCadres): one bound test serves both.
+  const std::size_t ask_until = known >= kPrefetchFromCadres && n > kAhead ? n - kAhead : 0;
   for (std::size_t slot = 0, block = 0; slot < n; ++block) {
     SummaryBound bound;
     for (const std::size_t end = std::min(n, slot + kSummaryBlock); slot < end; ++slot) {
-      if (slot + kAhead < n)
+      if (slot < ask_until)
         if (const CadreId later = holders[slot + kAhead]; later < known)
           __builtin_prefetch(&summaries[later]);
       if (const CadreId h = holders[slot]; h < known) {
