@@ -372,6 +372,12 @@ void Engine::month_end() {
   MonthPassEntry* const entries = pass.data();
   const std::size_t count = pass.size();
   std::size_t kept = 0;
+  // The entries of cadres no longer active are dropped (the later entries moved down over them)
+  // only in a month that starts with a 32nd of the list inactive; in the other months they
+  // stay, each costing a status test, and no entry moves. Which cadres the pass works on, and in
+  // which order, is the same either way.
+  const bool drop_inactive = month_pass_inactive_ * 32 >= count;
+  std::size_t inactive_kept = 0;
   // In a small world nothing is asked for (World::kPrefetchFromCadres).
   const std::size_t ask_until =
       count >= model::World::kPrefetchFromCadres && count > kAhead ? count - kAhead : 0;
@@ -395,7 +401,13 @@ void Engine::month_end() {
     }
     const CadreId id = entries[k].id;
     model::Cadre& cadre = cadres[id];
-    if (cadre.status != model::CadreStatus::kActive) continue;
+    if (cadre.status != model::CadreStatus::kActive) {
+      if (!drop_inactive) {  // kept in place (kept == k: nothing has been dropped this pass)
+        ++kept;
+        ++inactive_kept;
+      }
+      continue;
+    }
     // Active now (one leaving during this month stays until the next pass).
     if (kept != k) entries[kept] = entries[k];
     MonthPassEntry& e = entries[kept++];
@@ -447,6 +459,7 @@ void Engine::month_end() {
     }
   }
   pass.resize(kept);
+  month_pass_inactive_ = inactive_kept;
   // The holders' summaries, just updated, to the deputy search's copy in tour order: one pass
   // over the slots, reading the summaries ahead, costs less than a scattered write per holder
   // in the pass above (perf at 63 provinces).

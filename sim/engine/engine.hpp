@@ -113,6 +113,9 @@ class Engine {
   /// how many cadre ids it has seen: later ids are new and join at the next pass.
   std::vector<MonthPassEntry> month_pass_cadres_;
   std::size_t month_pass_seen_ = 0;
+  /// Entries of cadres no longer active that the last pass left in month_pass_cadres_: the pass
+  /// drops them only once they are a 32nd of the list, so that in most months it moves no entry.
+  std::size_t month_pass_inactive_ = 0;
   std::uint32_t plans_run_ = 0;
   std::int64_t epoch_ = -1;  ///< index of the last epoch switched to (-1: none yet)
   bool started_ = false;
