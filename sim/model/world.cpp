@@ -1,6 +1,10 @@
 #include "sim/model/world.hpp"
 
 #include <algorithm>  // std::equal_range
+#include <cstring>    // std::memcpy
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>  // the block bounds, 16 bytes at a time
+#endif
 
 namespace cadresim::model {
 
@@ -86,6 +90,44 @@ void World::copy_summaries_to_slots() {
   const std::size_t known = candidate_summary.size();  // kNoCadre (a vacant slot) is not
   // Nothing is asked for in a small world (kPrefetchFromCadres): one bound test serves both.
   const std::size_t ask_until = known >= kPrefetchFromCadres && n > kAhead ? n - kAhead : 0;
+#if defined(__SSE2__) && defined(__x86_64__)
+  // A summary and a bound are laid out alike, 16 bytes: the competence, then the rating and the
+  // months below each level, one byte each. A summary is copied and a block's bound widened to
+  // cover it in three instructions: the competence by MAXSD, which keeps the summary's value
+  // exactly when it is the larger (`s > b ? s : b`, as SummaryBound::cover), and the eight
+  // bytes by PMAXUB, byte by byte the larger (the low eight bytes of that register, the
+  // competence's, are not used). SummaryBound::cover's arithmetic does the same a field at a
+  // time; the engine's invariants check every bound against its block (CI's sanitizer build).
+  static_assert(sizeof(CandidateSummary) == 16 && offsetof(CandidateSummary, competence) == 0 &&
+                offsetof(CandidateSummary, rating) == 8 && sizeof(SummaryBound) == 16 &&
+                offsetof(SummaryBound, competence) == 0 && offsetof(SummaryBound, rating) == 8);
+  for (std::size_t slot = 0, block = 0; slot < n; ++block) {
+    __m128d competence = _mm_set_sd(-std::numeric_limits<double>::infinity());
+    __m128i bytes = _mm_setzero_si128();
+    bool unknown = false;
+    for (const std::size_t end = std::min(n, slot + kSummaryBlock); slot < end; ++slot) {
+      if (slot < ask_until)
+        if (const CadreId later = holders[slot + kAhead]; later < known)
+          __builtin_prefetch(&summaries[later]);
+      if (const CadreId h = holders[slot]; h < known) {
+        const __m128i s = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&summaries[h]));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(&slots[slot]), s);
+        competence = _mm_max_sd(_mm_castsi128_pd(s), competence);
+        bytes = _mm_max_epu8(bytes, s);
+      } else if (h != kNoCadre) {
+        unknown = true;
+      }
+    }
+    SummaryBound bound;
+    bound.competence =
+        unknown ? std::numeric_limits<double>::infinity() : _mm_cvtsd_f64(competence);
+    const std::uint64_t high =
+        static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(bytes, bytes)));
+    std::memcpy(reinterpret_cast<unsigned char*>(&bound) + offsetof(SummaryBound, rating), &high,
+                sizeof high);
+    bounds[block] = bound;
+  }
+#else
   for (std::size_t slot = 0, block = 0; slot < n; ++block) {
     SummaryBound bound;
     for (const std::size_t end = std::min(n, slot + kSummaryBlock); slot < end; ++slot) {
@@ -101,6 +143,7 @@ void World::copy_summaries_to_slots() {
     }
     bounds[block] = bound;
   }
+#endif
 }
 
 bool SummaryBound::covers(const CandidateSummary& s) const {
