@@ -137,11 +137,12 @@ struct World {
   /// Tour slots per entry of summary_bound_by_block.
   static constexpr std::size_t kSummaryBlock = 8;
   /// Below this many cadres the month's sweeps (the engine's month pass, the copy of the
-  /// summaries to the tour slots) ask for nothing ahead: what they read fits the 1 MiB L2 of the
-  /// build machine's cores (about 200 bytes a cadre a month; docs/performance.md § "3 December
-  /// (twenty-sixth session)"), so the requests only add instructions. Paired runs of the
-  /// baseline (about 2,100 cadres): 5 % less time without them; from 4 provinces (about
-  /// 9,000) on they pay.
+  /// summaries to the tour slots, the metrics' month end) ask for nothing ahead: what they read
+  /// fits the 1 MiB L2 of the build machine's cores (about 200 bytes a cadre a month;
+  /// docs/performance.md § "3 December (twenty-sixth session)"), so the requests only add
+  /// instructions. Paired runs of the baseline (about 2,100 cadres): 4-6 % less time without
+  /// them. From 4 provinces (about 8,000 active cadres) on they are kept; at 63 provinces they
+  /// save 5 %.
   static constexpr std::size_t kPrefetchFromCadres = 4096;
   /// For each block of kSummaryBlock tour slots (slot / kSummaryBlock), a SummaryBound of its
   /// holders' summaries as they are in summary_by_tour_slot (or unknown). Computed exactly by
