@@ -18,7 +18,7 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
   const bool verify = &org != month_slots_org_;
   // The scattered reads below ask for their lines ahead only in a large world: in a small one
   // what they read is in the core's cache already (model::World::kPrefetchFromCadres).
-  const bool ask_ahead = w.cadres.size() >= model::World::kPrefetchFromCadres;
+  const bool ask_ahead = w.asks_ahead();
   auto put = [&](std::string_view m, std::string_view g, double v) {
     put_month(slot, verify, m, g, v);
   };

@@ -379,8 +379,7 @@ void Engine::month_end() {
   const bool drop_inactive = month_pass_inactive_ * 32 >= count;
   std::size_t inactive_kept = 0;
   // In a small world nothing is asked for (World::kPrefetchFromCadres).
-  const std::size_t ask_until =
-      count >= model::World::kPrefetchFromCadres && count > kAhead ? count - kAhead : 0;
+  const std::size_t ask_until = world_.asks_ahead() && count > kAhead ? count - kAhead : 0;
   for (std::size_t k = 0; k < count; ++k) {
     if (k < ask_until) {
       const MonthPassEntry& ahead = entries[k + kAhead];

@@ -77,6 +77,59 @@ void World::rebuild_holder_indexes() {
   copy_summaries_to_slots();
 }
 
+namespace {
+#if defined(__SSE2__) && defined(__x86_64__)
+// The bound of one block of tour slots, built while its summaries are copied. A summary and a
+// bound are laid out alike, 16 bytes: the competence, then the rating and the months below
+// each level, one byte each. A summary is copied and the bound widened in three instructions:
+// the competence by MAXSD, which keeps the summary's value exactly when it is the larger
+// (`s > b ? s : b`, as SummaryBound::cover), and the eight bytes by PMAXUB, byte by byte the
+// larger (the low eight bytes of that register, the competence's, are not used). The engine's
+// invariants check every bound against its block (CI's sanitizer build).
+class BlockBound {
+ public:
+  void copy_and_cover(const CandidateSummary& s, CandidateSummary& slot) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&s));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(&slot), v);
+    competence_ = _mm_max_sd(_mm_castsi128_pd(v), competence_);
+    bytes_ = _mm_max_epu8(bytes_, v);
+  }
+  void cover_unknown() { unknown_ = true; }
+  SummaryBound bound() const {
+    static_assert(sizeof(CandidateSummary) == 16 && offsetof(CandidateSummary, competence) == 0 &&
+                  offsetof(CandidateSummary, rating) == 8 && sizeof(SummaryBound) == 16 &&
+                  offsetof(SummaryBound, competence) == 0 && offsetof(SummaryBound, rating) == 8);
+    SummaryBound b;
+    b.competence = unknown_ ? std::numeric_limits<double>::infinity() : _mm_cvtsd_f64(competence_);
+    const auto high =
+        static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(bytes_, bytes_)));
+    std::memcpy(reinterpret_cast<unsigned char*>(&b) + offsetof(SummaryBound, rating), &high,
+                sizeof high);
+    return b;
+  }
+
+ private:
+  __m128d competence_ = _mm_set_sd(-std::numeric_limits<double>::infinity());
+  __m128i bytes_ = _mm_setzero_si128();
+  bool unknown_ = false;
+};
+#else
+// Without SSE2: SummaryBound's own arithmetic, a field at a time.
+class BlockBound {
+ public:
+  void copy_and_cover(const CandidateSummary& s, CandidateSummary& slot) {
+    slot = s;
+    bound_.cover(s);
+  }
+  void cover_unknown() { bound_.cover_unknown(); }
+  SummaryBound bound() const { return bound_; }
+
+ private:
+  SummaryBound bound_;
+};
+#endif
+}  // namespace
+
 void World::copy_summaries_to_slots() {
   // The holders' summaries are scattered: the one kAhead slots on is asked for while this one is
   // copied.
@@ -88,62 +141,21 @@ void World::copy_summaries_to_slots() {
   CandidateSummary* const slots = summary_by_tour_slot.data();
   SummaryBound* const bounds = summary_bound_by_block.data();
   const std::size_t known = candidate_summary.size();  // kNoCadre (a vacant slot) is not
-  // Nothing is asked for in a small world (kPrefetchFromCadres): one bound test serves both.
-  const std::size_t ask_until = known >= kPrefetchFromCadres && n > kAhead ? n - kAhead : 0;
-#if defined(__SSE2__) && defined(__x86_64__)
-  // A summary and a bound are laid out alike, 16 bytes: the competence, then the rating and the
-  // months below each level, one byte each. A summary is copied and a block's bound widened to
-  // cover it in three instructions: the competence by MAXSD, which keeps the summary's value
-  // exactly when it is the larger (`s > b ? s : b`, as SummaryBound::cover), and the eight
-  // bytes by PMAXUB, byte by byte the larger (the low eight bytes of that register, the
-  // competence's, are not used). SummaryBound::cover's arithmetic does the same a field at a
-  // time; the engine's invariants check every bound against its block (CI's sanitizer build).
-  static_assert(sizeof(CandidateSummary) == 16 && offsetof(CandidateSummary, competence) == 0 &&
-                offsetof(CandidateSummary, rating) == 8 && sizeof(SummaryBound) == 16 &&
-                offsetof(SummaryBound, competence) == 0 && offsetof(SummaryBound, rating) == 8);
+  // Nothing is asked for in a small world (asks_ahead): one bound test serves both.
+  const std::size_t ask_until = asks_ahead() && n > kAhead ? n - kAhead : 0;
   for (std::size_t slot = 0, block = 0; slot < n; ++block) {
-    __m128d competence = _mm_set_sd(-std::numeric_limits<double>::infinity());
-    __m128i bytes = _mm_setzero_si128();
-    bool unknown = false;
+    BlockBound bound;
     for (const std::size_t end = std::min(n, slot + kSummaryBlock); slot < end; ++slot) {
       if (slot < ask_until)
         if (const CadreId later = holders[slot + kAhead]; later < known)
           __builtin_prefetch(&summaries[later]);
-      if (const CadreId h = holders[slot]; h < known) {
-        const __m128i s = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&summaries[h]));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(&slots[slot]), s);
-        competence = _mm_max_sd(_mm_castsi128_pd(s), competence);
-        bytes = _mm_max_epu8(bytes, s);
-      } else if (h != kNoCadre) {
-        unknown = true;
-      }
-    }
-    SummaryBound bound;
-    bound.competence =
-        unknown ? std::numeric_limits<double>::infinity() : _mm_cvtsd_f64(competence);
-    const std::uint64_t high =
-        static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(bytes, bytes)));
-    std::memcpy(reinterpret_cast<unsigned char*>(&bound) + offsetof(SummaryBound, rating), &high,
-                sizeof high);
-    bounds[block] = bound;
-  }
-#else
-  for (std::size_t slot = 0, block = 0; slot < n; ++block) {
-    SummaryBound bound;
-    for (const std::size_t end = std::min(n, slot + kSummaryBlock); slot < end; ++slot) {
-      if (slot < ask_until)
-        if (const CadreId later = holders[slot + kAhead]; later < known)
-          __builtin_prefetch(&summaries[later]);
-      if (const CadreId h = holders[slot]; h < known) {
-        slots[slot] = summaries[h];
-        bound.cover(summaries[h]);
-      } else if (h != kNoCadre) {
+      if (const CadreId h = holders[slot]; h < known)
+        bound.copy_and_cover(summaries[h], slots[slot]);
+      else if (h != kNoCadre)
         bound.cover_unknown();
-      }
     }
-    bounds[block] = bound;
+    bounds[block] = bound.bound();
   }
-#endif
 }
 
 bool SummaryBound::covers(const CandidateSummary& s) const {

@@ -144,6 +144,8 @@ struct World {
   /// them. From 4 provinces (about 8,000 active cadres) on they are kept; at 63 provinces they
   /// save 5 %.
   static constexpr std::size_t kPrefetchFromCadres = 4096;
+  /// Whether the month's sweeps ask for lines ahead: kPrefetchFromCadres cadres or more.
+  bool asks_ahead() const { return cadres.size() >= kPrefetchFromCadres; }
   /// For each block of kSummaryBlock tour slots (slot / kSummaryBlock), a SummaryBound of its
   /// holders' summaries as they are in summary_by_tour_slot (or unknown). Computed exactly by
   /// copy_summaries_to_slots and only widened in between (set_holder, set_slot_summary), so it
