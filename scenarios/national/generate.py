@@ -24,6 +24,7 @@ import copy
 import csv
 import hashlib
 import json
+import math
 import os
 import sys
 import unicodedata
@@ -47,6 +48,11 @@ KNOWN_NOT_ED = {"11": {"Thanh Nưa", "Thanh An", "Tuần Giáo", "Mường Phăn
 # Establishment of every new commune-level unit: the 2025 norm's base, 32 government posts
 # plus 15 Party posts (docs/sources.md#S-R25-16) [C]; population top-ups and caps not applied.
 ESTABLISHMENT = 47
+# Non-leadership staff of a new unit on the start date, as a multiple of its non-leadership quota
+# (docs/model.md § Staffing) [A]: the 2025 mergers left most new units above their
+# establishment and some below it (docs/sources.md#S-R25-6, S-R25-13, S-R25-16).
+STAFF_RATIO = {"distribution": "normal", "mean": 1.3, "sd": 0.4, "min": 0.5, "max": 2.0}
+STAFF_RATIO_MEAN_RANGE = (1.0, 1.7)
 PROVINCE_DISTANCE_KM = 300  # to the capital [A]; Hà Nội 0
 CENTRAL_OFFICIAL_POSTS = 100  # the central source pool [A]
 RULES = [
@@ -160,6 +166,46 @@ def select_provinces(rows, k):
             out.append(r)
     out.sort(key=lambda r: (r["province_code"], r["unit_code"]))
     return out
+
+
+def national_staffing(staffing, titles, assumptions):
+    """The staffing section of the new units: the baseline's rates, with the establishment, the
+    quota and a start above the establishment that belong to the merged units of 2025."""
+    posts = sum(t.get("posts_per_unit", 1) for t in titles if t.get("sectors") == ["commune-2025"])
+    quota = ESTABLISHMENT - posts
+    r = STAFF_RATIO
+    at_mean = (posts + r["mean"] * quota) / ESTABLISHMENT
+    # Share of units starting below the establishment with every post held: ratio < 1 under the
+    # truncated normal.
+    cdf = lambda x: 0.5 * (1 + math.erf((x - r["mean"]) / (r["sd"] * math.sqrt(2))))
+    below = (cdf(1.0) - cdf(r["min"])) / (cdf(r["max"]) - cdf(r["min"]))
+    lo, hi = STAFF_RATIO_MEAN_RANGE
+    staffing["$comment"] = [
+        "Non-leadership civil servants of each commune-level unit as an aggregate stock (docs/model.md "
+        "§ Staffing): headcount = held posts + staff, short of or above the establishment.",
+        f"Establishment {ESTABLISHMENT} a unit (the scenario's rules above); the c25-* titles hold {posts} "
+        f"posts a unit, so the non-leadership quota is {quota}.",
+        f"Start [A]: staff = ratio x quota on {START}, ratio normal {r['mean']} ± {r['sd']} in "
+        f"[{r['min']}, {r['max']}]. The 2025 mergers left most new units above their establishment, the "
+        "surplus to be cut within 5 years, and some below it: Điện Biên's new communes held 60-80 staff "
+        "against a base norm of 47 (docs/sources.md#S-R25-16 [C]), 79 a unit by its June 2025 plan "
+        "(S-R25-6 [C]); in Đà Nẵng 67 units held 741 more than their quota while 25 lacked 154, and in "
+        f"Lâm Đồng 52 units were short (S-R25-13 [C]). At the mean a unit starts at {at_mean:.2f} times "
+        f"its establishment with every post held, and {below:.0%} of the units below it. Range of the mean "
+        f"{lo}-{hi} (sampled by --assumptions): {lo} is no merger surplus; Điện Biên's reported headcounts "
+        f"would be {(60 - posts) / quota:.1f}-{(80 - posts) / quota:.1f} against the base norm, which leaves "
+        "out its mountain top-up.",
+        "Exit rate 4 %/year (2-7 %), recruitment of half the gap a year (0.2-1), a quarter of a surplus "
+        "redeployed a year between the units of a province (0-0.5), no hiring freeze, step on 1 January: "
+        "the baseline's values [A]. The surplus is cut only by these exits and redeployments: the "
+        "Decree 178 exit scheme closed on 31 Aug 2025, before the start (docs/sources.md#S-R25-7).",
+    ]
+    staffing["initial_ratio_by_level"] = {"commune": dict(r)}
+    assumptions["/staffing/initial_ratio_by_level/commune/mean"] = {
+        "min": lo, "max": hi,
+        "note": f"Start of the non-leadership staff after the 2025 mergers, as a multiple of the quota "
+                f"({lo}: no merger surplus; Điện Biên's reported headcounts above the range): "
+                "docs/scenarios.md § The national scenario."}
 
 
 def main():
@@ -294,6 +340,11 @@ def main():
         f = copy.deepcopy(f)
         scale = n_units / 45.0 if f["from_level"] == f["to_level"] == "commune" else float(n_prov)
         if "count_per_year" in f:
+            per = "the commune-level units / 45" if scale != float(n_prov) else "the provinces"
+            note = (f"National scenario: {f['count_per_year']:g} a year in Điện Biên x {scale:g} ({per}); "
+                    "a quota, which the fresh plan of the synthetic start can fill in the first years "
+                    "more than the rules sustain later (docs/scenarios.md § The national scenario).")
+            f["$comment"] = (f.get("$comment", "") + " " + note).strip()
             f["count_per_year"] = round(f["count_per_year"] * scale, 4)
         if f["from_level"] != "central":
             f["within_parent"] = True
@@ -349,6 +400,8 @@ def main():
     for section in ("income", "reluctance", "adaptation", "evaluation", "support", "staffing"):
         if section in rules:
             out[section] = copy.deepcopy(rules[section])
+    if "staffing" in out:
+        national_staffing(out["staffing"], kept, assumptions)
     cutoffs = out["terms"].get("age_cutoffs")
     if cutoffs is not None:
         out["terms"]["age_cutoffs"] = [c for c in cutoffs if c.get("until", "9999") > START]
