@@ -404,15 +404,22 @@ constexpr CatalogEntry kHtmlCatalog[] = {
     {"html.effectiveness.intro",
      "<em>Effectiveness</em> is the average, over key posts with a holder, of how well the holder "
      "performs (1 = full effectiveness): it drops after a move while the cadre adapts, more so "
-     "without experience at that level, and with the lost effort of a cadre who loses income. The "
+     "without experience at that level, and with the lost effort of a cadre who loses income. It "
+     "also rises through every run: competence only grows, and the cadres in post at the start "
+     "begin below where that growth takes them, so read its level and trend against another "
+     "scenario, not as a forecast (docs/model.md, The start and the growth of competence). The "
      "<em>imbalance index</em> adds up, unit by unit, the gap between the posts held and the "
      "establishment, as a share of the establishment (0 = every unit exactly at its "
      "establishment).",
      "<em>Hiệu quả công tác</em> là bình quân, trên các chức danh chủ chốt có người giữ, mức người "
      "giữ hoàn thành công việc (1 = đầy đủ): giảm sau khi chuyển công tác trong thời gian cán bộ "
      "thích nghi, giảm nhiều hơn khi chưa có kinh nghiệm ở cấp đó, và khi cán bộ bị giảm thu nhập "
-     "nên giảm nỗ lực. <em>Chỉ số mất cân đối</em> cộng dồn, theo từng đơn vị, chênh lệch giữa số "
-     "vị trí có người và biên chế, tính theo tỷ lệ biên chế (0 = mọi đơn vị đúng biên chế)."},
+     "nên giảm nỗ lực. Chỉ số này cũng tăng dần trong mọi lần chạy: năng lực chỉ tăng, và cán bộ "
+     "đương nhiệm lúc bắt đầu có năng lực thấp hơn mức mà đà tăng đó đưa tới, nên hãy đọc mức và "
+     "xu hướng của nó khi so với một kịch bản khác, không như một dự báo (docs/model.md, The start "
+     "and the growth of competence). <em>Chỉ số mất cân đối</em> cộng dồn, theo từng đơn vị, chênh "
+     "lệch giữa số vị trí có người và biên chế, tính theo tỷ lệ biên chế (0 = mọi đơn vị đúng biên "
+     "chế)."},
     {"html.chart.effectiveness", "Effectiveness of key-post holders",
      "Hiệu quả công tác của người giữ chức danh chủ chốt"},
     {"html.axis.effectiveness", "Effectiveness (1 = full)", "Hiệu quả (1 = đầy đủ)"},
