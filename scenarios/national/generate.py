@@ -177,7 +177,8 @@ def national_staffing(staffing, titles, assumptions):
     at_mean = (posts + r["mean"] * quota) / ESTABLISHMENT
     # Share of units starting below the establishment with every post held: ratio < 1 under the
     # truncated normal.
-    cdf = lambda x: 0.5 * (1 + math.erf((x - r["mean"]) / (r["sd"] * math.sqrt(2))))
+    def cdf(x):
+        return 0.5 * (1 + math.erf((x - r["mean"]) / (r["sd"] * math.sqrt(2))))
     below = (cdf(1.0) - cdf(r["min"])) / (cdf(r["max"]) - cdf(r["min"]))
     lo, hi = STAFF_RATIO_MEAN_RANGE
     staffing["$comment"] = [
@@ -195,10 +196,13 @@ def national_staffing(staffing, titles, assumptions):
         f"{lo}-{hi} (sampled by --assumptions): {lo} is no merger surplus; Điện Biên's reported headcounts "
         f"would be {(60 - posts) / quota:.1f}-{(80 - posts) / quota:.1f} against the base norm, which leaves "
         "out its mountain top-up.",
-        "Exit rate 4 %/year (2-7 %), recruitment of half the gap a year (0.2-1), a quarter of a surplus "
-        "redeployed a year between the units of a province (0-0.5), no hiring freeze, step on 1 January: "
-        "the baseline's values [A]. The surplus is cut only by these exits and redeployments: the "
-        "Decree 178 exit scheme closed on 31 Aug 2025, before the start (docs/sources.md#S-R25-7).",
+        f"Exits {staffing.get('exit_rate_per_year'):g} a year, recruitment of "
+        f"{staffing.get('recruitment_share_of_gap_per_year'):g} of the gap a year, "
+        f"{staffing.get('redeployment_share_of_surplus_per_year'):g} of a surplus redeployed a year between "
+        f"the units of a province, hiring freeze {str(staffing.get('hiring_freeze', False)).lower()}, step "
+        f"on {staffing.get('step_date', '01-01')}: the baseline's values [A], with its ranges in the "
+        "assumptions. The surplus is cut only by these exits and redeployments: the Decree 178 exit "
+        "scheme closed on 31 Aug 2025, before the start (docs/sources.md#S-R25-7).",
     ]
     staffing["initial_ratio_by_level"] = {"commune": dict(r)}
     assumptions["/staffing/initial_ratio_by_level/commune/mean"] = {
@@ -338,9 +342,10 @@ def main():
     flows = []
     for f in rot["flows"]:
         f = copy.deepcopy(f)
-        scale = n_units / 45.0 if f["from_level"] == f["to_level"] == "commune" else float(n_prov)
+        between_communes = f["from_level"] == f["to_level"] == "commune"
+        scale = n_units / 45.0 if between_communes else float(n_prov)
         if "count_per_year" in f:
-            per = "the commune-level units / 45" if scale != float(n_prov) else "the provinces"
+            per = "the commune-level units / 45" if between_communes else "the provinces"
             note = (f"National scenario: {f['count_per_year']:g} a year in Điện Biên x {scale:g} ({per}); "
                     "a quota, which the fresh plan of the synthetic start can fill in the first years "
                     "more than the rules sustain later (docs/scenarios.md § The national scenario).")
