@@ -326,6 +326,13 @@ def main():
                        "distributions (all [A] unless a section is cited); no named cadres, no roster.")
     pop["named_cadres"] = []
     pop.pop("roster", None)
+    # Every synthesised holder is in a first term: the posts of the new communes and of the merged
+    # provinces date from 1 Jul 2025, and a post taken counts its terms from 1 (the baseline's
+    # placements on that day do the same, docs/model.md § Structural events) [A].
+    pop["second_term_share"] = 0
+    pop["$comment"] += (" No holder starts in a consecutive second term (second_term_share 0, the "
+                        "baseline's 0.4 being a steady state of the old posts): the 2025 reform made the "
+                        "posts new on 1 Jul 2025 and a post taken counts its terms from 1 [A].")
     by_title = pop.get("age_years_by_title", {})
     carry = {"commune-party-secretary": "c25-party-secretary", "commune-pc-chair": "c25-pc-chair",
              "commune-deputy-secretary": "c25-standing-deputy-secretary"}
