@@ -130,6 +130,10 @@ constexpr Headline kHeadlines[] = {
     {"early_returns", "all", true, "metric.early_returns", 1, kCount, -1},
     {"completed_well_share", "all", true, "metric.completed_well_share", 100, 1, 1},
     {"shortfall_mean", "all", true, "metric.shortfall_mean", 100, 1, -1},
+    // The mean hides a skewed spread (large gains of a few moves, up to better-paid posts or into
+    // especially difficult communes, beside most moves losing): the share of moves that lose
+    // income says how many are worse off.
+    {"shortfall_positive_share", "all", true, "metric.shortfall_positive_share", 100, 1, -1},
     {"support_cost_vnd", "all", true, "metric.support_cost_vnd", 1e-6, 1, -1},
     {"effectiveness_key_run_mean", "all", true, "metric.effectiveness_key_run_mean", 1, 3, 1},
     // Staffing (only in scenarios with a "staffing" section): means over the run's month ends.

@@ -33,10 +33,12 @@ METRICS = [
     ("vacancy_months", "all", "Vacancy-months, all posts", 1, 0),
     ("exits", "all", "Exits (resignation, health, discipline)", 1, 1),
     ("shortfall_mean", "all", "Income shortfall after support, %", 100, 1),
+    ("shortfall_positive_share", "all", "Moves that lose income after support, %", 100, 1),
     ("effectiveness_key_run_mean", "all", "Effectiveness of key-post holders (run mean)", 1, 3),
     ("support_cost_vnd", "all", "Support cost, million VND", 1e-6, 0),
 ]
-NOT_OUTCOMES = {"support_cost_vnd", "effectiveness_key_run_mean", "shortfall_mean"}
+NOT_OUTCOMES = {"support_cost_vnd", "effectiveness_key_run_mean", "shortfall_mean",
+                "shortfall_positive_share"}
 VARIANTS = [
     "partial-top-up", "full-compensation", "targeted-top-up", "grant-only", "housing",
     "quang-ngai-package", "mentoring-supervision", "double-rotation", "no-rotation",
@@ -56,7 +58,8 @@ def main():
         cmd = [args.cadresim, "compare", os.path.join(scen, "baseline.json")]
         cmd += [os.path.join(scen, v + ".json") for v in VARIANTS]
         cmd += ["-n", str(args.n), "--seed", str(args.seed), "--out", out, "-q"]
-        subprocess.run(cmd, check=True)
+        # The report's path that compare prints is not part of the table.
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
         with open(os.path.join(out, "report.json"), encoding="utf-8") as f:
             report = json.load(f)
     base = report["scenarios"][0]

@@ -170,6 +170,7 @@ inline constexpr Headline kHeadlines[] = {
     {"early_returns", "all", At::kTotal, "metric.early_returns", 1, 1, -1},
     {"completed_well_share", "all", At::kTotal, "metric.completed_well_share", 100, 1, 1},
     {"shortfall_mean", "all", At::kTotal, "metric.shortfall_mean", 100, 1, -1},
+    {"shortfall_positive_share", "all", At::kTotal, "metric.shortfall_positive_share", 100, 1, -1},
     {"support_cost_vnd", "all", At::kTotal, "metric.support_cost_vnd", 1e-6, 1, -1},
     {"support_cost_per_rotation_vnd", "all", At::kTotal, "metric.support_cost_per_rotation_vnd",
      1e-6, 1, -1},
