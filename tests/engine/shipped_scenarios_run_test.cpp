@@ -7,13 +7,13 @@
 #include <filesystem>
 #include <fstream>
 #include <tuple>  // std::tuple
-#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "engine_test_support.hpp"
 #include "sim/engine/engine.hpp"
 #include "sim/engine/invariants.hpp"
+#include "sim/rules/staffing.hpp"   // unit_headcount
 #include "sim/scenario/shocks.hpp"  // with_shocks
 
 namespace cadresim::enginetest {
@@ -102,9 +102,6 @@ TEST(ShippedScenarios, TheNationalScenarioRunsToItsEndWithTheInvariantsHolding) 
   // units is 0.7 %; the band of ± 8 points allows for posts not held and for the rounding.
   const auto staffing_gaps = [&] {
     const auto& w = e.world();
-    std::vector<int> headcount(s.organisation.units.size(), 0);
-    for (PostId p = 0; p < w.posts.size(); ++p)
-      if (w.posts[p].holder != model::kNoCadre) ++headcount[s.organisation.posts[p].unit];
     const auto& levels = s.organisation.levels;
     const auto commune =
         static_cast<model::LevelId>(std::find_if(levels.begin(), levels.end(),
@@ -115,7 +112,7 @@ TEST(ShippedScenarios, TheNationalScenarioRunsToItsEndWithTheInvariantsHolding) 
     for (model::UnitId u = 0; u < s.organisation.units.size(); ++u) {
       if (s.organisation.units[u].level != commune) continue;
       ++communes;
-      const int gap = headcount[u] + w.staff[u] - s.organisation.units[u].establishment;
+      const int gap = rules::unit_headcount(w, *w.org, u) - s.organisation.units[u].establishment;
       above += gap > 0;
       if (gap > 0) surplus += gap;
     }
