@@ -39,6 +39,8 @@ METRICS = [
 ]
 NOT_OUTCOMES = {"support_cost_vnd", "effectiveness_key_run_mean", "shortfall_mean",
                 "shortfall_positive_share"}
+# Figures per move: a variant without moves has none (not 0), so they are left out for it.
+PER_MOVE = {"shortfall_mean", "shortfall_positive_share"}
 VARIANTS = [
     "partial-top-up", "full-compensation", "targeted-top-up", "grant-only", "housing",
     "quang-ngai-package", "mentoring-supervision", "double-rotation", "no-rotation",
@@ -73,9 +75,10 @@ def main():
         totals = {(t["metric"], t["group"]): t for t in s["results"]["totals"]}
         outcome_moved = False
         rows = []
+        no_moves = totals.get(("rotations", "all"), {}).get("mean", 0) == 0
         for metric, group, label, scale, dec in METRICS:
             d = diffs.get((metric, group))
-            if d is None:
+            if d is None or (no_moves and metric in PER_MOVE):
                 continue
             lo, hi = d["ci_low"] * scale, d["ci_high"] * scale
             if lo <= 0 <= hi:
@@ -86,6 +89,8 @@ def main():
             v = totals[(metric, group)]["mean"] * scale
             rows.append(f"| {s['name']} | {label} | {b:.{dec}f} | {v:.{dec}f} | "
                         f"{d['mean'] * scale:+.{dec}f} [{lo:+.{dec}f}, {hi:+.{dec}f}] |")
+        if no_moves:
+            rows.append(f"| {s['name']} | (no moves: the income figures per move do not apply) | | | |")
         if not rows:
             rows.append(f"| {s['name']} | (no clear effect on any metric) | | | |")
         elif not outcome_moved:
