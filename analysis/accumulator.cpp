@@ -5,7 +5,7 @@
 
 #include <algorithm>  // std::lower_bound, std::min, std::max, std::sort
 #include <bit>        // std::bit_cast
-#include <cmath>      // std::frexp, std::ldexp, std::sqrt, std::isfinite
+#include <cmath>      // std::frexp, std::ldexp, std::sqrt, std::isfinite, std::isnan
 #include <cstring>    // std::memcpy
 #include <limits>     // quiet_NaN
 #include <stdexcept>  // std::invalid_argument
@@ -106,6 +106,7 @@ Accumulator& Accumulator::operator=(Accumulator&&) noexcept = default;
 Accumulator::Accumulator(const Accumulator& o)
     : exact_limit_(o.exact_limit_),
       n_(o.n_),
+      not_applicable_(o.not_applicable_),
       int_sum_(o.int_sum_),
       int_sumsq_(o.int_sumsq_),
       big_(o.big_ ? std::make_unique<Big>(*o.big_) : nullptr),
@@ -122,6 +123,10 @@ Accumulator& Accumulator::operator=(const Accumulator& o) {
 }
 
 void Accumulator::add(double v) {
+  if (std::isnan(v)) {
+    ++not_applicable_;
+    return;
+  }
   ++n_;
   if (!std::isfinite(v)) {
     not_finite_ = true;
@@ -199,6 +204,7 @@ void Accumulator::to_buckets() {
 }
 
 void Accumulator::merge(const Accumulator& o) {
+  not_applicable_ += o.not_applicable_;
   if (o.n_ == 0) return;
   settle();
   if (n_ == 0 || o.min_ < min_) min_ = o.min_;
@@ -251,8 +257,9 @@ Summary Accumulator::summary(double confidence) const {
   if (!pending_.empty()) return settled().summary(confidence);
   Summary s;
   s.n = static_cast<std::size_t>(n_);
-  if (n_ == 0) return s;
-  if (not_finite_) {
+  s.not_applicable = static_cast<std::size_t>(not_applicable_);
+  if (n_ == 0 && not_applicable_ == 0) return s;
+  if (n_ == 0 || not_finite_) {  // applies nowhere, or an infinity was added
     const double nan = std::numeric_limits<double>::quiet_NaN();
     s.mean = s.sd = s.ci_low = s.ci_high = s.p05 = s.p50 = s.p95 = nan;
     return s;
@@ -290,6 +297,7 @@ Summary Accumulator::summary(double confidence) const {
 void Accumulator::save(kernel::ByteWriter& w) const {
   if (!pending_.empty()) return settled().save(w);  // the saved form has no buffer
   w.u(n_);
+  w.u(not_applicable_);
   w.b(not_finite_);
   w.f(min_);
   w.f(max_);
@@ -313,6 +321,7 @@ void Accumulator::save(kernel::ByteWriter& w) const {
 void Accumulator::load(kernel::ByteReader& r) {
   Accumulator a(exact_limit_);
   a.n_ = r.u();
+  a.not_applicable_ = r.u();
   a.not_finite_ = r.b();
   a.min_ = r.f();
   a.max_ = r.f();

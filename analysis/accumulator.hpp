@@ -6,6 +6,7 @@
 ///  - sums are exact: integer values in 128-bit integers, other values on a fixed binary grid
 ///    (2^-64) in 512-bit integers, so the mean and the standard deviation are those of the exact
 ///    sums (a constant quantity has sd 0 exactly);
+///  - a NaN value means "does not apply in this replication": counted apart, in no statistic;
 ///  - quantiles are exact (type 7, from a value → count table) while the quantity has at most
 ///    kExactDistinctValues distinct values; beyond, the table becomes a histogram of log-spaced
 ///    buckets (2^-10 relative width, ≤ 0.05 % relative error) built from all values, whatever
@@ -36,8 +37,10 @@ class Accumulator {
   Accumulator(Accumulator&&) noexcept;
   Accumulator& operator=(Accumulator&&) noexcept;
 
-  /// Adds one value. A NaN or infinite value makes every statistic NaN; a value of magnitude
-  /// 2^150 or more throws std::invalid_argument. The sums, count and extremes take it at once;
+  /// Adds one value. A NaN is a replication where the quantity does not apply (a ratio with
+  /// nothing to divide by): it is counted in Summary::not_applicable, not in the statistics. An
+  /// infinite value makes every statistic NaN; a value of magnitude 2^150 or more throws
+  /// std::invalid_argument. The sums, count and extremes take it at once;
   /// its place in the value table waits in a small buffer, moved in kPendingValues at a time
   /// (sorted, so one search per distinct value and each search near the last): a run adds one
   /// value to thousands of accumulators per replication, and a search of each table per value
@@ -50,8 +53,10 @@ class Accumulator {
   void add_zeros(std::uint64_t count);
   /// Adds every value `other` has seen.
   void merge(const Accumulator& other);
-  /// Number of values.
+  /// Number of values that apply (NaN values left out).
   std::uint64_t count() const { return n_; }
+  /// Number of NaN values: replications where the quantity does not apply.
+  std::uint64_t not_applicable() const { return not_applicable_; }
   /// Mean, sd, 95 % Student-t interval of the mean, and the 5th/50th/95th percentiles.
   Summary summary(double confidence = 0.95) const;
   /// True while quantiles are exact.
@@ -78,10 +83,11 @@ class Accumulator {
 
   std::size_t exact_limit_ = kExactDistinctValues;
   std::uint64_t n_ = 0;
-  Int128 int_sum_ = 0;        ///< sum of the integer values
-  Int128 int_sumsq_ = 0;      ///< sum of their squares
-  std::unique_ptr<Big> big_;  ///< null until a non-integer value (or a large one) comes
-  bool not_finite_ = false;   ///< a NaN or infinity was added: the summary is NaN
+  std::uint64_t not_applicable_ = 0;  ///< NaN values, not in n_ nor in any statistic
+  Int128 int_sum_ = 0;                ///< sum of the integer values
+  Int128 int_sumsq_ = 0;              ///< sum of their squares
+  std::unique_ptr<Big> big_;          ///< null until a non-integer value (or a large one) comes
+  bool not_finite_ = false;           ///< a NaN or infinity was added: the summary is NaN
   double min_ = 0, max_ = 0;
   bool bucketed_ = false;
   /// Exact: (value, count) sorted by value. Bucketed: (bucket key, count) sorted by key.

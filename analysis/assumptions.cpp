@@ -6,7 +6,8 @@
 #include <Eigen/Dense>  // least squares for the standardized regression coefficients
 
 #include <algorithm>  // std::sort, std::stable_sort
-#include <cmath>      // std::sqrt, std::abs
+#include <cmath>      // std::sqrt, std::abs, std::isnan
+#include <limits>     // quiet_NaN
 #include <numeric>    // std::iota
 
 #include "analysis/lhs.hpp"
@@ -17,17 +18,28 @@
 namespace cadresim::analysis {
 
 namespace {
+// Replications where a metric does not apply (NaN: a ratio with nothing to divide by) are left
+// out; a set where it applies in none has a NaN mean.
+double applicable(const std::vector<double>& v) {
+  double k = 0;
+  for (double x : v) k += !std::isnan(x);
+  return k;
+}
 double mean_of(const std::vector<double>& v) {
   double s = 0;
-  for (double x : v) s += x;
-  return v.empty() ? 0.0 : s / static_cast<double>(v.size());
+  for (double x : v)
+    if (!std::isnan(x)) s += x;
+  const double k = applicable(v);
+  return v.empty() ? 0.0 : k > 0 ? s / k : std::numeric_limits<double>::quiet_NaN();
 }
 double var_of(const std::vector<double>& v) {
-  if (v.size() < 2) return 0;
+  const double k = applicable(v);
+  if (k < 2) return 0;
   const double m = mean_of(v);
   double ss = 0;
-  for (double x : v) ss += (x - m) * (x - m);
-  return ss / static_cast<double>(v.size() - 1);
+  for (double x : v)
+    if (!std::isnan(x)) ss += (x - m) * (x - m);
+  return ss / (k - 1);
 }
 }  // namespace
 
@@ -35,17 +47,17 @@ VarianceSplit split_variance(const std::vector<std::vector<double>>& values) {
   VarianceSplit s;
   if (values.size() < 2) return s;
   std::vector<double> means;
-  double within = 0;
-  std::size_t r = 0;
+  double within = 0, r = 0;  // r: replications per set where the metric applies, on average
   for (const auto& set : values) {
     means.push_back(mean_of(set));
     within += var_of(set);
-    r = set.size();
+    r += applicable(set);
   }
+  r /= static_cast<double>(values.size());
   s.between_means = var_of(means);
   s.within = within / static_cast<double>(values.size());
   // E[Var(set means)] = σ²_A + σ²_W / R: remove the chance part of the spread of the means.
-  s.assumptions = std::max(0.0, s.between_means - (r > 0 ? s.within / static_cast<double>(r) : 0));
+  s.assumptions = std::max(0.0, s.between_means - (r > 0 ? s.within / r : 0));
   const double total = s.assumptions + s.within;
   s.share = total > 0 ? s.assumptions / total : 0.0;
   return s;

@@ -73,6 +73,15 @@ double metric_value(const ReplicationResult& r, const MetricSpec& m, double year
   return m.kind == MetricSpec::Kind::kPerYear ? it->second / years : it->second;
 }
 
+bool has_metric(const ReplicationResult& r, const MetricSpec& m) {
+  const SeriesKey key{m.metric, m.group};
+  if (m.kind == MetricSpec::Kind::kEnd) {
+    const auto it = r.monthly.find(key);
+    return it != r.monthly.end() && !it->second.empty();
+  }
+  return r.totals.count(key) > 0;
+}
+
 std::vector<std::vector<std::vector<double>>> run_points(
     const std::vector<const model::Scenario*>& scenarios, const std::vector<MetricSpec>& metrics,
     const RunOptions& o) {

@@ -31,9 +31,12 @@ struct MetricSpec {
 std::optional<MetricSpec> parse_metric(std::string_view name, std::string& error);
 /// The headline metrics sweeps and assumption runs report by default.
 std::vector<MetricSpec> default_metrics();
-/// The value of `m` in one replication; NaN when the series does not exist (a wrong metric
-/// name), so callers can reject it.
+/// The value of `m` in one replication; NaN (kNotApplicable) where it does not apply there, and
+/// when the series does not exist (a wrong metric name: has_metric tells them apart).
 double metric_value(const ReplicationResult& r, const MetricSpec& m, double years);
+/// True when the replication has the metric's series, whether or not it applies there (a ratio
+/// with nothing to divide by is kNotApplicable, NaN, but the metric exists).
+bool has_metric(const ReplicationResult& r, const MetricSpec& m);
 /// Length of the run in years (end − start, 365.25-day years).
 double run_years(const model::Scenario& s, Day until = 0);
 

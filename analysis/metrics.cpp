@@ -4,6 +4,7 @@
 #include "analysis/metrics.hpp"
 
 #include <algorithm>  // std::sort, std::any_of
+#include <cmath>      // std::isnan: month ends where a state does not apply
 #include <iterator>   // std::size
 
 #include "analysis/metric_keys.hpp"
@@ -440,16 +441,20 @@ void MetricsCollector::close_year(Day date) {
   auto get = [&](const char* m, const char* g) { return year_acc_[{m, g}]; };
   // Derived ratios of the year.
   const double evals = get("evaluations", "all");
-  year_acc_[{"completed_well_share", "all"}] = evals > 0 ? get("completed_well", "all") / evals : 0;
+  year_acc_[{"completed_well_share", "all"}] =
+      evals > 0 ? get("completed_well", "all") / evals : kNotApplicable;
   const double filled = get("vacancies_filled", "all");
   year_acc_[{"time_to_fill_days_mean", "all"}] =
-      filled > 0 ? get("time_to_fill_days", "all") / filled : 0;
+      filled > 0 ? get("time_to_fill_days", "all") / filled : kNotApplicable;
   const double quota = get("rotation_quota", "all");
-  year_acc_[{"plan_fulfilment", "all"}] = quota > 0 ? get("rotations", "all") / quota : 0;
+  year_acc_[{"plan_fulfilment", "all"}] =
+      quota > 0 ? get("rotations", "all") / quota : kNotApplicable;
   const double offers = get("rotation_offers", "all");
-  year_acc_[{"refusal_share", "all"}] = offers > 0 ? get("refusals", "all") / offers : 0;
+  year_acc_[{"refusal_share", "all"}] =
+      offers > 0 ? get("refusals", "all") / offers : kNotApplicable;
   const double moves = get("rotations", "all");
-  year_acc_[{"shortfall_mean", "all"}] = moves > 0 ? get("shortfall_sum", "all") / moves : 0;
+  year_acc_[{"shortfall_mean", "all"}] =
+      moves > 0 ? get("shortfall_sum", "all") / moves : kNotApplicable;
   if (year_close_slots_.size() != year_acc_.size()) {
     year_close_slots_.clear();
     for (auto& [key, v] : year_acc_)
@@ -476,16 +481,18 @@ void MetricsCollector::on_finish(Day day, const model::World& w) {
   auto& t = result_.totals;
   auto tot = [&](const char* m) { return t[{m, "all"}]; };
   t[{"completed_well_share", "all"}] =
-      tot("evaluations") > 0 ? tot("completed_well") / tot("evaluations") : 0;
-  t[{"time_to_fill_days_mean", "all"}] =
-      tot("vacancies_filled") > 0 ? tot("time_to_fill_days") / tot("vacancies_filled") : 0;
+      tot("evaluations") > 0 ? tot("completed_well") / tot("evaluations") : kNotApplicable;
+  t[{"time_to_fill_days_mean", "all"}] = tot("vacancies_filled") > 0
+                                             ? tot("time_to_fill_days") / tot("vacancies_filled")
+                                             : kNotApplicable;
   t[{"plan_fulfilment", "all"}] =
-      tot("rotation_quota") > 0 ? tot("rotations") / tot("rotation_quota") : 0;
+      tot("rotation_quota") > 0 ? tot("rotations") / tot("rotation_quota") : kNotApplicable;
   t[{"refusal_share", "all"}] =
-      tot("rotation_offers") > 0 ? tot("refusals") / tot("rotation_offers") : 0;
-  t[{"shortfall_mean", "all"}] = tot("rotations") > 0 ? tot("shortfall_sum") / tot("rotations") : 0;
+      tot("rotation_offers") > 0 ? tot("refusals") / tot("rotation_offers") : kNotApplicable;
+  t[{"shortfall_mean", "all"}] =
+      tot("rotations") > 0 ? tot("shortfall_sum") / tot("rotations") : kNotApplicable;
   t[{"support_cost_per_rotation_vnd", "all"}] =
-      tot("rotations") > 0 ? tot("support_cost_vnd") / tot("rotations") : 0;
+      tot("rotations") > 0 ? tot("support_cost_vnd") / tot("rotations") : kNotApplicable;
   // Vacancy chains (White): those that ended, by length and levels crossed.
   double ended = 0, len = 0, crossed = 0, by_recruit = 0;
   for (std::size_t k = 1; k < w.chains.size(); ++k) {
@@ -496,10 +503,11 @@ void MetricsCollector::on_finish(Day day, const model::World& w) {
     crossed += ch.bottom_level - ch.top_level;
     by_recruit += ch.end_reason == 1;
   }
-  t[{"vacancy_chain_length_mean", "all"}] = ended > 0 ? len / ended : 0;
-  t[{"vacancy_chain_levels_crossed_mean", "all"}] = ended > 0 ? crossed / ended : 0;
+  t[{"vacancy_chain_length_mean", "all"}] = ended > 0 ? len / ended : kNotApplicable;
+  t[{"vacancy_chain_levels_crossed_mean", "all"}] = ended > 0 ? crossed / ended : kNotApplicable;
   t[{"vacancy_chains_ended", "all"}] = ended;
-  t[{"vacancy_chains_ended_by_recruitment_share", "all"}] = ended > 0 ? by_recruit / ended : 0;
+  t[{"vacancy_chains_ended_by_recruitment_share", "all"}] =
+      ended > 0 ? by_recruit / ended : kNotApplicable;
   // Surplus (+) or shortage (−) per unit against establishment at the last month end (the
   // moment the monthly series end; a same-day fill after the observation does not count): the
   // headcount is the held posts, plus the non-leadership staff when staffing is on. Units not in
@@ -529,17 +537,20 @@ void MetricsCollector::on_finish(Day day, const model::World& w) {
   for (const char* m : kRunMeans) {
     const auto it = result_.monthly.find({m, "all"});
     if (it == result_.monthly.end() || it->second.empty()) continue;
-    double sum = 0;
-    for (double v : it->second) sum += v;
-    t[{std::string(m) + "_run_mean", "all"}] = sum / static_cast<double>(it->second.size());
+    // Over the month ends where the state applies (a coverage with no key post does not).
+    double sum = 0, months = 0;
+    for (double v : it->second)
+      if (!std::isnan(v)) sum += v, ++months;
+    t[{std::string(m) + "_run_mean", "all"}] = months > 0 ? sum / months : kNotApplicable;
   }
   write_election_totals();
   std::vector<double> sorted = result_.shortfalls;
   std::sort(sorted.begin(), sorted.end());
-  t[{"shortfall_median", "all"}] = sorted.empty() ? 0 : sorted[sorted.size() / 2];
+  t[{"shortfall_median", "all"}] = sorted.empty() ? kNotApplicable : sorted[sorted.size() / 2];
   double positive = 0;
   for (double v : sorted) positive += v > 0;
-  t[{"shortfall_positive_share", "all"}] = sorted.empty() ? 0 : positive / sorted.size();
+  t[{"shortfall_positive_share", "all"}] =
+      sorted.empty() ? kNotApplicable : positive / sorted.size();
 }
 
 }  // namespace cadresim::analysis

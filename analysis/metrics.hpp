@@ -6,6 +6,7 @@
 
 #include <array>          // std::array
 #include <cstdint>        // std::uint8_t
+#include <limits>         // quiet_NaN: kNotApplicable
 #include <map>            // std::map (ordered: deterministic output)
 #include <string>         // std::string
 #include <string_view>    // std::string_view: keys looked up without building strings
@@ -51,6 +52,12 @@ struct SeriesKeyEqual {
     return view(a).metric == view(b).metric && view(a).group == view(b).group;
   }
 };
+
+/// A replication's value of a quantity that does not apply there: a ratio with nothing to
+/// divide by (the income shortfall per move in a replication without moves, the share of
+/// rotated cadres rated well without any rotated cadre evaluated). NaN, which the summaries
+/// count apart (Summary::not_applicable) and the outputs show as not applicable, never as 0.
+inline constexpr double kNotApplicable = std::numeric_limits<double>::quiet_NaN();
 
 /// Everything measured in one replication.
 struct ReplicationResult {

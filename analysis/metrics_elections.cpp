@@ -84,7 +84,7 @@ void MetricsCollector::write_election_totals() {
       result_.totals[{"election_pipeline", date + "/" + who + "/renewal_share"}] =
           posts > 0
               ? (posts - row[kFieldReelected] - row[kFieldHeldOver] - row[kFieldLeftVacant]) / posts
-              : 0;
+              : kNotApplicable;
     }
   }
 }

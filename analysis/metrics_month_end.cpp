@@ -140,16 +140,17 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
     for (model::PostId p : org.posts_of_title[key_titles_[i]]) ++n[std::min<int>(ready[p], 2)];
     for (std::size_t k = 0; k < 3; ++k) pipeline_series_[i][k]->push_back(n[k]);
   }
-  put("successor_coverage_1", "all", key > 0 ? cov1 / key : 0);
-  put("successor_coverage_2", "all", key > 0 ? cov2 / key : 0);
+  put("successor_coverage_1", "all", key > 0 ? cov1 / key : kNotApplicable);
+  put("successor_coverage_2", "all", key > 0 ? cov2 / key : kNotApplicable);
   put("ready_later", "all", later);
-  put("bench_strength", "all", key > 0 ? bench_sum / key : 0);
+  put("bench_strength", "all", key > 0 ? bench_sum / key : kNotApplicable);
   put("plan_size", "all", plan_n);
-  put("plan_women_share", "all", plan_n > 0 ? women / plan_n : 0);
-  put("plan_young_share", "all", plan_n > 0 ? young / plan_n : 0);
-  put("effectiveness_key", "all", eff_n > 0 ? eff_sum / eff_n : 0);
+  put("plan_women_share", "all", plan_n > 0 ? women / plan_n : kNotApplicable);
+  put("plan_young_share", "all", plan_n > 0 ? young / plan_n : kNotApplicable);
+  put("effectiveness_key", "all", eff_n > 0 ? eff_sum / eff_n : kNotApplicable);
   // Units created by structural events (docs/model.md § Structural events): vacancies and
-  // successor coverage of each, zero before it exists.
+  // successor coverage of each: no vacancies, and coverage not applicable (kNotApplicable) before
+  // it exists.
   for (const auto& ev : s_.structure)
     for (const model::UnitId u : ev.created) {
       double vac_u = 0, key_u = 0, cov_u = 0;
@@ -160,7 +161,7 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
         cov_u += ready[p] >= 1;
       }
       put("unit_vacancies", org.units[u].id, vac_u);
-      put("unit_successor_coverage_1", org.units[u].id, key_u > 0 ? cov_u / key_u : 0);
+      put("unit_successor_coverage_1", org.units[u].id, key_u > 0 ? cov_u / key_u : kNotApplicable);
     }
   // The pipeline of each unit asked for (run --pipeline-units): its key posts in force with 0,
   // 1 and 2+ ready-now successors (all zero while the unit is not in force).
@@ -196,7 +197,7 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
       const model::UnitId home = w.cadres[h].home_unit;
       ok += home == model::kNoUnit || !org.within(home, org.posts[p].unit);
     }
-    put("non_native_compliance", org.titles[t].id, held > 0 ? ok / held : 1.0);
+    put("non_native_compliance", org.titles[t].id, held > 0 ? ok / held : kNotApplicable);
   }
   // Staffing against establishment.
   double gap = 0, est = 0;
@@ -208,7 +209,7 @@ void MetricsCollector::on_month_end(Day day, const model::World& w) {
     gap += std::abs(held - org.units[u].establishment);
     est += org.units[u].establishment;
   }
-  put("imbalance_index", "all", est > 0 ? gap / est : 0);
+  put("imbalance_index", "all", est > 0 ? gap / est : kNotApplicable);
   if (s_.staffing.enabled) staffing_month(w, slot, verify);
   // Without pools, the world's counts (the engine's invariants check both) spare a pass over
   // every cadre record; with pools, the pass also counts the members of each pool state.

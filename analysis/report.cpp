@@ -5,7 +5,7 @@
 
 #include <unistd.h>   // getpid for temporary names
 #include <algorithm>  // std::sort
-#include <cmath>      // std::abs, std::pow
+#include <cmath>      // std::abs, std::pow, std::isnan
 #include <fstream>    // std::ofstream
 #include <stdexcept>  // std::runtime_error
 #include <system_error>
@@ -35,10 +35,19 @@ void write_file_atomic(const fs::path& path, const std::string& content) {
 
 namespace {
 
+// A statistic that does not apply (NaN) is written as null by nlohmann::json; the count of
+// replications where the quantity does not apply is written only when there are some.
 json summary_json(const Summary& s) {
-  return {{"n", s.n},           {"mean", s.mean},       {"sd", s.sd},
-          {"ci_low", s.ci_low}, {"ci_high", s.ci_high}, {"p05", s.p05},
-          {"p50", s.p50},       {"p95", s.p95}};
+  json j = {{"n", s.n},           {"mean", s.mean},       {"sd", s.sd},
+            {"ci_low", s.ci_low}, {"ci_high", s.ci_high}, {"p05", s.p05},
+            {"p50", s.p50},       {"p95", s.p95}};
+  if (s.not_applicable > 0) j["not_applicable"] = s.not_applicable;
+  return j;
+}
+
+// A number of series.csv: empty where it does not apply (NaN), which R and pandas read as NA.
+std::string csv_number(double v) {
+  return std::isnan(v) ? std::string() : fmt::format("{:.10g}", v);
 }
 
 json aggregate_json(const Aggregate& a) {
@@ -61,6 +70,12 @@ json aggregate_json(const Aggregate& a) {
       }
       o["dates"] = dates, o["mean"] = mean, o["ci_low"] = lo, o["ci_high"] = hi;
       o["p05"] = p05, o["p50"] = p50, o["p95"] = p95;
+      // Replications where the value does not apply, date by date, when there are some.
+      json na = json::array();
+      bool any = false;
+      for (const auto& st : s.stats)
+        na.push_back(st.not_applicable), any = any || st.not_applicable;
+      if (any) o["not_applicable"] = na;
       arr.push_back(o);
     }
     return arr;
@@ -119,9 +134,10 @@ std::string series_csv(const std::vector<ScenarioResults>& results) {
   auto quote = [](const std::string& s) { return csv_cell(s); };
   auto row = [&](const std::string& scen, const std::string& metric, const std::string& group,
                  Day date, const Summary& s) {
-    out += fmt::format("{},{},{},{},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g}\n", quote(scen),
-                       quote(metric), quote(group), kernel::format_iso_date(date), s.mean, s.ci_low,
-                       s.ci_high, s.p05, s.p50, s.p95);
+    out +=
+        fmt::format("{},{},{},{},{},{},{},{},{},{}\n", quote(scen), quote(metric), quote(group),
+                    kernel::format_iso_date(date), csv_number(s.mean), csv_number(s.ci_low),
+                    csv_number(s.ci_high), csv_number(s.p05), csv_number(s.p50), csv_number(s.p95));
   };
   auto emit = [&](const std::string& scen, const Aggregate& a, Day end) {
     for (const auto& s : a.monthly)

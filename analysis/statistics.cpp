@@ -3,7 +3,8 @@
 #include <boost/math/distributions/students_t.hpp>  // quantile of Student's t
 
 #include <algorithm>  // std::sort
-#include <cmath>      // std::sqrt, std::floor
+#include <cmath>      // std::sqrt, std::floor, std::isnan
+#include <limits>     // quiet_NaN
 
 namespace cadresim::analysis {
 
@@ -29,10 +30,22 @@ double quantile_sorted(std::span<const double> sorted, double q) {
   return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
 }
 
-Summary summarise(std::span<const double> values, double confidence) {
+Summary summarise(std::span<const double> all, double confidence) {
   Summary s;
+  std::vector<double> values;  // the values that apply, in their order
+  values.reserve(all.size());
+  for (double v : all)
+    if (std::isnan(v))
+      ++s.not_applicable;
+    else
+      values.push_back(v);
   s.n = values.size();
-  if (s.n == 0) return s;
+  if (s.n == 0) {
+    if (s.not_applicable > 0)
+      s.mean = s.sd = s.ci_low = s.ci_high = s.p05 = s.p50 = s.p95 =
+          std::numeric_limits<double>::quiet_NaN();
+    return s;
+  }
   // Two-pass mean and variance (numerically stable enough for replication counts).
   double sum = 0;
   for (double v : values) sum += v;
@@ -48,7 +61,7 @@ Summary summarise(std::span<const double> values, double confidence) {
   } else {
     s.ci_low = s.ci_high = s.mean;
   }
-  std::vector<double> sorted(values.begin(), values.end());
+  std::vector<double> sorted = std::move(values);
   std::sort(sorted.begin(), sorted.end());
   s.p05 = quantile_sorted(sorted, 0.05);
   s.p50 = quantile_sorted(sorted, 0.50);

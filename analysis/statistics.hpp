@@ -9,7 +9,7 @@ namespace cadresim::analysis {
 
 /// Summary of one quantity over replications.
 struct Summary {
-  std::size_t n = 0;   ///< number of observations
+  std::size_t n = 0;   ///< number of observations (replications where the quantity applies)
   double mean = 0;     ///< sample mean
   double sd = 0;       ///< sample standard deviation (n-1 denominator); 0 when n < 2
   double ci_low = 0;   ///< lower end of the 95 % Student-t interval of the mean
@@ -17,9 +17,15 @@ struct Summary {
   double p05 = 0;      ///< 5th percentile (linear interpolation, type 7)
   double p50 = 0;      ///< median
   double p95 = 0;      ///< 95th percentile
+  /// Replications where the quantity does not apply (a NaN value: a ratio with nothing to
+  /// divide by, such as the income shortfall per move in a replication without moves). They
+  /// are left out of every statistic above; when the quantity applies nowhere (n == 0 and this
+  /// is positive) every statistic is NaN, shown as "not applicable".
+  std::size_t not_applicable = 0;
 };
 
-/// Summarises `values` (any order). An empty input gives a zero Summary.
+/// Summarises `values` (any order); a NaN counts as not applicable (Summary::not_applicable).
+/// An empty input gives a zero Summary.
 Summary summarise(std::span<const double> values, double confidence = 0.95);
 
 /// Empirical quantile of sorted values, type 7 (R's default): linear interpolation.
@@ -30,5 +36,10 @@ double t_critical(double confidence, double dof);
 
 /// Smallest number of replications below which intervals are flagged as unstable.
 inline constexpr std::size_t kMinStableReplications = 10;
+
+/// True when the quantity applies in no replication: every statistic is NaN.
+inline bool not_applicable_anywhere(const Summary& s) {
+  return s.n == 0 && s.not_applicable > 0;
+}
 
 }  // namespace cadresim::analysis

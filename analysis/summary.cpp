@@ -18,6 +18,7 @@ std::string format_interval(const Summary& s, int decimals, Lang lang) {
   // Adding 0.0 turns -0 into 0, and values that round to zero are printed without a sign.
   const double limit = 0.5 * std::pow(10.0, -decimals);
   auto clean = [&](double v) { return std::abs(v) < limit ? 0.0 : v + 0.0; };
+  if (not_applicable_anywhere(s)) return std::string(tr(lang, "value.not_applicable"));
   if (s.n < 2) return format_number(lang, clean(s.mean), decimals);
   // Vietnamese writes a decimal comma, so its bounds are parted by a semicolon.
   return fmt::format(fmt::runtime(lang == Lang::kVi ? "{} [{}; {}]" : "{} [{}, {}]"),
@@ -42,6 +43,12 @@ struct Headline {
   int decimals;       ///< or kCount
   int better;         ///< +1 higher is better, -1 lower is better, 0 neither (as in report.html)
 };
+
+// The mean alone (a comparison's column per scenario), or "n/a" where it applies nowhere.
+std::string format_mean(const Summary& s, int decimals, Lang lang) {
+  if (not_applicable_anywhere(s)) return std::string(tr(lang, "value.not_applicable"));
+  return format_number(lang, s.mean, decimals);
+}
 
 bool whole(double v) {
   return std::abs(v - std::round(v)) < 1e-9;
@@ -75,6 +82,7 @@ std::string aligned_rows(const std::vector<std::pair<std::string, std::string>>&
 // The verdict on a paired difference, in report.html's words and by its rule: only an interval
 // that excludes zero is a difference; then better or worse by the metric's direction.
 std::string difference_verdict(const Summary& d, int better, Lang lang) {
+  if (not_applicable_anywhere(d)) return std::string(tr(lang, "verdict.not_applicable"));
   html::Value v;
   v.n = static_cast<double>(d.n), v.mean = d.mean, v.lo = d.ci_low, v.hi = d.ci_high;
   const html::Verdict verdict = html::verdict(v, better, lang);
@@ -331,7 +339,10 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
     for (const auto& h : kHeadlines)
       if (const Summary* s = find_headline(a, h)) {
         const Summary v = scaled(*s, h.scale);
-        rows.emplace_back(tr(lang, h.label), format_interval(v, decimals_for(h, {&v}), lang));
+        std::string value = format_interval(v, decimals_for(h, {&v}), lang);
+        if (v.n > 0 && v.not_applicable > 0)  // the mean is over the replications it applies in
+          value += " " + trf(lang, "value.applies_in", v.n, v.n + v.not_applicable);
+        rows.emplace_back(tr(lang, h.label), std::move(value));
       }
     out += std::string("\n") + aligned_rows(rows);
     rows.clear();
@@ -406,6 +417,8 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
     head.push_back(std::string(tr(lang, "summary.compare.verdict")));
   }
   table.push_back(head);
+  bool any_not_applicable = false;  // a figure shown as "n/a"
+  std::vector<std::string> partly;  // figures that apply in only some replications
   for (const auto& h : kHeadlines) {
     std::vector<Summary> values, diffs;
     bool all = true;
@@ -428,7 +441,14 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
       for (const auto& x : diffs) decimals = std::max(decimals, decimals_for(h, {&x}));
     }
     std::vector<std::string> row{std::string(tr(lang, h.label))};
-    for (const auto& x : values) row.push_back(format_number(lang, x.mean, decimals));
+    for (std::size_t v = 0; v < values.size(); ++v) {
+      const Summary& x = values[v];
+      row.push_back(format_mean(x, decimals, lang));
+      any_not_applicable = any_not_applicable || not_applicable_anywhere(x);
+      if (x.n > 0 && x.not_applicable > 0)
+        partly.push_back(trf(lang, "summary.compare.applies_in", tr(lang, h.label), results[v].name,
+                             x.n, x.n + x.not_applicable));
+    }
     for (const auto& d : diffs) {
       row.push_back(format_interval(d, decimals, lang));
       row.push_back(difference_verdict(d, h.better, lang));
@@ -441,6 +461,9 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
          "\n";
   out += format_table(table);
   out += std::string("  ") + std::string(tr(lang, "summary.compare.verdict_rule")) + "\n";
+  if (any_not_applicable)
+    out += std::string("  ") + std::string(tr(lang, "summary.compare.not_applicable_rule")) + "\n";
+  for (const auto& line : partly) out += "  " + line + "\n";
   for (std::size_t v = 1; v < results.size(); ++v) {
     const ScenarioResults& var = results[v];
     if (results.size() > 2)

@@ -5,7 +5,8 @@
 #include <fmt/core.h>  // fmt::format
 
 #include <algorithm>  // std::sort, std::min, std::max
-#include <cmath>      // std::round, std::abs, std::isfinite
+#include <cmath>      // std::round, std::abs, std::isfinite, std::isnan
+#include <limits>     // infinity: a target on a metric that does not apply
 #include <map>        // std::map (ordered: deterministic chart series)
 #include <numeric>    // std::iota
 
@@ -158,6 +159,19 @@ std::string csv_quote(const std::string& s) {
   for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
   return q + "\"";
 }
+// A number of the CSV: empty where it does not apply (NaN), which R and pandas read as NA.
+std::string csv_number(double v) {
+  return std::isnan(v) ? std::string() : fmt::format("{:.10g}", v);
+}
+// "mean [low, high]" for the text and the page, or "n/a" where the metric applies nowhere.
+std::string mean_interval(const Summary& s) {
+  if (not_applicable_anywhere(s)) return "n/a";
+  return fmt::format("{:.5g} [{:.5g}, {:.5g}]", s.mean, s.ci_low, s.ci_high);
+}
+std::string difference_interval(const Summary& d) {
+  if (not_applicable_anywhere(d)) return "n/a";
+  return fmt::format("{:+.4g} [{:+.4g}, {:+.4g}]", d.mean, d.ci_low, d.ci_high);
+}
 const char* design_name(Design d) {
   return d == Design::kGrid ? "grid" : d == Design::kLhs ? "lhs" : "one-at-a-time";
 }
@@ -173,10 +187,10 @@ std::string sweep_csv(const SweepResult& r) {
       for (double v : r.points[p].values) out += fmt::format(",{:.10g}", v);
       const Summary& s = r.stats[p][m];
       const Summary& d = r.difference[p][m];
-      out += fmt::format(
-          ",{},{},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g}\n",
-          csv_quote(r.metrics[m].name), s.n, s.mean, s.ci_low, s.ci_high, s.p05, s.p50, s.p95,
-          d.mean, d.ci_low, d.ci_high);
+      out += fmt::format(",{},{},{},{},{},{},{},{},{},{},{}\n", csv_quote(r.metrics[m].name), s.n,
+                         csv_number(s.mean), csv_number(s.ci_low), csv_number(s.ci_high),
+                         csv_number(s.p05), csv_number(s.p50), csv_number(s.p95),
+                         csv_number(d.mean), csv_number(d.ci_low), csv_number(d.ci_high));
     }
   return out;
 }
@@ -235,11 +249,8 @@ std::string format_sweep(const SweepResult& r) {
       for (double v : r.points[p].values) row += fmt::format(" {:>16.6g}", v);
       const Summary& s = r.stats[p][m];
       const Summary& d = r.difference[p][m];
-      row += fmt::format(
-          " {:>36} {:>36}\n", fmt::format("{:.5g} [{:.5g}, {:.5g}]", s.mean, s.ci_low, s.ci_high),
-          p == r.base_point
-              ? std::string("(base)")
-              : fmt::format("{:+.4g} [{:+.4g}, {:+.4g}]", d.mean, d.ci_low, d.ci_high));
+      row += fmt::format(" {:>36} {:>36}\n", mean_interval(s),
+                         p == r.base_point ? std::string("(base)") : difference_interval(d));
       out += row;
     }
   }
@@ -306,7 +317,10 @@ std::string axes(const Frame& f, const std::string& xlabel, const std::string& y
 
 // Metric against one lever: a line per combination of the other levers, with its 95 % band.
 std::string line_chart(const SweepResult& r, std::size_t m, std::size_t lever,
-                       const std::vector<std::size_t>& pts) {
+                       std::vector<std::size_t> pts) {
+  // Points where the metric applies in no replication have nothing to draw.
+  std::erase_if(pts, [&](std::size_t p) { return not_applicable_anywhere(r.stats[p][m]); });
+  if (pts.empty()) return {};
   std::map<std::vector<double>, std::vector<std::size_t>> series;
   for (std::size_t p : pts) {
     std::vector<double> others = r.points[p].values;
@@ -370,7 +384,10 @@ std::string tornado(const SweepResult& r, std::size_t m) {
       if (!lo || r.points[p].values[j] < r.points[*lo].values[j]) lo = p;
       if (!hi || r.points[p].values[j] > r.points[*hi].values[j]) hi = p;
     }
-    if (lo && hi) bars.push_back({j, r.difference[*lo][m].mean, r.difference[*hi][m].mean});
+    // A lever whose end points the metric does not apply at has no bar.
+    if (lo && hi && !std::isnan(r.difference[*lo][m].mean) &&
+        !std::isnan(r.difference[*hi][m].mean))
+      bars.push_back({j, r.difference[*lo][m].mean, r.difference[*hi][m].mean});
   }
   std::stable_sort(bars.begin(), bars.end(), [](const Bar& a, const Bar& b) {
     return std::abs(a.hi - a.lo) > std::abs(b.hi - b.lo);
@@ -459,11 +476,12 @@ std::string sweep_html(const SweepResult& r, const std::string& title, const std
       for (double v : r.points[p].values) h += fmt::format("<td>{:.6g}</td>", v);
       const Summary& s = r.stats[p][m];
       const Summary& d = r.difference[p][m];
-      h += fmt::format("<td>{}</td><td>{:.5g}</td><td>{:.5g} to {:.5g}</td><td>{}</td></tr>\n",
-                       esc(r.metrics[m].name), s.mean, s.ci_low, s.ci_high,
-                       p == r.base_point ? std::string("base")
-                                         : fmt::format("{:+.4g} [{:+.4g}, {:+.4g}]", d.mean,
-                                                       d.ci_low, d.ci_high));
+      h += fmt::format(
+          "<td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(r.metrics[m].name),
+          not_applicable_anywhere(s) ? std::string("n/a") : fmt::format("{:.5g}", s.mean),
+          not_applicable_anywhere(s) ? std::string("n/a")
+                                     : fmt::format("{:.5g} to {:.5g}", s.ci_low, s.ci_high),
+          p == r.base_point ? std::string("base") : difference_interval(d));
     }
   h += "</table>\n</body></html>\n";
   return h;
@@ -503,10 +521,13 @@ OptimiseResult choose_cheapest(const std::vector<std::vector<std::vector<double>
   o.replication_share.assign(n, 0.0);
   o.worst_violation.assign(n, 0.0);
   for (std::size_t p = 0; p < n; ++p) {
+    // Over the replications where the metric applies (NaN: it does not); NaN where it applies
+    // in none, which meets no target.
     auto mean = [&](std::size_t m) {
-      double s = 0;
-      for (double v : values[p][m]) s += v;
-      return values[p][m].empty() ? 0.0 : s / static_cast<double>(values[p][m].size());
+      double s = 0, k = 0;
+      for (double v : values[p][m])
+        if (!std::isnan(v)) s += v, ++k;
+      return k > 0 ? s / k : values[p][m].empty() ? 0.0 : kNotApplicable;
     };
     cost_mean[p] = mean(cost);
     bool ok = true;
@@ -514,7 +535,9 @@ OptimiseResult choose_cheapest(const std::vector<std::vector<std::vector<double>
     for (std::size_t t = 0; t < targets.size(); ++t) {
       const double v = mean(target_metric[t]);
       ok = ok && targets[t].met_by(v);
-      const double miss = targets[t].at_most ? v - targets[t].bound : targets[t].bound - v;
+      const double miss = std::isnan(v)        ? std::numeric_limits<double>::infinity()
+                          : targets[t].at_most ? v - targets[t].bound
+                                               : targets[t].bound - v;
       worst = std::max(worst, miss / std::max(1e-12, std::abs(targets[t].bound)));
     }
     o.feasible[p] = ok;

@@ -75,10 +75,15 @@ def main():
         totals = {(t["metric"], t["group"]): t for t in s["results"]["totals"]}
         outcome_moved = False
         rows = []
-        no_moves = totals.get(("rotations", "all"), {}).get("mean", 0) == 0
+        # A figure that applies in no replication (a ratio with nothing to divide by: the
+        # income per move without moves) has null statistics in report.json.
+        no_moves = False
         for metric, group, label, scale, dec in METRICS:
             d = diffs.get((metric, group))
-            if d is None or (no_moves and metric in PER_MOVE):
+            if d is None:
+                continue
+            if d["mean"] is None:
+                no_moves = no_moves or metric in PER_MOVE
                 continue
             lo, hi = d["ci_low"] * scale, d["ci_high"] * scale
             if lo <= 0 <= hi:

@@ -66,10 +66,9 @@ bool check_metrics(const model::Scenario& s, const std::vector<analysis::MetricS
   o.replications = 1;
   o.threads = 1;
   const auto reps = analysis::run_replications(s, o);
-  const double years = analysis::run_years(s);
   bool ok = true;
   for (const auto& m : metrics)
-    if (!std::isfinite(analysis::metric_value(reps.front(), m, years))) {
+    if (!analysis::has_metric(reps.front(), m)) {
       fmt::print(stderr, "{}\n",
                  message("cli.unknown_metric", command, m.name, m.metric, m.group,
                          analysis::tr(ui_lang(), m.kind == analysis::MetricSpec::Kind::kEnd

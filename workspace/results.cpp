@@ -26,7 +26,9 @@ constexpr const char* kMonthlySeries[] = {"vacancies_key", "successor_coverage_1
 constexpr const char* kYearlySeries[] = {"rotations", "support_cost_vnd", "refusals"};
 
 json summary_json(const Summary& s) {
-  return {{"mean", s.mean}, {"ci_low", s.ci_low}, {"ci_high", s.ci_high}, {"n", s.n}};
+  json j = {{"mean", s.mean}, {"ci_low", s.ci_low}, {"ci_high", s.ci_high}, {"n", s.n}};
+  if (s.not_applicable > 0) j["not_applicable"] = s.not_applicable;  // NaN statistics: null
+  return j;
 }
 
 Summary linear(const Summary& s, double a, double b) {  // a + b·x

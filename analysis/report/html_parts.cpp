@@ -52,9 +52,11 @@ std::vector<std::string> groups_of(const json* aggregate, const std::string& lis
 
 Value value_of_summary(const json* s) {
   if (!s) return {};
-  return {number_of(s, "n"),       number_of(s, "mean"), number_of(s, "ci_low"),
-          number_of(s, "ci_high"), number_of(s, "p05"),  number_of(s, "p50"),
-          number_of(s, "p95")};
+  const json* na = member(s, "not_applicable");
+  return {number_of(s, "n"),      number_of(s, "mean"),
+          number_of(s, "ci_low"), number_of(s, "ci_high"),
+          number_of(s, "p05"),    number_of(s, "p50"),
+          number_of(s, "p95"),    na && na->is_number() ? na->get<double>() : 0.0};
 }
 
 Value total_of(const json* aggregate, std::string_view metric, std::string_view group) {
@@ -140,6 +142,10 @@ std::string num(double v, int decimals) {
 std::string signed_num(double v, int decimals) {
   const std::string s = num(v, decimals);
   return std::isfinite(v) && s != num(0, decimals) && v > 0 ? "+" + s : s;
+}
+
+std::string figure(const Value& v, int decimals) {
+  return v.applies_nowhere() ? t("value.not_applicable") : num(v.mean, decimals);
 }
 
 std::string interval(const Value& v, int decimals) {
@@ -259,6 +265,7 @@ Value headline_value(const json* aggregate, const Headline& h) {
 }
 
 Verdict verdict(const Value& d, int better, Lang lang) {
+  if (d.applies_nowhere()) return {"unclear", std::string(tr(lang, "verdict.not_applicable"))};
   if (!d.ok() || !std::isfinite(d.lo) || !std::isfinite(d.hi))
     return {"unclear", std::string(tr(lang, "verdict.no_interval"))};
   if (!(d.n >= 2)) return {"unclear", std::string(tr(lang, "verdict.too_few"))};

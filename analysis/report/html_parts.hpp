@@ -46,8 +46,14 @@ std::vector<std::string> groups_of(const json* aggregate, const std::string& lis
 /// One summary across replications (a total, or one date of a series).
 struct Value {
   double n = kNaN, mean = kNaN, lo = kNaN, hi = kNaN, p05 = kNaN, p50 = kNaN, p95 = kNaN;
+  /// Replications where the quantity does not apply (report.json's "not_applicable", else 0).
+  double not_applicable = 0;
   bool ok() const { return std::isfinite(mean); }
-  Value scaled(double k) const { return {n, mean * k, lo * k, hi * k, p05 * k, p50 * k, p95 * k}; }
+  /// True when the quantity applies in no replication (a ratio with nothing to divide by).
+  bool applies_nowhere() const { return n == 0 && not_applicable > 0; }
+  Value scaled(double k) const {
+    return {n, mean * k, lo * k, hi * k, p05 * k, p50 * k, p95 * k, not_applicable};
+  }
 };
 
 Value value_of_summary(const json* s);
@@ -97,6 +103,8 @@ std::string script_json(const json& j);
 std::string num(double v, int decimals);
 std::string signed_num(double v, int decimals);
 std::string interval(const Value& v, int decimals);
+/// The mean of `v`, or "n/a" where the quantity applies in no replication.
+std::string figure(const Value& v, int decimals);
 /// "2020-07-01" -> "1 July 2020" (vi: "1 tháng 7 năm 2020").
 std::string long_date(const std::string& iso);
 /// "2026-11-27T18:41:02Z" -> "27 November 2026, 18:41 UTC".

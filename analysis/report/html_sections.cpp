@@ -102,10 +102,12 @@ void key_figures(Page& p) {
         t("html.col.spread"));
     for (const auto& hl : kHeadlines) {
       const Value v = p.scen.empty() ? Value{} : headline_value(p.scen.front().results, hl);
-      if (!v.ok()) continue;
+      if (!v.ok() && !v.applies_nowhere()) continue;
       h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(t(hl.label)),
-                       num(v.mean, hl.decimals), interval(v, hl.decimals),
-                       tf("html.interval", num(v.p05, hl.decimals), num(v.p95, hl.decimals)));
+                       figure(v, hl.decimals), interval(v, hl.decimals),
+                       v.applies_nowhere()
+                           ? std::string("–")
+                           : tf("html.interval", num(v.p05, hl.decimals), num(v.p95, hl.decimals)));
     }
     h += "</tbody></table></section>\n";
     return;
@@ -122,7 +124,7 @@ void key_figures(Page& p) {
     for (const auto& s : p.scen) {
       const Value v = headline_value(s.results, hl);
       any = any || v.ok();
-      row += fmt::format("<td>{}<span class=\"ci\">{}</span></td>", num(v.mean, hl.decimals),
+      row += fmt::format("<td>{}<span class=\"ci\">{}</span></td>", figure(v, hl.decimals),
                          interval(v, hl.decimals));
     }
     if (any) h += row + "</tr>\n";
@@ -154,10 +156,11 @@ void differences(Page& p) {
     for (const auto& hl : kHeadlines) {
       const Value b = headline_value(base.results, hl), x = headline_value(var.results, hl);
       const Value d = headline_value(var.difference, hl);
-      if (!d.ok()) continue;
+      if (!d.ok() && !d.applies_nowhere()) continue;  // applies nowhere: shown as such
       const Verdict vd = verdict(d, hl.better);
       // A change of a percentage is given in percentage points.
-      const std::string change = hl.scale == 100
+      const std::string change = d.applies_nowhere() ? std::string("–")
+                                 : hl.scale == 100
                                      ? signed_num(d.mean, 1) + "&nbsp;" + t("html.unit.pp")
                                  : b.ok() && std::abs(b.mean) > 1e-12
                                      ? signed_num(100 * d.mean / std::abs(b.mean), 1) + "&nbsp;%"
@@ -165,8 +168,9 @@ void differences(Page& p) {
       h += fmt::format(
           "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td "
           "class=\"{}\">{}</td></tr>\n",
-          esc(t(hl.label)), num(b.mean, hl.decimals), num(x.mean, hl.decimals),
-          signed_num(d.mean, hl.decimals), interval(d, hl.decimals), change, vd.css, vd.words);
+          esc(t(hl.label)), figure(b, hl.decimals), figure(x, hl.decimals),
+          d.applies_nowhere() ? figure(d, hl.decimals) : signed_num(d.mean, hl.decimals),
+          interval(d, hl.decimals), change, vd.css, vd.words);
     }
     h += "</tbody></table>\n";
     // Cost-effectiveness, only where the effect is clear and in the right direction.

@@ -103,6 +103,22 @@ constexpr CatalogEntry kCatalog[] = {
     {"verdict.lower_better", "lower (better)", "thấp hơn (tốt hơn)"},
     {"verdict.higher_worse", "higher (worse)", "cao hơn (kém hơn)"},
     {"verdict.lower_worse", "lower (worse)", "thấp hơn (kém hơn)"},
+    {"verdict.not_applicable", "not applicable", "không áp dụng"},
+    // A figure that applies in no replication (a ratio with nothing to divide by, such as the
+    // income shortfall per move in a scenario without moves).
+    {"value.not_applicable", "n/a", "không áp dụng"},
+    // A figure that applies in only some replications: the mean is over those.
+    {"value.applies_in", "(in {} of {} replications)", "(ở {} trên {} lần lặp)"},
+    {"summary.compare.applies_in",
+     "{}: in {}, applies in {} of {} replications (where there is nothing to divide by, a ratio "
+     "does not apply); the figure is over those replications.",
+     "{}: ở {}, áp dụng ở {} trên {} lần lặp (khi không có gì để chia, tỷ lệ không áp dụng); số "
+     "liệu tính trên các lần lặp đó."},
+    {"summary.compare.not_applicable_rule",
+     "(\"n/a\": the figure does not apply, e.g. an income shortfall per move where no cadre "
+     "moved.)",
+     "(\"không áp dụng\": chỉ tiêu không có nghĩa, ví dụ mức hụt thu nhập mỗi lượt luân chuyển "
+     "khi không ai được luân chuyển.)"},
 
     // ---- The terminal summary.
     {"summary.period",

@@ -4,14 +4,20 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>  // std::reverse, std::shuffle
+#include <cmath>      // std::isnan
 #include <random>     // std::mt19937_64
 #include <vector>     // std::vector
 
 #include "analysis/aggregation.hpp"
 
 using cadresim::analysis::Accumulator;
+using cadresim::analysis::Aggregate;
+using cadresim::analysis::aggregate;
 using cadresim::analysis::AggregateAccumulator;
 using cadresim::analysis::kExactDistinctValues;
+using cadresim::analysis::kNotApplicable;
+using cadresim::analysis::not_applicable_anywhere;
+using cadresim::analysis::paired_difference;
 using cadresim::analysis::ReplicationResult;
 using cadresim::analysis::summarise;
 using cadresim::analysis::Summary;
@@ -26,6 +32,7 @@ Summary of(const std::vector<double>& values) {
 
 void expect_same_bits(const Summary& a, const Summary& b) {
   EXPECT_EQ(a.n, b.n);
+  EXPECT_EQ(a.not_applicable, b.not_applicable);
   EXPECT_EQ(a.mean, b.mean);
   EXPECT_EQ(a.sd, b.sd);
   EXPECT_EQ(a.ci_low, b.ci_low);
@@ -155,8 +162,48 @@ TEST(Accumulator, ValuesWaitingToBeTabledCountInEveryReading) {
   EXPECT_EQ(exact_then.summary().p50, 0.375);  // 0.25, 0.25, 0.5, 4: exact quantiles
 }
 
-TEST(Accumulator, NotANumberPropagatesInsteadOfBeingDropped) {
-  const Summary s = of({1.0, std::numeric_limits<double>::quiet_NaN(), 2.0});
+// A NaN is a replication where the quantity does not apply (kNotApplicable: a ratio with
+// nothing to divide by). It is counted apart, never as a value, and never dropped unseen.
+TEST(Accumulator, NotApplicableIsCountedApartFromTheStatistics) {
+  const double na = std::numeric_limits<double>::quiet_NaN();
+  const Summary s = of({1.0, na, 2.0, na});
+  EXPECT_EQ(s.n, 2u);
+  EXPECT_EQ(s.not_applicable, 2u);
+  EXPECT_EQ(s.mean, 1.5);
+  const Summary two = of({1.0, 2.0});  // the same statistics, with nothing apart
+  EXPECT_EQ(s.sd, two.sd);
+  EXPECT_EQ(s.ci_low, two.ci_low);
+  EXPECT_EQ(s.p95, two.p95);
+  // Applies nowhere: every statistic NaN, shown as "not applicable".
+  const Summary none = of({na, na});
+  EXPECT_EQ(none.n, 0u);
+  EXPECT_EQ(none.not_applicable, 2u);
+  EXPECT_TRUE(not_applicable_anywhere(none));
+  EXPECT_TRUE(std::isnan(none.mean) && std::isnan(none.ci_low) && std::isnan(none.p95));
+  // The same from the batch summary (sweeps and assumption studies).
+  const Summary batch = summarise(std::vector<double>{1.0, na, 2.0, na});
+  EXPECT_EQ(batch.n, 2u);
+  EXPECT_EQ(batch.not_applicable, 2u);
+  EXPECT_EQ(batch.mean, 1.5);
+  EXPECT_TRUE(not_applicable_anywhere(summarise(std::vector<double>{na})));
+  // Merging and saving keep the count, whatever the split.
+  Accumulator a, b;
+  a.add(1.0), a.add(na), b.add(na), b.add(2.0), b.add(na);
+  a.merge(b);
+  EXPECT_EQ(a.summary().n, 2u);
+  EXPECT_EQ(a.summary().not_applicable, 3u);
+  cadresim::kernel::ByteWriter w;
+  a.save(w);
+  const std::string bytes = w.take();
+  cadresim::kernel::ByteReader r(bytes);
+  Accumulator back;
+  back.load(r);
+  EXPECT_EQ(back.summary().not_applicable, 3u);
+  expect_same_bits(a.summary(), back.summary());
+}
+
+TEST(Accumulator, InfinityPropagatesInsteadOfBeingDropped) {
+  const Summary s = of({1.0, std::numeric_limits<double>::infinity(), 2.0});
   EXPECT_EQ(s.n, 3u);
   EXPECT_TRUE(std::isnan(s.mean));
 }
@@ -220,4 +267,46 @@ TEST(AggregateAccumulator, PairedDifferencesSubtractReplicationByReplication) {
   EXPECT_EQ(a.totals[0].second.mean, 0.0);
   EXPECT_DOUBLE_EQ(a.totals[0].second.p95, 2.7);
   EXPECT_EQ(a.shortfall_per_move.n, 0u);
+}
+
+// A ratio that does not apply in some replications (kNotApplicable: no moves, say) is summarised
+// over those where it applies, its count apart; a paired difference applies where both sides
+// do; a yearly value with nothing to divide by no longer drags the year's mean towards 0.
+TEST(AggregateAccumulator, FiguresThatDoNotApplyAreLeftOutAndCounted) {
+  std::vector<ReplicationResult> base(4), variant(4);
+  const double share[4] = {0.5, kNotApplicable, 0.7, kNotApplicable};
+  const double other[4] = {0.4, 0.6, kNotApplicable, kNotApplicable};
+  for (std::size_t r = 0; r < 4; ++r) {
+    base[r].years = variant[r].years = {365};
+    base[r].totals[{"shortfall_mean", "all"}] = share[r];
+    base[r].yearly[{"completed_well_share", "all"}] = {share[r]};
+    variant[r].totals[{"shortfall_mean", "all"}] = other[r];
+    variant[r].yearly[{"completed_well_share", "all"}] = {other[r]};
+  }
+  const Aggregate a = aggregate(base);
+  const Summary& total = *a.total("shortfall_mean");
+  EXPECT_EQ(total.n, 2u);
+  EXPECT_EQ(total.not_applicable, 2u);
+  EXPECT_DOUBLE_EQ(total.mean, 0.6);  // (0.5 + 0.7) / 2, not (0.5 + 0 + 0.7 + 0) / 4
+  ASSERT_EQ(a.yearly.size(), 1u);
+  EXPECT_DOUBLE_EQ(a.yearly[0].stats[0].mean, 0.6);
+  EXPECT_EQ(a.yearly[0].stats[0].not_applicable, 2u);
+  // Only replication 0 has both: the difference is 0.4 − 0.5 there, and applies in no other.
+  const Aggregate d = paired_difference(base, variant);
+  const Summary& diff = *d.total("shortfall_mean");
+  EXPECT_EQ(diff.n, 1u);
+  EXPECT_EQ(diff.not_applicable, 3u);
+  EXPECT_DOUBLE_EQ(diff.mean, 0.4 - 0.5);
+  // Applies nowhere: NaN statistics, whatever the merge.
+  std::vector<ReplicationResult> none(3);
+  for (auto& r : none) r.totals[{"shortfall_mean", "all"}] = kNotApplicable;
+  AggregateAccumulator one, two;
+  one.add(0, none[0]);
+  two.add(1, none[1]);
+  two.add(2, none[2]);
+  one.merge(two);
+  const Summary all = *one.result().total("shortfall_mean");
+  EXPECT_TRUE(not_applicable_anywhere(all));
+  EXPECT_EQ(all.not_applicable, 3u);
+  EXPECT_TRUE(std::isnan(all.mean));
 }

@@ -43,7 +43,7 @@ class Compliance : public engine::Observer {
         const model::UnitId home = w.cadres[h].home_unit;
         ok += home == model::kNoUnit || !org.within(home, org.posts[p].unit);
       }
-      values[org.titles[t].id].push_back(held > 0 ? ok / held : 1.0);
+      values[org.titles[t].id].push_back(held > 0 ? ok / held : kNotApplicable);
       first_day.try_emplace(org.titles[t].id, day);
     }
   }
@@ -90,7 +90,7 @@ TEST(MonthSeriesSlots, SeriesWrittenAfterTheOrganisationChangesKeepTheirOwnValue
   for (const auto& [title, values] : compliance.values) {
     const auto it = r.monthly.find(SeriesKey{"non_native_compliance", title});
     ASSERT_NE(it, r.monthly.end()) << title;
-    EXPECT_EQ(it->second, values) << title;
+    EXPECT_EQ(analysistest::bits_of(it->second), analysistest::bits_of(values)) << title;
     ++compared;
   }
   EXPECT_GE(compared, 3);  // the new title and those with a rule from the start

@@ -6,7 +6,10 @@
 
 #include <filesystem>  // output directories
 #include <fstream>     // reading files
+#include <sstream>     // lines of series.csv
 #include <string>
+
+#include <nlohmann/json.hpp>  // report.json
 
 namespace fs = std::filesystem;
 
@@ -128,6 +131,68 @@ TEST(Cli, CompareReportsPairedDifferencesSideBySide) {
   fs::remove_all(dir);
   fs::remove(variant);
   fs::remove(base);
+}
+
+// A figure with nothing to divide by does not apply (docs/model.md § Statistics): without
+// rotations, the income shortfall per move, the share of moves that lose income, the share
+// rated "completed well" and plan fulfilment are not 0 (which compare used to judge "better" or
+// "worse" than the baseline) but "n/a" everywhere a user reads them; the baseline's are numbers.
+TEST(Cli, FiguresThatDoNotApplyReadNotApplicableNotZero) {
+  const fs::path dir = run_scratch("na");
+  const CliRun r = run_cadresim("compare " + src("scenarios/dien-bien/baseline.json") + " " +
+                                src("scenarios/dien-bien/no-rotation.json") + " -n 3 --seed 5 " +
+                                "--out \"" + dir.string() + "\"");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* label :
+       {"Average income shortfall of a rotated cadre", "Rotated cadres rated \"completed well\"",
+        "Rotation plan fulfilled", "Rotations that leave the cadre with less income"}) {
+    const auto at = r.out.find(std::string("  ") + label);
+    ASSERT_NE(at, std::string::npos) << label << "\n" << r.out;
+    const std::string row = r.out.substr(at, r.out.find('\n', at) - at);
+    EXPECT_NE(row.find(" n/a "), std::string::npos) << row;
+    EXPECT_TRUE(row.ends_with("not applicable")) << row;
+  }
+  EXPECT_NE(r.out.find("(\"n/a\": the figure does not apply"), std::string::npos) << r.out;
+  // report.json: null statistics and the count of replications where the figure does not apply.
+  std::ifstream in(dir / "report.json");
+  const nlohmann::json report = nlohmann::json::parse(in);
+  auto total = [&](const nlohmann::json& aggregate, const std::string& metric) {
+    for (const auto& t : aggregate.at("totals"))
+      if (t.at("metric") == metric && t.at("group") == "all") return t;
+    ADD_FAILURE() << metric;
+    return nlohmann::json();
+  };
+  const auto& scenarios = report.at("scenarios");
+  ASSERT_EQ(scenarios.size(), 2u);
+  for (const char* metric : {"shortfall_mean", "shortfall_positive_share", "completed_well_share",
+                             "plan_fulfilment", "support_cost_per_rotation_vnd"}) {
+    const auto base = total(scenarios[0].at("results"), metric);
+    EXPECT_TRUE(base.at("mean").is_number()) << metric;
+    EXPECT_EQ(base.at("n"), 3) << metric;
+    EXPECT_FALSE(base.contains("not_applicable")) << metric;
+    for (const auto* aggregate :
+         {&scenarios[1].at("results"), &scenarios[1].at("difference_from_base")}) {
+      const auto none = total(*aggregate, metric);
+      EXPECT_TRUE(none.at("mean").is_null()) << metric;
+      EXPECT_TRUE(none.at("ci_low").is_null()) << metric;
+      EXPECT_EQ(none.at("n"), 0) << metric;
+      EXPECT_EQ(none.at("not_applicable"), 3) << metric;
+    }
+  }
+  // series.csv: empty cells (NA for R and pandas), not zeros.
+  const std::string csv = slurp(dir / "series.csv");
+  for (const char* row :
+       {"\nno-rotation,shortfall_mean_total,all,2030-12-31,,,,,,\n",
+        "\nno-rotation - dien-bien-baseline,shortfall_mean_total,all,2030-12-31,,,,,,\n",
+        "\nno-rotation,completed_well_share_per_year,all,2025-12-31,,,,,,\n"})
+    EXPECT_NE(csv.find(row), std::string::npos) << row;
+  EXPECT_EQ(csv.find("\ndien-bien-baseline,shortfall_mean_total,all,2030-12-31,,"),
+            std::string::npos);
+  EXPECT_EQ(csv.find("nan"), std::string::npos);
+  // report.html: the cells say so too.
+  const std::string html = slurp(dir / "report.html");
+  EXPECT_NE(html.find("<td class=\"unclear\">not applicable</td>"), std::string::npos);
+  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -36,7 +36,9 @@ function el(tag, attrs, ...children) {
   for (const c of children) if (c !== null && c !== undefined) e.append(c);
   return e;
 }
-const fmt = (x, d) => (Math.abs(x) < 0.5 * Math.pow(10, -d) ? 0 : Number(x)).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: d, minimumFractionDigits: d });
+// null: a figure that does not apply (a ratio with nothing to divide by, e.g. plan fulfilment
+// without a plan), shown as such rather than as 0.
+const fmt = (x, d) => x === null || x === undefined || !isFinite(x) ? t("not_applicable") : (Math.abs(x) < 0.5 * Math.pow(10, -d) ? 0 : Number(x)).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: d, minimumFractionDigits: d });
 
 // ---- the server ------------------------------------------------------------------------------
 async function api(method, path, body) {
@@ -237,10 +239,11 @@ async function cancelRun() { if (state.runId) await api("DELETE", "/api/runs/" +
 const HIGHER_IS_BETTER = { key_posts_covered: true, successor_coverage_1_run_mean: true, rotations: true, plan_fulfilment: true };
 // Costs in million VND; coverage and plan fulfilment in % as the metric.* labels say (shared with
 // the summary and report.html); the league's share of key posts covered stays a share.
-function scaled(metric, x) { return metric === "support_cost_vnd" ? x / 1e6 : /coverage|fulfil/.test(metric) ? x * 100 : x; }
+function scaled(metric, x) { return x === null ? null : metric === "support_cost_vnd" ? x / 1e6 : /coverage|fulfil/.test(metric) ? x * 100 : x; }
 function decimals(metric) { return /covered/.test(metric) ? 3 : 1; }
 function interval(metric, s) {
   const d = decimals(metric);
+  if (s.mean === null) return fmt(null, d);
   return fmt(scaled(metric, s.mean), d) + " [" + fmt(scaled(metric, s.ci_low), d) + ", " + fmt(scaled(metric, s.ci_high), d) + "]";
 }
 
