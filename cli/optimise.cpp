@@ -6,6 +6,8 @@
 #include <fmt/core.h>                 // fmt::print
 #include <boost/program_options.hpp>  // options of the subcommand
 
+#include <cmath>  // std::isnan: a target metric that does not apply
+
 #include "analysis/assumptions.hpp"  // sample_assumption_sets
 #include "analysis/report.hpp"       // write_file_atomic
 #include "analysis/sweep.hpp"
@@ -172,10 +174,14 @@ int optimise_main(std::span<const std::string> args) {
           point_text(levers, points[p].values), table.stats[p][0].mean);
       for (std::size_t t = 0; t < targets.size(); ++t) {
         const auto& s = table.stats[p][target_metric[t]];
-        text +=
-            fmt::format(" {} = {:.4g} [{:.4g}, {:.4g}] (target {}{:.4g}){}", targets[t].metric.name,
-                        s.mean, s.ci_low, s.ci_high, targets[t].at_most ? "≤ " : "≥ ",
-                        targets[t].bound, t + 1 < targets.size() ? ";" : ".");
+        // A target on a metric that applies in no replication there (a ratio with nothing to
+        // divide by) cannot be met: it reads n/a, not a number.
+        text += fmt::format(
+            " {} = {} (target {}{:.4g}){}", targets[t].metric.name,
+            analysis::not_applicable_anywhere(s)
+                ? std::string("n/a")
+                : fmt::format("{:.4g} [{:.4g}, {:.4g}]", s.mean, s.ci_low, s.ci_high),
+            targets[t].at_most ? "≤ " : "≥ ", targets[t].bound, t + 1 < targets.size() ? ";" : ".");
       }
       text += " Widen the levers' ranges or relax the targets.\n";
       j["answer"] = nullptr;
@@ -250,8 +256,10 @@ int optimise_main(std::span<const std::string> args) {
       const auto& c = table.stats[p][0];
       csv += fmt::format(",{:.10g},{:.10g},{:.10g},{},{:.10g}", c.mean, c.ci_low, c.ci_high,
                          best.feasible[p] ? "true" : "false", best.replication_share[p]);
-      for (std::size_t t = 0; t < targets.size(); ++t)
-        csv += fmt::format(",{:.10g}", table.stats[p][target_metric[t]].mean);
+      for (std::size_t t = 0; t < targets.size(); ++t) {  // empty where it does not apply
+        const double mean = table.stats[p][target_metric[t]].mean;
+        csv += std::isnan(mean) ? std::string(",") : fmt::format(",{:.10g}", mean);
+      }
       csv += "\n";
     }
     const std::filesystem::path dir =

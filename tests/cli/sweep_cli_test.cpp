@@ -34,6 +34,32 @@ TEST(SweepCli, TableIsIdenticalForOneAndTwoThreads) {
   EXPECT_EQ(csv.rfind("point,/support/top_up_vnd_per_month,/reluctance/accept_slope,metric,", 0),
             0u);
   EXPECT_NE(slurp(a / "sweep.html").find("class='tornado'"), std::string::npos);
+  // engine-small has no rotations: the shortfall per move applies in no replication, so its
+  // cells are empty (n = 0), and the tables say n/a, never 0 (docs/model.md § Statistics).
+  EXPECT_NE(csv.find("\n0,0,-10,shortfall_mean_total,0,,,,,,,,,\n"), std::string::npos) << csv;
+  EXPECT_EQ(csv.find("nan"), std::string::npos);
+  const std::string text = slurp(a / "summary.txt");
+  const auto at = text.find("\nshortfall_mean_total\n");
+  ASSERT_NE(at, std::string::npos) << text;
+  EXPECT_NE(text.find(" n/a ", at), std::string::npos) << text;
+  EXPECT_EQ(text.find("nan"), std::string::npos) << text;
+}
+
+// A target on a figure that does not apply (the shortfall per move where nobody moves) is not
+// met: before, its 0 met "shortfall <= 0.1" and a package without moves could be the answer.
+TEST(OptimiseCli, ATargetOnAFigureThatDoesNotApplyIsNotMet) {
+  const fs::path out = fresh("na");
+  const auto r = run_cadresim("optimise " + kSmallArg +
+                              " --vary /support/top_up_vnd_per_month=0:2000000:1000000"
+                              " --target \"shortfall_mean_total<=0.1\" -n 3 -q --out " +
+                              out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string text = slurp(out / "summary.txt");
+  EXPECT_NE(text.find("No point in the searched space meets every target"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("shortfall_mean_total = n/a (target"), std::string::npos) << text;
+  const std::string csv = slurp(out / "optimise.csv");
+  EXPECT_NE(csv.find("\n1,0,0,0,0,0,false,0,\n"), std::string::npos) << csv;
 }
 
 TEST(SweepCli, BadLeversAreUsageOrInputErrors) {
