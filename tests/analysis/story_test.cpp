@@ -14,7 +14,7 @@ namespace {
 
 using events::EventType;
 
-const model::Scenario& baseline() {
+const model::Scenario& builtin_baseline() {
   static const model::Scenario s = scenario::load_builtin_baseline().scenario;
   return s;
 }
@@ -27,23 +27,23 @@ TEST(Story, FoldingRemovesVietnameseDiacriticsAndCase) {
 }
 
 TEST(Story, TheSubjectIsFoundByIdByNameAndByPostOrUnit) {
-  engine::Engine e(baseline(), 1, 0);
+  engine::Engine e(builtin_baseline(), 1, 0);
   std::string error;
   for (const char* who : {"vang-a-ky", "Vàng A Kỷ", "vang a ky", "VÀNG A KỶ"}) {
-    const auto s = find_subject(baseline(), e.world(), who, error);
+    const auto s = find_subject(builtin_baseline(), e.world(), who, error);
     ASSERT_TRUE(s) << who << ": " << error;
     EXPECT_EQ(e.world().cadres[s->cadre].id, "vang-a-ky");
   }
-  EXPECT_FALSE(find_subject(baseline(), e.world(), "Nobody Here", error));
+  EXPECT_FALSE(find_subject(builtin_baseline(), e.world(), "Nobody Here", error));
   EXPECT_NE(error.find("no cadre"), std::string::npos);
-  EXPECT_FALSE(find_subject(baseline(), e.world(), "Nobody Here", error, Lang::kVi));
+  EXPECT_FALSE(find_subject(builtin_baseline(), e.world(), "Nobody Here", error, Lang::kVi));
   EXPECT_EQ(error.rfind("không có cán bộ mang mã hoặc tên \"Nobody Here\"", 0), 0u) << error;
   const auto post =
-      find_subject(baseline(), e.world(), "post:nam-po/district-party-secretary", error);
+      find_subject(builtin_baseline(), e.world(), "post:nam-po/district-party-secretary", error);
   ASSERT_TRUE(post) << error;
   EXPECT_EQ(post->kind, StorySubject::Kind::kPost);
-  EXPECT_FALSE(find_subject(baseline(), e.world(), "post:nam-po/no-such-title", error));
-  const auto unit = find_subject(baseline(), e.world(), "unit:nam-po", error);
+  EXPECT_FALSE(find_subject(builtin_baseline(), e.world(), "post:nam-po/no-such-title", error));
+  const auto unit = find_subject(builtin_baseline(), e.world(), "unit:nam-po", error);
   ASSERT_TRUE(unit) << error;
   EXPECT_EQ(unit->kind, StorySubject::Kind::kUnit);
 }
@@ -51,7 +51,7 @@ TEST(Story, TheSubjectIsFoundByIdByNameAndByPostOrUnit) {
 // Sentence by sentence: every event of the log with this cadre (but support payments) gives
 // exactly one sentence on its date, in order; support is summed into one sentence per rotation.
 TEST(Story, TheStoryOfANamedCadreMatchesTheEventLogSentenceBySentence) {
-  const auto& s = baseline();
+  const auto& s = builtin_baseline();
   std::string error;
   StoryRecorder rec;
   {
@@ -102,7 +102,7 @@ TEST(Story, TheStoryOfANamedCadreMatchesTheEventLogSentenceBySentence) {
 // (story.*), no event or reason name of the event log (election_outcome, post_ended), and the
 // elections are told ("Bầu cử chức danh ... : người đương nhiệm tái cử").
 TEST(Story, AVietnameseStoryHasNoEnglishSentenceNorLogName) {
-  const auto& s = baseline();
+  const auto& s = builtin_baseline();
   engine::Engine e(s, 1, 0);
   StoryRecorder rec;
   e.add_observer(rec);
@@ -134,7 +134,7 @@ TEST(Story, AVietnameseStoryHasNoEnglishSentenceNorLogName) {
 // A structural event names its unit in the event's cadre field (kUnitMapped): it belongs to no
 // cadre's story, whichever cadre has that number.
 TEST(Story, AUnitsStructuralChangeIsNotToldInTheStoryOfTheCadreWithItsNumber) {
-  const auto& s = baseline();
+  const auto& s = builtin_baseline();
   engine::Engine e(s, 1, 0);
   StoryRecorder rec;
   e.add_observer(rec);
