@@ -8,6 +8,9 @@
 /// as text (docs/cli.md § CSV files). Numbers cadresim formats itself are not text cells and are
 /// written as they are.
 
+#include <fmt/core.h>  // fmt::format
+
+#include <cmath>        // std::isnan
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 
@@ -29,6 +32,12 @@ inline std::string csv_cell(std::string_view text) {
   }
   quoted += '"';
   return quoted;
+}
+
+/// A number cadresim writes (10 significant digits), or an empty cell where the figure does not
+/// apply (NaN, analysis::kNotApplicable), which R and pandas read as NA.
+inline std::string csv_number(double v) {
+  return std::isnan(v) ? std::string() : fmt::format("{:.10g}", v);
 }
 
 }  // namespace cadresim::analysis

@@ -45,11 +45,6 @@ json summary_json(const Summary& s) {
   return j;
 }
 
-// A number of series.csv: empty where it does not apply (NaN), which R and pandas read as NA.
-std::string csv_number(double v) {
-  return std::isnan(v) ? std::string() : fmt::format("{:.10g}", v);
-}
-
 json aggregate_json(const Aggregate& a) {
   json j;
   j["replications"] = a.replications;

@@ -10,6 +10,7 @@
 #include <map>        // std::map (ordered: deterministic chart series)
 #include <numeric>    // std::iota
 
+#include "analysis/csv_cell.hpp"  // csv_number: empty where a figure does not apply
 #include "analysis/lhs.hpp"
 
 namespace cadresim::analysis {
@@ -158,10 +159,6 @@ std::string csv_quote(const std::string& s) {
   std::string q = "\"";
   for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
   return q + "\"";
-}
-// A number of the CSV: empty where it does not apply (NaN), which R and pandas read as NA.
-std::string csv_number(double v) {
-  return std::isnan(v) ? std::string() : fmt::format("{:.10g}", v);
 }
 // "mean [low, high]" for the text and the page, or "n/a" where the metric applies nowhere.
 std::string mean_interval(const Summary& s) {

@@ -6,9 +6,8 @@
 #include <fmt/core.h>                 // fmt::print
 #include <boost/program_options.hpp>  // options of the subcommand
 
-#include <cmath>  // std::isnan: a target metric that does not apply
-
 #include "analysis/assumptions.hpp"  // sample_assumption_sets
+#include "analysis/csv_cell.hpp"     // csv_number: empty where a target metric does not apply
 #include "analysis/report.hpp"       // write_file_atomic
 #include "analysis/sweep.hpp"
 #include "cli/commands.hpp"
@@ -256,10 +255,8 @@ int optimise_main(std::span<const std::string> args) {
       const auto& c = table.stats[p][0];
       csv += fmt::format(",{:.10g},{:.10g},{:.10g},{},{:.10g}", c.mean, c.ci_low, c.ci_high,
                          best.feasible[p] ? "true" : "false", best.replication_share[p]);
-      for (std::size_t t = 0; t < targets.size(); ++t) {  // empty where it does not apply
-        const double mean = table.stats[p][target_metric[t]].mean;
-        csv += std::isnan(mean) ? std::string(",") : fmt::format(",{:.10g}", mean);
-      }
+      for (std::size_t t = 0; t < targets.size(); ++t)  // empty where it does not apply
+        csv += "," + analysis::csv_number(table.stats[p][target_metric[t]].mean);
       csv += "\n";
     }
     const std::filesystem::path dir =

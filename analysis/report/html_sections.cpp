@@ -123,7 +123,7 @@ void key_figures(Page& p) {
     bool any = false;
     for (const auto& s : p.scen) {
       const Value v = headline_value(s.results, hl);
-      any = any || v.ok();
+      any = any || v.ok() || v.applies_nowhere();
       row += fmt::format("<td>{}<span class=\"ci\">{}</span></td>", figure(v, hl.decimals),
                          interval(v, hl.decimals));
     }
