@@ -127,6 +127,25 @@ test('the levers come from the scenario; a run draws the charts with the baselin
   await page.close();
 });
 
+// Without moves, the figures per move or per plan do not apply: the page says n/a, never 0.
+test('a figure that does not apply reads n/a, not 0', async () => {
+  const { page, problems } = await open();
+  const catalog = await page.evaluate(() => fetch('/api/levers?scenario=training/son-mai.json').then((r) => r.json()));
+  for (const f of catalog.flows) await setNumber(page, '#flow-' + f.id, 0);
+  await setNumber(page, '#replications', 3);
+  await page.fill('#label', 'no moves');
+  await page.click('#run');
+  await page.waitForSelector('#chart-vacant-key[data-rendered="1"]', { timeout: 180000 });
+  const row = page.locator('#headlines tr', { hasText: /Rotation plan fulfilled/ });
+  const cells = await row.locator('td').allTextContents();
+  assert.equal(cells.length, 4, cells.join(' | '));
+  assert.notEqual(cells[1], 'n/a', 'the baseline has a plan: ' + cells.join(' | '));
+  assert.equal(cells[2], 'n/a', cells.join(' | '));
+  assert.equal(cells[3], 'n/a', cells.join(' | '));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a long run can be cancelled from the page', async () => {
   const { page, problems } = await open();
   await page.selectOption('#scenario', 'dien-bien/baseline.json');

@@ -255,7 +255,8 @@ function showResult(result) {
   variant.headlines.forEach((h, i) => {
     const b = base.headlines[i];
     const d = h.difference;
-    let cls = "", word = t("not_clear");
+    // A figure that applies nowhere (null: e.g. plan fulfilment without a plan) has no verdict.
+    let cls = "", word = d && d.mean === null ? "" : t("not_clear");
     if (d && (d.ci_low > 0 || d.ci_high < 0)) {
       const up = d.mean > 0, better = (HIGHER_IS_BETTER[h.metric] || false) === up;
       const costly = h.metric === "support_cost_vnd";
