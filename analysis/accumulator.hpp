@@ -57,6 +57,9 @@ class Accumulator {
   std::uint64_t count() const { return n_; }
   /// Number of NaN values: replications where the quantity does not apply.
   std::uint64_t not_applicable() const { return not_applicable_; }
+  /// Smallest and largest value that applies (0 when there is none).
+  double min() const { return min_; }
+  double max() const { return max_; }
   /// Mean, sd, 95 % Student-t interval of the mean, and the 5th/50th/95th percentiles.
   Summary summary(double confidence = 0.95) const;
   /// True while quantiles are exact.

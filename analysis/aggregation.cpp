@@ -115,6 +115,7 @@ void AggregateAccumulator::add_difference(std::size_t replication, const Replica
     layout_ = {variant.months, variant.years, shape_of(variant.monthly), shape_of(variant.yearly),
                shape_of(totals_as_series(variant.totals))};
   }
+  differences_ = true;
   fold_section(monthly_, replications_, difference(base.monthly, variant.monthly));
   fold_section(yearly_, replications_, difference(base.yearly, variant.yearly));
   fold_section(totals_, replications_,
@@ -133,6 +134,7 @@ void AggregateAccumulator::settle() {
 void AggregateAccumulator::merge(const AggregateAccumulator& o) {
   if (o.replications_ == 0) return;
   if (o.has_layout_) has_layout_ = true, layout_ = o.layout_;
+  differences_ = differences_ || o.differences_;
   merge_section(monthly_, replications_, o.monthly_, o.replications_);
   merge_section(yearly_, replications_, o.yearly_, o.replications_);
   merge_section(totals_, replications_, o.totals_, o.replications_);
@@ -144,14 +146,20 @@ void AggregateAccumulator::merge(const AggregateAccumulator& o) {
 Aggregate AggregateAccumulator::result() const {
   Aggregate out;
   out.replications = replications_;
-  auto list = [](const Section& from, const std::vector<std::pair<SeriesKey, std::size_t>>& shape,
-                 const std::vector<Day>& dates, std::vector<AggregateSeries>& dest) {
+  auto list = [&](const Section& from, const std::vector<std::pair<SeriesKey, std::size_t>>& shape,
+                  const std::vector<Day>& dates, std::vector<AggregateSeries>& dest) {
     for (const auto& [key, length] : shape) {
       AggregateSeries a{key, dates, {}};
       const auto it = from.find(key);
-      for (std::size_t t = 0; t < length; ++t)
-        a.stats.push_back(it != from.end() && t < it->second.size() ? it->second[t].summary()
-                                                                    : Summary{});
+      const ValueRange range = differences_ ? ValueRange{} : value_range(key);
+      for (std::size_t t = 0; t < length; ++t) {
+        if (it == from.end() || t >= it->second.size()) {
+          a.stats.push_back(Summary{});
+          continue;
+        }
+        const Accumulator& cell = it->second[t];
+        a.stats.push_back(within(cell.summary(), range, cell.min(), cell.max()));
+      }
       dest.push_back(std::move(a));
     }
   };
@@ -168,6 +176,7 @@ Aggregate AggregateAccumulator::result() const {
 void AggregateAccumulator::save(kernel::ByteWriter& w) const {
   w.u(replications_);
   w.b(has_layout_);
+  w.b(differences_);
   auto days = [&](const std::vector<Day>& d) {
     w.u(d.size());
     for (Day x : d) w.i(x);
@@ -195,6 +204,7 @@ void AggregateAccumulator::load(kernel::ByteReader& r) {
   AggregateAccumulator a;
   a.replications_ = r.count(0);
   a.has_layout_ = r.b();
+  a.differences_ = r.b();
   auto days = [&](std::vector<Day>& d) {
     const std::size_t n = r.count(1);
     for (std::size_t i = 0; i < n; ++i) d.push_back(static_cast<Day>(r.i()));

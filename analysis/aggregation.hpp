@@ -51,7 +51,8 @@ class AggregateAccumulator {
   void settle();
   /// Number of replications folded.
   std::size_t replications() const { return replications_; }
-  /// The summaries.
+  /// The summaries. Those of one scenario (add) have their intervals of the mean kept in the
+  /// metric's range of values (value_range, within): a count's lower bound is never negative.
   Aggregate result() const;
 
   /// Writes the state, to be merged in another process.
@@ -75,6 +76,9 @@ class AggregateAccumulator {
 
   std::size_t replications_ = 0;
   bool has_layout_ = false;
+  /// Folds paired differences (add_difference): their intervals are not kept in a metric's
+  /// range of values (value_range), a difference having another.
+  bool differences_ = false;
   Layout layout_;
   Section monthly_, yearly_, totals_;  ///< the union of every replication's series
   Accumulator shortfall_;

@@ -140,7 +140,9 @@ AssumptionStudy analyse_assumptions(const std::vector<scenario::Assumption>& ass
   for (std::size_t m = 0; m < metrics.size(); ++m) {
     HeadlineUncertainty h;
     h.metric = metrics[m];
-    if (m < nominal.size()) h.monte_carlo = summarise(nominal[m]);
+    if (m < nominal.size())
+      h.monte_carlo =
+          summarise_within(nominal[m], value_range({metrics[m].metric, metrics[m].group}));
     std::vector<std::vector<double>> by_set;
     std::vector<double> means;
     bool finite = true;

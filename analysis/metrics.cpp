@@ -100,6 +100,26 @@ bool is_ratio(const std::string& metric) {
 }
 }  // namespace
 
+ValueRange value_range(const SeriesKey& key) {
+  std::string_view m = key.metric;
+  if (m.ends_with("_run_mean")) m.remove_suffix(std::string_view("_run_mean").size());
+  static constexpr std::string_view kSigned[] = {"shortfall_mean", "shortfall_median",
+                                                 "shortfall_sum", "staffing_gap"};
+  static constexpr std::string_view kShares[] = {
+      "completed_well_share",     "refusal_share",
+      "shortfall_positive_share", "successor_coverage_1",
+      "successor_coverage_2",     "unit_successor_coverage_1",
+      "non_native_compliance",    "plan_women_share",
+      "plan_young_share",         "vacancy_chains_ended_by_recruitment_share",
+      "effectiveness_key"};
+  for (const std::string_view x : kSigned)
+    if (m == x) return {};
+  for (const std::string_view x : kShares)
+    if (m == x) return {0, 1};
+  if (m == "election_pipeline" && key.group.ends_with("/renewal_share")) return {0, 1};
+  return {0, std::numeric_limits<double>::infinity()};
+}
+
 MetricsCollector::MetricsCollector(const model::Scenario& scenario,
                                    std::vector<model::UnitId> pipeline_units)
     : s_(scenario), pipeline_units_(std::move(pipeline_units)) {

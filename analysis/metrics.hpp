@@ -13,6 +13,7 @@
 #include <unordered_map>  // std::unordered_map: the index of the year's accumulators
 #include <vector>         // std::vector
 
+#include "analysis/statistics.hpp"  // ValueRange
 #include "sim/engine/observer.hpp"
 #include "sim/kernel/binary_io.hpp"  // ByteWriter, ByteReader for saved state
 #include "sim/model/scenario.hpp"
@@ -58,6 +59,12 @@ struct SeriesKeyEqual {
 /// rotated cadres rated well without any rotated cadre evaluated). NaN, which the summaries
 /// count apart (Summary::not_applicable) and the outputs show as not applicable, never as 0.
 inline constexpr double kNotApplicable = std::numeric_limits<double>::quiet_NaN();
+
+/// The values a series can take (docs/model.md § Statistics): a share in [0, 1]; an income
+/// change (shortfall: a gain is negative) or a unit's staffing gap without bound; everything
+/// else (counts, sums, days, means of non-negative quantities) at least 0. The summaries of one
+/// scenario keep their intervals of the mean in it (analysis::within); paired differences do not.
+ValueRange value_range(const SeriesKey& key);
 
 /// Everything measured in one replication.
 struct ReplicationResult {

@@ -69,4 +69,18 @@ Summary summarise(std::span<const double> all, double confidence) {
   return s;
 }
 
+Summary within(Summary s, const ValueRange& range, double min, double max) {
+  if (s.n == 0 || !(min >= range.low) || !(max <= range.high)) return s;
+  s.ci_low = std::max(s.ci_low, range.low);
+  s.ci_high = std::min(s.ci_high, range.high);
+  return s;
+}
+
+Summary summarise_within(std::span<const double> values, const ValueRange& range) {
+  double min = std::numeric_limits<double>::infinity(), max = -min;
+  for (double v : values)
+    if (!std::isnan(v)) min = std::min(min, v), max = std::max(max, v);
+  return within(summarise(values), range, min, max);
+}
+
 }  // namespace cadresim::analysis

@@ -2,6 +2,7 @@
 /// @file Summary statistics across replications: mean, standard deviation, Student-t 95 %
 /// confidence interval of the mean (Boost.Math quantile), and empirical quantiles.
 
+#include <limits>  // infinity: an unbounded range
 #include <span>    // std::span
 #include <vector>  // std::vector
 
@@ -36,6 +37,23 @@ double t_critical(double confidence, double dof);
 
 /// Smallest number of replications below which intervals are flagged as unstable.
 inline constexpr std::size_t kMinStableReplications = 10;
+
+/// The values a quantity can take: counts, sums and means of non-negative things are at least 0,
+/// shares lie in [0, 1].
+struct ValueRange {
+  double low = -std::numeric_limits<double>::infinity();
+  double high = std::numeric_limits<double>::infinity();
+};
+
+/// `s` with its interval of the mean intersected with `range` (docs/model.md § Statistics): the
+/// true mean lies in the range, so the intersection covers it whenever the interval does, and a
+/// count no longer shows a negative lower bound. Left as it is when a value of `s` lies outside
+/// the range (observed `min`/`max`): the range would then be wrong, and a wrong range must not
+/// move an interval.
+Summary within(Summary s, const ValueRange& range, double min, double max);
+
+/// summarise(values) with its interval kept in `range` (within, with the values' extremes).
+Summary summarise_within(std::span<const double> values, const ValueRange& range);
 
 /// True when the quantity applies in no replication: every statistic is NaN.
 inline bool not_applicable_anywhere(const Summary& s) {

@@ -141,7 +141,8 @@ SweepResult summarise_sweep(std::vector<Lever> levers, Design design,
   for (std::size_t p = 0; p < r.values.size(); ++p) {
     std::vector<Summary> st, df;
     for (std::size_t m = 0; m < r.metrics.size(); ++m) {
-      st.push_back(summarise(r.values[p][m]));
+      st.push_back(
+          summarise_within(r.values[p][m], value_range({r.metrics[m].metric, r.metrics[m].group})));
       std::vector<double> d(r.replications);
       for (std::size_t k = 0; k < r.replications; ++k)
         d[k] = r.values[p][m][k] - r.values[r.base_point][m][k];
