@@ -6,6 +6,7 @@
 #include <algorithm>  // std::sort, std::max
 #include <cmath>      // std::abs, std::pow, std::round
 #include <initializer_list>
+#include <limits>  // std::numeric_limits: format_table without text columns
 
 #include "analysis/messages.hpp"  // tr, trf: every text of the summary
 #include "analysis/report.hpp"
@@ -92,9 +93,10 @@ std::string difference_verdict(const Summary& d, int better, Lang lang) {
   return verdict.words;
 }
 
-// A table: the first column left-aligned, the others right-aligned, each as wide as its widest
-// cell in displayed characters.
-std::string format_table(const std::vector<std::vector<std::string>>& rows) {
+// A table: the first column left-aligned, the others right-aligned (text columns from
+// `text_from` on left-aligned), each as wide as its widest cell in displayed characters.
+std::string format_table(const std::vector<std::vector<std::string>>& rows,
+                         std::size_t text_from = std::numeric_limits<std::size_t>::max()) {
   std::vector<std::size_t> width;
   for (const auto& row : rows)
     for (std::size_t c = 0; c < row.size(); ++c) {
@@ -106,7 +108,7 @@ std::string format_table(const std::vector<std::vector<std::string>>& rows) {
     std::string line = " ";
     for (std::size_t c = 0; c < row.size(); ++c) {
       line += c == 0 ? " " : "  ";
-      line += c == 0 ? pad_right(row[c], width[c]) : pad_left(row[c], width[c]);
+      line += c == 0 || c >= text_from ? pad_right(row[c], width[c]) : pad_left(row[c], width[c]);
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
@@ -196,23 +198,20 @@ bool interval_excludes_zero(const Summary& s) {
 // tier; empty when the run has no such series.
 std::string personnel_actions_table(const model::Scenario& s, const Aggregate& a, Lang lang) {
   static constexpr const char* kActions[] = {"planned", "appointed", "mobilised", "rotated"};
-  std::string rows;
-  for (const auto& tier : s.organisation.tiers) {
-    rows += "  ";
-    rows += pad_right(tier.name, 36);
-    for (const char* action : kActions) {
-      const Summary* v = a.total("personnel_actions", tier.id + "/" + action);
-      rows += fmt::format(" {}", pad_left(v ? format_interval(*v, 1, lang) : std::string("-"), 22));
-    }
-    rows += "\n";
-  }
-  if (rows.empty()) return rows;
-  std::string head = std::string("\n") + std::string(tr(lang, "summary.actions.title")) + "\n  " +
-                     pad_right(tr(lang, "summary.actions.tier"), 36);
+  std::vector<std::vector<std::string>> table{{std::string(tr(lang, "summary.actions.tier"))}};
   for (const char* id : {"summary.actions.planned", "summary.actions.appointed",
                          "summary.actions.mobilised", "summary.actions.rotated"})
-    head += fmt::format(" {}", pad_left(tr(lang, id), 22));
-  return head + "\n" + rows;
+    table.front().emplace_back(tr(lang, id));
+  for (const auto& tier : s.organisation.tiers) {
+    auto& row = table.emplace_back(std::vector<std::string>{tier.name});
+    for (const char* action : kActions) {
+      const Summary* v = a.total("personnel_actions", tier.id + "/" + action);
+      row.push_back(v ? format_interval(*v, 1, lang) : std::string("-"));
+    }
+  }
+  if (table.size() == 1) return {};
+  return std::string("\n") + std::string(tr(lang, "summary.actions.title")) + "\n" +
+         format_table(table);
 }
 
 // The pipeline table of each election in the period (docs/model.md § Metrics,
@@ -241,7 +240,6 @@ std::string election_pipeline_tables(const model::Scenario& s, const Aggregate& 
   std::string out;
   for (const auto& [date, kind] : elections) {
     const std::string d = kernel::format_iso_date(date);  // the key of the election's figures
-    std::string rows;
     std::vector<std::string> whos;
     for (const auto& t : s.organisation.titles)
       if (t.key) whos.push_back(t.id);
@@ -253,32 +251,31 @@ std::string election_pipeline_tables(const model::Scenario& s, const Aggregate& 
       if (k.metric == "election_pipeline" && k.group.starts_with(unit_prefix) &&
           k.group.ends_with("/posts"))
         whos.push_back(k.group.substr(d.size() + 1, k.group.size() - d.size() - 7));
+    // Each column as wide as its widest cell (format_table): a national run's counts and a
+    // unit's long name keep the columns in line.
+    std::vector<std::vector<std::string>> table{
+        {std::string(tr(lang, "summary.pipeline.title_column")),
+         std::string(tr(lang, "summary.pipeline.posts"))}};
+    for (const char* h : kHeads) table.front().emplace_back(tr(lang, h));
+    table.front().emplace_back(tr(lang, "summary.pipeline.renewed"));
     for (const auto& who : whos) {
       const Summary* posts = a.total("election_pipeline", d + "/" + who + "/posts");
       if (!posts || posts->mean <= 0) continue;
-      rows += std::string("  ") +
-              pad_right(who == "key"   ? std::string(tr(lang, "summary.pipeline.all_key"))
-                        : who == "all" ? std::string(tr(lang, "summary.pipeline.all_elected"))
-                                       : who,
-                        30) +
-              " " + pad_left(format_number(lang, posts->mean, 1), 6);
+      auto& row = table.emplace_back();
+      row.push_back(who == "key"   ? std::string(tr(lang, "summary.pipeline.all_key"))
+                    : who == "all" ? std::string(tr(lang, "summary.pipeline.all_elected"))
+                                   : who);
+      row.push_back(format_number(lang, posts->mean, 1));
       for (const char* c : kCols) {
         const Summary* v = a.total("election_pipeline", d + "/" + who + "/" + c);
-        rows +=
-            fmt::format(" {}", pad_left(v ? format_interval(*v, 1, lang) : std::string("-"), 17));
+        row.push_back(v ? format_interval(*v, 1, lang) : std::string("-"));
       }
-      if (const Summary* r = a.total("election_pipeline", d + "/" + who + "/renewal_share"))
-        rows += fmt::format(" {}", pad_left(format_interval(scaled(*r, 100), 1, lang), 17));
-      rows += "\n";
+      const Summary* r = a.total("election_pipeline", d + "/" + who + "/renewal_share");
+      row.push_back(r ? format_interval(scaled(*r, 100), 1, lang) : std::string("-"));
     }
-    if (rows.empty()) continue;
+    if (table.size() == 1) continue;
     out += std::string("\n") + trf(lang, "summary.pipeline.title", short_date(lang, date), kind) +
-           "\n";
-    out += std::string("  ") + pad_right(tr(lang, "summary.pipeline.title_column"), 30) + " " +
-           pad_left(tr(lang, "summary.pipeline.posts"), 6);
-    for (const char* h : kHeads) out += fmt::format(" {}", pad_left(tr(lang, h), 17));
-    out += fmt::format(" {}", pad_left(tr(lang, "summary.pipeline.renewed"), 17) + "\n");
-    out += rows;
+           "\n" + format_table(table);
   }
   return out;
 }
@@ -364,10 +361,10 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
            aligned_rows(rows);
     out += personnel_actions_table(*base.scenario, a, lang);
     if (!base.scenario->rotation.flows.empty()) {
-      out += std::string("\n") + std::string(tr(lang, "summary.flows.title")) + "\n";
-      out += std::string("  ") + pad_right(tr(lang, "summary.flows.flow"), 28) + " " +
-             pad_left(tr(lang, "summary.flows.whole_run"), 22) + "   " +
-             std::string(tr(lang, "summary.flows.per_year")) + "\n";
+      std::vector<std::vector<std::string>> flows{
+          {std::string(tr(lang, "summary.flows.flow")),
+           std::string(tr(lang, "summary.flows.whole_run")),
+           std::string(tr(lang, "summary.flows.per_year"))}};
       for (const auto& id : model::all_flow_ids(*base.scenario)) {  // dated changes' too
         const Summary* s = a.total("rotations_flow", id);
         if (!s) continue;
@@ -381,18 +378,20 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
                                                           : ", ",
                                       kernel::split(ys.dates[t]).year,
                                       format_number(lang, ys.stats[t].mean, 1));
-        out += std::string("  ") + pad_right(id, 28) + " " +
-               pad_left(format_interval(*s, 1, lang), 22) + "   " + per_year + "\n";
+        flows.push_back({id, format_interval(*s, 1, lang), per_year});
       }
-      out += std::string("\n") + std::string(tr(lang, "summary.outcomes.title")) + "\n";
+      out += std::string("\n") + std::string(tr(lang, "summary.flows.title")) + "\n" +
+             format_table(flows, 2);
       const std::pair<const char*, const char*> outcomes[] = {
           {"returned", "summary.outcomes.returned"},
           {"promoted", "summary.outcomes.promoted"},
           {"stayed", "summary.outcomes.stayed"}};
+      std::vector<std::pair<std::string, std::string>> outcome_rows;
       for (const auto& [o, label] : outcomes)
         if (const Summary* s = a.total("rotation_outcomes", o))
-          out += std::string("  ") + pad_right(tr(lang, label), 52) + " " +
-                 format_interval(*s, 1, lang) + "\n";
+          outcome_rows.emplace_back(tr(lang, label), format_interval(*s, 1, lang));
+      out += std::string("\n") + std::string(tr(lang, "summary.outcomes.title")) + "\n" +
+             aligned_rows(outcome_rows);
       if (a.shortfall_per_move.n > 0) {
         const auto pct = [lang](double v) { return format_number(lang, 100 * v, 1); };
         out += std::string("\n") +
