@@ -12,7 +12,7 @@
 
 #include "analysis/lhs.hpp"
 #include "analysis/messages.hpp"       // tr, trf
-#include "analysis/text_width.hpp"     // pad_left, pad_right
+#include "analysis/text_width.hpp"     // format_table
 #include "sim/scenario/overrides.hpp"  // with_overrides
 
 namespace cadresim::analysis {
@@ -264,11 +264,12 @@ std::string format_assumption_study(const AssumptionStudy& s, Lang lang) {
   std::string out(1, '\n');
   out +=
       trf(lang, "summary.assumptions.intro", s.sets.size(), s.assumptions.size(), s.replications);
-  out += fmt::format("  {} {} {} {}  {}\n", pad_right(tr(lang, "summary.compare.metric"), 28),
-                     pad_left(tr(lang, "summary.assumptions.monte_carlo"), 30),
-                     pad_left(tr(lang, "summary.assumptions.total"), 30),
-                     pad_left(tr(lang, "summary.assumptions.share"), 6),
-                     tr(lang, "summary.assumptions.most_influential"));
+  std::vector<std::vector<std::string>> rows{
+      {std::string(tr(lang, "summary.compare.metric")),
+       std::string(tr(lang, "summary.assumptions.monte_carlo")),
+       std::string(tr(lang, "summary.assumptions.total")),
+       std::string(tr(lang, "summary.assumptions.share")),
+       std::string(tr(lang, "summary.assumptions.most_influential"))}};
   for (const auto& h : s.headlines) {
     std::string top;
     for (std::size_t i = 0; i < h.ranking.size() && i < 3; ++i)
@@ -277,12 +278,12 @@ std::string format_assumption_study(const AssumptionStudy& s, Lang lang) {
         std::replace(c.begin(), c.end(), '.', decimal_mark(lang));
         return c;
       }());
-    out += fmt::format(
-        "  {:<28} {} {} {:>5.0f}%  {}\n", h.metric.name,
-        pad_left(interval(h.monte_carlo.mean, h.monte_carlo.ci_low, h.monte_carlo.ci_high), 30),
-        pad_left(interval(h.set_means.mean, h.total_low, h.total_high), 30), 100 * h.split.share,
-        top);
+    rows.push_back({h.metric.name,
+                    interval(h.monte_carlo.mean, h.monte_carlo.ci_low, h.monte_carlo.ci_high),
+                    interval(h.set_means.mean, h.total_low, h.total_high),
+                    fmt::format("{:.0f}%", 100 * h.split.share), top});
   }
+  out += format_table(rows, 4);  // columns as wide as their cells; the ranking left-aligned
   return out;
 }
 

@@ -1,13 +1,11 @@
 // The terminal listing of what each scenario changes from its base (pointer, base, variant).
 #include <fmt/core.h>  // fmt::format
 
-#include <algorithm>  // std::max
-#include <array>      // a row: pointer, base, variant
-#include <vector>     // the rows
+#include <vector>  // the rows
 
 #include "analysis/messages.hpp"  // tr, trf
 #include "analysis/report.hpp"
-#include "analysis/text_width.hpp"  // display_width, pad_left/right: Vietnamese values align
+#include "analysis/text_width.hpp"  // display_width, format_table: Vietnamese values align
 
 namespace cadresim::analysis {
 
@@ -33,21 +31,14 @@ std::string format_changes(const std::vector<ScenarioResults>& results, Lang lan
     if (r.changes.empty()) continue;
     out += fmt::format(
         "\n{}\n", trf(lang, "summary.changes.title", r.name, r.changed_from, r.changes.size()));
-    // Columns as wide as their widest cell (values are cut at 60 characters by shown()), the
-    // values left-aligned as the JSON text they are.
-    std::vector<std::array<std::string, 3>> rows{
-        {std::string(tr(lang, "summary.changes.pointer")),
-         std::string(tr(lang, "summary.changes.base")),
-         std::string(tr(lang, "summary.changes.variant"))}};
+    // Values are cut at 60 characters (shown()) and left-aligned, as the JSON text they are.
+    std::vector<std::vector<std::string>> rows{{std::string(tr(lang, "summary.changes.pointer")),
+                                                std::string(tr(lang, "summary.changes.base")),
+                                                std::string(tr(lang, "summary.changes.variant"))}};
     for (const auto& c : r.changes)
       rows.push_back(
           {c.value("pointer", std::string()), shown(c["base"], lang), shown(c["variant"], lang)});
-    std::array<std::size_t, 3> width{};
-    for (const auto& row : rows)
-      for (std::size_t k = 0; k < 3; ++k) width[k] = std::max(width[k], display_width(row[k]));
-    for (const auto& row : rows)
-      out += fmt::format("  {}  {}  {}\n", pad_right(row[0], width[0]), pad_right(row[1], width[1]),
-                         row[2]);
+    out += format_table(rows, 1);
   }
   for (const auto& r : results) out += r.uncertainty_summary;
   return out;

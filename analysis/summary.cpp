@@ -6,12 +6,11 @@
 #include <algorithm>  // std::sort, std::max
 #include <cmath>      // std::abs, std::pow, std::round
 #include <initializer_list>
-#include <limits>  // std::numeric_limits: format_table without text columns
 
 #include "analysis/messages.hpp"  // tr, trf: every text of the summary
 #include "analysis/report.hpp"
 #include "analysis/report/html_parts.hpp"  // html::verdict, the rule of "better / worse"
-#include "analysis/text_width.hpp"         // display_width, pad_left/right
+#include "analysis/text_width.hpp"         // display_width, pad_left/right, format_table
 
 namespace cadresim::analysis {
 
@@ -91,29 +90,6 @@ std::string difference_verdict(const Summary& d, int better, Lang lang) {
   if (css == "better") return std::string(tr(lang, "verdict.better"));
   if (css == "worse") return std::string(tr(lang, "verdict.worse"));
   return verdict.words;
-}
-
-// A table: the first column left-aligned, the others right-aligned (text columns from
-// `text_from` on left-aligned), each as wide as its widest cell in displayed characters.
-std::string format_table(const std::vector<std::vector<std::string>>& rows,
-                         std::size_t text_from = std::numeric_limits<std::size_t>::max()) {
-  std::vector<std::size_t> width;
-  for (const auto& row : rows)
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      if (width.size() <= c) width.push_back(0);
-      width[c] = std::max(width[c], display_width(row[c]));
-    }
-  std::string out;
-  for (const auto& row : rows) {
-    std::string line = " ";
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      line += c == 0 ? " " : "  ";
-      line += c == 0 || c >= text_from ? pad_right(row[c], width[c]) : pad_left(row[c], width[c]);
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + "\n";
-  }
-  return out;
 }
 
 // No headline is a last-day snapshot: states are averaged over the run's month ends (values at

@@ -1,6 +1,8 @@
 // Displayed width of UTF-8 text for the terminal tables.
 #include "analysis/text_width.hpp"
 
+#include <algorithm>  // std::max
+
 namespace cadresim::analysis {
 
 namespace {
@@ -37,6 +39,26 @@ std::string pad_right(std::string_view text, std::size_t width) {
 std::string pad_left(std::string_view text, std::size_t width) {
   const std::size_t w = display_width(text);
   return std::string(w < width ? width - w : 0, ' ') + std::string(text);
+}
+
+std::string format_table(const std::vector<std::vector<std::string>>& rows, std::size_t text_from) {
+  std::vector<std::size_t> width;
+  for (const auto& row : rows)
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (width.size() <= c) width.push_back(0);
+      width[c] = std::max(width[c], display_width(row[c]));
+    }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line = " ";
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      line += c == 0 ? " " : "  ";
+      line += c == 0 || c >= text_from ? pad_right(row[c], width[c]) : pad_left(row[c], width[c]);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return out;
 }
 
 }  // namespace cadresim::analysis

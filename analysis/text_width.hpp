@@ -3,8 +3,10 @@
 /// line up for Vietnamese names). Numbers: text::format_number (sim/text/formats.hpp).
 
 #include <cstddef>      // std::size_t
+#include <limits>       // std::numeric_limits
 #include <string>       // std::string
 #include <string_view>  // std::string_view
+#include <vector>       // a table's rows
 
 namespace cadresim::analysis {
 
@@ -21,5 +23,11 @@ std::size_t display_width(std::string_view utf8);
 /// columns; text already wider is returned whole, never cut.
 std::string pad_right(std::string_view text, std::size_t width);
 std::string pad_left(std::string_view text, std::size_t width);
+
+/// A terminal table, indented by two spaces with two between columns, each column as wide as
+/// its widest cell in displayed columns: the first column and those from `text_from` on
+/// left-aligned, the others (figures) right-aligned; trailing spaces dropped.
+std::string format_table(const std::vector<std::vector<std::string>>& rows,
+                         std::size_t text_from = std::numeric_limits<std::size_t>::max());
 
 }  // namespace cadresim::analysis
