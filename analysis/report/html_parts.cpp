@@ -269,6 +269,10 @@ Verdict verdict(const Value& d, int better, Lang lang) {
   if (!d.ok() || !std::isfinite(d.lo) || !std::isfinite(d.hi))
     return {"unclear", std::string(tr(lang, "verdict.no_interval"))};
   if (!(d.n >= 2)) return {"unclear", std::string(tr(lang, "verdict.too_few"))};
+  // Every paired difference 0 (a figure the policy cannot move, such as the posts a reform
+  // ends): not "no clear difference", which would suggest chance hides an effect.
+  if (d.mean == 0 && d.lo == 0 && d.hi == 0)
+    return {"neutral", std::string(tr(lang, "verdict.same"))};
   if (d.lo <= 0 && d.hi >= 0) return {"unclear", std::string(tr(lang, "verdict.unclear"))};
   const bool up = d.mean > 0;
   if (better == 0)

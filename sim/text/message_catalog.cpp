@@ -95,6 +95,7 @@ constexpr CatalogEntry kCatalog[] = {
     {"verdict.better", "better", "tốt hơn"},
     {"verdict.worse", "worse", "kém hơn"},
     {"verdict.unclear", "no clear difference", "không khác biệt rõ"},
+    {"verdict.same", "the same in every replication", "như nhau ở mọi lần lặp"},
     {"verdict.no_interval", "no interval", "không có khoảng tin cậy"},
     {"verdict.too_few", "too few replications to tell", "quá ít lần lặp để kết luận"},
     {"verdict.higher", "higher", "cao hơn"},

@@ -61,6 +61,7 @@ constexpr CatalogEntry kPageCatalog[] = {
     {"page.baseline", "Baseline", "Phương án gốc"},
     {"page.difference", "Difference (95% interval)", "Chênh lệch (khoảng tin cậy 95%)"},
     {"page.not_clear", "not clear", "chưa rõ"},
+    {"page.same", "the same in every replication", "như nhau ở mọi lần lặp"},
     {"page.not_applicable", "n/a", "không áp dụng"},
     {"page.better", "better", "tốt hơn"},
     {"page.worse", "worse", "kém hơn"},

@@ -314,6 +314,27 @@ TEST(ReportHtml, MarksADifferenceWhoseIntervalContainsZeroAsNoClearDifference) {
   EXPECT_FALSE(contains(row_of(html, "cost-effectiveness", "early return"), "not meaningful"));
 }
 
+// A figure the policy cannot move (every paired difference 0, so the interval is [0, 0]) reads
+// "the same in every replication", not "no clear difference", which would suggest that chance
+// hides an effect; the summary's verdict column uses the same rule (html::verdict).
+TEST(ReportHtml, ADifferenceThatIsZeroInEveryReplicationReadsTheSame) {
+  json data = report(2);
+  for (auto& t : data["scenarios"][1]["difference_from_base"]["totals"])
+    if (t["metric"] == "retirements")
+      t["mean"] = 0.0, t["sd"] = 0.0, t["ci_low"] = 0.0, t["ci_high"] = 0.0, t["p05"] = 0.0,
+      t["p50"] = 0.0, t["p95"] = 0.0;
+  const std::string html = report_html(data);
+  const std::string retirements = row_of(html, "class=\"figures differences\"", "Retirements");
+  ASSERT_FALSE(retirements.empty());
+  EXPECT_TRUE(contains(retirements, "the same in every replication")) << retirements;
+  EXPECT_FALSE(contains(retirements, "no clear difference")) << retirements;
+  // A zero mean whose interval is not [0, 0] is still "no clear difference".
+  for (auto& t : data["scenarios"][1]["difference_from_base"]["totals"])
+    if (t["metric"] == "retirements") t["ci_low"] = -0.5, t["ci_high"] = 0.5;
+  EXPECT_TRUE(contains(row_of(report_html(data), "class=\"figures differences\"", "Retirements"),
+                       "no clear difference"));
+}
+
 TEST(ReportHtml, SurvivesIncompleteReports) {
   EXPECT_NO_THROW(report_html(json::object()));
   EXPECT_NO_THROW(report_html(json{{"scenarios", {json::object(), 3, "x"}}}));

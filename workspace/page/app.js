@@ -257,6 +257,8 @@ function showResult(result) {
     const d = h.difference;
     // A figure that applies nowhere (null: e.g. plan fulfilment without a plan) has no verdict.
     let cls = "", word = d && d.mean === null ? "" : t("not_clear");
+    // Every paired difference 0: the policy does not move this figure at all.
+    if (d && d.mean === 0 && d.ci_low === 0 && d.ci_high === 0) word = t("same");
     if (d && (d.ci_low > 0 || d.ci_high < 0)) {
       const up = d.mean > 0, better = (HIGHER_IS_BETTER[h.metric] || false) === up;
       const costly = h.metric === "support_cost_vnd";
