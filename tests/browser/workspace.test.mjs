@@ -146,6 +146,25 @@ test('a figure that does not apply reads n/a, not 0', async () => {
   await page.close();
 });
 
+// The baseline against itself: every paired difference is exactly 0, which the table says as
+// such, not as "not clear" (html::verdict's rule, the summary's too).
+test('the baseline against itself reads the same in every replication', async () => {
+  const { page, problems } = await open();
+  await setNumber(page, '#replications', 2);
+  await page.fill('#label', 'unchanged');
+  await page.click('#run');
+  await page.waitForSelector('#chart-vacant-key[data-rendered="1"]', { timeout: 180000 });
+  const rows = await page.locator('#headlines tr').all();
+  assert.ok(rows.length > 5, 'the headline table has rows');
+  for (const row of rows.slice(1)) {
+    const cells = await row.locator('td').allTextContents();
+    if (cells[3] === 'n/a') continue;
+    assert.match(cells[3], /· the same in every replication$/, cells.join(' | '));
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a long run can be cancelled from the page', async () => {
   const { page, problems } = await open();
   await page.selectOption('#scenario', 'dien-bien/baseline.json');
