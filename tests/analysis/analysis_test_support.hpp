@@ -1,12 +1,15 @@
 #pragma once
-/// @file Helpers shared by the analysis tests: paths in the source tree and the small test
-/// scenario, loaded once per test program.
+/// @file Helpers shared by the analysis tests: paths in the source tree, the small test
+/// scenario (loaded once per test program), and a run's results as the outputs take them.
 
 #include <bit>         // std::bit_cast
 #include <cstdint>     // std::uint64_t
 #include <filesystem>  // std::filesystem::path
 #include <vector>      // std::vector
 
+#include "analysis/aggregation.hpp"  // aggregate
+#include "analysis/report.hpp"       // ScenarioResults
+#include "analysis/runner.hpp"       // run_replications
 #include "sim/scenario/loader.hpp"
 
 namespace cadresim::analysistest {
@@ -23,6 +26,29 @@ inline std::filesystem::path src(const char* relative) {
 inline const scenario::LoadedScenario& small() {
   static const auto s = scenario::load_scenario_file(src("tests/data/engine-small.json"));
   return s;
+}
+
+/// `l`'s replications as `run` hands them to the outputs: named after the scenario, source
+/// "test", aggregated.
+inline analysis::ScenarioResults results_for(const scenario::LoadedScenario& l,
+                                             const std::vector<analysis::ReplicationResult>& reps) {
+  analysis::ScenarioResults r;
+  r.name = l.scenario.name;
+  r.source = "test";
+  r.resolved = l.resolved;
+  r.scenario = &l.scenario;
+  r.aggregate = analysis::aggregate(reps);
+  return r;
+}
+
+/// `l` run `replications` times from `seed` on one thread, aggregated (results_for).
+inline analysis::ScenarioResults run_results(const scenario::LoadedScenario& l, std::uint64_t seed,
+                                             std::size_t replications) {
+  analysis::RunOptions o;
+  o.seed = seed;
+  o.replications = replications;
+  o.threads = 1;
+  return results_for(l, analysis::run_replications(l.scenario, o));
 }
 
 /// The bit patterns of nested values (run_points' values[point][metric][replication]), in order:

@@ -133,18 +133,7 @@ TEST(PersonnelActions, DefaultTiersAreDeclaredInEveryReplicationWithoutTiers) {
 }
 
 TEST(PersonnelActions, TheSummarySeriesAndReportCarryTheTable) {
-  const auto& l = tiered();
-  RunOptions o;
-  o.seed = 3;
-  o.replications = 3;
-  o.threads = 1;
-  ScenarioResults res;
-  res.name = l.scenario.name;
-  res.source = "test";
-  res.resolved = l.resolved;
-  res.scenario = &l.scenario;
-  res.aggregate = aggregate(run_replications(l.scenario, o));
-  const std::vector<ScenarioResults> rs{res};
+  const std::vector<ScenarioResults> rs{analysistest::run_results(tiered(), 3, 3)};
   Provenance p;
   p.replications = 3;
   const std::string text = format_summary(rs, p);

@@ -55,18 +55,8 @@ TEST(Statistics, QuantilesAndIntervalsOfKnownSamples) {
   EXPECT_EQ(one.ci_high, 7);
 }
 
+using analysistest::results_for;
 using analysistest::small;
-
-ScenarioResults results_for(const scenario::LoadedScenario& l,
-                            const std::vector<ReplicationResult>& reps) {
-  ScenarioResults r;
-  r.name = l.scenario.name;
-  r.source = "test";
-  r.resolved = l.resolved;
-  r.scenario = &l.scenario;
-  r.aggregate = aggregate(reps);
-  return r;
-}
 
 TEST(Runner, OutputsAreIdenticalBytesForOneAndTwoThreads) {
   RunOptions o;

@@ -9,10 +9,9 @@
 #include <string_view>  // lines
 #include <vector>       // lines, fields
 
-#include "analysis/aggregation.hpp"
 #include "analysis/report.hpp"
-#include "analysis/runner.hpp"
-#include "analysis/text_width.hpp"  // display_width: Vietnamese headers are multi-byte
+#include "analysis/text_width.hpp"    // display_width: Vietnamese headers are multi-byte
+#include "analysis_test_support.hpp"  // run_results
 #include "sim/scenario/loader.hpp"
 
 namespace cadresim::analysis {
@@ -85,19 +84,9 @@ void expect_aligned(const std::vector<std::string>& table, std::size_t text_from
 
 std::string baseline_summary(Lang lang) {
   static const auto base = scenario::load_builtin_baseline();
-  RunOptions o;
-  o.seed = 3;
-  o.replications = 4;
-  o.threads = 1;
-  ScenarioResults r;
-  r.name = base.scenario.name;
-  r.source = "test";
-  r.resolved = base.resolved;
-  r.scenario = &base.scenario;
-  r.aggregate = aggregate(run_replications(base.scenario, o));
   Provenance p;
   p.replications = 4;
-  return format_summary({r}, p, lang);
+  return format_summary({analysistest::run_results(base, 3, 4)}, p, lang);
 }
 
 TEST(SummaryTables, ColumnsLineUpWhateverTheFiguresWidths) {
