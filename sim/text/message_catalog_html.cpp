@@ -232,12 +232,18 @@ constexpr CatalogEntry kHtmlCatalog[] = {
      "least two, cadres rated <em>ready now</em>. A post without a ready successor must be filled "
      "from further away or stay vacant longer. The bench counts every cadre in the plan, split "
      "between the posts they are planned for (a candidate planned for two posts counts half for "
-     "each).",
+     "each). Readiness needs a competence that most of the cadres in post at the start reach only "
+     "through the model's own growth of competence (an assumption), so part of the rise in the "
+     "first years is that start catching up: compare it with another scenario rather than read "
+     "it as a trend (docs/model.md, The start and the growth of competence).",
      "Tỷ lệ chức danh chủ chốt (lãnh đạo) mà quy hoạch có ít nhất một, hoặc ít nhất hai, cán bộ "
      "được đánh giá <em>sẵn sàng ngay</em>. Vị trí không có nguồn kế cận sẵn sàng phải lấy người "
      "từ xa hơn hoặc để trống lâu hơn. Nguồn quy hoạch tính mọi cán bộ trong quy hoạch, chia đều "
      "cho các chức danh họ được quy hoạch (người được quy hoạch hai chức danh tính một nửa cho mỗi "
-     "chức danh)."},
+     "chức danh). Để sẵn sàng cần một mức năng lực mà phần lớn cán bộ đương nhiệm lúc bắt đầu chỉ "
+     "đạt được nhờ đà tăng năng lực của chính mô hình, vốn là một giả định, nên một phần mức tăng "
+     "trong những năm đầu là do điểm xuất phát bắt kịp: hãy so với một kịch bản khác thay vì đọc "
+     "như một xu hướng (docs/model.md, The start and the growth of competence)."},
     {"html.chart.coverage_1", "Key posts with at least one ready successor",
      "Chức danh chủ chốt có ít nhất một nguồn kế cận sẵn sàng"},
     {"html.axis.share_key_posts", "Share of key posts, %", "Tỷ lệ chức danh chủ chốt, %"},
