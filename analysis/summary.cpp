@@ -371,7 +371,8 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
       if (a.shortfall_per_move.n > 0) {
         const auto pct = [lang](double v) { return format_number(lang, 100 * v, 1); };
         out += std::string("\n") +
-               trf(lang, "summary.shortfall_per_move", a.shortfall_per_move.n,
+               trf(lang, "summary.shortfall_per_move",
+                   format_number(lang, static_cast<double>(a.shortfall_per_move.n), 0),
                    pct(a.shortfall_per_move.mean), pct(a.shortfall_per_move.p50),
                    pct(a.shortfall_per_move.p05), pct(a.shortfall_per_move.p95)) +
                "\n";
