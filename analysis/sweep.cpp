@@ -12,6 +12,7 @@
 
 #include "analysis/csv_cell.hpp"  // csv_number: empty where a figure does not apply
 #include "analysis/lhs.hpp"
+#include "analysis/text_width.hpp"  // format_table, plain_number
 
 namespace cadresim::analysis {
 
@@ -164,11 +165,13 @@ std::string csv_quote(const std::string& s) {
 // "mean [low, high]" for the text and the page, or "n/a" where the metric applies nowhere.
 std::string mean_interval(const Summary& s) {
   if (not_applicable_anywhere(s)) return "n/a";
-  return fmt::format("{:.5g} [{:.5g}, {:.5g}]", s.mean, s.ci_low, s.ci_high);
+  return fmt::format("{} [{}, {}]", plain_number(s.mean, 5), plain_number(s.ci_low, 5),
+                     plain_number(s.ci_high, 5));
 }
 std::string difference_interval(const Summary& d) {
   if (not_applicable_anywhere(d)) return "n/a";
-  return fmt::format("{:+.4g} [{:+.4g}, {:+.4g}]", d.mean, d.ci_low, d.ci_high);
+  return fmt::format("{} [{}, {}]", plain_number(d.mean, 4, true), plain_number(d.ci_low, 4, true),
+                     plain_number(d.ci_high, 4, true));
 }
 const char* design_name(Design d) {
   return d == Design::kGrid ? "grid" : d == Design::kLhs ? "lhs" : "one-at-a-time";
@@ -236,21 +239,21 @@ std::string format_sweep(const SweepResult& r) {
       "Sweep ({}): {} point(s) x {} replication(s), seed {}, common random numbers; "
       "mean [95% CI]; difference from point {} (the base) paired by replication.\n",
       design_name(r.design), r.points.size(), r.replications, r.seed, r.base_point);
+  // Each column as wide as its widest cell (format_table): a lever's whole name, never cut.
   for (std::size_t m = 0; m < r.metrics.size(); ++m) {
     out += fmt::format("\n{}\n", r.metrics[m].name);
-    std::string head = "  point";
-    for (const auto& l : r.levers)
-      head += fmt::format(" {:>16.16}", l.pointer.substr(l.pointer.rfind('/') + 1));
-    out += head + fmt::format(" {:>36} {:>36}\n", "mean [95% CI]", "difference [95% CI]");
+    std::vector<std::vector<std::string>> rows{{"point"}};
+    for (const auto& l : r.levers) rows[0].push_back(l.pointer.substr(l.pointer.rfind('/') + 1));
+    rows[0].push_back("mean [95% CI]");
+    rows[0].push_back("difference [95% CI]");
     for (std::size_t p = 0; p < r.points.size(); ++p) {
-      std::string row = fmt::format("  {:>5}", p);
-      for (double v : r.points[p].values) row += fmt::format(" {:>16.6g}", v);
-      const Summary& s = r.stats[p][m];
-      const Summary& d = r.difference[p][m];
-      row += fmt::format(" {:>36} {:>36}\n", mean_interval(s),
-                         p == r.base_point ? std::string("(base)") : difference_interval(d));
-      out += row;
+      auto& row = rows.emplace_back(std::vector<std::string>{std::to_string(p)});
+      for (double v : r.points[p].values) row.push_back(plain_number(v, 6));
+      row.push_back(mean_interval(r.stats[p][m]));
+      row.push_back(p == r.base_point ? std::string("(base)")
+                                      : difference_interval(r.difference[p][m]));
     }
+    out += format_table(rows);
   }
   return out;
 }
@@ -471,14 +474,15 @@ std::string sweep_html(const SweepResult& r, const std::string& title, const std
   for (std::size_t p = 0; p < r.points.size(); ++p)
     for (std::size_t m = 0; m < r.metrics.size(); ++m) {
       h += fmt::format("<tr><td>{}</td>", p);
-      for (double v : r.points[p].values) h += fmt::format("<td>{:.6g}</td>", v);
+      for (double v : r.points[p].values) h += "<td>" + plain_number(v, 6) + "</td>";
       const Summary& s = r.stats[p][m];
       const Summary& d = r.difference[p][m];
       h += fmt::format(
           "<td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(r.metrics[m].name),
-          not_applicable_anywhere(s) ? std::string("n/a") : fmt::format("{:.5g}", s.mean),
-          not_applicable_anywhere(s) ? std::string("n/a")
-                                     : fmt::format("{:.5g} to {:.5g}", s.ci_low, s.ci_high),
+          not_applicable_anywhere(s) ? std::string("n/a") : plain_number(s.mean, 5),
+          not_applicable_anywhere(s)
+              ? std::string("n/a")
+              : fmt::format("{} to {}", plain_number(s.ci_low, 5), plain_number(s.ci_high, 5)),
           p == r.base_point ? std::string("base") : difference_interval(d));
     }
   h += "</table>\n</body></html>\n";

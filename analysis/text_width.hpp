@@ -24,6 +24,13 @@ std::size_t display_width(std::string_view utf8);
 std::string pad_right(std::string_view text, std::size_t width);
 std::string pad_left(std::string_view text, std::size_t width);
 
+/// `value` to `significant` significant digits, written out without an exponent: 1,000,000
+/// rather than 1e+06, 4,144,000,000 rather than 4.144e+09, 0.66667 as it is (thousands grouped
+/// with commas, trailing zeros of the decimals dropped, as "{:g}" does). `plus` writes "+"
+/// before a positive value. Values below 1e-4 in size keep the exponent ("{:g}"); infinities
+/// and NaN are fmt's.
+std::string plain_number(double value, int significant, bool plus = false);
+
 /// A terminal table, indented by two spaces with two between columns, each column as wide as
 /// its widest cell in displayed columns: the first column and those from `text_from` on
 /// left-aligned, the others (figures) right-aligned; trailing spaces dropped.

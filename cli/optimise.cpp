@@ -10,6 +10,7 @@
 #include "analysis/csv_cell.hpp"     // csv_number: empty where a target metric does not apply
 #include "analysis/report.hpp"       // write_file_atomic
 #include "analysis/sweep.hpp"
+#include "analysis/text_width.hpp"  // format_table, plain_number: numbers without exponents
 #include "cli/commands.hpp"
 #include "cli/experiment_support.hpp"
 #include "cli/options.hpp"
@@ -26,8 +27,14 @@ namespace {
 std::string point_text(const std::vector<analysis::Lever>& levers, const std::vector<double>& v) {
   std::string s;
   for (std::size_t j = 0; j < levers.size(); ++j)
-    s += fmt::format("{}{} = {:.6g}", j ? ", " : "", levers[j].pointer, v[j]);
+    s +=
+        fmt::format("{}{} = {}", j ? ", " : "", levers[j].pointer, analysis::plain_number(v[j], 6));
   return s;
+}
+// "mean [low, high]" to 4 significant digits, without exponents (analysis::plain_number).
+std::string interval_text(const analysis::Summary& s) {
+  return fmt::format("{} [{}, {}]", analysis::plain_number(s.mean, 4),
+                     analysis::plain_number(s.ci_low, 4), analysis::plain_number(s.ci_high, 4));
 }
 }  // namespace
 
@@ -141,20 +148,23 @@ int optimise_main(std::span<const std::string> args) {
         points.size(), n, seed, metrics[0].name);
     for (const auto& t : target_texts) text += " " + t;
     text += "\n\n";
-    text += fmt::format("  {:<5} {:<60} {:>28} {:>9} {:>14}\n", "rank", "levers",
-                        "cost mean [95% CI]", "meets", "reps meeting");
+    // Columns as wide as their cells (analysis::format_table), the levers last and whole.
+    std::vector<std::vector<std::string>> rows{
+        {"rank", "cost mean [95% CI]", "meets", "reps meeting", "levers"}};
+    std::size_t more = 0;
     for (std::size_t i = 0; i < best.order.size(); ++i) {
-      const std::size_t p = best.order[i];
-      const auto& c = table.stats[p][0];
-      text += fmt::format("  {:<5} {:<60} {:>28} {:>9} {:>13.0f}%\n", i + 1,
-                          point_text(levers, points[p].values),
-                          fmt::format("{:.4g} [{:.4g}, {:.4g}]", c.mean, c.ci_low, c.ci_high),
-                          best.feasible[p] ? "yes" : "no", 100 * best.replication_share[p]);
-      if (i >= 24 && best.order.size() > 30) {
-        text += fmt::format("  ... {} more in optimise.csv\n", best.order.size() - i - 1);
+      if (i >= 25 && best.order.size() > 30) {
+        more = best.order.size() - i;
         break;
       }
+      const std::size_t p = best.order[i];
+      rows.push_back({std::to_string(i + 1), interval_text(table.stats[p][0]),
+                      best.feasible[p] ? "yes" : "no",
+                      fmt::format("{:.0f}%", 100 * best.replication_share[p]),
+                      point_text(levers, points[p].values)});
     }
+    text += analysis::format_table(rows, 4);
+    if (more > 0) text += fmt::format("  ... {} more in optimise.csv\n", more);
     nlohmann::json j;
     j["cadresim"] = {{"version", prov.version}};
     j["command"] = prov.command;
@@ -168,35 +178,32 @@ int optimise_main(std::span<const std::string> args) {
     if (!best.best) {
       const std::size_t p = best.closest;
       text += fmt::format(
-          "\nNo point in the searched space meets every target. The closest is {} (cost {:.4g}); "
+          "\nNo point in the searched space meets every target. The closest is {} (cost {}); "
           "there:",
-          point_text(levers, points[p].values), table.stats[p][0].mean);
+          point_text(levers, points[p].values), analysis::plain_number(table.stats[p][0].mean, 4));
       for (std::size_t t = 0; t < targets.size(); ++t) {
         const auto& s = table.stats[p][target_metric[t]];
         // A target on a metric that applies in no replication there (a ratio with nothing to
         // divide by) cannot be met: it reads n/a, not a number.
         text += fmt::format(
-            " {} = {} (target {}{:.4g}){}", targets[t].metric.name,
-            analysis::not_applicable_anywhere(s)
-                ? std::string("n/a")
-                : fmt::format("{:.4g} [{:.4g}, {:.4g}]", s.mean, s.ci_low, s.ci_high),
-            targets[t].at_most ? "≤ " : "≥ ", targets[t].bound, t + 1 < targets.size() ? ";" : ".");
+            " {} = {} (target {}{}){}", targets[t].metric.name,
+            analysis::not_applicable_anywhere(s) ? std::string("n/a") : interval_text(s),
+            targets[t].at_most ? "≤ " : "≥ ", analysis::plain_number(targets[t].bound, 4),
+            t + 1 < targets.size() ? ";" : ".");
       }
       text += " Widen the levers' ranges or relax the targets.\n";
       j["answer"] = nullptr;
       j["closest"] = {{"point", p}, {"values", points[p].values}};
     } else {
       const std::size_t p = *best.best;
-      text += fmt::format(
-          "\nAnswer: {} — the cheapest point whose means meet every target; cost "
-          "{:.4g} [{:.4g}, {:.4g}].\n",
-          point_text(levers, points[p].values), table.stats[p][0].mean, table.stats[p][0].ci_low,
-          table.stats[p][0].ci_high);
+      text +=
+          fmt::format("\nAnswer: {} — the cheapest point whose means meet every target; cost {}.\n",
+                      point_text(levers, points[p].values), interval_text(table.stats[p][0]));
       for (std::size_t t = 0; t < targets.size(); ++t) {
         const auto& s = table.stats[p][target_metric[t]];
-        text += fmt::format("  {} = {:.4g} [{:.4g}, {:.4g}] (target {}{:.4g})\n",
-                            targets[t].metric.name, s.mean, s.ci_low, s.ci_high,
-                            targets[t].at_most ? "≤ " : "≥ ", targets[t].bound);
+        text += fmt::format("  {} = {} (target {}{})\n", targets[t].metric.name, interval_text(s),
+                            targets[t].at_most ? "≤ " : "≥ ",
+                            analysis::plain_number(targets[t].bound, 4));
       }
       text += fmt::format(
           "How sure: all targets are met together in {:.0f}% of single "

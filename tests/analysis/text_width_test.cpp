@@ -47,6 +47,21 @@ TEST(TextWidth, GroupsThousandsAndDropsTheSignOfZero) {
   EXPECT_EQ(format_number(Lang::kEn, -0.01, 1), "0.0");
 }
 
+// Sweep and optimise write lever values and costs in VND: 1,000,000 rather than 1e+06.
+TEST(TextWidth, PlainNumbersHaveNoExponent) {
+  EXPECT_EQ(plain_number(1e6, 6), "1,000,000");
+  EXPECT_EQ(plain_number(4144237118.0, 4), "4,144,000,000");
+  EXPECT_EQ(plain_number(4290.7, 5), "4,290.7");
+  EXPECT_EQ(plain_number(4383.0, 5), "4,383");  // trailing zeros dropped, as {:g} does
+  EXPECT_EQ(plain_number(0.666666, 5), "0.66667");
+  EXPECT_EQ(plain_number(99999.6, 5), "100,000");
+  EXPECT_EQ(plain_number(-96.666, 4), "-96.67");
+  EXPECT_EQ(plain_number(45.81, 4, true), "+45.81");
+  EXPECT_EQ(plain_number(-5992000000.0, 4, true), "-5,992,000,000");
+  EXPECT_EQ(plain_number(0, 4), "0");
+  EXPECT_EQ(plain_number(2.5e-6, 4), "2.5e-06");  // tiny values keep {:g}'s form
+}
+
 TEST(SummaryNumbers, IntervalsAreGroupedWithThousandsSeparators) {
   Summary s;
   s.n = 10, s.mean = 41566.64, s.ci_low = 40999.96, s.ci_high = 42133.3;
