@@ -12,6 +12,7 @@
 
 #include "analysis/csv_cell.hpp"  // csv_number: empty where a figure does not apply
 #include "analysis/lhs.hpp"
+#include "analysis/messages.hpp"    // tr, trf: the summary and sweep.html in English or Vietnamese
 #include "analysis/text_width.hpp"  // format_table, plain_number
 
 namespace cadresim::analysis {
@@ -162,19 +163,28 @@ std::string csv_quote(const std::string& s) {
   for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
   return q + "\"";
 }
-// "mean [low, high]" for the text and the page, or "n/a" where the metric applies nowhere.
-std::string mean_interval(const Summary& s) {
-  if (not_applicable_anywhere(s)) return "n/a";
-  return fmt::format("{} [{}, {}]", plain_number(s.mean, 5), plain_number(s.ci_low, 5),
-                     plain_number(s.ci_high, 5));
+// "mean [low, high]" for the text and the page in `lang` ("1,5 [1,2; 1,8]" in Vietnamese, as
+// format_interval writes), or "n/a" where the metric applies nowhere.
+std::string mean_interval(const Summary& s, Lang lang) {
+  if (not_applicable_anywhere(s)) return std::string(tr(lang, "value.not_applicable"));
+  return fmt::format("{} [{}{}{}]", plain_number(s.mean, 5, false, lang),
+                     plain_number(s.ci_low, 5, false, lang), lang == Lang::kVi ? "; " : ", ",
+                     plain_number(s.ci_high, 5, false, lang));
 }
-std::string difference_interval(const Summary& d) {
-  if (not_applicable_anywhere(d)) return "n/a";
-  return fmt::format("{} [{}, {}]", plain_number(d.mean, 4, true), plain_number(d.ci_low, 4, true),
-                     plain_number(d.ci_high, 4, true));
+std::string difference_interval(const Summary& d, Lang lang) {
+  if (not_applicable_anywhere(d)) return std::string(tr(lang, "value.not_applicable"));
+  return fmt::format("{} [{}{}{}]", plain_number(d.mean, 4, true, lang),
+                     plain_number(d.ci_low, 4, true, lang), lang == Lang::kVi ? "; " : ", ",
+                     plain_number(d.ci_high, 4, true, lang));
 }
+// The design as sweep.json names it, and in words.
 const char* design_name(Design d) {
   return d == Design::kGrid ? "grid" : d == Design::kLhs ? "lhs" : "one-at-a-time";
+}
+std::string design_words(Design d, Lang lang) {
+  return std::string(tr(lang, d == Design::kGrid  ? "sweep.design.grid"
+                              : d == Design::kLhs ? "sweep.design.lhs"
+                                                  : "sweep.design.oat"));
 }
 }  // namespace
 
@@ -234,24 +244,23 @@ json sweep_json(const SweepResult& r) {
   return j;
 }
 
-std::string format_sweep(const SweepResult& r) {
-  std::string out = fmt::format(
-      "Sweep ({}): {} point(s) x {} replication(s), seed {}, common random numbers; "
-      "mean [95% CI]; difference from point {} (the base) paired by replication.\n",
-      design_name(r.design), r.points.size(), r.replications, r.seed, r.base_point);
+std::string format_sweep(const SweepResult& r, Lang lang) {
+  std::string out = trf(lang, "sweep.intro", design_words(r.design, lang), r.points.size(),
+                        r.replications, r.seed, r.base_point) +
+                    "\n";
   // Each column as wide as its widest cell (format_table): a lever's whole name, never cut.
   for (std::size_t m = 0; m < r.metrics.size(); ++m) {
     out += fmt::format("\n{}\n", r.metrics[m].name);
-    std::vector<std::vector<std::string>> rows{{"point"}};
+    std::vector<std::vector<std::string>> rows{{std::string(tr(lang, "sweep.point"))}};
     for (const auto& l : r.levers) rows[0].push_back(l.pointer.substr(l.pointer.rfind('/') + 1));
-    rows[0].push_back("mean [95% CI]");
-    rows[0].push_back("difference [95% CI]");
+    rows[0].emplace_back(tr(lang, "sweep.mean"));
+    rows[0].emplace_back(tr(lang, "sweep.difference"));
     for (std::size_t p = 0; p < r.points.size(); ++p) {
       auto& row = rows.emplace_back(std::vector<std::string>{std::to_string(p)});
-      for (double v : r.points[p].values) row.push_back(plain_number(v, 6));
-      row.push_back(mean_interval(r.stats[p][m]));
-      row.push_back(p == r.base_point ? std::string("(base)")
-                                      : difference_interval(r.difference[p][m]));
+      for (double v : r.points[p].values) row.push_back(plain_number(v, 6, false, lang));
+      row.push_back(mean_interval(r.stats[p][m], lang));
+      row.push_back(p == r.base_point ? std::string(tr(lang, "sweep.base"))
+                                      : difference_interval(r.difference[p][m], lang));
     }
     out += format_table(rows);
   }
@@ -293,7 +302,7 @@ struct Frame {
   double sy(double y) const { return kT + (y1 > y0 ? (y1 - y) / (y1 - y0) : 0.5) * (kH - kT - kB); }
 };
 
-std::string axes(const Frame& f, const std::string& xlabel, const std::string& ylabel) {
+std::string axes(const Frame& f, const std::string& xlabel, const std::string& ylabel, Lang lang) {
   std::string s;
   s += fmt::format("<line x1='{0}' y1='{1}' x2='{2}' y2='{1}' stroke='#444'/>", Frame::kL,
                    Frame::kH - Frame::kB, Frame::kW - Frame::kR);
@@ -301,11 +310,10 @@ std::string axes(const Frame& f, const std::string& xlabel, const std::string& y
                    Frame::kT, Frame::kH - Frame::kB);
   for (int i = 0; i <= 4; ++i) {
     const double xv = f.x0 + (f.x1 - f.x0) * i / 4.0, yv = f.y0 + (f.y1 - f.y0) * i / 4.0;
-    s +=
-        fmt::format("<text x='{:.1f}' y='{:.1f}' font-size='10' text-anchor='middle'>{:.4g}</text>",
-                    f.sx(xv), Frame::kH - Frame::kB + 14, xv);
-    s += fmt::format("<text x='{:.1f}' y='{:.1f}' font-size='10' text-anchor='end'>{:.4g}</text>",
-                     Frame::kL - 4, f.sy(yv) + 3, yv);
+    s += fmt::format("<text x='{:.1f}' y='{:.1f}' font-size='10' text-anchor='middle'>{}</text>",
+                     f.sx(xv), Frame::kH - Frame::kB + 14, plain_number(xv, 4, false, lang));
+    s += fmt::format("<text x='{:.1f}' y='{:.1f}' font-size='10' text-anchor='end'>{}</text>",
+                     Frame::kL - 4, f.sy(yv) + 3, plain_number(yv, 4, false, lang));
   }
   s += fmt::format("<text x='{:.1f}' y='{:.1f}' font-size='11' text-anchor='middle'>{}</text>",
                    (Frame::kL + Frame::kW - Frame::kR) / 2, Frame::kH - 8, esc(xlabel));
@@ -318,7 +326,7 @@ std::string axes(const Frame& f, const std::string& xlabel, const std::string& y
 
 // Metric against one lever: a line per combination of the other levers, with its 95 % band.
 std::string line_chart(const SweepResult& r, std::size_t m, std::size_t lever,
-                       std::vector<std::size_t> pts) {
+                       std::vector<std::size_t> pts, Lang lang) {
   // Points where the metric applies in no replication have nothing to draw.
   std::erase_if(pts, [&](std::size_t p) { return not_applicable_anywhere(r.stats[p][m]); });
   if (pts.empty()) return {};
@@ -339,7 +347,7 @@ std::string line_chart(const SweepResult& r, std::size_t m, std::size_t lever,
   f.y0 -= pad, f.y1 += pad;
   std::string s = fmt::format("<svg class='sweep-chart' width='{}' height='{}' role='img'>",
                               Frame::kW, Frame::kH);
-  s += axes(f, r.levers[lever].pointer, r.metrics[m].name);
+  s += axes(f, r.levers[lever].pointer, r.metrics[m].name, lang);
   std::size_t c = 0;
   for (auto& [others, ps] : series) {
     std::sort(ps.begin(), ps.end(), [&](std::size_t a, std::size_t b) {
@@ -362,17 +370,16 @@ std::string line_chart(const SweepResult& r, std::size_t m, std::size_t lever,
                      colour);
     for (std::size_t p : ps)
       s += fmt::format(
-          "<circle cx='{:.1f}' cy='{:.1f}' r='3' fill='{}'><title>{} = {:.6g}: {:.6g} "
-          "[{:.6g}, {:.6g}]</title></circle>",
+          "<circle cx='{:.1f}' cy='{:.1f}' r='3' fill='{}'><title>{} = {}: {}</title></circle>",
           f.sx(r.points[p].values[lever]), f.sy(r.stats[p][m].mean), colour,
-          esc(r.levers[lever].pointer), r.points[p].values[lever], r.stats[p][m].mean,
-          r.stats[p][m].ci_low, r.stats[p][m].ci_high);
+          esc(r.levers[lever].pointer), plain_number(r.points[p].values[lever], 6, false, lang),
+          mean_interval(r.stats[p][m], lang));
   }
   return s + "</svg>\n";
 }
 
 // One-at-a-time: for each lever, the metric at its lowest and highest value, minus the base.
-std::string tornado(const SweepResult& r, std::size_t m) {
+std::string tornado(const SweepResult& r, std::size_t m, Lang lang) {
   struct Bar {
     std::size_t lever;
     double lo, hi;  // change from base at the lever's low and high ends
@@ -404,56 +411,62 @@ std::string tornado(const SweepResult& r, std::size_t m) {
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const auto& b = bars[i];
     const double y = 14 + row * static_cast<double>(i);
-    for (const auto& [v, colour, end] :
-         {std::tuple{b.lo, "#1f5f9e", "low"}, std::tuple{b.hi, "#d9731a", "high"}}) {
+    for (const auto& [v, colour, end] : {std::tuple{b.lo, "#1f5f9e", "sweep.html.low_end"},
+                                         std::tuple{b.hi, "#d9731a", "sweep.html.high_end"}}) {
       const double x0 = std::min(sx(0), sx(v)), x1 = std::max(sx(0), sx(v));
       s += fmt::format(
           "<rect x='{:.1f}' y='{:.1f}' width='{:.1f}' height='{:.0f}' fill='{}' "
-          "fill-opacity='0.8'><title>{} at its {} end: {:+.6g}</title></rect>",
-          x0, y, std::max(1.0, x1 - x0), row - 8, colour, esc(r.levers[b.lever].pointer), end, v);
+          "fill-opacity='0.8'><title>{}</title></rect>",
+          x0, y, std::max(1.0, x1 - x0), row - 8, colour,
+          trf(lang, end, esc(r.levers[b.lever].pointer), plain_number(v, 6, true, lang)));
     }
     s += fmt::format("<text x='{:.1f}' y='{:.1f}' font-size='11' text-anchor='end'>{}</text>",
                      left - 6, y + 13, esc(r.levers[b.lever].pointer));
   }
-  s += fmt::format(
-      "<text x='{:.1f}' y='{:.0f}' font-size='10' text-anchor='middle'>change in {} "
-      "from the base (blue: lever at its low end, orange: high end; ±{:.4g})</text>",
-      (left + w) / 2, h - 4, esc(r.metrics[m].name), ext);
+  s += fmt::format("<text x='{:.1f}' y='{:.0f}' font-size='10' text-anchor='middle'>{}</text>",
+                   (left + w) / 2, h - 4,
+                   trf(lang, "sweep.html.tornado_axis", esc(r.metrics[m].name),
+                       plain_number(ext, 4, false, lang)));
   return s + "</svg>\n";
 }
 
 }  // namespace
 
-std::string sweep_html(const SweepResult& r, const std::string& title, const std::string& command) {
+std::string sweep_html(const SweepResult& r, const std::string& title, const std::string& command,
+                       Lang lang) {
+  const auto words = [lang](const char* id) { return std::string(tr(lang, id)); };
   std::string h =
-      "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'><title>" + esc(title) +
+      fmt::format("<!DOCTYPE html>\n<html lang='{}'><head><meta charset='utf-8'><title>",
+                  lang_code(lang)) +
+      esc(title) +
       "</title><style>body{font-family:system-ui,sans-serif;max-width:1200px;margin:1em auto;"
       "padding:0 1em;color:#222}table{border-collapse:collapse;font-size:13px}td,th{border-bottom:"
       "1px solid #ddd;padding:2px 8px;text-align:right}th:first-child,td:first-child{text-align:"
       "left}.charts{display:flex;flex-wrap:wrap;gap:12px}figure{margin:0}figcaption{font-size:"
       "13px;font-weight:600}</style></head><body>\n";
   h += "<h1>" + esc(title) + "</h1>\n";
+  h += "<p>" +
+       trf(lang, "sweep.html.intro", design_words(r.design, lang), r.points.size(), r.replications,
+           r.seed) +
+       "</p>\n<p><code>" + esc(command) + "</code></p>\n";
+  const auto number = [lang](double v) { return plain_number(v, 6, false, lang); };
   h += fmt::format(
-      "<p>Design: {}; {} point(s) × {} replication(s), seed {}. Every point uses the same seeds "
-      "and replication numbers (common random numbers), so differences between points are "
-      "paired. Bands are 95&nbsp;% intervals of the mean over replications (chance only).</p>\n"
-      "<p><code>{}</code></p>\n",
-      design_name(r.design), r.points.size(), r.replications, r.seed, esc(command));
-  h += "<h2>Levers</h2><table><tr><th>pointer</th><th>from</th><th>to</th><th>step</th>"
-       "<th>scenario value</th></tr>\n";
+      "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+      words("sweep.html.levers"), words("sweep.html.pointer"), words("sweep.html.from"),
+      words("sweep.html.to"), words("sweep.html.step"), words("sweep.html.scenario_value"));
   for (const auto& l : r.levers)
-    h += fmt::format(
-        "<tr><td>{}</td><td>{:.6g}</td><td>{:.6g}</td><td>{}</td><td>{:.6g}</td></tr>\n",
-        esc(l.pointer), l.from, l.to, l.step > 0 ? fmt::format("{:.6g}", l.step) : "ends", l.base);
+    h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                     esc(l.pointer), number(l.from), number(l.to),
+                     l.step > 0 ? number(l.step) : words("sweep.html.ends"), number(l.base));
   h += "</table>\n";
   if (r.design == Design::kOneAtATime) {
-    h += "<h2>Sensitivity, one lever at a time (tornado)</h2><div class='charts'>\n";
+    h += "<h2>" + words("sweep.html.tornado") + "</h2><div class='charts'>\n";
     for (std::size_t m = 0; m < r.metrics.size(); ++m)
-      h += "<figure><figcaption>" + esc(r.metrics[m].name) + "</figcaption>" + tornado(r, m) +
+      h += "<figure><figcaption>" + esc(r.metrics[m].name) + "</figcaption>" + tornado(r, m, lang) +
            "</figure>\n";
     h += "</div>\n";
   }
-  h += "<h2>Each metric against the varied parameter</h2>\n";
+  h += "<h2>" + words("sweep.html.against") + "</h2>\n";
   for (std::size_t j = 0; j < r.levers.size(); ++j) {
     std::vector<std::size_t> pts;
     for (std::size_t p = 0; p < r.points.size(); ++p)
@@ -464,26 +477,29 @@ std::string sweep_html(const SweepResult& r, const std::string& title, const std
     h += "<h3>" + esc(r.levers[j].pointer) + "</h3><div class='charts'>\n";
     for (std::size_t m = 0; m < r.metrics.size(); ++m)
       h += "<figure><figcaption>" + esc(r.metrics[m].name) + "</figcaption>" +
-           line_chart(r, m, j, pts) + "</figure>\n";
+           line_chart(r, m, j, pts, lang) + "</figure>\n";
     h += "</div>\n";
   }
-  h += "<h2>Table</h2><table><tr><th>point</th>";
+  h += fmt::format("<h2>{}</h2><table><tr><th>{}</th>", words("sweep.html.table"),
+                   words("sweep.point"));
   for (const auto& l : r.levers) h += "<th>" + esc(l.pointer) + "</th>";
-  h += "<th>metric</th><th>mean</th><th>95&nbsp;% interval</th><th>difference from base "
-       "[95&nbsp;%]</th></tr>\n";
+  h += fmt::format("<th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+                   words("sweep.html.metric"), words("sweep.html.mean"),
+                   words("sweep.html.interval"), words("sweep.html.difference"));
   for (std::size_t p = 0; p < r.points.size(); ++p)
     for (std::size_t m = 0; m < r.metrics.size(); ++m) {
       h += fmt::format("<tr><td>{}</td>", p);
-      for (double v : r.points[p].values) h += "<td>" + plain_number(v, 6) + "</td>";
+      for (double v : r.points[p].values) h += "<td>" + number(v) + "</td>";
       const Summary& s = r.stats[p][m];
       const Summary& d = r.difference[p][m];
+      const bool none = not_applicable_anywhere(s);
       h += fmt::format(
           "<td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(r.metrics[m].name),
-          not_applicable_anywhere(s) ? std::string("n/a") : plain_number(s.mean, 5),
-          not_applicable_anywhere(s)
-              ? std::string("n/a")
-              : fmt::format("{} to {}", plain_number(s.ci_low, 5), plain_number(s.ci_high, 5)),
-          p == r.base_point ? std::string("base") : difference_interval(d));
+          none ? words("value.not_applicable") : plain_number(s.mean, 5, false, lang),
+          none ? words("value.not_applicable")
+               : trf(lang, "sweep.html.interval_words", plain_number(s.ci_low, 5, false, lang),
+                     plain_number(s.ci_high, 5, false, lang)),
+          p == r.base_point ? words("sweep.html.base") : difference_interval(d, lang));
     }
   h += "</table>\n</body></html>\n";
   return h;

@@ -14,6 +14,7 @@
 
 #include "analysis/experiment.hpp"  // MetricSpec
 #include "analysis/statistics.hpp"  // Summary
+#include "sim/text/messages.hpp"    // text::Lang
 
 namespace cadresim::analysis {
 
@@ -72,10 +73,12 @@ SweepResult summarise_sweep(std::vector<Lever> levers, Design design,
 std::string sweep_csv(const SweepResult& r);
 /// sweep.json (the same, plus design and levers).
 nlohmann::json sweep_json(const SweepResult& r);
-/// The terminal summary.
-std::string format_sweep(const SweepResult& r);
-/// sweep.html: one self-contained page with inline SVG charts.
-std::string sweep_html(const SweepResult& r, const std::string& title, const std::string& command);
+/// The terminal summary, in `lang` (message catalog, sweep.*; metric names and pointers as
+/// written).
+std::string format_sweep(const SweepResult& r, text::Lang lang = text::Lang::kEn);
+/// sweep.html: one self-contained page with inline SVG charts, in `lang`.
+std::string sweep_html(const SweepResult& r, const std::string& title, const std::string& command,
+                       text::Lang lang = text::Lang::kEn);
 
 /// A target on a metric: `name<=value` or `name>=value` (on the mean over replications).
 struct Target {

@@ -3,7 +3,7 @@
 
 #include <fmt/core.h>  // fmt::format: the exponent form of very small numbers
 
-#include <algorithm>  // std::max
+#include <algorithm>  // std::max, std::replace
 #include <cmath>      // std::floor, std::log10, std::pow, std::round
 
 #include "sim/text/formats.hpp"  // text::format_number: thousands grouped
@@ -46,19 +46,23 @@ std::string pad_left(std::string_view text, std::size_t width) {
   return std::string(w < width ? width - w : 0, ' ') + std::string(text);
 }
 
-std::string plain_number(double value, int significant, bool plus) {
+std::string plain_number(double value, int significant, bool plus, text::Lang lang) {
   const std::string sign = plus && value > 0 ? "+" : "";
-  if (!std::isfinite(value) || value == 0 || std::abs(value) < 1e-4)
-    return sign + fmt::format("{:.{}g}", value, significant);
+  const char mark = text::decimal_mark(lang);
+  if (!std::isfinite(value) || value == 0 || std::abs(value) < 1e-4) {
+    std::string g = fmt::format("{:.{}g}", value, significant);
+    std::replace(g.begin(), g.end(), '.', mark);
+    return sign + g;
+  }
   const int magnitude = static_cast<int>(std::floor(std::log10(std::abs(value))));
   const int decimals = std::max(0, significant - 1 - magnitude);
   // Rounded to the significant digits first: 4,144,237,118 to 4 digits is 4,144,000,000.
   const double unit = std::pow(10.0, magnitude - significant + 1);
   const double rounded = decimals > 0 ? value : std::round(value / unit) * unit;
-  std::string text = text::format_number(text::Lang::kEn, rounded, decimals);
+  std::string text = text::format_number(lang, rounded, decimals);
   if (decimals > 0) {
     while (text.back() == '0') text.pop_back();
-    if (text.back() == '.') text.pop_back();
+    if (text.back() == mark) text.pop_back();
   }
   return sign + text;
 }

@@ -8,6 +8,8 @@
 #include <string_view>  // std::string_view
 #include <vector>       // a table's rows
 
+#include "sim/text/messages.hpp"  // text::Lang
+
 namespace cadresim::analysis {
 
 /// Decodes the UTF-8 code point that starts at utf8[i] and moves i past it; a byte that does not
@@ -25,11 +27,13 @@ std::string pad_right(std::string_view text, std::size_t width);
 std::string pad_left(std::string_view text, std::size_t width);
 
 /// `value` to `significant` significant digits, written out without an exponent: 1,000,000
-/// rather than 1e+06, 4,144,000,000 rather than 4.144e+09, 0.66667 as it is (thousands grouped
-/// with commas, trailing zeros of the decimals dropped, as "{:g}" does). `plus` writes "+"
-/// before a positive value. Values below 1e-4 in size keep the exponent ("{:g}"); infinities
+/// rather than 1e+06, 4,144,000,000 rather than 4.144e+09, 0.66667 as it is (thousands and
+/// decimals marked as `lang` marks them, 1.000.000 and 0,66667 in Vietnamese; trailing zeros of
+/// the decimals dropped, as "{:g}" does). `plus` writes "+" before a positive value. Values
+/// below 1e-4 in size keep the exponent ("{:g}", with the language's decimal mark); infinities
 /// and NaN are fmt's.
-std::string plain_number(double value, int significant, bool plus = false);
+std::string plain_number(double value, int significant, bool plus = false,
+                         text::Lang lang = text::Lang::kEn);
 
 /// A terminal table, indented by two spaces with two between columns, each column as wide as
 /// its widest cell in displayed columns: the first column and those from `text_from` on

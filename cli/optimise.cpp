@@ -8,6 +8,7 @@
 
 #include "analysis/assumptions.hpp"  // sample_assumption_sets
 #include "analysis/csv_cell.hpp"     // csv_number: empty where a target metric does not apply
+#include "analysis/messages.hpp"     // tr, trf, Lang: the summary in English or Vietnamese
 #include "analysis/report.hpp"       // write_file_atomic
 #include "analysis/sweep.hpp"
 #include "analysis/text_width.hpp"  // format_table, plain_number: numbers without exponents
@@ -24,17 +25,26 @@ namespace po = boost::program_options;
 namespace cadresim::cli {
 
 namespace {
-std::string point_text(const std::vector<analysis::Lever>& levers, const std::vector<double>& v) {
+using analysis::Lang;
+std::string point_text(const std::vector<analysis::Lever>& levers, const std::vector<double>& v,
+                       Lang lang) {
   std::string s;
   for (std::size_t j = 0; j < levers.size(); ++j)
-    s +=
-        fmt::format("{}{} = {}", j ? ", " : "", levers[j].pointer, analysis::plain_number(v[j], 6));
+    s += fmt::format("{}{} = {}", j ? (lang == Lang::kVi ? "; " : ", ") : "", levers[j].pointer,
+                     analysis::plain_number(v[j], 6, false, lang));
   return s;
 }
-// "mean [low, high]" to 4 significant digits, without exponents (analysis::plain_number).
-std::string interval_text(const analysis::Summary& s) {
-  return fmt::format("{} [{}, {}]", analysis::plain_number(s.mean, 4),
-                     analysis::plain_number(s.ci_low, 4), analysis::plain_number(s.ci_high, 4));
+// "mean [low, high]" to 4 significant digits, without exponents (analysis::plain_number), with
+// the language's marks ("1,5 [1,2; 1,8]" in Vietnamese).
+std::string interval_text(const analysis::Summary& s, Lang lang) {
+  return fmt::format("{} [{}{}{}]", analysis::plain_number(s.mean, 4, false, lang),
+                     analysis::plain_number(s.ci_low, 4, false, lang),
+                     lang == Lang::kVi ? "; " : ", ",
+                     analysis::plain_number(s.ci_high, 4, false, lang));
+}
+// "≤ 1" or "≥ 0,5": a target's bound.
+std::string target_text(const analysis::Target& t, Lang lang) {
+  return std::string(t.at_most ? "≤ " : "≥ ") + analysis::plain_number(t.bound, 4, false, lang);
 }
 }  // namespace
 
@@ -52,7 +62,7 @@ int optimise_main(std::span<const std::string> args) {
   std::size_t n = 20, assumption_sets = 0;
   std::uint64_t seed = 1;
   unsigned threads = 0;
-  std::string out, cost_name = "support_cost_vnd_total";
+  std::string out, lang, cost_name = "support_cost_vnd_total";
   std::vector<std::string> vary, target_texts, sets;
   line.visible.add_options()("help,h", "show this help")(
       "vary", po::value(&vary)->composing(),
@@ -69,12 +79,16 @@ int optimise_main(std::span<const std::string> args) {
       "out", po::value(&out), "output directory (default results/<scenario name>-optimise)")(
       "quiet,q", "print only the path of the report");
   add_set_option(line.visible, &sets);
+  add_lang_option(line.visible, &lang);
   line.hidden.add_options()("scenario", po::value<std::string>(), "scenario file");
   line.positional.add("scenario", 1);
   int rc = kOk;
   const auto parsed = parse_command_line(args, line, "optimise", rc);
   if (!parsed) return rc;
   const po::variables_map& vm = *parsed;
+  if (!apply_lang_option(lang, "optimise")) return kUsageError;
+  const Lang L = ui_lang();
+  const auto words = [L](const char* id) { return std::string(analysis::tr(L, id)); };
   if (!vm.count("scenario") || vary.empty() || target_texts.empty() || n == 0 ||
       assumption_sets == 1) {
     fmt::print(stderr, "{}\n", message("cli.optimise.words"));
@@ -140,17 +154,15 @@ int optimise_main(std::span<const std::string> args) {
         analysis::summarise_sweep(levers, analysis::Design::kGrid, points, metrics, values, seed);
     const analysis::Provenance prov = make_provenance(seed, n, "optimise", args);
 
-    std::string text = fmt::format("cadresim {} — optimise {} ({})\n", prov.version,
-                                   base.scenario.name, base.source);
-    text += fmt::format(
-        "Searched {} point(s) (grid) x {} replication(s), seed {}, common random "
-        "numbers. Cost: {} (mean). Targets (on the mean):",
-        points.size(), n, seed, metrics[0].name);
+    std::string text =
+        analysis::trf(L, "optimise.title", prov.version, base.scenario.name, base.source) + "\n";
+    text += analysis::trf(L, "optimise.intro", points.size(), n, seed, metrics[0].name);
     for (const auto& t : target_texts) text += " " + t;
     text += "\n\n";
     // Columns as wide as their cells (analysis::format_table), the levers last and whole.
     std::vector<std::vector<std::string>> rows{
-        {"rank", "cost mean [95% CI]", "meets", "reps meeting", "levers"}};
+        {words("optimise.rank"), words("optimise.cost"), words("optimise.meets"),
+         words("optimise.share_meeting"), words("optimise.levers")}};
     std::size_t more = 0;
     for (std::size_t i = 0; i < best.order.size(); ++i) {
       if (i >= 25 && best.order.size() > 30) {
@@ -158,13 +170,13 @@ int optimise_main(std::span<const std::string> args) {
         break;
       }
       const std::size_t p = best.order[i];
-      rows.push_back({std::to_string(i + 1), interval_text(table.stats[p][0]),
-                      best.feasible[p] ? "yes" : "no",
+      rows.push_back({std::to_string(i + 1), interval_text(table.stats[p][0], L),
+                      words(best.feasible[p] ? "optimise.yes" : "optimise.no"),
                       fmt::format("{:.0f}%", 100 * best.replication_share[p]),
-                      point_text(levers, points[p].values)});
+                      point_text(levers, points[p].values, L)});
     }
     text += analysis::format_table(rows, 4);
-    if (more > 0) text += fmt::format("  ... {} more in optimise.csv\n", more);
+    if (more > 0) text += "  " + analysis::trf(L, "optimise.more", more) + "\n";
     nlohmann::json j;
     j["cadresim"] = {{"version", prov.version}};
     j["command"] = prov.command;
@@ -177,38 +189,38 @@ int optimise_main(std::span<const std::string> args) {
     j["changes"] = cli_scenario->changes;
     if (!best.best) {
       const std::size_t p = best.closest;
-      text += fmt::format(
-          "\nNo point in the searched space meets every target. The closest is {} (cost {}); "
-          "there:",
-          point_text(levers, points[p].values), analysis::plain_number(table.stats[p][0].mean, 4));
+      text += "\n" + analysis::trf(L, "optimise.none", point_text(levers, points[p].values, L),
+                                   analysis::plain_number(table.stats[p][0].mean, 4, false, L));
       for (std::size_t t = 0; t < targets.size(); ++t) {
         const auto& s = table.stats[p][target_metric[t]];
         // A target on a metric that applies in no replication there (a ratio with nothing to
         // divide by) cannot be met: it reads n/a, not a number.
-        text += fmt::format(
-            " {} = {} (target {}{}){}", targets[t].metric.name,
-            analysis::not_applicable_anywhere(s) ? std::string("n/a") : interval_text(s),
-            targets[t].at_most ? "≤ " : "≥ ", analysis::plain_number(targets[t].bound, 4),
-            t + 1 < targets.size() ? ";" : ".");
+        text += " " +
+                analysis::trf(L, "optimise.target_value", targets[t].metric.name,
+                              analysis::not_applicable_anywhere(s) ? words("value.not_applicable")
+                                                                   : interval_text(s, L),
+                              target_text(targets[t], L)) +
+                (t + 1 < targets.size() ? ";" : ".");
       }
-      text += " Widen the levers' ranges or relax the targets.\n";
+      text += " " + words("optimise.widen") + "\n";
       j["answer"] = nullptr;
       j["closest"] = {{"point", p}, {"values", points[p].values}};
     } else {
       const std::size_t p = *best.best;
-      text +=
-          fmt::format("\nAnswer: {} — the cheapest point whose means meet every target; cost {}.\n",
-                      point_text(levers, points[p].values), interval_text(table.stats[p][0]));
+      text += "\n" +
+              analysis::trf(L, "optimise.answer", point_text(levers, points[p].values, L),
+                            interval_text(table.stats[p][0], L)) +
+              "\n";
       for (std::size_t t = 0; t < targets.size(); ++t) {
         const auto& s = table.stats[p][target_metric[t]];
-        text += fmt::format("  {} = {} (target {}{})\n", targets[t].metric.name, interval_text(s),
-                            targets[t].at_most ? "≤ " : "≥ ",
-                            analysis::plain_number(targets[t].bound, 4));
+        text += "  " +
+                analysis::trf(L, "optimise.target_value", targets[t].metric.name,
+                              interval_text(s, L), target_text(targets[t], L)) +
+                "\n";
       }
-      text += fmt::format(
-          "How sure: all targets are met together in {:.0f}% of single "
-          "replications at this point.\n",
-          100 * best.replication_share[p]);
+      text += analysis::trf(L, "optimise.how_sure",
+                            fmt::format("{:.0f}", 100 * best.replication_share[p])) +
+              "\n";
       nlohmann::json answer{{"point", p},
                             {"values", points[p].values},
                             {"cost_mean", table.stats[p][0].mean},
@@ -239,11 +251,11 @@ int optimise_main(std::span<const std::string> args) {
         }
         const double set_share = static_cast<double>(sets_ok) / static_cast<double>(avalues.size());
         const double rep_share = reps_ok / static_cast<double>(avalues.size());
-        text += fmt::format(
-            "Across {} assumption sets (Latin hypercube over {} ranges, {} replications each): "
-            "the targets' means are met in {} set(s) ({:.0f}%), and all targets together in "
-            "{:.0f}% of set x replication runs.\n",
-            avalues.size(), base.assumptions.size(), n, sets_ok, 100 * set_share, 100 * rep_share);
+        text +=
+            analysis::trf(L, "optimise.assumption_sets", avalues.size(), base.assumptions.size(), n,
+                          sets_ok, fmt::format("{:.0f}", 100 * set_share),
+                          fmt::format("{:.0f}", 100 * rep_share)) +
+            "\n";
         answer["assumption_sets"] = avalues.size();
         answer["assumption_sets_meeting_targets"] = set_share;
         answer["assumption_runs_meeting_all_targets"] = rep_share;
@@ -279,7 +291,8 @@ int optimise_main(std::span<const std::string> args) {
     if (vm.count("quiet"))
       fmt::print("{}\n", (dir / "summary.txt").string());
     else
-      fmt::print("{}\nOptimise: {}\n", text, (dir / "summary.txt").string());
+      fmt::print("{}\n{}\n", text,
+                 analysis::trf(L, "optimise.written", (dir / "summary.txt").string()));
     return kOk;
   } catch (const scenario::InvalidInput& e) {
     for (const auto& p : e.problems())

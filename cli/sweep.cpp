@@ -4,7 +4,8 @@
 #include <fmt/core.h>                 // fmt::print
 #include <boost/program_options.hpp>  // options of the subcommand
 
-#include "analysis/report.hpp"  // write_file_atomic
+#include "analysis/messages.hpp"  // trf: the summary in English or Vietnamese
+#include "analysis/report.hpp"    // write_file_atomic
 #include "analysis/sweep.hpp"
 #include "cli/commands.hpp"
 #include "cli/experiment_support.hpp"
@@ -30,7 +31,7 @@ int sweep_main(std::span<const std::string> args) {
   std::size_t n = 20, lhs = 0;
   std::uint64_t seed = 1;
   unsigned threads = 0;
-  std::string out;
+  std::string out, lang;
   std::vector<std::string> vary, metric_names, sets;
   line.visible.add_options()("help,h", "show this help")(
       "vary", po::value(&vary)->composing(),
@@ -49,12 +50,14 @@ int sweep_main(std::span<const std::string> args) {
       "out", po::value(&out), "output directory (default results/<scenario name>-sweep)")(
       "quiet,q", "print only the path of the report");
   add_set_option(line.visible, &sets);
+  add_lang_option(line.visible, &lang);
   line.hidden.add_options()("scenario", po::value<std::string>(), "scenario file");
   line.positional.add("scenario", 1);
   int rc = kOk;
   const auto parsed = parse_command_line(args, line, "sweep", rc);
   if (!parsed) return rc;
   const po::variables_map& vm = *parsed;
+  if (!apply_lang_option(lang, "sweep")) return kUsageError;
   const bool oat = vm.count("oat") > 0;
   if (!vm.count("scenario") || n == 0 || (oat && lhs > 0) || lhs == 1 ||
       (vary.empty() && lhs == 0)) {
@@ -116,9 +119,9 @@ int sweep_main(std::span<const std::string> args) {
     const analysis::SweepResult result = analysis::summarise_sweep(
         levers, design, std::move(points), *metrics, std::move(values), seed);
     const analysis::Provenance prov = make_provenance(seed, n, "sweep", args);
-    std::string summary = fmt::format("cadresim {} — sweep of {} ({})\n", prov.version,
-                                      base.scenario.name, base.source) +
-                          analysis::format_sweep(result);
+    std::string summary =
+        analysis::trf(ui_lang(), "sweep.title", prov.version, base.scenario.name, base.source) +
+        "\n" + analysis::format_sweep(result, ui_lang());
     nlohmann::json j = analysis::sweep_json(result);
     j["scenario"] = base.scenario.name;
     j["source"] = base.source;
@@ -134,14 +137,15 @@ int sweep_main(std::span<const std::string> args) {
     analysis::write_file_atomic(dir / "sweep.csv", analysis::sweep_csv(result));
     analysis::write_file_atomic(dir / "sweep.json", j.dump(1));
     analysis::write_file_atomic(
-        dir / "sweep.html",
-        analysis::sweep_html(result, "cadresim sweep: " + base.scenario.name, prov.command));
+        dir / "sweep.html", analysis::sweep_html(result, "cadresim sweep: " + base.scenario.name,
+                                                 prov.command, ui_lang()));
     analysis::write_file_atomic(dir / "summary.txt", summary);
     // -q: only the path, as for run (docs/cli.md).
     if (vm.count("quiet"))
       fmt::print("{}\n", (dir / "sweep.html").string());
     else
-      fmt::print("{}\nSweep: {}\n", summary, (dir / "sweep.html").string());
+      fmt::print("{}\n{}\n", summary,
+                 analysis::trf(ui_lang(), "sweep.written", (dir / "sweep.html").string()));
     return kOk;
   } catch (const analysis::RunCancelled&) {
     fmt::print(stderr, "\n{}\n", message("cli.interrupted", "sweep"));

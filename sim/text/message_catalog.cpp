@@ -4,7 +4,8 @@
 // summary.* (terminal summary); cli.* (command line) are in message_catalog_cli.cpp, html.*
 // (report.html; may hold markup) are in message_catalog_html.cpp, story.* and lever.* in
 // message_catalog_story.cpp, page.* (the workspace page) in message_catalog_page.cpp, problem.*
-// (scenario problems) in message_catalog_problem.cpp. The Vietnamese follows the vocabulary of the
+// (scenario problems) in message_catalog_problem.cpp, sweep.* and optimise.* in
+// message_catalog_sweep.cpp. The Vietnamese follows the vocabulary of the
 // domain documents: cán bộ, luân chuyển, chức danh chủ chốt, quy hoạch, nguồn kế cận, đại hội, thu
 // nhập.
 #include "sim/text/messages.hpp"
@@ -244,7 +245,7 @@ std::span<const CatalogEntry> message_catalog() {
     std::vector<CatalogEntry> v(std::begin(kCatalog), std::end(kCatalog));
     for (const auto part :
          {report_html_messages(), story_messages(), page_messages(), problem_messages(),
-          problem_section_messages(), cli_messages(), markov_messages()})
+          problem_section_messages(), cli_messages(), markov_messages(), sweep_messages()})
       v.insert(v.end(), part.begin(), part.end());
     return v;
   }();

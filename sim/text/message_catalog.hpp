@@ -23,5 +23,8 @@ std::span<const CatalogEntry> problem_section_messages();
 std::span<const CatalogEntry> cli_messages();
 /// The markov.* messages of the Markov reports' tables (message_catalog_markov.cpp).
 std::span<const CatalogEntry> markov_messages();
+/// The sweep.* and optimise.* messages of those commands' summaries and sweep.html
+/// (message_catalog_sweep.cpp).
+std::span<const CatalogEntry> sweep_messages();
 
 }  // namespace cadresim::text

@@ -87,6 +87,49 @@ TEST(OptimiseCli, SaysPlainlyWhenNothingMeetsTheTargets) {
   EXPECT_TRUE(nlohmann::json::parse(slurp(d / "optimise.json"))["answer"].is_null());
 }
 
+// --lang vi (or CADRESIM_LANG=vi): the summaries and sweep.html in Vietnamese, with its number
+// marks (1.000.000; 0,5), while sweep.csv and optimise.csv stay language-neutral (the same bytes
+// as in English). Metric names and pointers stay as the user types them.
+TEST(SweepCli, SpeaksVietnameseWhenAskedAndKeepsTheDataFilesNeutral) {
+  const fs::path en = fresh("lang-en"), vi = fresh("lang-vi");
+  const std::string common = kSmallArg +
+                             " --vary /support/top_up_vnd_per_month=0:2000000:1000000 --vary "
+                             "/reluctance/accept_slope=-10:-6 --oat -n 2 -q --out ";
+  ASSERT_EQ(run_cadresim("sweep " + common + en.string() + " --lang en").exit_code, 0);
+  const auto r = run_cadresim("sweep " + common + vi.string() + " --lang vi");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(slurp(vi / "sweep.csv"), slurp(en / "sweep.csv"));
+  const std::string text = slurp(vi / "summary.txt");
+  EXPECT_NE(text.find("Quét tham số (từng tham số một): "), std::string::npos) << text;
+  EXPECT_NE(text.find("bình quân [KTC 95%]"), std::string::npos) << text;
+  EXPECT_NE(text.find(" 1.000.000 "), std::string::npos) << text;
+  EXPECT_NE(text.find("shortfall_mean_total"), std::string::npos) << text;
+  EXPECT_NE(text.find(" không áp dụng "), std::string::npos) << text;  // n/a
+  EXPECT_EQ(text.find("mean [95% CI]"), std::string::npos) << text;
+  const std::string html = slurp(vi / "sweep.html");
+  EXPECT_NE(html.find("<html lang='vi'>"), std::string::npos);
+  EXPECT_NE(html.find("Độ nhạy, từng tham số một"), std::string::npos);
+  EXPECT_EQ(html.find("Each metric against"), std::string::npos);
+  EXPECT_EQ(html.find("e+0"), std::string::npos) << "numbers without exponents";
+  EXPECT_EQ(run_cadresim("sweep " + common + fresh("lang-xx").string() + " --lang xx").exit_code,
+            2);
+
+  const fs::path opt_en = fresh("opt-en"), opt_vi = fresh("opt-vi");
+  const std::string opt = "optimise " + kSmallArg +
+                          " --vary /support/top_up_vnd_per_month=0:1000000:1000000 --target "
+                          "'successor_coverage_1_end>=0.5' -n 2 -q --out ";
+  ASSERT_EQ(run_cadresim(opt + opt_en.string() + " --lang en").exit_code, 0);
+  const auto o = run_cadresim(opt + opt_vi.string() + " --lang vi");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(slurp(opt_vi / "optimise.csv"), slurp(opt_en / "optimise.csv"));
+  const std::string answer = slurp(opt_vi / "summary.txt");
+  EXPECT_NE(answer.find("Kết quả: /support/top_up_vnd_per_month = 0 — điểm rẻ nhất"),
+            std::string::npos)
+      << answer;
+  EXPECT_NE(answer.find("(mục tiêu ≥ 0,5)"), std::string::npos) << answer;
+  EXPECT_NE(answer.find("chi phí bình quân [KTC 95%]"), std::string::npos) << answer;
+}
+
 TEST(SetCli, TheReportListsWhatTheOverrideChanges) {
   const fs::path d = fresh("set");
   const auto r =
