@@ -12,7 +12,7 @@
 
 #include "analysis/lhs.hpp"
 #include "analysis/messages.hpp"       // tr, trf
-#include "analysis/text_width.hpp"     // format_table
+#include "analysis/text_width.hpp"     // format_table, plain_number
 #include "sim/scenario/overrides.hpp"  // with_overrides
 
 namespace cadresim::analysis {
@@ -250,13 +250,10 @@ nlohmann::json assumption_study_json(const AssumptionStudy& s) {
 }
 
 std::string format_assumption_study(const AssumptionStudy& s, Lang lang) {
-  // Numbers as "{:.4g}" with the language's decimal mark; an interval's bounds are separated as
+  // Numbers to 4 significant digits without exponents (a cost of 4,144,000,000 VND, not
+  // 4.144e+09) and with the language's marks; an interval's bounds are separated as
   // format_interval does ("1.5 [1.2, 1.8]", "1,5 [1,2; 1,8]").
-  const auto num = [lang](double v) {
-    std::string x = fmt::format("{:.4g}", v);
-    std::replace(x.begin(), x.end(), '.', decimal_mark(lang));
-    return x;
-  };
+  const auto num = [lang](double v) { return plain_number(v, 4, false, lang); };
   const std::string_view sep = lang == Lang::kVi ? "; " : ", ";
   const auto interval = [&](double mean, double low, double high) {
     return fmt::format("{} [{}{}{}]", num(mean), num(low), sep, num(high));
