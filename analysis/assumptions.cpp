@@ -253,10 +253,8 @@ std::string format_assumption_study(const AssumptionStudy& s, Lang lang) {
   // Numbers to 4 significant digits without exponents (a cost of 4,144,000,000 VND, not
   // 4.144e+09) and with the language's marks; an interval's bounds are separated as
   // format_interval does ("1.5 [1.2, 1.8]", "1,5 [1,2; 1,8]").
-  const auto num = [lang](double v) { return plain_number(v, 4, false, lang); };
-  const std::string_view sep = lang == Lang::kVi ? "; " : ", ";
-  const auto interval = [&](double mean, double low, double high) {
-    return fmt::format("{} [{}{}{}]", num(mean), num(low), sep, num(high));
+  const auto interval = [lang](double mean, double low, double high) {
+    return plain_interval(mean, low, high, 4, false, lang);
   };
   std::string out(1, '\n');
   out +=

@@ -21,9 +21,8 @@ std::string format_interval(const Summary& s, int decimals, Lang lang) {
   if (not_applicable_anywhere(s)) return std::string(tr(lang, "value.not_applicable"));
   if (s.n < 2) return format_number(lang, clean(s.mean), decimals);
   // Vietnamese writes a decimal comma, so its bounds are parted by a semicolon.
-  return fmt::format(fmt::runtime(lang == Lang::kVi ? "{} [{}; {}]" : "{} [{}, {}]"),
-                     format_number(lang, clean(s.mean), decimals),
-                     format_number(lang, clean(s.ci_low), decimals),
+  return fmt::format("{} [{}{}{}]", format_number(lang, clean(s.mean), decimals),
+                     format_number(lang, clean(s.ci_low), decimals), text::list_separator(lang),
                      format_number(lang, clean(s.ci_high), decimals));
 }
 
@@ -348,10 +347,7 @@ std::string format_summary(const std::vector<ScenarioResults>& results, const Pr
         for (const auto& ys : a.yearly)
           if (ys.key.metric == "rotations_flow" && ys.key.group == id)
             for (std::size_t t = 0; t < ys.stats.size() && t < 4; ++t)
-              per_year += fmt::format("{}{}: {}",
-                                      t == 0              ? ""
-                                      : lang == Lang::kVi ? "; "
-                                                          : ", ",
+              per_year += fmt::format("{}{}: {}", t == 0 ? "" : text::list_separator(lang),
                                       kernel::split(ys.dates[t]).year,
                                       format_number(lang, ys.stats[t].mean, 1));
         flows.push_back({id, format_interval(*s, 1, lang), per_year});

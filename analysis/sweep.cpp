@@ -167,15 +167,11 @@ std::string csv_quote(const std::string& s) {
 // format_interval writes), or "n/a" where the metric applies nowhere.
 std::string mean_interval(const Summary& s, Lang lang) {
   if (not_applicable_anywhere(s)) return std::string(tr(lang, "value.not_applicable"));
-  return fmt::format("{} [{}{}{}]", plain_number(s.mean, 5, false, lang),
-                     plain_number(s.ci_low, 5, false, lang), lang == Lang::kVi ? "; " : ", ",
-                     plain_number(s.ci_high, 5, false, lang));
+  return plain_interval(s.mean, s.ci_low, s.ci_high, 5, false, lang);
 }
 std::string difference_interval(const Summary& d, Lang lang) {
   if (not_applicable_anywhere(d)) return std::string(tr(lang, "value.not_applicable"));
-  return fmt::format("{} [{}{}{}]", plain_number(d.mean, 4, true, lang),
-                     plain_number(d.ci_low, 4, true, lang), lang == Lang::kVi ? "; " : ", ",
-                     plain_number(d.ci_high, 4, true, lang));
+  return plain_interval(d.mean, d.ci_low, d.ci_high, 4, true, lang);
 }
 // The design as sweep.json names it, and in words.
 const char* design_name(Design d) {

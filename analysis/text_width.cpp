@@ -67,6 +67,13 @@ std::string plain_number(double value, int significant, bool plus, text::Lang la
   return sign + text;
 }
 
+std::string plain_interval(double mean, double low, double high, int significant, bool plus,
+                           text::Lang lang) {
+  return plain_number(mean, significant, plus, lang) + " [" +
+         plain_number(low, significant, plus, lang) + std::string(text::list_separator(lang)) +
+         plain_number(high, significant, plus, lang) + "]";
+}
+
 std::string format_table(const std::vector<std::vector<std::string>>& rows, std::size_t text_from) {
   std::vector<std::size_t> width;
   for (const auto& row : rows)

@@ -35,6 +35,11 @@ std::string pad_left(std::string_view text, std::size_t width);
 std::string plain_number(double value, int significant, bool plus = false,
                          text::Lang lang = text::Lang::kEn);
 
+/// "mean [low, high]" with each figure as plain_number writes it and the bounds parted by the
+/// language's list separator: "4,144,000,000 [883,800,000, 7,405,000,000]", "1,5 [1,2; 1,8]".
+std::string plain_interval(double mean, double low, double high, int significant, bool plus = false,
+                           text::Lang lang = text::Lang::kEn);
+
 /// A terminal table, indented by two spaces with two between columns, each column as wide as
 /// its widest cell in displayed columns: the first column and those from `text_from` on
 /// left-aligned, the others (figures) right-aligned; trailing spaces dropped.

@@ -30,17 +30,14 @@ std::string point_text(const std::vector<analysis::Lever>& levers, const std::ve
                        Lang lang) {
   std::string s;
   for (std::size_t j = 0; j < levers.size(); ++j)
-    s += fmt::format("{}{} = {}", j ? (lang == Lang::kVi ? "; " : ", ") : "", levers[j].pointer,
+    s += fmt::format("{}{} = {}", j ? text::list_separator(lang) : "", levers[j].pointer,
                      analysis::plain_number(v[j], 6, false, lang));
   return s;
 }
 // "mean [low, high]" to 4 significant digits, without exponents (analysis::plain_number), with
 // the language's marks ("1,5 [1,2; 1,8]" in Vietnamese).
 std::string interval_text(const analysis::Summary& s, Lang lang) {
-  return fmt::format("{} [{}{}{}]", analysis::plain_number(s.mean, 4, false, lang),
-                     analysis::plain_number(s.ci_low, 4, false, lang),
-                     lang == Lang::kVi ? "; " : ", ",
-                     analysis::plain_number(s.ci_high, 4, false, lang));
+  return analysis::plain_interval(s.mean, s.ci_low, s.ci_high, 4, false, lang);
 }
 // "≤ 1" or "≥ 0,5": a target's bound.
 std::string target_text(const analysis::Target& t, Lang lang) {

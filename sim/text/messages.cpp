@@ -47,5 +47,8 @@ char thousands_separator(Lang lang) {
 char decimal_mark(Lang lang) {
   return lang == Lang::kVi ? ',' : '.';
 }
+std::string_view list_separator(Lang lang) {
+  return lang == Lang::kVi ? "; " : ", ";
+}
 
 }  // namespace cadresim::text

@@ -102,5 +102,8 @@ std::string render(Lang lang, const Message& m);
 /// The thousands separator and the decimal mark of `lang`: en "41,566.6", vi "41.566,6".
 char thousands_separator(Lang lang);
 char decimal_mark(Lang lang);
+/// What parts the items of a list of numbers, and an interval's bounds, in `lang`: ", " in
+/// English, "; " in Vietnamese, whose decimal mark is the comma ("1,5 [1,2; 1,8]").
+std::string_view list_separator(Lang lang);
 
 }  // namespace cadresim::text

@@ -62,6 +62,13 @@ TEST(TextWidth, PlainNumbersHaveNoExponent) {
   EXPECT_EQ(plain_number(2.5e-6, 4), "2.5e-06");  // tiny values keep {:g}'s form
 }
 
+TEST(TextWidth, PlainIntervalsPartTheirBoundsAsTheLanguageDoes) {
+  EXPECT_EQ(plain_interval(4144237118.0, 883800000.0, 7405000000.0, 4),
+            "4,144,000,000 [883,800,000, 7,405,000,000]");
+  EXPECT_EQ(plain_interval(1.5, 1.2, 1.8, 4, false, text::Lang::kVi), "1,5 [1,2; 1,8]");
+  EXPECT_EQ(plain_interval(-2.25, -3.5, 0.5, 4, true), "-2.25 [-3.5, +0.5]");
+}
+
 TEST(SummaryNumbers, IntervalsAreGroupedWithThousandsSeparators) {
   Summary s;
   s.n = 10, s.mean = 41566.64, s.ci_low = 40999.96, s.ci_high = 42133.3;
