@@ -78,6 +78,23 @@ std::optional<Lever> parse_lever(const std::string& text, std::string& error) {
   return l;
 }
 
+std::size_t design_size(const std::vector<Lever>& levers, Design design, std::size_t lhs_n) {
+  if (design == Design::kLhs) return lhs_n;
+  std::size_t total = 1;  // grid: the product of the sizes; one at a time: the base point
+  for (const auto& l : levers) {
+    const auto grid = l.grid();
+    if (design == Design::kGrid) {
+      if (!grid.empty() && total > std::numeric_limits<std::size_t>::max() / grid.size())
+        return std::numeric_limits<std::size_t>::max();
+      total *= grid.size();
+    } else {
+      total += static_cast<std::size_t>(
+          std::count_if(grid.begin(), grid.end(), [&](double v) { return v != l.base; }));
+    }
+  }
+  return total;
+}
+
 std::vector<SweepPoint> design_points(const std::vector<Lever>& levers, Design design,
                                       std::size_t lhs_n, std::uint64_t seed) {
   std::vector<SweepPoint> pts;

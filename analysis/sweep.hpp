@@ -41,6 +41,12 @@ struct SweepPoint {
   bool is_base = false;  ///< every lever at the scenario's own value
 };
 
+/// How many points design_points() would make, counted without making them: the product of the
+/// grids' sizes for a grid (saturating at SIZE_MAX, so a product too large to hold is still
+/// refused), n for a Latin hypercube, the base point plus each lever's other values one at a
+/// time. The command line checks it against its limit before building the design.
+std::size_t design_size(const std::vector<Lever>& levers, Design design, std::size_t lhs_n);
+
 /// The points of a design. Grid: the Cartesian product of the levers' grids (first lever
 /// slowest). LHS: n points in the levers' boxes [from, to]. One at a time: the base point, then
 /// each lever's grid values other than its base value, the other levers at their base values.

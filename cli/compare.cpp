@@ -168,7 +168,7 @@ int compare_main(std::span<const std::string> args) {
       given.push_back({*file == "baseline" ? std::string() : *file, &l, nullptr, {}});
       ++file;
     }
-    const std::vector<ExtraFile> record =
+    const std::vector<OutputFile> record =
         rerun ? copy_record(rerun_of) : run_record("compare", args, prov, given);
     return finish_run(*plan, results, prov, vm.count("quiet") > 0, with_names, record);
   } catch (const analysis::RunCancelled&) {

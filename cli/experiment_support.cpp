@@ -3,12 +3,15 @@
 
 #include <fmt/core.h>  // fmt::print
 
-#include <cmath>  // std::isfinite
+#include <algorithm>  // std::max
+#include <cmath>      // std::isfinite
+#include <limits>     // the saturated count of design_size
 
 #include "analysis/experiment.hpp"     // run_points
 #include "analysis/runner.hpp"         // run_replications
 #include "cli/ranks.hpp"               // process_ranks
 #include "cli/run_support.hpp"         // TerminalProgress, g_interrupted
+#include "sim/scenario/limits.hpp"     // kMaxSweepValues
 #include "sim/scenario/overrides.hpp"  // with_overrides
 
 namespace cadresim::cli {
@@ -77,6 +80,48 @@ bool check_metrics(const model::Scenario& s, const std::vector<analysis::MetricS
       ok = false;
     }
   return ok;
+}
+
+std::optional<std::vector<analysis::Lever>> parse_levers(const std::vector<std::string>& vary,
+                                                         const char* command) {
+  std::vector<analysis::Lever> levers;
+  for (const auto& v : vary) {
+    std::string error;
+    auto l = analysis::parse_lever(v, error);
+    if (!l) {
+      fmt::print(stderr, "cadresim {}: --vary {}\n", command, error);
+      return std::nullopt;
+    }
+    for (const auto& earlier : levers)
+      if (earlier.pointer == l->pointer) {
+        fmt::print(stderr, "{}\n", message("cli.vary.twice", command, l->pointer));
+        return std::nullopt;
+      }
+    levers.push_back(*l);
+  }
+  return levers;
+}
+
+int check_design_size(std::size_t points, std::size_t metrics, std::size_t replications,
+                      const char* command) {
+  if (points > scenario::kMaxDesignPoints) {
+    fmt::print(stderr, "{}\n",
+               points == std::numeric_limits<std::size_t>::max()
+                   ? message("cli.too_many_points_uncounted", command)
+                   : message("cli.too_many_points", command, points));
+    return kUsageError;
+  }
+  // Each factor is bounded (points by the check above, metrics by the names given, replications
+  // by kMaxReplications), so the product of the first two cannot overflow; the third is
+  // divided instead of multiplied.
+  const std::size_t per_replication = points * std::max<std::size_t>(metrics, 1);
+  if (replications > scenario::kMaxSweepValues / per_replication) {
+    fmt::print(stderr, "{}\n",
+               message("cli.sweep_too_large", command, points, metrics, replications,
+                       scenario::kMaxSweepValues));
+    return kInvalidInput;
+  }
+  return 0;
 }
 
 std::optional<std::vector<analysis::MetricSpec>> parse_metrics(

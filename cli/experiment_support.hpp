@@ -38,6 +38,19 @@ std::vector<std::vector<std::vector<double>>> run_design_points(
     const std::vector<analysis::MetricSpec>& metrics, std::uint64_t seed, std::size_t n,
     unsigned threads, const char* command);
 
+/// Parses the --vary texts; prints the first problem ("cadresim <command>: --vary ...", also for
+/// a parameter given twice, whose second grid would silently replace the first) and returns
+/// nullopt (exit 2).
+std::optional<std::vector<analysis::Lever>> parse_levers(const std::vector<std::string>& vary,
+                                                         const char* command);
+
+/// Checks, before the design is built, that its `points` (analysis::design_size) are at most
+/// 100,000 (else exit 2) and that the values kept until the end, points × metrics ×
+/// replications, are at most scenario::kMaxSweepValues (else exit 3); prints the problem and
+/// returns the exit code, or 0.
+int check_design_size(std::size_t points, std::size_t metrics, std::size_t replications,
+                      const char* command);
+
 /// Parses metric names; prints the problem and returns nullopt (exit 2).
 std::optional<std::vector<analysis::MetricSpec>> parse_metrics(
     const std::vector<std::string>& names, const char* command);

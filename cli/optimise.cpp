@@ -9,15 +9,16 @@
 #include "analysis/assumptions.hpp"  // sample_assumption_sets
 #include "analysis/csv_cell.hpp"     // csv_number: empty where a target metric does not apply
 #include "analysis/messages.hpp"     // tr, trf, Lang: the summary in English or Vietnamese
-#include "analysis/report.hpp"       // write_file_atomic
 #include "analysis/sweep.hpp"
 #include "analysis/text_width.hpp"  // format_table, plain_number: numbers without exponents
 #include "cli/commands.hpp"
 #include "cli/experiment_support.hpp"
 #include "cli/options.hpp"
-#include "cli/ranks.hpp"  // MPI ranks
-#include "cli/run_support.hpp"
+#include "cli/ranks.hpp"        // MPI ranks
+#include "cli/run_store.hpp"    // run_record: the run record in the output set
+#include "cli/run_support.hpp"  // plan_outputs, write_output_set
 #include "cli/scenario_options.hpp"
+#include "sim/scenario/limits.hpp"  // kMaxDesignPoints: --assumptions
 #include "sim/scenario/overrides.hpp"
 
 namespace po = boost::program_options;
@@ -56,10 +57,8 @@ int optimise_main(std::span<const std::string> args) {
           "Options"),
       {},
       {}};
-  std::size_t n = 20, assumption_sets = 0;
-  std::uint64_t seed = 1;
-  unsigned threads = 0;
-  std::string out, lang, cost_name = "support_cost_vnd_total";
+  std::string n_text, seed_text, threads_text, sets_text, out, lang,
+      cost_name = "support_cost_vnd_total";
   std::vector<std::string> vary, target_texts, sets;
   line.visible.add_options()("help,h", "show this help")(
       "vary", po::value(&vary)->composing(),
@@ -67,13 +66,17 @@ int optimise_main(std::span<const std::string> args) {
       "target", po::value(&target_texts)->composing(),
       "a target on a metric's mean: METRIC<=X or METRIC>=X; repeatable")(
       "cost", po::value(&cost_name)->default_value("support_cost_vnd_total"),
-      "the metric to minimise")("assumptions", po::value(&assumption_sets)->default_value(0),
+      "the metric to minimise")("assumptions", po::value(&sets_text)->default_value("0"),
                                 "check the answer against N assumption sets (Latin hypercube "
                                 "over the scenario's ranges)")(
-      "replications,n", po::value(&n)->default_value(20), "replications per point")(
-      "seed", po::value(&seed)->default_value(1), "random seed (the same at every point)")(
-      "threads", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
-      "out", po::value(&out), "output directory (default results/<scenario name>-optimise)")(
+      "replications,n", po::value(&n_text)->default_value("20"),
+      "replications per point (1 to 100000)")("seed", po::value(&seed_text)->default_value("1"),
+                                              "random seed, 0 to 2^64-1 (the same at every point)")(
+      "threads", po::value(&threads_text)->default_value("0"),
+      "worker threads (0 = all cores, at most 1024)")(
+      "out", po::value(&out),
+      "output folder (default: a new folder results/<scenario name>-optimise/<run id>, with a "
+      "link 'latest')")("overwrite", "with --out: replace an existing folder as a whole")(
       "quiet,q", "print only the path of the report");
   add_set_option(line.visible, &sets);
   add_lang_option(line.visible, &lang);
@@ -84,23 +87,26 @@ int optimise_main(std::span<const std::string> args) {
   if (!parsed) return rc;
   const po::variables_map& vm = *parsed;
   if (!apply_lang_option(lang, "optimise")) return kUsageError;
+  if (vm.count("overwrite") && out.empty()) {
+    fmt::print(stderr, "{}\n", message("cli.overwrite_needs_out", "optimise"));
+    return kUsageError;
+  }
   const Lang L = ui_lang();
   const auto words = [L](const char* id) { return std::string(analysis::tr(L, id)); };
-  if (!vm.count("scenario") || vary.empty() || target_texts.empty() || n == 0 ||
-      assumption_sets == 1) {
+  const auto numbers = parse_run_numbers(n_text, seed_text, threads_text, "optimise");
+  if (!numbers) return kUsageError;
+  const auto [n, seed, threads] = *numbers;
+  const auto sets_read =
+      parse_whole_number(sets_text, "assumptions", 0, scenario::kMaxDesignPoints, "optimise");
+  if (!sets_read) return kUsageError;
+  const std::size_t assumption_sets = *sets_read;
+  if (!vm.count("scenario") || vary.empty() || target_texts.empty() || assumption_sets == 1) {
     fmt::print(stderr, "{}\n", message("cli.optimise.words"));
     return kUsageError;
   }
-  std::vector<analysis::Lever> levers;
-  for (const auto& v : vary) {
-    std::string error;
-    auto l = analysis::parse_lever(v, error);
-    if (!l) {
-      fmt::print(stderr, "cadresim optimise: --vary {}\n", error);
-      return kUsageError;
-    }
-    levers.push_back(*l);
-  }
+  auto parsed_levers = parse_levers(vary, "optimise");
+  if (!parsed_levers) return kUsageError;
+  std::vector<analysis::Lever> levers = std::move(*parsed_levers);
   std::vector<analysis::MetricSpec> metrics;
   {
     std::string error;
@@ -126,7 +132,8 @@ int optimise_main(std::span<const std::string> args) {
   }
   const auto overrides = parse_sets(sets, "optimise");
   if (!overrides) return kUsageError;
-  auto cli_scenario = load_scenario_for(vm["scenario"].as<std::string>(), *overrides, "optimise");
+  const std::string scenario_path = vm["scenario"].as<std::string>();
+  auto cli_scenario = load_scenario_for(scenario_path, *overrides, "optimise");
   if (!cli_scenario) return kInvalidInput;
   const scenario::LoadedScenario& base = cli_scenario->loaded;
   if (assumption_sets > 0 && base.assumptions.empty()) {
@@ -134,22 +141,31 @@ int optimise_main(std::span<const std::string> args) {
     return kInvalidInput;
   }
   if (!resolve_levers(base, levers, "optimise")) return kInvalidInput;
+  // Counted before it is built: a grid of several fine levers would not fit in memory. The
+  // assumption sets' runs of the answer keep as many values as that many points.
+  if (const int code = check_design_size(
+          std::max(analysis::design_size(levers, analysis::Design::kGrid, 0), assumption_sets),
+          metrics.size(), n, "optimise"))
+    return code;
   const auto points = analysis::design_points(levers, analysis::Design::kGrid, 0, seed);
-  if (points.size() > 100000) {
-    fmt::print(stderr, "{}\n", message("cli.too_many_points", "optimise", points.size()));
-    return kUsageError;
-  }
   if (!check_metrics(base.scenario, metrics, "optimise")) return kUsageError;
   const auto scenarios = point_scenarios(base, levers, points, "optimise");
   if (!scenarios) return kInvalidInput;
+  // Where the outputs go, decided (and an existing --out refused) before any work.
+  const analysis::Provenance prov = make_provenance(seed, n, "optimise", args);
+  int rc_out = kOk;
+  const auto plan =
+      plan_outputs(out, vm.count("overwrite") > 0, safe_name(base.scenario.name) + "-optimise",
+                   prov.created, "optimise", rc_out);
+  if (!plan) return rc_out;
   install_interrupt_handler();
   try {
     auto values = run_design_points(*scenarios, metrics, seed, n, threads, "optimise");
+    interrupt_point("after-replications");  // a test hook (docs/reliability.md)
     const analysis::OptimiseResult best =
         analysis::choose_cheapest(values, 0, targets, target_metric);
     const analysis::SweepResult table =
         analysis::summarise_sweep(levers, analysis::Design::kGrid, points, metrics, values, seed);
-    const analysis::Provenance prov = make_provenance(seed, n, "optimise", args);
 
     std::string text =
         analysis::trf(L, "optimise.title", prov.version, base.scenario.name, base.source) + "\n";
@@ -275,21 +291,22 @@ int optimise_main(std::span<const std::string> args) {
         csv += "," + analysis::csv_number(table.stats[p][target_metric[t]].mean);
       csv += "\n";
     }
-    const std::filesystem::path dir =
-        out.empty()
-            ? std::filesystem::path("results") / (safe_name(base.scenario.name) + "-optimise")
-            : std::filesystem::path(out);
     if (!process_ranks().is_root()) return kOk;  // rank 0 writes every output
-    std::filesystem::create_directories(dir);
-    analysis::write_file_atomic(dir / "optimise.csv", csv);
-    analysis::write_file_atomic(dir / "optimise.json", j.dump(1));
-    analysis::write_file_atomic(dir / "summary.txt", text);
+    // One output set (the files and the run record: run.json, the resolved scenario, the input
+    // files as given), moved into place whole.
+    std::vector<OutputFile> files{
+        {"optimise.csv", csv}, {"optimise.json", j.dump(1)}, {"summary.txt", text}};
+    for (auto& f :
+         run_record("optimise", args, prov,
+                    {{scenario_path, &base, &cli_scenario->changes, cli_scenario->changed_from}}))
+      files.push_back(std::move(f));
+    write_output_set(*plan, files);
+    const std::filesystem::path summary = plan->folder / "summary.txt";
     // -q: only the path, as for run (docs/cli.md).
     if (vm.count("quiet"))
-      fmt::print("{}\n", (dir / "summary.txt").string());
+      fmt::print("{}\n", summary.string());
     else
-      fmt::print("{}\n{}\n", text,
-                 analysis::trf(L, "optimise.written", (dir / "summary.txt").string()));
+      fmt::print("{}\n{}\n", text, analysis::trf(L, "optimise.written", summary.string()));
     return kOk;
   } catch (const scenario::InvalidInput& e) {
     for (const auto& p : e.problems())

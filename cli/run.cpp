@@ -287,7 +287,7 @@ int run_main(std::span<const std::string> args) {
       engine.run_until(until_day ? until_day : sc.calendar.end);
       event_log = log.text();
     }
-    const std::vector<ExtraFile> record =
+    const std::vector<OutputFile> record =
         rerun ? copy_record(rerun_of)
               : run_record("run", args, prov, {{path, &*loaded, &changes, changed_from}});
     const int code =

@@ -52,10 +52,10 @@ std::vector<fs::path> input_files(const fs::path& top, const json& resolved) {
 
 }  // namespace
 
-std::vector<ExtraFile> run_record(const char* command, std::span<const std::string> args,
-                                  const analysis::Provenance& prov,
-                                  const std::vector<GivenScenario>& scenarios) {
-  std::vector<ExtraFile> files;
+std::vector<OutputFile> run_record(const char* command, std::span<const std::string> args,
+                                   const analysis::Provenance& prov,
+                                   const std::vector<GivenScenario>& scenarios) {
+  std::vector<OutputFile> files;
   json record = {{"command", command},
                  {"args", std::vector<std::string>(args.begin(), args.end())},
                  {"command_line", prov.command},
@@ -97,8 +97,8 @@ std::vector<ExtraFile> run_record(const char* command, std::span<const std::stri
   return files;
 }
 
-std::vector<ExtraFile> copy_record(const fs::path& dir) {
-  std::vector<ExtraFile> files;
+std::vector<OutputFile> copy_record(const fs::path& dir) {
+  std::vector<OutputFile> files;
   auto copy = [&](const fs::path& relative, mode_t mode) {
     const auto bytes = scenario::read_file_bytes(dir / relative, scenario::kMaxCsvFileBytes);
     if (!bytes.error.empty())
@@ -183,6 +183,17 @@ std::optional<std::pair<std::string, std::vector<std::string>>> rerun_arguments(
     return std::nullopt;
   }
   const std::string command = record["command"].get<std::string>();
+  if (command == "sweep" || command == "optimise") {
+    // Their folders keep the record for provenance; the command line and seed repeat them.
+    const std::string line = record.contains("command_line") && record["command_line"].is_string()
+                                 ? record["command_line"].get<std::string>()
+                                 : "cadresim " + command;
+    error = (dir / "run.json").string() + ": a folder of `cadresim " + command +
+            "`; rerun repeats run and compare folders only. Its recorded command gives the same "
+            "figures again (the scenario as it was is in " +
+            (dir / "input").string() + "): " + line;
+    return std::nullopt;
+  }
   if (command != "run" && command != "compare") {
     error = (dir / "run.json").string() + ": unknown command \"" + command + "\"";
     return std::nullopt;

@@ -14,7 +14,7 @@
 #include <string>    // std::string
 #include <vector>    // std::vector
 
-#include "cli/run_support.hpp"  // ExtraFile, Provenance, LoadedScenario
+#include "cli/run_support.hpp"  // OutputFile, Provenance, LoadedScenario
 
 namespace cadresim::cli {
 
@@ -30,13 +30,13 @@ struct GivenScenario {
 
 /// The files of the run record (run.json, resolved scenarios, input copies) for the output set.
 /// Files that may hold names (input copies, resolved scenarios) are 0600.
-std::vector<ExtraFile> run_record(const char* command, std::span<const std::string> args,
-                                  const analysis::Provenance& prov,
-                                  const std::vector<GivenScenario>& scenarios);
+std::vector<OutputFile> run_record(const char* command, std::span<const std::string> args,
+                                   const analysis::Provenance& prov,
+                                   const std::vector<GivenScenario>& scenarios);
 
 /// The run record of folder `dir` as it is (run.json, resolved scenarios, input copies), for
 /// the output set of a rerun: a rerun's folder can be rerun in turn.
-std::vector<ExtraFile> copy_record(const std::filesystem::path& dir);
+std::vector<OutputFile> copy_record(const std::filesystem::path& dir);
 
 /// What `--rerun-of DIR` takes from a run folder: the scenarios (rebuilt from the resolved
 /// copies and the roster copies), their sources, the command line and creation time.

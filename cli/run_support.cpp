@@ -183,7 +183,7 @@ analysis::Provenance make_provenance(std::uint64_t seed, std::size_t replication
 
 int finish_run(const OutputPlan& plan, const std::vector<analysis::ScenarioResults>& results,
                const analysis::Provenance& prov, bool quiet, bool with_names,
-               const std::vector<ExtraFile>& extra) {
+               const std::vector<OutputFile>& extra) {
   const std::string summary = analysis::format_summary(results, prov, ui_lang());
   if (const std::string warning = analysis::replication_warning(prov, ui_lang()); !warning.empty())
     fmt::print(stderr, "{}", warning);
@@ -211,23 +211,29 @@ std::string safe_name(const std::string& name) {
   return s.empty() ? std::string("scenario") : s;
 }
 
-std::filesystem::path write_outputs(const OutputPlan& plan,
-                                    const std::vector<analysis::ScenarioResults>& results,
-                                    const analysis::Provenance& prov, const std::string& summary,
-                                    bool with_names, const std::vector<ExtraFile>& extra) {
-  const mode_t mode = with_names ? analysis::kPrivateFileMode : analysis::kPublicFileMode;
-  const nlohmann::json report = analysis::report_json(results, prov);
-  analysis::StagedFolder set(plan.folder, with_names ? 0700 : 0755);
-  set.write("summary.txt", summary, mode);
-  set.write("report.json", report.dump(1), mode);
-  set.write("series.csv", analysis::series_csv(results), mode);
-  set.write("report.html", analysis::report_html(report, ui_lang()), mode);
-  for (const auto& f : extra) set.write(f.relative, f.content, with_names ? mode : f.mode);
+void write_output_set(const OutputPlan& plan, const std::vector<OutputFile>& files,
+                      mode_t folder_mode) {
+  analysis::StagedFolder set(plan.folder, folder_mode);
+  for (const auto& f : files) set.write(f.relative, f.content, f.mode);
   // Last moment to stop: after this the new set is in place, complete.
   interrupt_point("before-commit");
   if (g_interrupted.load()) throw analysis::RunCancelled{};
   set.commit(plan.replace);
   if (!plan.latest.empty()) analysis::replace_symlink(plan.latest, plan.folder.filename());
+}
+
+std::filesystem::path write_outputs(const OutputPlan& plan,
+                                    const std::vector<analysis::ScenarioResults>& results,
+                                    const analysis::Provenance& prov, const std::string& summary,
+                                    bool with_names, const std::vector<OutputFile>& extra) {
+  const mode_t mode = with_names ? analysis::kPrivateFileMode : analysis::kPublicFileMode;
+  const nlohmann::json report = analysis::report_json(results, prov);
+  std::vector<OutputFile> files{{"summary.txt", summary, mode},
+                                {"report.json", report.dump(1), mode},
+                                {"series.csv", analysis::series_csv(results), mode},
+                                {"report.html", analysis::report_html(report, ui_lang()), mode}};
+  for (const auto& f : extra) files.push_back({f.relative, f.content, with_names ? mode : f.mode});
+  write_output_set(plan, files, with_names ? 0700 : 0755);
   return plan.folder / "report.html";
 }
 

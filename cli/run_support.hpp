@@ -72,22 +72,29 @@ class TerminalProgress : public analysis::ProgressSink {
   bool drawn_ = false;
 };
 
-/// One more file of an output set, beside the reports (relative path, content, permissions).
-struct ExtraFile {
+/// One file of an output set (path relative to the set's folder, content, permissions).
+struct OutputFile {
   std::filesystem::path relative;
   std::string content;
   mode_t mode = 0644;
 };
 
-/// Writes summary.txt, report.json, series.csv, report.html and `extra` into a staging folder
-/// beside `plan.folder`, then moves the whole set into place (see analysis/output_set.hpp) and
-/// updates the run store's `latest` link. Files are created 0600 when `with_names`. Throws
+/// Writes `files` into a staging folder beside `plan.folder`, then moves the whole set into
+/// place (see analysis/output_set.hpp) and updates the run store's `latest` link; the folder is
+/// made `folder_mode`. Throws analysis::RunCancelled when an interrupt arrived before the move
+/// (nothing is left), and std::runtime_error with the system's reason when a file cannot be
+/// written. `run`, `compare`, `sweep` and `optimise` write their outputs through it.
+void write_output_set(const OutputPlan& plan, const std::vector<OutputFile>& files,
+                      mode_t folder_mode = 0755);
+
+/// Writes summary.txt, report.json, series.csv, report.html and `extra` as one output set
+/// (write_output_set). Files are created 0600 when `with_names`. Throws
 /// analysis::RunCancelled when an interrupt arrived before the move (nothing is left), and
 /// std::runtime_error with the system's reason when a file cannot be written.
 std::filesystem::path write_outputs(const OutputPlan& plan,
                                     const std::vector<analysis::ScenarioResults>& results,
                                     const analysis::Provenance& prov, const std::string& summary,
-                                    bool with_names, const std::vector<ExtraFile>& extra = {});
+                                    bool with_names, const std::vector<OutputFile>& extra = {});
 
 /// Provenance of a run started as `cadresim <command> <args...>`.
 analysis::Provenance make_provenance(std::uint64_t seed, std::size_t replications,
@@ -96,7 +103,7 @@ analysis::Provenance make_provenance(std::uint64_t seed, std::size_t replication
 /// Writes the outputs, prints the summary (unless `quiet`) and the report path; returns 0.
 int finish_run(const OutputPlan& plan, const std::vector<analysis::ScenarioResults>& results,
                const analysis::Provenance& prov, bool quiet, bool with_names,
-               const std::vector<ExtraFile>& extra = {});
+               const std::vector<OutputFile>& extra = {});
 
 /// Current UTC time as ISO 8601.
 std::string utc_now();

@@ -5,14 +5,15 @@
 #include <boost/program_options.hpp>  // options of the subcommand
 
 #include "analysis/messages.hpp"  // trf: the summary in English or Vietnamese
-#include "analysis/report.hpp"    // write_file_atomic
 #include "analysis/sweep.hpp"
 #include "cli/commands.hpp"
 #include "cli/experiment_support.hpp"
 #include "cli/options.hpp"
-#include "cli/ranks.hpp"  // MPI ranks
-#include "cli/run_support.hpp"
+#include "cli/ranks.hpp"        // MPI ranks
+#include "cli/run_store.hpp"    // run_record: the run record in the output set
+#include "cli/run_support.hpp"  // plan_outputs, write_output_set
 #include "cli/scenario_options.hpp"
+#include "sim/scenario/limits.hpp"  // kMaxDesignPoints: --lhs
 
 namespace po = boost::program_options;
 
@@ -28,26 +29,27 @@ int sweep_main(std::span<const std::string> args) {
           "baseline.\n\nOptions"),
       {},
       {}};
-  std::size_t n = 20, lhs = 0;
-  std::uint64_t seed = 1;
-  unsigned threads = 0;
-  std::string out, lang;
+  std::string n_text, seed_text, threads_text, lhs_text, out, lang;
   std::vector<std::string> vary, metric_names, sets;
   line.visible.add_options()("help,h", "show this help")(
       "vary", po::value(&vary)->composing(),
       "a varied parameter: /pointer=from:to:step (grid values) or /pointer=from:to; repeatable")(
-      "lhs", po::value(&lhs)->default_value(0),
+      "lhs", po::value(&lhs_text)->default_value("0"),
       "Latin hypercube of N points in the [from, to] boxes (without --vary: the scenario's "
       "assumption ranges)")("oat",
                             "one at a time: each lever over its grid, the others at the "
                             "scenario's values; adds a tornado chart")(
       "metric", po::value(&metric_names)->composing(),
       "a metric to report (e.g. refusals_per_year, successor_coverage_1_end); repeatable; "
-      "default: the headlines")("replications,n", po::value(&n)->default_value(20),
-                                "replications per point")(
-      "seed", po::value(&seed)->default_value(1), "random seed (the same at every point)")(
-      "threads", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
-      "out", po::value(&out), "output directory (default results/<scenario name>-sweep)")(
+      "default: the headlines")("replications,n", po::value(&n_text)->default_value("20"),
+                                "replications per point (1 to 100000)")(
+      "seed", po::value(&seed_text)->default_value("1"),
+      "random seed, 0 to 2^64-1 (the same at every point)")(
+      "threads", po::value(&threads_text)->default_value("0"),
+      "worker threads (0 = all cores, at most 1024)")(
+      "out", po::value(&out),
+      "output folder (default: a new folder results/<scenario name>-sweep/<run id>, with a "
+      "link 'latest')")("overwrite", "with --out: replace an existing folder as a whole")(
       "quiet,q", "print only the path of the report");
   add_set_option(line.visible, &sets);
   add_lang_option(line.visible, &lang);
@@ -58,28 +60,31 @@ int sweep_main(std::span<const std::string> args) {
   if (!parsed) return rc;
   const po::variables_map& vm = *parsed;
   if (!apply_lang_option(lang, "sweep")) return kUsageError;
+  if (vm.count("overwrite") && out.empty()) {
+    fmt::print(stderr, "{}\n", message("cli.overwrite_needs_out", "sweep"));
+    return kUsageError;
+  }
+  const auto numbers = parse_run_numbers(n_text, seed_text, threads_text, "sweep");
+  if (!numbers) return kUsageError;
+  const auto [n, seed, threads] = *numbers;
+  const auto lhs_read = parse_whole_number(lhs_text, "lhs", 0, scenario::kMaxDesignPoints, "sweep");
+  if (!lhs_read) return kUsageError;
+  const std::size_t lhs = *lhs_read;
   const bool oat = vm.count("oat") > 0;
-  if (!vm.count("scenario") || n == 0 || (oat && lhs > 0) || lhs == 1 ||
-      (vary.empty() && lhs == 0)) {
+  if (!vm.count("scenario") || (oat && lhs > 0) || lhs == 1 || (vary.empty() && lhs == 0)) {
     fmt::print(stderr, "{}\n", message("cli.sweep.words"));
     return kUsageError;
   }
-  std::vector<analysis::Lever> levers;
-  for (const auto& v : vary) {
-    std::string error;
-    auto l = analysis::parse_lever(v, error);
-    if (!l) {
-      fmt::print(stderr, "cadresim sweep: --vary {}\n", error);
-      return kUsageError;
-    }
-    levers.push_back(*l);
-  }
+  auto parsed_levers = parse_levers(vary, "sweep");
+  if (!parsed_levers) return kUsageError;
+  std::vector<analysis::Lever> levers = std::move(*parsed_levers);
   auto metrics = metric_names.empty() ? std::optional(analysis::default_metrics())
                                       : parse_metrics(metric_names, "sweep");
   if (!metrics) return kUsageError;
   const auto overrides = parse_sets(sets, "sweep");
   if (!overrides) return kUsageError;
-  auto cli_scenario = load_scenario_for(vm["scenario"].as<std::string>(), *overrides, "sweep");
+  const std::string scenario_path = vm["scenario"].as<std::string>();
+  auto cli_scenario = load_scenario_for(scenario_path, *overrides, "sweep");
   if (!cli_scenario) return kInvalidInput;
   const scenario::LoadedScenario& base = cli_scenario->loaded;
   if (levers.empty()) {  // --lhs over the scenario's own assumption ranges
@@ -97,11 +102,11 @@ int sweep_main(std::span<const std::string> args) {
   const analysis::Design design = oat       ? analysis::Design::kOneAtATime
                                   : lhs > 0 ? analysis::Design::kLhs
                                             : analysis::Design::kGrid;
+  // Counted before it is built: a grid of several fine levers would not fit in memory.
+  if (const int code = check_design_size(analysis::design_size(levers, design, lhs),
+                                         metrics->size(), n, "sweep"))
+    return code;
   auto points = analysis::design_points(levers, design, lhs, seed);
-  if (points.size() > 100000) {
-    fmt::print(stderr, "{}\n", message("cli.too_many_points", "sweep", points.size()));
-    return kUsageError;
-  }
   bool has_base = false;
   for (const auto& p : points) has_base = has_base || p.is_base;
   if (!has_base) {  // the reference of the paired differences: the scenario itself
@@ -113,12 +118,19 @@ int sweep_main(std::span<const std::string> args) {
   if (!check_metrics(base.scenario, *metrics, "sweep")) return kUsageError;
   const auto scenarios = point_scenarios(base, levers, points, "sweep");
   if (!scenarios) return kInvalidInput;
+  // Where the outputs go, decided (and an existing --out refused) before any work.
+  const analysis::Provenance prov = make_provenance(seed, n, "sweep", args);
+  int rc_out = kOk;
+  const auto plan =
+      plan_outputs(out, vm.count("overwrite") > 0, safe_name(base.scenario.name) + "-sweep",
+                   prov.created, "sweep", rc_out);
+  if (!plan) return rc_out;
   install_interrupt_handler();
   try {
     auto values = run_design_points(*scenarios, *metrics, seed, n, threads, "sweep");
+    interrupt_point("after-replications");  // a test hook (docs/reliability.md)
     const analysis::SweepResult result = analysis::summarise_sweep(
         levers, design, std::move(points), *metrics, std::move(values), seed);
-    const analysis::Provenance prov = make_provenance(seed, n, "sweep", args);
     std::string summary =
         analysis::trf(ui_lang(), "sweep.title", prov.version, base.scenario.name, base.source) +
         "\n" + analysis::format_sweep(result, ui_lang());
@@ -129,23 +141,26 @@ int sweep_main(std::span<const std::string> args) {
     j["created"] = prov.created;
     j["cadresim"] = {{"version", prov.version}};
     j["changes"] = cli_scenario->changes;
-    const std::filesystem::path dir =
-        out.empty() ? std::filesystem::path("results") / (safe_name(base.scenario.name) + "-sweep")
-                    : std::filesystem::path(out);
     if (!process_ranks().is_root()) return kOk;  // rank 0 writes every output
-    std::filesystem::create_directories(dir);
-    analysis::write_file_atomic(dir / "sweep.csv", analysis::sweep_csv(result));
-    analysis::write_file_atomic(dir / "sweep.json", j.dump(1));
-    analysis::write_file_atomic(
-        dir / "sweep.html", analysis::sweep_html(result, "cadresim sweep: " + base.scenario.name,
-                                                 prov.command, ui_lang()));
-    analysis::write_file_atomic(dir / "summary.txt", summary);
+    // One output set (the files and the run record: run.json, the resolved scenario, the input
+    // files as given), moved into place whole.
+    std::vector<OutputFile> files{
+        {"sweep.csv", analysis::sweep_csv(result)},
+        {"sweep.json", j.dump(1)},
+        {"sweep.html", analysis::sweep_html(result, "cadresim sweep: " + base.scenario.name,
+                                            prov.command, ui_lang())},
+        {"summary.txt", summary}};
+    for (auto& f :
+         run_record("sweep", args, prov,
+                    {{scenario_path, &base, &cli_scenario->changes, cli_scenario->changed_from}}))
+      files.push_back(std::move(f));
+    write_output_set(*plan, files);
+    const std::filesystem::path html = plan->folder / "sweep.html";
     // -q: only the path, as for run (docs/cli.md).
     if (vm.count("quiet"))
-      fmt::print("{}\n", (dir / "sweep.html").string());
+      fmt::print("{}\n", html.string());
     else
-      fmt::print("{}\n{}\n", summary,
-                 analysis::trf(ui_lang(), "sweep.written", (dir / "sweep.html").string()));
+      fmt::print("{}\n{}\n", summary, analysis::trf(ui_lang(), "sweep.written", html.string()));
     return kOk;
   } catch (const analysis::RunCancelled&) {
     fmt::print(stderr, "\n{}\n", message("cli.interrupted", "sweep"));

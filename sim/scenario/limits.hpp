@@ -30,6 +30,11 @@ inline constexpr std::size_t kMaxReplications = 100'000;
 /// memory they take (measured for the baseline: 166 kB per replication of 126 months, about 1.3 kB
 /// per replication-month, so at most about 1.3 GB; the baseline allows 7,936 replications).
 inline constexpr std::uint64_t kMaxReplicationMonths = 1'000'000;
+/// Points of a sweep's or an optimisation's design.
+inline constexpr std::size_t kMaxDesignPoints = 100'000;
+/// Values a sweep or an optimisation keeps until the end: design points × metrics × replications
+/// (one double each: at most 400 MB).
+inline constexpr std::uint64_t kMaxSweepValues = 50'000'000;
 /// Worker threads (`--threads`).
 inline constexpr unsigned kMaxThreads = 1024;
 

@@ -91,7 +91,26 @@ TEST(NumericOptions, AreUsageErrorsWithTheAllowedRange) {
     EXPECT_TRUE(r.out.empty());
     EXPECT_EQ(exe("compare " + scen + " " + scen + " " + bad).exit_code, 2);
     EXPECT_EQ(exe("markov --from-scenario " + scen + " " + bad).exit_code, 2);
+    // sweep and optimise read them as run does: before, "-n -5" asked for a vector of 2^64 - 5
+    // and "-n 1000000000" ended in std::bad_alloc (exit 1).
+    const std::string lever = " --vary /support/top_up_vnd_per_month=0:1000000:1000000 ";
+    const CliRun sw = exe("sweep " + scen + lever + bad);
+    EXPECT_EQ(sw.exit_code, 2) << sw.err;
+    EXPECT_THAT(sw.err, HasSubstr("cadresim sweep: --"));
+    EXPECT_EQ(
+        exe("optimise " + scen + lever + "--target 'successor_coverage_1_end>=0' " + bad).exit_code,
+        2);
   }
+  for (const char* bad : {"--lhs -3", "--lhs 100001"}) {
+    const CliRun r = exe("sweep " + scen + " " + bad);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_THAT(r.err, HasSubstr("--lhs must be a whole number from 0 to 100000"));
+  }
+  const CliRun sets = exe("optimise " + scen +
+                          " --vary /support/top_up_vnd_per_month=0:1 --target "
+                          "'successor_coverage_1_end>=0' --assumptions -3");
+  EXPECT_EQ(sets.exit_code, 2) << sets.err;
+  EXPECT_THAT(sets.err, HasSubstr("--assumptions must be a whole number from 0 to 100000"));
   const CliRun r = exe("run " + scen + " -n -5");
   EXPECT_EQ(r.err,
             "cadresim run: --replications must be a whole number from 1 to 100000, got '-5'\n");
@@ -99,6 +118,29 @@ TEST(NumericOptions, AreUsageErrorsWithTheAllowedRange) {
   EXPECT_EQ(s.err,
             "cadresim run: --seed must be a whole number from 0 to 18446744073709551615, "
             "got '-1'\n");
+}
+
+// A design is counted before it is built: three levers of 10,000 values each made a grid of
+// 10^12 points in memory before the 100,000-point limit was checked (std::bad_alloc, exit 1).
+// The values a design keeps to the end (points × metrics × replications) are bounded too.
+TEST(Limits, ASweepTooLargeIsRefusedBeforeItsDesignIsBuilt) {
+  const std::string scen = q(kSmall);
+  const CliRun grid = exe("sweep " + scen +
+                          " --vary /support/top_up_vnd_per_month=0:9999:1"
+                          " --vary /reluctance/accept_slope=0:9999:1"
+                          " --vary /reluctance/accept_intercept=0:9999:1 -n 2");
+  EXPECT_EQ(grid.exit_code, 2) << grid.err;
+  EXPECT_THAT(grid.err, HasSubstr("1000000000000 points is too many (at most 100,000)"));
+  const CliRun values = exe("optimise " + scen +
+                            " --vary /support/top_up_vnd_per_month=0:9999:1"
+                            " --target 'successor_coverage_1_end>=0' -n 10000");
+  EXPECT_EQ(values.exit_code, 3) << values.err;
+  EXPECT_THAT(values.err, HasSubstr("more values than the limit of 50000000"));
+  const CliRun twice = exe("sweep " + scen +
+                           " --vary /support/top_up_vnd_per_month=0:1 "
+                           "--vary /support/top_up_vnd_per_month=2:3 -n 2");
+  EXPECT_EQ(twice.exit_code, 2) << twice.err;
+  EXPECT_THAT(twice.err, HasSubstr("--vary /support/top_up_vnd_per_month is given twice"));
 }
 
 TEST(Limits, ASavedRunTooLargeForMemoryIsRefusedBeforeAnyWork) {
@@ -195,16 +237,20 @@ TEST(RunStore, EachRunGetsANewFolderAndLatestPointsAtIt) {
 // SIGINT after the replications used to be ignored. A test hook (CADRESIM_TEST_INTERRUPT_AT,
 // docs/reliability.md) sends SIGINT at the two moments a real Ctrl-C cannot hit reliably: right
 // after the replications, and just before the staged output set is moved into place. Either
-// way: exit 130, the message, no output folder and no temporary file left.
+// way, for each command that writes an output set: exit 130, the message, no output folder and
+// no temporary file left.
 TEST(Signals, SigintAfterTheReplicationsOrBeforeTheCommitWritesNothing) {
   for (const char* point : {"after-replications", "before-commit"}) {
-    for (const char* command : {"run", "compare"}) {
-      SCOPED_TRACE(std::string(command) + " " + point);
+    for (const std::string command : {"run", "compare", "sweep", "optimise"}) {
+      SCOPED_TRACE(command + " " + point);
       Scratch dir;
       const fs::path out = dir.path / "out";
-      const std::string args = std::string(command) + " " + q(kSmall) +
-                               (std::string(command) == "compare" ? " " + q(kSmall) : "") +
-                               " -n 2 -q --out " + q(out);
+      const std::string lever = " --vary /support/top_up_vnd_per_month=0:1000000:1000000";
+      const std::string args =
+          command + " " + q(kSmall) + (command == "compare" ? " " + q(kSmall) : "") +
+          (command == "sweep" ? lever : "") +
+          (command == "optimise" ? lever + " --target 'successor_coverage_1_end>=0'" : "") +
+          " -n 2 -q --out " + q(out);
       const CliRun r = cadresim::clitest::run_cadresim(
           args, dir.path.string(), std::string("CADRESIM_TEST_INTERRUPT_AT=") + point + " ");
       EXPECT_EQ(r.exit_code, 130) << r.err;

@@ -1,7 +1,10 @@
 // `cadresim sweep`, `optimise` and `--set` end to end on a small scenario.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>  // report.json
+#include <nlohmann/json.hpp>  // report.json, run.json
+
+#include <algorithm>  // std::sort
+#include <fstream>    // a file already in the --out folder
 
 #include "../test_scratch.hpp"  // unique_temp_dir: scratch per test and process
 #include "cli_test_support.hpp"
@@ -128,6 +131,60 @@ TEST(SweepCli, SpeaksVietnameseWhenAskedAndKeepsTheDataFilesNeutral) {
       << answer;
   EXPECT_NE(answer.find("(mục tiêu ≥ 0,5)"), std::string::npos) << answer;
   EXPECT_NE(answer.find("chi phí bình quân [KTC 95%]"), std::string::npos) << answer;
+}
+
+// sweep and optimise write their outputs as run does: one set moved into place whole, a new
+// folder of the run store (with `latest`) by default, an existing --out refused unless
+// --overwrite, and the run record (run.json, the resolved scenario, the input as given).
+// Before, they wrote file by file into results/<name>-sweep/, replacing the last sweep's files
+// one at a time, and --out wrote into a folder that already held files.
+TEST(SweepCli, OutputsAreOneSetInTheRunStoreAndAFullFolderIsRefused) {
+  const std::string lever = " --vary /support/top_up_vnd_per_month=0:1000000:1000000 -n 2 -q";
+  for (const std::string command : {"sweep", "optimise"}) {
+    SCOPED_TRACE(command);
+    const fs::path cwd = fresh(command + "-store");
+    fs::create_directories(cwd);
+    const std::string args =
+        command + " " + kSmallArg + lever +
+        (command == "optimise" ? " --target 'successor_coverage_1_end>=0'" : "");
+    ASSERT_EQ(run_cadresim(args, cwd.string()).exit_code, 0);
+    ASSERT_EQ(run_cadresim(args, cwd.string()).exit_code, 0);
+    const fs::path store = cwd / "results" / ("engine-small-" + command);
+    std::vector<std::string> runs;
+    for (const auto& e : fs::directory_iterator(store))
+      if (!e.is_symlink()) runs.push_back(e.path().filename().string());
+    ASSERT_EQ(runs.size(), 2U) << "each run gets a folder of its own";
+    std::sort(runs.begin(), runs.end());
+    EXPECT_EQ(fs::read_symlink(store / "latest"), runs.back());
+    const fs::path latest = store / "latest";
+    EXPECT_TRUE(fs::exists(latest / (command + ".csv")));
+    EXPECT_TRUE(fs::exists(latest / "summary.txt"));
+    const auto record = nlohmann::json::parse(slurp(latest / "run.json"));
+    EXPECT_EQ(record["command"], command);
+    EXPECT_EQ(record["scenarios"][0]["inputs"].size(), 1U) << record.dump(1);
+    EXPECT_TRUE(fs::exists(latest / "scenario-1.resolved.json"));
+    // rerun says what the folder is and how to repeat it, and writes nothing.
+    const auto rerun = run_cadresim("rerun " + latest.string(), cwd.string());
+    EXPECT_EQ(rerun.exit_code, 3);
+    EXPECT_NE(rerun.err.find("a folder of `cadresim " + command + "`"), std::string::npos)
+        << rerun.err;
+
+    const fs::path out = cwd / "out";
+    fs::create_directories(out);
+    { std::ofstream(out / "old.txt") << "old"; }
+    const auto refused = run_cadresim(args + " --out " + out.string(), cwd.string());
+    EXPECT_EQ(refused.exit_code, 2);
+    EXPECT_NE(refused.err.find("already holds files"), std::string::npos) << refused.err;
+    EXPECT_EQ(slurp(out / "old.txt"), "old");
+    const auto replaced = run_cadresim(args + " --out " + out.string() + " --overwrite");
+    ASSERT_EQ(replaced.exit_code, 0) << replaced.err;
+    EXPECT_FALSE(fs::exists(out / "old.txt")) << "the set is replaced as a whole";
+    EXPECT_TRUE(fs::exists(out / (command + ".json")));
+    const auto alone = run_cadresim(args + " --overwrite", cwd.string());
+    EXPECT_EQ(alone.exit_code, 2);
+    EXPECT_NE(alone.err.find("--overwrite only applies with --out"), std::string::npos)
+        << alone.err;
+  }
 }
 
 TEST(SetCli, TheReportListsWhatTheOverrideChanges) {
