@@ -170,25 +170,36 @@ AssumptionStudy analyse_assumptions(const std::vector<scenario::Assumption>& ass
   return s;
 }
 
+std::vector<scenario::Override> assumption_overrides(
+    const std::vector<scenario::Assumption>& assumptions, const std::vector<double>& set) {
+  std::vector<scenario::Override> ov;
+  for (std::size_t j = 0; j < set.size() && j < assumptions.size(); ++j)
+    ov.push_back(scenario::number_override(assumptions[j].pointer, set[j], assumptions[j].integer));
+  return ov;
+}
+
 AssumptionStudy run_assumption_study(const scenario::LoadedScenario& base, std::size_t n_sets,
                                      const std::vector<MetricSpec>& metrics, const RunOptions& o,
                                      const std::vector<ReplicationResult>* nominal_reps) {
   const auto sets = sample_assumption_sets(base.assumptions, n_sets, o.seed);
-  std::vector<scenario::LoadedScenario> loaded;
-  loaded.reserve(sets.size());
-  for (const auto& set : sets) {
-    std::vector<scenario::Override> ov;
-    for (std::size_t j = 0; j < set.size(); ++j) {
-      const auto& a = base.assumptions[j];
-      ov.push_back({a.pointer, a.integer ? nlohmann::json(static_cast<long long>(set[j]))
-                                         : nlohmann::json(set[j])});
-    }
-    loaded.push_back(scenario::with_overrides(base, ov));
-  }
-  std::vector<const model::Scenario*> points;
-  if (!nominal_reps) points.push_back(&base.scenario);
-  for (const auto& l : loaded) points.push_back(&l.scenario);
-  auto values = run_points(points, metrics, o);  // same seeds everywhere: common random numbers
+  const auto overrides_of = [&](std::size_t k) {
+    return assumption_overrides(base.assumptions, sets[k]);
+  };
+  // Every set is read once up front, one at a time (a set that breaks a rule throws
+  // InvalidInput before any work), and made again only while its replications run: memory holds
+  // a scenario per worker, not one per set (run_points).
+  for (std::size_t k = 0; k < sets.size(); ++k)
+    (void)scenario::with_overrides(base, overrides_of(k));
+  // Point 0 is the nominal scenario unless its replications are given.
+  const std::size_t first_set = nominal_reps ? 0 : 1;
+  auto values = run_points(  // same seeds everywhere: common random numbers
+      sets.size() + first_set,
+      [&](std::size_t p) {
+        return p < first_set
+                   ? PointScenario(PointScenario(), &base.scenario)
+                   : share_scenario(scenario::with_overrides(base, overrides_of(p - first_set)));
+      },
+      metrics, o);
   std::vector<std::vector<double>> nominal;
   if (nominal_reps) {
     const double years = run_years(base.scenario, o.until);

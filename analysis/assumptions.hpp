@@ -17,6 +17,7 @@
 #include "analysis/statistics.hpp"       // Summary
 #include "sim/scenario/assumptions.hpp"  // scenario::Assumption
 #include "sim/scenario/loader.hpp"       // LoadedScenario
+#include "sim/scenario/overrides.hpp"    // Override: a sampled set as overrides
 
 namespace cadresim::analysis {
 
@@ -63,6 +64,11 @@ struct AssumptionStudy {
 /// The N parameter sets of a Latin hypercube over `assumptions` (seed → design).
 std::vector<std::vector<double>> sample_assumption_sets(
     const std::vector<scenario::Assumption>& assumptions, std::size_t n, std::uint64_t seed);
+
+/// The overrides that give the scenario the values of one sampled `set` (one per assumption, in
+/// order).
+std::vector<scenario::Override> assumption_overrides(
+    const std::vector<scenario::Assumption>& assumptions, const std::vector<double>& set);
 
 /// Summarises values[set][metric][replication] and the nominal run's values[metric][rep].
 AssumptionStudy analyse_assumptions(const std::vector<scenario::Assumption>& assumptions,

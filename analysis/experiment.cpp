@@ -4,6 +4,7 @@
 #include <fmt/core.h>  // fmt::format
 
 #include <limits>  // quiet NaN
+#include <mutex>   // std::mutex: one maker per point at a time
 
 #include "sim/engine/engine.hpp"
 
@@ -82,26 +83,69 @@ bool has_metric(const ReplicationResult& r, const MetricSpec& m) {
   return r.totals.count(key) > 0;
 }
 
+PointScenario share_scenario(scenario::LoadedScenario loaded) {
+  auto owner = std::make_shared<const scenario::LoadedScenario>(std::move(loaded));
+  return PointScenario(owner, &owner->scenario);
+}
+
 std::vector<std::vector<std::vector<double>>> run_points(
     const std::vector<const model::Scenario*>& scenarios, const std::vector<MetricSpec>& metrics,
     const RunOptions& o) {
+  // Scenarios the caller keeps: shared without ownership.
+  return run_points(
+      scenarios.size(), [&](std::size_t p) { return PointScenario(PointScenario(), scenarios[p]); },
+      metrics, o);
+}
+
+std::vector<std::vector<std::vector<double>>> run_points(std::size_t points,
+                                                         const MakePointScenario& make,
+                                                         const std::vector<MetricSpec>& metrics,
+                                                         const RunOptions& o) {
   const std::size_t reps = o.replications;
   const std::size_t metric_count = metrics.size();
   // values[p][m][r] flattened, so that several processes can add up their parts: each task is
   // run by one process (SharedTasks), the others leave zeros in its slots.
-  std::vector<double> flat(scenarios.size() * metric_count * reps, 0.0);
-  const std::size_t tasks = scenarios.size() * reps;
+  std::vector<double> flat(points * metric_count * reps, 0.0);
+  const std::size_t tasks = points * reps;
   const SharedTasks shared(o.ranks, tasks, o.cancel);
+  // A point's scenario lives while a worker holds it: each worker keeps the one of its last
+  // task until it moves to another point, and a point's tasks come one after another.
+  struct Made {
+    std::mutex making;                          // one maker per point at a time
+    std::weak_ptr<const model::Scenario> made;  // alive while some worker holds it
+  };
+  std::vector<Made> made(points);
+  struct Held {
+    std::size_t point = 0;
+    PointScenario scenario;
+  };
+  std::vector<Held> held(worker_count(shared.local_count(), o.threads));
+  auto scenario_of = [&](std::size_t p, unsigned worker) -> const model::Scenario& {
+    Held& h = held[worker];
+    if (!h.scenario || h.point != p) {
+      PointScenario s;
+      {
+        std::lock_guard<std::mutex> lock(made[p].making);
+        s = made[p].made.lock();
+        if (!s) {
+          s = make(p);
+          made[p].made = s;
+        }
+      }
+      h = {p, std::move(s)};  // the previous point's scenario is freed here if nobody holds it
+    }
+    return *h.scenario;
+  };
   std::exception_ptr failure;
   try {
     const bool finished = for_each_replication_in_worker(
         shared.local_count(), o.threads, o.progress, o.cancel,
-        [&](std::size_t i, unsigned) {
+        [&](std::size_t i, unsigned worker) {
           // Task = point-major (point, replication): only the slots of (p, *, r) are written.
           const std::size_t task = shared.task(i);
           const std::size_t p = task / reps;
           const std::size_t r = task % reps;
-          const model::Scenario& sc = *scenarios[p];
+          const model::Scenario& sc = scenario_of(p, worker);
           engine::Engine engine(sc, o.seed, r);
           MetricsCollector collector(sc);
           engine.add_observer(collector);
@@ -118,12 +162,13 @@ std::vector<std::vector<std::vector<double>>> run_points(
   } catch (...) {
     failure = std::current_exception();
   }
+  held.clear();    // the last scenarios made are freed before the values are gathered
   shared.close();  // every process stops asking before they compare notes
   settle_ranks(o.ranks, failure);
   if (o.ranks.distributed() && o.ranks.sum_all) o.ranks.sum_all(flat);
   std::vector<std::vector<std::vector<double>>> values(
-      scenarios.size(), std::vector<std::vector<double>>(metric_count, std::vector<double>(reps)));
-  for (std::size_t p = 0; p < scenarios.size(); ++p)
+      points, std::vector<std::vector<double>>(metric_count, std::vector<double>(reps)));
+  for (std::size_t p = 0; p < points; ++p)
     for (std::size_t m = 0; m < metric_count; ++m)
       for (std::size_t r = 0; r < reps; ++r)
         values[p][m][r] = flat[(p * metric_count + m) * reps + r];

@@ -5,12 +5,15 @@
 /// all P × R in parallel, each writing its own slot — so results are identical whatever the
 /// thread count.
 
+#include <functional>   // std::function: a point's scenario, made once per point
+#include <memory>       // std::shared_ptr
 #include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
-#include "analysis/runner.hpp"  // RunOptions, ReplicationResult
+#include "analysis/runner.hpp"      // RunOptions, ReplicationResult
+#include "sim/scenario/loader.hpp"  // LoadedScenario: share_scenario
 
 namespace cadresim::analysis {
 
@@ -39,6 +42,23 @@ double metric_value(const ReplicationResult& r, const MetricSpec& m, double year
 bool has_metric(const ReplicationResult& r, const MetricSpec& m);
 /// Length of the run in years (end − start, 365.25-day years).
 double run_years(const model::Scenario& s, Day until = 0);
+
+/// The scenario of design point p, made when run_points needs it (analysis/experiment.hpp).
+using PointScenario = std::shared_ptr<const model::Scenario>;
+using MakePointScenario = std::function<PointScenario(std::size_t point)>;
+/// A loaded scenario as a PointScenario (the whole LoadedScenario freed with it).
+PointScenario share_scenario(scenario::LoadedScenario loaded);
+
+/// run_points over `points` scenarios that are made only while they run: a point's scenario is
+/// made (by `make`, from any worker thread; never twice at once for one point) when the first
+/// of its tasks in this process starts, and freed once no worker holds it, so memory holds about
+/// one scenario per worker however many points there are (a loaded national scenario is about
+/// 9 MB; a design of 1,000 points made up front took 9 GB). Tasks are handed out point by point,
+/// so a point is normally made once per process. The values are those of the overload below.
+std::vector<std::vector<std::vector<double>>> run_points(std::size_t points,
+                                                         const MakePointScenario& make,
+                                                         const std::vector<MetricSpec>& metrics,
+                                                         const RunOptions& o);
 
 /// values[p][m][r]: metric m of replication r of scenario p. Replication r of every scenario
 /// uses the key (seed, r). `o.replications` replications per scenario; `o.threads` workers

@@ -40,27 +40,29 @@ bool resolve_levers(const scenario::LoadedScenario& base, std::vector<analysis::
   return ok;
 }
 
-std::optional<std::vector<scenario::LoadedScenario>> point_scenarios(
-    const scenario::LoadedScenario& base, const std::vector<analysis::Lever>& levers,
-    const std::vector<analysis::SweepPoint>& points, const char* command) {
-  std::vector<scenario::LoadedScenario> out;
-  out.reserve(points.size());
+std::vector<scenario::Override> point_overrides(const std::vector<analysis::Lever>& levers,
+                                                const analysis::SweepPoint& point) {
+  std::vector<scenario::Override> ov;
+  for (std::size_t j = 0; j < levers.size(); ++j)
+    ov.push_back(scenario::number_override(levers[j].pointer, point.values[j], levers[j].integer));
+  return ov;
+}
+
+bool check_point_scenarios(const scenario::LoadedScenario& base,
+                           const std::vector<analysis::Lever>& levers,
+                           const std::vector<analysis::SweepPoint>& points, const char* command) {
   for (const auto& p : points) {
-    std::vector<scenario::Override> ov;
-    for (std::size_t j = 0; j < levers.size(); ++j)
-      ov.push_back({levers[j].pointer, levers[j].integer
-                                           ? nlohmann::json(static_cast<long long>(p.values[j]))
-                                           : nlohmann::json(p.values[j])});
+    const auto ov = point_overrides(levers, p);
     try {
-      out.push_back(scenario::with_overrides(base, ov));
+      (void)scenario::with_overrides(base, ov);
     } catch (const scenario::InvalidInput& e) {
       for (const auto& pr : e.problems())
         fmt::print(stderr, "{}\n", scenario::format_problem(pr, ui_lang()));
       fmt::print(stderr, "{}\n", message("cli.point_invalid", command, scenario::describe(ov)));
-      return std::nullopt;
+      return false;
     }
   }
-  return out;
+  return true;
 }
 
 bool check_metrics(const model::Scenario& s, const std::vector<analysis::MetricSpec>& metrics,
@@ -140,20 +142,18 @@ std::optional<std::vector<analysis::MetricSpec>> parse_metrics(
 }
 
 std::vector<std::vector<std::vector<double>>> run_design_points(
-    const std::vector<scenario::LoadedScenario>& scenarios,
+    std::size_t points, const analysis::MakePointScenario& make,
     const std::vector<analysis::MetricSpec>& metrics, std::uint64_t seed, std::size_t n,
     unsigned threads, const char* command) {
-  std::vector<const model::Scenario*> ptrs;
-  for (const auto& s : scenarios) ptrs.push_back(&s.scenario);
   analysis::RunOptions ro;
   ro.seed = seed;
   ro.replications = n;
   ro.threads = threads;
-  TerminalProgress progress(fmt::format("{}: {} points", command, scenarios.size()));
+  TerminalProgress progress(fmt::format("{}: {} points", command, points));
   ro.progress = &progress;
   ro.cancel = &g_interrupted;
   ro.ranks = process_ranks();  // points × replications shared among MPI ranks, if any
-  return analysis::run_points(ptrs, metrics, ro);
+  return analysis::run_points(points, make, metrics, ro);
 }
 
 }  // namespace cadresim::cli

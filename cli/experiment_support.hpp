@@ -9,8 +9,10 @@
 #include <string>      // std::string
 #include <vector>      // std::vector
 
-#include "analysis/sweep.hpp"       // Lever, SweepPoint, MetricSpec
-#include "sim/scenario/loader.hpp"  // LoadedScenario
+#include "analysis/experiment.hpp"     // MakePointScenario
+#include "analysis/sweep.hpp"          // Lever, SweepPoint, MetricSpec
+#include "sim/scenario/loader.hpp"     // LoadedScenario
+#include "sim/scenario/overrides.hpp"  // Override
 
 namespace cadresim::cli {
 
@@ -19,22 +21,29 @@ namespace cadresim::cli {
 bool resolve_levers(const scenario::LoadedScenario& base, std::vector<analysis::Lever>& levers,
                     const char* command);
 
-/// The scenario of every point (levers set by pointer, read again strictly). Problems are
-/// printed with the point's values; nullopt (exit 3).
-std::optional<std::vector<scenario::LoadedScenario>> point_scenarios(
-    const scenario::LoadedScenario& base, const std::vector<analysis::Lever>& levers,
-    const std::vector<analysis::SweepPoint>& points, const char* command);
+/// The overrides that put design point `point` into a scenario: each lever's value at its
+/// pointer.
+std::vector<scenario::Override> point_overrides(const std::vector<analysis::Lever>& levers,
+                                                const analysis::SweepPoint& point);
+
+/// Reads every point's scenario once (levers set by pointer, read again strictly), one at a
+/// time and dropped at once, so that a point that breaks a rule is found before any work while
+/// memory holds one scenario. Problems are printed with the point's values; false (exit 3).
+bool check_point_scenarios(const scenario::LoadedScenario& base,
+                           const std::vector<analysis::Lever>& levers,
+                           const std::vector<analysis::SweepPoint>& points, const char* command);
 
 /// True when every metric exists in a replication of `s` (one short replication is run);
 /// otherwise prints "cadresim <command>: unknown metric ..." (exit 2).
 bool check_metrics(const model::Scenario& s, const std::vector<analysis::MetricSpec>& metrics,
                    const char* command);
 
-/// Runs `n` replications of every point's scenario (seed, threads and MPI ranks shared; the
-/// terminal shows "<command>: P points" and Ctrl-C or SIGTERM cancels): the values
-/// [point][metric][replication] of analysis::run_points. Throws analysis::RunCancelled.
+/// Runs `n` replications of each of `points` scenarios, made by `make` while they run
+/// (analysis::run_points: about one scenario per worker in memory), with seed, threads and MPI
+/// ranks shared; the terminal shows "<command>: P points" and Ctrl-C or SIGTERM cancels. The
+/// values [point][metric][replication]. Throws analysis::RunCancelled.
 std::vector<std::vector<std::vector<double>>> run_design_points(
-    const std::vector<scenario::LoadedScenario>& scenarios,
+    std::size_t points, const analysis::MakePointScenario& make,
     const std::vector<analysis::MetricSpec>& metrics, std::uint64_t seed, std::size_t n,
     unsigned threads, const char* command);
 

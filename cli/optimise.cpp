@@ -149,8 +149,7 @@ int optimise_main(std::span<const std::string> args) {
     return code;
   const auto points = analysis::design_points(levers, analysis::Design::kGrid, 0, seed);
   if (!check_metrics(base.scenario, metrics, "optimise")) return kUsageError;
-  const auto scenarios = point_scenarios(base, levers, points, "optimise");
-  if (!scenarios) return kInvalidInput;
+  if (!check_point_scenarios(base, levers, points, "optimise")) return kInvalidInput;
   // Where the outputs go, decided (and an existing --out refused) before any work.
   const analysis::Provenance prov = make_provenance(seed, n, "optimise", args);
   int rc_out = kOk;
@@ -160,7 +159,13 @@ int optimise_main(std::span<const std::string> args) {
   if (!plan) return rc_out;
   install_interrupt_handler();
   try {
-    auto values = run_design_points(*scenarios, metrics, seed, n, threads, "optimise");
+    auto values = run_design_points(
+        points.size(),
+        [&](std::size_t p) {
+          return analysis::share_scenario(
+              scenario::with_overrides(base, point_overrides(levers, points[p])));
+        },
+        metrics, seed, n, threads, "optimise");
     interrupt_point("after-replications");  // a test hook (docs/reliability.md)
     const analysis::OptimiseResult best =
         analysis::choose_cheapest(values, 0, targets, target_metric);
@@ -242,18 +247,22 @@ int optimise_main(std::span<const std::string> args) {
         // The answer under N assumption sets: each set's levers at the answer, R replications.
         const auto asets =
             analysis::sample_assumption_sets(base.assumptions, assumption_sets, seed);
-        std::vector<scenario::LoadedScenario> loaded;
-        for (const auto& set : asets) {
-          std::vector<scenario::Override> ov;
-          for (std::size_t k = 0; k < set.size(); ++k) {
-            const auto& a = base.assumptions[k];
-            ov.push_back({a.pointer, a.integer ? nlohmann::json(static_cast<long long>(set[k]))
-                                               : nlohmann::json(set[k])});
-          }
-          loaded.push_back(scenario::with_overrides((*scenarios)[p], ov));
-        }
-        const auto avalues =
-            run_design_points(loaded, metrics, seed, n, threads, "optimise, assumption sets");
+        const scenario::LoadedScenario at_answer =
+            scenario::with_overrides(base, point_overrides(levers, points[p]));
+        const auto set_overrides = [&](std::size_t k) {
+          return analysis::assumption_overrides(base.assumptions, asets[k]);
+        };
+        // Each set read once up front (one that breaks a rule ends here, exit 3), then made
+        // again only while its replications run.
+        for (std::size_t k = 0; k < asets.size(); ++k)
+          (void)scenario::with_overrides(at_answer, set_overrides(k));
+        const auto avalues = run_design_points(
+            asets.size(),
+            [&](std::size_t k) {
+              return analysis::share_scenario(
+                  scenario::with_overrides(at_answer, set_overrides(k)));
+            },
+            metrics, seed, n, threads, "optimise, assumption sets");
         const analysis::OptimiseResult under =
             analysis::choose_cheapest(avalues, 0, targets, target_metric);
         std::size_t sets_ok = 0;

@@ -116,8 +116,7 @@ int sweep_main(std::span<const std::string> args) {
     points.insert(points.begin(), b);
   }
   if (!check_metrics(base.scenario, *metrics, "sweep")) return kUsageError;
-  const auto scenarios = point_scenarios(base, levers, points, "sweep");
-  if (!scenarios) return kInvalidInput;
+  if (!check_point_scenarios(base, levers, points, "sweep")) return kInvalidInput;
   // Where the outputs go, decided (and an existing --out refused) before any work.
   const analysis::Provenance prov = make_provenance(seed, n, "sweep", args);
   int rc_out = kOk;
@@ -127,7 +126,13 @@ int sweep_main(std::span<const std::string> args) {
   if (!plan) return rc_out;
   install_interrupt_handler();
   try {
-    auto values = run_design_points(*scenarios, *metrics, seed, n, threads, "sweep");
+    auto values = run_design_points(
+        points.size(),
+        [&](std::size_t p) {
+          return analysis::share_scenario(
+              scenario::with_overrides(base, point_overrides(levers, points[p])));
+        },
+        *metrics, seed, n, threads, "sweep");
     interrupt_point("after-replications");  // a test hook (docs/reliability.md)
     const analysis::SweepResult result = analysis::summarise_sweep(
         levers, design, std::move(points), *metrics, std::move(values), seed);

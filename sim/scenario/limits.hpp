@@ -33,8 +33,8 @@ inline constexpr std::uint64_t kMaxReplicationMonths = 1'000'000;
 /// Points of a sweep's or an optimisation's design.
 inline constexpr std::size_t kMaxDesignPoints = 100'000;
 /// Values a sweep or an optimisation keeps until the end: design points × metrics × replications
-/// (one double each: at most 400 MB).
-inline constexpr std::uint64_t kMaxSweepValues = 50'000'000;
+/// (one double each, held twice while the processes' parts are gathered: at most 400 MB).
+inline constexpr std::uint64_t kMaxSweepValues = 25'000'000;
 /// Worker threads (`--threads`).
 inline constexpr unsigned kMaxThreads = 1024;
 

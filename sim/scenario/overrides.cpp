@@ -37,6 +37,10 @@ std::optional<Override> parse_override(std::string_view text, std::string& error
   return o;
 }
 
+Override number_override(const std::string& pointer, double value, bool integer) {
+  return {pointer, integer ? nlohmann::json(static_cast<long long>(value)) : nlohmann::json(value)};
+}
+
 LoadedScenario with_overrides(const LoadedScenario& base, const std::vector<Override>& values) {
   json doc = base.resolved;
   Problems problems;

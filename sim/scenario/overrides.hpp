@@ -35,6 +35,10 @@ std::optional<Override> parse_override(std::string_view text, std::string& error
 /// a new key of an existing object, or when the changed scenario breaks a rule.
 LoadedScenario with_overrides(const LoadedScenario& base, const std::vector<Override>& values);
 
+/// A number set at `pointer`: written as a whole number when `integer` (a parameter the loader
+/// reads as one), else as it is. Sweep levers and sampled assumption values are set this way.
+Override number_override(const std::string& pointer, double value, bool integer);
+
 /// "/a/b=1, /c=true" for messages and labels.
 std::string describe(const std::vector<Override>& values);
 

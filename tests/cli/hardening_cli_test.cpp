@@ -135,7 +135,7 @@ TEST(Limits, ASweepTooLargeIsRefusedBeforeItsDesignIsBuilt) {
                             " --vary /support/top_up_vnd_per_month=0:9999:1"
                             " --target 'successor_coverage_1_end>=0' -n 10000");
   EXPECT_EQ(values.exit_code, 3) << values.err;
-  EXPECT_THAT(values.err, HasSubstr("more values than the limit of 50000000"));
+  EXPECT_THAT(values.err, HasSubstr("more values than the limit of 25000000"));
   const CliRun twice = exe("sweep " + scen +
                            " --vary /support/top_up_vnd_per_month=0:1 "
                            "--vary /support/top_up_vnd_per_month=2:3 -n 2");
