@@ -8,12 +8,14 @@
 #include "analysis/output_set.hpp"  // write_file_atomically
 #include "analysis/snapshot.hpp"    // --save-state, --from-state
 #include "cli/commands.hpp"
+#include "cli/experiment_support.hpp"  // check_design_size: --assumptions
 #include "cli/options.hpp"
 #include "cli/ranks.hpp"      // MPI ranks
 #include "cli/run_store.hpp"  // run_record, --rerun-of
 #include "cli/run_support.hpp"
 #include "cli/scenario_options.hpp"  // --set
 #include "sim/engine/engine.hpp"
+#include "sim/scenario/limits.hpp"  // kMaxDesignPoints: --assumptions
 
 namespace po = boost::program_options;
 
@@ -38,7 +40,7 @@ int run_main(std::span<const std::string> args) {
   std::string n_text, seed_text, threads_text;
   std::string out, events, until, pipeline_units, save_state, from_state;
   std::vector<std::string> sets;
-  std::size_t assumption_sets = 0;
+  std::string assumption_sets_text;
   line.visible.add_options()("help,h", "show this help")("replications,n",
                                                          po::value(&n_text)->default_value("100"),
                                                          "number of replications (1 to 100000)")(
@@ -68,7 +70,7 @@ int run_main(std::span<const std::string> args) {
   std::vector<std::string> shock_files;
   add_shocks_option(line.visible, &shock_files, "the scenario");
   line.visible.add_options()(
-      "assumptions", po::value(&assumption_sets)->default_value(0),
+      "assumptions", po::value(&assumption_sets_text)->default_value("0"),
       "also sample N parameter sets from the scenario's assumption ranges (Latin hypercube), "
       "run each -n times, and report total uncertainty beside the Monte Carlo interval");
   std::string rerun_of;
@@ -83,6 +85,15 @@ int run_main(std::span<const std::string> args) {
   const auto numbers = parse_run_numbers(n_text, seed_text, threads_text, "run");
   if (!numbers) return kUsageError;
   const auto [n, seed, threads] = *numbers;
+  const auto sets_read =
+      parse_whole_number(assumption_sets_text, "assumptions", 0, scenario::kMaxDesignPoints, "run");
+  if (!sets_read) return kUsageError;
+  const std::size_t assumption_sets = *sets_read;
+  // The study keeps each set's values, as a sweep keeps each point's.
+  if (assumption_sets > 0)
+    if (const int code =
+            check_design_size(assumption_sets, analysis::default_metrics().size(), n, "run"))
+      return code;
   const bool with_names = vm.count("with-names") > 0;
   if (vm.count("overwrite") && out.empty()) {
     fmt::print(stderr, "{}\n", message("cli.overwrite_needs_out", "run"));

@@ -182,10 +182,11 @@ constexpr CatalogEntry kCliCatalog[] = {
      "cadresim {}: the grid has more points than can be counted (at most 100,000)",
      "cadresim {}: lưới có quá nhiều điểm, không đếm được (tối đa 100.000)"},
     {"cli.sweep_too_large",
-     "cadresim {}: {} points × {} metric(s) × {} replications are more values than the limit of "
-     "{} (every value is kept until the end); use fewer points, metrics or replications",
-     "cadresim {}: {} điểm × {} chỉ số × {} lần lặp là nhiều giá trị hơn giới hạn {} (mọi giá "
-     "trị được giữ đến cuối); hãy giảm số điểm, chỉ số hoặc lần lặp"},
+     "cadresim {}: {} points or assumption sets × {} metric(s) × {} replications are more values "
+     "than the limit of {} (every value is kept until the end); use fewer points, sets, metrics "
+     "or replications",
+     "cadresim {}: {} điểm hoặc bộ giả định × {} chỉ số × {} lần lặp là nhiều giá trị hơn giới "
+     "hạn {} (mọi giá trị được giữ đến cuối); hãy giảm số điểm, bộ giả định, chỉ số hoặc lần lặp"},
     {"cli.vary.twice",
      "cadresim {}: --vary {} is given twice; give each parameter once (with all its values)",
      "cadresim {}: --vary {} được cho hai lần; mỗi tham số chỉ cho một lần (với mọi giá trị của "

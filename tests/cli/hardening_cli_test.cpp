@@ -111,6 +111,10 @@ TEST(NumericOptions, AreUsageErrorsWithTheAllowedRange) {
                           "'successor_coverage_1_end>=0' --assumptions -3");
   EXPECT_EQ(sets.exit_code, 2) << sets.err;
   EXPECT_THAT(sets.err, HasSubstr("--assumptions must be a whole number from 0 to 100000"));
+  // run --assumptions too: "-3" asked for a vector of 2^64 - 3 sets.
+  const CliRun run_sets = exe("run " + scen + " --assumptions -3");
+  EXPECT_EQ(run_sets.exit_code, 2) << run_sets.err;
+  EXPECT_THAT(run_sets.err, HasSubstr("cadresim run: --assumptions must be a whole number"));
   const CliRun r = exe("run " + scen + " -n -5");
   EXPECT_EQ(r.err,
             "cadresim run: --replications must be a whole number from 1 to 100000, got '-5'\n");
@@ -136,6 +140,9 @@ TEST(Limits, ASweepTooLargeIsRefusedBeforeItsDesignIsBuilt) {
                             " --target 'successor_coverage_1_end>=0' -n 10000");
   EXPECT_EQ(values.exit_code, 3) << values.err;
   EXPECT_THAT(values.err, HasSubstr("more values than the limit of 25000000"));
+  const CliRun study = exe("run " + scen + " --assumptions 10000 -n 1000");
+  EXPECT_EQ(study.exit_code, 3) << study.err;
+  EXPECT_THAT(study.err, HasSubstr("more values than the limit of 25000000"));
   const CliRun twice = exe("sweep " + scen +
                            " --vary /support/top_up_vnd_per_month=0:1 "
                            "--vary /support/top_up_vnd_per_month=2:3 -n 2");
