@@ -30,11 +30,10 @@ int story_main(std::span<const std::string> args) {
           "Options"),
       {},
       {}};
-  std::uint64_t seed = 1, replication = 0;
-  std::string lang, html, until;
-  line.visible.add_options()("help,h", "show this help")("seed", po::value(&seed)->default_value(1),
-                                                         "random seed")(
-      "replication", po::value(&replication)->default_value(0),
+  std::string seed_text, replication_text, lang, html, until;
+  line.visible.add_options()("help,h", "show this help")(
+      "seed", po::value(&seed_text)->default_value("1"), "random seed, 0 to 2^64-1")(
+      "replication", po::value(&replication_text)->default_value("0"),
       "which replication of the seed (as in `run`: replication r uses the key (seed, r))")(
       "html", po::value(&html), "also write the story as a self-contained HTML page to this file")(
       "until", po::value(&until), "stop at this date (YYYY-MM-DD) instead of the scenario's end");
@@ -54,6 +53,13 @@ int story_main(std::span<const std::string> args) {
     return kUsageError;
   }
   if (!apply_lang_option(lang, "story")) return kUsageError;
+  // Read as run reads its numbers: "--seed -1" is refused, never wrapped around to 2^64 - 1.
+  const auto seed_read = parse_whole_number(seed_text, "seed", 0, UINT64_MAX, "story");
+  if (!seed_read) return kUsageError;
+  const auto replication_read =
+      parse_whole_number(replication_text, "replication", 0, UINT64_MAX, "story");
+  if (!replication_read) return kUsageError;
+  const std::uint64_t seed = *seed_read, replication = *replication_read;
   const std::string path = words.size() == 2 ? words[0] : std::string();
   const std::string who = words.back();
   auto cli_scenario = load_scenario_for(path, {}, "story", shock_files);

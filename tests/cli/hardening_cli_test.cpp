@@ -111,6 +111,11 @@ TEST(NumericOptions, AreUsageErrorsWithTheAllowedRange) {
                           "'successor_coverage_1_end>=0' --assumptions -3");
   EXPECT_EQ(sets.exit_code, 2) << sets.err;
   EXPECT_THAT(sets.err, HasSubstr("--assumptions must be a whole number from 0 to 100000"));
+  for (const char* bad : {"--seed -1", "--replication -2", "--seed x"}) {
+    const CliRun r = exe("story " + scen + " c1 " + bad);
+    EXPECT_EQ(r.exit_code, 2) << bad << ": " << r.err;
+    EXPECT_THAT(r.err, HasSubstr("cadresim story: --"));
+  }
   // run --assumptions too: "-3" asked for a vector of 2^64 - 3 sets.
   const CliRun run_sets = exe("run " + scen + " --assumptions -3");
   EXPECT_EQ(run_sets.exit_code, 2) << run_sets.err;
