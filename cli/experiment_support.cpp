@@ -156,4 +156,18 @@ std::vector<std::vector<std::vector<double>>> run_design_points(
   return analysis::run_points(points, make, metrics, ro);
 }
 
+std::vector<std::vector<std::vector<double>>> run_design_points(
+    const scenario::LoadedScenario& base, const std::vector<analysis::Lever>& levers,
+    const std::vector<analysis::SweepPoint>& points,
+    const std::vector<analysis::MetricSpec>& metrics, std::uint64_t seed, std::size_t n,
+    unsigned threads, const char* command) {
+  return run_design_points(
+      points.size(),
+      [&](std::size_t p) {
+        return analysis::share_scenario(
+            scenario::with_overrides(base, point_overrides(levers, points[p])));
+      },
+      metrics, seed, n, threads, command);
+}
+
 }  // namespace cadresim::cli

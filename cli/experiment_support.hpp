@@ -47,6 +47,14 @@ std::vector<std::vector<std::vector<double>>> run_design_points(
     const std::vector<analysis::MetricSpec>& metrics, std::uint64_t seed, std::size_t n,
     unsigned threads, const char* command);
 
+/// run_design_points over the points of a design: point p's scenario is `base` with each lever
+/// at its value in points[p] (point_overrides), made while its replications run.
+std::vector<std::vector<std::vector<double>>> run_design_points(
+    const scenario::LoadedScenario& base, const std::vector<analysis::Lever>& levers,
+    const std::vector<analysis::SweepPoint>& points,
+    const std::vector<analysis::MetricSpec>& metrics, std::uint64_t seed, std::size_t n,
+    unsigned threads, const char* command);
+
 /// Parses the --vary texts; prints the first problem ("cadresim <command>: --vary ...", also for
 /// a parameter given twice, whose second grid would silently replace the first) and returns
 /// nullopt (exit 2).

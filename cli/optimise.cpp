@@ -159,13 +159,7 @@ int optimise_main(std::span<const std::string> args) {
   if (!plan) return rc_out;
   install_interrupt_handler();
   try {
-    auto values = run_design_points(
-        points.size(),
-        [&](std::size_t p) {
-          return analysis::share_scenario(
-              scenario::with_overrides(base, point_overrides(levers, points[p])));
-        },
-        metrics, seed, n, threads, "optimise");
+    auto values = run_design_points(base, levers, points, metrics, seed, n, threads, "optimise");
     interrupt_point("after-replications");  // a test hook (docs/reliability.md)
     const analysis::OptimiseResult best =
         analysis::choose_cheapest(values, 0, targets, target_metric);

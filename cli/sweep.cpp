@@ -126,13 +126,7 @@ int sweep_main(std::span<const std::string> args) {
   if (!plan) return rc_out;
   install_interrupt_handler();
   try {
-    auto values = run_design_points(
-        points.size(),
-        [&](std::size_t p) {
-          return analysis::share_scenario(
-              scenario::with_overrides(base, point_overrides(levers, points[p])));
-        },
-        *metrics, seed, n, threads, "sweep");
+    auto values = run_design_points(base, levers, points, *metrics, seed, n, threads, "sweep");
     interrupt_point("after-replications");  // a test hook (docs/reliability.md)
     const analysis::SweepResult result = analysis::summarise_sweep(
         levers, design, std::move(points), *metrics, std::move(values), seed);
