@@ -299,9 +299,9 @@ int optimise_main(std::span<const std::string> args) {
     // files as given), moved into place whole.
     std::vector<OutputFile> files{
         {"optimise.csv", csv}, {"optimise.json", j.dump(1)}, {"summary.txt", text}};
-    for (auto& f :
-         run_record("optimise", args, prov,
-                    {{scenario_path, &base, &cli_scenario->changes, cli_scenario->changed_from}}))
+    for (auto& f : run_record("optimise", args, prov,
+                              {{scenario_path == "baseline" ? std::string() : scenario_path, &base,
+                                &cli_scenario->changes, cli_scenario->changed_from}}))
       files.push_back(std::move(f));
     write_output_set(*plan, files);
     const std::filesystem::path summary = plan->folder / "summary.txt";

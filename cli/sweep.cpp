@@ -149,9 +149,9 @@ int sweep_main(std::span<const std::string> args) {
         {"sweep.html", analysis::sweep_html(result, "cadresim sweep: " + base.scenario.name,
                                             prov.command, ui_lang())},
         {"summary.txt", summary}};
-    for (auto& f :
-         run_record("sweep", args, prov,
-                    {{scenario_path, &base, &cli_scenario->changes, cli_scenario->changed_from}}))
+    for (auto& f : run_record("sweep", args, prov,
+                              {{scenario_path == "baseline" ? std::string() : scenario_path, &base,
+                                &cli_scenario->changes, cli_scenario->changed_from}}))
       files.push_back(std::move(f));
     write_output_set(*plan, files);
     const std::filesystem::path html = plan->folder / "sweep.html";
