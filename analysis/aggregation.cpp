@@ -1,7 +1,11 @@
 // Streaming aggregation of replications into Accumulators (see aggregation.hpp).
 #include "analysis/aggregation.hpp"
 
-#include <algorithm>  // std::max
+#include <algorithm>    // std::max, std::min
+#include <limits>       // infinity: no bound
+#include <string_view>  // an election key's field
+
+#include "analysis/metric_keys.hpp"  // kElectionFields: the posts of an election's title
 
 namespace cadresim::analysis {
 
@@ -143,6 +147,30 @@ void AggregateAccumulator::merge(const AggregateAccumulator& o) {
   fill_days_.merge(o.fill_days_);
 }
 
+namespace {
+// An election's pipeline and outcome columns count the title's posts in force (ready_0 + ready_1
+// + ready_2+ = posts, and each post has one outcome), so in every replication they are at most
+// its posts, and their mean at most the largest number of posts over the replications: the
+// upper bound of their interval (docs/model.md § Statistics). Infinite for every other series,
+// and where the posts were not recorded.
+double election_count_bound(const std::map<SeriesKey, std::vector<Accumulator>>& totals,
+                            const SeriesKey& key) {
+  constexpr double kNone = std::numeric_limits<double>::infinity();
+  if (key.metric != "election_pipeline") return kNone;
+  const auto slash = key.group.rfind('/');
+  if (slash == std::string::npos) return kNone;
+  const std::string_view field = std::string_view(key.group).substr(slash + 1);
+  if (field == metric_keys::kElectionFields[metric_keys::kFieldPosts] || field == "renewal_share")
+    return kNone;
+  const auto posts = totals.find(SeriesKey{
+      key.metric,
+      key.group.substr(0, slash + 1) + metric_keys::kElectionFields[metric_keys::kFieldPosts]});
+  if (posts == totals.end() || posts->second.empty() || posts->second.front().count() == 0)
+    return kNone;
+  return posts->second.front().max();
+}
+}  // namespace
+
 Aggregate AggregateAccumulator::result() const {
   Aggregate out;
   out.replications = replications_;
@@ -151,7 +179,8 @@ Aggregate AggregateAccumulator::result() const {
     for (const auto& [key, length] : shape) {
       AggregateSeries a{key, dates, {}};
       const auto it = from.find(key);
-      const ValueRange range = differences_ ? ValueRange{} : value_range(key);
+      ValueRange range = differences_ ? ValueRange{} : value_range(key);
+      if (!differences_) range.high = std::min(range.high, election_count_bound(from, key));
       for (std::size_t t = 0; t < length; ++t) {
         if (it == from.end() || t >= it->second.size()) {
           a.stats.push_back(Summary{});

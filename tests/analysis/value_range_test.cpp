@@ -57,6 +57,35 @@ TEST(ValueRange, IntervalsOfOneScenarioStayInTheRangeAndDifferencesDoNot) {
   EXPECT_TRUE(std::isinf(value_range({"staffing_gap", "u1"}).low));
 }
 
+// An election's counts of posts (pipeline and outcome columns) are at most the title's posts:
+// their interval stops at the largest number of posts over the replications. Before, three
+// replications of 1, 1, 0 held-over posts out of 1 read "0.7 [-0.8, 2.1]", then "0.7 [0.0,
+// 2.1]" of one post. The posts themselves and the renewal share keep their own ranges, and a
+// paired difference is not cut.
+TEST(ValueRange, AnElectionsCountsStopAtTheTitlesPosts) {
+  std::vector<ReplicationResult> reps(3);
+  for (std::size_t r = 0; r < 3; ++r) {
+    reps[r].totals[{"election_pipeline", "2025-07-01/t/posts"}] = 1;
+    reps[r].totals[{"election_pipeline", "2025-07-01/t/held_over"}] = r == 2 ? 0 : 1;
+    reps[r].totals[{"election_pipeline", "2025-07-01/t/renewal_share"}] = r == 2 ? 1.0 : 0.0;
+    reps[r].totals[{"election_pipeline", "2025-07-01/u/held_over"}] = r == 2 ? 0 : 1;  // no posts
+  }
+  const Aggregate a = aggregate(reps);
+  const Summary& held = *a.total("election_pipeline", "2025-07-01/t/held_over");
+  EXPECT_NEAR(held.mean, 2.0 / 3.0, 1e-12);
+  EXPECT_EQ(held.ci_low, 0.0);
+  EXPECT_EQ(held.ci_high, 1.0) << "at most the one post";
+  EXPECT_EQ(a.total("election_pipeline", "2025-07-01/t/renewal_share")->ci_high, 1.0);
+  EXPECT_EQ(a.total("election_pipeline", "2025-07-01/t/posts")->ci_high, 1.0);
+  EXPECT_GT(a.total("election_pipeline", "2025-07-01/u/held_over")->ci_high, 1.0)
+      << "without recorded posts there is no bound";
+  std::vector<ReplicationResult> zero = reps;
+  for (auto& r : zero) r.totals[{"election_pipeline", "2025-07-01/t/held_over"}] = 0;
+  EXPECT_GT(
+      paired_difference(zero, reps).total("election_pipeline", "2025-07-01/t/held_over")->ci_high,
+      1.0);
+}
+
 std::vector<fs::path> scenarios() {
   std::vector<fs::path> out;
   for (const char* folder : {"scenarios/dien-bien", "scenarios/training"})
