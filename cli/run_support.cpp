@@ -211,15 +211,22 @@ std::string safe_name(const std::string& name) {
   return s.empty() ? std::string("scenario") : s;
 }
 
-void write_output_set(const OutputPlan& plan, const std::vector<OutputFile>& files,
-                      mode_t folder_mode) {
-  analysis::StagedFolder set(plan.folder, folder_mode);
-  for (const auto& f : files) set.write(f.relative, f.content, f.mode);
+namespace {
+// Moves a staged set into place: the last moment to stop, the move, the run store's link.
+void commit_output_set(analysis::StagedFolder& set, const OutputPlan& plan) {
   // Last moment to stop: after this the new set is in place, complete.
   interrupt_point("before-commit");
   if (g_interrupted.load()) throw analysis::RunCancelled{};
   set.commit(plan.replace);
   if (!plan.latest.empty()) analysis::replace_symlink(plan.latest, plan.folder.filename());
+}
+}  // namespace
+
+void write_output_set(const OutputPlan& plan, const std::vector<OutputFile>& files,
+                      mode_t folder_mode) {
+  analysis::StagedFolder set(plan.folder, folder_mode);
+  for (const auto& f : files) set.write(f.relative, f.content, f.mode);
+  commit_output_set(set, plan);
 }
 
 std::filesystem::path write_outputs(const OutputPlan& plan,
@@ -228,12 +235,15 @@ std::filesystem::path write_outputs(const OutputPlan& plan,
                                     bool with_names, const std::vector<OutputFile>& extra) {
   const mode_t mode = with_names ? analysis::kPrivateFileMode : analysis::kPublicFileMode;
   const nlohmann::json report = analysis::report_json(results, prov);
-  std::vector<OutputFile> files{{"summary.txt", summary, mode},
-                                {"report.json", report.dump(1), mode},
-                                {"series.csv", analysis::series_csv(results), mode},
-                                {"report.html", analysis::report_html(report, ui_lang()), mode}};
-  for (const auto& f : extra) files.push_back({f.relative, f.content, with_names ? mode : f.mode});
-  write_output_set(plan, files, with_names ? 0700 : 0755);
+  // Each report is made, written and freed in turn: the largest (report.json, report.html: some
+  // MB for a national run) are never in memory together.
+  analysis::StagedFolder set(plan.folder, with_names ? 0700 : 0755);
+  set.write("summary.txt", summary, mode);
+  set.write("report.json", report.dump(1), mode);
+  set.write("series.csv", analysis::series_csv(results), mode);
+  set.write("report.html", analysis::report_html(report, ui_lang()), mode);
+  for (const auto& f : extra) set.write(f.relative, f.content, with_names ? mode : f.mode);
+  commit_output_set(set, plan);
   return plan.folder / "report.html";
 }
 
