@@ -10,6 +10,7 @@
 #include "analysis/experiment.hpp"     // run_points
 #include "analysis/runner.hpp"         // run_replications
 #include "cli/ranks.hpp"               // process_ranks
+#include "cli/run_store.hpp"           // run_record
 #include "cli/run_support.hpp"         // TerminalProgress, g_interrupted
 #include "sim/scenario/limits.hpp"     // kMaxSweepValues
 #include "sim/scenario/overrides.hpp"  // with_overrides
@@ -168,6 +169,25 @@ std::vector<std::vector<std::vector<double>>> run_design_points(
             scenario::with_overrides(base, point_overrides(levers, points[p])));
       },
       metrics, seed, n, threads, command);
+}
+
+std::optional<OutputPlan> plan_experiment_outputs(const std::string& out, bool overwrite,
+                                                  const model::Scenario& scenario,
+                                                  const analysis::Provenance& prov,
+                                                  const char* command, int& exit_code) {
+  return plan_outputs(out, overwrite, safe_name(scenario.name) + "-" + command, prov.created,
+                      command, exit_code);
+}
+
+void write_experiment_outputs(const OutputPlan& plan, std::vector<OutputFile> files,
+                              const char* command, std::span<const std::string> args,
+                              const analysis::Provenance& prov, const std::string& scenario_path,
+                              const CliScenario& scenario) {
+  for (auto& f : run_record(command, args, prov,
+                            {{scenario_path == "baseline" ? std::string() : scenario_path,
+                              &scenario.loaded, &scenario.changes, scenario.changed_from}}))
+    files.push_back(std::move(f));
+  write_output_set(plan, files);
 }
 
 }  // namespace cadresim::cli

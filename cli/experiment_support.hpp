@@ -6,11 +6,14 @@
 #include <cstdint>     // std::uint64_t
 #include <filesystem>  // std::filesystem::path
 #include <optional>    // std::optional
+#include <span>        // std::span: the command line
 #include <string>      // std::string
 #include <vector>      // std::vector
 
 #include "analysis/experiment.hpp"     // MakePointScenario
 #include "analysis/sweep.hpp"          // Lever, SweepPoint, MetricSpec
+#include "cli/run_support.hpp"         // OutputPlan, OutputFile, Provenance
+#include "cli/scenario_options.hpp"    // CliScenario
 #include "sim/scenario/loader.hpp"     // LoadedScenario
 #include "sim/scenario/overrides.hpp"  // Override
 
@@ -54,6 +57,20 @@ std::vector<std::vector<std::vector<double>>> run_design_points(
     const std::vector<analysis::SweepPoint>& points,
     const std::vector<analysis::MetricSpec>& metrics, std::uint64_t seed, std::size_t n,
     unsigned threads, const char* command);
+
+/// Where the outputs of `command` (sweep, optimise) go: plan_outputs with the run store
+/// `results/<scenario name>-<command>/`, decided (an existing --out refused) before any work.
+std::optional<OutputPlan> plan_experiment_outputs(const std::string& out, bool overwrite,
+                                                  const model::Scenario& scenario,
+                                                  const analysis::Provenance& prov,
+                                                  const char* command, int& exit_code);
+
+/// Writes `files` and the run record (run.json, the resolved scenario, its input files as given;
+/// `scenario_path` "baseline" is the built-in one) as one output set (write_output_set).
+void write_experiment_outputs(const OutputPlan& plan, std::vector<OutputFile> files,
+                              const char* command, std::span<const std::string> args,
+                              const analysis::Provenance& prov, const std::string& scenario_path,
+                              const CliScenario& scenario);
 
 /// Parses the --vary texts; prints the first problem ("cadresim <command>: --vary ...", also for
 /// a parameter given twice, whose second grid would silently replace the first) and returns

@@ -14,9 +14,8 @@
 #include "cli/commands.hpp"
 #include "cli/experiment_support.hpp"
 #include "cli/options.hpp"
-#include "cli/ranks.hpp"        // MPI ranks
-#include "cli/run_store.hpp"    // run_record: the run record in the output set
-#include "cli/run_support.hpp"  // plan_outputs, write_output_set
+#include "cli/ranks.hpp"  // MPI ranks
+#include "cli/run_support.hpp"
 #include "cli/scenario_options.hpp"
 #include "sim/scenario/limits.hpp"  // kMaxDesignPoints: --assumptions
 #include "sim/scenario/overrides.hpp"
@@ -153,9 +152,8 @@ int optimise_main(std::span<const std::string> args) {
   // Where the outputs go, decided (and an existing --out refused) before any work.
   const analysis::Provenance prov = make_provenance(seed, n, "optimise", args);
   int rc_out = kOk;
-  const auto plan =
-      plan_outputs(out, vm.count("overwrite") > 0, safe_name(base.scenario.name) + "-optimise",
-                   prov.created, "optimise", rc_out);
+  const auto plan = plan_experiment_outputs(out, vm.count("overwrite") > 0, base.scenario, prov,
+                                            "optimise", rc_out);
   if (!plan) return rc_out;
   install_interrupt_handler();
   try {
@@ -299,11 +297,8 @@ int optimise_main(std::span<const std::string> args) {
     // files as given), moved into place whole.
     std::vector<OutputFile> files{
         {"optimise.csv", csv}, {"optimise.json", j.dump(1)}, {"summary.txt", text}};
-    for (auto& f : run_record("optimise", args, prov,
-                              {{scenario_path == "baseline" ? std::string() : scenario_path, &base,
-                                &cli_scenario->changes, cli_scenario->changed_from}}))
-      files.push_back(std::move(f));
-    write_output_set(*plan, files);
+    write_experiment_outputs(*plan, std::move(files), "optimise", args, prov, scenario_path,
+                             *cli_scenario);
     const std::filesystem::path summary = plan->folder / "summary.txt";
     // -q: only the path, as for run (docs/cli.md).
     if (vm.count("quiet"))

@@ -9,9 +9,8 @@
 #include "cli/commands.hpp"
 #include "cli/experiment_support.hpp"
 #include "cli/options.hpp"
-#include "cli/ranks.hpp"        // MPI ranks
-#include "cli/run_store.hpp"    // run_record: the run record in the output set
-#include "cli/run_support.hpp"  // plan_outputs, write_output_set
+#include "cli/ranks.hpp"  // MPI ranks
+#include "cli/run_support.hpp"
 #include "cli/scenario_options.hpp"
 #include "sim/scenario/limits.hpp"  // kMaxDesignPoints: --lhs
 
@@ -121,8 +120,7 @@ int sweep_main(std::span<const std::string> args) {
   const analysis::Provenance prov = make_provenance(seed, n, "sweep", args);
   int rc_out = kOk;
   const auto plan =
-      plan_outputs(out, vm.count("overwrite") > 0, safe_name(base.scenario.name) + "-sweep",
-                   prov.created, "sweep", rc_out);
+      plan_experiment_outputs(out, vm.count("overwrite") > 0, base.scenario, prov, "sweep", rc_out);
   if (!plan) return rc_out;
   install_interrupt_handler();
   try {
@@ -149,11 +147,8 @@ int sweep_main(std::span<const std::string> args) {
         {"sweep.html", analysis::sweep_html(result, "cadresim sweep: " + base.scenario.name,
                                             prov.command, ui_lang())},
         {"summary.txt", summary}};
-    for (auto& f : run_record("sweep", args, prov,
-                              {{scenario_path == "baseline" ? std::string() : scenario_path, &base,
-                                &cli_scenario->changes, cli_scenario->changed_from}}))
-      files.push_back(std::move(f));
-    write_output_set(*plan, files);
+    write_experiment_outputs(*plan, std::move(files), "sweep", args, prov, scenario_path,
+                             *cli_scenario);
     const std::filesystem::path html = plan->folder / "sweep.html";
     // -q: only the path, as for run (docs/cli.md).
     if (vm.count("quiet"))
